@@ -1,0 +1,100 @@
+"""One exception base class and the Problem record used by loader and checks.
+
+A problem always says where (file and line), what is wrong, the bad value and
+how to fix it, in Swedish or English:
+
+>>> p = Problem("date.invalid", "relations.csv", 14, "2018-06-31", {"field": "valid_to", "reason": "day 31 does not exist in 2018-06"})
+>>> print(p.render("en"))
+relations.csv:14: valid_to is not a valid date ("2018-06-31": day 31 does not exist in 2018-06) — write it as YYYY-MM-DD, YYYY-MM or YYYY
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["LsgmapError", "DatasetError", "InputError", "Problem", "ERROR", "WARNING"]
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Something wrong (or worth a look) in a dataset, at a file and line.
+
+    ``code`` names the message in :data:`lsgmap.i18n.PROBLEMS`; ``params`` fill it.
+    ``line`` counts as a spreadsheet does: the header is line 1.
+    """
+
+    code: str
+    file: str
+    line: int | None = None
+    value: str = ""
+    params: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
+    severity: str = ERROR
+
+    @property
+    def where(self) -> str:
+        return f"{self.file}:{self.line}" if self.line else self.file
+
+    def what(self, lang: str = "sv") -> str:
+        from .i18n import problem_text
+
+        return problem_text(self.code, lang, value=self.value, **self.params)[0]
+
+    def fix(self, lang: str = "sv") -> str:
+        from .i18n import problem_text
+
+        return problem_text(self.code, lang, value=self.value, **self.params)[1]
+
+    def render(self, lang: str = "sv") -> str:
+        """``FILE:LINE: what is wrong ("value") — how to fix it``."""
+        from .i18n import problem_text
+
+        what, fix = problem_text(self.code, lang, value=self.value, **self.params)
+        return f"{self.where}: {what} — {fix}"
+
+    def as_dict(self, lang: str = "sv") -> dict[str, Any]:
+        return {
+            "severity": self.severity,
+            "code": self.code,
+            "file": self.file,
+            "line": self.line,
+            "value": self.value,
+            "message": self.what(lang),
+            "fix": self.fix(lang),
+        }
+
+
+class LsgmapError(Exception):
+    """Base class of every error lsgmap raises on purpose."""
+
+    def render(self, lang: str = "sv") -> str:
+        return str(self)
+
+
+class DatasetError(LsgmapError):
+    """A dataset that cannot be used; carries its problems."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = list(problems)
+        super().__init__("\n".join(p.render("en") for p in self.problems))
+
+    def render(self, lang: str = "sv") -> str:
+        return "\n".join(p.render(lang) for p in self.problems)
+
+
+class InputError(LsgmapError):
+    """Bad input from a user of the CLI or the library (a date, a name, an option).
+
+    Carries a message in both languages and a hint.
+    """
+
+    def __init__(self, sv: str, en: str):
+        self.sv = sv
+        self.en = en
+        super().__init__(en)
+
+    def render(self, lang: str = "sv") -> str:
+        return self.sv if lang == "sv" else self.en

@@ -1,0 +1,255 @@
+"""The structure over time: a networkx MultiDiGraph plus an interval index.
+
+:func:`load` reads a dataset folder into a :class:`Structure`. Its ``graph``
+holds every entity (node) and relation (edge, keyed by relation id) of all
+dates. :meth:`Structure.snapshot` answers "what is valid on this day" from
+numpy arrays of inclusive day intervals, without touching the graph, so it
+stays fast enough for every slider move.
+
+Examples
+--------
+>>> s = load(BUNDLED_DATA)
+>>> "lsg_trosa" in s.snapshot(on="2016-11-01").node_ids
+True
+>>> "lsg_trosa" in s.snapshot(on="2017-03-01").node_ids
+False
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Iterable
+
+import networkx as nx
+import numpy as np
+
+from .dates import OPEN_END, OPEN_START, day_to_iso, to_day
+from .errors import ERROR, Problem
+from .parse import Parsed, parse_dataset
+from .records import BudgetLine, Conflict, Document, Entity, Event, Relation, Source
+from .tables import read_dataset
+
+__all__ = ["BUNDLED_DATA", "Structure", "Snapshot", "load", "default_data_path"]
+
+BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data" / "sormland"
+
+
+def default_data_path() -> Path:
+    """``$LSGMAP_DATA`` if set, else the bundled Sörmland dataset."""
+    env = os.environ.get("LSGMAP_DATA")
+    return Path(env) if env else BUNDLED_DATA
+
+
+def dataset_version(path: str | Path) -> str:
+    """A short hash of the dataset's files: changes whenever a file changes."""
+    digest = hashlib.sha1()
+    folder = Path(path)
+    for file in sorted(folder.glob("*")):
+        if file.is_file() and file.suffix in {".csv", ".json"}:
+            digest.update(file.name.encode())
+            digest.update(file.read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def load(path: str | Path | None = None) -> "Structure":
+    """Read and parse the dataset at ``path`` (default: :func:`default_data_path`).
+
+    Never raises for bad data: problems are in ``Structure.problems`` and the
+    rows concerned are left out. Raises :class:`FileNotFoundError` only when
+    the folder does not exist.
+    """
+    folder = Path(path) if path is not None else default_data_path()
+    if not folder.is_dir():
+        raise FileNotFoundError(str(folder))
+    parsed = parse_dataset(read_dataset(folder))
+    return Structure(folder, parsed, dataset_version(folder))
+
+
+class Structure:
+    """Every entity, relation and event of a dataset, over all dates."""
+
+    def __init__(self, path: Path, parsed: Parsed, version: str = ""):
+        self.path = path
+        self.version = version
+        self.entities: dict[str, Entity] = parsed.entities
+        self.relations: dict[str, Relation] = parsed.relations
+        self.events: dict[str, Event] = parsed.events
+        self.sources: dict[str, Source] = parsed.sources
+        self.documents: dict[str, Document] = parsed.documents
+        self.budget: list[BudgetLine] = parsed.budget
+        self.conflicts: list[Conflict] = parsed.conflicts
+        self.problems: list[Problem] = parsed.problems
+        self.graph = self._build_graph()
+        ents = list(self.entities.values())
+        rels = list(self.relations.values())
+        self._node_ids = np.array([e.id for e in ents], dtype=object)
+        self._node_start = np.array([e.start for e in ents], dtype=np.int64)
+        self._node_end = np.array([e.end for e in ents], dtype=np.int64)
+        self._edge_keys = np.array([r.id for r in rels], dtype=object)
+        self._edge_start = np.array([r.start for r in rels], dtype=np.int64)
+        self._edge_end = np.array([r.end for r in rels], dtype=np.int64)
+
+    # -- building -------------------------------------------------------------
+    def _build_graph(self) -> nx.MultiDiGraph:
+        g = nx.MultiDiGraph()
+        for e in self.entities.values():
+            g.add_node(e.id, kind=e.kind, name_sv=e.name_sv, name_en=e.name_en, start=e.start, end=e.end)
+        for r in self.relations.values():
+            g.add_edge(r.from_id, r.to_id, key=r.id, relation=r.relation, start=r.start, end=r.end)
+        return g
+
+    # -- time -----------------------------------------------------------------
+    def snapshot(self, *, on: date | str | int | None = None) -> "Snapshot":
+        """The entities and relations valid on the day ``on`` (default: today).
+
+        A relation is in the snapshot only while both its ends exist.
+        """
+        day = to_day(on)
+        node_mask = (self._node_start <= day) & (day <= self._node_end)
+        edge_mask = (self._edge_start <= day) & (day <= self._edge_end)
+        return Snapshot(self, day, tuple(self._node_ids[node_mask].tolist()), tuple(self._edge_keys[edge_mask].tolist()))
+
+    @cached_property
+    def change_days(self) -> list[int]:
+        """Sorted day ordinals on which something starts or stops being valid (the day after a last day)."""
+        days = set()
+        for starts, ends in ((self._node_start, self._node_end), (self._edge_start, self._edge_end)):
+            days.update(starts[starts > OPEN_START].tolist())
+            days.update((ends[ends < OPEN_END] + 1).tolist())
+        days.update(e.day for e in self.events.values())
+        return sorted(days)
+
+    def change_dates(self) -> list[date]:
+        """:attr:`change_days` as dates.
+
+        >>> date(2017, 1, 1) in load(BUNDLED_DATA).change_dates()
+        True
+        """
+        return [date.fromordinal(d) for d in self.change_days]
+
+    @property
+    def span(self) -> tuple[date, date]:
+        """First and last change date (a sensible range for a date slider)."""
+        days = self.change_days or [date.today().toordinal()]
+        return date.fromordinal(days[0]), date.fromordinal(days[-1])
+
+    # -- lookups ----------------------------------------------------------------
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
+    def name(self, entity_id: str, lang: str = "sv") -> str:
+        e = self.entities.get(entity_id)
+        return e.name(lang) if e else entity_id
+
+    def citations(self, source_ids: Iterable[str]) -> list[dict[str, str]]:
+        """The citations behind ``source_ids``: id, document id and title, kind, quote, locator."""
+        out = []
+        for sid in source_ids:
+            src = self.sources.get(sid)
+            if src is None:
+                continue
+            doc = self.documents.get(src.document)
+            out.append(
+                {
+                    "id": src.id,
+                    "document": src.document,
+                    "title": doc.title if doc else src.document,
+                    "kind": doc.kind if doc else "",
+                    "reference": doc.reference if doc else "",
+                    "quote": src.quote,
+                    "locator": src.locator,
+                }
+            )
+        return out
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        """All relations (any date) with ``entity_id`` at either end."""
+        if entity_id not in self.graph:
+            return []
+        keys = [k for _, _, k in self.graph.out_edges(entity_id, keys=True)]
+        keys += [k for _, _, k in self.graph.in_edges(entity_id, keys=True)]
+        return [self.relations[k] for k in keys]
+
+
+@dataclass
+class Snapshot:
+    """The structure valid on one day: materialised entity ids and relation keys."""
+
+    structure: Structure
+    day: int
+    node_ids: tuple[str, ...]
+    edge_keys: tuple[str, ...]
+    _graph: nx.MultiDiGraph | None = field(default=None, repr=False)
+
+    @property
+    def on(self) -> date:
+        return date.fromordinal(self.day)
+
+    @cached_property
+    def node_set(self) -> frozenset[str]:
+        return frozenset(self.node_ids)
+
+    @cached_property
+    def edge_set(self) -> frozenset[str]:
+        return frozenset(self.edge_keys)
+
+    def entities(self) -> list[Entity]:
+        return [self.structure.entities[i] for i in self.node_ids]
+
+    def relations(self) -> list[Relation]:
+        return [self.structure.relations[k] for k in self.edge_keys]
+
+    def graph(self) -> nx.MultiDiGraph:
+        """A materialised MultiDiGraph of this day (built on first use)."""
+        if self._graph is None:
+            full = self.structure.graph
+            g = nx.MultiDiGraph()
+            g.add_nodes_from((n, full.nodes[n]) for n in self.node_ids)
+            for r in self.relations():
+                g.add_edge(r.from_id, r.to_id, key=r.id, **full.edges[r.from_id, r.to_id, r.id])
+            self._graph = g
+        return self._graph
+
+    def to_json(self, lang: str = "sv") -> dict[str, Any]:
+        """The snapshot as plain JSON-ready values (the ``lsgmap snapshot --json`` format)."""
+        s = self.structure
+        nodes = []
+        for e in sorted(self.entities(), key=lambda e: e.id):
+            nodes.append(
+                {
+                    "id": e.id,
+                    "kind": e.kind,
+                    "name": e.name(lang),
+                    "name_sv": e.name_sv,
+                    "name_en": e.name_en,
+                    "valid_from": e.valid_from or None,
+                    "valid_to": e.valid_to or None,
+                    "identifiers": dict(e.identifiers),
+                    "attributes": dict(e.attributes),
+                    "sources": s.citations(e.sources),
+                }
+            )
+        edges = []
+        for r in sorted(self.relations(), key=lambda r: r.id):
+            edges.append(
+                {
+                    "id": r.id,
+                    "source": r.from_id,
+                    "target": r.to_id,
+                    "relation": r.relation,
+                    "valid_from": r.valid_from or None,
+                    "valid_to": r.valid_to or None,
+                    "effective_from": day_to_iso(r.start),
+                    "effective_to": day_to_iso(r.end),
+                    "derived_from": r.derived_from or None,
+                    "attributes": dict(r.attributes),
+                    "sources": s.citations(r.sources),
+                }
+            )
+        return {"on": self.on.isoformat(), "nodes": nodes, "edges": edges}
