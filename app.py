@@ -1,12 +1,24 @@
-"""The lsgmap Streamlit app (thin: widgets and calls into the lsgmap library)."""
+"""lsgmap – the Streamlit app: a thin router over the pages in ui/pages.py.
+
+Run: ``streamlit run app.py`` (``LSGMAP_DATA=DIR`` opens another dataset).
+"""
 
 import streamlit as st
 
-import lsgmap
+from lsgmap.i18n import UI, t
+from ui import common, pages
 
-st.set_page_config(page_title="lsgmap", layout="wide")
-structure = lsgmap.load()
-st.title("lsgmap")
-day = st.date_input("Datum", value=structure.span[1])
-snap = structure.snapshot(on=day)
-st.write(sorted(e.name("sv") for e in snap.entities()))
+st.set_page_config(page_title="lsgmap", layout="wide")  # no page_icon: a material favicon is fetched from Google
+lang = common.language_switch()
+entries = pages.available()
+wanted = st.query_params.get("page", entries[0][0].key)
+if wanted not in {p.key for p, _ in entries}:
+    common.notice("page", wanted, entries[0][0].key)
+    wanted = entries[0][0].key
+navigation = st.navigation(
+    [
+        st.Page(module.render, title=t(p.title_key, lang) if p.title_key in UI else p.key, icon=p.icon or None, url_path=p.key, default=p.key == wanted)
+        for p, module in entries
+    ]
+)
+navigation.run()

@@ -32,6 +32,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 __all__ = [
     "OPEN_START",
@@ -88,6 +89,10 @@ class PartialDate:
     @classmethod
     def parse(cls, text: str) -> "PartialDate":
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateParseError otherwise."""
+        return _parse_partial_date(text) if cls is PartialDate else cls._parse(text)
+
+    @classmethod
+    def _parse(cls, text: str) -> "PartialDate":
         raw = text.strip()
         m = _PATTERN.match(raw)
         if not m:
@@ -161,6 +166,13 @@ def parse_span(text: str) -> DateSpan:
     return DateSpan(d, d)
 
 
+@lru_cache(maxsize=16384)
+def _parse_partial_date(text: str) -> PartialDate:
+    """:meth:`PartialDate.parse`, remembered: a dataset repeats the same few thousand dates (errors are not cached)."""
+    return PartialDate._parse(text)
+
+
+@lru_cache(maxsize=16384)
 def interval_days(valid_from: str | None, valid_to: str | None) -> tuple[int, int]:
     """Inclusive day ordinals for a validity written as in the data (empty = open)."""
     start = PartialDate.parse(valid_from).first_day().toordinal() if valid_from else OPEN_START

@@ -31,14 +31,24 @@ class Parsed:
     budget: list[BudgetLine] = field(default_factory=list)
     conflicts: list[Conflict] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: ids of rows left out because of an error: id -> (file, line)
+    rejected: dict[str, tuple[str, int]] = field(default_factory=dict)
 
 
 class _RowReader:
     """Reads the values of one row, collecting problems instead of raising."""
 
-    def __init__(self, table: Table, row: Row, problems: list[Problem]):
+    def __init__(self, table: Table, row: Row, problems: list[Problem], rejected: dict[str, tuple[str, int]] | None = None):
         self.table, self.row, self.problems = table, row, problems
+        self.rejected = rejected if rejected is not None else {}
         self.ok = True
+
+    def _unknown(self, ref: str, column: str, known: dict[str, Any], table: str) -> Problem:
+        """A reference to an id that is not in the model: left out because of its own error, or unknown."""
+        if ref in self.rejected:
+            file, line = self.rejected[ref]
+            return Problem("id.rejected", self.table.file, self.row.line, ref, {"field": column, "where": f"{file}:{line}"})
+        return Problem("id.unknown", self.table.file, self.row.line, ref, {"field": column, "table": table, "suggestion": _suggest(ref, known)})
 
     def problem(self, code: str, value: str = "", severity: str = "error", **params: Any) -> None:
         self.problems.append(Problem(code, self.table.file, self.row.line, value, params, severity))
@@ -86,7 +96,8 @@ class _RowReader:
             self.problem("value.required", field=column)
         for ref in ids:
             if ref not in known:
-                self.problem("id.unknown", ref, field=column, table=table, suggestion=_suggest(ref, known))
+                self.problems.append(self._unknown(ref, column, known, table))
+                self.ok = False
         return ids
 
     def sources(self, known: dict[str, Source]) -> tuple[str, ...]:
@@ -95,9 +106,7 @@ class _RowReader:
             self.problems.append(Problem("source.missing", self.table.file, self.row.line))
         for ref in ids:
             if ref not in known:
-                self.problems.append(
-                    Problem("id.unknown", self.table.file, self.row.line, ref, {"field": "sources", "table": "sources.csv", "suggestion": _suggest(ref, known)})
-                )
+                self.problems.append(self._unknown(ref, "sources", known, "sources.csv"))
         return ids
 
     def pairs(self, column: str) -> dict[str, str]:
@@ -125,12 +134,17 @@ def _unique(reader: _RowReader, seen: dict[str, int]) -> str:
     return value
 
 
-def _rows(raw: RawDataset, name: str, problems: list[Problem]):
+def _rows(raw: RawDataset, name: str, problems: list[Problem], rejected: dict[str, tuple[str, int]] | None = None):
+    """Readers for the rows of a table; ids of rows found bad are noted in ``rejected``."""
     table = raw.tables.get(name)
     if table is None:
         return
     for row in table.rows:
-        yield _RowReader(table, row, problems)
+        reader = _RowReader(table, row, problems, rejected)
+        yield reader
+        ident = row.get("id")
+        if rejected is not None and not reader.ok and ident and ident not in rejected:
+            rejected[ident] = (table.file, row.line)
 
 
 def parse_dataset(raw: RawDataset) -> Parsed:
@@ -139,13 +153,13 @@ def parse_dataset(raw: RawDataset) -> Parsed:
     problems = out.problems
 
     seen: dict[str, int] = {}
-    for r in _rows(raw, "documents", problems):
+    for r in _rows(raw, "documents", problems, out.rejected):
         doc = Document(_unique(r, seen), r.text("title", True), r.text("kind", True), r.text("reference"), r.date("date"), r.row.line)
         if r.ok:
             out.documents[doc.id] = doc
 
     seen = {}
-    for r in _rows(raw, "sources", problems):
+    for r in _rows(raw, "sources", problems, out.rejected):
         ident = _unique(r, seen)
         (document,) = r.refs("document", out.documents, "documents.csv", required=True) or ("",)
         src = Source(ident, document, r.text("quote", True), r.text("locator"), r.row.line)
@@ -153,7 +167,7 @@ def parse_dataset(raw: RawDataset) -> Parsed:
             out.sources[src.id] = src
 
     seen = {}
-    for r in _rows(raw, "entities", problems):
+    for r in _rows(raw, "entities", problems, out.rejected):
         ident = _unique(r, seen)
         kind = r.kind("kind", ENTITY_KINDS, "kind.unknown_entity")
         name_sv = r.text("name_sv", True)
@@ -169,7 +183,7 @@ def parse_dataset(raw: RawDataset) -> Parsed:
 
     # events before relations: relations may be derived from an event
     seen = {}
-    for r in _rows(raw, "events", problems):
+    for r in _rows(raw, "events", problems, out.rejected):
         ident = _unique(r, seen)
         kind = r.kind("kind", EVENT_KINDS, "kind.unknown_event")
         when = r.date("date", True)
@@ -191,7 +205,7 @@ def parse_dataset(raw: RawDataset) -> Parsed:
             out.events[event.id] = event
 
     seen = {}
-    for r in _rows(raw, "relations", problems):
+    for r in _rows(raw, "relations", problems, out.rejected):
         ident = _unique(r, seen)
         (from_id,) = r.refs("from_id", out.entities, "entities.csv", required=True) or ("",)
         relation = r.kind("relation", RELATION_KINDS, "kind.unknown_relation")
@@ -212,7 +226,7 @@ def parse_dataset(raw: RawDataset) -> Parsed:
         out.relations[rel.id] = rel
 
     seen = {}
-    for r in _rows(raw, "budget", problems):
+    for r in _rows(raw, "budget", problems, out.rejected):
         ident = _unique(r, seen)
         (relation,) = r.refs("relation", out.relations, "relations.csv", required=True) or ("",)
         year, amount = r.number("year", integer=True), r.number("amount_tkr")
@@ -222,7 +236,7 @@ def parse_dataset(raw: RawDataset) -> Parsed:
 
     seen = {}
     every_id = {**out.entities, **out.relations, **out.events}
-    for r in _rows(raw, "conflicts", problems):
+    for r in _rows(raw, "conflicts", problems, out.rejected):
         ident = _unique(r, seen)
         conflict = Conflict(ident, r.text("topic_sv", True), r.text("topic_en"), r.refs("facts", every_id, "entities/relations/events"), r.sources(out.sources), r.row.line)
         if r.ok:

@@ -79,6 +79,9 @@ def split_list(text: str) -> list[str]:
     >>> split_list(" a; b ;;c ")
     ['a', 'b', 'c']
     """
+    if ";" not in text:  # the common case: one value or none
+        value = text.strip()
+        return [value] if value else []
     return [part.strip() for part in text.split(";") if part.strip()]
 
 
@@ -112,12 +115,34 @@ def _read_schema(folder: Path, problems: list[Problem]) -> dict[str, Any]:
         return default_schema()
     try:
         schema = json.loads(descriptor.read_text(encoding="utf-8-sig"))
-        if not isinstance(schema.get("resources"), list):
-            raise ValueError("no 'resources' list")
+        _validate_schema(schema)
         return schema
     except (ValueError, OSError) as exc:
         problems.append(Problem("schema.invalid", "datapackage.json", None, str(exc)[:120]))
         return default_schema()
+
+
+def _validate_schema(schema: Any) -> None:
+    """Raise ValueError unless ``schema`` has the shape lsgmap reads: resources with a name and fields.
+
+    >>> _validate_schema({"resources": [{"name": "entities"}]})
+    Traceback (most recent call last):
+    ...
+    ValueError: resource 1 has no 'schema' with a 'fields' list
+    """
+    if not isinstance(schema, dict) or not isinstance(schema.get("resources"), list):
+        raise ValueError("no 'resources' list")
+    for number, resource in enumerate(schema["resources"], 1):
+        if not isinstance(resource, dict) or not isinstance(resource.get("name"), str):
+            raise ValueError(f"resource {number} has no 'name'")
+        fields = resource.get("schema", {}).get("fields") if isinstance(resource.get("schema"), dict) else None
+        if not isinstance(fields, list):
+            raise ValueError(f"resource {number} has no 'schema' with a 'fields' list")
+        if not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
+            raise ValueError(f"resource {number} has a field without a 'name'")
+        path = resource.get("path", "")
+        if not isinstance(path, str) or Path(path).is_absolute() or ".." in Path(path).parts:
+            raise ValueError(f"resource {number} has a 'path' outside the dataset folder")
 
 
 def _decode(data: bytes, file: str, problems: list[Problem]) -> tuple[str, str] | None:
@@ -154,7 +179,12 @@ def _read_table(folder: Path, resource: dict[str, Any], problems: list[Problem],
         if required:
             problems.append(Problem("table.missing", file, None, params={"file": file, "columns": columns_text}))
         return Table(resource["name"], file, expected, [], fields)
-    decoded = _decode(path.read_bytes(), file, problems)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem("table.unreadable", file, None, exc.strerror or type(exc).__name__))
+        return Table(resource["name"], file, expected, [], fields)
+    decoded = _decode(data, file, problems)
     if decoded is None:
         return Table(resource["name"], file, expected, [], fields)
     text, encoding = decoded
@@ -204,13 +234,8 @@ def _make_row(record: list[str], header: list[str], line: int, file: str, proble
                 {"count": len(record), "expected": len(header)},
             )
         )
-    values: dict[str, str] = {}
+    values = {column: cell.strip() for column, cell in zip(header, record)}
     extra: dict[str, str] = {}
-    for column, cell in zip(header, record):
-        values[column] = cell.strip()
-    for column in list(values):
-        if column not in header:
-            extra[column] = values.pop(column)
     if len(record) > len(header):
         extra["_overflow"] = ";".join(record[len(header):])
     return Row(line, values, extra)

@@ -1,0 +1,36 @@
+"""``lsgmap ask "QUESTION" [--on DATE] [--json]``: a responsibility question in Swedish or English.
+
+Exit code 0 when the question was understood (even with no answers), 1 when
+it was not (unknown name, nonsense): the message then says what it can answer.
+"""
+
+from __future__ import annotations
+
+import argparse
+
+from . import load_structure, parse_day, print_json
+from ..ask import ask
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "ask",
+        parents=[common],
+        help="ställ en fråga / ask a question: \"Vem styr TUNA?\", \"Who funds IBIS on 1 March 2017?\"",
+    )
+    p.add_argument("question", nargs="+", help="frågan / the question")
+    p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: today; a date in the question wins)")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    day = parse_day(args.on) if args.on else None
+    structure = load_structure(args)
+    question = " ".join(args.question)
+    answer = ask(structure, question, on=day, lang=getattr(args, "lang", None))
+    if args.json:
+        print_json(answer.to_json())
+    else:
+        print(answer.text())
+    return 0 if answer.understood else 1

@@ -1,0 +1,36 @@
+"""``lsgmap diff FROM TO [--json]``: what changed between two dates, and why."""
+
+from __future__ import annotations
+
+import argparse
+
+from . import lang_of, load_structure, parse_day, print_json
+from ..diff import diff
+from ..i18n import t
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("diff", parents=[common], help="skillnader mellan två datum / differences between two dates")
+    p.add_argument("start", metavar="FROM", help="YYYY-MM-DD")
+    p.add_argument("end", metavar="TO", help="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true", help="JSON output")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    start, end = parse_day(args.start, "FROM"), parse_day(args.end, "TO")
+    lang = lang_of(args)
+    d = diff(load_structure(args), start=start, end=end)
+    if args.json:
+        print_json(d.to_json(lang))
+        return 0
+    data = d.to_json(lang)
+    if d.is_empty():
+        print(t("diff.nothing", lang, start=data["from"], end=data["to"]))
+        return 0
+    print(t("diff.heading", lang, start=data["from"], end=data["to"]))
+    counts = {k: len(v) for k, v in data.items() if isinstance(v, list) and k != "changes"}
+    print(t("diff.counts", lang, **counts))
+    for line in data["changes"]:
+        print(f"  - {line}")
+    return 0

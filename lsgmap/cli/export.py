@@ -1,0 +1,70 @@
+"""``lsgmap export --on DATE --format html|png|svg [--out FILE]``: the map as a file for minutes and slides."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from . import lang_of, load_structure, parse_day
+from ..errors import InputError
+from ..i18n import t
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser(
+        "export",
+        parents=[common],
+        help="kartan som HTML (fungerar offline), PNG eller SVG / the map as HTML (works offline), PNG or SVG",
+    )
+    p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--format", dest="fmt", choices=["html", "png", "svg"], default="png", help="default: png")
+    p.add_argument("--out", metavar="FILE", help="default: lsgmap-DATE.FORMAT; '-' = stdout")
+    p.add_argument("--hide-persons", action="store_true", help="dölj personer / hide persons")
+    p.add_argument("--size", metavar="WxH", default=None, help="bildstorlek i pixlar / image size in pixels (default 1600x1000; 2400x1000 with --compare)")
+    p.add_argument("--compare", metavar="DATE", help="rita även detta datum bredvid (png, svg) / also draw this date alongside")
+    p.set_defaults(run=run)
+
+
+def _size(text: str) -> tuple[int, int]:
+    m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text or "")
+    if not m:
+        raise InputError(f"--size: {t('export.bad_size', 'sv', value=text)}", f"--size: {t('export.bad_size', 'en', value=text)}")
+    return int(m.group(1)), int(m.group(2))
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..dates import day_to_iso
+    from ..export import default_filename, export_compare_image, export_html, export_image
+
+    lang = lang_of(args)
+    day = parse_day(args.on)
+    other = parse_day(args.compare, "--compare") if args.compare else None
+    size = _size(args.size or ("2400x1000" if args.compare else "1600x1000"))
+    if args.compare and args.fmt == "html":
+        raise InputError(t("export.compare_html", "sv"), t("export.compare_html", "en"))
+    structure = load_structure(args)
+    if args.fmt == "html":
+        data = export_html(structure, on=day, lang=lang, hide_persons=args.hide_persons).encode("utf-8")
+    elif other is not None:
+        start, end = sorted((day, other))
+        data = export_compare_image(structure, start=start, end=end, fmt=args.fmt, lang=lang, hide_persons=args.hide_persons, size=size)
+    else:
+        data = export_image(structure, on=day, fmt=args.fmt, lang=lang, hide_persons=args.hide_persons, size=size)
+    if args.out == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    if args.out:
+        path = Path(args.out)
+    elif other is not None:
+        path = Path(f"lsgmap-{day_to_iso(min(day, other))}-{day_to_iso(max(day, other))}.{args.fmt}")
+    else:
+        path = Path(default_filename(on=day, fmt=args.fmt))
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InputError(t("export.cannot_write", "sv", path=path, reason=reason), t("export.cannot_write", "en", path=path, reason=reason)) from None
+    print(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
+    return 0

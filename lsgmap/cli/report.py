@@ -1,0 +1,35 @@
+"""``lsgmap report --from DATE --to DATE [--format md|html] [--out FILE]``: the status-report section for a period."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from . import lang_of, load_structure, parse_day
+from ..errors import InputError
+from ..report import FORMATS, period_report
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("report", parents=[common], help="underlag till lägesrapporten / status-report section for a period")
+    p.add_argument("--from", dest="start", metavar="DATE", required=True, help="periodens första dag / first day, YYYY-MM-DD")
+    p.add_argument("--to", dest="end", metavar="DATE", required=True, help="periodens sista dag / last day, YYYY-MM-DD")
+    p.add_argument("--format", dest="fmt", choices=FORMATS, default="md", help="md (default) or html")
+    p.add_argument("--out", metavar="FILE", help="skriv till fil / write to a file instead of stdout")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
+    text = period_report(load_structure(args), start=start, end=end, lang=lang_of(args), fmt=args.fmt)
+    if args.out:
+        out = Path(args.out)
+        if not out.parent.is_dir():
+            raise InputError(
+                f"--out: mappen {out.parent} finns inte. Skapa den eller välj en annan fil.",
+                f"--out: the folder {out.parent} does not exist. Create it or choose another file.",
+            )
+        out.write_text(text, encoding="utf-8")
+        return 0
+    print(text, end="")
+    return 0

@@ -1,0 +1,266 @@
+"""Stable positions for the structure map, computed once over all dates.
+
+Nodes are placed in horizontal layers by ``ENTITY_KINDS[kind].layer`` (RAR and
+its members at the top, then the LSGs, the municipalities, the projects and
+steering groups, the roles, the persons). Within a layer the order follows the
+relations (a few barycentre sweeps over all relations of all dates), so that a
+municipality stands under the LSG that covers it and a project under the LSG
+that steers it. Restructuring events keep the picture still as time moves: the
+result of a merger stands at the mean x of its originals, which keep their own
+places; a split does the reverse. Because the positions do not depend on the
+date, every other node stays where it is when the date control moves.
+
+The layout is deterministic and linear in the number of relations (no spring
+layout), so it stays fast on a national dataset.
+
+Examples
+--------
+>>> from lsgmap.model import BUNDLED_DATA, load
+>>> pos = layered_positions(load(BUNDLED_DATA))
+>>> pos["rar"][1] < pos["lsg_trosa"][1] < pos["kommun_trosa"][1]
+True
+>>> pos["lsg_trosa_gnesta"][0] == (pos["lsg_trosa"][0] + pos["lsg_gnesta"][0]) / 2
+True
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import TYPE_CHECKING
+
+from .vocab import ENTITY_KINDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Structure
+
+__all__ = ["layered_positions", "layer_of"]
+
+#: Event kinds whose results stand where their originals stood.
+_RESULT_FOLLOWS = {"merger", "rename"}
+#: Event kinds whose original stands where its results stand.
+_ORIGINAL_FOLLOWS = {"split"}
+
+
+def layer_of(kind: str) -> int:
+    """The layer (0 = top) of an entity kind; unknown kinds go below all others.
+
+    >>> layer_of("association"), layer_of("lsg"), layer_of("no such kind")
+    (0, 2, 7)
+    """
+    known = ENTITY_KINDS.get(kind)
+    if known is not None:
+        return known.layer
+    return max(k.layer for k in ENTITY_KINDS.values()) + 1
+
+
+def layered_positions(
+    structure: "Structure", *, spacing_x: float = 170.0, spacing_y: float = 150.0, sweeps: int = 4
+) -> dict[str, tuple[float, float]]:
+    """Positions ``{entity id: (x, y)}`` for every entity of every date.
+
+    Parameters
+    ----------
+    structure : Structure
+        The loaded dataset (all dates are used, so the result is date-free).
+    spacing_x, spacing_y : float
+        Least horizontal distance between two nodes of a layer; distance between layers.
+    sweeps : int
+        Number of barycentre sweeps (down, up, down, …) that order each layer.
+
+    Examples
+    --------
+    >>> from lsgmap.model import BUNDLED_DATA, load
+    >>> pos = layered_positions(load(BUNDLED_DATA))
+    >>> pos == layered_positions(load(BUNDLED_DATA))
+    True
+    """
+    entities = structure.entities
+    ids = sorted(entities)
+    layer = {i: layer_of(entities[i].kind) for i in ids}
+    neighbours: dict[str, list[str]] = defaultdict(list)
+    for rel in structure.relations.values():
+        a, b = rel.from_id, rel.to_id
+        if a in layer and b in layer and a != b and layer[a] != layer[b]:
+            neighbours[a].append(b)
+            neighbours[b].append(a)
+
+    followers = _followers(structure, layer)  # node -> nodes it is placed from
+    followers_set = set(followers)
+    layers: dict[int, list[str]] = defaultdict(list)
+    for i in ids:
+        layers[layer[i]].append(i)
+    levels = sorted(layers)
+
+    # Ordering: each layer is a list of "units"; a unit is a node, or a node
+    # together with the nodes that follow it (they share its neighbours).
+    units = {lv: _units(layers[lv], followers, followers_set) for lv in levels}
+    rank: dict[str, float] = {}
+    for lv in levels:
+        _assign_ranks(units[lv], rank)
+    for sweep in range(sweeps):
+        order = levels if sweep % 2 == 0 else list(reversed(levels))
+        for lv in order[1:]:
+            units[lv] = _sort_units(units[lv], neighbours, rank, layer, above=sweep % 2 == 0)
+            _assign_ranks(units[lv], rank)
+
+    # Coordinates: top layer centred, each next layer pulled under its neighbours above.
+    x: dict[str, float] = {}
+    for lv in levels:
+        keyed = []
+        for idx, unit in enumerate(units[lv]):
+            members = list(unit)
+            wishes = {n: _mean([x[m] for m in _nearest(n, neighbours, layer, above=True) if m in x]) for n in members}
+            known = [w for w in wishes.values() if w is not None]
+            keyed.append((_mean(known) is None, _mean(known) or 0.0, idx, members, wishes))
+        keyed.sort(key=lambda k: k[:3])
+        slotted = [n for k in keyed for n in k[3]]
+        wanted = [k[4][n] for k in keyed for n in k[3]]
+        for n, px in zip(slotted, _compact(wanted, spacing_x)):
+            x[n] = px
+        _move_followers(structure, [n for k in keyed for n in k[3]], followers, x, spacing_x)
+    return {i: (round(x.get(i, 0.0), 2), float(layer[i] * spacing_y)) for i in ids}
+
+
+def _followers(structure: "Structure", layer: dict[str, int]) -> dict[str, tuple[str, ...]]:
+    """Nodes placed from other nodes of the same layer via events: {follower: (bases…)}."""
+    out: dict[str, tuple[str, ...]] = {}
+    for ev in sorted(structure.events.values(), key=lambda e: (e.day, e.id)):
+        if ev.kind in _RESULT_FOLLOWS:
+            bases, follow = ev.originals, ev.results
+        elif ev.kind in _ORIGINAL_FOLLOWS:
+            bases, follow = ev.results, ev.originals
+        else:
+            continue
+        for f in follow:
+            same = tuple(b for b in bases if b in layer and f in layer and layer[b] == layer[f] and b != f)
+            if same and f not in out:
+                out[f] = same
+    # break cycles: a base may not itself follow one of its followers
+    for f in list(out):
+        out[f] = tuple(b for b in out[f] if f not in out.get(b, ()))
+        if not out[f]:
+            del out[f]
+    return out
+
+
+def _units(nodes: list[str], followers: dict[str, tuple[str, ...]], followers_set: set[str]) -> list[list[str]]:
+    """Group a layer's nodes into units: bases that share followers stay next to each other."""
+    parent = {n: n for n in nodes}
+
+    def find(n: str) -> str:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    for f, bases in followers.items():
+        if f not in parent:
+            continue
+        for b in bases:
+            if b in parent:
+                parent[find(b)] = find(f)
+    groups: dict[str, list[str]] = defaultdict(list)
+    for n in nodes:
+        groups[find(n)].append(n)
+    return [_unit_order(g, followers) for g in sorted(groups.values(), key=lambda g: min(g))]
+
+
+def _unit_order(group: list[str], followers: dict[str, tuple[str, ...]]) -> list[str]:
+    """Bases in id order, each follower between its bases (so a merged group gets the middle slot)."""
+    key = {n: float(i) for i, n in enumerate(sorted(n for n in group if n not in followers))}
+    pending = [n for n in group if n in followers]
+    for _ in range(len(pending) + 1):
+        for f in pending:
+            known = [key[b] for b in followers[f] if b in key]
+            if known:
+                key[f] = sum(known) / len(known)
+        pending = [f for f in pending if f not in key]
+        if not pending:
+            break
+    return sorted(group, key=lambda n: (key.get(n, float(len(group))), n in followers, n))
+
+
+def _assign_ranks(units: list[list[str]], rank: dict[str, float]) -> None:
+    pos = 0
+    for unit in units:
+        for n in unit:
+            rank[n] = float(pos)
+            pos += 1
+
+
+def _sort_units(units, neighbours, rank, layer, *, above: bool) -> list[list[str]]:
+    """Stable sort of units by the mean rank of their neighbours above (or below)."""
+    keyed = []
+    for idx, unit in enumerate(units):
+        lv = layer[unit[0]]
+        vals = [rank[m] for n in unit for m in _nearest(n, neighbours, layer, above=above)]
+        if not vals:  # fall back to the other side, then to the current order
+            vals = [rank[m] for n in unit for m in _nearest(n, neighbours, layer, above=not above)]
+        bary = sum(vals) / len(vals) if vals else float("inf")
+        keyed.append((bary, idx, unit))
+    # units without neighbours keep their relative order at the end
+    keyed.sort(key=lambda t: (t[0], t[1]))
+    return [u for _, _, u in keyed]
+
+
+def _mean(values: list[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+def _nearest(n: str, neighbours, layer, *, above: bool) -> list[str]:
+    """The neighbours of ``n`` in the nearest layer above (or below) that has any."""
+    lv = layer[n]
+    side = [m for m in neighbours.get(n, ()) if (layer[m] < lv if above else layer[m] > lv)]
+    if not side:
+        return side
+    best = max(layer[m] for m in side) if above else min(layer[m] for m in side)
+    return [m for m in side if layer[m] == best]
+
+
+def _compact(wanted: list[float | None], gap: float) -> list[float]:
+    """x for nodes in order: as near as possible to ``wanted``, at least ``gap`` apart.
+
+    >>> _compact([0.0, 0.0, None], 10.0)
+    [-5.0, 5.0, 15.0]
+    """
+    n = len(wanted)
+    if n == 0:
+        return []
+    # nodes without a wish are spread evenly between their neighbours' wishes
+    filled: list[float] = []
+    last = None
+    for w in wanted:
+        last = (last + gap if last is not None else 0.0) if w is None else max(w, last + gap if last is not None else w)
+        filled.append(last)
+    # shift so the layer sits centred on its wishes (or on 0 when there are none)
+    known = [(f, w) for f, w in zip(filled, wanted) if w is not None]
+    if known:
+        shift = sum(w - f for f, w in known) / len(known)
+    else:
+        shift = -(filled[0] + filled[-1]) / 2
+    return [round(f + shift, 2) for f in filled]
+
+
+def _move_followers(structure: "Structure", layer_nodes: list[str], followers, x: dict[str, float], gap: float) -> None:
+    """Move each follower (merger result, split original) to the mean x of its bases if no node alive at the same time stands there.
+
+    Every node first has a slot of its own, so a follower that cannot move keeps a free place.
+    """
+    entities = structure.entities
+    in_layer = set(layer_nodes)
+    for f, bases in followers.items():
+        if f not in in_layer:
+            continue
+        placed = [x[b] for b in bases if b in x]
+        if not placed:
+            continue
+        target = round(sum(placed) / len(placed), 2)
+        if target == x[f]:
+            continue
+        me = entities[f]
+        clash = any(
+            m != f and abs(x[m] - target) < gap / 2 and entities[m].start <= me.end and me.start <= entities[m].end
+            for m in layer_nodes
+        )
+        if not clash:
+            x[f] = target

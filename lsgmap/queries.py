@@ -1,0 +1,558 @@
+"""Structured responsibility questions: who steers, owns, funds … what, on a date.
+
+Every query takes the date keyword-only (``on=``) and answers with items that
+carry the relation, its validity (as written and effective) and its sources.
+``on`` may be one day (a date, ``YYYY-MM-DD``, a day ordinal, None = today) or
+a span ``(first, last)`` of two such days: then a relation counts if it holds
+on at least one day of the span (the interval rule of :mod:`lsgmap.dates`).
+
+The queries walk ``structure.graph`` directly, filtered by each relation's
+``start``/``end``, and never build a graph per question.
+
+Examples
+--------
+>>> from lsgmap.model import load, BUNDLED_DATA
+>>> s = load(BUNDLED_DATA)
+>>> sorted(a.id for a in holders(s, "steers", "tris", on="2016-12-01"))
+['lsg_gnesta', 'lsg_nykoping', 'lsg_oxelosund', 'lsg_trosa', 'tris_lansstyrgrupp']
+>>> sorted(a.id for a in holders(s, "steers", "tris", on="2017-03-01"))
+['lsg_nykoping', 'lsg_oxelosund', 'lsg_trosa_gnesta', 'tris_lansstyrgrupp']
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any, Iterable
+
+from .dates import day_to_iso, to_day
+from .records import Entity, Relation
+from .vocab import RELATION_KINDS, RESPONSIBLE_RELATIONS
+
+__all__ = [
+    "AnswerItem",
+    "Step",
+    "Path",
+    "UPWARD",
+    "day_range",
+    "holders",
+    "targets",
+    "responsible_for",
+    "chain_to_root",
+    "paths_between",
+    "lineage",
+    "amounts",
+    "existing",
+]
+
+#: How each relation kind leads *up* towards the accountable body: "subject"
+#: means the step goes from the object to the subject (TUNA → the LSG that
+#: steers it), "object" from the subject to the object (LSG → the municipality
+#: it covers). Kinds not listed (``applies_to``) are not accountability.
+UPWARD: dict[str, str] = {
+    "steers": "subject",
+    "owns": "subject",
+    "funds": "subject",
+    "employs": "subject",
+    "commissions": "subject",
+    "assigns": "subject",
+    "covers": "object",
+    "member_of": "object",
+    "reports_to": "object",
+    "part_of": "object",
+    "chairs": "object",
+    "holds": "object",
+    "assigned_to": "object",
+}
+
+Day = date | str | int | None
+On = Day | tuple[Day, Day]
+
+
+def day_range(on: On) -> tuple[int, int]:
+    """Inclusive day ordinals for ``on``: one day, or a ``(first, last)`` span.
+
+    >>> a, b = day_range(("2016-12-01", "2016-12-31"))
+    >>> b - a
+    30
+    """
+    if isinstance(on, tuple):
+        return to_day(on[0]), to_day(on[1])
+    day = to_day(on)
+    return day, day
+
+
+@dataclass(frozen=True)
+class AnswerItem:
+    """One answer: an entity, and the relation (or event) that makes it an answer.
+
+    ``valid_from``/``valid_to`` are as written in the data ("" = open);
+    ``effective_from``/``effective_to`` are the clipped days (None = open).
+    """
+
+    id: str
+    name_sv: str
+    name_en: str
+    kind: str
+    relation: str
+    relation_id: str
+    valid_from: str = ""
+    valid_to: str = ""
+    effective_from: str | None = None
+    effective_to: str | None = None
+    sources: tuple[dict[str, str], ...] = ()
+    other_id: str = ""
+
+    def name(self, lang: str = "sv") -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name_sv
+
+    def to_json(self, lang: str = "sv") -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name(lang),
+            "kind": self.kind,
+            "relation": self.relation,
+            "relation_id": self.relation_id,
+            "valid_from": self.valid_from or None,
+            "valid_to": self.valid_to or None,
+            "effective_from": self.effective_from,
+            "effective_to": self.effective_to,
+            "sources": [dict(c) for c in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a path: from ``from_id`` to ``to_id`` over relation ``relation_id``.
+
+    ``forward`` is True when the relation reads ``from_id --relation--> to_id``
+    and False when the path walks it backwards (TUNA ← steered by LSG).
+    """
+
+    relation_id: str
+    relation: str
+    from_id: str
+    to_id: str
+    forward: bool
+    valid_from: str = ""
+    valid_to: str = ""
+    effective_from: str | None = None
+    effective_to: str | None = None
+    sources: tuple[dict[str, str], ...] = ()
+
+    def verb(self, lang: str = "sv") -> str:
+        kind = RELATION_KINDS[self.relation]
+        return kind.verb(lang) if self.forward else kind.inverse(lang)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "relation_id": self.relation_id,
+            "relation": self.relation,
+            "from": self.from_id,
+            "to": self.to_id,
+            "direction": "forward" if self.forward else "backward",
+            "valid_from": self.valid_from or None,
+            "valid_to": self.valid_to or None,
+            "effective_from": self.effective_from,
+            "effective_to": self.effective_to,
+            "sources": [dict(c) for c in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class Path:
+    """A typed, date-valid path: a sequence of steps."""
+
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+
+    def __iter__(self):
+        return iter(self.steps)
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+    def node_ids(self) -> list[str]:
+        if not self.steps:
+            return []
+        return [self.steps[0].from_id] + [s.to_id for s in self.steps]
+
+    def relation_ids(self) -> list[str]:
+        return [s.relation_id for s in self.steps]
+
+    def text(self, structure, lang: str = "sv") -> str:
+        """``TUNA —styrs av→ LSG Nyköping —omfattar→ Nyköpings kommun …``."""
+        if not self.steps:
+            return ""
+        parts = [structure.name(self.steps[0].from_id, lang)]
+        for s in self.steps:
+            parts.append(f"—{s.verb(lang)}→ {structure.name(s.to_id, lang)}")
+        return " ".join(parts)
+
+    def to_json(self, structure=None, lang: str = "sv") -> dict[str, Any]:
+        out: dict[str, Any] = {"nodes": self.node_ids(), "steps": [s.to_json() for s in self.steps]}
+        if structure is not None:
+            out["text"] = self.text(structure, lang)
+        return out
+
+
+# -- per-structure index (built once, kept while the structure lives) ---------------
+
+
+class _Index:
+    """Adjacency lists of a structure as plain tuples: fast to walk for any date."""
+
+    def __init__(self, structure):
+        self.out: dict[str, list[Relation]] = {}
+        self.inn: dict[str, list[Relation]] = {}
+        for r in structure.relations.values():
+            self.out.setdefault(r.from_id, []).append(r)
+            self.inn.setdefault(r.to_id, []).append(r)
+        self.budget: dict[str, list] = {}
+        for line in structure.budget:
+            self.budget.setdefault(line.relation, []).append(line)
+        self.citations: dict[tuple[str, ...], tuple[dict[str, str], ...]] = {}
+
+
+_INDEXES: "weakref.WeakKeyDictionary[Any, _Index]" = weakref.WeakKeyDictionary()
+
+
+def _index(structure) -> _Index:
+    idx = _INDEXES.get(structure)
+    if idx is None:
+        idx = _INDEXES[structure] = _Index(structure)
+    return idx
+
+
+def _cite(structure, idx: _Index, source_ids: tuple[str, ...]) -> tuple[dict[str, str], ...]:
+    cached = idx.citations.get(source_ids)
+    if cached is None:
+        cached = idx.citations[source_ids] = tuple(structure.citations(source_ids))
+    return cached
+
+
+def _item(structure, idx: _Index, entity: Entity, r: Relation, other_id: str) -> AnswerItem:
+    return AnswerItem(
+        id=entity.id,
+        name_sv=entity.name_sv,
+        name_en=entity.name_en,
+        kind=entity.kind,
+        relation=r.relation,
+        relation_id=r.id,
+        valid_from=r.valid_from,
+        valid_to=r.valid_to,
+        effective_from=day_to_iso(r.start),
+        effective_to=day_to_iso(r.end),
+        sources=_cite(structure, idx, r.sources),
+        other_id=other_id,
+    )
+
+
+def _step(structure, idx: _Index, r: Relation, forward: bool) -> Step:
+    a, b = (r.from_id, r.to_id) if forward else (r.to_id, r.from_id)
+    return Step(r.id, r.relation, a, b, forward, r.valid_from, r.valid_to, day_to_iso(r.start), day_to_iso(r.end), _cite(structure, idx, r.sources))
+
+
+def _kinds(relation: str | Iterable[str]) -> frozenset[str]:
+    return frozenset([relation]) if isinstance(relation, str) else frozenset(relation)
+
+
+def _sort(items: list[AnswerItem]) -> list[AnswerItem]:
+    return sorted(items, key=lambda a: (a.name_sv.casefold(), a.relation, a.relation_id))
+
+
+# -- who holds a relation, and the reverse --------------------------------------------
+
+
+def holders(structure, relation: str | Iterable[str], target_id: str, *, on: On = None) -> list[AnswerItem]:
+    """Who holds ``relation`` to ``target_id`` on ``on``: ``X --relation--> target``.
+
+    Example
+    -------
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> [a.name("en") for a in holders(load(BUNDLED_DATA), "employs", "processledare", on="2017-03-01")]
+    ['RAR Sörmland coordination association']
+    """
+    idx = _index(structure)
+    lo, hi = day_range(on)
+    kinds = _kinds(relation)
+    out = [
+        _item(structure, idx, structure.entities[r.from_id], r, target_id)
+        for r in idx.inn.get(target_id, ())
+        if r.relation in kinds and r.start <= hi and lo <= r.end
+    ]
+    return _sort(out)
+
+
+def targets(structure, relation: str | Iterable[str], subject_id: str, *, on: On = None) -> list[AnswerItem]:
+    """What ``subject_id`` holds ``relation`` to on ``on``: ``subject --relation--> X``.
+
+    Example
+    -------
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> [a.id for a in targets(load(BUNDLED_DATA), "covers", "lsg_trosa_gnesta", on="2017-03-01")]
+    ['kommun_gnesta', 'kommun_trosa']
+    """
+    idx = _index(structure)
+    lo, hi = day_range(on)
+    kinds = _kinds(relation)
+    out = [
+        _item(structure, idx, structure.entities[r.to_id], r, subject_id)
+        for r in idx.out.get(subject_id, ())
+        if r.relation in kinds and r.start <= hi and lo <= r.end
+    ]
+    return _sort(out)
+
+
+def responsible_for(structure, target_id: str, *, on: On = None) -> list[AnswerItem]:
+    """Those responsible for ``target_id``: its owners and steering groups together.
+
+    Example
+    -------
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> sorted({a.id for a in responsible_for(load(BUNDLED_DATA), "ibis", on="2016-12-01")})
+    ['lsg_nykoping', 'lsg_oxelosund', 'rar']
+    """
+    return holders(structure, RESPONSIBLE_RELATIONS, target_id, on=on)
+
+
+# -- chains and paths ---------------------------------------------------------------------
+
+
+def _upward_steps(idx: _Index, node: str, lo: int, hi: int):
+    for r in idx.inn.get(node, ()):
+        if UPWARD.get(r.relation) == "subject" and r.start <= hi and lo <= r.end:
+            yield r, False, r.from_id
+    for r in idx.out.get(node, ()):
+        if UPWARD.get(r.relation) == "object" and r.start <= hi and lo <= r.end:
+            yield r, True, r.to_id
+
+
+def chain_to_root(structure, entity_id: str, *, on: On = None, root: str | None = "rar", max_len: int = 6, limit: int = 50) -> list[Path]:
+    """The accountability chains from ``entity_id`` up to ``root``, valid on ``on``.
+
+    When ``root`` is None or not in the data (another county's dataset), the
+    chains end at any coordination association (kind ``association``).
+
+    Each step follows :data:`UPWARD` (steered/owned/funded/employed/commissioned by,
+    covers, member of, reports to, part of …). For every first step the shortest
+    continuations to the root are kept; paths are sorted shortest first.
+
+    Example
+    -------
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> print(chain_to_root(s, "tuna", on="2016-12-01")[0].text(s, "en"))
+    TUNA – Training and Development Close to Working Life —is funded by→ RAR Sörmland coordination association
+    """
+    entities = structure.entities
+    if root in entities:
+        is_root = root.__eq__
+    else:
+        def is_root(node: str) -> bool:
+            return entities[node].kind == "association"
+
+    if entity_id not in entities or is_root(entity_id):
+        return []
+    idx = _index(structure)
+    lo, hi = day_range(on)
+    found: list[tuple[tuple, ...]] = []
+
+    def walk(node: str, trail: list, seen: set, depth_left: int) -> None:
+        for r, forward, nxt in _upward_steps(idx, node, lo, hi):
+            if nxt in seen:
+                continue
+            trail.append((r, forward))
+            if is_root(nxt):
+                found.append(tuple(trail))
+            elif depth_left > 1:
+                seen.add(nxt)
+                walk(nxt, trail, seen, depth_left - 1)
+                seen.discard(nxt)
+            trail.pop()
+
+    walk(entity_id, [], {entity_id}, max_len)
+    shortest: dict[str, int] = {}
+    for trail in found:
+        first = trail[0][0].id
+        shortest[first] = min(shortest.get(first, max_len + 1), len(trail))
+    kept = [trail for trail in found if len(trail) == shortest[trail[0][0].id]]
+    kept.sort(key=lambda trail: (len(trail), [r.id for r, _ in trail]))
+    return [Path(tuple(_step(structure, idx, r, fw) for r, fw in trail)) for trail in kept[:limit]]
+
+
+def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5, limit: int = 20) -> list[Path]:
+    """The shortest typed paths between ``a`` and ``b`` over relations valid on ``on``.
+
+    Relations are walked either way; each step says which way it was read.
+
+    Example
+    -------
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> [p.text(s, "sv") for p in paths_between(s, "ida_malmberg", "processledare", on="2017-03-01")]
+    ['Ida Malmberg —innehar→ Processledare LSG södra Sörmland']
+    """
+    if a not in structure.entities or b not in structure.entities or a == b:
+        return []
+    idx = _index(structure)
+    lo, hi = day_range(on)
+    dist = {a: 0}
+    preds: dict[str, list[tuple[str, Relation, bool]]] = {}
+    queue = deque([a])
+    while queue:
+        node = queue.popleft()
+        d = dist[node]
+        if b in dist and d >= dist[b]:
+            break
+        if d >= max_len:
+            continue
+        neighbours = [(r, True, r.to_id) for r in idx.out.get(node, ())] + [(r, False, r.from_id) for r in idx.inn.get(node, ())]
+        for r, forward, nxt in neighbours:
+            if not (r.start <= hi and lo <= r.end):
+                continue
+            if nxt not in dist:
+                dist[nxt] = d + 1
+                queue.append(nxt)
+            if dist[nxt] == d + 1:
+                preds.setdefault(nxt, []).append((node, r, forward))
+    if b not in dist:
+        return []
+    paths: list[list[tuple[Relation, bool]]] = []
+
+    def back(node: str, tail: list) -> None:
+        if len(paths) >= limit:
+            return
+        if node == a:
+            paths.append(list(reversed(tail)))
+            return
+        for prev, r, forward in preds.get(node, ()):
+            tail.append((r, forward))
+            back(prev, tail)
+            tail.pop()
+
+    back(b, [])
+    paths.sort(key=lambda p: [r.id for r, _ in p])
+    return [Path(tuple(_step(structure, idx, r, fw) for r, fw in p)) for p in paths]
+
+
+# -- lineage through events ---------------------------------------------------------------
+
+
+def lineage(structure, entity_id: str) -> dict[str, list]:
+    """What ``entity_id`` became and came from through events (mergers, renames …), transitively.
+
+    ``became`` and ``came_from`` are :class:`AnswerItem` lists whose ``relation``
+    is the event kind and ``relation_id`` the event id; ``events`` the events.
+
+    Example
+    -------
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> [a.id for a in lineage(s, "lsg_gnesta")["became"]]
+    ['lsg_trosa_gnesta']
+    >>> sorted(a.id for a in lineage(s, "lsg_trosa_gnesta")["came_from"])
+    ['lsg_gnesta', 'lsg_trosa']
+    """
+    idx = _index(structure)
+    events = sorted(structure.events.values(), key=lambda e: (e.day, e.id))
+
+    def follow(start: str, forward: bool) -> tuple[list[AnswerItem], list]:
+        items: list[AnswerItem] = []
+        used = []
+        frontier, seen = [start], {start}
+        while frontier:
+            node = frontier.pop(0)
+            for ev in events:
+                here, there = (ev.originals, ev.results) if forward else (ev.results, ev.originals)
+                if node not in here:
+                    continue
+                if ev not in used:
+                    used.append(ev)
+                for other in there:
+                    if other in seen or other not in structure.entities:
+                        continue
+                    seen.add(other)
+                    frontier.append(other)
+                    e = structure.entities[other]
+                    items.append(
+                        AnswerItem(
+                            id=e.id, name_sv=e.name_sv, name_en=e.name_en, kind=e.kind, relation=ev.kind, relation_id=ev.id,
+                            valid_from=ev.date, valid_to="", effective_from=day_to_iso(ev.day), effective_to=day_to_iso(ev.day),
+                            sources=_cite(structure, idx, ev.sources), other_id=node,
+                        )
+                    )
+        return items, used
+
+    became, ev_a = follow(entity_id, True)
+    came_from, ev_b = follow(entity_id, False)
+    all_events = sorted({e.id: e for e in ev_a + ev_b}.values(), key=lambda e: (e.day, e.id))
+    return {"became": became, "came_from": came_from, "events": all_events}
+
+
+# -- amounts --------------------------------------------------------------------------------
+
+
+def amounts(structure, funder_id: str | None, target_id: str, *, year: int | None = None) -> dict[str, Any]:
+    """The budget lines of ``funder_id`` funding ``target_id`` (any funder if None), and their total.
+
+    Amounts are in thousands of kronor (tkr) as the documents give them.
+
+    Example
+    -------
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> amounts(s, "rar", "processledare")["total"], amounts(s, "rar", "processledare", year=2017)["total"]
+    (1721.0, 859.0)
+    """
+    idx = _index(structure)
+    rels = [r for r in idx.inn.get(target_id, ()) if r.relation == "funds" and (funder_id is None or r.from_id == funder_id)]
+    lines = []
+    by_year: dict[int, float] = {}
+    for r in sorted(rels, key=lambda r: r.id):
+        for line in idx.budget.get(r.id, ()):
+            if year is not None and line.year != year:
+                continue
+            by_year[line.year] = by_year.get(line.year, 0.0) + line.amount_tkr
+            lines.append(
+                {
+                    "id": line.id,
+                    "relation_id": r.id,
+                    "funder": r.from_id,
+                    "target": r.to_id,
+                    "year": line.year,
+                    "item_sv": line.item_sv,
+                    "item_en": line.item_en,
+                    "amount_tkr": line.amount_tkr,
+                    "sources": list(_cite(structure, idx, line.sources)),
+                }
+            )
+    return {
+        "funder": funder_id,
+        "target": target_id,
+        "year": year,
+        "relations": [r.id for r in sorted(rels, key=lambda r: r.id)],
+        "lines": lines,
+        "by_year": dict(sorted(by_year.items())),
+        "total": float(sum(line["amount_tkr"] for line in lines)),
+        "unit": "tkr",
+    }
+
+
+# -- lists ----------------------------------------------------------------------------------
+
+
+def existing(structure, kind: str, *, on: On = None) -> list[Entity]:
+    """The entities of ``kind`` (see :data:`lsgmap.vocab.ENTITY_KINDS`) that exist on ``on``.
+
+    Example
+    -------
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> "lsg_trosa" in [e.id for e in existing(s, "lsg", on="2016-12-01")], "lsg_trosa" in [e.id for e in existing(s, "lsg", on="2017-03-01")]
+    (True, False)
+    """
+    lo, hi = day_range(on)
+    found = [e for e in structure.entities.values() if e.kind == kind and e.start <= hi and lo <= e.end]
+    return sorted(found, key=lambda e: e.name_sv.casefold())

@@ -1,0 +1,162 @@
+"""Dates inside a question: "den 1 mars 2017", "i december 2016", "2017", "efter sammanslagningen".
+
+**The rule for months and years:** a month or a year in a question stands for
+its whole span of days, and a relation answers the question if it holds on at
+least one day of that span (the same inclusive rule as :mod:`lsgmap.dates`).
+"i december 2016" is 2016-12-01 – 2016-12-31, "2017" is 2017-01-01 – 2017-12-31.
+The interpretation of an answer always shows the span.
+
+"efter sammanslagningen" / "after the merger" is the day of the merger event in
+the data; "före sammanslagningen" / "before the merger" the day before it. The
+event chosen is the merger that involves an entity of the question, or one of
+their neighbours; else the earliest merger.
+
+Examples
+--------
+>>> d = find_date("Vem styrde TUNA i december 2016?")
+>>> d.first.isoformat(), d.last.isoformat(), d.precision, d.text
+('2016-12-01', '2016-12-31', 'month', 'i december 2016')
+>>> find_date("Who steers TRIS on 1 March 2017?").first.isoformat()
+'2017-03-01'
+>>> find_date("vem styr TRIS den 2017-03-01").precision
+'day'
+>>> find_date("vem styr TRIS") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+from .dates import PartialDate
+from .names import normalise
+
+__all__ = ["QuestionDate", "find_date"]
+
+_MONTHS = (
+    "januari|january|jan|februari|february|feb|mars|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|"
+    "augusti|august|aug|september|sept|sep|oktober|october|okt|oct|november|nov|december|dec"
+)
+_PREP = r"(?:(?:den|on|in|i|under|during|per|the|of)\s+)*"
+_TEXT_DATE = re.compile(
+    rf"\b{_PREP}(?:(\d{{1,2}})(?::?(?:st|nd|rd|th|e|a))?\s+(?:of\s+)?)?({_MONTHS})\.?(?:\s+(\d{{1,2}})(?:st|nd|rd|th)?,?)?\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+_ISO_DATE = re.compile(rf"\b{_PREP}(\d{{4}}-\d{{1,2}}(?:-\d{{1,2}})?)\b", re.IGNORECASE)
+_YEAR = re.compile(rf"\b{_PREP}((?:19|20)\d\d)\b(?![-/]\d)", re.IGNORECASE)
+_AFTER = re.compile(r"\b(efter|after|sedan|since)\s+(?:the\s+)?(sammanslagningen|sammanslagning|fusionen|merger|merging)\b", re.IGNORECASE)
+_BEFORE = re.compile(r"\b(fore|före|innan|before|prior to)\s+(?:the\s+)?(sammanslagningen|sammanslagning|fusionen|merger|merging)\b", re.IGNORECASE)
+_TODAY = re.compile(r"\b(idag|i dag|nu|today|now|currently)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class QuestionDate:
+    """The days a question is about, and where that came from.
+
+    ``source`` is "question" (a date in the text), "event" (before/after an event),
+    "option" (``on=``/``--on``) or "today". ``text`` is the matched phrase.
+    """
+
+    first: date
+    last: date
+    precision: str
+    source: str
+    text: str = ""
+    event_id: str = ""
+    span: tuple[int, int] = (0, 0)
+
+    @property
+    def is_span(self) -> bool:
+        return self.first != self.last
+
+    def label(self) -> str:
+        """``2016-12-01`` or ``2016-12-01 – 2016-12-31``."""
+        return self.first.isoformat() if not self.is_span else f"{self.first.isoformat()} – {self.last.isoformat()}"
+
+
+def _make(first: date, last: date, precision: str, source: str, text: str = "", event_id: str = "") -> QuestionDate:
+    return QuestionDate(first, last, precision, source, text.strip(), event_id, (first.toordinal(), last.toordinal()))
+
+
+@lru_cache(maxsize=256)
+def _parse_text_date(phrase: str) -> date | None:
+    import dateparser  # a second or so to import: only when a question names a month
+
+    found = dateparser.parse(phrase, languages=["sv", "en"], settings={"PREFER_DAY_OF_MONTH": "first"})
+    return found.date() if found else None
+
+
+def _pick_event(structure, entity_ids: tuple[str, ...]):
+    mergers = sorted((e for e in structure.events.values() if e.kind == "merger"), key=lambda e: (e.day, e.id))
+    if not mergers:
+        return None
+    for ev in mergers:
+        if set(ev.originals + ev.results) & set(entity_ids):
+            return ev
+    for ev in mergers:
+        involved = set(ev.originals + ev.results)
+        for eid in entity_ids:
+            if any(r.from_id in involved or r.to_id in involved for r in structure.relations_of(eid)):
+                return ev
+    return mergers[0]
+
+
+def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | None:
+    """The date named in ``text``, or None.
+
+    Events need ``structure``; ``entity_ids`` (a tuple, or a function giving one,
+    called only for event phrases) helps choose the event.
+    """
+    if structure is not None:
+        for pattern, after in ((_AFTER, True), (_BEFORE, False)):
+            m = pattern.search(text)
+            if m:
+                ids = entity_ids() if callable(entity_ids) else entity_ids
+                ev = _pick_event(structure, tuple(ids))
+                if ev is not None:
+                    day = date.fromordinal(ev.day if after else ev.day - 1)
+                    return _make(day, day, "day", "event", m.group(0), ev.id)
+    m = _TEXT_DATE.search(text)
+    if m:
+        day_a, month, day_b, year = m.groups()
+        day = day_a or day_b
+        parsed = _parse_text_date(f"{day or 1} {month} {year}")
+        if parsed is not None:
+            if day:
+                return _make(parsed, parsed, "day", "question", m.group(0))
+            pd = PartialDate(parsed.year, parsed.month)
+            return _make(pd.first_day(), pd.last_day(), "month", "question", m.group(0))
+    m = _ISO_DATE.search(text)
+    if m:
+        try:
+            pd = PartialDate.parse(m.group(1))
+        except ValueError:
+            pd = None
+        if pd is not None:
+            return _make(pd.first_day(), pd.last_day(), pd.precision, "question", m.group(0))
+    m = _YEAR.search(text)
+    if m:
+        pd = PartialDate(int(m.group(1)))
+        return _make(pd.first_day(), pd.last_day(), "year", "question", m.group(0))
+    if _TODAY.search(normalise(text)):
+        today = date.today()
+        return _make(today, today, "day", "question", _TODAY.search(normalise(text)).group(0))
+    return None
+
+
+def option_date(on, *, source: str = "option") -> QuestionDate:
+    """A :class:`QuestionDate` for an ``on=`` value (a day; None = today).
+
+    >>> option_date("2017-03-01").label()
+    '2017-03-01'
+    """
+    from .dates import to_day
+
+    if on is None:
+        today = date.today()
+        return _make(today, today, "day", "today")
+    day = date.fromordinal(to_day(on))
+    return _make(day, day, "day", source)

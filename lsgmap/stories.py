@@ -1,0 +1,304 @@
+"""Step-by-step stories for presenting the structure, kept as data.
+
+A story is a CSV file in the dataset's ``stories/`` folder, one row per step,
+editable in Excel: ``step, title_sv, title_en, text_sv, text_en, date, show,
+highlight``. ``stories/index.csv`` gives each story (by file name without
+``.csv``) its title in Swedish and English and the order of the list.
+
+``show`` and ``highlight`` are ``;``-separated lists of
+
+* entity ids (``lsg_trosa``) or entity kinds (``lsg``, ``municipality``),
+* relation ids (``r047``) or relation kinds (``steers``, ``funds``),
+* ``*`` for everything valid on the step's date.
+
+A step shows the listed entities valid on its date and the relations among
+them (only the listed relation kinds or ids, if any are listed). Highlighted
+entities and relations are shown too. Reading never raises: what is wrong
+becomes a :class:`~lsgmap.errors.Problem` with file and line.
+
+Examples
+--------
+>>> from lsgmap.model import BUNDLED_DATA, load
+>>> s = load(BUNDLED_DATA)
+>>> stories, problems = load_stories(s)
+>>> [st.id for st in stories], problems
+(['lsg-roll', 'vem-styr-2016-2017'], [])
+>>> view = stories[0].steps[0].view(s)
+>>> "rar" in view.node_ids and "lsg_trosa" not in view.node_ids
+True
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .dates import DateParseError, PartialDate, to_day
+from .errors import ERROR, WARNING, Problem
+from .tables import Row, _read_table, split_list
+from .vocab import ENTITY_KINDS, RELATION_KINDS
+
+__all__ = ["Story", "Step", "StepView", "load_stories", "STORY_FIELDS", "STORY_FOLDER"]
+
+STORY_FOLDER = "stories"
+INDEX_FILE = "index.csv"
+ALL = "*"
+
+STORY_FIELDS: list[dict[str, Any]] = [
+    {"name": "step", "type": "integer", "description": "Step number, 1, 2, 3 …", "constraints": {"required": True}},
+    {"name": "title_sv", "type": "string", "constraints": {"required": True}},
+    {"name": "title_en", "type": "string"},
+    {"name": "text_sv", "type": "string"},
+    {"name": "text_en", "type": "string"},
+    {"name": "date", "type": "string", "description": "YYYY-MM-DD, YYYY-MM or YYYY (first day is used)", "constraints": {"required": True}},
+    {"name": "show", "type": "string", "description": "entity ids/kinds and relation ids/kinds, ; separated; * = all"},
+    {"name": "highlight", "type": "string", "description": "entity ids and relation ids/kinds, ; separated"},
+]
+
+INDEX_FIELDS: list[dict[str, Any]] = [
+    {"name": "id", "type": "string", "constraints": {"required": True}},
+    {"name": "title_sv", "type": "string", "constraints": {"required": True}},
+    {"name": "title_en", "type": "string"},
+    {"name": "description_sv", "type": "string"},
+    {"name": "description_en", "type": "string"},
+]
+
+
+@dataclass(frozen=True)
+class StepView:
+    """What one step puts on the screen: the day, the visible and highlighted ids."""
+
+    day: int
+    node_ids: tuple[str, ...]
+    edge_keys: tuple[str, ...]
+    highlight_nodes: frozenset[str]
+    highlight_edges: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One step of a story, as written in its row."""
+
+    number: int
+    title_sv: str
+    title_en: str
+    text_sv: str
+    text_en: str
+    date: str
+    show: tuple[str, ...]
+    highlight: tuple[str, ...]
+    line: int = 0
+
+    @property
+    def day(self) -> int:
+        return to_day(PartialDate.parse(self.date).first_day())
+
+    def title(self, lang: str = "sv") -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title_sv
+
+    def text(self, lang: str = "sv") -> str:
+        return self.text_en if lang == "en" and self.text_en else self.text_sv
+
+    def view(self, structure: Any) -> StepView:
+        """The entities and relations this step shows on its date.
+
+        >>> from lsgmap.model import BUNDLED_DATA, load
+        >>> s = load(BUNDLED_DATA)
+        >>> step = Step(1, "Styr", "", "", "", "2016-11", ("lsg", "project", "steers"), ("r033",))
+        >>> v = step.view(s)
+        >>> "r033" in v.edge_keys and "r032" not in v.edge_keys, sorted(v.highlight_nodes)
+        (True, ['lsg_nykoping', 'tuna'])
+        """
+        snap = structure.snapshot(on=self.day)
+        valid_nodes = snap.node_set
+        valid_edges = [structure.relations[k] for k in snap.edge_keys]
+        nodes, rel_kinds, rel_ids, all_nodes = _split_tokens(structure, self.show)
+        h_nodes, h_kinds, h_ids, _ = _split_tokens(structure, self.highlight)
+        highlight_edges = {r.id for r in valid_edges if r.id in h_ids or r.relation in h_kinds}
+        for r in valid_edges:
+            if r.id in highlight_edges:
+                h_nodes |= {r.from_id, r.to_id}
+        if all_nodes:
+            nodes = set(valid_nodes)
+        else:
+            kinds = {t for t in self.show if t in ENTITY_KINDS}
+            nodes |= {n for n in valid_nodes if structure.entities[n].kind in kinds}
+            for r in valid_edges:  # a listed relation brings its two ends
+                if r.id in rel_ids:
+                    nodes |= {r.from_id, r.to_id}
+        nodes = (nodes | h_nodes) & valid_nodes
+        edges = []
+        for r in valid_edges:
+            if r.from_id not in nodes or r.to_id not in nodes:
+                continue
+            listed = not (rel_kinds or rel_ids) or r.relation in rel_kinds or r.id in rel_ids
+            if listed or r.id in highlight_edges:
+                edges.append(r.id)
+        order = {n: i for i, n in enumerate(snap.node_ids)}
+        return StepView(
+            day=snap.day,
+            node_ids=tuple(sorted(nodes, key=order.__getitem__)),
+            edge_keys=tuple(edges),
+            highlight_nodes=frozenset(h_nodes & nodes),
+            highlight_edges=frozenset(highlight_edges & set(edges)),
+        )
+
+
+@dataclass(frozen=True)
+class Story:
+    """A titled list of steps read from one story file."""
+
+    id: str
+    file: str
+    title_sv: str
+    title_en: str
+    steps: tuple[Step, ...] = field(default_factory=tuple)
+    description_sv: str = ""
+    description_en: str = ""
+
+    def title(self, lang: str = "sv") -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title_sv
+
+    def description(self, lang: str = "sv") -> str:
+        return self.description_en if lang == "en" and self.description_en else self.description_sv
+
+    def __len__(self) -> int:
+        return len(self.steps)
+
+
+def _split_tokens(structure: Any, tokens: tuple[str, ...]) -> tuple[set[str], set[str], set[str], bool]:
+    """(entity ids, relation kinds, relation ids, everything?) named by ``tokens``."""
+    nodes, kinds, ids, everything = set(), set(), set(), False
+    for token in tokens:
+        if token == ALL:
+            everything = True
+        elif token in structure.entities:
+            nodes.add(token)
+        elif token in RELATION_KINDS:
+            kinds.add(token)
+        elif token in structure.relations:
+            ids.add(token)
+    return nodes, kinds, ids, everything
+
+
+def _known_token(structure: Any, token: str) -> bool:
+    return (
+        token == ALL
+        or token in structure.entities
+        or token in structure.relations
+        or token in ENTITY_KINDS
+        or token in RELATION_KINDS
+    )
+
+
+def _suggestion(structure: Any, token: str) -> str:
+    names = [*structure.entities, *ENTITY_KINDS, *RELATION_KINDS]
+    close = difflib.get_close_matches(token, names, n=1, cutoff=0.6)
+    return f" (\"{close[0]}\"?)" if close else ""
+
+
+def _read(folder: Path, relative: str, fields: list[dict[str, Any]], problems: list[Problem]) -> list[Row]:
+    resource = {"name": Path(relative).stem, "path": relative, "schema": {"fields": fields}}
+    table = _read_table(folder, resource, problems, required=False)
+    return table.rows if table else []
+
+
+def _parse_step(structure: Any, row: Row, file: str, problems: list[Problem]) -> Step | None:
+    def problem(code: str, value: str = "", severity: str = ERROR, **params: Any) -> None:
+        problems.append(Problem(code, file, row.line, value, params, severity))
+
+    raw_number = row.get("step")
+    try:
+        number = int(raw_number)
+    except ValueError:
+        problem("number.invalid", raw_number, field="step")
+        return None
+    title_sv = row.get("title_sv")
+    if not title_sv:
+        problem("value.required", field="title_sv")
+    date_text = row.get("date")
+    if not date_text:
+        problem("value.required", field="date")
+        return None
+    try:
+        PartialDate.parse(date_text)
+    except DateParseError as exc:
+        problem("date.invalid", date_text, field="date", reason_key=exc.reason_key, reason_params=exc.params)
+        return None
+    columns = {}
+    for column in ("show", "highlight"):
+        tokens = tuple(split_list(row.get(column)))
+        for token in tokens:
+            if not _known_token(structure, token):
+                problem("story.unknown_token", token, field=column, suggestion=_suggestion(structure, token))
+        columns[column] = tuple(t for t in tokens if _known_token(structure, t))
+    step = Step(
+        number,
+        title_sv or raw_number,
+        row.get("title_en"),
+        row.get("text_sv"),
+        row.get("text_en"),
+        date_text,
+        columns["show"],
+        columns["highlight"],
+        row.line,
+    )
+    snap_nodes = structure.snapshot(on=step.day).node_set
+    for token in step.show + step.highlight:
+        if token in structure.entities and token not in snap_nodes:
+            problem("story.not_valid", token, WARNING, date=date_text)
+    return step
+
+
+def load_stories(structure: Any, folder: str | Path | None = None) -> tuple[list[Story], list[Problem]]:
+    """Every story in ``folder`` (default: the dataset's ``stories/``), and the problems met.
+
+    Stories come in the order of ``index.csv``, then the others by file name.
+    A story whose file has no usable step is left out.
+
+    >>> from lsgmap.model import BUNDLED_DATA, load
+    >>> stories, _ = load_stories(load(BUNDLED_DATA))
+    >>> stories[1].title("en")
+    'Who steers what? 2016 and 2017'
+    """
+    base = Path(folder) if folder is not None else Path(structure.path) / STORY_FOLDER
+    problems: list[Problem] = []
+    if not base.is_dir():
+        return [], problems
+    root = base.parent
+    prefix = base.name
+    index: dict[str, Row] = {}
+    for row in _read(root, f"{prefix}/{INDEX_FILE}", INDEX_FIELDS, problems):
+        if row.get("id"):
+            index[row.get("id")] = row
+    files = {p.stem: p for p in sorted(base.glob("*.csv")) if p.name != INDEX_FILE}
+    for story_id, row in index.items():
+        if story_id not in files:
+            problems.append(Problem("story.missing_file", f"{prefix}/{INDEX_FILE}", row.line, story_id, {"file": f"{story_id}.csv"}))
+    order = [i for i in index if i in files] + [i for i in files if i not in index]
+    stories = []
+    for story_id in order:
+        file = f"{prefix}/{files[story_id].name}"
+        steps = []
+        for row in _read(root, file, STORY_FIELDS, problems):
+            step = _parse_step(structure, row, file, problems)
+            if step is not None:
+                steps.append(step)
+        if not steps:
+            problems.append(Problem("story.no_steps", file, None, story_id))
+            continue
+        meta = index.get(story_id)
+        stories.append(
+            Story(
+                id=story_id,
+                file=file,
+                title_sv=meta.get("title_sv") if meta and meta.get("title_sv") else story_id,
+                title_en=meta.get("title_en") if meta else "",
+                steps=tuple(sorted(steps, key=lambda s: s.number)),
+                description_sv=meta.get("description_sv") if meta else "",
+                description_en=meta.get("description_en") if meta else "",
+            )
+        )
+    return stories, problems

@@ -1,0 +1,154 @@
+"""The structure over time: change dates, restructuring events, lifetimes.
+
+* :func:`change_points` – every date on which something starts, stops or an
+  event happens, with what changed that day (the :func:`~lsgmap.diff.diff`
+  of the day before and the day itself).
+* :func:`events` – the restructuring events with their originals and results.
+* :func:`lifetimes` – a Gantt table of entities and relations; open ends are
+  clipped to the dataset's span (:attr:`~lsgmap.model.Structure.span`) and
+  flagged ``open_start`` / ``open_end``.
+
+Examples
+--------
+>>> from lsgmap.model import load, BUNDLED_DATA
+>>> s = load(BUNDLED_DATA)
+>>> [p["date"] for p in change_points(s, start="2016-12-01", end="2017-12-31")]
+['2017-01-01']
+>>> change_points(s, start="2016-12-01", end="2017-12-31")[0]["events"]
+['ev_sammanslagning_trosa_gnesta']
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from .dates import OPEN_END, OPEN_START, to_day
+from .diff import diff, event_json, event_text
+from .errors import InputError
+from .i18n import normalise_lang, t
+from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Structure
+
+__all__ = ["change_points", "events", "lifetimes"]
+
+
+def change_points(
+    structure: "Structure",
+    *,
+    start: date | str | int | None = None,
+    end: date | str | int | None = None,
+    lang: str = "sv",
+) -> list[dict[str, Any]]:
+    """The dates in ``start .. end`` (inclusive; default: all) on which the structure changes.
+
+    Each item: ``{"date", "added": {"nodes", "edges"}, "removed": {"nodes", "edges"},
+    "changed": {"nodes", "edges"}, "events": [ids], "changes": [plain-language lines]}``.
+
+    >>> from lsgmap.model import load
+    >>> p = change_points(load(), start="2019-01-01", end="2019-01-01")[0]
+    >>> p["added"]["nodes"], "landstinget_sormland" in p["removed"]["nodes"], p["events"]
+    (['region_sormland'], True, ['ev_region_sormland'])
+    """
+    lo = to_day(start) if start is not None else OPEN_START
+    hi = to_day(end) if end is not None else OPEN_END
+    _check_order(lo, hi)
+    out = []
+    for day in structure.change_days:
+        if not lo <= day <= hi:
+            continue
+        d = diff(structure, start=day - 1, end=day)
+        if d.is_empty():
+            continue
+        out.append(
+            {
+                "date": date.fromordinal(day).isoformat(),
+                "added": {"nodes": sorted(d.nodes_added), "edges": sorted(d.edges_added)},
+                "removed": {"nodes": sorted(d.nodes_removed), "edges": sorted(d.edges_removed)},
+                "changed": {"nodes": sorted(d.nodes_changed), "edges": sorted(d.edges_changed)},
+                "events": list(d.events),
+                "changes": d.changes(lang),
+            }
+        )
+    return out
+
+
+def events(structure: "Structure", *, lang: str = "sv") -> list[dict[str, Any]]:
+    """The restructuring events in date order, with originals, results and a sentence.
+
+    >>> from lsgmap.model import load
+    >>> e = [x for x in events(load()) if x["kind"] == "merger"][0]
+    >>> e["from"], e["to"], e["decided"]
+    (['lsg_trosa', 'lsg_gnesta'], ['lsg_trosa_gnesta'], '2016-10-13/2016-12-31')
+    >>> e["text"]
+    'LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)'
+    """
+    lang = normalise_lang(lang)
+    out = []
+    for e in sorted(structure.events.values(), key=lambda e: (e.day, e.id)):
+        item = event_json(e, lang)
+        item["label"] = EVENT_KINDS[e.kind].label(lang) if e.kind in EVENT_KINDS else e.kind
+        item["text"] = event_text(structure, e, lang)
+        item["from_names"] = [structure.name(i, lang) for i in e.originals]
+        item["to_names"] = [structure.name(i, lang) for i in e.results]
+        out.append(item)
+    return out
+
+
+def lifetimes(structure: "Structure", *, lang: str = "sv") -> list[dict[str, Any]]:
+    """A Gantt table: one row per entity and relation with its (clipped) first and last day.
+
+    Rows: ``id, type ('entity'|'relation'), kind, kind_label, name, start, end
+    (YYYY-MM-DD), open_start, open_end, layer, colour, source, target``.
+    Relations that are never valid (clipped away) are left out.
+
+    >>> from lsgmap.model import load
+    >>> rows = {r["id"]: r for r in lifetimes(load(), lang="sv")}
+    >>> rows["lsg_trosa"]["end"], rows["lsg_trosa"]["open_start"]
+    ('2016-12-31', True)
+    >>> rows["lsg_trosa_gnesta"]["start"], rows["lsg_trosa_gnesta"]["open_end"]
+    ('2017-01-01', True)
+    """
+    lang = normalise_lang(lang)
+    first, last = structure.span
+    lo, hi = first.toordinal(), last.toordinal()
+
+    def clip(start: int, end: int) -> tuple[str, str]:
+        a = lo if start <= OPEN_START else start
+        b = hi if end >= OPEN_END else end
+        return date.fromordinal(a).isoformat(), date.fromordinal(max(a, b)).isoformat()
+
+    rows = []
+    for e in structure.entities.values():
+        kind = ENTITY_KINDS[e.kind]
+        a, b = clip(e.start, e.end)
+        rows.append(
+            {
+                "id": e.id, "type": "entity", "kind": e.kind, "kind_label": kind.label(lang), "name": e.name(lang),
+                "start": a, "end": b, "open_start": e.start <= OPEN_START, "open_end": e.end >= OPEN_END,
+                "layer": kind.layer, "colour": kind.colour, "source": None, "target": None,
+            }
+        )
+    for r in structure.relations.values():
+        if r.start > r.end:
+            continue
+        kind = RELATION_KINDS[r.relation]
+        a, b = clip(r.start, r.end)
+        rows.append(
+            {
+                "id": r.id, "type": "relation", "kind": r.relation, "kind_label": kind.label(lang),
+                "name": f"{structure.name(r.from_id, lang)} {kind.verb(lang)} {structure.name(r.to_id, lang)}",
+                "start": a, "end": b, "open_start": r.start <= OPEN_START, "open_end": r.end >= OPEN_END,
+                "layer": None, "colour": kind.colour, "source": r.from_id, "target": r.to_id,
+            }
+        )
+    rows.sort(key=lambda row: (row["type"] != "entity", row["layer"] if row["layer"] is not None else 99, row["start"], row["id"]))
+    return rows
+
+
+def _check_order(lo: int, hi: int) -> None:
+    if lo > hi:
+        a, b = date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()
+        raise InputError(t("diff.reversed", "sv", start=a, end=b), t("diff.reversed", "en", start=a, end=b))

@@ -1,0 +1,87 @@
+"""The app in a real browser (Debian chromium): the map draws, the merger moves nothing else, nothing leaves the machine."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+from conftest import ROOT, map_frame, node_positions, screenshot
+
+HOSTILE = ROOT / "tests" / "data" / "hostile"
+MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta"
+
+
+def wait_for_nodes(pg, predicate, index: int = 0, timeout: float = 30.0) -> dict[str, list[float]]:
+    """Poll the (re-rendered) map until its drawn nodes satisfy ``predicate``."""
+    deadline = time.monotonic() + timeout
+    last: dict[str, list[float]] = {}
+    while time.monotonic() < deadline:
+        try:
+            last = node_positions(map_frame(pg, index, timeout=5_000))
+            if predicate(last):
+                return last
+        except Exception:  # noqa: BLE001 - the iframe is being replaced by a rerun
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"map never showed the expected nodes; last: {sorted(last)}")
+
+
+def test_map_draws_a_canvas_in_swedish(page, app_url):
+    page.goto(app_url + "/?on=2016-11-01", wait_until="domcontentloaded")
+    nodes = wait_for_nodes(page, lambda n: "rar" in n)
+    assert {"lsg_trosa", "lsg_gnesta", "kommun_trosa", "tris"} <= set(nodes)
+    page.get_by_text("lsgmap – samverkansstrukturen kring RAR").wait_for()
+    assert page.get_by_text("Nästa ändring ▶").count() == 1
+    page.wait_for_timeout(500)
+    screenshot(page, "karta")
+    shutil.copyfile(ROOT / "test-output" / "screenshots" / "karta.png", _docs() / "screenshot-karta.png")
+
+
+def _docs() -> Path:
+    path = ROOT / "docs"
+    path.mkdir(exist_ok=True)
+    return path
+
+
+def test_moving_the_date_across_the_merger_keeps_every_other_node_in_place(page, app_url):
+    page.goto(app_url + "/?on=2016-12-31", wait_until="domcontentloaded")
+    before = wait_for_nodes(page, lambda n: "lsg_trosa" in n)
+    assert "lsg_trosa_gnesta" not in before
+    page.get_by_role("button", name="Nästa ändring ▶").click()
+    after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n)
+    assert not {"lsg_trosa", "lsg_gnesta"} & set(after)
+    common = set(before) & set(after)
+    assert len(common) > 20
+    for node_id in common:
+        assert before[node_id] == after[node_id], node_id
+    assert "on=2017-01-01" in page.url
+    screenshot(page, "karta-efter-sammanslagningen")
+
+
+def test_compare_preset_shows_the_merger(page, app_url):
+    page.goto(app_url + "/?page=jamfor", wait_until="domcontentloaded")
+    page.get_by_text(MERGER_SV, exact=False).first.wait_for(timeout=30_000)
+    before = wait_for_nodes(page, lambda n: "lsg_trosa" in n, index=0)
+    after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n, index=1)
+    assert "lsg_trosa_gnesta" not in before and "lsg_trosa" not in after
+    page.wait_for_timeout(500)
+    screenshot(page, "jamfor")
+
+
+def test_hostile_labels_run_no_script(page, start_app):
+    server = start_app(HOSTILE)
+    for url in (server.url + "/?on=2016-06-01&q=LSG%20B", server.url + "/?page=jamfor", server.url + "/?on=2018-01-01"):
+        page.goto(url, wait_until="domcontentloaded")
+        nodes = wait_for_nodes(page, lambda n: len(n) > 0)
+        frame = map_frame(page)
+        # hover every node so that each tooltip (title) is shown
+        box = page.locator("iframe").first.bounding_box()
+        for node_id in nodes:
+            dom = frame.evaluate("(id) => { const p = network.getPositions([id])[id]; return network.canvasToDOM(p); }", node_id)
+            page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"])
+            page.wait_for_timeout(150)
+        for target in [page] + list(page.frames):
+            assert target.evaluate("() => typeof window.__pwned") == "undefined"
+        assert page.dialogs == []
+    screenshot(page, "hostile")

@@ -1,0 +1,84 @@
+"""AppTest of the Fråga page: typed and picked questions, answers with sources, the chain, downloads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ui.fraga import picker_question, replace_closest_word
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def _run(**params) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["page"] = "fraga"
+    for k, v in params.items():
+        at.query_params[k] = v
+    return at.run()
+
+
+def _text(at: AppTest) -> str:
+    return "\n".join(m.value for m in at.markdown) + "\n" + "\n".join(c.value for c in at.caption)
+
+
+def _map_html(at: AppTest) -> str:
+    frames = at.get("iframe")
+    assert frames, "no map drawn"
+    return frames[-1].proto.srcdoc
+
+
+def test_typed_question_shows_answers_sources_and_chain():
+    at = _run()
+    at.text_input(key="fraga.q").input("Vem styr TUNA i december 2016?").run()
+    assert not at.exception
+    text = _text(at)
+    assert "vem styr TUNA under 2016\\-12\\-01" in text or "vem styr TUNA under 2016-12-01" in text
+    for name in ("LSG Nyköping", "LSG Oxelösund", "LSG Nyköping\\-Oxelösund"):
+        assert name in text
+    assert "I Nyköping är projektägare/styrgrupp" in text  # the source quote
+    html = _map_html(at)
+    # the chain is drawn strong, the rest dimmed
+    assert '"opacity": 0.18' in html and '"dimmed": false' in html
+
+
+def test_example_button_asks_it():
+    at = _run()
+    at.button(key="fraga.example1").click().run()
+    assert at.text_input(key="fraga.q").value.startswith("Vilka är uppdragsgivare till processledaren")
+    text = _text(at)
+    assert "LSG Trosa\\-Gnesta" in text and "LSG Trosa** " not in text
+
+
+def test_picker_builds_a_question(sormland):
+    assert picker_question(sormland, "funds", "ibis", "sv") == "Vem finansierar IBIS?"
+    assert picker_question(sormland, "responsible", "tris", "en") == "Who is responsible for TRIS?"
+    at = _run(on="2017-03-01")
+    at.selectbox(key="fraga.pick_rel").select("employs")
+    at.selectbox(key="fraga.pick_entity").select("processledare")
+    at.button(key="fraga.pick_go").click().run()
+    assert at.text_input(key="fraga.q").value == "Vem anställer processledaren?"
+    assert "Samordningsförbundet RAR i Sörmland" in _text(at)
+
+
+def test_unknown_name_gives_suggestions():
+    at = _run(q="Vem styr Tunnna?")
+    assert not at.exception
+    assert at.warning and "Tunnna" in at.warning[0].value
+    assert any(b.key == "fraga.suggest_tuna" for b in at.button)
+    at.button(key="fraga.suggest_tuna").click().run()
+    assert at.text_input(key="fraga.q").value == "Vem styr TUNA?"
+
+
+def test_replace_closest_word():
+    assert replace_closest_word("vem äger Ibbis nu", "IBIS") == "vem äger IBIS nu"
+
+
+def test_answer_downloads_have_content():
+    at = _run(q="Who employs the process leader?", on="2017-03-01", lang="en")
+    assert not at.exception
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Download the answer as text" in labels and "Download the picture as HTML (offline)" in labels
+    code = "\n".join(c.value for c in at.code)
+    assert code.startswith("Question: Who employs the process leader?") and "Sources:" in code

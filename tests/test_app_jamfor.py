@@ -1,0 +1,93 @@
+"""AppTest of the Jämför page: the merger preset, marks on both maps, the change list, URL state."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)"
+
+
+@pytest.fixture(autouse=True)
+def bundled_data(monkeypatch):
+    monkeypatch.delenv("LSGMAP_DATA", raising=False)
+
+
+def run_app(params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in params.items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def graph_nodes(at: AppTest, index: int) -> dict[str, dict]:
+    html = at.get("iframe")[index].proto.srcdoc
+    found = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S)
+    return {n["id"]: n for n in json.loads(found.group(1))}
+
+
+def param(at: AppTest, key: str) -> str:
+    value = at.query_params[key]
+    return value[0] if isinstance(value, list) else value
+
+
+def test_default_preset_is_before_and_after_the_trosa_gnesta_merger():
+    at = run_app({"page": "jamfor"})
+    assert at.selectbox(key="jamfor.preset").value == "ev_sammanslagning_trosa_gnesta"
+    assert at.date_input(key="jamfor.start").value == date(2016, 12, 31)
+    assert at.date_input(key="jamfor.end").value == date(2017, 1, 1)
+    text = "\n".join(t.value for t in at.text)
+    assert MERGER_SV in text
+    assert "TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta i stället för LSG Trosa och LSG Gnesta" in text
+    before, after = graph_nodes(at, 0), graph_nodes(at, 1)
+    assert before["lsg_trosa"]["mark"] == "removed" and before["lsg_gnesta"]["mark"] == "removed"
+    assert after["lsg_trosa_gnesta"]["mark"] == "added"
+    assert "mark" not in after["rar"]
+    # same positions on both sides
+    for node_id in set(before) & set(after):
+        assert (before[node_id]["x"], before[node_id]["y"]) == (after[node_id]["x"], after[node_id]["y"])
+
+
+def test_choosing_a_preset_sets_both_dates():
+    at = run_app({"page": "jamfor", "start": "2018-01-01", "end": "2018-06-01"})
+    assert at.selectbox(key="jamfor.preset").value == "ev_sammanslagning_trosa_gnesta"  # from the default, dates from the URL
+    assert at.date_input(key="jamfor.start").value == date(2018, 1, 1)
+    at.selectbox(key="jamfor.preset").set_value("ev_region_sormland").run()
+    assert at.date_input(key="jamfor.start").value == date(2018, 12, 31)
+    assert at.date_input(key="jamfor.end").value == date(2019, 1, 1)
+    assert "Region Sörmland" in "\n".join(t.value for t in at.text)
+
+
+def test_query_parameters_round_trip_in_english():
+    at = run_app({"page": "jamfor", "lang": "en", "start": "2016-10-01", "end": "2017-03-01", "preset": "ev_sammanslagning_trosa_gnesta"})
+    assert (param(at, "start"), param(at, "end"), param(at, "lang"), param(at, "page")) == ("2016-10-01", "2017-03-01", "en", "jamfor")
+    assert "merged into LSG Trosa-Gnesta" in "\n".join(t.value for t in at.text)
+
+
+def test_reversed_dates_are_swapped_with_a_note():
+    at = run_app({"page": "jamfor", "start": "2017-01-01", "end": "2016-12-31"})
+    assert any("bytt plats" in i.value for i in at.info)
+    assert MERGER_SV in "\n".join(t.value for t in at.text)
+
+
+def test_no_changes_between_two_quiet_dates():
+    at = run_app({"page": "jamfor", "start": "2017-03-01", "end": "2017-06-01", "preset": ""})
+    captions = " ".join(c.value for c in at.caption)
+    assert "Inga ändringar" in captions and "Inga händelser" in captions
+
+
+def test_bad_preset_and_page_fall_back_with_a_notice():
+    at = run_app({"page": "jamfor", "preset": "no_such_event"})
+    assert any("preset" in w.value for w in at.warning)
+    at = run_app({"page": "nosuchpage"})
+    assert any("page" in w.value for w in at.warning)
+    assert at.slider  # fell back to Karta

@@ -1,0 +1,126 @@
+"""AppTest of the Karta page: the date moves the graph, URL state round-trips, problems never crash."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+
+
+def run_app(params: dict[str, str] | None = None) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def graph_nodes(at: AppTest, index: int = 0) -> dict[str, dict]:
+    """The nodes drawn in the ``index``-th map iframe, read from its HTML."""
+    html = at.get("iframe")[index].proto.srcdoc
+    found = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S)
+    assert found, "no vis DataSet in the iframe"
+    return {n["id"]: n for n in json.loads(found.group(1))}
+
+
+@pytest.fixture(autouse=True)
+def bundled_data(monkeypatch):
+    monkeypatch.delenv("LSGMAP_DATA", raising=False)
+
+
+def test_opens_in_swedish_on_today_with_the_map():
+    at = run_app()
+    assert at.title[0].value == "lsgmap – samverkansstrukturen kring RAR"
+    assert at.slider[0].value == date.today()
+    nodes = graph_nodes(at)
+    assert "lsg_trosa_gnesta" in nodes and "rar" in nodes
+    assert at.query_params["page"] == ["karta"] or at.query_params["page"] == "karta"
+
+
+def test_moving_the_date_across_the_merger_replaces_trosa_and_gnesta():
+    at = run_app()
+    at.slider[0].set_value(date(2016, 12, 31)).run()
+    before = graph_nodes(at)
+    assert {"lsg_trosa", "lsg_gnesta"} <= set(before) and "lsg_trosa_gnesta" not in before
+    at.slider[0].set_value(date(2017, 1, 1)).run()
+    after = graph_nodes(at)
+    assert "lsg_trosa_gnesta" in after and not {"lsg_trosa", "lsg_gnesta"} & set(after)
+    for node_id in set(before) & set(after):
+        assert (before[node_id]["x"], before[node_id]["y"]) == (after[node_id]["x"], after[node_id]["y"])
+    merged = after["lsg_trosa_gnesta"]["x"]
+    assert min(before["lsg_trosa"]["x"], before["lsg_gnesta"]["x"]) < merged < max(before["lsg_trosa"]["x"], before["lsg_gnesta"]["x"])
+
+
+def test_previous_and_next_change_buttons_step_to_change_dates(sormland):
+    at = run_app({"on": "2016-12-15"})
+    at.button(key="karta.next").click().run()
+    assert at.slider[0].value == date(2017, 1, 1)
+    at.button(key="karta.prev").click().run()
+    assert at.slider[0].value == max(d for d in sormland.change_dates() if d < date(2017, 1, 1))
+
+
+def test_query_parameters_round_trip():
+    params = {"page": "karta", "lang": "en", "on": "2016-11-01", "kinds": "lsg,municipality", "rel": "covers", "hide": "1", "q": "TRIS"}
+    at = run_app(params)
+    assert at.slider[0].value == date(2016, 11, 1)
+    assert at.multiselect[0].value == ["lsg", "municipality"]
+    assert at.toggle[0].value is True
+    assert at.title[0].value == "lsgmap – the collaboration structure around RAR"
+    got = {k: at.query_params[k] for k in params}
+    assert {k: (v[0] if isinstance(v, list) else v) for k, v in got.items()} == params
+
+
+def test_search_focuses_an_entity_and_its_neighbourhood():
+    at = run_app({"on": "2016-11-01"})
+    at.text_input(key="karta.q").set_value("tris").run()
+    nodes = graph_nodes(at)
+    assert {"tris", "lsg_trosa", "lsg_gnesta", "lsg_nykoping", "lsg_oxelosund"} <= set(nodes)
+    assert "kommun_eskilstuna" not in nodes
+    assert at.selectbox(key="karta.entity").value == "tris"
+    table = at.dataframe[-1].value
+    assert any("LSG Trosa styr TRIS" in row for row in table.iloc[:, 0])
+
+
+def test_hide_persons_removes_names_from_the_map():
+    at = run_app({"on": "2016-11-01"})
+    assert "Ida Malmberg" in json.dumps(graph_nodes(at), ensure_ascii=False)
+    at.toggle(key="karta.hide").set_value(True).run()
+    assert "Ida Malmberg" not in json.dumps(graph_nodes(at), ensure_ascii=False)
+
+
+def test_bad_url_values_fall_back_with_a_notice():
+    at = run_app({"on": "2017-02-30", "kinds": "lsg,dragons", "lang": "xx"})
+    notices = " ".join(w.value for w in at.warning)
+    assert "on" in notices and "kinds" in notices and "lang" in notices
+    assert at.slider[0].value == date.today()
+    assert "rar" in graph_nodes(at)
+
+
+def test_broken_dataset_shows_its_problems_not_a_traceback(tmp_path, monkeypatch, sormland):
+    broken = tmp_path / "broken"
+    shutil.copytree(sormland.path, broken)
+    rel = broken / "relations.csv"
+    lines = rel.read_text(encoding="utf-8").splitlines()
+    lines[4] = lines[4].replace("2019-01-01", "2019-02-30")  # r004: an impossible date on line 5
+    rel.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    monkeypatch.setenv("LSGMAP_DATA", str(broken))
+    at = run_app({"on": "2020-01-01"})
+    assert any("1 fel" in w.value for w in at.warning)
+    where = at.dataframe[0].value.iloc[:, 0].tolist()
+    assert "relations.csv:5" in where
+    assert "rar" in graph_nodes(at)  # the map still draws
+
+
+def test_missing_dataset_folder_is_an_error_message(tmp_path, monkeypatch):
+    monkeypatch.setenv("LSGMAP_DATA", str(tmp_path / "nowhere"))
+    at = run_app()
+    assert "nowhere" in at.error[0].value

@@ -1,0 +1,251 @@
+"""Free-text questions: a table of Swedish and English questions with answers from the seed documents.
+
+Where the answers come from:
+- Ansökan (LSG GNOT): "I Nyköping är projektägare/styrgrupp för verksamheterna TRIS, TUNA
+  Nyköping/Oxelösund, IPS-Slussen och … IBIS"; "I Oxelösund är LSG projektägare/styrgrupp för
+  … TRIS, TUNA Nyköping/Oxelösund och IBIS"; "I Gnesta och Trosa är LSG styrgrupp för TRIS";
+  "Processledaren är finansierad och anställd av RAR"; budget 431 + 859 + 431 = 1721 tkr.
+- Lägesrapport 2016: "Vid starten i oktober 2016 var LSG Trosa, LSG Gnesta, LSG Oxelösund, LSG
+  Nyköping och LSG Nyköping-Oxelösund uppdragsgivare till processledaren"; "LSG Trosa och Gnesta
+  har båda fattat beslutat om att gå samman … efter årsskiftet"; "TUNA (LSG Nyköping-Oxelösund)",
+  "IBIS (LSG Oxelösund)", "Innovation 100 dagar (LSG Nyköping-Oxelösund)", "IPS (LSG Nyköping)";
+  the assignments "(LSG Gnesta)", "(LSG Nyköping-Oxelösund)".
+- Public: IBIS is owned by RAR and ~67 % ESF funded; TRIS has a county steering group; RAR's
+  members (the region member was Landstinget Sörmland until 2018, Region Sörmland from 2019).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lsgmap.ask import ask, detect_lang
+from lsgmap.cli import main
+
+PRE = "2016-12-01"  # before the Trosa–Gnesta merger
+POST = "2017-03-01"  # after it
+
+LSG_PRE = {"lsg_trosa", "lsg_gnesta", "lsg_nykoping", "lsg_oxelosund", "lsg_nykoping_oxelosund"}
+LSG_POST = {"lsg_nykoping", "lsg_oxelosund", "lsg_nykoping_oxelosund", "lsg_trosa_gnesta"}
+TRIS_PRE = {"lsg_nykoping", "lsg_oxelosund", "lsg_gnesta", "lsg_trosa", "tris_lansstyrgrupp"}
+TRIS_POST = {"lsg_nykoping", "lsg_oxelosund", "lsg_trosa_gnesta", "tris_lansstyrgrupp"}
+NYKOPING_STEERS = {"tris", "tuna", "ips_slussen", "ibis"}
+KOMMUNER = {f"kommun_{k}" for k in "eskilstuna flen gnesta katrineholm nykoping oxelosund strangnas trosa vingaker".split()}
+
+# (question, --on, expected answer ids; "?" = not understood)
+QUESTIONS_SV = [
+    ("Vem styr TUNA?", PRE, {"lsg_nykoping", "lsg_oxelosund", "lsg_nykoping_oxelosund"}),
+    ("Vem styr TUNA?", POST, {"lsg_nykoping", "lsg_oxelosund"}),
+    ("vem styr tuna i december 2016", None, {"lsg_nykoping", "lsg_oxelosund", "lsg_nykoping_oxelosund"}),
+    ("Vem styr TRIS i december 2016?", POST, TRIS_PRE),
+    ("Vem styr TRIS den 1 mars 2017?", PRE, TRIS_POST),
+    ("Vem styr TRIS före sammanslagningen?", None, TRIS_PRE),
+    ("Vilka är uppdragsgivare till processledaren?", PRE, LSG_PRE),
+    ("Vilka är uppdragsgivare till processledaren efter sammanslagningen?", None, LSG_POST),
+    ("Vem anställer processledaren?", POST, {"rar"}),
+    ("Vem är processledaren anställd av?", POST, {"rar"}),
+    ("Vem finansierar processledaren 2017?", None, {"rar"}),
+    ("Vem äger IBIS?", PRE, {"rar", "lsg_nykoping", "lsg_oxelosund"}),
+    ("Vem ansvarar för IBIS?", PRE, {"rar", "lsg_nykoping", "lsg_oxelosund"}),
+    ("Vem ansvarar för TRIS efter sammanslagningen?", None, TRIS_POST),
+    ("Vad styr LSG Nyköping?", PRE, NYKOPING_STEERS),
+    ("Vad styr LSG Nyköpng den 1 november 2016?", None, NYKOPING_STEERS),  # misspelled
+    ("Vad styr Trosa i december 2016?", None, {"tris"}),  # without "LSG"
+    ("Vem styr IPS?", PRE, {"lsg_nykoping"}),  # short form of IPS-Slussen
+    ("Vem styrde Innovation 100 dagar 2016?", None, {"lsg_nykoping_oxelosund"}),
+    ("Vem styr Innovation 100 dagar den 1 mars 2017?", None, set()),
+    ("Vilka kommuner omfattar LSG Trosa-Gnesta?", POST, {"kommun_trosa", "kommun_gnesta"}),
+    ("Vem rapporterar processledaren till?", POST, {"lsg_nykoping", "lsg_oxelosund", "lsg_trosa_gnesta", "rar"}),
+    ("Vem är ordförande i LSG Oxelösund?", PRE, {"ordf_lsg_oxelosund"}),
+    ("Vilka är medlemmar i RAR den 1 mars 2019?", None, {"forsakringskassan", "arbetsformedlingen", "region_sormland"} | KOMMUNER),
+    ("Vem gav uppdraget om Ungdomens hus?", PRE, {"lsg_nykoping_oxelosund"}),
+    ("Vad hände med LSG Gnesta?", None, {"lsg_trosa_gnesta"}),
+    ("Vilka LSG slogs samman till LSG Trosa-Gnesta?", None, {"lsg_trosa", "lsg_gnesta"}),
+    ("Vem styr Tunna?", PRE, {"lsg_nykoping", "lsg_oxelosund", "lsg_nykoping_oxelosund"}),  # misspelled
+    ("Vem finansierar processledarn?", POST, {"rar"}),  # misspelled
+    ("Vad är meningen med livet?", PRE, "?"),
+    ("Vem finansierar Ibsi?", PRE, "?"),
+]
+
+QUESTIONS_EN = [
+    ("Who steers TUNA on 1 December 2016?", POST, {"lsg_nykoping", "lsg_oxelosund", "lsg_nykoping_oxelosund"}),
+    ("Who steers TUNA after the merger?", None, {"lsg_nykoping", "lsg_oxelosund"}),
+    ("Who steers TRIS on 1 March 2017?", PRE, TRIS_POST),
+    ("Who steers TRIS in December 2016?", POST, TRIS_PRE),
+    ("Who funds IBIS?", PRE, {"esf"}),
+    ("Who owns IBIS in 2017?", None, {"rar", "lsg_nykoping", "lsg_oxelosund"}),
+    ("Who commissions the process leader in December 2016?", None, LSG_PRE),
+    ("Who commissions the process leader on 1 March 2017?", None, LSG_POST),
+    ("Who employs the process leader?", POST, {"rar"}),
+    ("Who is the process leader employed by?", POST, {"rar"}),
+    ("What does LSG Nyköping steer?", PRE, NYKOPING_STEERS),
+    ("What does LSG Nykoping steer?", PRE, NYKOPING_STEERS),  # without å/ä/ö
+    ("What does RAR fund in 2017?", None, {"tuna", "tris_processledare", "processledare"}),
+    ("Who is responsible for TRIS before the merger?", None, TRIS_PRE),
+    ("Which municipalities does LSG Nykoping-Oxelosund cover?", PRE, {"kommun_nykoping", "kommun_oxelosund"}),
+    ("Who reports to RAR?", POST, {"processledare"}),
+    ("Who chairs LSG Nyköping?", PRE, {"ordf_lsg_nykoping"}),
+    ("Who steers IPS?", PRE, {"lsg_nykoping"}),
+    ("Who funds the proces leader?", POST, {"rar"}),  # misspelled
+    ("who steers tris on 2016-10-20", None, TRIS_PRE),
+    ("What happened to LSG Trosa?", None, {"lsg_trosa_gnesta"}),
+    ("What did LSG Trosa-Gnesta come from?", None, {"lsg_trosa", "lsg_gnesta"}),
+    ("Who are the members of RAR in 2018?", None, {"forsakringskassan", "arbetsformedlingen", "landstinget_sormland"} | KOMMUNER),
+    ("Does LSG Nyköping steer TUNA?", PRE, {"lsg_nykoping"}),
+    ("Who steers Foobar?", PRE, "?"),
+    ("What is the weather like?", PRE, "?"),
+]
+
+
+def _run(structure, question, on):
+    return ask(structure, question, on=on)
+
+
+@pytest.mark.parametrize("question,on,expected", QUESTIONS_SV + QUESTIONS_EN, ids=[q for q, _, _ in QUESTIONS_SV + QUESTIONS_EN])
+def test_question_table(sormland, question, on, expected):
+    answer = _run(sormland, question, on)
+    if expected == "?":
+        assert not answer.understood
+        assert answer.answers == []
+        assert answer.message
+        return
+    assert answer.understood, answer.message
+    assert {a.id for a in answer.answers} == expected, answer.text()
+    for a in answer.answers:
+        assert a.sources, f"{a.id} has no sources"
+
+
+def test_table_is_big_and_bilingual():
+    assert len(QUESTIONS_SV) >= 20 and len(QUESTIONS_EN) >= 20
+    assert all(detect_lang(q) == "sv" for q, _, _ in QUESTIONS_SV if q != "Vem styr IPS?" and "?" not in [q])
+    assert sum(detect_lang(q) == "en" for q, _, _ in QUESTIONS_EN) >= 24
+
+
+def test_interpretation_says_how_it_was_understood(sormland):
+    answer = ask(sormland, "Vem styr TUNA den 1 december 2016?")
+    assert answer.interpretation["text"] == 'vem styr TUNA den 2016-12-01 (datum ur frågan: "den 1 december 2016")'
+    assert answer.text().startswith("Tolkat som: vem styr TUNA den 2016-12-01")
+    english = ask(sormland, "Who steers TUNA on 1 December 2016?")
+    assert english.lang == "en"
+    assert english.text().startswith("Understood as: who steers TUNA on 2016-12-01")
+
+
+def test_date_in_question_overrides_on_and_month_is_a_span(sormland):
+    answer = ask(sormland, "Vem styr TRIS i december 2016?", on=POST)
+    assert answer.interpretation["date_source"] == "question"
+    assert (answer.interpretation["date_from"], answer.interpretation["date_to"]) == ("2016-12-01", "2016-12-31")
+    assert answer.on.isoformat() == "2016-12-01"
+
+
+def test_after_the_merger_comes_from_the_event(sormland):
+    answer = ask(sormland, "Who steers TRIS after the merger?")
+    assert answer.interpretation["event"] == "ev_sammanslagning_trosa_gnesta"
+    assert answer.on == sormland.events["ev_sammanslagning_trosa_gnesta"].on
+    before = ask(sormland, "Vem styr TRIS före sammanslagningen?")
+    assert before.on.toordinal() == sormland.events["ev_sammanslagning_trosa_gnesta"].day - 1
+
+
+def test_without_a_date_it_is_today(sormland):
+    from datetime import date
+
+    answer = ask(sormland, "Vem styr TUNA?")
+    assert answer.on == date.today()
+    assert answer.interpretation["date_source"] == "today"
+
+
+def test_amounts_from_the_budget(sormland):
+    a2017 = ask(sormland, "Hur mycket finansierar RAR processledaren 2017?")
+    assert a2017.amounts["total"] == 859.0
+    total = ask(sormland, "How much does RAR fund the process leader?", on=POST)
+    assert total.amounts["total"] == 1721.0
+    assert total.amounts["by_year"] == {2016: 431.0, 2017: 859.0, 2018: 431.0}
+    assert "1721 tkr" in total.text()
+    assert total.to_json()["interpretation"]["amounts"]["total"] == 1721.0
+
+
+def test_lists_across_the_merger(sormland):
+    before = {a.id for a in ask(sormland, "Vilka LSG finns i december 2016?").answers}
+    after = {a.id for a in ask(sormland, "Which LSGs exist on 1 March 2017?").answers}
+    assert {"lsg_trosa", "lsg_gnesta"} <= before and "lsg_trosa_gnesta" not in before
+    assert "lsg_trosa_gnesta" in after and not {"lsg_trosa", "lsg_gnesta"} & after
+    projects = {a.id for a in ask(sormland, "Vilka projekt finns 2017?").answers}
+    assert {"tris", "tuna", "ibis"} <= projects
+
+
+@pytest.mark.parametrize("question", ["Ansvarskedjan för TRIS upp till RAR", "Show the chain from TUNA up to RAR", "Kedjan från IBIS till RAR", "How is the process leader connected to RAR?"])
+def test_chains_up_to_rar(sormland, question):
+    answer = ask(sormland, question, on=PRE)
+    assert answer.interpretation["intent"] == "chain"
+    assert answer.paths
+    for p in answer.paths:
+        assert p.node_ids()[-1] == "rar"
+        for step in p.steps:
+            assert step.sources
+
+
+def test_path_between_two_entities(sormland):
+    answer = ask(sormland, "Hur hänger Ida Malmberg ihop med LSG Trosa?", on=PRE)
+    assert answer.interpretation["intent"] == "paths"
+    assert ["ida_malmberg", "processledare", "lsg_trosa"] in [p.node_ids() for p in answer.paths]
+
+
+def test_unknown_name_suggests(sormland):
+    answer = ask(sormland, "Vem finansierar Ibsi?")
+    assert not answer.understood
+    assert "ibis" in answer.interpretation["suggestions"]
+    assert "Menade du" in answer.message and "IBIS" in answer.message
+    assert "Jag kan svara på frågor som" in answer.message
+    english = ask(sormland, "Who steers Foobar?")
+    assert "I can answer questions like" in english.message
+
+
+def test_entity_that_did_not_exist_says_what_it_became(sormland):
+    answer = ask(sormland, "Vad styr LSG Trosa den 1 mars 2017?")
+    assert answer.answers == []
+    assert "LSG Trosa-Gnesta" in answer.message
+
+
+def test_json_shape(sormland):
+    data = ask(sormland, "Who funds IBIS on 1 December 2016?").to_json()
+    assert list(data) == ["question", "on", "interpretation", "answers", "paths", "message"]
+    assert data["on"] == "2016-12-01"
+    assert data["interpretation"]["intent"] == "relation" and data["interpretation"]["relation"] == "funds"
+    (item,) = data["answers"]
+    assert {"id", "name", "kind", "relation", "valid_from", "valid_to", "sources"} <= set(item)
+    assert item["id"] == "esf" and item["valid_from"] == "2016-03-01" and item["valid_to"] == "2018-12-31"
+    assert item["sources"][0]["id"] == "pub_ibis"
+    json.dumps(data)
+
+
+def test_highlight(sormland):
+    nodes, rels = ask(sormland, "Vem styr TUNA?", on=POST).highlight()
+    assert {"tuna", "lsg_nykoping", "lsg_oxelosund", "rar"} <= nodes
+    assert {"r033", "r041", "r054"} <= rels
+
+
+def test_cli_answers_and_exit_codes(capsys):
+    assert main(["ask", "Vem styr TUNA?", "--on", POST]) == 0
+    out = capsys.readouterr().out
+    assert "Tolkat som: vem styr TUNA den 2017-03-01" in out and "LSG Nyköping" in out and "an_nykoping" in out
+    assert main(["ask", "--json", "Who", "employs", "the", "process", "leader", "on", "1", "March", "2017?"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert [a["id"] for a in data["answers"]] == ["rar"]
+    assert main(["ask", "hur är vädret idag?"]) == 1
+    captured = capsys.readouterr()
+    assert "Jag kan svara på frågor som" in captured.out and "Traceback" not in captured.err
+    assert main(["ask", "Vem styr TUNA?", "--on", "2018-06-31"]) == 1
+    assert "2018-06-31" in capsys.readouterr().err
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=60))
+def test_any_text_gives_an_answer_never_an_exception(sormland, text):
+    answer = ask(sormland, text, on=PRE)
+    assert isinstance(answer.text(), str)
+    assert set(answer.to_json()) == {"question", "on", "interpretation", "answers", "paths", "message"}
+    if not answer.understood:
+        assert answer.answers == [] and answer.message

@@ -1,0 +1,148 @@
+"""The bundled Sörmland dataset: valid, every fact sourced, quotes verbatim, facts as the documents say."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from lsgmap.checks import check, errors_of, warnings_of
+from lsgmap.cli import main
+
+SEEDS = Path("/work/shared/seeds")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _normalise(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("*", "")).strip()
+
+
+def _seed_text(sormland, document_id: str) -> str | None:
+    doc = sormland.documents[document_id]
+    for folder in (SEEDS, ROOT / "seeds", ROOT / "data" / "seeds"):
+        path = folder / doc.reference
+        if path.is_file():
+            return _normalise(path.read_text(encoding="utf-8"))
+    return None
+
+
+def test_check_passes_and_shows_the_conflicts_as_notes(sormland, capsys):
+    assert main(["check", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    problems = check(sormland)
+    assert errors_of(problems) == []
+    notes = warnings_of(problems)
+    documented = [p for p in notes if p.code == "conflict.documented"]
+    assert [p.value for p in documented] == [c.id for c in sormland.conflicts]
+    assert len(documented) == 6
+    assert out.splitlines()[-1] == f"0 errors, {len(notes)} notes"
+    assert 'Note: sources.csv:20: the quote an_rubrik contains a date that does not exist ("2018-06-31"' in out
+
+
+def test_documented_disagreements_are_named(sormland):
+    problems = check(sormland)
+    by_code = {}
+    for p in problems:
+        by_code.setdefault(p.code, []).append(p)
+    owners = {p.params["project"]: p.params["conflict"] for p in by_code["check.two_owners_documented"]}
+    assert owners == {"tris": "k_agare_tris_tuna", "tuna": "k_agare_tris_tuna", "ibis": "k_ibis_agare"}
+    (late,) = by_code["check.relation_outside_lifetime_documented"]
+    assert (late.params["relation"], late.params["conflict"]) == ("r_rar_funds_pl_ls", "k_finansiering_slut")
+
+
+def test_every_fact_names_a_source(sormland):
+    for fact in [*sormland.entities.values(), *sormland.relations.values(), *sormland.events.values(), *sormland.budget]:
+        assert fact.sources, fact.id
+        for sid in fact.sources:
+            assert sid in sormland.sources, (fact.id, sid)
+
+
+def test_seed_quotes_are_verbatim(sormland):
+    checked = 0
+    for src in sormland.sources.values():
+        doc = sormland.documents[src.document]
+        if doc.kind != "seed":
+            continue
+        text = _seed_text(sormland, doc.id)
+        if text is None:
+            pytest.skip("seed documents not available")
+        assert _normalise(src.quote) in text, src.id
+        checked += 1
+    assert checked >= 40
+
+
+def test_public_facts_are_marked_public(sormland):
+    public = {d.id for d in sormland.documents.values() if d.kind == "public"}
+    for sid in ("pub_region", "pub_ibis", "pub_tris", "pub_scb", "pub_rar_medlemmar"):
+        assert sormland.sources[sid].document in public
+
+
+def test_municipality_codes(sormland):
+    codes = {e.id: e.identifiers.get("kommunkod") for e in sormland.entities.values() if e.kind == "municipality"}
+    assert codes["kommun_gnesta"] == "0461"
+    assert codes["kommun_nykoping"] == "0480"
+    assert codes["kommun_oxelosund"] == "0481"
+    assert codes["kommun_trosa"] == "0488"
+
+
+def test_region_member_changes_on_2019_01_01(sormland):
+    before = sormland.snapshot(on="2018-12-31")
+    after = sormland.snapshot(on="2019-01-01")
+    members = lambda snap: {r.from_id for r in snap.relations() if r.relation == "member_of" and r.to_id == "rar"}
+    assert "landstinget_sormland" in members(before) and "region_sormland" not in members(before)
+    assert "region_sormland" in members(after) and "landstinget_sormland" not in members(after)
+
+
+def test_merged_lsg_holds_what_its_predecessors_held(sormland):
+    derived = {(r.relation, r.to_id if r.from_id == "lsg_trosa_gnesta" else r.from_id)
+               for r in sormland.relations.values() if r.derived_from == "ev_sammanslagning_trosa_gnesta"}
+    assert {("steers", "tris"), ("commissions", "processledare"), ("reports_to", "processledare"),
+            ("covers", "kommun_trosa"), ("covers", "kommun_gnesta")} <= derived
+    for r in sormland.relations.values():
+        if r.derived_from:
+            assert "ls_sammanslagning" in r.sources
+    snap = sormland.snapshot(on="2017-03-01")
+    steering_tris = {r.from_id for r in snap.relations() if r.relation == "steers" and r.to_id == "tris"}
+    assert "lsg_trosa_gnesta" in steering_tris
+    assert not {"lsg_trosa", "lsg_gnesta"} & steering_tris
+
+
+def test_process_leader(sormland):
+    on = sormland.snapshot(on="2016-11-01")
+    rels = {(r.from_id, r.relation) for r in on.relations() if r.to_id == "processledare"}
+    assert ("rar", "employs") in rels and ("rar", "funds") in rels
+    principals = {f for f, kind in rels if kind == "commissions"}
+    assert principals == {"lsg_trosa", "lsg_gnesta", "lsg_oxelosund", "lsg_nykoping", "lsg_nykoping_oxelosund"}
+    assert sormland.entities["ida_malmberg"].kind == "person"
+    assert [(r.relation, r.to_id) for r in sormland.relations_of("ida_malmberg")] == [("holds", "processledare")]
+    assert sormland.entities["processledare"].kind == "role"
+
+
+def test_budget_matches_the_application(sormland):
+    per_year = {}
+    for line in sormland.budget:
+        assert line.relation == "r_rar_funds_pl"
+        per_year[line.year] = per_year.get(line.year, 0) + line.amount_tkr
+    assert per_year == {2016: 431, 2017: 859, 2018: 431}
+    assert sum(per_year.values()) == 1721
+
+
+def test_five_assignments(sormland):
+    assignments = [e for e in sormland.entities.values() if e.kind == "assignment"]
+    assert len(assignments) == 5
+    for a in assignments:
+        to = [r.to_id for r in sormland.relations_of(a.id) if r.relation == "assigned_to"]
+        assert to == ["processledare"]
+
+
+def test_both_sides_of_ibis_ownership_are_kept(sormland):
+    owners = {r.from_id for r in sormland.relations.values() if r.relation == "owns" and r.to_id == "ibis"}
+    assert owners == {"rar", "lsg_nykoping", "lsg_oxelosund"}
+
+
+def test_funding_end_is_kept_as_each_source_says(sormland):
+    application = sormland.relations["r_rar_funds_pl"]
+    report = sormland.relations["r_rar_funds_pl_ls"]
+    assert (application.valid_to, report.valid_to) == ("2018-06-30", "2018-10")
+    assert application.effective_to == report.effective_to == "2018-06-30"  # clipped to the position

@@ -1,0 +1,182 @@
+"""graph_elements (the one source of node/edge appearance) and to_html (offline, inert text)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from lsgmap.layout import layered_positions
+from lsgmap.model import load
+from lsgmap.render import MARK_COLOURS, graph_elements, legend, safe_text, to_html
+from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+
+HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
+
+
+@pytest.fixture(scope="module")
+def positions(sormland):
+    return layered_positions(sormland)
+
+
+def elements(structure, positions, on, **kw):
+    return graph_elements(structure, structure.snapshot(on=on), positions, **kw)
+
+
+def ids(items):
+    return {i["id"] for i in items}
+
+
+def test_merger_replaces_trosa_and_gnesta_by_the_merged_group(sormland, positions):
+    before, _ = elements(sormland, positions, "2016-12-31")
+    after, _ = elements(sormland, positions, "2017-01-01")
+    assert {"lsg_trosa", "lsg_gnesta"} <= ids(before) and "lsg_trosa_gnesta" not in ids(before)
+    assert "lsg_trosa_gnesta" in ids(after) and not {"lsg_trosa", "lsg_gnesta"} & ids(after)
+    # every node present on both days keeps its place
+    old = {n["id"]: (n["x"], n["y"]) for n in before}
+    for n in after:
+        if n["id"] in old:
+            assert (n["x"], n["y"]) == old[n["id"]]
+
+
+def test_elements_are_plain_json_values(sormland, positions):
+    nodes, edges = elements(sormland, positions, "2016-11-01")
+    assert json.loads(json.dumps(nodes)) == nodes and json.loads(json.dumps(edges)) == edges
+
+
+def test_colours_shapes_and_line_styles_come_from_the_vocabulary(sormland, positions):
+    nodes, edges = elements(sormland, positions, "2016-11-01")
+    for n in nodes:
+        kind = ENTITY_KINDS[sormland.entities[n["id"]].kind]
+        assert (n["color"], n["shape"]) == (kind.colour, kind.shape)
+    for e in edges:
+        rk = RELATION_KINDS[e["relation"]]
+        assert (e["color"], e["dashes"], e["width"]) == (rk.colour, rk.dashes, rk.width)
+
+
+def test_parallel_relations_are_drawn_apart(sormland, positions):
+    _, edges = elements(sormland, positions, "2016-11-01")
+    pairs = Counter(tuple(sorted((e["from"], e["to"]))) for e in edges)
+    parallel = [p for p, n in pairs.items() if n > 1]
+    assert parallel, "the bundled data has parallel relations (e.g. funds and commissions)"
+    for pair in parallel:
+        group = [e for e in edges if tuple(sorted((e["from"], e["to"]))) == pair]
+        curves = {(e["smooth"]["type"], e["smooth"]["roundness"]) for e in group}
+        assert len(curves) == len(group)
+    single = [e for e in edges if pairs[tuple(sorted((e["from"], e["to"])))] == 1]
+    assert all(e["smooth"] is False for e in single)
+
+
+def test_filters_by_kind_and_relation(sormland, positions):
+    nodes, edges = elements(sormland, positions, "2016-11-01", kinds=["lsg", "municipality"], relations=["covers"])
+    assert {sormland.entities[n["id"]].kind for n in nodes} == {"lsg", "municipality"}
+    assert {e["relation"] for e in edges} == {"covers"}
+    # LSG Trosa covers Trosa kommun (Lägesrapporten)
+    assert any(e["from"] == "lsg_trosa" and e["to"] == "kommun_trosa" for e in edges)
+
+
+def test_focus_shows_the_entity_and_its_neighbours(sormland, positions):
+    nodes, edges = elements(sormland, positions, "2016-11-01", focus="tris")
+    assert {"tris", "lsg_trosa", "lsg_gnesta", "lsg_nykoping", "lsg_oxelosund"} <= ids(nodes)
+    assert "kommun_eskilstuna" not in ids(nodes)
+    assert all("tris" in (e["from"], e["to"]) for e in edges)
+    focused = next(n for n in nodes if n["id"] == "tris")
+    assert focused["borderWidth"] > 1
+
+
+def test_hide_persons_replaces_names_by_their_role(sormland, positions):
+    nodes, edges = elements(sormland, positions, "2016-11-01", hide_persons=True)
+    text = json.dumps([nodes, edges], ensure_ascii=False)
+    assert "Ida Malmberg" not in text
+    ida = next(n for n in nodes if n["id"] == "ida_malmberg")
+    assert ida["label"] == "Processledare LSG södra Sörmland"
+    shown, _ = elements(sormland, positions, "2016-11-01")
+    assert next(n for n in shown if n["id"] == "ida_malmberg")["label"] == "Ida Malmberg"
+
+
+def test_english_labels(sormland, positions):
+    nodes, _ = elements(sormland, positions, "2016-11-01", lang="en")
+    rar = next(n for n in nodes if n["id"] == "rar")
+    assert rar["label"] == "RAR Sörmland coordination association"
+    assert "Coordination association" in rar["title"]
+
+
+def test_marks_colour_added_and_removed(sormland, positions):
+    from lsgmap.diff import diff
+
+    marks = diff(sormland, start="2016-12-31", end="2017-01-01").marks()
+    before, _ = elements(sormland, positions, "2016-12-31", marks=marks)
+    after, after_edges = elements(sormland, positions, "2017-01-01", marks=marks)
+    trosa = next(n for n in before if n["id"] == "lsg_trosa")
+    merged = next(n for n in after if n["id"] == "lsg_trosa_gnesta")
+    assert trosa["color"]["border"] == MARK_COLOURS["removed"] and trosa["mark"] == "removed"
+    assert merged["color"]["border"] == MARK_COLOURS["added"] and "Tillkommen" in merged["title"]
+    assert any(e.get("mark") == "added" and e["color"] == MARK_COLOURS["added"] for e in after_edges)
+    unmarked = next(n for n in after if n["id"] == "rar")
+    assert "mark" not in unmarked
+
+
+def test_html_is_self_contained_and_physics_off(sormland, positions):
+    nodes, edges = elements(sormland, positions, "2016-11-01")
+    html = to_html(nodes, edges)
+    assert not re.search(r"<script[^>]+src=", html, re.I)
+    assert not re.search(r"<link\b", html, re.I)
+    assert "cdn.jsdelivr.net" not in html and "cdnjs.cloudflare.com" not in html
+    assert "innerHTML = nodeData" not in html and "popup.innerHTML" not in html
+    assert '"physics": {"enabled": false}' in html
+    assert "vis.DataSet" in html and "lsg_trosa" in html
+
+
+def test_hostile_labels_stay_text(tmp_path):
+    s = load(HOSTILE)
+    assert not s.errors
+    nodes, edges = graph_elements(s, s.snapshot(on="2016-06-01"), layered_positions(s))
+    for item in nodes + edges:
+        for key in ("label", "title"):
+            if key in item:
+                assert "<" not in item[key] and ">" not in item[key]
+    b = next(n for n in nodes if n["id"] == "lsg_b")
+    assert "href" in b["title"]  # the text is kept, only made inert
+    html = to_html(nodes, edges)
+    assert "popup.innerHTML" not in html  # a title containing href must not switch on pyvis' innerHTML popup
+    assert "<script>window.__pwned" not in html and "<img src=x" not in html
+    assert "</script><script>" not in html
+
+
+def test_safe_text_keeps_ordinary_names():
+    assert safe_text("LSG Nyköping-Oxelösund") == "LSG Nyköping-Oxelösund"
+    assert safe_text("a <b> c") == "a ‹b› c"
+
+
+def test_legend_lists_kinds_relations_and_marks():
+    rows = legend(lang="sv", marks=True)
+    labels = {r["label"] for r in rows}
+    assert {"Lokal samverkansgrupp", "Kommun", "Styr", "Omfattar", "Tillkommen", "Borttagen", "Ändrad"} <= labels
+    assert next(r for r in rows if r["key"] == "covers")["style"] == "dashed"
+
+
+def test_library_imports_neither_streamlit_nor_pyvis():
+    code = "import sys, lsgmap.render, lsgmap.layout; print('streamlit' in sys.modules, 'pyvis' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out == ["False", "False"]
+
+
+def test_render_speed_at_a_thousand_nodes(tmp_path):
+    """A generous guard (the real figures come from bench/bench_render.py)."""
+    import time
+
+    from lsgmap.synthetic import SMALL, generate
+
+    s = load(generate(tmp_path, seed=5, **SMALL))
+    pos = layered_positions(s)
+    snap = s.snapshot(on=s.change_days[-1])
+    nodes, edges = graph_elements(s, snap, pos)
+    to_html(nodes, edges)  # warm the template
+    started = time.perf_counter()
+    to_html(nodes, edges)
+    assert time.perf_counter() - started < 1.0

@@ -1,0 +1,1 @@
+"""The Streamlit pages of lsgmap (thin: widgets and calls into the ``lsgmap`` library)."""

@@ -1,0 +1,173 @@
+"""What every page of the app shares: the cached dataset, the language, URL state, problem notices.
+
+Nothing here holds model logic; it wraps :mod:`lsgmap` for Streamlit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any, Callable
+
+import pandas as pd
+import streamlit as st
+
+from lsgmap.i18n import normalise_lang, t
+from lsgmap.layout import layered_positions
+from lsgmap.model import Structure, default_data_path, load
+
+LANG_KEY = "lang"
+
+
+@dataclass
+class Loaded:
+    """A dataset loaded once per version: the structure, its stable positions and its problems."""
+
+    structure: Structure
+    positions: dict[str, tuple[float, float]]
+    problems: list[Any] = field(default_factory=list)
+
+
+def _file_stamp(folder: Path) -> tuple:
+    """Cheap version key of a dataset folder: names, sizes and modification times of its tables."""
+    return tuple(
+        (f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in sorted(folder.glob("*")) if f.is_file() and f.suffix in {".csv", ".json"}
+    )
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _load(path: str, stamp: tuple) -> Loaded:
+    structure = load(Path(path))
+    problems = list(structure.problems)
+    try:
+        from lsgmap.checks import check
+
+        problems = check(structure)
+    except Exception:  # noqa: BLE001 - the map must open even if a cross-fact check breaks
+        pass
+    return Loaded(structure, layered_positions(structure), problems)
+
+
+def loaded() -> Loaded | None:
+    """The dataset of ``$LSGMAP_DATA`` (else the bundled one), cached per version; None with an error shown if missing.
+
+    Never mutate what this returns: it is shared by all sessions.
+    """
+    folder = default_data_path()
+    if not folder.is_dir():
+        st.error(t("app.data_missing", lang(), path=str(folder)))
+        return None
+    return _load(str(folder.resolve()), _file_stamp(folder))
+
+
+def lang() -> str:
+    """The chosen language, ``sv`` or ``en``."""
+    return normalise_lang(st.session_state.get(LANG_KEY) or "sv")
+
+
+def language_switch() -> str:
+    """The sv/en switch in the sidebar, bound to ``?lang=``."""
+    if LANG_KEY not in st.session_state:
+        raw = st.query_params.get("lang", "sv")
+        if raw not in ("sv", "en"):
+            notice("lang", raw, "sv")
+            raw = "sv"
+        st.session_state[LANG_KEY] = raw
+    st.sidebar.radio(
+        "Språk / Language", ["sv", "en"], key=LANG_KEY, horizontal=True, format_func=lambda v: {"sv": "Svenska", "en": "English"}[v]
+    )
+    return lang()
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md_escape(text: str) -> str:
+    """Text that Streamlit's markdown shows literally (for data or URL text inside st.info/st.warning)."""
+    return _MARKDOWN.sub(r"\\\1", str(text))
+
+
+def notice(param: str, value: str, fallback: str) -> None:
+    """Say (non-blocking) that a URL value was bad and what is used instead."""
+    st.warning(t("app.bad_param", lang(), param=param, value=md_escape(str(value)[:80]), fallback=fallback), icon="⚠️")
+
+
+def init_state(key: str, param: str, parse: Callable[[str], Any], default: Any, shown: Callable[[Any], str] = str) -> None:
+    """Set ``st.session_state[key]`` from ``?param=`` once (or ``default``, with a notice if the value is bad).
+
+    ``parse`` returns the value or raises ``ValueError``.
+    """
+    if key in st.session_state:
+        return
+    raw = st.query_params.get(param)
+    value = default
+    if raw is not None:
+        try:
+            value = parse(raw)
+        except (ValueError, TypeError, KeyError):
+            notice(param, raw, shown(default))
+    st.session_state[key] = value
+
+
+def set_params(page: str, values: dict[str, str | None]) -> None:
+    """Write the page's state to the URL (``?page=…&…``) so that a link opens the same view."""
+    wanted = {"page": page, "lang": lang()}
+    wanted.update({k: v for k, v in values.items() if v not in (None, "")})
+    current = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    if current != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def parse_date_in(lo: date, hi: date) -> Callable[[str], date]:
+    """A parser of ``YYYY-MM-DD`` that rejects dates outside ``lo .. hi``."""
+
+    def parse(raw: str) -> date:
+        d = date.fromisoformat(raw.strip())
+        if not lo <= d <= hi:
+            raise ValueError(raw)
+        return d
+
+    return parse
+
+
+def parse_choice(options: list[str]) -> Callable[[str], list[str]]:
+    """A parser of a comma-separated subset of ``options`` (any unknown item makes it bad)."""
+
+    def parse(raw: str) -> list[str]:
+        items = [x for x in raw.split(",") if x]
+        if any(x not in options for x in items):
+            raise ValueError(raw)
+        return items
+
+    return parse
+
+
+def default_day(structure: Structure) -> tuple[date, date, date]:
+    """(first, last, default) for a date control: the data's span widened to today; today is the default."""
+    first, last = structure.span
+    today = date.today()
+    last = max(last, today)
+    return first, last, min(max(today, first), last)
+
+
+def problems_notice(data: Loaded) -> None:
+    """A non-blocking notice of the dataset's problems, with file:line details in an expander."""
+    lg = lang()
+    problems = data.problems
+    errors = [p for p in problems if p.severity == "error"]
+    if not problems:
+        return
+    text = t("app.problems", lg, errors=len(errors), warnings=len(problems) - len(errors))
+    (st.warning if errors else st.info)(text, icon="⚠️" if errors else "ℹ️")
+    with st.expander(t("app.problems_details", lg), expanded=bool(errors) and not data.structure.entities):
+        rows = [{"var": p.where, "": p.severity, "fel": p.what(lg), "åtgärd": p.fix(lg)} for p in problems]
+        frame = pd.DataFrame(rows)
+        frame.columns = ["fil:rad" if lg == "sv" else "file:line", "", "vad" if lg == "sv" else "what", "åtgärd" if lg == "sv" else "fix"]
+        st.dataframe(frame, hide_index=True, width="stretch")
+
+
+def name_of(structure: Structure, entity_id: str, lg: str) -> str:
+    """The entity's name in ``lg`` (for select boxes)."""
+    return structure.name(entity_id, lg)

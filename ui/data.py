@@ -1,0 +1,267 @@
+"""Data page: the tables behind the map, the check findings, a timeline chart and the budget.
+
+Widgets only; the tables come from the loaded structure, the findings from
+:func:`lsgmap.checks.check`, the lifetimes from :func:`lsgmap.timeline.lifetimes`.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+import streamlit as st
+
+from lsgmap.dates import day_to_iso
+from lsgmap.i18n import t
+from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+
+from ui import common
+
+
+def entity_table(structure, lg: str) -> pd.DataFrame:
+    rows = [
+        {
+            "id": e.id,
+            t("app2.col.kind", lg): ENTITY_KINDS[e.kind].label(lg) if e.kind in ENTITY_KINDS else e.kind,
+            t("app2.col.name", lg): e.name(lg),
+            t("app2.col.from", lg): e.valid_from,
+            t("app2.col.to", lg): e.valid_to,
+            t("app2.col.aliases", lg): "; ".join(e.aliases),
+            t("app2.col.sources", lg): "; ".join(e.sources),
+            t("app2.col.line", lg): f"entities.csv:{e.line}",
+        }
+        for e in structure.entities.values()
+    ]
+    return pd.DataFrame(rows)
+
+
+def relation_table(structure, lg: str) -> pd.DataFrame:
+    rows = []
+    for r in structure.relations.values():
+        kind = RELATION_KINDS.get(r.relation)
+        rows.append(
+            {
+                "id": r.id,
+                t("app2.col.subject", lg): structure.name(r.from_id, lg),
+                t("app2.col.relation", lg): kind.verb(lg) if kind else r.relation,
+                t("app2.col.object", lg): structure.name(r.to_id, lg),
+                t("app2.col.from", lg): r.valid_from,
+                t("app2.col.to", lg): r.valid_to,
+                t("app2.col.effective", lg): f"{day_to_iso(r.start) or '…'} – {day_to_iso(r.end) or ''}".strip(),
+                t("app2.col.sources", lg): "; ".join(r.sources),
+                t("app2.col.line", lg): f"relations.csv:{r.line}",
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def event_table(structure, lg: str) -> pd.DataFrame:
+    rows = [
+        {
+            "id": e.id,
+            t("app2.col.date", lg): e.date,
+            t("app2.col.name", lg): e.name(lg),
+            t("app2.col.originals", lg): "; ".join(structure.name(i, lg) for i in e.originals),
+            t("app2.col.results", lg): "; ".join(structure.name(i, lg) for i in e.results),
+            t("app2.col.decided", lg): e.decided,
+            t("app2.col.sources", lg): "; ".join(e.sources),
+            t("app2.col.line", lg): f"events.csv:{e.line}",
+        }
+        for e in sorted(structure.events.values(), key=lambda e: e.day)
+    ]
+    return pd.DataFrame(rows)
+
+
+def source_table(structure, lg: str) -> pd.DataFrame:
+    rows = []
+    for s in structure.sources.values():
+        doc = structure.documents.get(s.document)
+        rows.append(
+            {
+                "id": s.id,
+                t("app2.col.document", lg): doc.title if doc else s.document,
+                t("app2.col.doc_kind", lg): doc.kind if doc else "",
+                t("app2.col.locator", lg): s.locator,
+                t("app2.col.quote", lg): s.quote,
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def findings_table(problems, lg: str) -> pd.DataFrame:
+    rows = [
+        {
+            t("app2.col.where", lg): p.where,
+            t("app2.col.severity", lg): t(f"app2.severity.{p.severity}", lg),
+            t("app2.col.what", lg): p.what(lg),
+            t("app2.col.value", lg): p.value,
+            t("app2.col.fix", lg): p.fix(lg),
+        }
+        for p in problems
+    ]
+    return pd.DataFrame(rows, columns=[t(f"app2.col.{c}", lg) for c in ("where", "severity", "what", "value", "fix")])
+
+
+def budget_table(structure, lg: str) -> pd.DataFrame:
+    """Long table: year, item, amount (tkr)."""
+    rows = [
+        {t("app2.col.year", lg): b.year, t("app2.col.item", lg): b.item(lg), t("app2.col.amount", lg): b.amount_tkr}
+        for b in structure.budget
+    ]
+    return pd.DataFrame(rows, columns=[t("app2.col.year", lg), t("app2.col.item", lg), t("app2.col.amount", lg)])
+
+
+def budget_pivot(long: pd.DataFrame, lg: str) -> pd.DataFrame:
+    """Items as rows, years as columns, with totals."""
+    year, item, amount = long.columns
+    pivot = long.pivot_table(index=item, columns=year, values=amount, aggfunc="sum", fill_value=0, sort=False)
+    pivot.columns = [str(c) for c in pivot.columns]
+    pivot.loc[t("app2.total", lg)] = pivot.sum()
+    pivot[t("app2.total", lg)] = pivot.sum(axis=1)
+    return pivot
+
+
+def search(frame: pd.DataFrame, text: str) -> pd.DataFrame:
+    """Rows where any cell contains ``text`` (case-insensitive); all rows for an empty text."""
+    needle = (text or "").strip().casefold()
+    if not needle or frame.empty:
+        return frame
+    hay = frame.astype(str).apply(lambda col: col.str.casefold())
+    mask = hay.apply(lambda col: col.str.contains(needle, regex=False)).any(axis=1)
+    return frame[mask]
+
+
+def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        frame.to_excel(writer, index=False, sheet_name=sheet[:31])
+    return buffer.getvalue()
+
+
+def csv_bytes(frame: pd.DataFrame) -> bytes:
+    return frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Swedish Excel reads å ä ö
+
+
+def _table_with_downloads(frame: pd.DataFrame, name: str, query: str, lg: str) -> None:
+    shown = search(frame, query)
+    st.caption(t("app2.rows", lg, shown=len(shown), total=len(frame)))
+    st.dataframe(shown, hide_index=True, width="stretch")
+    left, right = st.columns(2)
+    left.download_button(t("app2.download_csv", lg), csv_bytes(shown), f"{name}.csv", "text/csv", key=f"csv_{name}")
+    right.download_button(
+        t("app2.download_xlsx", lg),
+        xlsx_bytes(shown, name),
+        f"{name}.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        key=f"xlsx_{name}",
+    )
+
+
+def _gantt(structure, lg: str, with_relations: bool) -> None:
+    import altair as alt
+
+    from lsgmap.timeline import events, lifetimes
+
+    rows = [r for r in lifetimes(structure, lang=lg) if with_relations or r["type"] == "entity"]
+    frame = pd.DataFrame(rows)
+    if frame.empty:
+        st.info(t("app2.nothing", lg))
+        return
+    frame["start"] = pd.to_datetime(frame["start"])
+    frame["end"] = pd.to_datetime(frame["end"]) + pd.Timedelta(days=1)  # bars end after their last day
+    order = frame["name"].tolist()
+    bars = (
+        alt.Chart(frame)
+        .mark_bar(cornerRadius=2)
+        .encode(
+            x=alt.X("start:T", title=t("app2.col.date", lg)),
+            x2="end:T",
+            y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
+            color=alt.Color("kind_label:N", title=t("app2.col.kind", lg), scale=alt.Scale(domain=list(dict.fromkeys(frame["kind_label"])), range=list(dict.fromkeys(frame["colour"])))),
+            tooltip=[alt.Tooltip("name:N"), alt.Tooltip("kind_label:N"), alt.Tooltip("start:T"), alt.Tooltip("end:T")],
+        )
+    )
+    evs = pd.DataFrame(events(structure, lang=lg))
+    layers = [bars]
+    if not evs.empty:
+        evs["day"] = pd.to_datetime(evs["date"].map(lambda d: d if len(d) == 10 else (d + "-01-01" if len(d) == 4 else d + "-01")))
+        rule = alt.Chart(evs).mark_rule(color="#d62728", strokeWidth=2, strokeDash=[6, 3]).encode(x="day:T", tooltip=[alt.Tooltip("text:N")])
+        label = alt.Chart(evs).mark_text(align="left", dx=4, dy=-6, color="#d62728", fontSize=13).encode(x="day:T", y=alt.value(0), text="label:N")
+        layers += [rule, label]
+    chart = alt.layer(*layers).properties(height=max(300, 22 * len(frame)))
+    st.altair_chart(chart, width="stretch")
+    if not evs.empty:
+        for text in evs["text"]:
+            st.markdown(f"- {_plain(text)}")
+
+
+def _plain(text: str) -> str:
+    """Data text for st.markdown: markdown characters escaped so data never becomes markup."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in str(text))
+
+
+def _budget(structure, lg: str) -> None:
+    import altair as alt
+
+    long = budget_table(structure, lg)
+    if long.empty:
+        st.info(t("app2.no_budget", lg))
+        return
+    relation_ids = sorted({b.relation for b in structure.budget})
+    for rid in relation_ids:
+        r = structure.relations.get(rid)
+        if r:
+            st.caption(f"{structure.name(r.from_id, lg)} {RELATION_KINDS[r.relation].verb(lg)} {structure.name(r.to_id, lg)} ({rid})")
+    pivot = budget_pivot(long, lg)
+    st.dataframe(pivot, width="stretch")
+    year, item, amount = long.columns
+    chart = (
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            x=alt.X(f"{year}:O", title=year),
+            y=alt.Y(f"sum({amount}):Q", title=amount),
+            color=alt.Color(f"{item}:N", title=item),
+            tooltip=[year, item, amount],
+        )
+        .properties(height=360)
+    )
+    st.altair_chart(chart, width="stretch")
+    left, right = st.columns(2)
+    left.download_button(t("app2.download_csv", lg), csv_bytes(long), "budget.csv", "text/csv", key="csv_budget")
+    right.download_button(
+        t("app2.download_xlsx", lg), xlsx_bytes(long, "budget"), "budget.xlsx",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="xlsx_budget",
+    )
+
+
+def render() -> None:
+    """The Data page."""
+    lg = common.lang()
+    data = common.loaded()
+    if data is None:
+        return
+    structure = data.structure
+    st.header(t("app2.data.title", lg))
+    query = st.text_input(t("app2.search", lg), key="data_search", placeholder=t("app2.search_hint", lg))
+    tabs = st.tabs(
+        [t(f"app2.tab.{k}", lg) for k in ("entities", "relations", "events", "sources", "check", "timeline", "budget")]
+    )
+    with tabs[0]:
+        _table_with_downloads(entity_table(structure, lg), "entities", query, lg)
+    with tabs[1]:
+        _table_with_downloads(relation_table(structure, lg), "relations", query, lg)
+    with tabs[2]:
+        _table_with_downloads(event_table(structure, lg), "events", query, lg)
+    with tabs[3]:
+        _table_with_downloads(source_table(structure, lg), "sources", query, lg)
+    with tabs[4]:
+        problems = data.problems
+        errors = sum(1 for p in problems if p.severity == "error")
+        (st.error if errors else st.success)(t("app2.findings", lg, errors=errors, warnings=len(problems) - errors))
+        _table_with_downloads(findings_table(problems, lg), "check", query, lg)
+    with tabs[5]:
+        with_relations = st.toggle(t("app2.with_relations", lg), key="data_gantt_relations")
+        _gantt(structure, lg, with_relations)
+    with tabs[6]:
+        _budget(structure, lg)

@@ -1,0 +1,176 @@
+"""Fråga: ask who steers, owns, funds or commissions what; see the answers, their sources and the chain."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lsgmap.ask import ask
+from lsgmap.export import answer_text, export_image, graph_view
+from lsgmap.i18n import UI, t
+from lsgmap.names import suggest
+from lsgmap.render import to_html
+from lsgmap.vocab import RELATION_KINDS
+from ui import common
+
+P = "fraga."  # session-state key prefix of this page
+
+#: Relations offered in the picker, then the two question kinds that are not one relation.
+PICKER_RELATIONS = ["steers", "owns", "funds", "employs", "commissions", "member_of", "covers", "reports_to", "responsible", "chain"]
+
+
+def picker_question(structure, relation: str, entity_id: str, lg: str) -> str:
+    """A question in words from the picker's choices (the same text a user could type)."""
+    name = structure.entities[entity_id].short_name or structure.name(entity_id, lg)
+    if relation == "responsible":
+        return t("app2.ask.q_responsible", lg, name=name)
+    if relation == "chain":
+        return t("app2.ask.q_chain", lg, name=name)
+    return t("app2.ask.q_relation", lg, verb=RELATION_KINDS[relation].verb(lg), name=name)
+
+
+def replace_closest_word(question: str, replacement: str) -> str:
+    """Put ``replacement`` in place of the word of ``question`` that looks most like it.
+
+    >>> replace_closest_word("Vem styr Tunna?", "TUNA")
+    'Vem styr TUNA?'
+    """
+    from rapidfuzz import fuzz
+
+    words = re.findall(r"[\wÅÄÖåäö-]+", question)
+    if not words:
+        return replacement
+    best = max(words, key=lambda w: fuzz.ratio(w.casefold(), replacement.casefold()))
+    return re.sub(rf"\b{re.escape(best)}\b", replacement, question, count=1)
+
+
+def _set_question(text: str) -> None:
+    st.session_state[P + "q"] = text
+
+
+def _ask_picked(structure, lg: str) -> None:
+    """Button callback: the picker's current choices (read at click time) become the question."""
+    _set_question(picker_question(structure, st.session_state[P + "pick_rel"], st.session_state[P + "pick_entity"], lg))
+
+
+def _md(text: str) -> str:
+    """Data text for st.markdown: markdown characters escaped, so data never becomes markup."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in str(text))
+
+
+def render() -> None:
+    """Draw the Fråga page."""
+    lg = common.lang()
+    data = common.loaded()
+    st.header(t("app2.ask.title", lg))
+    if data is None:
+        return
+    s = data.structure
+    first, last, default = common.default_day(s)
+    common.init_state(P + "q", "q", str, "")
+    common.init_state(P + "on", "on", common.parse_date_in(first, last), default, shown=date.isoformat)
+
+    with st.sidebar:
+        hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
+
+    st.text_input(t("app2.ask.question", lg), key=P + "q", placeholder=t("app2.ask.placeholder", lg))
+    st.date_input(t("app2.ask.on", lg), key=P + "on", min_value=first, max_value=last, help=t("app2.ask.on_help", lg))
+
+    st.caption(t("app2.ask.examples", lg))
+    examples = t("app2.ask.example_list", lg).split("|")
+    cols = st.columns(len(examples))
+    for i, (col, example) in enumerate(zip(cols, examples)):
+        col.button(example, key=f"{P}example{i}", on_click=_set_question, args=(example,), width="stretch")
+
+    with st.expander(t("app2.ask.picker", lg)):
+        ids = sorted(s.entities, key=lambda i: s.name(i, lg).casefold())
+        c1, c2 = st.columns(2)
+        c1.selectbox(
+            t("app2.ask.pick_relation", lg), PICKER_RELATIONS, key=P + "pick_rel",
+            format_func=lambda k: t(f"app2.ask.rel.{k}", lg) if k in ("responsible", "chain") else RELATION_KINDS[k].inverse(lg),
+        )
+        c2.selectbox(t("app2.ask.pick_entity", lg), ids, key=P + "pick_entity", format_func=lambda i: s.name(i, lg),
+                              index=ids.index("tuna") if "tuna" in ids else 0)
+        st.button(t("app2.ask.pick_ask", lg), key=P + "pick_go", on_click=_ask_picked, args=(s, lg))
+
+    question = st.session_state[P + "q"].strip()
+    on: date = st.session_state[P + "on"]
+    common.set_params("fraga", {"q": question or None, "on": on.isoformat()})
+    if not question:
+        st.info(t("app2.ask.empty", lg))
+        return
+
+    answer = ask(s, question, on=on, lang=lg)
+    st.markdown(f"**{_md(t('app2.ask.interpretation', lg))}:** {_md(answer.interpretation.get(f'text_{lg}', answer.interpretation.get('text', '')))}")
+    if not answer.understood:
+        st.warning(answer.message)
+        suggestions = suggest(s, question)
+        if suggestions:
+            st.caption(t("app2.ask.did_you_mean", lg))
+            cols = st.columns(len(suggestions))
+            for col, eid in zip(cols, suggestions):
+                e = s.entities[eid]
+                name = e.short_name or e.name(lg)
+                col.button(e.name(lg), key=f"{P}suggest_{eid}", on_click=_set_question, args=(replace_closest_word(question, name),))
+        return
+    if answer.message:
+        st.info(answer.message)
+
+    nodes_hl, edges_hl = answer.highlight()
+    left, right = st.columns([2, 3])
+    with left:
+        _answers(s, answer, lg)
+    with right:
+        nodes, edges = graph_view(
+            s, on=answer.on, positions=data.positions, lang=lg, hide_persons=hide,
+            highlight=[a.id for a in answer.answers], emphasis=(nodes_hl, edges_hl),
+        )
+        st.caption(t("app2.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat()))
+        st.iframe(to_html(nodes, edges, height=600), height=620)
+
+    text = answer_text(answer, s, lang=lg)
+    with st.expander(t("app2.ask.as_text", lg)):
+        st.code(text, language=None)
+    stem = f"lsgmap-fraga-{answer.on.isoformat()}"
+    d1, d2, d3 = st.columns(3)
+    d1.download_button(t("app2.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt")
+    title = f"{question} ({answer.on.isoformat()})"
+    d2.download_button(
+        t("app2.download_html", lg),
+        _html_page(nodes, edges, title).encode("utf-8"),
+        f"{stem}.html", "text/html", key=P + "dl_html",
+    )
+    if d3.toggle(t("app2.make_png", lg), key=P + "png"):
+        png = export_image(
+            s, on=answer.on, positions=data.positions, lang=lg, hide_persons=hide,
+            highlight=[a.id for a in answer.answers], emphasis=(nodes_hl, edges_hl), title=title,
+        )
+        d3.download_button(t("app2.download_png", lg), png, f"{stem}.png", "image/png", key=P + "dl_png")
+
+
+def _html_page(nodes, edges, title: str) -> str:
+    from html import escape
+
+    page = to_html(nodes, edges, height=820)
+    return page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="font-family:sans-serif;font-size:20px">{escape(title)}</h1>', 1)
+
+
+def _answers(s, answer, lg: str) -> None:
+    if not answer.answers and answer.amounts is None:
+        st.write(t("ask.no_answers", lg) if "ask.no_answers" in UI else "—")
+    for a in answer.answers:
+        kind = RELATION_KINDS.get(a.relation)
+        verb = kind.verb(lg) if kind else a.relation
+        when = f"{a.effective_from or '…'} – {a.effective_to or ''}".strip()
+        st.markdown(f"**{_md(a.name(lg))}** — {_md(verb)}, {_md(when)}")
+        for c in a.sources:
+            st.caption(_md(f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]"))
+    if answer.amounts is not None:
+        st.code("\n".join(answer.text(lg).splitlines()[1:]), language=None)
+    if answer.paths:
+        st.markdown(f"**{_md(t('app2.ask.chains', lg, count=len(answer.paths)))}**")
+        rows = [{t("app2.ask.chain", lg): p.text(s, lg)} for p in answer.paths[:12]]
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

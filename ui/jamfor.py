@@ -1,0 +1,117 @@
+"""Jämför: two dates side by side on the same positions, with what was added, removed and changed."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import streamlit as st
+
+from lsgmap.i18n import t
+from lsgmap.render import graph_elements, legend, legend_html, safe_text, to_html
+from ui import common
+
+P = "jamfor."
+
+
+def presets(s) -> list[str]:
+    """Event ids usable as "before / after" presets, in date order (events that turn originals into results)."""
+    return [e.id for e in sorted(s.events.values(), key=lambda e: (e.day, e.id)) if e.originals and e.results]
+
+
+def render() -> None:
+    """Draw the Jämför page."""
+    lg = common.lang()
+    data = common.loaded()
+    st.title(t("app.title", lg))
+    if data is None:
+        return
+    s = data.structure
+    common.problems_notice(data)
+    if not s.entities:
+        st.error(t("app.data_empty", lg))
+        return
+    first, last, default = common.default_day(s)
+    events = presets(s)
+    mergers = [i for i in events if s.events[i].kind == "merger"]
+    default_preset = mergers[0] if mergers else (events[0] if events else "")
+    common.init_state(P + "preset", "preset", lambda raw: raw if raw in events or raw == "" else _raise(raw), default_preset)
+    pre_start, pre_end = _preset_dates(s, st.session_state[P + "preset"], first, last) or (first, default)
+    parse = common.parse_date_in(first, last)
+    common.init_state(P + "start", "start", parse, pre_start, shown=date.isoformat)
+    common.init_state(P + "end", "end", parse, pre_end, shown=date.isoformat)
+
+    def apply_preset() -> None:
+        dates = _preset_dates(s, st.session_state[P + "preset"], first, last)
+        if dates:
+            st.session_state[P + "start"], st.session_state[P + "end"] = dates
+
+    def clear_preset() -> None:
+        st.session_state[P + "preset"] = ""
+
+    top = st.columns([4, 2, 2], vertical_alignment="bottom")
+    top[0].selectbox(
+        t("app.compare.preset", lg),
+        [""] + events,
+        key=P + "preset",
+        on_change=apply_preset,
+        format_func=lambda i: t("app.compare.preset_none", lg)
+        if not i
+        else t("app.compare.preset_event", lg, name=safe_text(s.events[i].name(lg) or i), date=s.events[i].date),
+    )
+    top[1].date_input(t("app.compare.start", lg), min_value=first, max_value=last, key=P + "start", on_change=clear_preset, format="YYYY-MM-DD")
+    top[2].date_input(t("app.compare.end", lg), min_value=first, max_value=last, key=P + "end", on_change=clear_preset, format="YYYY-MM-DD")
+    start, end = st.session_state[P + "start"], st.session_state[P + "end"]
+    if start > end:
+        st.info(t("app.compare.swapped", lg))
+        start, end = end, start
+
+    from lsgmap.diff import diff
+
+    d = diff(s, start=start, end=end)
+    marks = d.marks()
+    added = len(d.nodes_added) + len(d.edges_added)
+    removed = len(d.nodes_removed) + len(d.edges_removed)
+    changed = len(d.nodes_changed) + len(d.edges_changed)
+    st.caption(t("app.compare.counts", lg, added=added, removed=removed, changed=changed))
+
+    left, right = st.columns(2)
+    for column, day, label in ((left, start, "app.compare.start"), (right, end, "app.compare.end")):
+        snap = s.snapshot(on=day)
+        nodes, edges = graph_elements(s, snap, data.positions, lang=lg, marks=marks)
+        with column:
+            st.subheader(f"{t(label, lg)}: {day.isoformat()}")
+            st.iframe(to_html(nodes, edges, height=520), height=540)
+    st.html(legend_html(legend(lang=lg, kinds=[], relations=[], marks=True)))
+
+    st.subheader(t("app.compare.changes", lg))
+    lines = d.changes(lg)
+    if lines:
+        st.text("\n".join(f"• {safe_text(line)}" for line in lines))
+    else:
+        st.caption(t("app.compare.no_changes", lg))
+    st.subheader(t("app.compare.events", lg))
+    if d.events:
+        from lsgmap.timeline import events as timeline_events
+
+        between = [e for e in timeline_events(s, lang=lg) if e["id"] in set(d.events)]
+        st.text("\n".join(f"{e['date']}  {safe_text(e['text'])}" for e in between))
+    else:
+        st.caption(t("app.compare.no_events", lg))
+    common.set_params(
+        "jamfor",
+        {"start": start.isoformat(), "end": end.isoformat(), "preset": st.session_state.get(P + "preset") or None},
+    )
+
+
+def _raise(raw: str):
+    raise ValueError(raw)
+
+
+def _preset_dates(s, event_id: str, first: date, last: date) -> tuple[date, date] | None:
+    """(the day before, the day of) an event, kept inside the date span."""
+    if not event_id or event_id not in s.events:
+        return None
+    on = date.fromordinal(s.events[event_id].day)
+    before = on - timedelta(days=1)
+    clip = lambda d: min(max(d, first), last)  # noqa: E731
+    return clip(before), clip(on)

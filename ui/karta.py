@@ -1,0 +1,189 @@
+"""Karta: the structure on a date, on stable positions, with filters, search and details."""
+
+from __future__ import annotations
+
+import bisect
+from datetime import date
+
+import pandas as pd
+import streamlit as st
+
+from lsgmap.dates import day_to_iso
+from lsgmap.i18n import t
+from lsgmap.render import graph_elements, legend, legend_html, safe_text, to_html
+from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+from ui import common
+
+P = "karta."  # session-state key prefix of this page
+
+
+def render() -> None:
+    """Draw the Karta page."""
+    lg = common.lang()
+    data = common.loaded()
+    st.title(t("app.title", lg))
+    if data is None:
+        return
+    s = data.structure
+    common.problems_notice(data)
+    if not s.entities:
+        st.error(t("app.data_empty", lg))
+        return
+    first, last, default = common.default_day(s)
+    kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k for e in s.entities.values())]
+    relations_present = [k for k in RELATION_KINDS if any(r.relation == k for r in s.relations.values())]
+    common.init_state(P + "on", "on", common.parse_date_in(first, last), default, shown=date.isoformat)
+    common.init_state(P + "kinds", "kinds", common.parse_choice(kinds_present), kinds_present, shown=lambda v: ",".join(v))
+    common.init_state(P + "relations", "rel", common.parse_choice(relations_present), relations_present, shown=lambda v: ",".join(v))
+    common.init_state(P + "hide", "hide", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
+    common.init_state(P + "q", "q", str, "")
+    common.init_state(P + "entity", "entity", lambda raw: raw if raw in s.entities else _raise(raw), None, shown=lambda v: "–")
+
+    date_control(s, first, last, lg)
+    day: date = st.session_state[P + "on"]
+    snap = s.snapshot(on=day)
+
+    with st.sidebar:
+        st.subheader(t("app.filters", lg))
+        q = st.text_input(t("app.search", lg), key=P + "q")
+        kinds = st.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg))
+        relations = st.multiselect(
+            t("app.relations", lg), relations_present, key=P + "relations", format_func=lambda k: RELATION_KINDS[k].label(lg)
+        )
+        hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
+
+    focus = resolve_search(s, snap, q, lg) if q.strip() else None
+    nodes, edges = graph_elements(
+        s, snap, data.positions, lang=lg, hide_persons=hide, kinds=kinds, relations=relations, focus=focus
+    )
+    st.caption(t("app.summary", lg, nodes=len(nodes), edges=len(edges), date=day.isoformat()))
+    st.iframe(to_html(nodes, edges, height=620), height=640)
+    with st.expander(t("app.legend", lg), expanded=True):
+        st.html(legend_html(legend(lang=lg, kinds=kinds, relations=relations)))
+    details(s, snap, focus, hide, lg)
+    common.set_params(
+        "karta",
+        {
+            "on": day.isoformat(),
+            "kinds": None if kinds == kinds_present else ",".join(kinds),
+            "rel": None if relations == relations_present else ",".join(relations),
+            "hide": "1" if hide else None,
+            "q": q or None,
+            "entity": st.session_state.get(P + "entity"),
+        },
+    )
+
+
+def _raise(raw: str):
+    raise ValueError(raw)
+
+
+def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
+    """Slider over the dataset's span, previous/next change buttons, a date box and the change/event strip."""
+    key = prefix + "on"
+    change_days = [d for d in s.change_days if first.toordinal() <= d <= last.toordinal()]
+
+    def step(direction: int) -> None:
+        current = st.session_state[key].toordinal()
+        if direction < 0:
+            i = bisect.bisect_left(change_days, current) - 1
+            target = change_days[i] if i >= 0 else first.toordinal()
+        else:
+            i = bisect.bisect_right(change_days, current)
+            target = change_days[i] if i < len(change_days) else last.toordinal()
+        st.session_state[key] = date.fromordinal(target)
+
+    def from_box() -> None:
+        chosen = st.session_state[prefix + "box"]
+        if chosen:
+            st.session_state[key] = min(max(chosen, first), last)
+
+    left, middle, right, box = st.columns([2, 8, 2, 2], vertical_alignment="bottom")
+    left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
+    middle.slider(t("app.date", lg), min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    right.button(t("app.next_change", lg), on_click=step, args=(1,), key=prefix + "next", width="stretch")
+    st.session_state[prefix + "box"] = st.session_state[key]
+    box.date_input(t("app.date_input", lg), min_value=first, max_value=last, key=prefix + "box", on_change=from_box, format="YYYY-MM-DD")
+    timeline_strip(s, st.session_state[key], first, last, lg)
+
+
+def timeline_strip(s, chosen: date, first: date, last: date, lg: str) -> None:
+    """Change dates (ticks) and events (dots, with their text as tooltip) along the slider's span."""
+    import altair as alt
+
+    from lsgmap.timeline import events
+
+    changes = pd.DataFrame({"date": [date.fromordinal(d).isoformat() for d in s.change_days]})
+    evs = pd.DataFrame([{"date": e["date"][:10], "text": safe_text(e["text"])} for e in events(s, lang=lg) if e.get("date")])
+    scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
+    x = alt.X("date:T", scale=scale, title=None, axis=alt.Axis(format="%Y", labelFlush=True))
+    layers = [alt.Chart(changes).mark_tick(thickness=1, size=14, color="#888").encode(x=x)]
+    if not evs.empty:
+        layers.append(alt.Chart(evs).mark_circle(size=90, color="#c55a11").encode(x=x, tooltip=["date:N", "text:N"]))
+    layers.append(alt.Chart(pd.DataFrame({"date": [chosen.isoformat()]})).mark_rule(color="#d62728", strokeWidth=2).encode(x=x))
+    st.altair_chart(alt.layer(*layers).properties(height=50), width="stretch")
+    st.caption(t("app.timeline_caption", lg))
+
+
+def resolve_search(s, snap, q: str, lg: str) -> str | None:
+    """The entity (valid on the day) that the search text names, or None with a hint."""
+    from lsgmap.names import find_mentions, suggest
+
+    for mention in find_mentions(s, q):
+        for entity_id in mention.entity_ids:
+            if entity_id in snap.node_set:
+                return entity_id
+    lowered = q.strip().lower()
+    for e in snap.entities():
+        if lowered and (lowered in e.name_sv.lower() or lowered in e.name_en.lower() or lowered == e.id):
+            return e.id
+    st.info(t("app.search_none", lg, date=snap.on.isoformat(), value=common.md_escape(q[:80])))
+    hints = suggest(s, q)
+    if hints:
+        st.text(t("app.search_hint", lg, names=", ".join(safe_text(h) for h in hints)))
+    return None
+
+
+def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
+    """The chosen entity's relations on the day, with validity and sources, as a table (text only)."""
+    ids = sorted(snap.node_ids, key=lambda i: s.name(i, lg).lower())
+    key = P + "entity"
+    if focus and st.session_state.get(P + "last_focus") != focus:
+        st.session_state[key] = focus
+    st.session_state[P + "last_focus"] = focus
+    if st.session_state.get(key) not in snap.node_set:
+        st.session_state[key] = None
+    chosen = st.selectbox(
+        t("app.details", lg), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lg) if i is None else _display(s, i, hide, lg)
+    )
+    if chosen is None:
+        return
+    e = s.entities[chosen]
+    kind = ENTITY_KINDS[e.kind].label(lg) if e.kind in ENTITY_KINDS else e.kind
+    st.text(t("app.details_kind", lg, kind=kind, validity=f"{e.valid_from or '…'} – {e.valid_to or ''}".strip()))
+    rows = []
+    for r in snap.relations():
+        if chosen not in (r.from_id, r.to_id):
+            continue
+        rk = RELATION_KINDS.get(r.relation)
+        verb = rk.verb(lg) if rk else r.relation
+        cites = s.citations(r.sources)
+        rows.append(
+            {
+                t("app.col.relation", lg): safe_text(f"{_display(s, r.from_id, hide, lg)} {verb} {_display(s, r.to_id, hide, lg)}"),
+                t("app.col.valid", lg): f"{day_to_iso(r.start) or '…'} – {day_to_iso(r.end) or ''}".strip(),
+                t("app.col.sources", lg): "; ".join(f"{c['id']} ({c['title']})" for c in cites),
+                t("app.col.quote", lg): " | ".join(c["quote"] for c in cites),
+            }
+        )
+    if rows:
+        st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
+    else:
+        st.caption(t("app.no_relations", lg))
+
+
+def _display(s, entity_id: str, hide: bool, lg: str) -> str:
+    e = s.entities[entity_id]
+    if hide and e.kind == "person":
+        return ENTITY_KINDS["person"].label(lg)
+    return e.name(lg)

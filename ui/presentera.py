@@ -1,0 +1,134 @@
+"""Presentera: play a story (data/…/stories/*.csv) step by step on the map's positions, for a projector."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from lsgmap.dates import day_to_iso
+from lsgmap.export import export_image, graph_view
+from lsgmap.i18n import t
+from lsgmap.render import to_html
+from lsgmap.stories import STORY_FOLDER, load_stories
+from ui import common
+
+P = "presentera."  # session-state key prefix of this page
+
+#: Constant CSS only (no data text): large type for a projector.
+_PROJECTOR_CSS = """
+<style>
+section.main h1, [data-testid="stMain"] h1 { font-size: 2.6rem !important; }
+[data-testid="stMain"] .lsg-step p, [data-testid="stMain"] p { font-size: 1.35rem; }
+</style>
+"""
+
+
+def _stamp(folder: Path) -> tuple:
+    if not folder.is_dir():
+        return ()
+    return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(folder.glob("*.csv")))
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _stories(path: str, version: str, stamp: tuple, _structure):
+    return load_stories(_structure)
+
+
+def _md(text: str) -> str:
+    """Data text for st.markdown: markdown characters escaped, so data never becomes markup."""
+    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in str(text))
+
+
+def _one_of(options: list[str]):
+    def parse(raw: str) -> str:
+        if raw not in options:
+            raise ValueError(raw)
+        return raw
+
+    return parse
+
+
+def _step_number(count: int):
+    def parse(raw: str) -> int:
+        number = int(raw)
+        if not 1 <= number <= count:
+            raise ValueError(raw)
+        return number
+
+    return parse
+
+
+def _go(delta: int, count: int) -> None:
+    st.session_state[P + "step"] = min(max(st.session_state[P + "step"] + delta, 1), count)
+
+
+def _story_changed() -> None:
+    st.session_state[P + "step"] = 1
+
+
+def render() -> None:
+    """Draw the Presentera page."""
+    lg = common.lang()
+    data = common.loaded()
+    if data is None:
+        return
+    s = data.structure
+    stories, problems = _stories(str(s.path), s.version, _stamp(Path(s.path) / STORY_FOLDER), s)
+    if problems:
+        with st.expander(t("app2.story.problems", lg, count=len(problems))):
+            for p in problems:
+                st.text(p.render(lg))
+    if not stories:
+        st.info(t("app2.story.none", lg, folder=str(Path(s.path) / STORY_FOLDER)))
+        return
+    by_id = {story.id: story for story in stories}
+    common.init_state(P + "story", "story", _one_of(list(by_id)), stories[0].id)
+    with st.sidebar:
+        story_id = st.selectbox(
+            t("app2.story.choose", lg), list(by_id), key=P + "story", format_func=lambda i: by_id[i].title(lg), on_change=_story_changed
+        )
+        hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
+    story = by_id[story_id]
+    count = len(story.steps)
+    common.init_state(P + "step", "step", _step_number(count), 1)
+    st.session_state[P + "step"] = min(max(int(st.session_state[P + "step"]), 1), count)
+    number = st.session_state[P + "step"]
+    step = story.steps[number - 1]
+    common.set_params("presentera", {"story": story.id, "step": str(number)})
+
+    st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)  # constant CSS, no data text
+    nav_prev, counter, nav_next = st.columns([1, 4, 1])
+    nav_prev.button(t("app2.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
+    nav_next.button(t("app2.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
+    counter.markdown(f"**{_md(story.title(lg))}** · {_md(t('app2.story.counter', lg, step=number, count=count))}")
+    st.progress(number / count)
+
+    view = step.view(s)
+    st.title(step.title(lg), anchor=False)
+    st.markdown(f"{_md(step.text(lg))}  \n*{_md(t('app2.story.date', lg, date=day_to_iso(view.day)))}*")
+    options = dict(
+        on=view.day, positions=data.positions, lang=lg, hide_persons=hide, highlight=view.highlight_nodes,
+        node_ids=view.node_ids, edge_keys=view.edge_keys,
+        emphasis=(view.highlight_nodes, view.highlight_edges), dim_rest=False,
+    )
+    nodes, edges = graph_view(s, **options)
+    for n in nodes:  # large labels for the projector
+        n["font"] = {"size": 24, "face": "DejaVu Sans, sans-serif"}
+    st.iframe(to_html(nodes, edges, height=720), height=740)
+
+    stem = f"lsgmap-{story.id}-{number}"
+    d1, d2 = st.columns(2)
+    d1.download_button(
+        t("app2.download_html", lg), _page(to_html(nodes, edges, height=820), step.title(lg)).encode("utf-8"),
+        f"{stem}.html", "text/html", key=P + "dl_html",
+    )
+    if d2.toggle(t("app2.make_png", lg), key=P + "png"):
+        png = export_image(s, title=f"{number}. {step.title(lg)} ({day_to_iso(view.day)})", **options)
+        d2.download_button(t("app2.download_png", lg), png, f"{stem}.png", "image/png", key=P + "dl_png")
+
+
+def _page(html: str, title: str) -> str:
+    from html import escape
+
+    return html.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="font-family:sans-serif">{escape(title)}</h1>', 1)
