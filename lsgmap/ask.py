@@ -178,7 +178,7 @@ class Answer:
         if self.paths:
             lines.append(t("ask.paths_header", lang, count=len(self.paths)))
             for p in self.paths[:max_paths]:
-                lines.append("  " + p.text(s, lang) + _path_dates(p, lang))
+                lines.append("  " + p.text(s, lang) + _path_relations(p))
             if len(self.paths) > max_paths:
                 lines.append("  " + t("ask.more_paths", lang, count=len(self.paths) - max_paths))
         return "\n".join(line for line in lines if line)
@@ -222,9 +222,8 @@ def _answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
     return head + ("\n      " + t("ask.sources", lang) + ": " + src if src else "\n      " + t("ask.no_sources", lang))
 
 
-def _path_dates(p: queries.Path, lang: str) -> str:
-    ids = ", ".join(s.relation_id for s in p.steps)
-    return f"  [{ids}]"
+def _path_relations(p: queries.Path) -> str:
+    return "  [" + ", ".join(s.relation_id for s in p.steps) + "]"
 
 
 def _amount_lines(amounts: dict[str, Any], lang: str) -> list[str]:
@@ -314,7 +313,7 @@ def _date_phrase(qd: QuestionDate, structure, lang: str) -> str:
 
 
 def _not_understood(structure, question: str, lang: str, qd: QuestionDate, reason: str, names: list[str]) -> Answer:
-    ids = suggest(structure, question)
+    ids = [] if reason == "ask.bad_date" else suggest(structure, question)
     shown = ", ".join(f"{structure.name(i, lang)} ({i})" for i in ids)
     parts = [t(reason, lang, names=", ".join(names))]
     if ids:
@@ -354,6 +353,8 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     lang = lang or detect_lang(question)
     qd = find_date(question, structure=structure, entity_ids=lambda: tuple(m.entity_id for m in find_mentions(structure, question)))
     qd = qd or option_date(on)
+    if qd.source == "invalid":
+        return _not_understood(structure, question, lang, qd, "ask.bad_date", [qd.text])
     text = normalise(question)
     if qd.text:
         # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
@@ -395,7 +396,9 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
                 extra={"kind": kind},
             )
         reason = "ask.unknown_name" if _relation_cue(text)[0] or RESPONSIBLE_CUE.search(text) else "ask.not_understood"
-        unknown = [w for w in question.split() if normalise(w) and normalise(w) not in name_index(structure).variants and normalise(w).split()[0] not in _SV_WORDS | _EN_WORDS]
+        words = [w.strip("?!.,:;\"'()") for w in question.split()]
+        known = name_index(structure).variants
+        unknown = [w for w in words if normalise(w) and normalise(w) not in known and normalise(w).split()[0] not in _SV_WORDS | _EN_WORDS]
         return _not_understood(structure, question, lang, qd, reason, unknown[-1:] or [question])
 
     first = mentions[0]

@@ -341,6 +341,10 @@ UI: dict[str, tuple[str, str]] = {
     "ask.not_existing": ("{name} fanns inte {span} (giltig: {valid}).", "{name} did not exist on {span} (valid: {valid})."),
     "ask.became": ("Gick upp i {names} ({day}).", "Became {names} ({day})."),
     "ask.came_from": ("Bildades ur {names} ({day}).", "Was formed from {names} ({day})."),
+    "ask.bad_date": (
+        "Datumet i \"{names}\" finns inte. Skriv t.ex. \"den 1 mars 2017\", \"2017-03-01\", \"i december 2016\" eller \"2017\".",
+        "The date in \"{names}\" does not exist. Write e.g. \"on 1 March 2017\", \"2017-03-01\", \"in December 2016\" or \"2017\".",
+    ),
     "ask.fuzzy_name": ("(\"{text}\" tolkat som {name})", "(\"{text}\" read as {name})"),
     "ask.any_association": ("ett samordningsförbund", "a coordination association"),
     "ask.cli_help": ("ställ en fråga på svenska eller engelska", "ask a question in Swedish or English"),

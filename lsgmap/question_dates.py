@@ -22,6 +22,9 @@ Examples
 'day'
 >>> find_date("vem styr TRIS") is None
 True
+>>> find_date("vem styr TRIS den 31 februari 2017").source
+'invalid'
+
 """
 
 from __future__ import annotations
@@ -57,7 +60,8 @@ class QuestionDate:
     """The days a question is about, and where that came from.
 
     ``source`` is "question" (a date in the text), "event" (before/after an event),
-    "option" (``on=``/``--on``) or "today". ``text`` is the matched phrase.
+    "option" (``on=``/``--on``), "today", or "invalid" (a date that does not
+    exist, e.g. "2018-06-31"). ``text`` is the matched phrase.
     """
 
     first: date
@@ -79,6 +83,12 @@ class QuestionDate:
 
 def _make(first: date, last: date, precision: str, source: str, text: str = "", event_id: str = "") -> QuestionDate:
     return QuestionDate(first, last, precision, source, text.strip(), event_id, (first.toordinal(), last.toordinal()))
+
+
+def _invalid(text: str) -> QuestionDate:
+    """A date in the question that does not exist ("31 februari 2017"): ``source`` is "invalid"."""
+    today = date.today()
+    return _make(today, today, "day", "invalid", text)
 
 
 @lru_cache(maxsize=256)
@@ -124,19 +134,19 @@ def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | Non
         day_a, month, day_b, year = m.groups()
         day = day_a or day_b
         parsed = _parse_text_date(f"{day or 1} {month} {year}")
-        if parsed is not None:
-            if day:
-                return _make(parsed, parsed, "day", "question", m.group(0))
-            pd = PartialDate(parsed.year, parsed.month)
-            return _make(pd.first_day(), pd.last_day(), "month", "question", m.group(0))
+        if parsed is None:
+            return _invalid(m.group(0))
+        if day:
+            return _make(parsed, parsed, "day", "question", m.group(0))
+        pd = PartialDate(parsed.year, parsed.month)
+        return _make(pd.first_day(), pd.last_day(), "month", "question", m.group(0))
     m = _ISO_DATE.search(text)
     if m:
         try:
             pd = PartialDate.parse(m.group(1))
         except ValueError:
-            pd = None
-        if pd is not None:
-            return _make(pd.first_day(), pd.last_day(), pd.precision, "question", m.group(0))
+            return _invalid(m.group(0))
+        return _make(pd.first_day(), pd.last_day(), pd.precision, "question", m.group(0))
     m = _YEAR.search(text)
     if m:
         pd = PartialDate(int(m.group(1)))

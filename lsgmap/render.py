@@ -164,7 +164,8 @@ def graph_elements(
             "color": colour,
             "borderWidth": 1,
             "size": 18,
-            "font": {"size": 16, "face": "DejaVu Sans, sans-serif"},
+            "font": {"size": 18, "face": "DejaVu Sans, sans-serif"},
+            "widthConstraint": {"maximum": 150},
             "kind": e.kind,
         }
         if status in MARK_COLOURS:

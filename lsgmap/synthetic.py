@@ -112,6 +112,16 @@ _TOPICS = [
     ("LSG:s roll", "the role of the LSG"), ("aktivitetsplanen", "the activity plan"),
 ]
 _BUDGET_ITEMS = [("Lön", "Salary"), ("Lokal", "Premises"), ("Resor", "Travel"), ("Utbildning", "Training")]
+#: The order of the values in the rows the writer collects (the file's columns follow the schema).
+_COLUMNS = {
+    "documents": ["id", "title", "kind", "reference", "date", "note"],
+    "sources": ["id", "document", "quote", "locator", "note"],
+    "entities": ["id", "kind", "name_sv", "name_en", "short_name", "aliases", "identifiers", "valid_from", "valid_to", "attributes", "sources", "note"],
+    "relations": ["id", "from_id", "relation", "to_id", "valid_from", "valid_to", "attributes", "derived_from", "sources", "note"],
+    "events": ["id", "kind", "date", "decided", "name_sv", "name_en", "originals", "results", "sources", "note"],
+    "budget": ["id", "relation", "year", "item_sv", "item_en", "amount_tkr", "sources", "note"],
+    "conflicts": ["id", "topic_sv", "topic_en", "facts", "sources", "note"],
+}
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "a", "Ä": "a", "Ö": "o", " ": "_", "-": "_"})
 
 
@@ -251,9 +261,9 @@ class _Writer:
         }
         for name, rows in tables.items():
             with open(out / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
-                writer = csv.writer(handle, lineterminator="\n")
-                writer.writerow(columns[name])
-                writer.writerows(rows)
+                writer = csv.DictWriter(handle, columns[name], restval="", extrasaction="ignore", lineterminator="\n")
+                writer.writeheader()
+                writer.writerows(dict(zip(_COLUMNS[name], row)) for row in rows)
         shutil.copyfile(DEFAULT_SCHEMA_PATH, out / "datapackage.json")
 
 

@@ -249,3 +249,11 @@ def test_any_text_gives_an_answer_never_an_exception(sormland, text):
     assert set(answer.to_json()) == {"question", "on", "interpretation", "answers", "paths", "message"}
     if not answer.understood:
         assert answer.answers == [] and answer.message
+
+
+@pytest.mark.parametrize("question", ["Vem styr IBIS den 31 februari 2017?", "Who steers IBIS on 2018-06-31?"])
+def test_a_date_that_does_not_exist_is_said_not_guessed(sormland, question):
+    answer = ask(sormland, question)
+    assert not answer.understood and answer.answers == []
+    assert answer.interpretation["date_source"] == "invalid"
+    assert ("finns inte" in answer.message) or ("does not exist" in answer.message)

@@ -44,13 +44,13 @@ def render() -> None:
     snap = s.snapshot(on=day)
 
     with st.sidebar:
-        st.subheader(t("app.filters", lg))
         q = st.text_input(t("app.search", lg), key=P + "q")
-        kinds = st.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg))
-        relations = st.multiselect(
+        hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
+        filters = st.expander(t("app.filters", lg), expanded=False)
+        kinds = filters.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg))
+        relations = filters.multiselect(
             t("app.relations", lg), relations_present, key=P + "relations", format_func=lambda k: RELATION_KINDS[k].label(lg)
         )
-        hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
 
     focus = resolve_search(s, snap, q, lg) if q.strip() else None
     nodes, edges = graph_elements(
@@ -98,7 +98,7 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
         if chosen:
             st.session_state[key] = min(max(chosen, first), last)
 
-    left, middle, right, box = st.columns([2, 8, 2, 2], vertical_alignment="bottom")
+    left, middle, right, box = st.columns([3, 9, 3, 3], vertical_alignment="bottom")
     left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
     middle.slider(t("app.date", lg), min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
     right.button(t("app.next_change", lg), on_click=step, args=(1,), key=prefix + "next", width="stretch")

@@ -1,0 +1,128 @@
+"""Benchmark: to_html (plain values) vs pyvis Network.from_nx, and the app's rerun after a slider move.
+
+Run on purpose (not part of the tests)::
+
+    python bench/bench_render.py            # 1,000 nodes, national scale, AppTest reruns
+    python bench/bench_render.py --quick    # skip the national from_nx baseline (about 20 s a run)
+
+Synthetic datasets are written once to bench/out/ by lsgmap.synthetic.
+Prints medians in milliseconds and the ratio baseline / fast path of the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from lsgmap.layout import layered_positions  # noqa: E402
+from lsgmap.model import Snapshot, load  # noqa: E402
+from lsgmap.render import graph_elements, to_html  # noqa: E402
+from lsgmap.synthetic import NATIONAL, SMALL, generate  # noqa: E402
+
+OUT = ROOT / "bench" / "out"
+
+
+def dataset(name: str, sizes: dict) -> Path:
+    folder = OUT / name
+    if not (folder / "entities.csv").exists():
+        generate(folder, seed=0, **sizes)
+    return folder
+
+
+def timed(fn, repeat: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(repeat):
+        started = time.perf_counter()
+        result = fn()
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), result
+
+
+def baseline_from_nx(nodes, edges) -> str:
+    """What the issue replaces: a networkx graph with the same attributes, through Network.from_nx."""
+    import networkx as nx
+    from pyvis.network import Network
+
+    g = nx.MultiDiGraph()
+    for n in nodes:
+        g.add_node(n["id"], **{k: v for k, v in n.items() if k != "id"})
+    for e in edges:
+        g.add_edge(e["from"], e["to"], key=e["id"], **{k: v for k, v in e.items() if k not in ("from", "to", "id")})
+    net = Network(height="640px", width="100%", directed=True, cdn_resources="in_line")
+    net.from_nx(g)
+    net.toggle_physics(False)
+    return net.generate_html()
+
+
+def whole(structure) -> Snapshot:
+    """A snapshot holding every entity and relation of all dates (the worst case for one picture)."""
+    return Snapshot(structure, 0, tuple(structure.entities), tuple(structure.relations))
+
+
+def render_case(label: str, folder: Path, *, fast_repeat: int, base_repeat: int, on_all: bool) -> None:
+    s = load(folder)
+    ms, pos = timed(lambda: layered_positions(s), 1)
+    snap = whole(s) if on_all else s.snapshot(on=s.change_days[-1])
+    el_ms, (nodes, edges) = timed(lambda: graph_elements(s, snap, pos), fast_repeat)
+    to_html(nodes, edges)  # warm up the template
+    fast_ms, html = timed(lambda: to_html(nodes, edges), fast_repeat)
+    print(f"\n== {label}: {len(s.entities)} entities / {len(s.relations)} relations in the dataset; drawn {len(nodes)} nodes, {len(edges)} edges")
+    print(f"layered_positions (once per dataset version): {ms:9.1f} ms")
+    print(f"graph_elements                             : {el_ms:9.1f} ms (median of {fast_repeat})")
+    print(f"to_html (fast path)                        : {fast_ms:9.1f} ms (median of {fast_repeat}), {len(html) // 1024} KiB")
+    if base_repeat:
+        base_ms, _ = timed(lambda: baseline_from_nx(nodes, edges), base_repeat)
+        print(f"Network.from_nx + generate_html (baseline) : {base_ms:9.1f} ms (median of {base_repeat})")
+        print(f"ratio baseline / fast                      : {base_ms / fast_ms:9.1f}x")
+
+
+def rerun_case(label: str, folder: Path | None, repeat: int) -> None:
+    """Median time of a script rerun after a slider move, through AppTest."""
+    from streamlit.testing.v1 import AppTest
+
+    if folder is None:
+        os.environ.pop("LSGMAP_DATA", None)
+    else:
+        os.environ["LSGMAP_DATA"] = str(folder)
+    s = load(folder) if folder else load()
+    days = [d for d in s.change_days if s.span[0].toordinal() <= d]
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    started = time.perf_counter()
+    at.run()
+    first = (time.perf_counter() - started) * 1000
+    assert not at.exception, [e.value for e in at.exception]
+    picks = [date.fromordinal(days[int(i * (len(days) - 1) / max(1, repeat - 1))]) for i in range(repeat)]
+    times = []
+    for day in picks:
+        at.slider[0].set_value(day)
+        t0 = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - t0) * 1000)
+        assert not at.exception, [e.value for e in at.exception]
+    print(f"\n== rerun after a slider move ({label}): first run {first:.0f} ms (load + layout), "
+          f"rerun median {statistics.median(times):.0f} ms, max {max(times):.0f} ms over {repeat} dates")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="skip the national from_nx baseline")
+    args = parser.parse_args()
+    small = dataset("small", SMALL)
+    national = dataset("national", NATIONAL)
+    render_case("1,000 nodes (synthetic --small, all dates at once)", small, fast_repeat=9, base_repeat=3, on_all=True)
+    render_case("national (synthetic, all dates at once)", national, fast_repeat=5, base_repeat=0 if args.quick else 1, on_all=True)
+    render_case("national (synthetic, one date)", national, fast_repeat=5, base_repeat=0 if args.quick else 1, on_all=False)
+    rerun_case("bundled Sörmland data", None, 9)
+    rerun_case("national data via LSGMAP_DATA", national, 7)
+
+
+if __name__ == "__main__":
+    main()
