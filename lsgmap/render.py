@@ -27,6 +27,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from .dates import day_to_iso
@@ -247,11 +248,17 @@ def strip_external(html: str) -> str:
     return html
 
 
+_NODES_SLOT = "nodes = new vis.DataSet([]);"
+_EDGES_SLOT = "edges = new vis.DataSet([]);"
+
+
 def to_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, height: int = 640, background: str = "#ffffff") -> str:
     """One self-contained HTML page drawing ``nodes`` and ``edges`` (from :func:`graph_elements`).
 
     vis-network is inlined, physics is off (positions are given), and no tag
-    loads anything from outside the page.
+    loads anything from outside the page. The page shell comes from a pyvis
+    Network filled with plain values (rendered once per height and background);
+    the nodes and edges go in as HTML-safe JSON.
 
     Examples
     --------
@@ -259,14 +266,37 @@ def to_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, height:
     >>> "<b>A</b>" in html, "popup.innerHTML" in html, "<script src" in html
     (False, False, False)
     """
+    if not re.fullmatch(r"#[0-9a-fA-F]{3,8}", background):
+        background = "#ffffff"
+    head, middle, tail = _shell(int(height), background)
+    return "".join(
+        [head, "nodes = new vis.DataSet(", _script_json(nodes), ");", middle, "edges = new vis.DataSet(", _script_json(edges), ");", tail]
+    )
+
+
+def _script_json(value: Any) -> str:
+    """JSON that is safe inside a ``<script>`` element (no ``<``, ``>``, ``&``, ``'`` or line separators).
+
+    >>> text = _script_json(["</script><b>&'"])
+    >>> "<" in text or ">" in text, json.loads(text)
+    (False, ["</script><b>&'"])
+    """
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    for raw, escaped in _SCRIPT_ESCAPES:
+        text = text.replace(raw, escaped)
+    return text
+
+
+_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+@lru_cache(maxsize=16)
+def _shell(height: int, background: str) -> tuple[str, str, str]:
+    """The pyvis page without data, split around the node and edge slots."""
     from pyvis.network import Network  # lazy: pyvis imports IPython
 
-    net = Network(height=f"{int(height)}px", width="100%", directed=True, cdn_resources="in_line", bgcolor=background)
-    # fill the network from plain values; skip add_node/add_edge (slow checks)
-    net.nodes = [_plain(n) for n in nodes]
-    net.node_ids = [n["id"] for n in nodes]
-    net.node_map = {n["id"]: n for n in net.nodes}
-    net.edges = [_plain(e) for e in edges]
+    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor=background)
+    net.nodes, net.edges, net.node_ids, net.node_map = [], [], [], {}
     net.options = dict(_OPTIONS)
     template = net.templateEnv.get_template(net.path)
     html = template.render(
@@ -289,14 +319,10 @@ def to_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, height:
         notebook=False,
         cdn_resources="in_line",
     )
-    html = strip_external(html)
-    # a marker the tests and the browser can find: the drawn ids
-    return html.replace("<body>", '<body data-lsgmap="map">', 1)
-
-
-def _plain(item: Mapping[str, Any]) -> dict[str, Any]:
-    """Only JSON-ready plain values (no numpy scalars or dates)."""
-    return json.loads(json.dumps(item, default=str))
+    html = strip_external(html).replace("<body>", '<body data-lsgmap="map">', 1)
+    head, rest = html.split(_NODES_SLOT, 1)
+    middle, tail = rest.split(_EDGES_SLOT, 1)
+    return head, middle, tail
 
 
 def legend(*, lang: str = "sv", kinds: Iterable[str] | None = None, relations: Iterable[str] | None = None, marks: bool = False) -> list[dict[str, str]]:

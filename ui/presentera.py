@@ -18,8 +18,9 @@ P = "presentera."  # session-state key prefix of this page
 #: Constant CSS only (no data text): large type for a projector.
 _PROJECTOR_CSS = """
 <style>
-section.main h1, [data-testid="stMain"] h1 { font-size: 2.6rem !important; }
-[data-testid="stMain"] .lsg-step p, [data-testid="stMain"] p { font-size: 1.35rem; }
+[data-testid="stMain"] h1 { font-size: 2.4rem !important; line-height: 1.2; }
+[data-testid="stMain"] p { font-size: 1.35rem; }
+[data-testid="stMainBlockContainer"] { padding-top: 2.5rem; max-width: 100%; }
 </style>
 """
 
@@ -98,15 +99,17 @@ def render() -> None:
     common.set_params("presentera", {"story": story.id, "step": str(number)})
 
     st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)  # constant CSS, no data text
-    nav_prev, counter, nav_next = st.columns([1, 4, 1])
+    nav_prev, counter, nav_next = st.columns([1.4, 4, 1.4])
     nav_prev.button(t("app2.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
     nav_next.button(t("app2.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
     counter.markdown(f"**{_md(story.title(lg))}** · {_md(t('app2.story.counter', lg, step=number, count=count))}")
     st.progress(number / count)
 
     view = step.view(s)
-    st.title(step.title(lg), anchor=False)
-    st.markdown(f"{_md(step.text(lg))}  \n*{_md(t('app2.story.date', lg, date=day_to_iso(view.day)))}*")
+    text_column, map_column = st.columns([1, 2.4])
+    with text_column:
+        st.title(step.title(lg), anchor=False)
+        st.markdown(f"{_md(step.text(lg))}  \n\n*{_md(t('app2.story.date', lg, date=day_to_iso(view.day)))}*")
     options = dict(
         on=view.day, positions=data.positions, lang=lg, hide_persons=hide, highlight=view.highlight_nodes,
         node_ids=view.node_ids, edge_keys=view.edge_keys,
@@ -115,7 +118,8 @@ def render() -> None:
     nodes, edges = graph_view(s, **options)
     for n in nodes:  # large labels for the projector
         n["font"] = {"size": 24, "face": "DejaVu Sans, sans-serif"}
-    st.iframe(to_html(nodes, edges, height=720), height=740)
+    with map_column:
+        st.iframe(to_html(nodes, edges, height=700), height=720)
 
     stem = f"lsgmap-{story.id}-{number}"
     d1, d2 = st.columns(2)
