@@ -54,7 +54,13 @@ def layer_of(kind: str) -> int:
 
 
 def layered_positions(
-    structure: "Structure", *, spacing_x: float = 170.0, spacing_y: float = 150.0, sweeps: int = 4
+    structure: "Structure",
+    *,
+    spacing_x: float = 170.0,
+    spacing_y: float = 160.0,
+    sweeps: int = 4,
+    max_row: int = 7,
+    stagger: float = 0.5,
 ) -> dict[str, tuple[float, float]]:
     """Positions ``{entity id: (x, y)}`` for every entity of every date.
 
@@ -66,6 +72,10 @@ def layered_positions(
         Least horizontal distance between two nodes of a layer; distance between layers.
     sweeps : int
         Number of barycentre sweeps (down, up, down, …) that order each layer.
+    max_row, stagger : int, float
+        A layer with more than ``max_row`` nodes alternates between two rows
+        (the second ``stagger * spacing_y`` lower) at half the spacing, so
+        wide layers take half the width and labels still do not overlap.
 
     Examples
     --------
@@ -105,6 +115,7 @@ def layered_positions(
 
     # Coordinates: top layer centred, each next layer pulled under its neighbours above.
     x: dict[str, float] = {}
+    y: dict[str, float] = {}
     for lv in levels:
         keyed = []
         for idx, unit in enumerate(units[lv]):
@@ -115,10 +126,14 @@ def layered_positions(
         keyed.sort(key=lambda k: k[:3])
         slotted = [n for k in keyed for n in k[3]]
         wanted = [k[4][n] for k in keyed for n in k[3]]
-        for n, px in zip(slotted, _compact(wanted, spacing_x)):
+        staggered = len(slotted) > max_row
+        gap = spacing_x / 2 if staggered else spacing_x
+        base_y = lv * spacing_y
+        for index, (n, px) in enumerate(zip(slotted, _compact(wanted, gap))):
             x[n] = px
-        _move_followers(structure, [n for k in keyed for n in k[3]], followers, x, spacing_x)
-    return {i: (round(x.get(i, 0.0), 2), float(layer[i] * spacing_y)) for i in ids}
+            y[n] = base_y + (stagger * spacing_y if staggered and index % 2 else 0.0)
+        _move_followers(structure, slotted, followers, x, y, gap)
+    return {i: (round(x.get(i, 0.0), 2), round(y.get(i, layer[i] * spacing_y), 2)) for i in ids}
 
 
 def _followers(structure: "Structure", layer: dict[str, int]) -> dict[str, tuple[str, ...]]:
@@ -241,7 +256,7 @@ def _compact(wanted: list[float | None], gap: float) -> list[float]:
     return [round(f + shift, 2) for f in filled]
 
 
-def _move_followers(structure: "Structure", layer_nodes: list[str], followers, x: dict[str, float], gap: float) -> None:
+def _move_followers(structure: "Structure", layer_nodes: list[str], followers, x: dict[str, float], y: dict[str, float], gap: float) -> None:
     """Move each follower (merger result, split original) to the mean x of its bases if no node alive at the same time stands there.
 
     Every node first has a slot of its own, so a follower that cannot move keeps a free place.
@@ -255,12 +270,17 @@ def _move_followers(structure: "Structure", layer_nodes: list[str], followers, x
         if not placed:
             continue
         target = round(sum(placed) / len(placed), 2)
+        target_y = sum(y[b] for b in bases if b in x) / len(placed)
         if target == x[f]:
             continue
         me = entities[f]
         clash = any(
-            m != f and abs(x[m] - target) < gap / 2 and entities[m].start <= me.end and me.start <= entities[m].end
+            m != f
+            and abs(x[m] - target) < gap / 2
+            and abs(y[m] - target_y) < 1
+            and entities[m].start <= me.end
+            and me.start <= entities[m].end
             for m in layer_nodes
         )
         if not clash:
-            x[f] = target
+            x[f], y[f] = target, target_y

@@ -59,6 +59,18 @@ def safe_text(value: Any) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+def _text_colour(background: str, shape: str) -> str:
+    """White text inside dark boxes and ellipses, black otherwise (labels of dots, stars… sit outside the shape).
+
+    >>> _text_colour("#1f4e79", "box"), _text_colour("#1f4e79", "dot"), _text_colour("#d9d9d9", "box")
+    ('#ffffff', '#222222', '#222222')
+    """
+    if shape not in {"box", "ellipse", "circle", "database", "text"}:
+        return "#222222"
+    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    return "#ffffff" if 0.299 * r + 0.587 * g + 0.114 * b < 140 else "#222222"
+
+
 def _mark_label(status: str, lang: str) -> str:
     from .i18n import t
 
@@ -165,7 +177,7 @@ def graph_elements(
             "color": colour,
             "borderWidth": 1,
             "size": 18,
-            "font": {"size": 18, "face": "DejaVu Sans, sans-serif"},
+            "font": {"size": 18, "face": "DejaVu Sans, sans-serif", "color": _text_colour(colour, kind.shape if kind else "dot")},
             "widthConstraint": {"maximum": 150},
             "kind": e.kind,
         }
@@ -182,14 +194,17 @@ def graph_elements(
         nodes.append(node)
 
     # parallel relations between the same two nodes are drawn apart
-    by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+    by_pair: dict[tuple[str, str], int] = defaultdict(int)
+    nth: dict[str, int] = {}
     for r in rels:
-        by_pair[tuple(sorted((r.from_id, r.to_id)))].append(r.id)
+        pair = (r.from_id, r.to_id) if r.from_id <= r.to_id else (r.to_id, r.from_id)
+        nth[r.id] = by_pair[pair]
+        by_pair[pair] += 1
     edges: list[dict[str, Any]] = []
     for r in rels:
         kind = RELATION_KINDS.get(r.relation)
         colour = kind.colour if kind else "#999999"
-        siblings = by_pair[tuple(sorted((r.from_id, r.to_id)))]
+        parallel = by_pair[(r.from_id, r.to_id) if r.from_id <= r.to_id else (r.to_id, r.from_id)]
         verb = kind.verb(lang) if kind else r.relation
         title = "\n".join(
             [
@@ -208,8 +223,8 @@ def graph_elements(
             "arrows": "to",
             "relation": r.relation,
         }
-        if len(siblings) > 1:
-            k = siblings.index(r.id)
+        if parallel > 1:
+            k = nth[r.id]
             edge["smooth"] = {"enabled": True, "type": "curvedCW" if k % 2 == 0 else "curvedCCW", "roundness": 0.15 + 0.15 * (k // 2)}
         else:
             edge["smooth"] = False
@@ -282,12 +297,13 @@ def _script_json(value: Any) -> str:
     (False, ["</script><b>&'"])
     """
     text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
-    for raw, escaped in _SCRIPT_ESCAPES:
-        text = text.replace(raw, escaped)
+    for raw in _SCRIPT_ESCAPES:
+        if raw in text:  # str.replace is far faster than str.translate on long texts
+            text = text.replace(raw, f"\\u{ord(raw):04x}")
     return text
 
 
-_SCRIPT_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("'", "\\u0027"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+_SCRIPT_ESCAPES = "<>&'\u2028\u2029"
 
 
 @lru_cache(maxsize=16)

@@ -86,7 +86,7 @@ def test_search_focuses_an_entity_and_its_neighbourhood():
     assert {"tris", "lsg_trosa", "lsg_gnesta", "lsg_nykoping", "lsg_oxelosund"} <= set(nodes)
     assert "kommun_eskilstuna" not in nodes
     assert at.selectbox(key="karta.entity").value == "tris"
-    table = at.dataframe[-1].value
+    table = next(d.value for d in at.dataframe if "Relation" in d.value.columns)
     assert any("LSG Trosa styr TRIS" in row for row in table.iloc[:, 0])
 
 
@@ -115,7 +115,7 @@ def test_broken_dataset_shows_its_problems_not_a_traceback(tmp_path, monkeypatch
     monkeypatch.setenv("LSGMAP_DATA", str(broken))
     at = run_app({"on": "2020-01-01"})
     assert any("1 fel" in w.value for w in at.warning)
-    where = at.dataframe[0].value.iloc[:, 0].tolist()
+    where = next(d.value for d in at.dataframe if "fil:rad" in d.value.columns).iloc[:, 0].tolist()
     assert "relations.csv:5" in where
     assert "rar" in graph_nodes(at)  # the map still draws
 
@@ -124,3 +124,11 @@ def test_missing_dataset_folder_is_an_error_message(tmp_path, monkeypatch):
     monkeypatch.setenv("LSGMAP_DATA", str(tmp_path / "nowhere"))
     at = run_app()
     assert "nowhere" in at.error[0].value
+
+
+def test_language_switch_turns_the_page_english():
+    at = run_app({"on": "2016-11-01"})
+    at.radio(key="lang").set_value("en").run()
+    assert at.title[0].value == "lsgmap – the collaboration structure around RAR"
+    assert graph_nodes(at)["rar"]["label"] == "RAR Sörmland coordination association"
+    assert (at.query_params["lang"][0] if isinstance(at.query_params["lang"], list) else at.query_params["lang"]) == "en"

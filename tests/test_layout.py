@@ -27,7 +27,8 @@ def test_layers_read_top_down_rar_lsg_municipality_project_role(sormland, positi
     y = {k: positions[k][1] for k in ("rar", "forsakringskassan", "lsg_trosa", "kommun_trosa", "tris", "processledare", "ida_malmberg")}
     assert y["rar"] < y["forsakringskassan"] < y["lsg_trosa"] < y["kommun_trosa"] < y["tris"] < y["processledare"] < y["ida_malmberg"]
     for entity_id, (_, yy) in positions.items():
-        assert yy == pytest.approx(positions["rar"][1] + 150 * layer_of(sormland.entities[entity_id].kind))
+        top = positions["rar"][1] + 160 * layer_of(sormland.entities[entity_id].kind)
+        assert top <= yy <= top + 0.5 * 160  # wide layers alternate between two rows
 
 
 def test_merged_lsg_stands_between_its_originals(positions):

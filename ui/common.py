@@ -29,6 +29,10 @@ class Loaded:
     positions: dict[str, tuple[float, float]]
     problems: list[Any] = field(default_factory=list)
 
+    @property
+    def has_errors(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
 
 def _file_stamp(folder: Path) -> tuple:
     """Cheap version key of a dataset folder: names, sizes and modification times of its tables."""

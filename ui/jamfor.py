@@ -26,7 +26,8 @@ def render() -> None:
     if data is None:
         return
     s = data.structure
-    common.problems_notice(data)
+    if data.has_errors or not s.entities:  # errors on top; mere notes at the end
+        common.problems_notice(data)
     if not s.entities:
         st.error(t("app.data_empty", lg))
         return
@@ -97,6 +98,8 @@ def render() -> None:
         st.text("\n".join(f"{e['date']}  {safe_text(e['text'])}" for e in between))
     else:
         st.caption(t("app.compare.no_events", lg))
+    if not data.has_errors:
+        common.problems_notice(data)
     common.set_params(
         "jamfor",
         {"start": start.isoformat(), "end": end.isoformat(), "preset": st.session_state.get(P + "preset") or None},

@@ -25,7 +25,8 @@ def render() -> None:
     if data is None:
         return
     s = data.structure
-    common.problems_notice(data)
+    if data.has_errors or not s.entities:  # errors on top; mere notes below the map
+        common.problems_notice(data)
     if not s.entities:
         st.error(t("app.data_empty", lg))
         return
@@ -56,11 +57,13 @@ def render() -> None:
     nodes, edges = graph_elements(
         s, snap, data.positions, lang=lg, hide_persons=hide, kinds=kinds, relations=relations, focus=focus
     )
-    st.caption(t("app.summary", lg, nodes=len(nodes), edges=len(edges), date=day.isoformat()))
     st.iframe(to_html(nodes, edges, height=620), height=640)
+    st.caption(t("app.summary", lg, nodes=len(nodes), edges=len(edges), date=day.isoformat()))
     with st.expander(t("app.legend", lg), expanded=True):
         st.html(legend_html(legend(lang=lg, kinds=kinds, relations=relations)))
     details(s, snap, focus, hide, lg)
+    if not data.has_errors and s.entities:
+        common.problems_notice(data)
     common.set_params(
         "karta",
         {
@@ -100,7 +103,7 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
 
     left, middle, right, box = st.columns([3, 9, 3, 3], vertical_alignment="bottom")
     left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
-    middle.slider(t("app.date", lg), min_value=first, max_value=last, key=key, format="YYYY-MM-DD")
+    middle.slider(t("app.date", lg), min_value=first, max_value=last, key=key, format="YYYY-MM-DD", help=t("app.timeline_caption", lg))
     right.button(t("app.next_change", lg), on_click=step, args=(1,), key=prefix + "next", width="stretch")
     st.session_state[prefix + "box"] = st.session_state[key]
     box.date_input(t("app.date_input", lg), min_value=first, max_value=last, key=prefix + "box", on_change=from_box, format="YYYY-MM-DD")
@@ -122,7 +125,6 @@ def timeline_strip(s, chosen: date, first: date, last: date, lg: str) -> None:
         layers.append(alt.Chart(evs).mark_circle(size=90, color="#c55a11").encode(x=x, tooltip=["date:N", "text:N"]))
     layers.append(alt.Chart(pd.DataFrame({"date": [chosen.isoformat()]})).mark_rule(color="#d62728", strokeWidth=2).encode(x=x))
     st.altair_chart(alt.layer(*layers).properties(height=50), width="stretch")
-    st.caption(t("app.timeline_caption", lg))
 
 
 def resolve_search(s, snap, q: str, lg: str) -> str | None:

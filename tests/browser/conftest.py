@@ -9,80 +9,12 @@ Every request a page makes is recorded; a request to any host other than
 from __future__ import annotations
 
 import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-SCREENSHOTS = ROOT / "test-output" / "screenshots"
-LOCAL_HOSTS = {"127.0.0.1", "localhost", ""}
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class AppServer:
-    """``python -m streamlit run app.py`` on a free port, for one dataset."""
-
-    def __init__(self, data: Path | None, log: Path):
-        self.port = _free_port()
-        env = dict(os.environ)
-        env.pop("LSGMAP_DATA", None)
-        if data is not None:
-            env["LSGMAP_DATA"] = str(data)
-        self.log = log
-        log.parent.mkdir(parents=True, exist_ok=True)
-        self._log_file = open(log, "wb")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port), "--server.address", "127.0.0.1"],
-            cwd=ROOT,
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-        )
-        self.url = f"http://127.0.0.1:{self.port}"
-        self._wait_healthy()
-
-    def _wait_healthy(self, timeout: float = 30.0) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"streamlit exited with {self.process.returncode}: {self.log.read_text(errors='replace')[-2000:]}")
-            try:
-                with urllib.request.urlopen(self.url + "/_stcore/health", timeout=1) as r:
-                    if r.read().strip() == b"ok":
-                        return
-            except OSError:
-                time.sleep(0.2)
-        raise RuntimeError(f"streamlit not healthy after {timeout} s")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self._log_file.close()
+from .browser_kit import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, ROOT, SCREENSHOTS, AppServer, map_frame, node_positions, screenshot  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -142,30 +74,3 @@ def page(browser):
     outside = sorted({u for u in requests if urlparse(u).hostname not in LOCAL_HOSTS and not u.startswith(("data:", "blob:", "about:"))})
     context.close()
     assert not outside, f"requests left the machine: {outside}"
-
-
-def screenshot(pg, name: str) -> Path:
-    """Save a screenshot under test-output/screenshots/."""
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    path = SCREENSHOTS / f"{name}.png"
-    pg.screenshot(path=str(path), full_page=False)
-    return path
-
-
-def map_frame(pg, index: int = 0, timeout: float = 30_000):
-    """The ``index``-th map iframe's Frame, once vis-network has drawn its canvas."""
-    locator = pg.locator("iframe").nth(index)
-    locator.wait_for(state="attached", timeout=timeout)
-    handle = locator.element_handle(timeout=timeout)
-    frame = handle.content_frame()
-    frame.wait_for_selector("canvas", timeout=timeout)
-    frame.wait_for_function("() => typeof network !== 'undefined' && network.body && Object.keys(network.body.nodes).length > 0", timeout=timeout)
-    return frame
-
-
-def node_positions(frame) -> dict[str, list[float]]:
-    """Drawn node ids and their canvas positions, from the live vis-network."""
-    return frame.evaluate(
-        "() => { const ids = network.body.data.nodes.getIds(); const p = network.getPositions(ids);"
-        " const out = {}; for (const id of ids) out[id] = [p[id].x, p[id].y]; return out; }"
-    )

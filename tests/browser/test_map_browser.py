@@ -6,7 +6,7 @@ import shutil
 import time
 from pathlib import Path
 
-from conftest import ROOT, map_frame, node_positions, screenshot
+from .browser_kit import ROOT, map_frame, node_positions, screenshot
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta"

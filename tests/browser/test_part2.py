@@ -6,7 +6,7 @@ import shutil
 import time
 from pathlib import Path
 
-from conftest import CHROMIUM_ARGS, ROOT, map_frame, screenshot  # noqa: F401
+from .browser_kit import CHROMIUM_ARGS, ROOT, map_frame, screenshot  # noqa: F401
 
 from lsgmap.export import export_html, image_size
 from lsgmap.model import BUNDLED_DATA, load
