@@ -68,7 +68,7 @@ def test_changes_say_the_merger_and_the_moved_steering_in_swedish_and_english(so
     d = diff(sormland, start="2016-12-31", end="2017-02-01")
     sv, en = d.changes("sv"), d.changes("en")
     assert sv[0] == "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01) [ls_sammanslagning]"
-    assert en[0].startswith("LSG Trosa (local collaboration group) and LSG Gnesta (local collaboration group) merged into LSG Trosa-Gnesta")
+    assert en[0].startswith("LSG Trosa and LSG Gnesta merged into LSG Trosa-Gnesta")
     tris = [line for line in sv if line.startswith("TRIS")]
     assert tris == ["TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta i stället för LSG Trosa och LSG Gnesta"
                     " (från 2017-01-01) [ls_sammanslagning, an_gnesta_trosa]"]
