@@ -439,8 +439,9 @@ UI: dict[str, tuple[str, str]] = {
     # app part 2: shared
     "app2.download_text": ("Ladda ner svaret som text", "Download the answer as text"),
     "app2.download_html": ("Ladda ner bilden som HTML (offline)", "Download the picture as HTML (offline)"),
-    "app2.download_png": ("Ladda ner PNG", "Download PNG"),
-    "app2.make_png": ("Gör en PNG-bild", "Make a PNG image"),
+    "app2.image_format": ("Bildformat", "Image format"),
+    "app2.make_image": ("Gör en bild", "Make an image"),
+    "app2.download_image": ("Ladda ner {fmt}", "Download {fmt}"),
     # app part 2: ask page
     "app2.ask.title": ("Fråga", "Ask"),
     "app2.ask.question": ("Din fråga (svenska eller engelska)", "Your question (Swedish or English)"),

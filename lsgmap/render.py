@@ -296,7 +296,7 @@ def _script_json(value: Any) -> str:
     >>> "<" in text or ">" in text, json.loads(text)
     (False, ["</script><b>&'"])
     """
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)  # as Jinja's tojson writes it
     for raw in _SCRIPT_ESCAPES:
         if raw in text:  # str.replace is far faster than str.translate on long texts
             text = text.replace(raw, f"\\u{ord(raw):04x}")

@@ -66,6 +66,6 @@ def test_hide_persons_and_download():
     assert "Ida Malmberg" in at.get("iframe")[-1].proto.srcdoc
     at.toggle(key="presentera.hide").set_value(True).run()
     assert "Ida Malmberg" not in at.get("iframe")[-1].proto.srcdoc
-    at.toggle(key="presentera.png").set_value(True).run()
+    at.checkbox(key="presentera.img").set_value(True).run()
     labels = [b.proto.label for b in at.get("download_button")]
     assert "Ladda ner PNG" in labels and "Ladda ner bilden som HTML (offline)" in labels

@@ -135,3 +135,22 @@ def test_cli_bad_input_is_a_message_not_a_traceback(argv, message, capsys, tmp_p
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert err.startswith(message) and "Traceback" not in err
+
+
+def test_map_and_compare_pages_offer_exports():
+    """Exports from every view: the map page (HTML, image) and the compare page (one image, both dates)."""
+    from streamlit.testing.v1 import AppTest
+
+    app = str(Path(__file__).resolve().parent.parent / "app.py")
+    at = AppTest.from_file(app, default_timeout=60)
+    at.query_params.update({"page": "karta", "on": "2016-11-01"})
+    at.run()
+    assert "Ladda ner bilden som HTML (offline)" in [b.proto.label for b in at.get("download_button")]
+    at.checkbox(key="karta.img").check().run()
+    assert "Ladda ner PNG" in [b.proto.label for b in at.get("download_button")]
+    at = AppTest.from_file(app, default_timeout=60)
+    at.query_params.update({"page": "jamfor", "start": "2016-11-01", "end": "2017-03-01"})
+    at.run()
+    at.checkbox(key="jamfor.img").check().run()
+    assert not at.exception
+    assert "Ladda ner PNG" in [b.proto.label for b in at.get("download_button")]

@@ -132,7 +132,7 @@ def test_html_is_self_contained_and_physics_off(sormland, positions):
     assert "vis.DataSet" in html and "lsg_trosa" in html
 
 
-def test_hostile_labels_stay_text(tmp_path):
+def test_hostile_labels_stay_text():
     s = load(HOSTILE)
     assert not s.errors
     nodes, edges = graph_elements(s, s.snapshot(on="2016-06-01"), layered_positions(s))

@@ -15,6 +15,7 @@ from lsgmap.names import suggest
 from lsgmap.render import to_html
 from lsgmap.vocab import RELATION_KINDS
 from ui import common
+from ui.downloads import map_downloads
 
 P = "fraga."  # session-state key prefix of this page
 
@@ -135,27 +136,15 @@ def render() -> None:
     with st.expander(t("app2.ask.as_text", lg)):
         st.code(text, language=None)
     stem = f"lsgmap-fraga-{answer.on.isoformat()}"
-    d1, d2, d3 = st.columns(3)
-    d1.download_button(t("app2.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt")
+    st.download_button(t("app2.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt")
     title = f"{question} ({answer.on.isoformat()})"
-    d2.download_button(
-        t("app2.download_html", lg),
-        _html_page(nodes, edges, title).encode("utf-8"),
-        f"{stem}.html", "text/html", key=P + "dl_html",
-    )
-    if d3.toggle(t("app2.make_png", lg), key=P + "png"):
-        png = export_image(
-            s, on=answer.on, positions=data.positions, lang=lg, hide_persons=hide,
+    map_downloads(
+        nodes, edges, key=P, title=title, stem=stem,
+        image=lambda fmt: export_image(
+            s, on=answer.on, positions=data.positions, lang=lg, hide_persons=hide, fmt=fmt,
             highlight=[a.id for a in answer.answers], emphasis=(nodes_hl, edges_hl), title=title,
-        )
-        d3.download_button(t("app2.download_png", lg), png, f"{stem}.png", "image/png", key=P + "dl_png")
-
-
-def _html_page(nodes, edges, title: str) -> str:
-    from html import escape
-
-    page = to_html(nodes, edges, height=820)
-    return page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="font-family:sans-serif;font-size:20px">{escape(title)}</h1>', 1)
+        ),
+    )
 
 
 def _answers(s, answer, lg: str) -> None:

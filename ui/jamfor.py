@@ -83,6 +83,7 @@ def render() -> None:
             st.subheader(f"{t(label, lg)}: {day.isoformat()}")
             st.iframe(to_html(nodes, edges, height=520), height=540)
     st.html(legend_html(legend(lang=lg, kinds=[], relations=[], marks=True)))
+    _compare_download(s, data, start, end, lg)  # one image with both dates (issue 6)
 
     st.subheader(t("app.compare.changes", lg))
     lines = d.changes(lg)
@@ -118,3 +119,15 @@ def _preset_dates(s, event_id: str, first: date, last: date) -> tuple[date, date
     before = on - timedelta(days=1)
     clip = lambda d: min(max(d, first), last)  # noqa: E731
     return clip(before), clip(on)
+
+
+def _compare_download(s, data, start: date, end: date, lg: str) -> None:
+    """Both dates side by side as one PNG/SVG (lsgmap/export.py), drawn on request."""
+    from lsgmap.export import export_compare_image
+
+    stem = f"lsgmap-{start.isoformat()}-{end.isoformat()}"
+    fmt = st.radio(t("app2.image_format", lg), ["png", "svg"], horizontal=True, key=P + "img_fmt")
+    if st.checkbox(t("app2.make_image", lg), key=P + "img"):
+        image = export_compare_image(s, start=start, end=end, positions=data.positions, lang=lg, fmt=fmt)
+        mime = "image/png" if fmt == "png" else "image/svg+xml"
+        st.download_button(t("app2.download_image", lg, fmt=fmt.upper()), image, f"{stem}.{fmt}", mime, key=P + "dl_img")

@@ -59,6 +59,7 @@ def render() -> None:
     )
     st.iframe(to_html(nodes, edges, height=620), height=640)
     st.caption(t("app.summary", lg, nodes=len(nodes), edges=len(edges), date=day.isoformat()))
+    _downloads(s, data, nodes, edges, day, hide, kinds, relations, focus, lg)  # exports (issue 6)
     with st.expander(t("app.legend", lg), expanded=True):
         st.html(legend_html(legend(lang=lg, kinds=kinds, relations=relations)))
     details(s, snap, focus, hide, lg)
@@ -74,6 +75,21 @@ def render() -> None:
             "q": q or None,
             "entity": st.session_state.get(P + "entity"),
         },
+    )
+
+
+def _downloads(s, data, nodes, edges, day: date, hide: bool, kinds, relations, focus, lg: str) -> None:
+    """HTML/PNG/SVG of the map as shown (ui/downloads.py, lsgmap/export.py)."""
+    from lsgmap.export import export_image
+    from ui.downloads import map_downloads
+
+    shown_nodes, shown_edges = [n["id"] for n in nodes], [e["id"] for e in edges]
+    map_downloads(
+        nodes, edges, key=P, title=t("export.title", lg, date=day.isoformat()), stem=f"lsgmap-{day.isoformat()}",
+        image=lambda fmt: export_image(
+            s, on=day, positions=data.positions, lang=lg, hide_persons=hide, fmt=fmt,
+            highlight=[focus] if focus else None, node_ids=shown_nodes, edge_keys=shown_edges,
+        ),
     )
 
 

@@ -12,6 +12,7 @@ from lsgmap.i18n import t
 from lsgmap.render import to_html
 from lsgmap.stories import STORY_FOLDER, load_stories
 from ui import common
+from ui.downloads import map_downloads
 
 P = "presentera."  # session-state key prefix of this page
 
@@ -122,17 +123,5 @@ def render() -> None:
         st.iframe(to_html(nodes, edges, height=700), height=720)
 
     stem = f"lsgmap-{story.id}-{number}"
-    d1, d2 = st.columns(2)
-    d1.download_button(
-        t("app2.download_html", lg), _page(to_html(nodes, edges, height=820), step.title(lg)).encode("utf-8"),
-        f"{stem}.html", "text/html", key=P + "dl_html",
-    )
-    if d2.toggle(t("app2.make_png", lg), key=P + "png"):
-        png = export_image(s, title=f"{number}. {step.title(lg)} ({day_to_iso(view.day)})", **options)
-        d2.download_button(t("app2.download_png", lg), png, f"{stem}.png", "image/png", key=P + "dl_png")
-
-
-def _page(html: str, title: str) -> str:
-    from html import escape
-
-    return html.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="font-family:sans-serif">{escape(title)}</h1>', 1)
+    title = f"{number}. {step.title(lg)} ({day_to_iso(view.day)})"
+    map_downloads(nodes, edges, key=P, title=title, stem=stem, image=lambda fmt: export_image(s, title=title, fmt=fmt, **options))

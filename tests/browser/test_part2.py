@@ -68,7 +68,7 @@ def test_story_steps_forward_and_back(page, app_url):
 def test_png_export_is_an_image_of_the_expected_size(page, app_url):
     page.goto(app_url + "/presentera?story=vem-styr-2016-2017&step=3", wait_until="domcontentloaded")
     drawn(page, lambda ns: any(n["id"] == "lsg_trosa_gnesta" for n in ns))
-    page.get_by_text("Gör en PNG-bild").click()
+    page.get_by_text("Gör en bild").click()
     button = page.get_by_role("button", name="Ladda ner PNG")
     button.wait_for(timeout=30_000)
     with page.expect_download(timeout=30_000) as info:
