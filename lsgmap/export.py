@@ -60,7 +60,7 @@ def graph_view(
     lang: str = "sv",
     hide_persons: bool = False,
     highlight: Iterable[str] | None = None,
-    marks: dict[str, dict[str, str]] | None = None,
+    marks: dict[str, str] | None = None,
     node_ids: Iterable[str] | None = None,
     edge_keys: Iterable[str] | None = None,
     emphasis: tuple[Iterable[str], Iterable[str]] | None = None,
@@ -149,7 +149,7 @@ def export_html(
     lang: str = "sv",
     hide_persons: bool = False,
     highlight: Iterable[str] | None = None,
-    marks: dict[str, dict[str, str]] | None = None,
+    marks: dict[str, str] | None = None,
     node_ids: Iterable[str] | None = None,
     edge_keys: Iterable[str] | None = None,
     emphasis: tuple[Iterable[str], Iterable[str]] | None = None,
@@ -251,6 +251,8 @@ def _draw(ax: Any, nodes: list[dict], edges: list[dict], *, title: str = "", fon
         alpha = _alpha(n)
         colour = _node_colour(n)
         border, border_width = _border(n)
+        if n.get("mark"):  # compare view: a coloured halo that shows at any size
+            ax.scatter([x], [y], s=1400 * font_scale, marker="o", facecolors="none", edgecolors=border, linewidths=3.5, zorder=2)
         shape = n.get("shape", "dot")
         label = str(n.get("label", n["id"]))
         fontsize = 7.5 * font_scale
@@ -330,7 +332,7 @@ def export_image(
     lang: str = "sv",
     hide_persons: bool = False,
     highlight: Iterable[str] | None = None,
-    marks: dict[str, dict[str, str]] | None = None,
+    marks: dict[str, str] | None = None,
     node_ids: Iterable[str] | None = None,
     edge_keys: Iterable[str] | None = None,
     emphasis: tuple[Iterable[str], Iterable[str]] | None = None,
@@ -359,21 +361,21 @@ def _font_scale(size: tuple[int, int]) -> float:
     return max(0.6, min(1.6, math.sqrt(size[0] * size[1]) / math.sqrt(1600 * 1000)))
 
 
-def compare_marks(structure: Any, *, start: Any, end: Any) -> tuple[dict, dict]:
-    """Marks (as :func:`lsgmap.render.graph_elements` takes them) for both sides of a comparison.
+def compare_marks(structure: Any, *, start: Any, end: Any) -> tuple[dict[str, str], dict[str, str]]:
+    """Marks (``{entity or relation id: status}``, as :func:`lsgmap.render.graph_elements` takes them) for both sides.
 
     The ``start`` side marks what is gone by ``end`` as "removed"; the ``end``
     side marks what is new as "added".
 
     >>> from lsgmap.model import BUNDLED_DATA, load
     >>> before, after = compare_marks(load(BUNDLED_DATA), start="2016-11-01", end="2017-03-01")
-    >>> before["nodes"]["lsg_trosa"], after["nodes"]["lsg_trosa_gnesta"], after["edges"]["r047"]
+    >>> before["lsg_trosa"], after["lsg_trosa_gnesta"], after["r047"]
     ('removed', 'added', 'added')
     """
     a = structure.snapshot(on=to_day(start))
     b = structure.snapshot(on=to_day(end))
-    removed = {"nodes": dict.fromkeys(a.node_set - b.node_set, "removed"), "edges": dict.fromkeys(a.edge_set - b.edge_set, "removed")}
-    added = {"nodes": dict.fromkeys(b.node_set - a.node_set, "added"), "edges": dict.fromkeys(b.edge_set - a.edge_set, "added")}
+    removed = dict.fromkeys((a.node_set - b.node_set) | (a.edge_set - b.edge_set), "removed")
+    added = dict.fromkeys((b.node_set - a.node_set) | (b.edge_set - a.edge_set), "added")
     return removed, added
 
 

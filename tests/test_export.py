@@ -74,10 +74,17 @@ def test_emphasis_of_nothing_changes_nothing():
 
 def test_compare_marks_the_merger(sormland):
     before, after = compare_marks(sormland, start="2016-11-01", end="2017-03-01")
-    assert {"lsg_trosa", "lsg_gnesta"} <= set(before["nodes"]) and "lsg_trosa_gnesta" in after["nodes"]
-    assert "r046" in before["edges"]  # LSG Trosa steers TRIS, gone in 2017
-    assert "r047" in after["edges"]  # LSG Trosa-Gnesta steers TRIS from 2017-01-01
-    assert "rar" not in before["nodes"] and "rar" not in after["nodes"]
+    assert before["lsg_trosa"] == before["lsg_gnesta"] == "removed" and after["lsg_trosa_gnesta"] == "added"
+    assert before["r046"] == "removed"  # LSG Trosa steers TRIS, gone in 2017
+    assert after["r047"] == "added"  # LSG Trosa-Gnesta steers TRIS from 2017-01-01
+    assert "rar" not in before and "rar" not in after
+
+
+def test_compare_view_draws_the_marks(sormland, positions):
+    before, _ = compare_marks(sormland, start="2016-11-01", end="2017-03-01")
+    nodes, edges = graph_view(sormland, on="2016-11-01", positions=positions, marks=before)
+    assert {n["id"] for n in nodes if n.get("mark") == "removed"} == {"lsg_trosa", "lsg_gnesta", "ordf_lsg_trosa", "ordf_lsg_gnesta"}
+    assert any(e["id"] == "r046" and e.get("mark") == "removed" for e in edges)
 
 
 def test_compare_image_is_one_image_of_the_asked_size(sormland, positions):

@@ -83,6 +83,14 @@ def test_data_page_shows_tables(page, app_url):
     page.get_by_text("Ladda ner CSV").first.wait_for()
     page.wait_for_timeout(800)
     screenshot(page, "data")
+    page.get_by_role("tab", name="Tidslinje").click()
+    page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    screenshot(page, "data-tidslinje")
+    page.get_by_role("tab", name="Budget").click()
+    page.get_by_text("Lön").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(800)
+    screenshot(page, "data-budget")
 
 
 def test_exported_html_draws_from_disk_without_network(browser, tmp_path):
