@@ -312,7 +312,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.during": ("under {span}", "during {span}"),
     "ask.date_from_question": ("datum ur frågan: \"{text}\"", "date from the question: \"{text}\""),
     "ask.date_from_event": ("\"{text}\": {event}, {day}", "\"{text}\": {event}, {day}"),
-    "ask.date_from_option": ("datum från --on", "date from --on"),
+    "ask.date_from_option": ("valt datum", "the chosen date"),
     "ask.date_today": ("dagens datum", "today's date"),
     "ask.i_holders": ("vem {verb} {name}", "who {verb} {name}"),
     "ask.i_targets": ("vad {name} {verb}", "what {name} {verb}"),

@@ -207,7 +207,6 @@ def _sort_units(units, neighbours, rank, layer, *, above: bool) -> list[list[str
     """Stable sort of units by the mean rank of their neighbours above (or below)."""
     keyed = []
     for idx, unit in enumerate(units):
-        lv = layer[unit[0]]
         vals = [rank[m] for n in unit for m in _nearest(n, neighbours, layer, above=above)]
         if not vals:  # fall back to the other side, then to the current order
             vals = [rank[m] for n in unit for m in _nearest(n, neighbours, layer, above=not above)]

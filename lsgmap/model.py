@@ -48,12 +48,12 @@ def default_data_path() -> Path:
 
 
 def dataset_version(path: str | Path) -> str:
-    """A short hash of the dataset's files: changes whenever a file changes."""
+    """A short hash of the dataset's tables (stories included): changes whenever one changes."""
     digest = hashlib.sha1()
     folder = Path(path)
-    for file in sorted(folder.glob("*")):
+    for file in sorted(folder.rglob("*")):
         if file.is_file() and file.suffix in {".csv", ".json"}:
-            digest.update(file.name.encode())
+            digest.update(file.relative_to(folder).as_posix().encode())
             digest.update(file.read_bytes())
     return digest.hexdigest()[:12]
 

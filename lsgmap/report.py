@@ -209,7 +209,6 @@ class _Writer:
             items = []
             for e in later:
                 consequences = diff(s, start=e.day - 1, end=e.day).change_items(lang)
-                ends = {*e.originals, *e.results}
                 results = set(e.results)
                 children = [  # the relations that move from the originals to the results
                     self.item(c["text"], c["sources"])

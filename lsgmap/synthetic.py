@@ -35,7 +35,7 @@ import random
 import shutil
 import sys
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 from .dates import interval_days
@@ -299,7 +299,7 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
     out.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
     first_year = LAST_YEAR - years + 1
-    first_day, last_day = _day(first_year), _day(LAST_YEAR, 12, 31)
+    _first_day, last_day = _day(first_year), _day(LAST_YEAR, 12, 31)
     w = _Writer(rng, first_year)
 
     # -- national documents and actors ------------------------------------------

@@ -23,7 +23,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .errors import ERROR, WARNING, Problem
+from .errors import WARNING, Problem
 
 __all__ = ["Row", "Table", "RawDataset", "read_dataset", "default_schema", "REQUIRED_TABLES", "split_list"]
 

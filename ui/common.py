@@ -14,6 +14,7 @@ from typing import Any, Callable
 import pandas as pd
 import streamlit as st
 
+from lsgmap.checks import check
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.layout import layered_positions
 from lsgmap.model import Structure, default_data_path, load
@@ -44,14 +45,7 @@ def _file_stamp(folder: Path) -> tuple:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(path: str, stamp: tuple) -> Loaded:
     structure = load(Path(path))
-    problems = list(structure.problems)
-    try:
-        from lsgmap.checks import check
-
-        problems = check(structure)
-    except Exception:  # noqa: BLE001 - the map must open even if a cross-fact check breaks
-        pass
-    return Loaded(structure, layered_positions(structure), problems)
+    return Loaded(structure, layered_positions(structure), check(structure))
 
 
 def loaded() -> Loaded | None:
@@ -154,6 +148,22 @@ def default_day(structure: Structure) -> tuple[date, date, date]:
     today = date.today()
     last = max(last, today)
     return first, last, min(max(today, first), last)
+
+
+def page_structure(title: str) -> tuple[str, Loaded, Structure] | None:
+    """Start a map page: title, data problems on top when there are errors; None when there is nothing to draw."""
+    lg = lang()
+    data = loaded()
+    st.title(title if title else t("app.title", lg))
+    if data is None:
+        return None
+    s = data.structure
+    if data.has_errors or not s.entities:  # errors on top; mere notes further down
+        problems_notice(data)
+    if not s.entities:
+        st.error(t("app.data_empty", lg))
+        return None
+    return lg, data, s
 
 
 def problems_notice(data: Loaded) -> None:

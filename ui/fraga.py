@@ -57,10 +57,6 @@ def _ask_picked(structure, lg: str) -> None:
     _set_question(picker_question(structure, st.session_state[P + "pick_rel"], st.session_state[P + "pick_entity"], lg))
 
 
-def _md(text: str) -> str:
-    """Data text for st.markdown: markdown characters escaped, so data never becomes markup."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in str(text))
-
 
 def render() -> None:
     """Draw the Fråga page."""
@@ -105,7 +101,7 @@ def render() -> None:
         return
 
     answer = ask(s, question, on=on, lang=lg)
-    st.markdown(f"**{_md(t('app2.ask.interpretation', lg))}:** {_md(answer.interpretation.get(f'text_{lg}', answer.interpretation.get('text', '')))}")
+    st.markdown(f"**{common.md_escape(t('app2.ask.interpretation', lg))}:** {common.md_escape(answer.interpretation.get(f'text_{lg}', answer.interpretation.get('text', '')))}")
     if not answer.understood:
         st.warning(answer.message)
         suggestions = suggest(s, question)
@@ -154,12 +150,12 @@ def _answers(s, answer, lg: str) -> None:
         kind = RELATION_KINDS.get(a.relation)
         verb = kind.verb(lg) if kind else a.relation
         when = f"{a.effective_from or '…'} – {a.effective_to or ''}".strip()
-        st.markdown(f"**{_md(a.name(lg))}** — {_md(verb)}, {_md(when)}")
+        st.markdown(f"**{common.md_escape(a.name(lg))}** — {common.md_escape(verb)}, {common.md_escape(when)}")
         for c in a.sources:
-            st.caption(_md(f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]"))
+            st.caption(common.md_escape(f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]"))
     if answer.amounts is not None:
         st.code("\n".join(answer.text(lg).splitlines()[1:]), language=None)
     if answer.paths:
-        st.markdown(f"**{_md(t('app2.ask.chains', lg, count=len(answer.paths)))}**")
+        st.markdown(f"**{common.md_escape(t('app2.ask.chains', lg, count=len(answer.paths)))}**")
         rows = [{t("app2.ask.chain", lg): p.text(s, lg)} for p in answer.paths[:12]]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

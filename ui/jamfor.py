@@ -20,17 +20,10 @@ def presets(s) -> list[str]:
 
 def render() -> None:
     """Draw the Jämför page."""
-    lg = common.lang()
-    data = common.loaded()
-    st.title(t("app.title", lg))
-    if data is None:
+    started = common.page_structure("")
+    if started is None:
         return
-    s = data.structure
-    if data.has_errors or not s.entities:  # errors on top; mere notes at the end
-        common.problems_notice(data)
-    if not s.entities:
-        st.error(t("app.data_empty", lg))
-        return
+    lg, data, s = started
     first, last, default = common.default_day(s)
     events = presets(s)
     mergers = [i for i in events if s.events[i].kind == "merger"]

@@ -19,17 +19,10 @@ P = "karta."  # session-state key prefix of this page
 
 def render() -> None:
     """Draw the Karta page."""
-    lg = common.lang()
-    data = common.loaded()
-    st.title(t("app.title", lg))
-    if data is None:
+    started = common.page_structure("")
+    if started is None:
         return
-    s = data.structure
-    if data.has_errors or not s.entities:  # errors on top; mere notes below the map
-        common.problems_notice(data)
-    if not s.entities:
-        st.error(t("app.data_empty", lg))
-        return
+    lg, data, s = started
     first, last, default = common.default_day(s)
     kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k for e in s.entities.values())]
     relations_present = [k for k in RELATION_KINDS if any(r.relation == k for r in s.relations.values())]
