@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import shutil
 from datetime import date, timedelta
 from pathlib import Path
@@ -18,16 +17,6 @@ from lsgmap.diff import SnapshotIds, apply, diff
 from lsgmap.errors import InputError
 from lsgmap.model import BUNDLED_DATA, load
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def check_golden(name: str, data: object) -> None:
-    """Compare ``data`` with tests/golden/NAME; rewrite it when LSGMAP_UPDATE_GOLDEN=1."""
-    path = GOLDEN / name
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if os.environ.get("LSGMAP_UPDATE_GOLDEN") == "1" or not path.exists():
-        path.write_text(text, encoding="utf-8")
-    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text), f"{name} differs; rerun with LSGMAP_UPDATE_GOLDEN=1 if intended"
 
 
 def copy_with_rows(tmp_path: Path, table: str, rows: list[list[str]]) -> Path:
@@ -152,7 +141,7 @@ def test_the_property_holds_on_synthetic_data_with_mergers_and_splits(small_synt
 
 
 # -- CLI ------------------------------------------------------------------------------------
-def test_cli_diff_json_matches_the_golden_file(capsys):
+def test_cli_diff_json_matches_the_golden_file(capsys, check_golden):
     assert main(["diff", "2016-12-31", "2017-02-01", "--json", "--data", str(BUNDLED_DATA)]) == 0
     data = json.loads(capsys.readouterr().out)
     check_golden("diff_2016-12-31_2017-02-01.json", data)

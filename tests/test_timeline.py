@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
@@ -13,16 +11,6 @@ from lsgmap.errors import InputError
 from lsgmap.model import BUNDLED_DATA
 from lsgmap.timeline import change_points, events, lifetimes
 
-GOLDEN = Path(__file__).resolve().parent / "golden"
-
-
-def check_golden(name: str, data: object) -> None:
-    """Compare ``data`` with tests/golden/NAME; rewrite it when LSGMAP_UPDATE_GOLDEN=1."""
-    path = GOLDEN / name
-    text = json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
-    if os.environ.get("LSGMAP_UPDATE_GOLDEN") == "1" or not path.exists():
-        path.write_text(text, encoding="utf-8")
-    assert json.loads(path.read_text(encoding="utf-8")) == json.loads(text), f"{name} differs; rerun with LSGMAP_UPDATE_GOLDEN=1 if intended"
 
 
 def test_the_merger_is_a_change_point_with_what_changed(sormland):
@@ -85,7 +73,7 @@ def test_reversed_range_is_an_input_error(sormland):
         change_points(sormland, start="2018-01-01", end="2017-01-01")
 
 
-def test_cli_timeline_json_matches_the_golden_file(capsys):
+def test_cli_timeline_json_matches_the_golden_file(capsys, check_golden):
     assert main(["timeline", "--from", "2016-01-01", "--to", "2019-12-31", "--json", "--data", str(BUNDLED_DATA)]) == 0
     data = json.loads(capsys.readouterr().out)
     check_golden("timeline_2016_2019.json", data)
