@@ -408,10 +408,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
         funder, target = _funder_and_target(structure, ids)
         year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
         result = queries.amounts(structure, funder, target, year=year)
-        items = [
-            _relation_item(structure, structure.relations[rid], "from")
-            for rid in result["relations"]
-        ]
+        items = [_funder_item(structure, structure.relations[rid]) for rid in result["relations"]]
         fs = {c: (name(funder, c) if funder else t("ask.any_funder", c)) for c in ("sv", "en")}
         ys = {c: (t("ask.in_year", c, year=year) if year else "") for c in ("sv", "en")}
         return done(
@@ -433,7 +430,8 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
         )
 
     relation, match = _relation_cue(text)
-    responsible = bool(RESPONSIBLE_CUE.search(text))
+    responsible_match = RESPONSIBLE_CUE.search(text)
+    responsible = bool(responsible_match)
 
     if CHAIN_CUE.search(text) or (not relation and not responsible and len(ids) >= 2):
         if len(ids) >= 2 and ROOT not in ids[:2]:
@@ -456,7 +454,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     if relation or responsible:
         if responsible:
             kinds = frozenset(RESPONSIBLE_RELATIONS)
-            verb_pos = _token_index(text, RESPONSIBLE_CUE.search(text).start())
+            verb_pos = _token_index(text, responsible_match.start())
             rel_key = "responsible"
         else:
             kinds = frozenset([relation])
@@ -549,13 +547,14 @@ def _inverses(rel_key: str) -> tuple[str, str]:
 
 
 def _members(structure, done, name, span) -> Answer:
-    verb_sv, verb_en = RELATION_KINDS["member_of"].verb("sv"), RELATION_KINDS["member_of"].verb("en")
+    verb_sv, verb_en = _verbs("member_of")
+    inv_sv, inv_en = _inverses("member_of")
     return done(
         "relation", "member_of", [ROOT], queries.holders(structure, "member_of", ROOT, on=span), [],
         t("ask.i_holders", "sv", verb=verb_sv, name=name(ROOT, "sv")),
         t("ask.i_holders", "en", verb=verb_en, name=name(ROOT, "en")),
-        t("ask.lead_holders", "sv", inverse=RELATION_KINDS["member_of"].inverse("sv"), name=name(ROOT, "sv")),
-        t("ask.lead_holders", "en", inverse=RELATION_KINDS["member_of"].inverse("en"), name=name(ROOT, "en")),
+        t("ask.lead_holders", "sv", inverse=inv_sv, name=name(ROOT, "sv")),
+        t("ask.lead_holders", "en", inverse=inv_en, name=name(ROOT, "en")),
         extra={"direction": "holders", "relations": ["member_of"]},
     )
 
@@ -570,10 +569,9 @@ def _entity_item(structure, e) -> queries.AnswerItem:
     )
 
 
-def _relation_item(structure, r, end: str) -> queries.AnswerItem:
-    idx = queries._index(structure)
-    entity = structure.entities[r.from_id if end == "from" else r.to_id]
-    return queries._item(structure, idx, entity, r, r.to_id if end == "from" else r.from_id)
+def _funder_item(structure, r) -> queries.AnswerItem:
+    """The funder of relation ``r`` as an answer."""
+    return queries._item(structure, queries._index(structure), structure.entities[r.from_id], r, r.to_id)
 
 
 def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str]:

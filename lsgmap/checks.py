@@ -31,10 +31,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import date
 from typing import Iterable
 
-from .dates import OPEN_END, OPEN_START, DateParseError, PartialDate, interval_days
+from .dates import OPEN_START, DateParseError, PartialDate, day_to_iso, interval_days
 from .errors import ERROR, WARNING, Problem
 from .records import Conflict, Relation
 from .vocab import EVENT_KINDS
@@ -94,9 +93,7 @@ def warnings_of(problems: Iterable[Problem]) -> list[Problem]:
 
 
 def _iso(day: int) -> str:
-    if day <= OPEN_START or day >= OPEN_END:
-        return "…"
-    return date.fromordinal(day).isoformat()
+    return day_to_iso(day) or "…"
 
 
 def _lifetime(entity) -> str:

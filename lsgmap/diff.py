@@ -213,13 +213,9 @@ class _Index:
     """Read-only views of a Structure's interval arrays, plus its events sorted by day."""
 
     def __init__(self, structure: "Structure"):
-        self.node_ids = structure._node_ids
-        self.node_start = structure._node_start
-        self.node_end = structure._node_end
-        self.edge_keys = structure._edge_keys
-        self.edge_start = structure._edge_start
-        self.edge_end = structure._edge_end
-        ordered = sorted(structure.events.values(), key=lambda e: (e.day, e.id))
+        self.node_ids, self.node_start, self.node_end = structure.node_intervals
+        self.edge_keys, self.edge_start, self.edge_end = structure.edge_intervals
+        ordered = structure.events_in_order
         self.event_days = [e.day for e in ordered]
         self.event_ids = [e.id for e in ordered]
 
@@ -238,7 +234,7 @@ class _Index:
 
 def _index(structure: "Structure") -> _Index:
     index = structure.__dict__.get("_diff_index")
-    if index is None or index.node_ids is not structure._node_ids:
+    if index is None or index.node_ids is not structure.node_intervals[0]:
         index = _Index(structure)
         structure.__dict__["_diff_index"] = index
     return index

@@ -22,7 +22,7 @@ import io
 import math
 from html import escape
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 from .dates import to_day
 from .errors import InputError
@@ -30,6 +30,7 @@ from .i18n import t
 
 __all__ = [
     "FORMATS",
+    "ViewOptions",
     "graph_view",
     "export_html",
     "export_image",
@@ -50,6 +51,21 @@ def _positions(structure: Any, positions: dict | None) -> dict:
     from .layout import layered_positions
 
     return layered_positions(structure)
+
+
+class ViewOptions(TypedDict, total=False):
+    """The keyword options of one map view, shared by :func:`graph_view`, :func:`export_html` and :func:`export_image`."""
+
+    on: Any
+    positions: dict | None
+    lang: str
+    hide_persons: bool
+    highlight: Iterable[str] | None
+    marks: dict[str, str] | None
+    node_ids: Iterable[str] | None
+    edge_keys: Iterable[str] | None
+    emphasis: tuple[Iterable[str], Iterable[str]] | None
+    dim_rest: bool
 
 
 def graph_view(
@@ -141,22 +157,8 @@ def _end(edge: dict, which: str) -> str:
     return edge.get(which, edge.get(other))
 
 
-def export_html(
-    structure: Any,
-    *,
-    on: Any = None,
-    positions: dict | None = None,
-    lang: str = "sv",
-    hide_persons: bool = False,
-    highlight: Iterable[str] | None = None,
-    marks: dict[str, str] | None = None,
-    node_ids: Iterable[str] | None = None,
-    edge_keys: Iterable[str] | None = None,
-    emphasis: tuple[Iterable[str], Iterable[str]] | None = None,
-    dim_rest: bool = True,
-    title: str | None = None,
-) -> str:
-    """A standalone HTML page of the view that draws offline (vis-network inlined, no CDN).
+def export_html(structure: Any, *, title: str | None = None, **view: Unpack[ViewOptions]) -> str:
+    """A standalone HTML page of the view (``view``: the options of :func:`graph_view`) that draws offline (vis-network inlined, no CDN).
 
     >>> from lsgmap.model import BUNDLED_DATA, load
     >>> page = export_html(load(BUNDLED_DATA), on="2016-11-01")
@@ -165,16 +167,17 @@ def export_html(
     """
     from .render import to_html
 
-    nodes, edges = graph_view(
-        structure, on=on, positions=positions, lang=lang, hide_persons=hide_persons,
-        highlight=highlight, marks=marks, node_ids=node_ids, edge_keys=edge_keys, emphasis=emphasis, dim_rest=dim_rest,
-    )
-    heading = escape(title or t("export.title", lang, date=_iso(to_day(on))))
+    nodes, edges = graph_view(structure, **view)
+    heading = escape(title or _default_title(view))
     page = to_html(nodes, edges, height=820)
     style = "font-family:DejaVu Sans,sans-serif;font-size:20px;margin:8px 12px"
     return page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="{style}">{heading}</h1>', 1).replace(
         "<head>", f"<head>\n<title>{heading}</title>", 1
     )
+
+
+def _default_title(view: ViewOptions) -> str:
+    return t("export.title", view.get("lang", "sv"), date=_iso(to_day(view.get("on"))))
 
 
 def _iso(day: int) -> str:
@@ -326,21 +329,12 @@ def _check_format(fmt: str, *, images_only: bool = False) -> str:
 def export_image(
     structure: Any,
     *,
-    on: Any = None,
-    positions: dict | None = None,
     fmt: str = "png",
-    lang: str = "sv",
-    hide_persons: bool = False,
-    highlight: Iterable[str] | None = None,
-    marks: dict[str, str] | None = None,
-    node_ids: Iterable[str] | None = None,
-    edge_keys: Iterable[str] | None = None,
-    emphasis: tuple[Iterable[str], Iterable[str]] | None = None,
-    dim_rest: bool = True,
     size: tuple[int, int] = DEFAULT_SIZE,
     title: str | None = None,
+    **view: Unpack[ViewOptions],
 ) -> bytes:
-    """The view on ``on`` as a PNG or SVG image of ``size`` pixels (width, height).
+    """The view (``view``: the options of :func:`graph_view`) as a PNG or SVG image of ``size`` pixels (width, height).
 
     >>> from lsgmap.model import BUNDLED_DATA, load
     >>> svg = export_image(load(BUNDLED_DATA), on="2016-11-01", fmt="svg", size=(400, 300))
@@ -348,12 +342,9 @@ def export_image(
     True
     """
     fmt = _check_format(fmt, images_only=True)
-    nodes, edges = graph_view(
-        structure, on=on, positions=positions, lang=lang, hide_persons=hide_persons,
-        highlight=highlight, marks=marks, node_ids=node_ids, edge_keys=edge_keys, emphasis=emphasis, dim_rest=dim_rest,
-    )
+    nodes, edges = graph_view(structure, **view)
     fig, (ax,) = _figure(size)
-    _draw(ax, nodes, edges, title=title or t("export.title", lang, date=_iso(to_day(on))), font_scale=_font_scale(size))
+    _draw(ax, nodes, edges, title=title or _default_title(view), font_scale=_font_scale(size))
     return _save(fig, fmt)
 
 

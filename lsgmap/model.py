@@ -124,6 +124,21 @@ class Structure:
         day = to_day(on)
         return Snapshot(self, day, self._node_index.valid_on(day), self._edge_index.valid_on(day))
 
+    @property
+    def node_intervals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Entity ids and their first and last days, as parallel arrays (in entity order; do not modify)."""
+        return self._node_ids, self._node_start, self._node_end
+
+    @property
+    def edge_intervals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Relation keys and their first and last days, as parallel arrays (in relation order; do not modify)."""
+        return self._edge_keys, self._edge_start, self._edge_end
+
+    @cached_property
+    def events_in_order(self) -> list[Event]:
+        """All events sorted by day (then id)."""
+        return sorted(self.events.values(), key=lambda e: (e.day, e.id))
+
     @cached_property
     def change_days(self) -> list[int]:
         """Sorted day ordinals on which something starts or stops being valid (the day after a last day)."""

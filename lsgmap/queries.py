@@ -84,6 +84,17 @@ def day_range(on: On) -> tuple[int, int]:
     return day, day
 
 
+def _validity_json(x: "AnswerItem | Step") -> dict[str, Any]:
+    """The validity (as written, None = open; and effective) and the sources of an answer or a step."""
+    return {
+        "valid_from": x.valid_from or None,
+        "valid_to": x.valid_to or None,
+        "effective_from": x.effective_from,
+        "effective_to": x.effective_to,
+        "sources": [dict(c) for c in x.sources],
+    }
+
+
 @dataclass(frozen=True)
 class AnswerItem:
     """One answer: an entity, and the relation (or event) that makes it an answer.
@@ -115,11 +126,7 @@ class AnswerItem:
             "kind": self.kind,
             "relation": self.relation,
             "relation_id": self.relation_id,
-            "valid_from": self.valid_from or None,
-            "valid_to": self.valid_to or None,
-            "effective_from": self.effective_from,
-            "effective_to": self.effective_to,
-            "sources": [dict(c) for c in self.sources],
+            **_validity_json(self),
         }
 
 
@@ -153,11 +160,7 @@ class Step:
             "from": self.from_id,
             "to": self.to_id,
             "direction": "forward" if self.forward else "backward",
-            "valid_from": self.valid_from or None,
-            "valid_to": self.valid_to or None,
-            "effective_from": self.effective_from,
-            "effective_to": self.effective_to,
-            "sources": [dict(c) for c in self.sources],
+            **_validity_json(self),
         }
 
 
@@ -456,7 +459,7 @@ def lineage(structure, entity_id: str) -> dict[str, list]:
     ['lsg_gnesta', 'lsg_trosa']
     """
     idx = _index(structure)
-    events = sorted(structure.events.values(), key=lambda e: (e.day, e.id))
+    events = structure.events_in_order
 
     def follow(start: str, forward: bool) -> tuple[list[AnswerItem], list]:
         items: list[AnswerItem] = []

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .dates import PartialDate
+from .dates import PartialDate, to_day
 from .names import normalise
 
 __all__ = ["QuestionDate", "find_date"]
@@ -100,7 +100,7 @@ def _parse_text_date(phrase: str) -> date | None:
 
 
 def _pick_event(structure, entity_ids: tuple[str, ...]):
-    mergers = sorted((e for e in structure.events.values() if e.kind == "merger"), key=lambda e: (e.day, e.id))
+    mergers = [e for e in structure.events_in_order if e.kind == "merger"]
     if not mergers:
         return None
     for ev in mergers:
@@ -151,9 +151,10 @@ def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | Non
     if m:
         pd = PartialDate(int(m.group(1)))
         return _make(pd.first_day(), pd.last_day(), "year", "question", m.group(0))
-    if _TODAY.search(normalise(text)):
+    m = _TODAY.search(normalise(text))
+    if m:
         today = date.today()
-        return _make(today, today, "day", "question", _TODAY.search(normalise(text)).group(0))
+        return _make(today, today, "day", "question", m.group(0))
     return None
 
 
@@ -163,8 +164,6 @@ def option_date(on, *, source: str = "option") -> QuestionDate:
     >>> option_date("2017-03-01").label()
     '2017-03-01'
     """
-    from .dates import to_day
-
     if on is None:
         today = date.today()
         return _make(today, today, "day", "today")

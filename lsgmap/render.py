@@ -81,10 +81,8 @@ def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "…"
 
 
-def _validity(start: str | None, end: str | None, lang: str) -> str:
-    a = start or ("…" if lang == "en" else "…")
-    b = end or ""
-    return f"{a} – {b}".strip()
+def _validity(start: str | None, end: str | None) -> str:
+    return f"{start or '…'} – {end or ''}".strip()
 
 
 def graph_elements(
@@ -130,7 +128,7 @@ def graph_elements(
     """
     kind_filter = set(kinds) if kinds is not None else None
     relation_filter = set(relations) if relations is not None else None
-    node_marks = edge_marks = dict(marks or {})
+    marks = marks or {}
     highlighted = set(highlight or ())
     ents = structure.entities
 
@@ -165,8 +163,8 @@ def graph_elements(
         colour = kind.colour if kind else "#999999"
         name = safe_text(display_name(e.id))
         x, y = positions.get(e.id, (0.0, 0.0))
-        title_lines = [name, kind.label(lang) if kind else e.kind, _validity(e.valid_from, e.valid_to, lang)]
-        status = node_marks.get(e.id)
+        title_lines = [name, kind.label(lang) if kind else e.kind, _validity(e.valid_from, e.valid_to)]
+        status = marks.get(e.id)
         node: dict[str, Any] = {
             "id": e.id,
             "label": _short(name),
@@ -209,7 +207,7 @@ def graph_elements(
         title = "\n".join(
             [
                 safe_text(f"{display_name(r.from_id)} {verb} {display_name(r.to_id)}"),
-                safe_text(_validity(day_to_iso(r.start), day_to_iso(r.end), lang)),
+                safe_text(_validity(day_to_iso(r.start), day_to_iso(r.end))),
             ]
         )
         edge: dict[str, Any] = {
@@ -228,7 +226,7 @@ def graph_elements(
             edge["smooth"] = {"enabled": True, "type": "curvedCW" if k % 2 == 0 else "curvedCCW", "roundness": 0.15 + 0.15 * (k // 2)}
         else:
             edge["smooth"] = False
-        status = edge_marks.get(r.id)
+        status = marks.get(r.id)
         if status in MARK_COLOURS:
             edge["color"] = MARK_COLOURS[status]
             edge["width"] = max(4, edge["width"] + 2)

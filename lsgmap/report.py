@@ -197,14 +197,11 @@ class _Writer:
         skip |= {r.id for r in s.relations.values() if r.relation in _ASSIGNMENT_RELATIONS or {r.from_id, r.to_id} & skip}
         items = [self.item(i["text"], i["sources"]) for i in d.change_items(lang) if not set(i["ids"]) <= skip]
         out.append(("ul", items) if items else ("p", t("report.no_changes", lang)))
-        later = sorted(
-            (
-                e for e in s.events.values()
-                if e.decided_start is not None and e.decided_start <= self.b and (e.decided_end or e.decided_start) >= self.a
-                and e.day > self.b
-            ),
-            key=lambda e: (e.day, e.id),
-        )
+        later = [
+            e for e in s.events_in_order
+            if e.decided_start is not None and e.decided_start <= self.b and (e.decided_end or e.decided_start) >= self.a
+            and e.day > self.b
+        ]
         if later:
             items = []
             for e in later:

@@ -37,7 +37,7 @@ from typing import Any
 
 from .dates import DateParseError, PartialDate, to_day
 from .errors import ERROR, WARNING, Problem
-from .tables import Row, _read_table, split_list
+from .tables import Row, read_table, split_list
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
 __all__ = ["Story", "Step", "StepView", "load_stories", "STORY_FIELDS", "STORY_FOLDER"]
@@ -201,8 +201,7 @@ def _suggestion(structure: Any, token: str) -> str:
 
 def _read(folder: Path, relative: str, fields: list[dict[str, Any]], problems: list[Problem]) -> list[Row]:
     resource = {"name": Path(relative).stem, "path": relative, "schema": {"fields": fields}}
-    table = _read_table(folder, resource, problems, required=False)
-    return table.rows if table else []
+    return read_table(folder, resource, problems).rows
 
 
 def _parse_step(structure: Any, row: Row, file: str, problems: list[Problem]) -> Step | None:
@@ -229,11 +228,13 @@ def _parse_step(structure: Any, row: Row, file: str, problems: list[Problem]) ->
         return None
     columns = {}
     for column in ("show", "highlight"):
-        tokens = tuple(split_list(row.get(column)))
-        for token in tokens:
-            if not _known_token(structure, token):
+        known = []
+        for token in split_list(row.get(column)):
+            if _known_token(structure, token):
+                known.append(token)
+            else:
                 problem("story.unknown_token", token, field=column, suggestion=_suggestion(structure, token))
-        columns[column] = tuple(t for t in tokens if _known_token(structure, t))
+        columns[column] = tuple(known)
     step = Step(
         number,
         title_sv or raw_number,

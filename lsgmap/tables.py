@@ -25,7 +25,7 @@ from typing import Any
 
 from .errors import WARNING, Problem
 
-__all__ = ["Row", "Table", "RawDataset", "read_dataset", "default_schema", "REQUIRED_TABLES", "split_list"]
+__all__ = ["Row", "Table", "RawDataset", "read_dataset", "read_table", "default_schema", "REQUIRED_TABLES", "split_list"]
 
 #: Tables a dataset must have; the others may be left out.
 REQUIRED_TABLES = ("documents", "sources", "entities", "relations", "events")
@@ -103,9 +103,7 @@ def read_dataset(path: str | Path) -> RawDataset:
     tables: dict[str, Table] = {}
     for resource in schema["resources"]:
         name = resource["name"]
-        table = _read_table(folder, resource, problems, required=name in REQUIRED_TABLES)
-        if table is not None:
-            tables[name] = table
+        tables[name] = read_table(folder, resource, problems, required=name in REQUIRED_TABLES)
     return RawDataset(folder, schema, tables, problems)
 
 
@@ -169,7 +167,12 @@ def _sniff_delimiter(header_line: str) -> str:
     return ";" if header_line.count(";") > header_line.count(",") else ","
 
 
-def _read_table(folder: Path, resource: dict[str, Any], problems: list[Problem], required: bool) -> Table | None:
+def read_table(folder: Path, resource: dict[str, Any], problems: list[Problem], *, required: bool = False) -> Table:
+    """The table ``resource`` (a schema resource: name, optional path, schema fields) in ``folder``.
+
+    Never raises for bad content: problems are appended to ``problems`` and a
+    missing or unreadable file gives an empty table (a problem only if ``required``).
+    """
     file = resource.get("path", f"{resource['name']}.csv")
     fields = resource["schema"]["fields"]
     expected = [f["name"] for f in fields]

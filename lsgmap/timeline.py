@@ -87,7 +87,7 @@ def events(structure: "Structure", *, lang: str = "sv") -> list[dict[str, Any]]:
     """
     lang = normalise_lang(lang)
     out = []
-    for e in sorted(structure.events.values(), key=lambda e: (e.day, e.id)):
+    for e in structure.events_in_order:
         item = event_json(e, lang)
         item["label"] = EVENT_KINDS[e.kind].label(lang) if e.kind in EVENT_KINDS else e.kind
         item["text"] = event_text(structure, e, lang)

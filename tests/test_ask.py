@@ -19,6 +19,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from lsgmap.ask import ask, detect_lang
 from lsgmap.cli import main
@@ -98,13 +99,9 @@ QUESTIONS_EN = [
 ]
 
 
-def _run(structure, question, on):
-    return ask(structure, question, on=on)
-
-
 @pytest.mark.parametrize("question,on,expected", QUESTIONS_SV + QUESTIONS_EN, ids=[q for q, _, _ in QUESTIONS_SV + QUESTIONS_EN])
 def test_question_table(sormland, question, on, expected):
-    answer = _run(sormland, question, on)
+    answer = ask(sormland, question, on=on)
     if expected == "?":
         assert not answer.understood
         assert answer.answers == []
@@ -236,9 +233,6 @@ def test_cli_answers_and_exit_codes(capsys):
     assert "Jag kan svara på frågor som" in captured.out and "Traceback" not in captured.err
     assert main(["ask", "Vem styr TUNA?", "--on", "2018-06-31"]) == 1
     assert "2018-06-31" in capsys.readouterr().err
-
-
-from hypothesis import given, settings, strategies as st  # noqa: E402
 
 
 @settings(max_examples=60, deadline=None)

@@ -36,10 +36,18 @@ class Loaded:
 
 
 def _file_stamp(folder: Path) -> tuple:
-    """Cheap version key of a dataset folder: names, sizes and modification times of its tables."""
-    return tuple(
-        (f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in sorted(folder.glob("*")) if f.is_file() and f.suffix in {".csv", ".json"}
-    )
+    """Cheap cache key of a dataset folder: paths, sizes and modification times of the files that
+    :func:`lsgmap.model.dataset_version` hashes (stories/ included), without reading them on every rerun.
+
+    When it changes the dataset is loaded again, and with it ``Structure.version``, the key of
+    everything derived from the dataset (stories included).
+    """
+    stamp = []
+    for f in sorted(folder.rglob("*")):
+        if f.suffix in {".csv", ".json"} and f.is_file():
+            info = f.stat()
+            stamp.append((f.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns))
+    return tuple(stamp)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -126,6 +134,17 @@ def parse_date_in(lo: date, hi: date) -> Callable[[str], date]:
         if not lo <= d <= hi:
             raise ValueError(raw)
         return d
+
+    return parse
+
+
+def parse_one_of(options) -> Callable[[str], str]:
+    """A parser that accepts exactly one of ``options`` (any container of strings)."""
+
+    def parse(raw: str) -> str:
+        if raw not in options:
+            raise ValueError(raw)
+        return raw
 
     return parse
 

@@ -142,6 +142,19 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
     return frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Swedish Excel reads å ä ö
 
 
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _frames(path: str, version: str, lg: str, _data: common.Loaded) -> dict[str, pd.DataFrame]:
+    """The page's tables, built once per dataset version and language (not on every rerun). Never mutate them."""
+    s = _data.structure
+    return {
+        "entities": entity_table(s, lg),
+        "relations": relation_table(s, lg),
+        "events": event_table(s, lg),
+        "sources": source_table(s, lg),
+        "check": findings_table(_data.problems, lg),
+    }
+
+
 def _table_with_downloads(frame: pd.DataFrame, name: str, query: str, lg: str) -> None:
     shown = search(frame, query)
     st.caption(t("app2.rows", lg, shown=len(shown), total=len(frame)))
@@ -150,7 +163,7 @@ def _table_with_downloads(frame: pd.DataFrame, name: str, query: str, lg: str) -
     left.download_button(t("app2.download_csv", lg), csv_bytes(shown), f"{name}.csv", "text/csv", key=f"csv_{name}")
     right.download_button(
         t("app2.download_xlsx", lg),
-        xlsx_bytes(shown, name),
+        lambda: xlsx_bytes(shown, name),  # written only when clicked
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         key=f"xlsx_{name}",
@@ -192,12 +205,7 @@ def _gantt(structure, lg: str, with_relations: bool) -> None:
     st.altair_chart(chart, width="stretch")
     if not evs.empty:
         for text in evs["text"]:
-            st.markdown(f"- {_plain(text)}")
-
-
-def _plain(text: str) -> str:
-    """Data text for st.markdown: markdown characters escaped so data never becomes markup."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in str(text))
+            st.markdown(f"- {common.md_escape(text)}")
 
 
 def _budget(structure, lg: str) -> None:
@@ -230,7 +238,7 @@ def _budget(structure, lg: str) -> None:
     left, right = st.columns(2)
     left.download_button(t("app2.download_csv", lg), csv_bytes(long), "budget.csv", "text/csv", key="csv_budget")
     right.download_button(
-        t("app2.download_xlsx", lg), xlsx_bytes(long, "budget"), "budget.xlsx",
+        t("app2.download_xlsx", lg), lambda: xlsx_bytes(long, "budget"), "budget.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="xlsx_budget",
     )
 
@@ -247,19 +255,15 @@ def render() -> None:
     tabs = st.tabs(
         [t(f"app2.tab.{k}", lg) for k in ("entities", "relations", "events", "sources", "check", "timeline", "budget")]
     )
-    with tabs[0]:
-        _table_with_downloads(entity_table(structure, lg), "entities", query, lg)
-    with tabs[1]:
-        _table_with_downloads(relation_table(structure, lg), "relations", query, lg)
-    with tabs[2]:
-        _table_with_downloads(event_table(structure, lg), "events", query, lg)
-    with tabs[3]:
-        _table_with_downloads(source_table(structure, lg), "sources", query, lg)
+    frames = _frames(str(structure.path), structure.version, lg, data)
+    for tab, name in zip(tabs[:4], ("entities", "relations", "events", "sources")):
+        with tab:
+            _table_with_downloads(frames[name], name, query, lg)
     with tabs[4]:
         problems = data.problems
         errors = sum(1 for p in problems if p.severity == "error")
         (st.error if errors else st.success)(t("app2.findings", lg, errors=errors, warnings=len(problems) - errors))
-        _table_with_downloads(findings_table(problems, lg), "check", query, lg)
+        _table_with_downloads(frames["check"], "check", query, lg)
     with tabs[5]:
         with_relations = st.toggle(t("app2.with_relations", lg), key="data_gantt_relations")
         _gantt(structure, lg, with_relations)

@@ -28,7 +28,7 @@ def render() -> None:
     events = presets(s)
     mergers = [i for i in events if s.events[i].kind == "merger"]
     default_preset = mergers[0] if mergers else (events[0] if events else "")
-    common.init_state(P + "preset", "preset", lambda raw: raw if raw in events or raw == "" else _raise(raw), default_preset)
+    common.init_state(P + "preset", "preset", common.parse_one_of([""] + events), default_preset)
     pre_start, pre_end = _preset_dates(s, st.session_state[P + "preset"], first, last) or (first, default)
     parse = common.parse_date_in(first, last)
     common.init_state(P + "start", "start", parse, pre_start, shown=date.isoformat)
@@ -98,10 +98,6 @@ def render() -> None:
         "jamfor",
         {"start": start.isoformat(), "end": end.isoformat(), "preset": st.session_state.get(P + "preset") or None},
     )
-
-
-def _raise(raw: str):
-    raise ValueError(raw)
 
 
 def _preset_dates(s, event_id: str, first: date, last: date) -> tuple[date, date] | None:

@@ -31,7 +31,7 @@ def render() -> None:
     common.init_state(P + "relations", "rel", common.parse_choice(relations_present), relations_present, shown=lambda v: ",".join(v))
     common.init_state(P + "hide", "hide", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
     common.init_state(P + "q", "q", str, "")
-    common.init_state(P + "entity", "entity", lambda raw: raw if raw in s.entities else _raise(raw), None, shown=lambda v: "–")
+    common.init_state(P + "entity", "entity", common.parse_one_of(s.entities), None, shown=lambda v: "–")
 
     date_control(s, first, last, lg)
     day: date = st.session_state[P + "on"]
@@ -84,10 +84,6 @@ def _downloads(s, data, nodes, edges, day: date, hide: bool, kinds, relations, f
             highlight=[focus] if focus else None, node_ids=shown_nodes, edge_keys=shown_edges,
         ),
     )
-
-
-def _raise(raw: str):
-    raise ValueError(raw)
 
 
 def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:

@@ -26,29 +26,10 @@ _PROJECTOR_CSS = """
 """
 
 
-def _stamp(folder: Path) -> tuple:
-    if not folder.is_dir():
-        return ()
-    return tuple((f.name, f.stat().st_mtime_ns, f.stat().st_size) for f in sorted(folder.glob("*.csv")))
-
-
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _stories(path: str, version: str, stamp: tuple, _structure):
+def _stories(path: str, version: str, _structure):
+    """The dataset's stories, read once per dataset version (``Structure.version`` hashes stories/ too)."""
     return load_stories(_structure)
-
-
-def _md(text: str) -> str:
-    """Data text for st.markdown: markdown characters escaped, so data never becomes markup."""
-    return "".join("\\" + c if c in "\\`*_{}[]()#+-.!|<>~" else c for c in str(text))
-
-
-def _one_of(options: list[str]):
-    def parse(raw: str) -> str:
-        if raw not in options:
-            raise ValueError(raw)
-        return raw
-
-    return parse
 
 
 def _step_number(count: int):
@@ -76,7 +57,7 @@ def render() -> None:
     if data is None:
         return
     s = data.structure
-    stories, problems = _stories(str(s.path), s.version, _stamp(Path(s.path) / STORY_FOLDER), s)
+    stories, problems = _stories(str(s.path), s.version, s)
     if problems:
         with st.expander(t("app2.story.problems", lg, count=len(problems))):
             for p in problems:
@@ -85,7 +66,7 @@ def render() -> None:
         st.info(t("app2.story.none", lg, folder=str(Path(s.path) / STORY_FOLDER)))
         return
     by_id = {story.id: story for story in stories}
-    common.init_state(P + "story", "story", _one_of(list(by_id)), stories[0].id)
+    common.init_state(P + "story", "story", common.parse_one_of(by_id), stories[0].id)
     with st.sidebar:
         story_id = st.selectbox(
             t("app2.story.choose", lg), list(by_id), key=P + "story", format_func=lambda i: by_id[i].title(lg), on_change=_story_changed
@@ -103,14 +84,14 @@ def render() -> None:
     nav_prev, counter, nav_next = st.columns([1.4, 4, 1.4])
     nav_prev.button(t("app2.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
     nav_next.button(t("app2.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
-    counter.markdown(f"**{_md(story.title(lg))}** · {_md(t('app2.story.counter', lg, step=number, count=count))}")
+    counter.markdown(f"**{common.md_escape(story.title(lg))}** · {common.md_escape(t('app2.story.counter', lg, step=number, count=count))}")
     st.progress(number / count)
 
     view = step.view(s)
     text_column, map_column = st.columns([1, 2.4])
     with text_column:
         st.title(step.title(lg), anchor=False)
-        st.markdown(f"{_md(step.text(lg))}  \n\n*{_md(t('app2.story.date', lg, date=day_to_iso(view.day)))}*")
+        st.markdown(f"{common.md_escape(step.text(lg))}  \n\n*{common.md_escape(t('app2.story.date', lg, date=day_to_iso(view.day)))}*")
     options = dict(
         on=view.day, positions=data.positions, lang=lg, hide_persons=hide, highlight=view.highlight_nodes,
         node_ids=view.node_ids, edge_keys=view.edge_keys,

@@ -21,10 +21,10 @@ def run(args: argparse.Namespace) -> int:
     start, end = parse_day(args.start, "FROM"), parse_day(args.end, "TO")
     lang = lang_of(args)
     d = diff(load_structure(args), start=start, end=end)
-    if args.json:
-        print_json(d.to_json(lang))
-        return 0
     data = d.to_json(lang)
+    if args.json:
+        print_json(data)
+        return 0
     if d.is_empty():
         print(t("diff.nothing", lang, start=data["from"], end=data["to"]))
         return 0

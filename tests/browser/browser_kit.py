@@ -98,6 +98,36 @@ def map_frame(pg, index: int = 0, timeout: float = 30_000):
     return frame
 
 
+def poll_map(pg, read, predicate, index: int = 0, timeout: float = 30.0, ids=sorted):
+    """Poll the (re-rendered) ``index``-th map until ``read(frame)`` satisfies ``predicate``; return that reading.
+
+    ``ids(reading)`` names the drawn nodes in the failure message.
+    """
+    deadline = time.monotonic() + timeout
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            last = read(map_frame(pg, index, timeout=5_000))
+            if predicate(last):
+                return last
+        except Exception:  # noqa: BLE001 - the iframe is being replaced by a rerun
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"map never showed the expected nodes; last: {ids(last) if last is not None else []}")
+
+
+def node_records(frame) -> list[dict]:
+    """The live vis-network's node records (id, dimmed, …)."""
+    return frame.evaluate("() => network.body.data.nodes.get()")
+
+
+def docs_dir() -> Path:
+    """The docs/ folder (made if missing), where screenshots for the README go."""
+    path = ROOT / "docs"
+    path.mkdir(exist_ok=True)
+    return path
+
+
 def node_positions(frame) -> dict[str, list[float]]:
     """Drawn node ids and their canvas positions, from the live vis-network."""
     return frame.evaluate(

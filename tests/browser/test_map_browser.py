@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import shutil
-import time
-from pathlib import Path
 
-from .browser_kit import ROOT, map_frame, node_positions, screenshot
+from .browser_kit import ROOT, docs_dir, map_frame, node_positions, poll_map, screenshot
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta"
@@ -14,17 +12,7 @@ MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta"
 
 def wait_for_nodes(pg, predicate, index: int = 0, timeout: float = 30.0) -> dict[str, list[float]]:
     """Poll the (re-rendered) map until its drawn nodes satisfy ``predicate``."""
-    deadline = time.monotonic() + timeout
-    last: dict[str, list[float]] = {}
-    while time.monotonic() < deadline:
-        try:
-            last = node_positions(map_frame(pg, index, timeout=5_000))
-            if predicate(last):
-                return last
-        except Exception:  # noqa: BLE001 - the iframe is being replaced by a rerun
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"map never showed the expected nodes; last: {sorted(last)}")
+    return poll_map(pg, node_positions, predicate, index, timeout)
 
 
 def test_map_draws_a_canvas_in_swedish(page, app_url):
@@ -35,13 +23,7 @@ def test_map_draws_a_canvas_in_swedish(page, app_url):
     assert page.get_by_text("Nästa ändring ▶").count() == 1
     page.wait_for_timeout(500)
     screenshot(page, "karta")
-    shutil.copyfile(ROOT / "test-output" / "screenshots" / "karta.png", _docs() / "screenshot-karta.png")
-
-
-def _docs() -> Path:
-    path = ROOT / "docs"
-    path.mkdir(exist_ok=True)
-    return path
+    shutil.copyfile(ROOT / "test-output" / "screenshots" / "karta.png", docs_dir() / "screenshot-karta.png")
 
 
 def test_moving_the_date_across_the_merger_keeps_every_other_node_in_place(page, app_url):

@@ -3,35 +3,17 @@
 from __future__ import annotations
 
 import shutil
-import time
 from pathlib import Path
 
-from .browser_kit import CHROMIUM_ARGS, ROOT, map_frame, screenshot  # noqa: F401
+from .browser_kit import ROOT, docs_dir, node_records, poll_map, screenshot
 
 from lsgmap.export import export_html, image_size
 from lsgmap.model import BUNDLED_DATA, load
 
 
-def _docs() -> Path:
-    path = ROOT / "docs"
-    path.mkdir(exist_ok=True)
-    return path
-
-
 def drawn(pg, predicate, index: int = 0, timeout: float = 40.0) -> list[dict]:
     """Poll the map until its vis-network node records satisfy ``predicate``; return them."""
-    deadline = time.monotonic() + timeout
-    last: list[dict] = []
-    while time.monotonic() < deadline:
-        try:
-            frame = map_frame(pg, index, timeout=5_000)
-            last = frame.evaluate("() => network.body.data.nodes.get()")
-            if predicate(last):
-                return last
-        except Exception:  # noqa: BLE001 - the iframe is being replaced by a rerun
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"map never showed the expected nodes; last: {sorted(n['id'] for n in last)}")
+    return poll_map(pg, node_records, predicate, index, timeout, ids=lambda ns: sorted(n["id"] for n in ns))
 
 
 def test_typed_question_highlights_the_chain(page, app_url):
@@ -47,7 +29,7 @@ def test_typed_question_highlights_the_chain(page, app_url):
     page.get_by_text("LSG Nyköping-Oxelösund").first.wait_for()
     page.wait_for_timeout(500)
     screenshot(page, "fraga")
-    shutil.copyfile(ROOT / "test-output" / "screenshots" / "fraga.png", _docs() / "screenshot-fraga.png")
+    shutil.copyfile(ROOT / "test-output" / "screenshots" / "fraga.png", docs_dir() / "screenshot-fraga.png")
 
 
 def test_story_steps_forward_and_back(page, app_url):
