@@ -38,29 +38,12 @@ from typing import Any
 
 from . import queries
 from .i18n import t
-from .names import Mention, find_mentions, name_index, normalise, suggest
+from .names import Mention, find_mentions, normalise, suggest
 from .question_dates import QuestionDate, find_date, option_date
-from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS, RESPONSIBLE_RELATIONS
+from .vocab import CUED_RELATIONS, ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS, RESPONSIBLE_RELATIONS
 
 __all__ = ["Answer", "ask", "detect_lang", "QUESTION_KINDS"]
 
-ROOT = "rar"
-
-#: Relation cues on normalised text (å/ä/ö → a/a/o), most specific first.
-RELATION_CUES: list[tuple[str, re.Pattern]] = [
-    ("commissions", re.compile(r"\b(uppdragsgivare\w*|commission\w*|principals?)\b")),
-    ("assigns", re.compile(r"\b((gav|ger|givit|gett|gavs)\s+(\w+\s+){0,3}uppdrag\w*|uppdraget|uppdragen|assign\w*)\b")),
-    ("employs", re.compile(r"\b(anstall\w*|employ\w*|arbetsgivare\w*)\b")),
-    ("funds", re.compile(r"\b(finansier\w*|fund\w*|financ\w*|betala\w*|pays|paid|bekosta\w*)\b")),
-    ("owns", re.compile(r"\b(ager|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?)\b")),
-    ("steers", re.compile(r"\b(styr|styrs|styrde|styrdes|styrgrupp\w*|steer\w*)\b")),
-    ("reports_to", re.compile(r"\b(rapporter\w*|reports?|reporting)\b")),
-    ("covers", re.compile(r"\b(omfatta\w*|cover\w*|tacker|tacks)\b")),
-    ("member_of", re.compile(r"\b(medlem\w*|members?|membership)\b")),
-    ("chairs", re.compile(r"\b(ordforande\w*|chair\w*)\b")),
-    ("part_of", re.compile(r"\b(del av|delar av|ingar i|part of|parts of)\b")),
-    ("holds", re.compile(r"\b(innehar|innehas|holds|held)\b")),
-]
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
     r"\b(hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
@@ -71,19 +54,6 @@ CHAIN_CUE = re.compile(
     r"(\w*kedja\w*|\b(?:chains?|hanger\b.*\bihop|kopplad\w*|koppling\w*|connected|connection|connects|related|linked|paths?|vagen|vag)\b)"
 )
 LIST_CUE = re.compile(r"\b(vilka|vilken|vilket|which|what|lista|list|hur manga|how many|finns|fanns|exist\w*|are there|were there)\b")
-KIND_NOUNS: list[tuple[str, re.Pattern]] = [
-    ("lsg", re.compile(r"\b(lsg|lsgs|lsger|lsgerna|lsg s|samverkansgrupp\w*|collaboration groups?)\b")),
-    ("project", re.compile(r"\b(projekt\w*|insats\w*|projects?|interventions?)\b")),
-    ("municipality", re.compile(r"\b(kommun\w*|municipalit\w*)\b")),
-    ("agency", re.compile(r"\b(myndighet\w*|agenc\w*)\b")),
-    ("funder", re.compile(r"\b(finansiar\w*|funders?)\b")),
-    ("region", re.compile(r"\b(region|regioner|regions)\b")),
-    ("assignment", re.compile(r"\b(uppdrag|uppdragen|assignments?)\b")),
-    ("role", re.compile(r"\b(roller|rollerna|tjanster|roles)\b")),
-    ("person", re.compile(r"\b(personer|people|persons)\b")),
-    ("team", re.compile(r"\b(team|teamen|teams)\b")),
-    ("steering_group", re.compile(r"\b(styrgrupper\w*|steering groups)\b")),
-]
 MEMBERS_CUE = re.compile(r"\b(medlemmar\w*|medlem\w*|members?)\b")
 
 _SV_WORDS = frozenset(
@@ -251,10 +221,10 @@ def _display(structure, entity_id: str, lang: str) -> str:
 
 
 def _relation_cue(text: str):
-    for rel, pattern in RELATION_CUES:
-        m = pattern.search(text)
+    for kind in CUED_RELATIONS:
+        m = kind.cue.search(text)
         if m:
-            return rel, m
+            return kind.key, m
     return None, None
 
 
@@ -263,8 +233,7 @@ def _token_index(text: str, char_pos: int) -> int:
 
 
 def _has_relation(structure, entity_id: str, kinds: frozenset[str], direction: str) -> bool:
-    idx = queries._index(structure)
-    edges = idx.inn.get(entity_id, ()) if direction == "holders" else idx.out.get(entity_id, ())
+    edges = structure.incoming(entity_id) if direction == "holders" else structure.outgoing(entity_id)
     return any(r.relation in kinds for r in edges)
 
 
@@ -292,9 +261,9 @@ def _direction(tokens: list[str], verb_pos: int, mention: Mention, relation: str
 
 
 def _kind_noun(text: str) -> str | None:
-    for kind, pattern in KIND_NOUNS:
-        if pattern.search(text):
-            return kind
+    for kind in ENTITY_KINDS.values():
+        if kind.cue is not None and kind.cue.search(text):
+            return kind.key
     return None
 
 
@@ -363,7 +332,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     ids = tuple(m.entity_id for m in mentions)
     tokens = text.split()
     span = qd.span
-    root = ROOT if ROOT in structure.entities else None
+    root = structure.root
 
     def done(intent: str, relation, entities: list[str], answers, paths, sv: str, en: str, lead_sv: str = "", lead_en: str = "", amounts=None, message: str = "", extra=None) -> Answer:
         interpretation: dict[str, Any] = {"intent": intent, "relation": relation, "entities": entities, **_date_json(qd)}
@@ -383,11 +352,11 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
 
     if not mentions:
         kind = _kind_noun(text)
-        if LIST_CUE.search(text) and MEMBERS_CUE.search(text) and ROOT in structure.entities:
-            return _members(structure, done, name, span)
+        if LIST_CUE.search(text) and MEMBERS_CUE.search(text) and root:
+            return _members(structure, done, name, span, root)
         if kind and LIST_CUE.search(text):
             found = queries.existing(structure, kind, on=span)
-            items = [_entity_item(structure, e) for e in found]
+            items = [queries.entity_item(structure, e) for e in found]
             k = ENTITY_KINDS[kind]
             return done(
                 "existing", None, [], items, [],
@@ -397,7 +366,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
             )
         reason = "ask.unknown_name" if _relation_cue(text)[0] or RESPONSIBLE_CUE.search(text) else "ask.not_understood"
         words = [w.strip("?!.,:;\"'()") for w in question.split()]
-        known = name_index(structure).variants
+        known = structure.names.variants
         unknown = [w for w in words if normalise(w) and normalise(w) not in known and normalise(w).split()[0] not in _SV_WORDS | _EN_WORDS]
         return _not_understood(structure, question, lang, qd, reason, unknown[-1:] or [question])
 
@@ -434,7 +403,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     responsible = bool(responsible_match)
 
     if CHAIN_CUE.search(text) or (not relation and not responsible and len(ids) >= 2):
-        if len(ids) >= 2 and ROOT not in ids[:2]:
+        if len(ids) >= 2 and root not in ids[:2]:
             a, b = ids[0], ids[1]
             paths = queries.paths_between(structure, a, b, on=span)
             return done(
@@ -442,8 +411,8 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
                 t("ask.i_paths", "sv", a=name(a, "sv"), b=name(b, "sv")), t("ask.i_paths", "en", a=name(a, "en"), b=name(b, "en")),
                 message="" if paths else t("ask.no_paths", lang),
             )
-        start = next((i for i in ids if i != ROOT), x)
-        paths = queries.chain_to_root(structure, start, on=span, root=root)
+        start = next((i for i in ids if i != root), x)
+        paths = queries.chain_to_root(structure, start, on=span)
         top = {c: (name(root, c) if root else t("ask.any_association", c)) for c in ("sv", "en")}
         return done(
             "chain", None, [start] + ([root] if root else []), [], paths,
@@ -466,7 +435,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
             items += [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
             sv_verb, en_verb = _verbs(rel_key)
             return done(
-                "relation_between", rel_key, [a, b], items, queries.chain_to_root(structure, b, on=span, root=root) if items else [],
+                "relation_between", rel_key, [a, b], items, queries.chain_to_root(structure, b, on=span) if items else [],
                 t("ask.i_between", "sv", a=name(a, "sv"), verb=sv_verb, b=name(b, "sv")), t("ask.i_between", "en", a=name(a, "en"), verb=en_verb, b=name(b, "en")),
                 t("ask.lead_yes", "sv"), t("ask.lead_yes", "en"),
                 message="" if items else t("ask.no_between", lang, a=name(a, lang), b=name(b, lang)),
@@ -488,7 +457,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
         if kind and any(i.kind == kind for i in items) and why in ("default", "vad"):
             items = [i for i in items if i.kind == kind]
         sv_verb, en_verb = _verbs(rel_key)
-        paths = queries.chain_to_root(structure, x, on=span, root=root) if direction == "holders" else []
+        paths = queries.chain_to_root(structure, x, on=span) if direction == "holders" else []
         if direction == "holders":
             sv = t("ask.i_holders", "sv", verb=sv_verb, name=name(x, "sv"))
             en = t("ask.i_holders", "en", verb=en_verb, name=name(x, "en"))
@@ -505,13 +474,13 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
             extra={"direction": direction, "relations": sorted(kinds)},
         )
 
-    if ROOT == x and MEMBERS_CUE.search(text):
-        return _members(structure, done, name, span)
+    if root == x and MEMBERS_CUE.search(text):
+        return _members(structure, done, name, span, root)
 
     # only a name: everything about it on the date
     items = queries.targets(structure, set(RELATION_KINDS), x, on=span) + queries.holders(structure, set(RELATION_KINDS), x, on=span)
     return done(
-        "about", None, [x], items, queries.chain_to_root(structure, x, on=span, root=root),
+        "about", None, [x], items, queries.chain_to_root(structure, x, on=span),
         t("ask.i_about", "sv", name=name(x, "sv")), t("ask.i_about", "en", name=name(x, "en")),
         t("ask.lead_about", "sv"), t("ask.lead_about", "en"),
     )
@@ -546,43 +515,32 @@ def _inverses(rel_key: str) -> tuple[str, str]:
     return kind.inverse("sv"), kind.inverse("en")
 
 
-def _members(structure, done, name, span) -> Answer:
+def _members(structure, done, name, span, root: str) -> Answer:
     verb_sv, verb_en = _verbs("member_of")
     inv_sv, inv_en = _inverses("member_of")
     return done(
-        "relation", "member_of", [ROOT], queries.holders(structure, "member_of", ROOT, on=span), [],
-        t("ask.i_holders", "sv", verb=verb_sv, name=name(ROOT, "sv")),
-        t("ask.i_holders", "en", verb=verb_en, name=name(ROOT, "en")),
-        t("ask.lead_holders", "sv", inverse=inv_sv, name=name(ROOT, "sv")),
-        t("ask.lead_holders", "en", inverse=inv_en, name=name(ROOT, "en")),
+        "relation", "member_of", [root], queries.holders(structure, "member_of", root, on=span), [],
+        t("ask.i_holders", "sv", verb=verb_sv, name=name(root, "sv")),
+        t("ask.i_holders", "en", verb=verb_en, name=name(root, "en")),
+        t("ask.lead_holders", "sv", inverse=inv_sv, name=name(root, "sv")),
+        t("ask.lead_holders", "en", inverse=inv_en, name=name(root, "en")),
         extra={"direction": "holders", "relations": ["member_of"]},
-    )
-
-
-def _entity_item(structure, e) -> queries.AnswerItem:
-    idx = queries._index(structure)
-    return queries.AnswerItem(
-        id=e.id, name_sv=e.name_sv, name_en=e.name_en, kind=e.kind, relation="", relation_id="",
-        valid_from=e.valid_from, valid_to=e.valid_to,
-        effective_from=queries.day_to_iso(e.start), effective_to=queries.day_to_iso(e.end),
-        sources=queries._cite(structure, idx, e.sources),
     )
 
 
 def _funder_item(structure, r) -> queries.AnswerItem:
     """The funder of relation ``r`` as an answer."""
-    return queries._item(structure, queries._index(structure), structure.entities[r.from_id], r, r.to_id)
+    return queries.relation_item(structure, structure.entities[r.from_id], r)
 
 
 def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str]:
     """Which named entity funds which: the pair with budget lines, else the pair with a funds relation."""
-    idx = queries._index(structure)
     pairs = [(a, b) for a in ids for b in ids if a != b]
     for a, b in pairs:
-        if any(r.relation == "funds" and r.from_id == a and idx.budget.get(r.id) for r in idx.inn.get(b, ())):
+        if any(r.relation == "funds" and r.from_id == a and structure.budget_of(r.id) for r in structure.incoming(b)):
             return a, b
     for a, b in pairs:
-        if any(r.relation == "funds" and r.from_id == a for r in idx.inn.get(b, ())):
+        if any(r.relation == "funds" and r.from_id == a for r in structure.incoming(b)):
             return a, b
     return None, ids[-1]
 

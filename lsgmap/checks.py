@@ -40,10 +40,6 @@ from .vocab import EVENT_KINDS
 
 __all__ = ["check", "errors_of", "warnings_of"]
 
-#: Events whose originals stop existing on the event date.
-ENDING_EVENTS = frozenset({"merger", "split", "rename", "dissolution"})
-#: Events whose results start existing on the event date.
-STARTING_EVENTS = frozenset({"merger", "split", "rename", "founding"})
 
 _DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{4}-\d{1,2}-\d{1,2})(?!\d)")
 
@@ -158,7 +154,7 @@ def _events(structure) -> list[Problem]:
             out.append(Problem("check.event_originals", "events.csv", ev.line, str(len(ev.originals)), {"kind": ev.kind, "count": kind.min_originals}))
         if len(ev.results) < kind.min_results:
             out.append(Problem("check.event_results", "events.csv", ev.line, str(len(ev.results)), {"kind": ev.kind, "count": kind.min_results}))
-        if ev.kind in ENDING_EVENTS:
+        if kind.ends_originals:
             for oid in ev.originals:
                 e = structure.entities.get(oid)
                 if e is not None and e.end != ev.day - 1:
@@ -166,7 +162,7 @@ def _events(structure) -> list[Problem]:
                     out.append(
                         Problem(code, "entities.csv", e.line, e.valid_to or "…", {"entity": e.id, "event": ev.id, "date": ev.date, "last_day": _iso(ev.day - 1)})
                     )
-        if ev.kind in STARTING_EVENTS:
+        if kind.starts_results:
             for rid in ev.results:
                 e = structure.entities.get(rid)
                 if e is not None and e.start != ev.day:

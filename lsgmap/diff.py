@@ -39,7 +39,6 @@ True
 
 from __future__ import annotations
 
-import bisect
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
@@ -165,10 +164,11 @@ def diff(structure: "Structure", *, start: date | str | int, end: date | str | i
     if a > b:
         iso_a, iso_b = date.fromordinal(a).isoformat(), date.fromordinal(b).isoformat()
         raise InputError(t("diff.reversed", "sv", start=iso_a, end=iso_b), t("diff.reversed", "en", start=iso_a, end=iso_b))
-    index = _index(structure)
-    node_a, node_b = index.node_masks(a, b)
-    edge_a, edge_b = index.edge_masks(a, b)
-    events = index.events_between(a, b)
+    node_ids, node_start, node_end = structure.node_intervals
+    edge_keys, edge_start, edge_end = structure.edge_intervals
+    node_a, node_b = _valid_mask(node_start, node_end, a), _valid_mask(node_start, node_end, b)
+    edge_a, edge_b = _valid_mask(edge_start, edge_end, a), _valid_mask(edge_start, edge_end, b)
+    events = tuple(e.id for e in structure.events_between(a, b))
     touched = {i for e in events for i in (*structure.events[e].originals, *structure.events[e].results)}
     nodes_changed = tuple(sorted(i for i in touched if _valid_on(structure.entities[i], a, b)))
     edges_changed: set[str] = set()
@@ -176,11 +176,11 @@ def diff(structure: "Structure", *, start: date | str | int, end: date | str | i
         edges_changed.update(r.id for r in structure.relations_of(i) if _valid_on(r, a, b))
     return Diff(
         structure, a, b,
-        nodes_added=tuple(index.node_ids[~node_a & node_b].tolist()),
-        nodes_removed=tuple(index.node_ids[node_a & ~node_b].tolist()),
+        nodes_added=tuple(node_ids[~node_a & node_b].tolist()),
+        nodes_removed=tuple(node_ids[node_a & ~node_b].tolist()),
         nodes_changed=nodes_changed,
-        edges_added=tuple(index.edge_keys[~edge_a & edge_b].tolist()),
-        edges_removed=tuple(index.edge_keys[edge_a & ~edge_b].tolist()),
+        edges_added=tuple(edge_keys[~edge_a & edge_b].tolist()),
+        edges_removed=tuple(edge_keys[edge_a & ~edge_b].tolist()),
         edges_changed=tuple(sorted(edges_changed)),
         events=events,
     )
@@ -208,36 +208,8 @@ def apply(ids: "SnapshotIds | Snapshot", d: Diff) -> SnapshotIds:
     return SnapshotIds(frozenset(nodes), frozenset(edges))
 
 
-# -- the interval index -------------------------------------------------------------
-class _Index:
-    """Read-only views of a Structure's interval arrays, plus its events sorted by day."""
-
-    def __init__(self, structure: "Structure"):
-        self.node_ids, self.node_start, self.node_end = structure.node_intervals
-        self.edge_keys, self.edge_start, self.edge_end = structure.edge_intervals
-        ordered = structure.events_in_order
-        self.event_days = [e.day for e in ordered]
-        self.event_ids = [e.id for e in ordered]
-
-    def node_masks(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
-        return (self.node_start <= a) & (a <= self.node_end), (self.node_start <= b) & (b <= self.node_end)
-
-    def edge_masks(self, a: int, b: int) -> tuple[np.ndarray, np.ndarray]:
-        return (self.edge_start <= a) & (a <= self.edge_end), (self.edge_start <= b) & (b <= self.edge_end)
-
-    def events_between(self, a: int, b: int) -> tuple[str, ...]:
-        """Events with ``a < day <= b``."""
-        lo = bisect.bisect_right(self.event_days, a)
-        hi = bisect.bisect_right(self.event_days, b)
-        return tuple(self.event_ids[lo:hi])
-
-
-def _index(structure: "Structure") -> _Index:
-    index = structure.__dict__.get("_diff_index")
-    if index is None or index.node_ids is not structure.node_intervals[0]:
-        index = _Index(structure)
-        structure.__dict__["_diff_index"] = index
-    return index
+def _valid_mask(starts: np.ndarray, ends: np.ndarray, day: int) -> np.ndarray:
+    return (starts <= day) & (day <= ends)
 
 
 def _valid_on(record: Any, a: int, b: int) -> bool:

@@ -28,17 +28,13 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import TYPE_CHECKING
 
-from .vocab import ENTITY_KINDS
+from .vocab import ENTITY_KINDS, EVENT_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Structure
 
 __all__ = ["layered_positions", "layer_of"]
 
-#: Event kinds whose results stand where their originals stood.
-_RESULT_FOLLOWS = {"merger", "rename"}
-#: Event kinds whose original stands where its results stand.
-_ORIGINAL_FOLLOWS = {"split"}
 
 
 def layer_of(kind: str) -> int:
@@ -139,10 +135,13 @@ def layered_positions(
 def _followers(structure: "Structure", layer: dict[str, int]) -> dict[str, tuple[str, ...]]:
     """Nodes placed from other nodes of the same layer via events: {follower: (bases…)}."""
     out: dict[str, tuple[str, ...]] = {}
-    for ev in sorted(structure.events.values(), key=lambda e: (e.day, e.id)):
-        if ev.kind in _RESULT_FOLLOWS:
+    for ev in structure.events_in_order:
+        kind = EVENT_KINDS.get(ev.kind)
+        if kind is None:
+            continue
+        if kind.results_follow:
             bases, follow = ev.originals, ev.results
-        elif ev.kind in _ORIGINAL_FOLLOWS:
+        elif kind.originals_follow:
             bases, follow = ev.results, ev.originals
         else:
             continue

@@ -17,6 +17,7 @@ False
 
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import os
@@ -24,17 +25,20 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 import networkx as nx
 import numpy as np
 
-from .dates import OPEN_END, OPEN_START, day_to_iso, to_day
+from .dates import OPEN_END, OPEN_START, day_to_iso, to_day, today
 from .errors import ERROR, Problem
 from .interval_index import IntervalIndex
 from .parse import Parsed, parse_dataset
 from .records import BudgetLine, Conflict, Document, Entity, Event, Relation, Source
 from .tables import read_dataset
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .names import NameIndex
 
 __all__ = ["BUNDLED_DATA", "Structure", "Snapshot", "load", "default_data_path"]
 
@@ -73,17 +77,32 @@ def load(path: str | Path | None = None) -> "Structure":
     collecting = gc.isenabled()
     gc.disable()
     try:
-        parsed = parse_dataset(read_dataset(folder))
-        return Structure(folder, parsed, dataset_version(folder))
+        raw = read_dataset(folder)
+        return Structure(folder, parse_dataset(raw), dataset_version(folder), root=_declared_root(raw.schema))
     finally:
         if collecting:
             gc.enable()
 
 
-class Structure:
-    """Every entity, relation and event of a dataset, over all dates."""
+def _declared_root(schema: dict[str, Any]) -> str | None:
+    """The root entity a dataset's descriptor names (``"lsgmap:root"``), if any."""
+    root = schema.get(ROOT_PROPERTY) if isinstance(schema, dict) else None
+    return root if isinstance(root, str) and root else None
 
-    def __init__(self, path: Path, parsed: Parsed, version: str = ""):
+
+#: The descriptor property that names the dataset's root entity (the accountable body at the top).
+ROOT_PROPERTY = "lsgmap:root"
+
+
+class Structure:
+    """Every entity, relation and event of a dataset, over all dates.
+
+    The structure owns every index the library uses (intervals, adjacency by
+    relation, names, events in order, citations); each is built once, on first
+    use, and kept as long as the structure. Records are read-only.
+    """
+
+    def __init__(self, path: Path, parsed: Parsed, version: str = "", *, root: str | None = None):
         self.path = path
         self.version = version
         self.entities: dict[str, Entity] = parsed.entities
@@ -94,7 +113,7 @@ class Structure:
         self.budget: list[BudgetLine] = parsed.budget
         self.conflicts: list[Conflict] = parsed.conflicts
         self.problems: list[Problem] = parsed.problems
-        self.graph = self._build_graph()
+        self.root: str | None = self._find_root(root)
         ents = list(self.entities.values())
         rels = list(self.relations.values())
         self._node_ids = np.array([e.id for e in ents], dtype=object)
@@ -105,9 +124,23 @@ class Structure:
         self._edge_end = np.array([r.end for r in rels], dtype=np.int64)
         self._node_index = IntervalIndex(self._node_ids.tolist(), starts=self._node_start, ends=self._node_end)
         self._edge_index = IntervalIndex(self._edge_keys.tolist(), starts=self._edge_start, ends=self._edge_end)
+        self._citations: dict[tuple[str, ...], tuple[dict[str, str], ...]] = {}
 
-    # -- building -------------------------------------------------------------
-    def _build_graph(self) -> nx.MultiDiGraph:
+    def _find_root(self, declared: str | None) -> str | None:
+        """The declared root if it is an entity, else the one association if there is exactly one."""
+        if declared in self.entities:
+            return declared
+        associations = [e.id for e in self.entities.values() if e.kind == "association"]
+        return associations[0] if len(associations) == 1 else None
+
+    # -- the public graph --------------------------------------------------------
+    @cached_property
+    def graph(self) -> nx.MultiDiGraph:
+        """Every entity (node) and relation (edge keyed by relation id) of all dates, built on first use.
+
+        >>> load(BUNDLED_DATA).graph.has_edge("lsg_trosa", "tris")
+        True
+        """
         g = nx.MultiDiGraph()
         for e in self.entities.values():
             g.add_node(e.id, kind=e.kind, name_sv=e.name_sv, name_en=e.name_en, start=e.start, end=e.end)
@@ -140,6 +173,20 @@ class Structure:
         return sorted(self.events.values(), key=lambda e: (e.day, e.id))
 
     @cached_property
+    def _event_days(self) -> list[int]:
+        return [e.day for e in self.events_in_order]
+
+    def events_between(self, first: int, last: int) -> list[Event]:
+        """The events with ``first < day <= last`` (day ordinals), in date order.
+
+        >>> s = load(BUNDLED_DATA)
+        >>> [e.id for e in s.events_between(date(2016, 12, 31).toordinal(), date(2017, 1, 1).toordinal())]
+        ['ev_sammanslagning_trosa_gnesta']
+        """
+        order = self.events_in_order
+        return order[bisect.bisect_right(self._event_days, first) : bisect.bisect_right(self._event_days, last)]
+
+    @cached_property
     def change_days(self) -> list[int]:
         """Sorted day ordinals on which something starts or stops being valid (the day after a last day)."""
         days = set()
@@ -160,8 +207,57 @@ class Structure:
     @property
     def span(self) -> tuple[date, date]:
         """First and last change date (a sensible range for a date slider)."""
-        days = self.change_days or [date.today().toordinal()]
+        days = self.change_days or [today().toordinal()]
         return date.fromordinal(days[0]), date.fromordinal(days[-1])
+
+    # -- adjacency ----------------------------------------------------------------
+    @cached_property
+    def _adjacency(self) -> tuple[dict[str, tuple[Relation, ...]], dict[str, tuple[Relation, ...]]]:
+        out: dict[str, list[Relation]] = {}
+        inn: dict[str, list[Relation]] = {}
+        for r in self.relations.values():
+            out.setdefault(r.from_id, []).append(r)
+            inn.setdefault(r.to_id, []).append(r)
+        return {k: tuple(v) for k, v in out.items()}, {k: tuple(v) for k, v in inn.items()}
+
+    def outgoing(self, entity_id: str) -> tuple[Relation, ...]:
+        """The relations (any date) whose subject is ``entity_id``: ``entity --relation--> X``.
+
+        >>> [r.relation for r in load(BUNDLED_DATA).outgoing("ida_malmberg")]
+        ['holds']
+        """
+        return self._adjacency[0].get(entity_id, ())
+
+    def incoming(self, entity_id: str) -> tuple[Relation, ...]:
+        """The relations (any date) whose object is ``entity_id``: ``X --relation--> entity``."""
+        return self._adjacency[1].get(entity_id, ())
+
+    def relations_of(self, entity_id: str) -> list[Relation]:
+        """All relations (any date) with ``entity_id`` at either end: outgoing, then incoming."""
+        return [*self.outgoing(entity_id), *self.incoming(entity_id)]
+
+    @cached_property
+    def _budget_by_relation(self) -> dict[str, tuple[BudgetLine, ...]]:
+        lines: dict[str, list[BudgetLine]] = {}
+        for line in self.budget:
+            lines.setdefault(line.relation, []).append(line)
+        return {k: tuple(v) for k, v in lines.items()}
+
+    def budget_of(self, relation_id: str) -> tuple[BudgetLine, ...]:
+        """The budget lines of a ``funds`` relation, in file order."""
+        return self._budget_by_relation.get(relation_id, ())
+
+    # -- names ----------------------------------------------------------------------
+    @cached_property
+    def names(self) -> "NameIndex":
+        """The name index for finding entities in text (built on first use).
+
+        >>> load(BUNDLED_DATA).names.ids_for("tuna")[0]
+        'tuna'
+        """
+        from .names import NameIndex
+
+        return NameIndex(self)
 
     # -- lookups ----------------------------------------------------------------
     @property
@@ -172,34 +268,32 @@ class Structure:
         e = self.entities.get(entity_id)
         return e.name(lang) if e else entity_id
 
-    def citations(self, source_ids: Iterable[str]) -> list[dict[str, str]]:
-        """The citations behind ``source_ids``: id, document id and title, kind, quote, locator."""
-        out = []
-        for sid in source_ids:
-            src = self.sources.get(sid)
-            if src is None:
-                continue
-            doc = self.documents.get(src.document)
-            out.append(
-                {
-                    "id": src.id,
-                    "document": src.document,
-                    "title": doc.title if doc else src.document,
-                    "kind": doc.kind if doc else "",
-                    "reference": doc.reference if doc else "",
-                    "quote": src.quote,
-                    "locator": src.locator,
-                }
-            )
-        return out
+    def citations(self, source_ids: Iterable[str]) -> tuple[dict[str, str], ...]:
+        """The citations behind ``source_ids``: id, document id and title, kind, quote, locator.
 
-    def relations_of(self, entity_id: str) -> list[Relation]:
-        """All relations (any date) with ``entity_id`` at either end."""
-        if entity_id not in self.graph:
-            return []
-        keys = [k for _, _, k in self.graph.out_edges(entity_id, keys=True)]
-        keys += [k for _, _, k in self.graph.in_edges(entity_id, keys=True)]
-        return [self.relations[k] for k in keys]
+        Remembered per list of ids; the dicts are shared, do not modify them.
+
+        >>> [c["document"] for c in load(BUNDLED_DATA).citations(["no such source"])]
+        []
+        """
+        key = tuple(source_ids)
+        cached = self._citations.get(key)
+        if cached is None:
+            cached = self._citations[key] = tuple(self._citation(sid) for sid in key if sid in self.sources)
+        return cached
+
+    def _citation(self, source_id: str) -> dict[str, str]:
+        src = self.sources[source_id]
+        doc = self.documents.get(src.document)
+        return {
+            "id": src.id,
+            "document": src.document,
+            "title": doc.title if doc else src.document,
+            "kind": doc.kind if doc else "",
+            "reference": doc.reference if doc else "",
+            "quote": src.quote,
+            "locator": src.locator,
+        }
 
 
 @dataclass
@@ -257,7 +351,7 @@ class Snapshot:
                     "valid_to": e.valid_to or None,
                     "identifiers": dict(e.identifiers),
                     "attributes": dict(e.attributes),
-                    "sources": s.citations(e.sources),
+                    "sources": list(s.citations(e.sources)),
                 }
             )
         edges = []
@@ -274,7 +368,7 @@ class Snapshot:
                     "effective_to": day_to_iso(r.end),
                     "derived_from": r.derived_from or None,
                     "attributes": dict(r.attributes),
-                    "sources": s.citations(r.sources),
+                    "sources": list(s.citations(r.sources)),
                 }
             )
         return {"on": self.on.isoformat(), "nodes": nodes, "edges": edges}

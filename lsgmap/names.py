@@ -4,7 +4,8 @@ Every entity is known by its Swedish and English names, its short name, its
 aliases, the part of the name before " – " ("TRIS"), and for LSGs the name
 without "LSG". Texts are normalised with :func:`normalise` (unidecode, lower
 case, punctuation to spaces). Exact variants are looked up first; then
-rapidfuzz finds small misspellings. The index is built once per structure.
+rapidfuzz finds small misspellings. The index is the structure's own
+(:attr:`Structure.names`), built once.
 
 Examples
 --------
@@ -21,14 +22,12 @@ Examples
 from __future__ import annotations
 
 import re
-import weakref
 from dataclasses import dataclass
-from typing import Any
 
 from rapidfuzz import fuzz, process
 from unidecode import unidecode
 
-__all__ = ["normalise", "Mention", "NameIndex", "name_index", "find_mentions", "suggest"]
+__all__ = ["normalise", "Mention", "NameIndex", "find_mentions", "suggest"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 
@@ -75,7 +74,7 @@ class Mention:
 
 
 class NameIndex:
-    """Name variants → entity ids, for one structure."""
+    """Name variants → entity ids, for one structure (use :attr:`Structure.names`, which builds it once)."""
 
     def __init__(self, structure):
         self.variants: dict[str, list[str]] = {}
@@ -101,23 +100,11 @@ class NameIndex:
                 self.strength[(v, e.id)] = max(level, self.strength.get((v, e.id), 0))
         self.choices = list(self.variants)
         self.max_tokens = max((len(v.split()) for v in self.choices), default=1)
-        self.display: dict[str, str] = {e.id: e.name_sv for e in structure.entities.values()}
 
     def ids_for(self, variant: str) -> tuple[str, ...]:
         """The ids ``variant`` names, strongest first (a full name before "Trosa" for "LSG Trosa")."""
         ids = self.variants.get(variant, [])
         return tuple(sorted(ids, key=lambda i: -self.strength[(variant, i)]))
-
-
-_INDEXES: "weakref.WeakKeyDictionary[Any, NameIndex]" = weakref.WeakKeyDictionary()
-
-
-def name_index(structure) -> NameIndex:
-    """The (cached) :class:`NameIndex` of ``structure``."""
-    idx = _INDEXES.get(structure)
-    if idx is None:
-        idx = _INDEXES[structure] = NameIndex(structure)
-    return idx
 
 
 def _fuzzy_cutoff(text: str) -> float:
@@ -130,7 +117,7 @@ def find_mentions(structure, text: str) -> list[Mention]:
     Exact variants first (longest first); then rapidfuzz, only on the words
     no exact name covers, so a question without typos costs a few dict lookups.
     """
-    idx = name_index(structure)
+    idx = structure.names
     tokens = normalise(text).split()
     chosen: list[Mention] = []
     taken: set[int] = set()
@@ -178,7 +165,7 @@ def suggest(structure, text: str, *, limit: int = 3) -> list[str]:
     >>> suggest(load(BUNDLED_DATA), "vem styr Tunna")[0]
     'tuna'
     """
-    idx = name_index(structure)
+    idx = structure.names
     words = [w for w in normalise(text).split() if w not in STOPWORDS and len(w) > 1]
     if not words:
         return []

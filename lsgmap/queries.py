@@ -6,8 +6,10 @@ carry the relation, its validity (as written and effective) and its sources.
 a span ``(first, last)`` of two such days: then a relation counts if it holds
 on at least one day of the span (the interval rule of :mod:`lsgmap.dates`).
 
-The queries walk ``structure.graph`` directly, filtered by each relation's
-``start``/``end``, and never build a graph per question.
+The queries walk the structure's own adjacency (:meth:`Structure.incoming`,
+:meth:`Structure.outgoing`), filtered by each relation's ``start``/``end``,
+and never build a graph per question. What leads *up* a chain is each
+relation kind's ``upward`` in :mod:`lsgmap.vocab`.
 
 Examples
 --------
@@ -21,7 +23,6 @@ Examples
 
 from __future__ import annotations
 
-import weakref
 from collections import deque
 from dataclasses import dataclass, field
 from datetime import date
@@ -35,7 +36,8 @@ __all__ = [
     "AnswerItem",
     "Step",
     "Path",
-    "UPWARD",
+    "entity_item",
+    "relation_item",
     "day_range",
     "holders",
     "targets",
@@ -46,26 +48,6 @@ __all__ = [
     "amounts",
     "existing",
 ]
-
-#: How each relation kind leads *up* towards the accountable body: "subject"
-#: means the step goes from the object to the subject (TUNA → the LSG that
-#: steers it), "object" from the subject to the object (LSG → the municipality
-#: it covers). Kinds not listed (``applies_to``) are not accountability.
-UPWARD: dict[str, str] = {
-    "steers": "subject",
-    "owns": "subject",
-    "funds": "subject",
-    "employs": "subject",
-    "commissions": "subject",
-    "assigns": "subject",
-    "covers": "object",
-    "member_of": "object",
-    "reports_to": "object",
-    "part_of": "object",
-    "chairs": "object",
-    "holds": "object",
-    "assigned_to": "object",
-}
 
 Day = date | str | int | None
 On = Day | tuple[Day, Day]
@@ -114,7 +96,6 @@ class AnswerItem:
     effective_from: str | None = None
     effective_to: str | None = None
     sources: tuple[dict[str, str], ...] = ()
-    other_id: str = ""
 
     def name(self, lang: str = "sv") -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_sv
@@ -200,42 +181,11 @@ class Path:
         return out
 
 
-# -- per-structure index (built once, kept while the structure lives) ---------------
+# -- answer items ----------------------------------------------------------------------
 
 
-class _Index:
-    """Adjacency lists of a structure as plain tuples: fast to walk for any date."""
-
-    def __init__(self, structure):
-        self.out: dict[str, list[Relation]] = {}
-        self.inn: dict[str, list[Relation]] = {}
-        for r in structure.relations.values():
-            self.out.setdefault(r.from_id, []).append(r)
-            self.inn.setdefault(r.to_id, []).append(r)
-        self.budget: dict[str, list] = {}
-        for line in structure.budget:
-            self.budget.setdefault(line.relation, []).append(line)
-        self.citations: dict[tuple[str, ...], tuple[dict[str, str], ...]] = {}
-
-
-_INDEXES: "weakref.WeakKeyDictionary[Any, _Index]" = weakref.WeakKeyDictionary()
-
-
-def _index(structure) -> _Index:
-    idx = _INDEXES.get(structure)
-    if idx is None:
-        idx = _INDEXES[structure] = _Index(structure)
-    return idx
-
-
-def _cite(structure, idx: _Index, source_ids: tuple[str, ...]) -> tuple[dict[str, str], ...]:
-    cached = idx.citations.get(source_ids)
-    if cached is None:
-        cached = idx.citations[source_ids] = tuple(structure.citations(source_ids))
-    return cached
-
-
-def _item(structure, idx: _Index, entity: Entity, r: Relation, other_id: str) -> AnswerItem:
+def relation_item(structure, entity: Entity, r: Relation) -> AnswerItem:
+    """``entity`` as an answer because of relation ``r`` (its validity and sources)."""
     return AnswerItem(
         id=entity.id,
         name_sv=entity.name_sv,
@@ -247,14 +197,23 @@ def _item(structure, idx: _Index, entity: Entity, r: Relation, other_id: str) ->
         valid_to=r.valid_to,
         effective_from=day_to_iso(r.start),
         effective_to=day_to_iso(r.end),
-        sources=_cite(structure, idx, r.sources),
-        other_id=other_id,
+        sources=structure.citations(r.sources),
     )
 
 
-def _step(structure, idx: _Index, r: Relation, forward: bool) -> Step:
+def entity_item(structure, entity: Entity) -> AnswerItem:
+    """``entity`` as an answer in its own right (a list of what exists): its own validity and sources."""
+    return AnswerItem(
+        id=entity.id, name_sv=entity.name_sv, name_en=entity.name_en, kind=entity.kind, relation="", relation_id="",
+        valid_from=entity.valid_from, valid_to=entity.valid_to,
+        effective_from=day_to_iso(entity.start), effective_to=day_to_iso(entity.end),
+        sources=structure.citations(entity.sources),
+    )
+
+
+def _step(structure, r: Relation, forward: bool) -> Step:
     a, b = (r.from_id, r.to_id) if forward else (r.to_id, r.from_id)
-    return Step(r.id, r.relation, a, b, forward, r.valid_from, r.valid_to, day_to_iso(r.start), day_to_iso(r.end), _cite(structure, idx, r.sources))
+    return Step(r.id, r.relation, a, b, forward, r.valid_from, r.valid_to, day_to_iso(r.start), day_to_iso(r.end), structure.citations(r.sources))
 
 
 def _kinds(relation: str | Iterable[str]) -> frozenset[str]:
@@ -277,12 +236,11 @@ def holders(structure, relation: str | Iterable[str], target_id: str, *, on: On 
     >>> [a.name("en") for a in holders(load(BUNDLED_DATA), "employs", "processledare", on="2017-03-01")]
     ['RAR Sörmland coordination association']
     """
-    idx = _index(structure)
     lo, hi = day_range(on)
     kinds = _kinds(relation)
     out = [
-        _item(structure, idx, structure.entities[r.from_id], r, target_id)
-        for r in idx.inn.get(target_id, ())
+        relation_item(structure, structure.entities[r.from_id], r)
+        for r in structure.incoming(target_id)
         if r.relation in kinds and r.start <= hi and lo <= r.end
     ]
     return _sort(out)
@@ -297,12 +255,11 @@ def targets(structure, relation: str | Iterable[str], subject_id: str, *, on: On
     >>> [a.id for a in targets(load(BUNDLED_DATA), "covers", "lsg_trosa_gnesta", on="2017-03-01")]
     ['kommun_gnesta', 'kommun_trosa']
     """
-    idx = _index(structure)
     lo, hi = day_range(on)
     kinds = _kinds(relation)
     out = [
-        _item(structure, idx, structure.entities[r.to_id], r, subject_id)
-        for r in idx.out.get(subject_id, ())
+        relation_item(structure, structure.entities[r.to_id], r)
+        for r in structure.outgoing(subject_id)
         if r.relation in kinds and r.start <= hi and lo <= r.end
     ]
     return _sort(out)
@@ -323,23 +280,27 @@ def responsible_for(structure, target_id: str, *, on: On = None) -> list[AnswerI
 # -- chains and paths ---------------------------------------------------------------------
 
 
-def _upward_steps(idx: _Index, node: str, lo: int, hi: int):
-    for r in idx.inn.get(node, ()):
-        if UPWARD.get(r.relation) == "subject" and r.start <= hi and lo <= r.end:
+def _upward_steps(structure, node: str, lo: int, hi: int):
+    for r in structure.incoming(node):
+        if _UPWARD[r.relation] == "subject" and r.start <= hi and lo <= r.end:
             yield r, False, r.from_id
-    for r in idx.out.get(node, ()):
-        if UPWARD.get(r.relation) == "object" and r.start <= hi and lo <= r.end:
+    for r in structure.outgoing(node):
+        if _UPWARD[r.relation] == "object" and r.start <= hi and lo <= r.end:
             yield r, True, r.to_id
 
 
-def chain_to_root(structure, entity_id: str, *, on: On = None, root: str | None = "rar", max_len: int = 6, limit: int = 50) -> list[Path]:
-    """The accountability chains from ``entity_id`` up to ``root``, valid on ``on``.
+_UPWARD = {key: kind.upward for key, kind in RELATION_KINDS.items()}
 
-    When ``root`` is None or not in the data (another county's dataset), the
-    chains end at any coordination association (kind ``association``).
 
-    Each step follows :data:`UPWARD` (steered/owned/funded/employed/commissioned by,
-    covers, member of, reports to, part of …). For every first step the shortest
+def chain_to_root(structure, entity_id: str, *, on: On = None, max_len: int = 6, limit: int = 50) -> list[Path]:
+    """The accountability chains from ``entity_id`` up to the dataset's root, valid on ``on``.
+
+    The root is :attr:`Structure.root`; a dataset without one (no declared
+    root and several associations) has chains that end at any coordination
+    association (kind ``association``).
+
+    Each step follows the relation kinds' ``upward`` (steered/owned/funded/
+    employed/commissioned by, covers, member of, reports to, part of …). For every first step the shortest
     continuations to the root are kept; paths are sorted shortest first.
 
     Example
@@ -350,6 +311,7 @@ def chain_to_root(structure, entity_id: str, *, on: On = None, root: str | None 
     TUNA – Training and Development Close to Working Life —is funded by→ RAR Sörmland coordination association
     """
     entities = structure.entities
+    root = structure.root
     if root in entities:
         is_root = root.__eq__
     else:
@@ -358,12 +320,11 @@ def chain_to_root(structure, entity_id: str, *, on: On = None, root: str | None 
 
     if entity_id not in entities or is_root(entity_id):
         return []
-    idx = _index(structure)
     lo, hi = day_range(on)
     found: list[tuple[tuple, ...]] = []
 
     def walk(node: str, trail: list, seen: set, depth_left: int) -> None:
-        for r, forward, nxt in _upward_steps(idx, node, lo, hi):
+        for r, forward, nxt in _upward_steps(structure, node, lo, hi):
             if nxt in seen:
                 continue
             trail.append((r, forward))
@@ -382,7 +343,7 @@ def chain_to_root(structure, entity_id: str, *, on: On = None, root: str | None 
         shortest[first] = min(shortest.get(first, max_len + 1), len(trail))
     kept = [trail for trail in found if len(trail) == shortest[trail[0][0].id]]
     kept.sort(key=lambda trail: (len(trail), [r.id for r, _ in trail]))
-    return [Path(tuple(_step(structure, idx, r, fw) for r, fw in trail)) for trail in kept[:limit]]
+    return [Path(tuple(_step(structure, r, fw) for r, fw in trail)) for trail in kept[:limit]]
 
 
 def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5, limit: int = 20) -> list[Path]:
@@ -399,7 +360,6 @@ def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5,
     """
     if a not in structure.entities or b not in structure.entities or a == b:
         return []
-    idx = _index(structure)
     lo, hi = day_range(on)
     dist = {a: 0}
     preds: dict[str, list[tuple[str, Relation, bool]]] = {}
@@ -411,7 +371,7 @@ def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5,
             break
         if d >= max_len:
             continue
-        neighbours = [(r, True, r.to_id) for r in idx.out.get(node, ())] + [(r, False, r.from_id) for r in idx.inn.get(node, ())]
+        neighbours = [(r, True, r.to_id) for r in structure.outgoing(node)] + [(r, False, r.from_id) for r in structure.incoming(node)]
         for r, forward, nxt in neighbours:
             if not (r.start <= hi and lo <= r.end):
                 continue
@@ -437,7 +397,7 @@ def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5,
 
     back(b, [])
     paths.sort(key=lambda p: [r.id for r, _ in p])
-    return [Path(tuple(_step(structure, idx, r, fw) for r, fw in p)) for p in paths]
+    return [Path(tuple(_step(structure, r, fw) for r, fw in p)) for p in paths]
 
 
 # -- lineage through events ---------------------------------------------------------------
@@ -458,7 +418,6 @@ def lineage(structure, entity_id: str) -> dict[str, list]:
     >>> sorted(a.id for a in lineage(s, "lsg_trosa_gnesta")["came_from"])
     ['lsg_gnesta', 'lsg_trosa']
     """
-    idx = _index(structure)
     events = structure.events_in_order
 
     def follow(start: str, forward: bool) -> tuple[list[AnswerItem], list]:
@@ -483,7 +442,7 @@ def lineage(structure, entity_id: str) -> dict[str, list]:
                         AnswerItem(
                             id=e.id, name_sv=e.name_sv, name_en=e.name_en, kind=e.kind, relation=ev.kind, relation_id=ev.id,
                             valid_from=ev.date, valid_to="", effective_from=day_to_iso(ev.day), effective_to=day_to_iso(ev.day),
-                            sources=_cite(structure, idx, ev.sources), other_id=node,
+                            sources=structure.citations(ev.sources),
                         )
                     )
         return items, used
@@ -509,12 +468,11 @@ def amounts(structure, funder_id: str | None, target_id: str, *, year: int | Non
     >>> amounts(s, "rar", "processledare")["total"], amounts(s, "rar", "processledare", year=2017)["total"]
     (1721.0, 859.0)
     """
-    idx = _index(structure)
-    rels = [r for r in idx.inn.get(target_id, ()) if r.relation == "funds" and (funder_id is None or r.from_id == funder_id)]
+    rels = [r for r in structure.incoming(target_id) if r.relation == "funds" and (funder_id is None or r.from_id == funder_id)]
     lines = []
     by_year: dict[int, float] = {}
     for r in sorted(rels, key=lambda r: r.id):
-        for line in idx.budget.get(r.id, ()):
+        for line in structure.budget_of(r.id):
             if year is not None and line.year != year:
                 continue
             by_year[line.year] = by_year.get(line.year, 0.0) + line.amount_tkr
@@ -528,7 +486,7 @@ def amounts(structure, funder_id: str | None, target_id: str, *, year: int | Non
                     "item_sv": line.item_sv,
                     "item_en": line.item_en,
                     "amount_tkr": line.amount_tkr,
-                    "sources": list(_cite(structure, idx, line.sources)),
+                    "sources": list(structure.citations(line.sources)),
                 }
             )
     return {

@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
-from .dates import PartialDate, to_day
+from .dates import PartialDate, to_day, today
 from .names import normalise
 
 __all__ = ["QuestionDate", "find_date"]
@@ -87,8 +87,8 @@ def _make(first: date, last: date, precision: str, source: str, text: str = "", 
 
 def _invalid(text: str) -> QuestionDate:
     """A date in the question that does not exist ("31 februari 2017"): ``source`` is "invalid"."""
-    today = date.today()
-    return _make(today, today, "day", "invalid", text)
+    now = today()
+    return _make(now, now, "day", "invalid", text)
 
 
 @lru_cache(maxsize=256)
@@ -153,8 +153,8 @@ def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | Non
         return _make(pd.first_day(), pd.last_day(), "year", "question", m.group(0))
     m = _TODAY.search(normalise(text))
     if m:
-        today = date.today()
-        return _make(today, today, "day", "question", m.group(0))
+        now = today()
+        return _make(now, now, "day", "question", m.group(0))
     return None
 
 
@@ -165,7 +165,7 @@ def option_date(on, *, source: str = "option") -> QuestionDate:
     '2017-03-01'
     """
     if on is None:
-        today = date.today()
-        return _make(today, today, "day", "today")
+        now = today()
+        return _make(now, now, "day", "today")
     day = date.fromordinal(to_day(on))
     return _make(day, day, "day", source)

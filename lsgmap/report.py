@@ -34,7 +34,7 @@ from .dates import day_to_iso, to_day
 from .diff import diff, event_text
 from .errors import InputError
 from .i18n import normalise_lang, t
-from .vocab import RELATION_KINDS
+from .vocab import ASSIGNMENT_RELATIONS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Structure
@@ -44,7 +44,6 @@ __all__ = ["period_report", "FORMATS"]
 
 FORMATS = ("md", "html")
 _SHORT_KINDS = {"project", "association", "funder", "agency"}
-_ASSIGNMENT_RELATIONS = {"assigns", "assigned_to"}
 
 
 @dataclass
@@ -194,7 +193,7 @@ class _Writer:
         out: list[tuple[str, Any]] = [("h2", t("report.changes", lang))]
         d = diff(s, start=self.a - 1, end=self.b)
         skip = {e.id for e in s.entities.values() if e.kind == "assignment"}
-        skip |= {r.id for r in s.relations.values() if r.relation in _ASSIGNMENT_RELATIONS or {r.from_id, r.to_id} & skip}
+        skip |= {r.id for r in s.relations.values() if r.relation in ASSIGNMENT_RELATIONS or {r.from_id, r.to_id} & skip}
         items = [self.item(i["text"], i["sources"]) for i in d.change_items(lang) if not set(i["ids"]) <= skip]
         out.append(("ul", items) if items else ("p", t("report.no_changes", lang)))
         later = [

@@ -1,7 +1,9 @@
 """The one vocabulary of entity kinds, relation kinds and event kinds.
 
-Every label, colour, shape, layer and verb used by the loader, the checks, the
-questions, the renderer and the app comes from here.
+Every label, colour, shape, layer, verb, cue word and rule that the loader,
+the checks, the questions, the layout, the renderer and the app need about a
+kind is defined here, once. Adding a relation kind means adding one
+:class:`RelationKind` line below (and using it in the data).
 
 Relations read subject → object: ``LSG Nyköping --steers--> TUNA`` reads
 "LSG Nyköping styr TUNA" / "LSG Nyköping steers TUNA".
@@ -14,11 +16,17 @@ Examples
 ('steers', 'styrs av')
 >>> sorted(RESPONSIBLE_RELATIONS)
 ['owns', 'steers']
+>>> RELATION_KINDS["steers"].upward, RELATION_KINDS["covers"].upward
+('subject', 'object')
+>>> sorted(k for k, e in EVENT_KINDS.items() if e.ends_originals)
+['dissolution', 'merger', 'rename', 'split']
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 __all__ = [
     "EntityKind",
@@ -28,15 +36,27 @@ __all__ = [
     "RELATION_KINDS",
     "EVENT_KINDS",
     "RESPONSIBLE_RELATIONS",
+    "ASSIGNMENT_RELATIONS",
+    "CUED_RELATIONS",
+    "ASKABLE_RELATIONS",
     "LANGS",
 ]
 
 LANGS = ("sv", "en")
 
 
+def _cue_pattern(cues: str) -> re.Pattern | None:
+    """A word-bounded pattern from ``|``-separated cue words (on normalised text: å/ä/ö → a/a/o)."""
+    return re.compile(rf"\b({cues})\b") if cues else None
+
+
 @dataclass(frozen=True)
 class EntityKind:
-    """A kind of node. ``layer`` orders the layered layout from top (0) to bottom."""
+    """A kind of node. ``layer`` orders the layered layout from top (0) to bottom.
+
+    ``cues`` are the words (regular-expression alternatives on normalised text)
+    that name the kind in a question: "vilka projekt …", "which municipalities …".
+    """
 
     key: str
     sv: str
@@ -46,6 +66,7 @@ class EntityKind:
     colour: str
     shape: str
     layer: int
+    cues: str = ""
 
     def label(self, lang: str = "sv") -> str:
         return self.sv if lang == "sv" else self.en
@@ -53,10 +74,28 @@ class EntityKind:
     def plural(self, lang: str = "sv") -> str:
         return self.plural_sv if lang == "sv" else self.plural_en
 
+    @cached_property
+    def cue(self) -> re.Pattern | None:
+        """The compiled :attr:`cues` (None when the kind has none)."""
+        return _cue_pattern(self.cues)
+
 
 @dataclass(frozen=True)
 class RelationKind:
-    """A kind of edge, with its verb both ways and how it is drawn."""
+    """A kind of edge: its verb both ways, how it is drawn, and what it means.
+
+    ``upward`` says how the relation leads *up* towards the accountable body
+    (the dataset's root): ``"subject"`` steps from the object to the subject
+    (TUNA → the LSG that steers it), ``"object"`` from the subject to the
+    object (an LSG → the association it reports to); ``None``: not a line of
+    accountability. ``responsible``: counts as responsibility ("who is
+    responsible for …" = owners and steering groups). ``assignment``: part of
+    an assignment (who gives it, to whom). ``cues``: the words that ask for
+    this relation in a question, Swedish and English, as regular-expression
+    alternatives on normalised text; ``cue_rank`` orders them when a question
+    holds the cues of several kinds (1 = tried first: the most specific).
+    ``askable``: the place in the app's question picker (0 = not offered).
+    """
 
     key: str
     sv: str  # noun label: "Styr"
@@ -68,6 +107,12 @@ class RelationKind:
     colour: str
     dashes: bool
     width: int = 2
+    upward: str | None = None
+    responsible: bool = False
+    assignment: bool = False
+    askable: int = 0
+    cue_rank: int = 0
+    cues: str = ""
 
     def label(self, lang: str = "sv") -> str:
         return self.sv if lang == "sv" else self.en
@@ -78,16 +123,31 @@ class RelationKind:
     def inverse(self, lang: str = "sv") -> str:
         return self.inverse_sv if lang == "sv" else self.inverse_en
 
+    @cached_property
+    def cue(self) -> re.Pattern | None:
+        """The compiled :attr:`cues` (None when the kind has none)."""
+        return _cue_pattern(self.cues)
+
 
 @dataclass(frozen=True)
 class EventKind:
-    """A restructuring event (W3C ORG ChangeEvent): originals → results."""
+    """A restructuring event (W3C ORG ChangeEvent): originals → results.
+
+    ``ends_originals``: the originals stop existing on the event day;
+    ``starts_results``: the results start existing on it. ``results_follow``:
+    the results are drawn where the originals stood (a merger, a rename);
+    ``originals_follow``: the other way round (a split).
+    """
 
     key: str
     sv: str
     en: str
     min_originals: int
     min_results: int
+    ends_originals: bool = False
+    starts_results: bool = False
+    results_follow: bool = False
+    originals_follow: bool = False
 
     def label(self, lang: str = "sv") -> str:
         return self.sv if lang == "sv" else self.en
@@ -100,48 +160,72 @@ def _index(items):
 ENTITY_KINDS: dict[str, EntityKind] = _index(
     [
         EntityKind("association", "Samordningsförbund", "Coordination association", "Samordningsförbund", "Coordination associations", "#1f4e79", "box", 0),
-        EntityKind("agency", "Myndighet", "Agency", "Myndigheter", "Agencies", "#2e75b6", "box", 1),
-        EntityKind("region", "Region", "Region", "Regioner", "Regions", "#5b9bd5", "box", 1),
-        EntityKind("funder", "Finansiär", "Funder", "Finansiärer", "Funders", "#7030a0", "diamond", 1),
-        EntityKind("lsg", "Lokal samverkansgrupp", "Local collaboration group", "Lokala samverkansgrupper", "Local collaboration groups", "#c55a11", "ellipse", 2),
-        EntityKind("municipality", "Kommun", "Municipality", "Kommuner", "Municipalities", "#548235", "box", 3),
-        EntityKind("project", "Projekt / insats", "Project", "Projekt / insatser", "Projects", "#bf9000", "dot", 4),
-        EntityKind("steering_group", "Styrgrupp", "Steering group", "Styrgrupper", "Steering groups", "#a5a5a5", "ellipse", 4),
-        EntityKind("team", "Team", "Team", "Team", "Teams", "#d9d9d9", "dot", 5),
-        EntityKind("role", "Roll / tjänst", "Role", "Roller / tjänster", "Roles", "#c00000", "star", 5),
-        EntityKind("assignment", "Uppdrag", "Assignment", "Uppdrag", "Assignments", "#ff7c80", "triangle", 6),
-        EntityKind("person", "Person", "Person", "Personer", "Persons", "#808080", "dot", 6),
+        EntityKind("agency", "Myndighet", "Agency", "Myndigheter", "Agencies", "#2e75b6", "box", 1, cues=r"myndighet\w*|agenc\w*"),
+        EntityKind("region", "Region", "Region", "Regioner", "Regions", "#5b9bd5", "box", 1, cues=r"region|regioner|regions"),
+        EntityKind("funder", "Finansiär", "Funder", "Finansiärer", "Funders", "#7030a0", "diamond", 1, cues=r"finansiar\w*|funders?"),
+        EntityKind("lsg", "Lokal samverkansgrupp", "Local collaboration group", "Lokala samverkansgrupper", "Local collaboration groups", "#c55a11", "ellipse", 2,
+                   cues=r"lsg|lsgs|lsger|lsgerna|lsg s|samverkansgrupp\w*|collaboration groups?"),
+        EntityKind("municipality", "Kommun", "Municipality", "Kommuner", "Municipalities", "#548235", "box", 3, cues=r"kommun\w*|municipalit\w*"),
+        EntityKind("project", "Projekt / insats", "Project", "Projekt / insatser", "Projects", "#bf9000", "dot", 4,
+                   cues=r"projekt\w*|insats\w*|projects?|interventions?"),
+        EntityKind("steering_group", "Styrgrupp", "Steering group", "Styrgrupper", "Steering groups", "#a5a5a5", "ellipse", 4,
+                   cues=r"styrgrupper\w*|steering groups"),
+        EntityKind("team", "Team", "Team", "Team", "Teams", "#d9d9d9", "dot", 5, cues=r"team|teamen|teams"),
+        EntityKind("role", "Roll / tjänst", "Role", "Roller / tjänster", "Roles", "#c00000", "star", 5, cues=r"roller|rollerna|tjanster|roles"),
+        EntityKind("assignment", "Uppdrag", "Assignment", "Uppdrag", "Assignments", "#ff7c80", "triangle", 6, cues=r"uppdrag|uppdragen|assignments?"),
+        EntityKind("person", "Person", "Person", "Personer", "Persons", "#808080", "dot", 6, cues=r"personer|people|persons"),
     ]
 )
 
 RELATION_KINDS: dict[str, RelationKind] = _index(
     [
-        RelationKind("member_of", "Medlem i", "Member of", "är medlem i", "is a member of", "har som medlem", "has as member", "#1f4e79", False, 1),
-        RelationKind("covers", "Omfattar", "Covers", "omfattar", "covers", "omfattas av", "is covered by", "#548235", True, 1),
-        RelationKind("owns", "Äger", "Owns", "äger", "owns", "ägs av", "is owned by", "#000000", False, 3),
-        RelationKind("steers", "Styr", "Steers", "styr", "steers", "styrs av", "is steered by", "#c55a11", False, 3),
-        RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", True, 2),
-        RelationKind("employs", "Anställer", "Employs", "anställer", "employs", "är anställd av", "is employed by", "#2e75b6", True, 2),
-        RelationKind("commissions", "Uppdragsgivare till", "Commissions", "är uppdragsgivare till", "commissions", "har som uppdragsgivare", "is commissioned by", "#c00000", False, 2),
-        RelationKind("reports_to", "Rapporterar till", "Reports to", "rapporterar till", "reports to", "får rapporter från", "receives reports from", "#808080", True, 1),
-        RelationKind("chairs", "Ordförande i", "Chairs", "är ordförande i", "chairs", "har som ordförande", "is chaired by", "#808080", False, 1),
-        RelationKind("part_of", "Del av", "Part of", "är en del av", "is part of", "består av", "consists of", "#a5a5a5", True, 1),
-        RelationKind("applies_to", "Ansöker hos", "Applies to", "ansöker hos", "applies to", "tar emot ansökan från", "receives an application from", "#bf9000", True, 1),
-        RelationKind("holds", "Innehar", "Holds", "innehar", "holds", "innehas av", "is held by", "#808080", True, 1),
-        RelationKind("assigns", "Ger uppdrag", "Assigns", "ger uppdraget", "assigns", "ges av", "is assigned by", "#ff7c80", False, 1),
-        RelationKind("assigned_to", "Uppdrag till", "Assigned to", "är ett uppdrag till", "is assigned to", "har uppdraget", "has the assignment", "#ff7c80", True, 1),
+        RelationKind("member_of", "Medlem i", "Member of", "är medlem i", "is a member of", "har som medlem", "has as member", "#1f4e79", False, 1,
+                     upward="object", askable=6, cue_rank=9, cues=r"medlem\w*|members?|membership"),
+        RelationKind("covers", "Omfattar", "Covers", "omfattar", "covers", "omfattas av", "is covered by", "#548235", True, 1,
+                     upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks"),
+        RelationKind("owns", "Äger", "Owns", "äger", "owns", "ägs av", "is owned by", "#000000", False, 3,
+                     upward="subject", responsible=True, askable=2, cue_rank=5, cues=r"ager|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?"),
+        RelationKind("steers", "Styr", "Steers", "styr", "steers", "styrs av", "is steered by", "#c55a11", False, 3,
+                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styrs|styrde|styrdes|styrgrupp\w*|steer\w*"),
+        RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", True, 2,
+                     upward="subject", askable=3, cue_rank=4, cues=r"finansier\w*|fund\w*|financ\w*|betala\w*|pays|paid|bekosta\w*"),
+        RelationKind("employs", "Anställer", "Employs", "anställer", "employs", "är anställd av", "is employed by", "#2e75b6", True, 2,
+                     upward="subject", askable=4, cue_rank=3, cues=r"anstall\w*|employ\w*|arbetsgivare\w*"),
+        RelationKind("commissions", "Uppdragsgivare till", "Commissions", "är uppdragsgivare till", "commissions", "har som uppdragsgivare", "is commissioned by",
+                     "#c00000", False, 2, upward="subject", askable=5, cue_rank=1, cues=r"uppdragsgivare\w*|commission\w*|principals?"),
+        RelationKind("reports_to", "Rapporterar till", "Reports to", "rapporterar till", "reports to", "får rapporter från", "receives reports from",
+                     "#808080", True, 1, upward="object", askable=8, cue_rank=7, cues=r"rapporter\w*|reports?|reporting"),
+        RelationKind("chairs", "Ordförande i", "Chairs", "är ordförande i", "chairs", "har som ordförande", "is chaired by", "#808080", False, 1,
+                     upward="object", cue_rank=10, cues=r"ordforande\w*|chair\w*"),
+        RelationKind("part_of", "Del av", "Part of", "är en del av", "is part of", "består av", "consists of", "#a5a5a5", True, 1,
+                     upward="object", cue_rank=11, cues=r"del av|delar av|ingar i|part of|parts of"),
+        RelationKind("applies_to", "Ansöker hos", "Applies to", "ansöker hos", "applies to", "tar emot ansökan från", "receives an application from",
+                     "#bf9000", True, 1),
+        RelationKind("holds", "Innehar", "Holds", "innehar", "holds", "innehas av", "is held by", "#808080", True, 1,
+                     upward="object", cue_rank=12, cues=r"innehar|innehas|holds|held"),
+        RelationKind("assigns", "Ger uppdrag", "Assigns", "ger uppdraget", "assigns", "ges av", "is assigned by", "#ff7c80", False, 1,
+                     upward="subject", assignment=True,
+                     cue_rank=2, cues=r"(gav|ger|givit|gett|gavs)\s+(\w+\s+){0,3}uppdrag\w*|uppdraget|uppdragen|assign\w*"),
+        RelationKind("assigned_to", "Uppdrag till", "Assigned to", "är ett uppdrag till", "is assigned to", "har uppdraget", "has the assignment",
+                     "#ff7c80", True, 1, upward="object", assignment=True),
     ]
 )
 
 EVENT_KINDS: dict[str, EventKind] = _index(
     [
-        EventKind("merger", "Sammanslagning", "Merger", 2, 1),
-        EventKind("split", "Delning", "Split", 1, 2),
-        EventKind("rename", "Namnbyte", "Rename", 1, 1),
-        EventKind("founding", "Bildande", "Founding", 0, 1),
-        EventKind("dissolution", "Upplösning", "Dissolution", 1, 0),
+        EventKind("merger", "Sammanslagning", "Merger", 2, 1, ends_originals=True, starts_results=True, results_follow=True),
+        EventKind("split", "Delning", "Split", 1, 2, ends_originals=True, starts_results=True, originals_follow=True),
+        EventKind("rename", "Namnbyte", "Rename", 1, 1, ends_originals=True, starts_results=True, results_follow=True),
+        EventKind("founding", "Bildande", "Founding", 0, 1, starts_results=True),
+        EventKind("dissolution", "Upplösning", "Dissolution", 1, 0, ends_originals=True),
     ]
 )
 
 #: "Responsible for X" = its owners and its steering groups together.
-RESPONSIBLE_RELATIONS = frozenset({"owns", "steers"})
+RESPONSIBLE_RELATIONS = frozenset(k for k, r in RELATION_KINDS.items() if r.responsible)
+#: Relation kinds with cue words, in the order a question is matched against them.
+CUED_RELATIONS: tuple[RelationKind, ...] = tuple(sorted((r for r in RELATION_KINDS.values() if r.cues), key=lambda r: r.cue_rank))
+#: Relation kinds offered in the app's question picker, in order.
+ASKABLE_RELATIONS: tuple[str, ...] = tuple(sorted((k for k, r in RELATION_KINDS.items() if r.askable), key=lambda k: RELATION_KINDS[k].askable))
+#: The relations an assignment is made of: who gives it, and to whom.
+ASSIGNMENT_RELATIONS = frozenset(k for k, r in RELATION_KINDS.items() if r.assignment)

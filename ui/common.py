@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from lsgmap.checks import check
+from lsgmap.dates import today
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.layout import layered_positions
 from lsgmap.model import Structure, default_data_path, load
@@ -164,9 +165,9 @@ def parse_choice(options: list[str]) -> Callable[[str], list[str]]:
 def default_day(structure: Structure) -> tuple[date, date, date]:
     """(first, last, default) for a date control: the data's span widened to today; today is the default."""
     first, last = structure.span
-    today = date.today()
-    last = max(last, today)
-    return first, last, min(max(today, first), last)
+    now = today()
+    last = max(last, now)
+    return first, last, min(max(now, first), last)
 
 
 def page_structure(title: str) -> tuple[str, Loaded, Structure] | None:

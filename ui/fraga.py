@@ -13,14 +13,20 @@ from lsgmap.export import answer_text, export_image, graph_view
 from lsgmap.i18n import UI, t
 from lsgmap.names import suggest
 from lsgmap.render import to_html
-from lsgmap.vocab import RELATION_KINDS
+from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATIONS
 from ui import common
 from ui.downloads import map_downloads
 
 P = "fraga."  # session-state key prefix of this page
 
 #: Relations offered in the picker, then the two question kinds that are not one relation.
-PICKER_RELATIONS = ["steers", "owns", "funds", "employs", "commissions", "member_of", "covers", "reports_to", "responsible", "chain"]
+PICKER_RELATIONS = [*ASKABLE_RELATIONS, "responsible", "chain"]
+
+
+def _default_pick(structure, ids: list[str]) -> int:
+    """The picker's first entity: the one with the most owners and steering groups (a project people ask about)."""
+    counts = [sum(r.relation in RESPONSIBLE_RELATIONS for r in structure.incoming(i)) for i in ids]
+    return counts.index(max(counts)) if counts else 0
 
 
 def picker_question(structure, relation: str, entity_id: str, lg: str) -> str:
@@ -90,7 +96,7 @@ def render() -> None:
             format_func=lambda k: t(f"app2.ask.rel.{k}", lg) if k in ("responsible", "chain") else RELATION_KINDS[k].inverse(lg),
         )
         c2.selectbox(t("app2.ask.pick_entity", lg), ids, key=P + "pick_entity", format_func=lambda i: s.name(i, lg),
-                              index=ids.index("tuna") if "tuna" in ids else 0)
+                              index=_default_pick(s, ids))
         st.button(t("app2.ask.pick_ask", lg), key=P + "pick_go", on_click=_ask_picked, args=(s, lg))
 
     question = st.session_state[P + "q"].strip()
