@@ -6,8 +6,8 @@
 True
 """
 
-from .errors import DatasetError, InputError, LsgmapError, Problem
+from .errors import InputError, LsgmapError, Problem
 from .model import BUNDLED_DATA, Snapshot, Structure, default_data_path, load
 
-__all__ = ["load", "Structure", "Snapshot", "BUNDLED_DATA", "default_data_path", "LsgmapError", "DatasetError", "InputError", "Problem"]
+__all__ = ["load", "Structure", "Snapshot", "BUNDLED_DATA", "default_data_path", "LsgmapError", "InputError", "Problem"]
 __version__ = "0.1.0"

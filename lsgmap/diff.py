@@ -47,7 +47,7 @@ import numpy as np
 
 from .dates import day_to_iso, to_day
 from .errors import InputError
-from .i18n import normalise_lang, t
+from .i18n import msg, normalise_lang, t
 from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -163,7 +163,7 @@ def diff(structure: "Structure", *, start: date | str | int, end: date | str | i
     a, b = to_day(start), to_day(end)
     if a > b:
         iso_a, iso_b = date.fromordinal(a).isoformat(), date.fromordinal(b).isoformat()
-        raise InputError(t("diff.reversed", "sv", start=iso_a, end=iso_b), t("diff.reversed", "en", start=iso_a, end=iso_b))
+        raise InputError(msg("diff.reversed", start=iso_a, end=iso_b))
     node_ids, node_start, node_end = structure.node_intervals
     edge_keys, edge_start, edge_end = structure.edge_intervals
     node_a, node_b = _valid_mask(node_start, node_end, a), _valid_mask(node_start, node_end, b)

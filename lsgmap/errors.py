@@ -11,9 +11,12 @@ relations.csv:14: valid_to is not a valid date ("2018-06-31": day 31 does not ex
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-__all__ = ["LsgmapError", "DatasetError", "InputError", "Problem", "ERROR", "WARNING"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .i18n import Message
+
+__all__ = ["LsgmapError", "InputError", "Problem", "ERROR", "WARNING"]
 
 ERROR = "error"
 WARNING = "warning"
@@ -74,27 +77,23 @@ class LsgmapError(Exception):
         return str(self)
 
 
-class DatasetError(LsgmapError):
-    """A dataset that cannot be used; carries its problems."""
-
-    def __init__(self, problems: list[Problem]):
-        self.problems = list(problems)
-        super().__init__("\n".join(p.render("en") for p in self.problems))
-
-    def render(self, lang: str = "sv") -> str:
-        return "\n".join(p.render(lang) for p in self.problems)
-
-
 class InputError(LsgmapError):
     """Bad input from a user of the CLI or the library (a date, a name, an option).
 
-    Carries a message in both languages and a hint.
+    Carries a :class:`~lsgmap.i18n.Message` (a key and its parameters, like
+    :class:`Problem`), put into words in the language asked for, and the
+    option it concerns, if any.
+
+    >>> from lsgmap.i18n import msg
+    >>> InputError(msg("cli.out_folder_missing", folder="out"), option="--out").render("en")
+    '--out: the folder out does not exist. Create it or choose another file.'
     """
 
-    def __init__(self, sv: str, en: str):
-        self.sv = sv
-        self.en = en
-        super().__init__(en)
+    def __init__(self, message: "Message", *, option: str = ""):
+        self.message = message
+        self.option = option
+        super().__init__(self.render("en"))
 
     def render(self, lang: str = "sv") -> str:
-        return self.sv if lang == "sv" else self.en
+        text = self.message.render(lang)
+        return f"{self.option}: {text}" if self.option else text

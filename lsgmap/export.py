@@ -26,7 +26,7 @@ from typing import Any, TypedDict, Unpack
 
 from .dates import to_day
 from .errors import InputError
-from .i18n import t
+from .i18n import msg, t
 
 __all__ = [
     "FORMATS",
@@ -304,9 +304,9 @@ def _check_size(size: tuple[int, int]) -> tuple[int, int]:
     try:
         width, height = (int(v) for v in size)
     except (TypeError, ValueError):
-        raise InputError(t("export.bad_size", "sv", value=size), t("export.bad_size", "en", value=size)) from None
+        raise InputError(msg("export.bad_size", value=size)) from None
     if not (100 <= width <= 8000 and 100 <= height <= 8000):
-        raise InputError(t("export.bad_size", "sv", value=size), t("export.bad_size", "en", value=size))
+        raise InputError(msg("export.bad_size", value=size))
     return width, height
 
 
@@ -322,7 +322,7 @@ def _check_format(fmt: str, *, images_only: bool = False) -> str:
     value = (fmt or "").lower().lstrip(".")
     if value not in allowed:
         choices = ", ".join(allowed)
-        raise InputError(t("export.bad_format", "sv", value=fmt, choices=choices), t("export.bad_format", "en", value=fmt, choices=choices))
+        raise InputError(msg("export.bad_format", value=fmt, choices=choices))
     return value
 
 

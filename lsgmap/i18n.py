@@ -11,9 +11,10 @@ how to fix it); ``UI`` holds every other string of the CLI and the app.
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Mapping
 
-__all__ = ["PROBLEMS", "UI", "t", "problem_text", "normalise_lang"]
+__all__ = ["PROBLEMS", "UI", "Message", "msg", "t", "problem_text", "normalise_lang"]
 
 
 def normalise_lang(lang: str | None) -> str:
@@ -428,6 +429,10 @@ UI: dict[str, tuple[str, str]] = {
         "Kan inte skriva till {path}: {reason}. Välj en annan mapp.",
         "Cannot write to {path}: {reason}. Choose another folder.",
     ),
+    "cli.out_folder_missing": (
+        "mappen {folder} finns inte. Skapa den eller välj en annan fil.",
+        "the folder {folder} does not exist. Create it or choose another file.",
+    ),
     "cli.bad_date": (
         "Ogiltigt datum {value!r}: {reason}. Skriv ÅÅÅÅ-MM-DD, t.ex. 2017-03-01.",
         "Invalid date {value!r}: {reason}. Write YYYY-MM-DD, e.g. 2017-03-01.",
@@ -628,10 +633,37 @@ UI: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str = "sv", **params: Any) -> str:
-    """The UI string ``key`` in ``lang``, formatted with ``params``."""
+    """The UI string ``key`` in ``lang``, formatted with ``params`` (a :class:`Message` parameter is shown in ``lang`` too)."""
     sv, en = UI[key]
     text = sv if normalise_lang(lang) == "sv" else en
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return text.format(**{k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()})
+
+
+@dataclass(frozen=True)
+class Message:
+    """A text for people kept as a key and parameters, put into words only when shown, in the language asked for.
+
+    >>> m = msg("diff.reversed", start="2017-02-01", end="2016-12-31")
+    >>> m.render("en").startswith("The start date 2017-02-01")
+    True
+    >>> msg("cli.bad_date", value="2016-13", reason=msg("date.no_such_month", month=13)).render("sv")
+    "Ogiltigt datum '2016-13': månaden 13 finns inte. Skriv ÅÅÅÅ-MM-DD, t.ex. 2017-03-01."
+    """
+
+    key: str
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def render(self, lang: str = "sv") -> str:
+        return t(self.key, lang, **self.params)
+
+
+def msg(key: str, **params: Any) -> Message:
+    """A :class:`Message` for the UI string ``key`` with ``params``."""
+    if key not in UI:
+        raise KeyError(key)
+    return Message(key, params)
 
 
 def problem_text(code: str, lang: str = "sv", **params: Any) -> tuple[str, str]:

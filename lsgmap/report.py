@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any, Iterable
 from .dates import day_to_iso, to_day
 from .diff import diff, event_text
 from .errors import InputError
-from .i18n import normalise_lang, t
+from .i18n import msg, normalise_lang, t
 from .vocab import ASSIGNMENT_RELATIONS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -72,11 +72,11 @@ def period_report(
     True
     """
     if fmt not in FORMATS:
-        raise InputError(t("report.bad_format", "sv", value=fmt), t("report.bad_format", "en", value=fmt))
+        raise InputError(msg("report.bad_format", value=fmt))
     a, b = to_day(start), to_day(end)
     if a > b:
         iso_a, iso_b = date.fromordinal(a).isoformat(), date.fromordinal(b).isoformat()
-        raise InputError(t("diff.reversed", "sv", start=iso_a, end=iso_b), t("diff.reversed", "en", start=iso_a, end=iso_b))
+        raise InputError(msg("diff.reversed", start=iso_a, end=iso_b))
     blocks = _Writer(structure, a, b, normalise_lang(lang)).blocks()
     return _render_html(blocks) if fmt == "html" else _render_md(blocks)
 

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import OPEN_END, OPEN_START, to_day
 from .diff import diff, event_json, event_text
 from .errors import InputError
-from .i18n import normalise_lang, t
+from .i18n import msg, normalise_lang
 from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -151,4 +151,4 @@ def lifetimes(structure: "Structure", *, lang: str = "sv") -> list[dict[str, Any
 def _check_order(lo: int, hi: int) -> None:
     if lo > hi:
         a, b = date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()
-        raise InputError(t("diff.reversed", "sv", start=a, end=b), t("diff.reversed", "en", start=a, end=b))
+        raise InputError(msg("diff.reversed", start=a, end=b))

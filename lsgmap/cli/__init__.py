@@ -18,7 +18,7 @@ from typing import Any
 
 from ..dates import DateParseError, PartialDate, to_day
 from ..errors import InputError, LsgmapError
-from ..i18n import normalise_lang, t
+from ..i18n import msg, normalise_lang, t
 
 __all__ = ["main", "COMMANDS", "load_structure", "parse_day", "print_json"]
 
@@ -62,7 +62,7 @@ def load_structure(args: argparse.Namespace):
 
     path = Path(args.data) if getattr(args, "data", None) else default_data_path()
     if not path.is_dir():
-        raise InputError(t("cli.data_not_found", "sv", path=path), t("cli.data_not_found", "en", path=path))
+        raise InputError(msg("cli.data_not_found", path=path))
     structure = load(path)
     if structure.errors and getattr(args, "command", "") != "check":
         print(t("cli.dataset_errors", lang_of(args), count=len(structure.errors)), file=sys.stderr)
@@ -76,9 +76,7 @@ def parse_day(value: str | None, option: str = "--on") -> int:
     try:
         PartialDate.parse(value)
     except DateParseError as exc:
-        sv = t("cli.bad_date", "sv", value=value, reason=t(exc.reason_key, "sv", **exc.params))
-        en = t("cli.bad_date", "en", value=value, reason=t(exc.reason_key, "en", **exc.params))
-        raise InputError(f"{option}: {sv}", f"{option}: {en}") from None
+        raise InputError(msg("cli.bad_date", value=value, reason=msg(exc.reason_key, **exc.params)), option=option) from None
     return to_day(value)
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import lang_of, load_structure, parse_day
 from ..errors import InputError
-from ..i18n import t
+from ..i18n import msg, t
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,7 +30,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
 def _size(text: str) -> tuple[int, int]:
     m = re.fullmatch(r"\s*(\d+)\s*[xX×]\s*(\d+)\s*", text or "")
     if not m:
-        raise InputError(f"--size: {t('export.bad_size', 'sv', value=text)}", f"--size: {t('export.bad_size', 'en', value=text)}")
+        raise InputError(msg("export.bad_size", value=text), option="--size")
     return int(m.group(1)), int(m.group(2))
 
 
@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     other = parse_day(args.compare, "--compare") if args.compare else None
     size = _size(args.size or ("2400x1000" if args.compare else "1600x1000"))
     if args.compare and args.fmt == "html":
-        raise InputError(t("export.compare_html", "sv"), t("export.compare_html", "en"))
+        raise InputError(msg("export.compare_html"))
     structure = load_structure(args)
     if args.fmt == "html":
         data = export_html(structure, on=day, lang=lang, hide_persons=args.hide_persons).encode("utf-8")
@@ -65,6 +65,6 @@ def run(args: argparse.Namespace) -> int:
         path.write_bytes(data)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise InputError(t("export.cannot_write", "sv", path=path, reason=reason), t("export.cannot_write", "en", path=path, reason=reason)) from None
+        raise InputError(msg("export.cannot_write", path=path, reason=reason)) from None
     print(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
     return 0

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from . import lang_of, load_structure, parse_day
 from ..errors import InputError
+from ..i18n import msg
 from ..report import FORMATS, period_report
 
 
@@ -25,10 +26,7 @@ def run(args: argparse.Namespace) -> int:
     if args.out:
         out = Path(args.out)
         if not out.parent.is_dir():
-            raise InputError(
-                f"--out: mappen {out.parent} finns inte. Skapa den eller välj en annan fil.",
-                f"--out: the folder {out.parent} does not exist. Create it or choose another file.",
-            )
+            raise InputError(msg("cli.out_folder_missing", folder=out.parent), option="--out")
         out.write_text(text, encoding="utf-8")
         return 0
     print(text, end="")
