@@ -42,7 +42,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["BUNDLED_DATA", "Structure", "Snapshot", "load", "default_data_path"]
 
-BUNDLED_DATA = Path(__file__).resolve().parent.parent / "data" / "sormland"
+def _bundled_data() -> Path:
+    """The Sörmland dataset: ``lsgmap/bundled/`` when installed, ``data/`` beside the package in a checkout."""
+    package = Path(__file__).resolve().parent
+    installed = package / "bundled" / "sormland"
+    return installed if installed.is_dir() else package.parent / "data" / "sormland"
+
+
+BUNDLED_DATA = _bundled_data()
 
 
 def default_data_path() -> Path:
