@@ -100,13 +100,16 @@ def layered_positions(
     # Ordering: each layer is a list of "units"; a unit is a node, or a node
     # together with the nodes that follow it (they share its neighbours).
     units = {lv: _units(layers[lv], followers, followers_set) for lv in levels}
+    above = {n: _nearest(n, neighbours, layer, above=True) for n in ids}
+    below = {n: _nearest(n, neighbours, layer, above=False) for n in ids}
     rank: dict[str, float] = {}
     for lv in levels:
         _assign_ranks(units[lv], rank)
     for sweep in range(sweeps):
         order = levels if sweep % 2 == 0 else list(reversed(levels))
+        near, far = (above, below) if sweep % 2 == 0 else (below, above)
         for lv in order[1:]:
-            units[lv] = _sort_units(units[lv], neighbours, rank, layer, above=sweep % 2 == 0)
+            units[lv] = _sort_units(units[lv], rank, near, far)
             _assign_ranks(units[lv], rank)
 
     # Coordinates: top layer centred, each next layer pulled under its neighbours above.
@@ -116,7 +119,7 @@ def layered_positions(
         keyed = []
         for idx, unit in enumerate(units[lv]):
             members = list(unit)
-            wishes = {n: _mean([x[m] for m in _nearest(n, neighbours, layer, above=True) if m in x]) for n in members}
+            wishes = {n: _mean([x[m] for m in above[n] if m in x]) for n in members}
             known = [w for w in wishes.values() if w is not None]
             keyed.append((_mean(known) is None, _mean(known) or 0.0, idx, members, wishes))
         keyed.sort(key=lambda k: k[:3])
@@ -202,13 +205,13 @@ def _assign_ranks(units: list[list[str]], rank: dict[str, float]) -> None:
             pos += 1
 
 
-def _sort_units(units, neighbours, rank, layer, *, above: bool) -> list[list[str]]:
-    """Stable sort of units by the mean rank of their neighbours above (or below)."""
+def _sort_units(units, rank, near: dict[str, list[str]], far: dict[str, list[str]]) -> list[list[str]]:
+    """Stable sort of units by the mean rank of their ``near`` neighbours (the nearest layer on the sweep's side)."""
     keyed = []
     for idx, unit in enumerate(units):
-        vals = [rank[m] for n in unit for m in _nearest(n, neighbours, layer, above=above)]
+        vals = [rank[m] for n in unit for m in near[n]]
         if not vals:  # fall back to the other side, then to the current order
-            vals = [rank[m] for n in unit for m in _nearest(n, neighbours, layer, above=not above)]
+            vals = [rank[m] for n in unit for m in far[n]]
         bary = sum(vals) / len(vals) if vals else float("inf")
         keyed.append((bary, idx, unit))
     # units without neighbours keep their relative order at the end
