@@ -429,6 +429,10 @@ UI: dict[str, tuple[str, str]] = {
         "Kan inte skriva till {path}: {reason}. Välj en annan mapp.",
         "Cannot write to {path}: {reason}. Choose another folder.",
     ),
+    "cli.app_missing": (
+        "appen behöver Streamlit. Installera med: pip install \"lsgmap[app]\"",
+        "the app needs Streamlit. Install it with: pip install \"lsgmap[app]\"",
+    ),
     "cli.out_folder_missing": (
         "mappen {folder} finns inte. Skapa den eller välj en annan fil.",
         "the folder {folder} does not exist. Create it or choose another file.",

@@ -23,7 +23,7 @@ from ..i18n import msg, normalise_lang, t
 __all__ = ["main", "COMMANDS", "load_structure", "parse_day", "print_json"]
 
 #: Subcommand modules, in the order ``lsgmap --help`` lists them.
-COMMANDS = ["check", "snapshot", "ask", "diff", "timeline", "report", "export"]
+COMMANDS = ["check", "snapshot", "ask", "diff", "timeline", "report", "export", "app"]
 
 
 def _available_commands() -> list[Any]:

@@ -1,0 +1,59 @@
+"""``lsgmap app [--data DIR] [--port N]``: start the Streamlit app on this machine.
+
+Runs ``streamlit run`` on the app script inside the package, with the settings
+that keep it offline and quiet (no usage statistics, headless, bound to
+127.0.0.1), so it behaves the same from any folder. Needs the ``app`` extra:
+``pip install "lsgmap[app]"``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from ..errors import InputError
+from ..i18n import msg
+
+#: The Streamlit script inside the package.
+SCRIPT = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
+
+#: Streamlit settings that keep the app offline and quiet wherever it is started (see .streamlit/config.toml).
+SETTINGS = {
+    "browser.gatherUsageStats": "false",
+    "server.headless": "true",
+    "server.showEmailPrompt": "false",
+    "server.address": "127.0.0.1",
+    "client.toolbarMode": "minimal",
+    "global.showWarningOnDirectExecution": "false",
+}
+
+
+def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("app", parents=[common], help="starta appen / start the app")
+    p.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    p.set_defaults(run=run)
+
+
+def command(port: int = 8501) -> list[str]:
+    """The ``streamlit run`` command line.
+
+    >>> command(8600)[1:4], "--server.port=8600" in command(8600)
+    (['-m', 'streamlit', 'run'], True)
+    """
+    return [sys.executable, "-m", "streamlit", "run", str(SCRIPT), f"--server.port={port}", *(f"--{k}={v}" for k, v in SETTINGS.items())]
+
+
+def run(args: argparse.Namespace) -> int:
+    if importlib.util.find_spec("streamlit") is None:
+        raise InputError(msg("cli.app_missing"))
+    env = dict(os.environ)
+    if args.data:
+        env["LSGMAP_DATA"] = str(Path(args.data).resolve())
+    try:
+        return subprocess.call(command(args.port), env=env, stdin=subprocess.DEVNULL)
+    except KeyboardInterrupt:  # Ctrl-C stops the server: a normal end
+        return 0
