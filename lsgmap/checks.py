@@ -33,7 +33,7 @@ import re
 from collections import defaultdict
 from typing import Iterable
 
-from .dates import OPEN_START, DateParseError, PartialDate, day_to_iso, interval_days
+from .dates import OPEN_START, DateParseError, PartialDate, day_text, day_to_iso, interval_days, period_text
 from .errors import ERROR, WARNING, Problem
 from .records import Conflict, Relation
 from .vocab import EVENT_KINDS
@@ -88,12 +88,8 @@ def warnings_of(problems: Iterable[Problem]) -> list[Problem]:
 # -- helpers --------------------------------------------------------------------
 
 
-def _iso(day: int) -> str:
-    return day_to_iso(day) or "…"
-
-
 def _lifetime(entity) -> str:
-    return f"{entity.valid_from or '…'} – {entity.valid_to or '…'}"
+    return period_text(entity.valid_from, entity.valid_to)
 
 
 def _documented(problem: Problem, conflicts: list[Conflict]) -> Problem:
@@ -137,7 +133,7 @@ def _relations_outside_lifetime(structure) -> list[Problem]:
                         "check.relation_outside_lifetime",
                         "relations.csv",
                         r.line,
-                        f"{r.valid_from or '…'} – {r.valid_to or '…'}",
+                        period_text(r.valid_from, r.valid_to),
                         {"relation": r.id, "entity": e.id, "lifetime": _lifetime(e), "facts": (r.id, e.id)},
                     )
                 )
@@ -160,14 +156,14 @@ def _events(structure) -> list[Problem]:
                 if e is not None and e.end != ev.day - 1:
                     code = "check.active_after_event" if e.end >= ev.day else "check.ended_before_event"
                     out.append(
-                        Problem(code, "entities.csv", e.line, e.valid_to or "…", {"entity": e.id, "event": ev.id, "date": ev.date, "last_day": _iso(ev.day - 1)})
+                        Problem(code, "entities.csv", e.line, e.valid_to or "…", {"entity": e.id, "event": ev.id, "date": ev.date, "last_day": day_text(ev.day - 1)})
                     )
         if kind.starts_results:
             for rid in ev.results:
                 e = structure.entities.get(rid)
                 if e is not None and e.start != ev.day:
                     out.append(
-                        Problem("check.result_start", "entities.csv", e.line, e.valid_from or "…", {"entity": e.id, "event": ev.id, "date": _iso(ev.day)})
+                        Problem("check.result_start", "entities.csv", e.line, e.valid_from or "…", {"entity": e.id, "event": ev.id, "date": day_text(ev.day)})
                     )
     return out
 
@@ -199,7 +195,7 @@ def _two_owners_problem(project: str, group: list[Relation]) -> Problem:
     first = min(group, key=lambda r: r.line)
     owners = ", ".join(sorted({r.from_id for r in group}))
     ordered = sorted(group, key=lambda r: r.start)
-    overlap = f"{_iso(ordered[1].start)} – {_iso(min(r.end for r in ordered[:2]))}"
+    overlap = period_text(day_to_iso(ordered[1].start), day_to_iso(min(r.end for r in ordered[:2])))
     lines = ", ".join(str(r.line) for r in sorted(group, key=lambda r: r.line))
     return Problem(
         "check.two_owners",

@@ -44,6 +44,9 @@ __all__ = [
     "interval_days",
     "to_day",
     "day_to_iso",
+    "day_text",
+    "period_text",
+    "ordered_days",
     "today",
 ]
 
@@ -206,3 +209,36 @@ def day_to_iso(day: int) -> str | None:
 
 def today() -> date:
     return date.today()
+
+
+def day_text(day: int) -> str:
+    """A day ordinal for people: ``YYYY-MM-DD``, or ``…`` for an open end.
+
+    >>> day_text(date(2017, 1, 1).toordinal()), day_text(OPEN_END)
+    ('2017-01-01', '…')
+    """
+    return day_to_iso(day) or "…"
+
+
+def period_text(first: str | None, last: str | None) -> str:
+    """A validity for people: ``2016-10 – 2018-06-30``; an unknown start is ``…``, an unknown end left open.
+
+    >>> period_text("2016-10", "2018-06-30"), period_text(None, "2016-12-31"), period_text("2008", None), period_text("", "")
+    ('2016-10 – 2018-06-30', '… – 2016-12-31', '2008 –', '… –')
+    """
+    return f"{first or '…'} – {last or ''}".rstrip()
+
+
+def ordered_days(start: date | str | int | None, end: date | str | int | None) -> tuple[int, int]:
+    """The day ordinals of ``start`` and ``end``; :class:`~lsgmap.errors.InputError` when ``start`` is after ``end``.
+
+    >>> ordered_days("2016-12-31", "2017-02-01") == (date(2016, 12, 31).toordinal(), date(2017, 2, 1).toordinal())
+    True
+    """
+    a, b = to_day(start), to_day(end)
+    if a > b:
+        from .errors import InputError
+        from .i18n import msg
+
+        raise InputError(msg("diff.reversed", start=date.fromordinal(a).isoformat(), end=date.fromordinal(b).isoformat()))
+    return a, b

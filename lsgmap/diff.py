@@ -45,9 +45,8 @@ from typing import TYPE_CHECKING, Any, Iterable
 
 import numpy as np
 
-from .dates import day_to_iso, to_day
-from .errors import InputError
-from .i18n import msg, normalise_lang, t
+from .dates import day_text, day_to_iso, ordered_days
+from .i18n import normalise_lang, t
 from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -160,10 +159,7 @@ def diff(structure: "Structure", *, start: date | str | int, end: date | str | i
     >>> d.nodes_added, d.events
     (('region_sormland',), ('ev_region_sormland',))
     """
-    a, b = to_day(start), to_day(end)
-    if a > b:
-        iso_a, iso_b = date.fromordinal(a).isoformat(), date.fromordinal(b).isoformat()
-        raise InputError(msg("diff.reversed", start=iso_a, end=iso_b))
+    a, b = ordered_days(start, end)
     node_ids, node_start, node_end = structure.node_intervals
     edge_keys, edge_start, edge_end = structure.edge_intervals
     node_a, node_b = _valid_mask(node_start, node_end, a), _valid_mask(node_start, node_end, b)
@@ -312,25 +308,25 @@ class _ChangeWriter:
             if i in explained_nodes:
                 continue
             e = s.entities[i]
-            text = t("diff.node_added", lang, kind=ENTITY_KINDS[e.kind].label(lang), name=e.name(lang), date=_iso(e.start))
+            text = t("diff.node_added", lang, kind=ENTITY_KINDS[e.kind].label(lang), name=e.name(lang), date=day_text(e.start))
             out.append(self._item(text, max(e.start, day_after_start), e.sources, [i]))
         for i in self.d.nodes_removed:
             if i in explained_nodes:
                 continue
             e = s.entities[i]
-            text = t("diff.node_removed", lang, kind=ENTITY_KINDS[e.kind].label(lang), name=e.name(lang), date=_iso(e.end))
+            text = t("diff.node_removed", lang, kind=ENTITY_KINDS[e.kind].label(lang), name=e.name(lang), date=day_text(e.end))
             out.append(self._item(text, min(e.end + 1, self.d.end), e.sources, [i]))
         for k in self.d.edges_added:
             if k in explained_edges:
                 continue
             r = s.relations[k]
-            text = t("diff.edge_added", lang, relation=relation_text(s, r, lang), date=_iso(r.start))
+            text = t("diff.edge_added", lang, relation=relation_text(s, r, lang), date=day_text(r.start))
             out.append(self._item(text, max(r.start, day_after_start), r.sources, [k]))
         for k in self.d.edges_removed:
             if k in explained_edges:
                 continue
             r = s.relations[k]
-            text = t("diff.edge_removed", lang, relation=relation_text(s, r, lang), date=_iso(r.end))
+            text = t("diff.edge_removed", lang, relation=relation_text(s, r, lang), date=day_text(r.end))
             out.append(self._item(text, min(r.end + 1, self.d.end), r.sources, [k]))
         for i in self.d.nodes_changed:
             events = [s.events[e] for e in self.d.events if i in (*s.events[e].originals, *s.events[e].results)]
@@ -365,7 +361,7 @@ class _ChangeWriter:
             new = join_names((s.name(i, lang) for i in new_ids), lang)
             old = join_names((s.name(i, lang) for i in old_ids), lang)
             verb = kind.inverse(lang) if other_side == "to" else kind.verb(lang)
-            text = t("diff.moved", lang, subject=s.name(other, lang), verb=verb, new=new, old=old, date=_iso(e.day))
+            text = t("diff.moved", lang, subject=s.name(other, lang), verb=verb, new=new, old=old, date=day_text(e.day))
             rels = sides["old"] + sides["new"]
             explained.update(r.id for r in rels)
             sources = [x for r in sides["new"] for x in r.sources]
@@ -374,7 +370,7 @@ class _ChangeWriter:
 
     @staticmethod
     def _item(text: str, day: int, sources: Iterable[str], ids: list[str]) -> dict[str, Any]:
-        return {"text": text, "date": _iso(day), "sources": list(_unique(sources)), "ids": ids}
+        return {"text": text, "date": day_text(day), "sources": list(_unique(sources)), "ids": ids}
 
 
 def _unique_relations(keys: Iterable[str]) -> list[str]:
@@ -385,5 +381,3 @@ def _unique(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(items))
 
 
-def _iso(day: int) -> str:
-    return day_to_iso(day) or "–"

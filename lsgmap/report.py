@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any, Iterable
 
-from .dates import day_to_iso, to_day
+from .dates import day_to_iso, ordered_days, period_text
 from .diff import diff, event_text
 from .errors import InputError
 from .i18n import msg, normalise_lang, t
@@ -73,10 +73,7 @@ def period_report(
     """
     if fmt not in FORMATS:
         raise InputError(msg("report.bad_format", value=fmt))
-    a, b = to_day(start), to_day(end)
-    if a > b:
-        iso_a, iso_b = date.fromordinal(a).isoformat(), date.fromordinal(b).isoformat()
-        raise InputError(msg("diff.reversed", start=iso_a, end=iso_b))
+    a, b = ordered_days(start, end)
     blocks = _Writer(structure, a, b, normalise_lang(lang)).blocks()
     return _render_html(blocks) if fmt == "html" else _render_md(blocks)
 
@@ -225,7 +222,7 @@ class _Writer:
         rels = sorted((r for r in s.relations.values() if r.relation == "funds" and self.during(r)), key=lambda r: (self.label(r.from_id), self.label(r.to_id), r.id))
         items = []
         for r in rels:
-            span = f"{day_to_iso(r.start) or '…'} – {day_to_iso(r.end) or '…'}"
+            span = period_text(day_to_iso(r.start), day_to_iso(r.end))
             text = f"{self.label(r.from_id)} {RELATION_KINDS[r.relation].verb(lang)} {self.label(r.to_id)} ({span})"
             if "share" in r.attributes:
                 text += f", {t('report.share', lang, share=r.attributes['share'])}"

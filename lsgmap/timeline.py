@@ -23,10 +23,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .dates import OPEN_END, OPEN_START, to_day
+from .dates import OPEN_END, OPEN_START, ordered_days, to_day
 from .diff import diff, event_json, event_text
-from .errors import InputError
-from .i18n import msg, normalise_lang
+from .i18n import normalise_lang
 from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -54,7 +53,8 @@ def change_points(
     """
     lo = to_day(start) if start is not None else OPEN_START
     hi = to_day(end) if end is not None else OPEN_END
-    _check_order(lo, hi)
+    if start is not None and end is not None:
+        ordered_days(start, end)
     out = []
     for day in structure.change_days:
         if not lo <= day <= hi:
@@ -146,9 +146,3 @@ def lifetimes(structure: "Structure", *, lang: str = "sv") -> list[dict[str, Any
         )
     rows.sort(key=lambda row: (row["type"] != "entity", row["layer"] if row["layer"] is not None else 99, row["start"], row["id"]))
     return rows
-
-
-def _check_order(lo: int, hi: int) -> None:
-    if lo > hi:
-        a, b = date.fromordinal(lo).isoformat(), date.fromordinal(hi).isoformat()
-        raise InputError(msg("diff.reversed", start=a, end=b))

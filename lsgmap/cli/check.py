@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import lang_of, load_structure, print_json
 from ..checks import check, errors_of, warnings_of
 from ..i18n import t
+from . import lang_of, load_structure, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

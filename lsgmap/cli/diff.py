@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from . import lang_of, load_structure, parse_day, print_json
 from ..diff import diff
 from ..i18n import t
+from . import lang_of, load_structure, parse_day, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

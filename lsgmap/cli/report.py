@@ -5,10 +5,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from . import lang_of, load_structure, parse_day
 from ..errors import InputError
 from ..i18n import msg
 from ..report import FORMATS, period_report
+from . import lang_of, load_structure, parse_day
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

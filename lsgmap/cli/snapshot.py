@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 
-from . import lang_of, load_structure, parse_day, print_json
 from ..vocab import ENTITY_KINDS, RELATION_KINDS
+from . import lang_of, load_structure, parse_day, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

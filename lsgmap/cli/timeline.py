@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import argparse
 
-from . import lang_of, load_structure, parse_day, print_json
 from ..dates import day_to_iso
 from ..i18n import t
 from ..timeline import change_points, events
+from . import lang_of, load_structure, parse_day, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
