@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from .dates import OPEN_START, DateParseError, PartialDate, day_text, day_to_iso, interval_days, period_text
 from .errors import ERROR, WARNING, Problem

@@ -90,12 +90,12 @@ class PartialDate:
         return "year"
 
     @classmethod
-    def parse(cls, text: str) -> "PartialDate":
+    def parse(cls, text: str) -> PartialDate:
         """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; raise DateParseError otherwise."""
         return _parse_partial_date(text) if cls is PartialDate else cls._parse(text)
 
     @classmethod
-    def _parse(cls, text: str) -> "PartialDate":
+    def _parse(cls, text: str) -> PartialDate:
         raw = text.strip()
         m = _PATTERN.match(raw)
         if not m:

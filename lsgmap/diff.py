@@ -39,9 +39,10 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -66,7 +67,7 @@ class SnapshotIds:
     edges: frozenset[str]
 
     @classmethod
-    def of(cls, snapshot: "Snapshot") -> "SnapshotIds":
+    def of(cls, snapshot: Snapshot) -> SnapshotIds:
         """The ids of a :class:`~lsgmap.model.Snapshot`."""
         return cls(frozenset(snapshot.node_ids), frozenset(snapshot.edge_keys))
 
@@ -75,7 +76,7 @@ class SnapshotIds:
 class Diff:
     """The differences between the structure on ``start`` and on ``end`` (day ordinals)."""
 
-    structure: "Structure" = field(repr=False, compare=False)
+    structure: Structure = field(repr=False, compare=False)
     start: int
     end: int
     nodes_added: tuple[str, ...] = ()
@@ -147,7 +148,7 @@ class Diff:
         }
 
 
-def diff(structure: "Structure", *, start: date | str | int, end: date | str | int) -> Diff:
+def diff(structure: Structure, *, start: date | str | int, end: date | str | int) -> Diff:
     """The differences between the structure valid on ``start`` and on ``end``.
 
     Dates are ``YYYY-MM-DD`` (a month or year means its first day), dates or
@@ -182,7 +183,7 @@ def diff(structure: "Structure", *, start: date | str | int, end: date | str | i
     )
 
 
-def apply(ids: "SnapshotIds | Snapshot", d: Diff) -> SnapshotIds:
+def apply(ids: SnapshotIds | Snapshot, d: Diff) -> SnapshotIds:
     """The ids of the ``end`` day, from the ids of the ``start`` day and their diff.
 
     Changed entities and relations must be present on both days; their new
@@ -213,12 +214,12 @@ def _valid_on(record: Any, a: int, b: int) -> bool:
 
 
 # -- JSON ----------------------------------------------------------------------------
-def _node_json(s: "Structure", ident: str, lang: str) -> dict[str, Any]:
+def _node_json(s: Structure, ident: str, lang: str) -> dict[str, Any]:
     e = s.entities[ident]
     return {"id": e.id, "kind": e.kind, "name": e.name(lang), "valid_from": day_to_iso(e.start), "valid_to": day_to_iso(e.end)}
 
 
-def _edge_json(s: "Structure", key: str, lang: str) -> dict[str, Any]:
+def _edge_json(s: Structure, key: str, lang: str) -> dict[str, Any]:
     r = s.relations[key]
     return {
         "id": r.id,
@@ -232,7 +233,7 @@ def _edge_json(s: "Structure", key: str, lang: str) -> dict[str, Any]:
     }
 
 
-def event_json(e: "Event", lang: str = "sv") -> dict[str, Any]:
+def event_json(e: Event, lang: str = "sv") -> dict[str, Any]:
     """An event as ``{"id", "kind", "date", "decided", "name", "from", "to", "sources"}``."""
     return {
         "id": e.id,
@@ -259,12 +260,12 @@ def join_names(names: Iterable[str], lang: str = "sv") -> str:
     return f"{', '.join(items[:-1])} {t('diff.and', lang)} {items[-1]}"
 
 
-def relation_text(s: "Structure", r: "Relation", lang: str = "sv") -> str:
+def relation_text(s: Structure, r: Relation, lang: str = "sv") -> str:
     """``LSG Nyköping styr TRIS`` / ``LSG Nyköping steers TRIS``."""
     return f"{s.name(r.from_id, lang)} {RELATION_KINDS[r.relation].verb(lang)} {s.name(r.to_id, lang)}"
 
 
-def event_text(s: "Structure", e: "Event", lang: str = "sv") -> str:
+def event_text(s: Structure, e: Event, lang: str = "sv") -> str:
     """One sentence for an event, e.g. ``LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)``."""
     key = f"diff.event.{e.kind}" if e.kind in EVENT_KINDS else "diff.event.other"
     return t(
@@ -334,13 +335,13 @@ class _ChangeWriter:
             out.append(self._item(text, events[0].day, [x for e in events for x in e.sources], [i]))
         return out
 
-    def _moved(self, e: "Event", explained: set[str]) -> list[dict[str, Any]]:
+    def _moved(self, e: Event, explained: set[str]) -> list[dict[str, Any]]:
         """Relations that went from the event's originals to its results, one line per (kind, other end)."""
         s, lang = self.s, self.lang
         originals, results = set(e.originals), set(e.results)
         removed = _unique_relations(k for i in e.originals for k in self.removed_by_end.get(i, ()) if k not in explained)
         added = _unique_relations(k for i in e.results for k in self.added_by_end.get(i, ()) if k not in explained)
-        groups: dict[tuple[str, str, str], dict[str, list["Relation"]]] = {}
+        groups: dict[tuple[str, str, str], dict[str, list[Relation]]] = {}
         for keys, ends, side in ((removed, originals, "old"), (added, results, "new")):
             for r in (s.relations[k] for k in keys):
                 if r.from_id in ends and r.to_id not in ends:

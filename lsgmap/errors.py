@@ -89,7 +89,7 @@ class InputError(LsgmapError):
     '--out: the folder out does not exist. Create it or choose another file.'
     """
 
-    def __init__(self, message: "Message", *, option: str = ""):
+    def __init__(self, message: Message, *, option: str = ""):
         self.message = message
         self.option = option
         super().__init__(self.render("en"))

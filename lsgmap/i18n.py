@@ -11,8 +11,9 @@ how to fix it); ``UI`` holds every other string of the CLI and the app.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 __all__ = ["PROBLEMS", "UI", "Message", "msg", "t", "problem_text", "normalise_lang"]
 

@@ -50,7 +50,7 @@ def layer_of(kind: str) -> int:
 
 
 def layered_positions(
-    structure: "Structure",
+    structure: Structure,
     *,
     spacing_x: float = 170.0,
     spacing_y: float = 160.0,
@@ -128,14 +128,14 @@ def layered_positions(
         staggered = len(slotted) > max_row
         gap = spacing_x / 2 if staggered else spacing_x
         base_y = lv * spacing_y
-        for index, (n, px) in enumerate(zip(slotted, _compact(wanted, gap))):
+        for index, (n, px) in enumerate(zip(slotted, _compact(wanted, gap), strict=True)):
             x[n] = px
             y[n] = base_y + (stagger * spacing_y if staggered and index % 2 else 0.0)
         _move_followers(structure, slotted, followers, x, y, gap)
     return {i: (round(x.get(i, 0.0), 2), round(y.get(i, layer[i] * spacing_y), 2)) for i in ids}
 
 
-def _followers(structure: "Structure", layer: dict[str, int]) -> dict[str, tuple[str, ...]]:
+def _followers(structure: Structure, layer: dict[str, int]) -> dict[str, tuple[str, ...]]:
     """Nodes placed from other nodes of the same layer via events: {follower: (bases…)}."""
     out: dict[str, tuple[str, ...]] = {}
     for ev in structure.events_in_order:
@@ -249,7 +249,7 @@ def _compact(wanted: list[float | None], gap: float) -> list[float]:
         last = (last + gap if last is not None else 0.0) if w is None else max(w, last + gap if last is not None else w)
         filled.append(last)
     # shift so the layer sits centred on its wishes (or on 0 when there are none)
-    known = [(f, w) for f, w in zip(filled, wanted) if w is not None]
+    known = [(f, w) for f, w in zip(filled, wanted, strict=True) if w is not None]
     if known:
         shift = sum(w - f for f, w in known) / len(known)
     else:
@@ -257,7 +257,7 @@ def _compact(wanted: list[float | None], gap: float) -> list[float]:
     return [round(f + shift, 2) for f in filled]
 
 
-def _move_followers(structure: "Structure", layer_nodes: list[str], followers, x: dict[str, float], y: dict[str, float], gap: float) -> None:
+def _move_followers(structure: Structure, layer_nodes: list[str], followers, x: dict[str, float], y: dict[str, float], gap: float) -> None:
     """Move each follower (merger result, split original) to the mean x of its bases if no node alive at the same time stands there.
 
     Every node first has a slot of its own, so a follower that cannot move keeps a free place.

@@ -21,11 +21,12 @@ import bisect
 import gc
 import hashlib
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
@@ -69,7 +70,7 @@ def dataset_version(path: str | Path) -> str:
     return digest.hexdigest()[:12]
 
 
-def load(path: str | Path | None = None) -> "Structure":
+def load(path: str | Path | None = None) -> Structure:
     """Read and parse the dataset at ``path`` (default: :func:`default_data_path`).
 
     Never raises for bad data: problems are in ``Structure.problems`` and the
@@ -156,7 +157,7 @@ class Structure:
         return g
 
     # -- time -----------------------------------------------------------------
-    def snapshot(self, *, on: date | str | int | None = None) -> "Snapshot":
+    def snapshot(self, *, on: date | str | int | None = None) -> Snapshot:
         """The entities and relations valid on the day ``on`` (default: today).
 
         A relation is in the snapshot only while both its ends exist.
@@ -256,7 +257,7 @@ class Structure:
 
     # -- names ----------------------------------------------------------------------
     @cached_property
-    def names(self) -> "NameIndex":
+    def names(self) -> NameIndex:
         """The name index for finding entities in text (built on first use).
 
         >>> load(BUNDLED_DATA).names.ids_for("tuna")[0]

@@ -24,9 +24,10 @@ Examples
 from __future__ import annotations
 
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, Iterable
+from typing import Any
 
 from .dates import day_to_iso, to_day
 from .records import Entity, Relation
@@ -66,7 +67,7 @@ def day_range(on: On) -> tuple[int, int]:
     return day, day
 
 
-def _validity_json(x: "AnswerItem | Step") -> dict[str, Any]:
+def _validity_json(x: AnswerItem | Step) -> dict[str, Any]:
     """The validity (as written, None = open; and effective) and the sources of an answer or a step."""
     return {
         "valid_from": x.valid_from or None,

@@ -26,9 +26,10 @@ True
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any
 
 from .dates import day_to_iso, ordered_days, period_text
 from .diff import diff, event_text
@@ -50,11 +51,11 @@ _SHORT_KINDS = {"project", "association", "funder", "agency"}
 class _Item:
     text: str
     sources: list[str] = field(default_factory=list)
-    children: list["_Item"] = field(default_factory=list)
+    children: list[_Item] = field(default_factory=list)
 
 
 def period_report(
-    structure: "Structure",
+    structure: Structure,
     *,
     start: date | str | int,
     end: date | str | int,
@@ -79,7 +80,7 @@ def period_report(
 
 
 class _Writer:
-    def __init__(self, structure: "Structure", a: int, b: int, lang: str):
+    def __init__(self, structure: Structure, a: int, b: int, lang: str):
         self.s, self.a, self.b, self.lang = structure, a, b, lang
         self.used_sources: list[str] = []
 
@@ -98,13 +99,13 @@ class _Writer:
         self.used_sources.extend(srcs)
         return _Item(text, srcs, children or [])
 
-    def relations_into(self, ident: str, kinds: set[str]) -> list["Relation"]:
+    def relations_into(self, ident: str, kinds: set[str]) -> list[Relation]:
         return sorted(
             (r for r in self.s.relations_of(ident) if r.to_id == ident and r.relation in kinds and self.during(r)),
             key=lambda r: (self.label(r.from_id), r.id),
         )
 
-    def names(self, rels: list["Relation"], end: str = "from_id") -> str:
+    def names(self, rels: list[Relation], end: str = "from_id") -> str:
         return ", ".join(dict.fromkeys(self.label(getattr(r, end)) for r in rels))
 
     # -- the report --------------------------------------------------------------------

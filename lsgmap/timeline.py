@@ -35,7 +35,7 @@ __all__ = ["change_points", "events", "lifetimes"]
 
 
 def change_points(
-    structure: "Structure",
+    structure: Structure,
     *,
     start: date | str | int | None = None,
     end: date | str | int | None = None,
@@ -75,7 +75,7 @@ def change_points(
     return out
 
 
-def events(structure: "Structure", *, lang: str = "sv") -> list[dict[str, Any]]:
+def events(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]:
     """The restructuring events in date order, with originals, results and a sentence.
 
     >>> from lsgmap.model import load
@@ -97,7 +97,7 @@ def events(structure: "Structure", *, lang: str = "sv") -> list[dict[str, Any]]:
     return out
 
 
-def lifetimes(structure: "Structure", *, lang: str = "sv") -> list[dict[str, Any]]:
+def lifetimes(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]:
     """A Gantt table: one row per entity and relation with its (clipped) first and last day.
 
     Rows: ``id, type ('entity'|'relation'), kind, kind_label, name, start, end
