@@ -18,9 +18,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from lsgmap import queries
 from lsgmap.ask import ask
 from lsgmap.model import load
+from lsgmap.vocab import RELATION_KINDS
 
 
 def national_dataset(folder: Path) -> Path:
@@ -37,10 +37,10 @@ def baseline(structure, question_entity: str, day: int) -> tuple[set[str], int]:
 
     def up(node):
         for u, _, k, data in g.in_edges(node, keys=True, data=True):
-            if queries.UPWARD.get(data["relation"]) == "subject":
+            if RELATION_KINDS[data["relation"]].upward == "subject":
                 yield k, u
         for _, v, k, data in g.out_edges(node, keys=True, data=True):
-            if queries.UPWARD.get(data["relation"]) == "object":
+            if RELATION_KINDS[data["relation"]].upward == "object":
                 yield k, v
 
     chains = 0
