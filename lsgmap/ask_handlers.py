@@ -189,7 +189,6 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("chain", _wants_chain, chain),
     Handler("relation_between", lambda s, r: r.asks_relation and len(r.mentions) >= 2, relation_between),
     Handler("relation", lambda s, r: r.asks_relation, relation_holders_or_targets),
-    Handler("members_named", lambda s, r: r.members and r.ids[0] == s.root, members_of_root),
     Handler("about", _always, about),
 )
 
