@@ -316,6 +316,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.date_from_event": ("\"{text}\": {event}, {day}", "\"{text}\": {event}, {day}"),
     "ask.date_from_option": ("valt datum", "the chosen date"),
     "ask.date_today": ("dagens datum", "today's date"),
+    "ask.when": ("{when} ({note})", "{when} ({note})"),
+    "ask.valid_span": ("{start} – {end}", "{start} – {end}"),
     "ask.i_holders": ("vem {verb} {name}", "who {verb} {name}"),
     "ask.i_targets": ("vad {name} {verb}", "what {name} {verb}"),
     "ask.lead_holders": ("{name} {inverse}:", "{name} {inverse}:"),
@@ -638,12 +640,21 @@ UI: dict[str, tuple[str, str]] = {
 
 
 def t(key: str, lang: str = "sv", **params: Any) -> str:
-    """The UI string ``key`` in ``lang``, formatted with ``params`` (a :class:`Message` parameter is shown in ``lang`` too)."""
+    """The UI string ``key`` in ``lang``, formatted with ``params``.
+
+    A parameter with a ``render(lang)`` method (a :class:`Message`, an entity's
+    name, a vocabulary term) is shown in ``lang`` too.
+    """
     sv, en = UI[key]
     text = sv if normalise_lang(lang) == "sv" else en
     if not params:
         return text
-    return text.format(**{k: v.render(lang) if isinstance(v, Message) else v for k, v in params.items()})
+    return text.format(**{k: _shown(v, lang) for k, v in params.items()})
+
+
+def _shown(value: Any, lang: str) -> Any:
+    render = getattr(value, "render", None)
+    return render(lang) if callable(render) else value
 
 
 @dataclass(frozen=True)

@@ -16,13 +16,20 @@ Where the answers come from:
 
 from __future__ import annotations
 
+import ast
 import json
+import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings, strategies as st
 
 from lsgmap.ask import ask, detect_lang
+from lsgmap.ask_handlers import HANDLERS, handler_for
+from lsgmap.ask_reading import read_question
 from lsgmap.cli import main
+from lsgmap.errors import InputError
+from lsgmap.i18n import UI
 
 PRE = "2016-12-01"  # before the Trosa–Gnesta merger
 POST = "2017-03-01"  # after it
@@ -251,3 +258,108 @@ def test_a_date_that_does_not_exist_is_said_not_guessed(sormland, question):
     assert not answer.understood and answer.answers == []
     assert answer.interpretation["date_source"] == "invalid"
     assert ("finns inte" in answer.message) or ("does not exist" in answer.message)
+
+
+# -- the pipeline: reading, one handler per kind, messages rendered when shown ----------------
+
+ASK_MODULES = sorted((Path(__file__).resolve().parent.parent / "lsgmap").glob("ask*.py"))
+
+#: One question per handler (a new handler needs a line here).
+HANDLER_QUESTIONS = {
+    "bad_date": "Vem styr IBIS den 31 februari 2017?",
+    "members": "Vilka är medlemmar?",
+    "existing": "Which LSGs exist on 1 March 2017?",
+    "unknown": "Who steers Foobar?",
+    "amount": "Hur mycket finansierar RAR processledaren 2017?",
+    "lineage": "What happened to LSG Trosa?",
+    "paths": "Hur hänger Ida Malmberg ihop med LSG Trosa?",
+    "chain": "Show the chain from TUNA up to RAR",
+    "relation_between": "Does LSG Nyköping steer TUNA?",
+    "relation": "Vem ansvarar för IBIS?",
+    "about": "TUNA",
+}
+
+
+def test_no_function_in_ask_is_longer_than_60_lines_or_branchy():
+    branches = (ast.If, ast.For, ast.While, ast.IfExp, ast.BoolOp, ast.ExceptHandler, ast.comprehension, ast.Match)
+    assert len(ASK_MODULES) >= 2
+    for path in ASK_MODULES:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                assert length <= 60, f"{path.name}:{node.lineno} {node.name} has {length} lines"
+                complexity = 1 + sum(isinstance(n, branches) for n in ast.walk(node))
+                assert complexity <= 12, f"{path.name}:{node.lineno} {node.name} has complexity {complexity}"
+
+
+def test_every_handler_has_a_question_and_answers_it(sormland):
+    assert set(HANDLER_QUESTIONS) == {h.intent for h in HANDLERS}
+    assert HANDLERS[-1].applies(sormland, read_question(sormland, "", on=PRE)), "the last handler always applies"
+    for intent, question in HANDLER_QUESTIONS.items():
+        assert handler_for(sormland, read_question(sormland, question, on=PRE)).intent == intent, question
+
+
+def _fixed_parts(template: str) -> set[str]:
+    return {p.strip(" .:,()\"-") for p in re.split(r"\{[^}]*\}", template)}
+
+
+def _only_in(lang: int) -> set[str]:
+    """Text of the ask.* strings found in one language only (at least 6 characters)."""
+    out = set()
+    for key, pair in UI.items():
+        if key.startswith("ask."):
+            other = pair[1 - lang]
+            out |= {p for p in _fixed_parts(pair[lang]) if len(p) >= 6 and p not in other}
+    return out
+
+
+@pytest.mark.parametrize("question,on", [(q, on) for q, on, _ in QUESTIONS_SV + QUESTIONS_EN] + [(q, PRE) for q in HANDLER_QUESTIONS.values()])
+def test_interpretation_and_message_render_in_both_languages(sormland, question, on):
+    answer = ask(sormland, question, on=on)
+    only = {"sv": _only_in(0), "en": _only_in(1)}
+    for lang, other in (("sv", "en"), ("en", "sv")):
+        shown = "\n".join([answer.interpretation.text(lang), answer.interpretation.lead_text(lang), answer.message_text(lang)])
+        assert "{" not in shown and "}" not in shown, shown
+        left = [p for p in only[other] if p in shown]
+        assert not left, f"{lang} rendering holds {other} text {left}: {shown}"
+        data = answer.to_json(lang)
+        assert data["interpretation"]["text"] == answer.interpretation.text(lang)
+        assert data["message"] == answer.message_text(lang)
+
+
+def test_an_answer_renders_in_both_languages_without_asking_again(sormland, monkeypatch):
+    import lsgmap.ask as ask_module
+
+    answers = [ask(sormland, q, on=PRE) for q in ("Vem finansierar Ibsi?", "Vad styr LSG Trosa den 1 mars 2017?", "Vem styr TUNA?")]
+
+    def no_more(*args, **kwargs):
+        raise AssertionError("asked again")
+
+    monkeypatch.setattr(ask_module, "read_question", no_more)
+    monkeypatch.setattr(ask_module, "handler_for", no_more)
+    unknown, absent, tuna = answers
+    assert "Menade du" in unknown.message_text("sv") and "Did you mean" in unknown.message_text("en")
+    assert "I can answer questions like" in unknown.text("en") and "Jag kan svara på frågor som" in unknown.text("sv")
+    assert "fanns inte" in absent.message_text("sv") and "did not exist" in absent.message_text("en")
+    assert "Became LSG Trosa-Gnesta" in absent.to_json("en")["message"]
+    assert tuna.text("sv").startswith("Tolkat som: vem styr TUNA den 2016-12-01 (valt datum)")
+    assert tuna.text("en").startswith("Understood as: who steers TUNA on 2016-12-01 (the chosen date)")
+    assert "TUNA is steered by:" in tuna.text("en") and "Sources:" in tuna.text("en")
+    assert tuna.lang == "sv" and tuna.message == ""
+
+
+def test_json_renders_the_language_asked_for_and_keeps_both_texts(sormland):
+    data = ask(sormland, "Vem styr TUNA?", on=PRE).to_json("en")
+    interpretation = data["interpretation"]
+    assert interpretation["text"] == interpretation["text_en"] and interpretation["text"].startswith("who steers TUNA")
+    assert interpretation["text_sv"].startswith("vem styr TUNA") and interpretation["lead_sv"] == "TUNA styrs av:"
+    assert interpretation["direction"] == "holders" and interpretation["relations"] == ["steers"]
+    assert data["answers"][0]["name"] == "LSG Nyköping"
+
+
+def test_a_bad_on_is_an_input_error(sormland):
+    with pytest.raises(InputError) as info:
+        ask(sormland, "Vem styr TUNA?", on="2018-06-31")
+    assert info.value.option == "on" and "2018-06-31" in info.value.render("en")
+    # a date in the question wins, so on= is not read
+    assert ask(sormland, "Vem styr TUNA 2017?", on="2018-06-31").understood

@@ -107,9 +107,9 @@ def render() -> None:
         return
 
     answer = ask(s, question, on=on, lang=lg)
-    st.markdown(f"**{common.md_escape(t('app2.ask.interpretation', lg))}:** {common.md_escape(answer.interpretation.get(f'text_{lg}', answer.interpretation.get('text', '')))}")
+    st.markdown(f"**{common.md_escape(t('app2.ask.interpretation', lg))}:** {common.md_escape(answer.interpretation.text(lg))}")
     if not answer.understood:
-        st.warning(answer.message)
+        st.warning(answer.message_text(lg))
         suggestions = suggest(s, question)
         if suggestions:
             st.caption(t("app2.ask.did_you_mean", lg))
@@ -119,8 +119,8 @@ def render() -> None:
                 name = e.short_name or e.name(lg)
                 col.button(e.name(lg), key=f"{P}suggest_{eid}", on_click=_set_question, args=(replace_closest_word(question, name),))
         return
-    if answer.message:
-        st.info(answer.message)
+    if answer.notice is not None:
+        st.info(answer.message_text(lg))
 
     nodes_hl, edges_hl = answer.highlight()
     left, right = st.columns([2, 3])

@@ -1,0 +1,198 @@
+"""One handler per kind of question, tried in order.
+
+Each entry of :data:`HANDLERS` says when it applies to a :class:`~lsgmap.ask_reading.Reading`
+and answers with a :class:`Finding`: the intent, its texts as messages, the
+answers, the chains, an amount and a notice. The first entry that applies
+answers; the last one (everything about a named entity) always applies. A new
+kind of question is one handler and one line in :data:`HANDLERS`.
+The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask_relations`.
+
+>>> from lsgmap.model import load, BUNDLED_DATA
+>>> from lsgmap.ask_reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
+'lineage'
+>>> [h.intent for h in HANDLERS][:3]
+['bad_date', 'members', 'existing']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from . import queries
+from .ask_interpretation import EntityName, Finding, Joined, Term
+from .ask_reading import QUESTION_WORDS, Reading
+from .ask_relations import members_of_root, relation_between, relation_holders_or_targets
+from .i18n import msg
+from .names import normalise, suggest
+from .vocab import ENTITY_KINDS, RELATION_KINDS
+
+__all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
+
+#: The kinds of question :func:`lsgmap.ask.ask` answers, as i18n keys (shown when a question is not understood).
+QUESTION_KINDS = ["ask.kind_relation", "ask.kind_responsible", "ask.kind_chain", "ask.kind_lineage", "ask.kind_amount", "ask.kind_list"]
+
+
+@dataclass(frozen=True)
+class Handler:
+    """A kind of question: its name, when it applies, and how it is answered."""
+
+    intent: str
+    applies: Callable[[Any, Reading], bool]
+    answer: Callable[[Any, Reading], Finding]
+
+
+def _name(structure, entity_id: str) -> EntityName:
+    return EntityName(structure.entities[entity_id])
+
+
+# -- not understood ---------------------------------------------------------------------------
+
+
+def not_understood(structure, reading: Reading, reason: str, names: list[str], suggestions: list[str]) -> Finding:
+    """A question it cannot answer: why, suggestions ("Menade du …?") and the kinds of question it can answer."""
+    parts: list[Any] = [msg(reason, names=", ".join(names))]
+    if suggestions:
+        labels = [Joined((EntityName(structure.entities[i], full=True), f" ({i})"), "") for i in suggestions]
+        parts.append(msg("ask.did_you_mean", names=Joined(tuple(labels))))
+    kinds = [Joined(("  - ", msg(k)), "") for k in QUESTION_KINDS]
+    parts.append(Joined((msg("ask.can_answer"), *kinds), "\n"))
+    return Finding(
+        "unknown", msg("ask.not_understood_short"), details={"suggestions": suggestions}, notice=Joined(tuple(parts), "\n"), understood=False
+    )
+
+
+def bad_date(structure, reading: Reading) -> Finding:
+    """A date in the question that does not exist ("den 31 februari 2017")."""
+    return not_understood(structure, reading, "ask.bad_date", [reading.date.text], [])
+
+
+def unknown_names(structure, reading: Reading) -> Finding:
+    """No name the data knows: say which word was not found, and what it may have meant."""
+    reason = "ask.unknown_name" if reading.asks_relation else "ask.not_understood"
+    words = [w.strip("?!.,:;\"'()") for w in reading.question.split()]
+    known = structure.names.variants
+    unknown = [w for w in words if normalise(w) and normalise(w) not in known and normalise(w).split()[0] not in QUESTION_WORDS]
+    return not_understood(structure, reading, reason, unknown[-1:] or [reading.question], suggest(structure, reading.question))
+
+
+# -- lists, amounts, lineage, chains ----------------------------------------------------------
+
+
+def existing(structure, reading: Reading) -> Finding:
+    """Which LSGs / projects / … exist on the date."""
+    kind = reading.kind_noun or ""
+    items = tuple(queries.entity_item(structure, e) for e in queries.existing(structure, kind, on=reading.date.span))
+    return Finding(
+        "existing", msg("ask.i_existing", kinds=Term(ENTITY_KINDS[kind], "plural", lower=True)), msg("ask.lead_existing", count=len(items)),
+        details={"kind": kind}, answers=items,
+    )
+
+
+def amount(structure, reading: Reading) -> Finding:
+    """How much one named entity funds another, from the budget lines (in one year if the question names one)."""
+    funder, target = _funder_and_target(structure, reading.ids)
+    qd = reading.date
+    year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
+    result = queries.amounts(structure, funder, target, year=year)
+    funding = (structure.relations[rid] for rid in result["relations"])
+    items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r) for r in funding)
+    summary = msg(
+        "ask.i_amount", funder=_name(structure, funder) if funder else msg("ask.any_funder"), target=_name(structure, target),
+        year=msg("ask.in_year", year=year) if year else "",
+    )
+    return Finding(
+        "amount", summary, msg("ask.lead_relations"), "funds", tuple(i for i in (funder, target) if i),
+        details={"year": year}, answers=items, amounts=result,
+    )
+
+
+def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str]:
+    """Which named entity funds which: the pair with budget lines, else the pair with a funds relation."""
+    pairs = [(a, b) for a in ids for b in ids if a != b]
+    for a, b in pairs:
+        if any(r.relation == "funds" and r.from_id == a and structure.budget_of(r.id) for r in structure.incoming(b)):
+            return a, b
+    for a, b in pairs:
+        if any(r.relation == "funds" and r.from_id == a for r in structure.incoming(b)):
+            return a, b
+    return None, ids[-1]
+
+
+def lineage(structure, reading: Reading) -> Finding:
+    """What became of an entity, or what it came from, through mergers and renames."""
+    x = reading.ids[0]
+    lin = queries.lineage(structure, x)
+    items = tuple(lin["came_from"] + lin["became"])
+    details = {"events": [e.id for e in lin["events"]], "became": [a.id for a in lin["became"]], "came_from": [a.id for a in lin["came_from"]]}
+    return Finding(
+        "lineage", msg("ask.i_lineage", name=_name(structure, x)), msg("ask.lead_lineage"), entities=(x,), details=details, answers=items,
+        notice=None if items else msg("ask.no_lineage", name=_name(structure, x)),
+    )
+
+
+def _wants_chain(structure, reading: Reading) -> bool:
+    return reading.chain or (not reading.asks_relation and len(reading.mentions) >= 2)
+
+
+def _wants_path(structure, reading: Reading) -> bool:
+    return _wants_chain(structure, reading) and len(reading.ids) >= 2 and structure.root not in reading.ids[:2]
+
+
+def paths(structure, reading: Reading) -> Finding:
+    """How two named entities are connected on the date."""
+    a, b = reading.ids[:2]
+    found = tuple(queries.paths_between(structure, a, b, on=reading.date.span))
+    return Finding(
+        "paths", msg("ask.i_paths", a=_name(structure, a), b=_name(structure, b)), entities=(a, b), paths=found,
+        notice=None if found else msg("ask.no_paths"),
+    )
+
+
+def chain(structure, reading: Reading) -> Finding:
+    """The accountability chains from a named entity up to the root (RAR)."""
+    root = structure.root
+    start = next((i for i in reading.ids if i != root), reading.ids[0])
+    found = tuple(queries.chain_to_root(structure, start, on=reading.date.span))
+    top = _name(structure, root) if root else msg("ask.any_association")
+    return Finding(
+        "chain", msg("ask.i_chain", name=_name(structure, start), root=top), entities=(start, *([root] if root else [])), paths=found,
+        notice=None if found else msg("ask.no_chain", name=_name(structure, start), root=top),
+    )
+
+
+def about(structure, reading: Reading) -> Finding:
+    """Only a name: everything about it on the date."""
+    x, span, every = reading.ids[0], reading.date.span, set(RELATION_KINDS)
+    items = queries.targets(structure, every, x, on=span) + queries.holders(structure, every, x, on=span)
+    return Finding(
+        "about", msg("ask.i_about", name=_name(structure, x)), msg("ask.lead_about"), entities=(x,), answers=tuple(items),
+        paths=tuple(queries.chain_to_root(structure, x, on=span)),
+    )
+
+
+def _always(structure, reading: Reading) -> bool:
+    return True
+
+
+#: The kinds of question in the order they are tried; the first that applies answers.
+HANDLERS: tuple[Handler, ...] = (
+    Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
+    Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
+    Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
+    Handler("unknown", lambda s, r: not r.mentions, unknown_names),
+    Handler("amount", lambda s, r: r.amount, amount),
+    Handler("lineage", lambda s, r: r.lineage, lineage),
+    Handler("paths", _wants_path, paths),
+    Handler("chain", _wants_chain, chain),
+    Handler("relation_between", lambda s, r: r.asks_relation and len(r.mentions) >= 2, relation_between),
+    Handler("relation", lambda s, r: r.asks_relation, relation_holders_or_targets),
+    Handler("about", _always, about),
+)
+
+
+def handler_for(structure, reading: Reading) -> Handler:
+    """The first handler in :data:`HANDLERS` that applies to ``reading``."""
+    return next(h for h in HANDLERS if h.applies(structure, reading))

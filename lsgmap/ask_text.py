@@ -1,0 +1,75 @@
+"""An answer in words for people: the answers with dates and sources, the amounts, the chains.
+
+Used by :meth:`lsgmap.ask.Answer.text`; everything is rendered in the language asked for when shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import queries
+from .ask_interpretation import validity
+from .i18n import t
+from .vocab import EVENT_KINDS, RELATION_KINDS
+
+__all__ = ["answer_line", "amount_lines", "path_lines"]
+
+
+def _cite_text(sources) -> str:
+    parts = []
+    for c in sources:
+        quote = c.get("quote", "")
+        if len(quote) > 90:
+            quote = quote[:87] + "…"
+        parts.append(f"{c.get('title', c.get('document', ''))}: \"{quote}\" [{c['id']}]")
+    return "; ".join(parts)
+
+
+def _label(structure, a: queries.AnswerItem, lang: str) -> str:
+    """The relation's verb ("styr"), or the event kind and the event's name for an answer through an event."""
+    if a.relation in RELATION_KINDS:
+        return RELATION_KINDS[a.relation].verb(lang)
+    if a.relation in EVENT_KINDS and structure is not None and a.relation_id in structure.events:
+        return f"{EVENT_KINDS[a.relation].label(lang).lower()}: {structure.events[a.relation_id].name(lang)}"
+    return a.relation
+
+
+def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
+    """"  • LSG Nyköping (lsg_nykoping) — styr, 2016-03-01 – 2018-12-31 [r033]" and its sources on the next line."""
+    when = validity(a.valid_from, a.valid_to).render(lang)
+    head = f"  • {a.name(lang)} ({a.id})"
+    if a.relation:
+        head += f" — {_label(structure, a, lang)}, {when}"
+        if a.relation_id:
+            head += f" [{a.relation_id}]"
+    else:
+        head += f" — {when}"
+    src = _cite_text(a.sources)
+    return head + ("\n      " + t("ask.sources", lang) + ": " + src if src else "\n      " + t("ask.no_sources", lang))
+
+
+def amount_lines(amounts: dict[str, Any], lang: str) -> list[str]:
+    """One line per budget line, the sum per year and the total (or that there are none)."""
+    out = []
+    for line in amounts["lines"]:
+        item = line["item_en"] if lang == "en" else line["item_sv"]
+        out.append(f"  • {line['year']} {item}: {line['amount_tkr']:g} tkr  [{line['id']}; {', '.join(c['id'] for c in line['sources'])}]")
+    if amounts["lines"]:
+        for year, total in amounts["by_year"].items():
+            out.append("  " + t("ask.amount_year", lang, year=year, total=f"{total:g}"))
+        out.append(t("ask.amount_total", lang, total=f"{amounts['total']:g}"))
+    else:
+        out.append(t("ask.amount_none", lang))
+    return out
+
+
+def path_lines(structure, paths: list[queries.Path], lang: str, max_paths: int) -> list[str]:
+    """The chains, at most ``max_paths`` of them, each with its relation ids."""
+    if not paths:
+        return []
+    out = [t("ask.paths_header", lang, count=len(paths))]
+    for p in paths[:max_paths]:
+        out.append("  " + p.text(structure, lang) + "  [" + ", ".join(s.relation_id for s in p.steps) + "]")
+    if len(paths) > max_paths:
+        out.append("  " + t("ask.more_paths", lang, count=len(paths) - max_paths))
+    return out
