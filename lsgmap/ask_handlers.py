@@ -18,8 +18,9 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any
 
 from . import queries
 from .ask_interpretation import EntityName, Finding, Joined, Term

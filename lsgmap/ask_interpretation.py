@@ -18,8 +18,9 @@ in Swedish or English without asking again.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any
 
 from . import queries
 from .i18n import Message, msg
