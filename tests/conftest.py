@@ -22,6 +22,7 @@ List values (``aliases``, ``sources``, ``originals`` …) may be Python lists.
 
 from __future__ import annotations
 
+import copy
 import csv
 import json
 import os
@@ -253,6 +254,12 @@ def merger(merger_dir) -> Structure:
     structure = load(merger_dir)
     assert not structure.errors, structure.errors
     return structure
+
+
+@pytest.fixture
+def merger_tables() -> dict[str, list]:
+    """A fresh copy of the :data:`MERGER` rows, to extend in a test and build with ``tiny``."""
+    return copy.deepcopy(MERGER)
 
 
 @pytest.fixture
