@@ -67,7 +67,7 @@ def whole(structure) -> Snapshot:
     return Snapshot(structure, 0, tuple(structure.entities), tuple(structure.relations))
 
 
-def render_case(label: str, folder: Path, *, fast_repeat: int, base_repeat: int, on_all: bool) -> None:
+def render_case(label: str, folder: Path, *, fast_repeat: int, base_repeat: int, on_all: bool, guard_ms: float | None = None) -> None:
     s = load(folder)
     ms, pos = timed(lambda: layered_positions(s), 1)
     snap = whole(s) if on_all else s.snapshot(on=s.change_days[-1])
@@ -78,6 +78,8 @@ def render_case(label: str, folder: Path, *, fast_repeat: int, base_repeat: int,
     print(f"layered_positions (once per dataset version): {ms:9.1f} ms")
     print(f"graph_elements                             : {el_ms:9.1f} ms (median of {fast_repeat})")
     print(f"to_html (fast path)                        : {fast_ms:9.1f} ms (median of {fast_repeat}), {len(html) // 1024} KiB")
+    if guard_ms is not None:
+        print(f"guard to_html ≤ {guard_ms:.0f} ms                     : {'met' if fast_ms <= guard_ms else 'MISSED'}")
     if base_repeat:
         base_ms, _ = timed(lambda: baseline_from_nx(nodes, edges), base_repeat)
         print(f"Network.from_nx + generate_html (baseline) : {base_ms:9.1f} ms (median of {base_repeat})")
@@ -118,6 +120,8 @@ def main() -> None:
     small = dataset("small", SMALL)
     national = dataset("national", NATIONAL)
     render_case("1,000 nodes (synthetic --small, all dates at once)", small, fast_repeat=9, base_repeat=3, on_all=True)
+    # the guard tests/test_render.py used to hold: one date of the 1,000-node dataset, warm template, under 1 s
+    render_case("1,000 nodes (synthetic --small, one date)", small, fast_repeat=9, base_repeat=3, on_all=False, guard_ms=1000.0)
     render_case("national (synthetic, all dates at once)", national, fast_repeat=5, base_repeat=0 if args.quick else 1, on_all=True)
     render_case("national (synthetic, one date)", national, fast_repeat=5, base_repeat=0 if args.quick else 1, on_all=False)
     rerun_case("bundled Sörmland data", None, 9)

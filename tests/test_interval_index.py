@@ -21,14 +21,14 @@ def test_valid_on_equals_a_naive_filter(spans, day):
     ids = [f"x{i}" for i in range(len(spans))]
     index = IntervalIndex(ids, starts=[s for s, _ in spans], ends=[e for _, e in spans])
     got = index.valid_on(day)
-    assert sorted(got) == sorted(i for i, (s, e) in zip(ids, spans) if s <= day <= e)
+    assert sorted(got) == sorted(i for i, (s, e) in zip(ids, spans, strict=True) if s <= day <= e)
     assert len(set(got)) == len(got) and len(index) == len(ids)
 
 
 def test_ids_come_back_as_equal_strings_in_a_tuple():
-    index = IntervalIndex(["lsg_trosa", "lsg_trosa_gnesta"], starts=[OPEN_START, 736330], ends=[736329, OPEN_END])
-    assert index.valid_on(736329) == ("lsg_trosa",)
-    assert index.valid_on(736330) == ("lsg_trosa_gnesta",)
+    index = IntervalIndex(["before", "after"], starts=[OPEN_START, 736330], ends=[736329, OPEN_END])
+    assert index.valid_on(736329) == ("before",)
+    assert index.valid_on(736330) == ("after",)
     assert isinstance(index.valid_on(0), tuple)
 
 

@@ -165,18 +165,3 @@ def test_library_imports_neither_streamlit_nor_pyvis():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False"]
 
-
-def test_render_speed_at_a_thousand_nodes(tmp_path):
-    """A generous guard (the real figures come from bench/bench_render.py)."""
-    import time
-
-    from lsgmap.synthetic import SMALL, generate
-
-    s = load(generate(tmp_path, seed=5, **SMALL))
-    pos = layered_positions(s)
-    snap = s.snapshot(on=s.change_days[-1])
-    nodes, edges = graph_elements(s, snap, pos)
-    to_html(nodes, edges)  # warm the template
-    started = time.perf_counter()
-    to_html(nodes, edges)
-    assert time.perf_counter() - started < 1.0

@@ -1,16 +1,17 @@
-"""The status-report section for a period, checked against the seed status report (13 Oct – 31 Dec 2016)."""
+"""The status-report section for a period, on the tiny merger structure of conftest.py.
+
+The report on the bundled data, checked against the seed status report, is in
+tests/test_sormland.py.
+"""
 
 from __future__ import annotations
 
-import csv
-import shutil
 from pathlib import Path
 
 import pytest
 
 from lsgmap.cli import main
 from lsgmap.errors import InputError
-from lsgmap.model import BUNDLED_DATA, load
 from lsgmap.report import period_report
 
 
@@ -23,104 +24,120 @@ def section(text: str, heading: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def autumn_2016(sormland):
-    return period_report(sormland, start="2016-10-13", end="2016-12-31")
+def autumn(merger):
+    return period_report(merger, start="2016-10-13", end="2016-12-31")
 
 
-def test_projects_are_listed_under_their_lsgs_as_in_the_status_report(autumn_2016):
-    # "Aktuella insatser/projekt": TUNA (LSG Nyköping-Oxelösund), IBIS (LSG Oxelösund),
-    # Innovation 100 dagar (LSG Nyköping-Oxelösund), IPS (LSG Nyköping); the application adds TRIS.
-    projects = section(autumn_2016, "## Aktuella insatser/projekt per LSG under perioden")
-    nyox = section(projects, "### LSG Nyköping-Oxelösund")
-    assert "- TUNA – styrs av" in nyox and "- Innovation 100 dagar – styrs av LSG Nyköping-Oxelösund [ls_projekt_innovation]" in nyox
-    assert "- IBIS – styrs av" in section(projects, "### LSG Oxelösund")
-    nyk = section(projects, "### LSG Nyköping")
-    assert "- IPS – styrs av LSG Nyköping; ägs av LSG Nyköping" in nyk and "- TRIS – styrs av" in nyk
-    assert "- TRIS – styrs av" in section(projects, "### LSG Trosa") and "- TRIS – styrs av" in section(projects, "### LSG Gnesta")
-    # who owns and funds: IBIS is formally owned by RAR and funded by ESF
-    assert "ägs av LSG Nyköping, LSG Oxelösund, RAR; finansieras av ESF" in section(projects, "### LSG Oxelösund")
+def test_projects_are_listed_under_their_lsgs(autumn):
+    projects = section(autumn, "## Aktuella insatser/projekt per LSG under perioden")
+    gamma = section(projects, "### LSG Gamma")
+    # short names for projects, associations and funders; a period-bound project is listed
+    assert "- Kort – styrs av LSG Gamma [s_lsg_gamma.steers.kort]" in gamma
+    assert "- Q – styrs av LSG Gamma; ägs av SF; finansieras av ESF [s_lsg_gamma.steers.q, s_sf.owns.q, s_esf.funds.q]" in gamma
+    assert "- P – styrs av LSG Alfa, LSG Beta, LSG Gamma; ägs av LSG Gamma; finansieras av SF" in section(projects, "### LSG Alfa")
+    assert "- P – styrs av" in section(projects, "### LSG Beta")
     # the merged LSG does not exist yet in this period
-    assert "LSG Trosa-Gnesta" not in projects
+    assert "LSG Alfa-Beta" not in projects
 
 
-def test_principals_and_assignments_with_who_gave_them(autumn_2016):
-    principals = section(autumn_2016, "## Uppdragsgivare under perioden")
-    assert principals.strip().splitlines()[0] == ("- Processledare LSG södra Sörmland: LSG Gnesta, LSG Nyköping, LSG Nyköping-Oxelösund, "
-                                                  "LSG Oxelösund, LSG Trosa [ls_uppdragsgivare, an_uppdragsgivare]")
-    lines = section(autumn_2016, "## Uppdrag från LSG under perioden").strip().splitlines()
+def test_principals_and_assignments_with_who_gave_them(autumn):
+    principals = section(autumn, "## Uppdragsgivare under perioden")
+    assert principals.strip().splitlines() == [
+        "- Processledare Test: LSG Alfa, LSG Beta, LSG Gamma "
+        "[s_lsg_alfa.commissions.ledare, s_lsg_beta.commissions.ledare, s_lsg_gamma.commissions.ledare]"
+    ]
+    lines = section(autumn, "## Uppdrag från LSG under perioden").strip().splitlines()
     assert lines == [
-        "- Påbörja en ansökan om insats till ungdomar i behov av stöd (LSG Gnesta) [ls_uppdrag_ungdomar]",
-        "- Påbörja en ansökan om ett Ungdomens hus (LSG Nyköping-Oxelösund) [ls_uppdrag_ungdomens_hus]",
-        "- Presentation om viljeinriktningen om nollplacerade (LSG Nyköping) [ls_uppdrag_nollplacerade]",
-        "- Presentation om LSG:s roll och syfte i förhållande till övriga samverkansstrukturer i Sörmland (LSG Nyköping, LSG Trosa) [ls_uppdrag_lsg_roll]",
-        "- Förslag på administrativa strukturer för LSG och utkast till inriktningsplan 2017 (samtliga LSG) [ls_uppdrag_admin]",
+        "- Utred ungdomars behov (LSG Alfa) [s_uppdrag_alfa, s_lsg_alfa.assigns.uppdrag_alfa]",
+        # given by every principal of the one it is assigned to
+        "- Förslag på struktur (samtliga LSG) [s_uppdrag_alla, s_lsg_alfa.assigns.uppdrag_alla, s_lsg_beta.assigns.uppdrag_alla, "
+        "s_lsg_gamma.assigns.uppdrag_alla]",
     ]
 
 
-def test_the_merger_decided_in_the_period_is_reported_with_its_consequences(autumn_2016):
-    later = section(autumn_2016, "## Beslut under perioden som gäller senare")
+def test_changes_in_the_period_leave_out_the_assignments(autumn):
+    changes = section(autumn, "## Förändringar i strukturen under perioden")
+    assert changes.strip().splitlines() == ["- Ny relation: LSG Gamma styr Kort insats (från 2016-10-13) [s_lsg_gamma.steers.kort]"]
+
+
+def test_the_merger_decided_in_the_period_is_reported_with_its_consequences(merger, autumn):
+    later = section(autumn, "## Beslut under perioden som gäller senare")
     assert later.strip().startswith(
-        "- LSG Trosa och LSG Gnesta slås samman: beslutat 2016-10-13/2016-12-31, gäller från 2017-01-01 [ls_sammanslagning]"
+        "- LSG Alfa och LSG Beta slås samman: beslutat 2016-10-13/2016-12-31, gäller från 2017-01-01 [s_ev_merge]"
     )
-    assert "  - TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta i stället för LSG Trosa och LSG Gnesta" in later
+    assert "  - Projekt P – Pröva styrs av LSG Alfa-Beta i stället för LSG Alfa och LSG Beta (från 2017-01-01)" in later
+    assert "  - Alfa kommun omfattas av LSG Alfa-Beta i stället för LSG Alfa" in later
     # after the merger took effect it is a change, not a decision for later
-    spring = period_report(load(BUNDLED_DATA), start="2017-01-01", end="2017-06-30")
+    spring = period_report(merger, start="2017-01-01", end="2017-06-30")
     assert "Beslut under perioden som gäller senare" not in spring
-    assert "- LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01) [ls_sammanslagning]" in spring
+    assert "- LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [s_ev_merge]" in spring
+    assert "### LSG Alfa-Beta" in spring and "### LSG Alfa\n" not in spring
+    # before the decision was taken there is nothing to report
+    summer = period_report(merger, start="2016-06-01", end="2016-08-31")
+    assert "Beslut under perioden som gäller senare" not in summer
 
 
-def test_funding_lists_the_budget_of_the_years_in_the_period(autumn_2016):
-    funding = section(autumn_2016, "## Finansiering under perioden")
-    assert "- RAR finansierar Processledare LSG södra Sörmland (2016-07-01 – 2018-06-30)" in funding
-    assert "  - 2016: Lön 401, Lokal, 15 kvm 9, Resor 8, Telefon 5, Dator 8; summa 431 tkr" in funding
+def test_funding_lists_the_budget_of_the_years_in_the_period(merger, autumn):
+    funding = section(autumn, "## Finansiering under perioden")
+    assert "- SF finansierar Processledare Test (2016-07-01 – 2018-06-30) [s_sf.funds.ledare]" in funding
+    assert "  - 2016: Lön 401, Resor 30; summa 431 tkr [s_b1, s_b2]" in funding
     assert "2017:" not in funding
-    assert "- ESF finansierar IBIS (2016-03-01 – 2018-12-31), andel 67 %" in funding
-    whole_2017 = period_report(load(BUNDLED_DATA), start="2017-01-01", end="2017-12-31")
-    assert "summa 859 tkr" in whole_2017
+    assert "- ESF finansierar Q (2016-03-01 – 2018-12-31), andel 67 % [s_esf.funds.q]" in funding
+    whole_2017 = period_report(merger, start="2017-01-01", end="2017-12-31")
+    assert "summa 859 tkr" in whole_2017 and "summa 431 tkr" not in whole_2017
+    two_years = period_report(merger, start="2016-12-01", end="2017-01-31")
+    assert "summa 431 tkr" in two_years and "summa 859 tkr" in two_years
 
 
-def test_sources_name_the_documents(autumn_2016):
-    sources = section(autumn_2016, "## Källor")
-    assert "Lägesrapport avseende Processledare LSG södra Sörmland" in sources and "ls_sammanslagning" in sources
+def test_empty_sections_say_so(tiny):
+    s = tiny(entities=[{"id": "a", "kind": "association"}])
+    text = period_report(s, start="2016-01-01", end="2016-12-31")
+    for line in ("Inga projekt med en LSG som styrgrupp eller ägare under perioden.", "Inga nya uppdrag under perioden.",
+                 "Inga förändringar i strukturen under perioden.", "Ingen finansiering registrerad för perioden."):
+        assert line in text
+    assert "Uppdragsgivare under perioden" not in text
 
 
-def test_english_report(sormland):
-    text = period_report(sormland, start="2016-10-13", end="2016-12-31", lang="en")
+def test_sources_name_the_documents(autumn):
+    sources = section(autumn, "## Källor")
+    assert sources.strip().startswith("- Testdokument: ") and "s_ev_merge" in sources
+
+
+def test_english_report(merger):
+    text = period_report(merger, start="2016-10-13", end="2016-12-31", lang="en")
     assert text.startswith("# Status report: material for the period 2016-10-13 – 2016-12-31\n")
-    assert "(all LSGs) [ls_uppdrag_admin]" in text
-    assert "- LSG Trosa and LSG Gnesta merge: decided 2016-10-13/2016-12-31, takes effect 2017-01-01" in text
-    assert "- Innovation 100 days – steered by" in text
+    assert "- Proposal for a structure (all LSGs) [s_uppdrag_alla," in text
+    assert "- LSG Alfa and LSG Beta merge: decided 2016-10-13/2016-12-31, takes effect 2017-01-01 [s_ev_merge]" in text
+    assert "- Kort – steered by LSG Gamma" in text
+    assert "2016: Salary 401, Travel 30; total 431 kSEK" in text
 
 
-def test_html_escapes_data_text_and_has_no_scripts(tmp_path):
-    folder = tmp_path / "data"
-    shutil.copytree(BUNDLED_DATA, folder)
-    with open(folder / "relations.csv", "a", newline="", encoding="utf-8") as fh:
-        csv.writer(fh).writerow(["r_evil", "lsg_nykoping", "steers", "evil", "2016-10-13", "2016-12-31", "", "", "ls_period", ""])
-    with open(folder / "entities.csv", "a", newline="", encoding="utf-8") as fh:
-        csv.writer(fh).writerow(["evil", "project", "<script>alert(1)</script> & co", "", "", "", "", "", "", "", "ls_period", ""])
-    s = load(folder)
-    assert not s.errors
+def test_html_escapes_data_text_and_has_no_scripts(tiny):
+    s = tiny(
+        entities=[{"id": "lsg", "kind": "lsg", "name_sv": "LSG Ett"},
+                  {"id": "evil", "kind": "project", "name_sv": "<script>alert(1)</script> & co"}],
+        relations=[{"from_id": "lsg", "relation": "steers", "to_id": "evil", "valid_from": "2016-10-13", "valid_to": "2016-12-31"}],
+    )
     html_text = period_report(s, start="2016-10-13", end="2016-12-31", fmt="html")
     assert "<script" not in html_text
     assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; co" in html_text
     assert html_text.startswith('<section class="lsgmap-report">\n<h1>Lägesrapport')
 
 
-def test_bad_format_and_reversed_period(sormland):
+def test_bad_format_and_reversed_period(merger):
     with pytest.raises(InputError, match="md or html"):
-        period_report(sormland, start="2016-10-13", end="2016-12-31", fmt="pdf")
+        period_report(merger, start="2016-10-13", end="2016-12-31", fmt="pdf")
     with pytest.raises(InputError):
-        period_report(sormland, start="2017-01-01", end="2016-12-31")
+        period_report(merger, start="2017-01-01", end="2016-12-31")
 
 
-def test_cli_report_to_stdout_and_file(capsys, tmp_path: Path):
-    assert main(["report", "--from", "2016-10-13", "--to", "2016-12-31", "--data", str(BUNDLED_DATA)]) == 0
+def test_cli_report_to_stdout_and_file(capsys, tmp_path: Path, merger_dir, merger):
+    assert main(["report", "--from", "2016-10-13", "--to", "2016-12-31", "--data", str(merger_dir)]) == 0
     out = capsys.readouterr().out
-    assert out == period_report(load(BUNDLED_DATA), start="2016-10-13", end="2016-12-31")
+    assert out == period_report(merger, start="2016-10-13", end="2016-12-31")
     target = tmp_path / "rapport.html"
     assert main(["report", "--from", "2016-10-13", "--to", "2016-12-31", "--format", "html", "--lang", "en",
-                 "--out", str(target), "--data", str(BUNDLED_DATA)]) == 0
+                 "--out", str(target), "--data", str(merger_dir)]) == 0
     assert target.read_text(encoding="utf-8").startswith('<section class="lsgmap-report">\n<h1>Status report')
 
 
@@ -132,7 +149,7 @@ def test_cli_report_to_stdout_and_file(capsys, tmp_path: Path):
         (["report", "--from", "2016-10-13", "--to", "2016-12-31", "--out", "/no/such/dir/r.md"], "mappen /no/such/dir finns inte"),
     ],
 )
-def test_cli_report_bad_input(capsys, argv, expected):
-    assert main(argv + ["--data", str(BUNDLED_DATA)]) == 1
+def test_cli_report_bad_input(capsys, merger_dir, argv, expected):
+    assert main(argv + ["--data", str(merger_dir)]) == 1
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err

@@ -1,4 +1,8 @@
-"""Timeline: change dates, events with originals and results, the lifetime (Gantt) table, CLI."""
+"""Timeline: change dates, events with originals and results, the lifetime (Gantt) table, CLI.
+
+On the tiny merger structure of conftest.py; the bundled data's golden timeline
+is in tests/test_sormland.py.
+"""
 
 from __future__ import annotations
 
@@ -8,90 +12,115 @@ import pytest
 
 from lsgmap.cli import main
 from lsgmap.errors import InputError
-from lsgmap.model import BUNDLED_DATA
 from lsgmap.timeline import change_points, events, lifetimes
 
 
-
-def test_the_merger_is_a_change_point_with_what_changed(sormland):
-    [point] = change_points(sormland, start="2016-12-01", end="2017-06-30")
+def test_the_merger_is_a_change_point_with_what_changed(merger):
+    [point] = change_points(merger, start="2016-12-15", end="2017-06-30")
     assert point["date"] == "2017-01-01"
-    assert point["events"] == ["ev_sammanslagning_trosa_gnesta"]
-    assert point["added"]["nodes"] == ["lsg_trosa_gnesta"]
-    assert {"lsg_gnesta", "lsg_trosa"} <= set(point["removed"]["nodes"])
-    assert point["changes"][0] == "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01) [ls_sammanslagning]"
+    assert point["events"] == ["ev_merge"]
+    assert point["added"]["nodes"] == ["lsg_alfa_beta"]
+    assert {"lsg_alfa", "lsg_beta"} <= set(point["removed"]["nodes"])
+    assert "lsg_alfa_beta.steers.p" in point["added"]["edges"] and "lsg_alfa.steers.p" in point["removed"]["edges"]
+    assert point["changes"][0] == "LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [s_ev_merge]"
+    english = change_points(merger, start="2016-12-15", end="2017-06-30", lang="en")
+    assert english[0]["changes"][0] == "LSG Alfa and LSG Beta merged into LSG Alfa-Beta (2017-01-01) [s_ev_merge]"
 
 
-def test_change_points_cover_the_status_report_period_and_funding(sormland):
-    dates = [p["date"] for p in change_points(sormland)]
+def test_change_points_cover_starts_ends_and_events(merger):
+    dates = [p["date"] for p in change_points(merger)]
     assert dates == sorted(dates)
-    # the status report period starts 2016-10-13; the process leader is funded from 2016-07-01 to 2018-06-30
-    assert {"2005-01-01", "2016-07-01", "2016-10-13", "2017-01-01", "2018-07-01", "2019-01-01"} <= set(dates)
-    oct13 = next(p for p in change_points(sormland) if p["date"] == "2016-10-13")
-    assert {"r048", "r050", "r_ls_ibis", "r_ls_ips"} <= set(oct13["added"]["edges"])
+    # founding 2005; Q starts 2016-03-01; the process leader from 2016-07-01 to 2018-06-30;
+    # the period-bound link from 2016-10-13; the mergers 2017-01-01 and 2019-01-01
+    assert {"2005-01-01", "2016-03-01", "2016-07-01", "2016-10-13", "2017-01-01", "2018-07-01", "2019-01-01"} <= set(dates)
+    oct13 = next(p for p in change_points(merger) if p["date"] == "2016-10-13")
+    assert oct13["added"]["edges"] == ["lsg_gamma.steers.kort"] and not oct13["events"]
 
 
-def test_every_change_point_is_a_real_change(sormland):
-    for p in change_points(sormland):
+def test_every_change_point_is_a_real_change(merger):
+    for p in change_points(merger):
         assert p["events"] or any(p[side][part] for side in ("added", "removed", "changed") for part in ("nodes", "edges"))
 
 
-def test_events_have_originals_results_and_a_sentence(sormland):
-    evs = events(sormland, lang="en")
+def test_a_change_day_with_nothing_new_is_left_out(tiny):
+    # the relation's written start is before its subject exists: no change on the written day
+    s = tiny(entities=[{"id": "a", "kind": "lsg", "valid_from": "2016-05-01"}, {"id": "b", "kind": "project"}],
+             relations=[{"from_id": "a", "relation": "steers", "to_id": "b", "valid_from": "2016-01-01"}])
+    assert [p["date"] for p in change_points(s)] == ["2016-05-01"]
+
+
+def test_events_have_originals_results_and_a_sentence(merger):
+    evs = events(merger, lang="en")
     assert [e["date"] for e in evs] == sorted(e["date"] for e in evs)
-    region = next(e for e in evs if e["id"] == "ev_region_sormland")
-    assert region["from"] == ["landstinget_sormland", "regionforbundet_sormland"] and region["to"] == ["region_sormland"]
-    assert region["label"] == "Merger" and region["to_names"] == ["Region Sörmland"]
+    region = next(e for e in evs if e["id"] == "ev_region")
+    assert region["from"] == ["landsting", "regionforbund"] and region["to"] == ["region"]
+    assert region["label"] == "Merger" and region["to_names"] == ["The region"]
+    assert region["from_names"] == ["County council", "Regional association"]
     founding = next(e for e in evs if e["kind"] == "founding")
-    assert founding["from"] == [] and founding["to"] == ["rar"] and founding["date"] == "2005-01-01"
+    assert founding["from"] == [] and founding["to"] == ["sf"] and founding["date"] == "2005-01-01"
+    merge = next(e for e in events(merger) if e["id"] == "ev_merge")
+    assert merge["decided"] == "2016-10-13/2016-12-31" and merge["label"] == "Sammanslagning"
+    assert merge["text"] == "LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01)"
 
 
-def test_lifetimes_clip_open_ends_to_the_dataset_span(sormland):
-    rows = {r["id"]: r for r in lifetimes(sormland, lang="sv")}
-    first, last = (d.isoformat() for d in sormland.span)
-    assert (rows["lsg_trosa"]["start"], rows["lsg_trosa"]["end"]) == (first, "2016-12-31")
-    assert rows["lsg_trosa"]["open_start"] and not rows["lsg_trosa"]["open_end"]
-    assert (rows["processledare"]["start"], rows["processledare"]["end"]) == ("2016-07-01", "2018-06-30")
-    assert rows["ibis"]["start"] == "2016-03-01" and rows["ibis"]["end"] == "2018-12-31"
-    assert rows["r047"]["type"] == "relation" and rows["r047"]["start"] == "2017-01-01" and rows["r047"]["end"] == last
-    # a relation clipped to the life of its ends: LSG Gnesta steers TRIS until the merger
-    assert rows["r045"]["end"] == "2016-12-31"
-    assert rows["lsg_trosa"]["kind_label"] == "Lokal samverkansgrupp"
+def test_lifetimes_clip_open_ends_to_the_dataset_span(merger):
+    rows = {r["id"]: r for r in lifetimes(merger, lang="sv")}
+    first, last = (d.isoformat() for d in merger.span)
+    assert (rows["lsg_alfa"]["start"], rows["lsg_alfa"]["end"]) == (first, "2016-12-31")
+    assert rows["lsg_alfa"]["open_start"] and not rows["lsg_alfa"]["open_end"]
+    assert (rows["ledare"]["start"], rows["ledare"]["end"]) == ("2016-07-01", "2018-06-30")
+    assert rows["q"]["start"] == "2016-03-01" and rows["q"]["end"] == "2018-12-31"
+    merged = rows["lsg_alfa_beta.steers.p"]
+    assert merged["type"] == "relation" and merged["start"] == "2017-01-01" and merged["end"] == last and merged["open_end"]
+    assert (merged["source"], merged["target"], merged["name"]) == ("lsg_alfa_beta", "p", "LSG Alfa-Beta styr Projekt P – Pröva")
+    # a relation clipped to the life of its ends: LSG Beta steers P until the merger
+    assert rows["lsg_beta.steers.p"]["end"] == "2016-12-31"
+    assert rows["lsg_alfa"]["kind_label"] == "Lokal samverkansgrupp"
     assert all(r["start"] <= r["end"] for r in rows.values())
+    # entities first, top layer first
+    kinds = [r["type"] for r in rows.values()]
+    assert kinds == sorted(kinds, key=lambda k: k != "entity")
+    assert next(iter(rows)) == "sf"
 
 
-def test_lifetimes_feed_a_dataframe(sormland):
+def test_a_relation_never_valid_is_left_out(tiny):
+    s = tiny(entities=[{"id": "a", "kind": "lsg", "valid_to": "2010"}, {"id": "b", "kind": "project", "valid_from": "2012"}],
+             relations=["a steers b"])
+    assert [r["id"] for r in lifetimes(s)] == ["a", "b"]
+
+
+def test_lifetimes_feed_a_dataframe(merger):
     import pandas as pd
 
-    df = pd.DataFrame(lifetimes(sormland, lang="en"))
+    df = pd.DataFrame(lifetimes(merger, lang="en"))
     assert {"id", "type", "kind", "name", "start", "end"} <= set(df.columns)
     assert (pd.to_datetime(df["end"]) >= pd.to_datetime(df["start"])).all()
 
 
-def test_reversed_range_is_an_input_error(sormland):
+def test_reversed_range_is_an_input_error(merger):
     with pytest.raises(InputError):
-        change_points(sormland, start="2018-01-01", end="2017-01-01")
+        change_points(merger, start="2018-01-01", end="2017-01-01")
 
 
-def test_cli_timeline_json_matches_the_golden_file(capsys, check_golden):
-    assert main(["timeline", "--from", "2016-01-01", "--to", "2019-12-31", "--json", "--data", str(BUNDLED_DATA)]) == 0
+def test_cli_timeline_json(capsys, merger_dir, merger):
+    assert main(["timeline", "--from", "2016-01-01", "--to", "2019-12-31", "--json", "--data", str(merger_dir)]) == 0
     data = json.loads(capsys.readouterr().out)
-    check_golden("timeline_2016_2019.json", data)
-    assert [e["id"] for e in data["events"]] == ["ev_sammanslagning_trosa_gnesta", "ev_region_sormland"]
+    assert [e["id"] for e in data["events"]] == ["ev_merge", "ev_region"]
+    assert [p["date"] for p in data["change_points"]] == [p["date"] for p in change_points(merger, start="2016-01-01", end="2019-12-31")]
 
 
-def test_cli_timeline_text(capsys):
-    assert main(["timeline", "--from", "2016-12-01", "--to", "2017-06-30", "--data", str(BUNDLED_DATA)]) == 0
+def test_cli_timeline_text(capsys, merger_dir):
+    assert main(["timeline", "--from", "2016-12-15", "--to", "2017-06-30", "--data", str(merger_dir)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[:3] == ["Tidslinje 2016-12-01 – 2017-06-30", "2017-01-01",
-                       "  - LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01) [ls_sammanslagning]"]
-    assert main(["timeline", "--from", "2017-02-01", "--to", "2017-06-30", "--lang", "en", "--data", str(BUNDLED_DATA)]) == 0
+    assert out[:3] == ["Tidslinje 2016-12-15 – 2017-06-30", "2017-01-01",
+                       "  - LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [s_ev_merge]"]
+    assert main(["timeline", "--from", "2017-02-01", "--to", "2017-06-30", "--lang", "en", "--data", str(merger_dir)]) == 0
     assert capsys.readouterr().out == "No changes between 2017-02-01 and 2017-06-30.\n"
 
 
-def test_cli_timeline_bad_dates(capsys):
-    assert main(["timeline", "--from", "2018-13", "--data", str(BUNDLED_DATA)]) == 1
+def test_cli_timeline_bad_dates(capsys, merger_dir):
+    assert main(["timeline", "--from", "2018-13", "--data", str(merger_dir)]) == 1
     err = capsys.readouterr().err
     assert "--from: Ogiltigt datum '2018-13': månaden 13 finns inte" in err and "Traceback" not in err
-    assert main(["timeline", "--from", "2019", "--to", "2018", "--data", str(BUNDLED_DATA)]) == 1
+    assert main(["timeline", "--from", "2019", "--to", "2018", "--data", str(merger_dir)]) == 1
     assert "ligger efter slutdatumet" in capsys.readouterr().err

@@ -1,0 +1,128 @@
+"""End-to-end truths on the bundled Sörmland data: what the seed documents state.
+
+The status report (Lägesrapport, 13 Oct – 31 Dec 2016): "LSG Trosa och LSG Gnesta
+slås samman till LSG Trosa-Gnesta efter årsskiftet"; the application (Ansökan
+om tjänst som processledare inom LSG GNOT): the process leader is employed by
+Samordningsförbundet RAR, the LSGs are its principals, the budget is 431 + 859
++ 431 = 1721 tkr. Entities are found by the names the documents use, not by
+draft row ids or line numbers; the golden files pin the CLI's JSON.
+Everything else is tested on tiny graphs built in conftest.py.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from lsgmap import queries
+from lsgmap.cli import main
+from lsgmap.diff import SnapshotIds, apply, diff
+from lsgmap.model import BUNDLED_DATA
+from lsgmap.report import period_report
+
+BEFORE, MERGER_DAY, AFTER = "2016-12-31", "2017-01-01", "2017-02-01"
+
+
+@pytest.fixture(scope="module")
+def ids(sormland):
+    """The id of the one entity with a given Swedish name (or short name)."""
+
+    def find(name: str) -> str:
+        found = [e.id for e in sormland.entities.values() if name in (e.name_sv, e.short_name)]
+        assert len(found) == 1, f"{name!r}: {found}"
+        return found[0]
+
+    return find
+
+
+def names(structure, items) -> set[str]:
+    return {structure.name(i.id if hasattr(i, "id") else i) for i in items}
+
+
+# -- the merger of LSG Trosa and LSG Gnesta on 2017-01-01 -----------------------------------------
+def test_the_two_groups_until_new_year_the_merged_one_from_then(sormland, ids):
+    trosa, gnesta, merged = ids("LSG Trosa"), ids("LSG Gnesta"), ids("LSG Trosa-Gnesta")
+    before, after = sormland.snapshot(on=BEFORE).node_set, sormland.snapshot(on=MERGER_DAY).node_set
+    assert {trosa, gnesta} <= before and merged not in before
+    assert merged in after and not {trosa, gnesta} & after
+    for other in ("LSG Nyköping", "LSG Oxelösund"):
+        assert ids(other) in before and ids(other) in after
+
+
+def test_the_merger_in_the_diff(sormland, ids):
+    d = diff(sormland, start=BEFORE, end=AFTER)
+    assert {ids("LSG Trosa"), ids("LSG Gnesta")} <= set(d.nodes_removed)
+    assert ids("LSG Trosa-Gnesta") in d.nodes_added
+    [event] = [sormland.events[e] for e in d.events]
+    assert event.kind == "merger" and event.decided == "2016-10-13/2016-12-31"
+    assert names(sormland, event.originals) == {"LSG Trosa", "LSG Gnesta"} and names(sormland, event.results) == {"LSG Trosa-Gnesta"}
+    sv = d.changes("sv")
+    assert sv[0].startswith("LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)")
+    assert any(line.startswith("TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta i stället för LSG Trosa och LSG Gnesta")
+               for line in sv)
+    assert apply(sormland.snapshot(on=BEFORE), d) == SnapshotIds.of(sormland.snapshot(on=AFTER))
+
+
+def test_the_merger_in_the_lineage(sormland, ids):
+    assert names(sormland, queries.lineage(sormland, ids("LSG Trosa"))["became"]) == {"LSG Trosa-Gnesta"}
+    assert names(sormland, queries.lineage(sormland, ids("LSG Gnesta"))["became"]) == {"LSG Trosa-Gnesta"}
+    came_from = queries.lineage(sormland, ids("LSG Trosa-Gnesta"))["came_from"]
+    assert names(sormland, came_from) == {"LSG Trosa", "LSG Gnesta"}
+    assert {i.valid_from for i in came_from} == {"2017-01-01"}
+
+
+def test_who_steers_tris_before_and_after(sormland, ids):
+    tris = ids("TRIS")
+    before = names(sormland, queries.holders(sormland, "steers", tris, on="2016-12-01"))
+    after = names(sormland, queries.holders(sormland, "steers", tris, on="2017-03-01"))
+    # the application: "styrgrupp" in Gnesta and Trosa, "projektägare/styrgrupp" in Nyköping and Oxelösund
+    assert {"LSG Trosa", "LSG Gnesta", "LSG Nyköping", "LSG Oxelösund"} <= before and "LSG Trosa-Gnesta" not in before
+    assert {"LSG Trosa-Gnesta", "LSG Nyköping", "LSG Oxelösund"} <= after and not {"LSG Trosa", "LSG Gnesta"} & after
+
+
+def test_the_process_leaders_employer_principals_and_holder(sormland, ids):
+    leader = ids("Processledare LSG södra Sörmland")
+    assert names(sormland, queries.holders(sormland, "employs", leader, on="2017-03-01")) == {"Samordningsförbundet RAR i Sörmland"}
+    assert names(sormland, queries.holders(sormland, "holds", leader, on="2017-03-01")) == {"Ida Malmberg"}
+    principals = names(sormland, queries.holders(sormland, "commissions", leader, on="2016-12-01"))
+    assert {"LSG Trosa", "LSG Gnesta", "LSG Nyköping", "LSG Oxelösund"} <= principals
+    assert "LSG Trosa-Gnesta" in names(sormland, queries.holders(sormland, "commissions", leader, on="2017-03-01"))
+    # the budget: "Summa 431 859 431", "TOTALT 1721"
+    budget = queries.amounts(sormland, ids("RAR"), leader)
+    assert budget["by_year"] == {2016: 431.0, 2017: 859.0, 2018: 431.0} and budget["total"] == 1721.0
+
+
+def test_the_root_is_declared_and_chains_end_there(sormland, ids):
+    assert sormland.root == ids("RAR")
+    for name in ("TRIS", "Processledare LSG södra Sörmland"):
+        paths = queries.chain_to_root(sormland, ids(name), on="2017-03-01")
+        assert paths and {p.node_ids()[-1] for p in paths} == {sormland.root}
+
+
+def test_the_status_report_lists_what_the_document_lists(sormland):
+    text = period_report(sormland, start="2016-10-13", end="2016-12-31")
+    projects = text.split("## Aktuella insatser/projekt per LSG under perioden\n", 1)[1].split("\n## ", 1)[0]
+    by_lsg = {part.split("\n", 1)[0]: part for part in projects.split("### ")[1:]}
+    # "TUNA (LSG Nyköping-Oxelösund)", "IBIS (LSG Oxelösund)", "Innovation 100 dagar (LSG Nyköping-Oxelösund)", "IPS (LSG Nyköping)"
+    assert "- TUNA – styrs av" in by_lsg["LSG Nyköping-Oxelösund"] and "- Innovation 100 dagar – styrs av" in by_lsg["LSG Nyköping-Oxelösund"]
+    assert "- IBIS – styrs av" in by_lsg["LSG Oxelösund"]
+    assert "- IPS – styrs av LSG Nyköping" in by_lsg["LSG Nyköping"]
+    assert "LSG Trosa-Gnesta" not in by_lsg
+    assert "- LSG Trosa och LSG Gnesta slås samman: beslutat 2016-10-13/2016-12-31, gäller från 2017-01-01" in text
+    assert "summa 431 tkr" in text
+
+
+# -- golden files ---------------------------------------------------------------------------------
+def test_cli_diff_json_matches_the_golden_file(capsys, check_golden):
+    assert main(["diff", BEFORE, AFTER, "--json", "--data", str(BUNDLED_DATA)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    check_golden("diff_2016-12-31_2017-02-01.json", data)
+    assert data["events"][0]["date"] == MERGER_DAY
+
+
+def test_cli_timeline_json_matches_the_golden_file(capsys, check_golden):
+    assert main(["timeline", "--from", "2016-01-01", "--to", "2019-12-31", "--json", "--data", str(BUNDLED_DATA)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    check_golden("timeline_2016_2019.json", data)
+    assert [e["date"] for e in data["events"]] == [MERGER_DAY, "2019-01-01"]
