@@ -100,7 +100,7 @@ def _documented(problem: Problem, conflicts: list[Conflict]) -> Problem:
         return problem
     for conflict in conflicts:
         if set(facts) <= set(conflict.facts):
-            params = dict(problem.params, conflict=conflict.id, topic_sv=conflict.topic_sv, topic_en=conflict.topic_en)
+            params = dict(problem.params, conflict=conflict.id, topic_sv=conflict.topic("sv"), topic_en=conflict.topic("en"))
             return Problem(documented_code, problem.file, problem.line, problem.value, params, WARNING)
     return problem
 
@@ -293,7 +293,7 @@ def _conflict_notes(structure) -> list[Problem]:
                 "conflicts.csv",
                 c.line,
                 c.id,
-                {"topic_sv": c.topic_sv, "topic_en": c.topic_en, "facts": ", ".join(c.facts), "sources": ", ".join(c.sources)},
+                {"topic_sv": c.topic("sv"), "topic_en": c.topic("en"), "facts": ", ".join(c.facts), "sources": ", ".join(c.sources)},
                 WARNING,
             )
         )

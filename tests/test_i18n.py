@@ -150,8 +150,6 @@ def test_unused_keys_are_listed(capsys):
     assert set(unused) <= set(UI) | set(PROBLEMS)
 
 
-@pytest.mark.xfail(strict=True, reason="checks.py passes topic_en as is: an English note on a conflict without topic_en has an empty "
-                   "topic instead of the Swedish one (Conflict.topic() falls back, the check message does not)")
 def test_a_conflict_without_an_english_topic_is_told_with_the_swedish_one(tiny):
     from lsgmap.checks import check
 
