@@ -185,8 +185,10 @@ def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, pref
     """One node: its shape or box, its label, and a coloured halo when it is marked."""
     x, y = at
     border, border_width = (n.border, 3.0) if n.border else ("white", 1.0)
-    if n.mark:  # compare view: a coloured halo that shows at any size
-        halo = ax.scatter([x], [y], s=1400 * font_scale, marker="o", facecolors="none", edgecolors=border, linewidths=3.5, zorder=2)
+    if n.mark:  # compare view: a halo in the mark's colour that shows at any size (the border may be a highlight's)
+        from .render import MARK_COLOURS
+
+        halo = ax.scatter([x], [y], s=1400 * font_scale, marker="o", facecolors="none", edgecolors=MARK_COLOURS[n.mark], linewidths=3.5, zorder=2)
         halo.set_gid(f"{prefix}mark-{n.id}")
     fontsize = 7.5 * font_scale
     if n.shape in ("box", "ellipse"):

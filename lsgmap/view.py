@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .dates import to_day
 from .vocab import ENTITY_KINDS
@@ -28,7 +28,7 @@ from .vocab import ENTITY_KINDS
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Snapshot, Structure
 
-__all__ = ["View", "display_names", "compare_views", "story_view"]
+__all__ = ["View", "DisplayNames", "display_names", "compare_views", "story_view"]
 
 _TUPLES = ("kinds", "relations", "nodes", "edges", "highlight", "strong_nodes", "strong_edges")
 
@@ -109,32 +109,53 @@ class View:
         return self.title or t("export.title", self.lang, date=self.on)
 
 
-def display_names(structure: "Structure", snapshot: "Snapshot", *, lang: str = "sv", hide_persons: bool = False) -> Callable[[str], str]:
+class DisplayNames:
+    """The name rule of the map and of every table beside it (see :func:`display_names`)."""
+
+    def __init__(self, structure: "Structure", snapshot: "Snapshot", lang: str, hide_persons: bool):
+        self.entities, self.lang, self.hide_persons = structure.entities, lang, hide_persons
+        self.roles: dict[str, str] = {}
+        if hide_persons:
+            for r in snapshot.relations():
+                person = self.entities.get(r.from_id)
+                if r.relation == "holds" and person is not None and person.kind == "person" and r.to_id in self.entities:
+                    self.roles.setdefault(r.from_id, self.entities[r.to_id].name(lang))
+
+    def __call__(self, entity_id: str) -> str:
+        """The name shown for ``entity_id``."""
+        e = self.entities[entity_id]
+        if self.hide_persons and e.kind == "person":
+            return self.roles.get(entity_id) or ENTITY_KINDS["person"].label(self.lang)
+        return e.name(self.lang)
+
+    def text(self, text: str) -> str:
+        """Free text (a source quote) with every person's name replaced by the name shown for them."""
+        if not self.hide_persons:
+            return text
+        for e in self.entities.values():
+            if e.kind == "person":
+                for name in {e.name_sv, e.name_en} - {""}:
+                    text = text.replace(name, self(e.id))
+        return text
+
+
+def display_names(structure: "Structure", snapshot: "Snapshot", *, lang: str = "sv", hide_persons: bool = False) -> DisplayNames:
     """The name rule of the map and of every table beside it: ``entity id -> name shown``.
 
     With ``hide_persons`` a person is named by the role they hold on the
-    snapshot's day (for projected meetings), or "Person" if they hold none.
+    snapshot's day (for projected meetings), or "Person" if they hold none;
+    ``.text(quote)`` does the same inside free text.
 
     >>> from lsgmap.model import load
     >>> s = load()
     >>> snap = s.snapshot(on="2016-11-01")
-    >>> display_names(s, snap, hide_persons=True)("ida_malmberg"), display_names(s, snap)("ida_malmberg")
+    >>> hidden = display_names(s, snap, hide_persons=True)
+    >>> hidden("ida_malmberg"), display_names(s, snap)("ida_malmberg")
     ('Processledare LSG södra Sörmland', 'Ida Malmberg')
+    >>> hidden.text("Ida Malmberg Processledare")
+    'Processledare LSG södra Sörmland Processledare'
     """
-    ents = structure.entities
-    roles: dict[str, str] = {}
-    if hide_persons:
-        for r in snapshot.relations():
-            if r.relation == "holds" and r.from_id in ents and ents[r.from_id].kind == "person" and r.to_id in ents:
-                roles.setdefault(r.from_id, ents[r.to_id].name(lang))
-
-    def name(entity_id: str) -> str:
-        e = ents[entity_id]
-        if hide_persons and e.kind == "person":
-            return roles.get(entity_id) or ENTITY_KINDS["person"].label(lang)
-        return e.name(lang)
-
-    return name
+    return DisplayNames(structure, snapshot, lang, hide_persons)
 
 
 def compare_views(structure: "Structure", *, start: Any, end: Any, lang: str = "sv", hide_persons: bool = False) -> tuple[View, View]:

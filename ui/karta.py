@@ -176,8 +176,8 @@ def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
             {
                 t("app.col.relation", lg): safe_text(f"{name(r.from_id)} {verb} {name(r.to_id)}"),
                 t("app.col.valid", lg): f"{day_to_iso(r.start) or '…'} – {day_to_iso(r.end) or ''}".strip(),
-                t("app.col.sources", lg): "; ".join(f"{c['id']} ({c['title']})" for c in cites),
-                t("app.col.quote", lg): " | ".join(c["quote"] for c in cites),
+                t("app.col.sources", lg): "; ".join(f"{c['id']} ({name.text(c['title'])})" for c in cites),
+                t("app.col.quote", lg): " | ".join(name.text(c["quote"]) for c in cites),
             }
         )
     if rows:
