@@ -40,6 +40,7 @@ def main() -> None:
     from lsgmap.layout import layered_positions
     from lsgmap.model import BUNDLED_DATA, load
     from lsgmap.stories import load_stories
+    from lsgmap.view import View
 
     s = load(BUNDLED_DATA)
     on = "2017-03-01"
@@ -77,9 +78,9 @@ def main() -> None:
         return [k for _, _, k, d in sub.edges(keys=True, data=True) if d["relation"] in {"covers", "steers", "commissions"}]
 
     rows = [
-        ("image png (export_image, stable positions)", lambda: export_image(s, on=on, positions=positions),
+        ("image png (export_image, stable positions)", lambda: export_image(s, View(on=on), positions=positions),
          "baseline: spring_layout + nx.draw", naive_image),
-        ("html (export_html)", lambda: export_html(s, on=on, positions=positions),
+        ("html (export_html)", lambda: export_html(s, View(on=on), positions=positions),
          "baseline: pyvis Network.from_nx", naive_html),
         ("story step view (Step.view)", lambda: step.view(s),
          "baseline: snapshot graph + subgraph filter", naive_step),

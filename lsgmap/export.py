@@ -1,17 +1,19 @@
 """Exports for minutes and slides: offline HTML, PNG/SVG images, answer text.
 
-Every export draws the same layout as the map in the app: the positions come
-from :func:`lsgmap.layout.layered_positions` (or the caller's), the nodes and
-edges with their labels, colours and shapes from
-:func:`lsgmap.render.graph_elements`. Images are drawn server-side with
-matplotlib (Agg, imported only when an image is asked for), so no browser is
-needed.
+Every export draws a :class:`lsgmap.view.View` through
+:func:`lsgmap.render.elements`, the same nodes, labels, colours and marks as
+the map in the app, on the same positions. :func:`to_image` and
+:func:`to_compare_image` draw :class:`~lsgmap.render.Elements` server-side
+with matplotlib (imported only when an image is asked for), so no browser is
+needed. In SVG, text stays text and each node, mark and edge is a group whose
+id names it (``node-<id>``, ``mark-<id>``, ``edge-<id>``; prefixed ``a-``/``b-``
+in the compare image).
 
 Examples
 --------
->>> from lsgmap.model import BUNDLED_DATA, load
->>> s = load(BUNDLED_DATA)
->>> png = export_image(s, on="2017-03-01", size=(800, 500))
+>>> from lsgmap.model import load
+>>> from lsgmap.view import View
+>>> png = export_image(load(), View(on="2017-03-01"), size=(800, 500))
 >>> png[:8] == b"\\x89PNG\\r\\n\\x1a\\n", image_size(png)
 (True, (800, 500))
 """
@@ -20,21 +22,23 @@ from __future__ import annotations
 
 import io
 import math
-from html import escape
-from collections.abc import Iterable
-from typing import Any, TypedDict, Unpack
+from typing import TYPE_CHECKING, Any, Mapping
 
 from .dates import to_day
 from .errors import InputError
 from .i18n import msg, t
 
+if TYPE_CHECKING:  # pragma: no cover
+    from .render import Elements
+    from .view import View
+
 __all__ = [
     "FORMATS",
-    "ViewOptions",
-    "graph_view",
     "export_html",
     "export_image",
     "export_compare_image",
+    "to_image",
+    "to_compare_image",
     "answer_text",
     "image_size",
     "default_filename",
@@ -42,142 +46,58 @@ __all__ = [
 
 FORMATS = ("html", "png", "svg")
 DEFAULT_SIZE = (1600, 1000)
-_DIM_ALPHA = 0.18
+COMPARE_SIZE = (2400, 1000)
+
+Positions = Mapping[str, tuple[float, float]] | None
 
 
-def _positions(structure: Any, positions: dict | None) -> dict:
-    if positions is not None:
-        return positions
-    from .layout import layered_positions
+def export_html(structure: Any, view: "View", *, positions: Positions = None) -> str:
+    """A standalone HTML page of ``view`` (titled) that draws offline (vis-network inlined, no CDN).
 
-    return layered_positions(structure)
-
-
-class ViewOptions(TypedDict, total=False):
-    """The keyword options of one map view, shared by :func:`graph_view`, :func:`export_html` and :func:`export_image`."""
-
-    on: Any
-    positions: dict | None
-    lang: str
-    hide_persons: bool
-    highlight: Iterable[str] | None
-    marks: dict[str, str] | None
-    node_ids: Iterable[str] | None
-    edge_keys: Iterable[str] | None
-    emphasis: tuple[Iterable[str], Iterable[str]] | None
-    dim_rest: bool
-
-
-def graph_view(
-    structure: Any,
-    *,
-    on: Any = None,
-    positions: dict | None = None,
-    lang: str = "sv",
-    hide_persons: bool = False,
-    highlight: Iterable[str] | None = None,
-    marks: dict[str, str] | None = None,
-    node_ids: Iterable[str] | None = None,
-    edge_keys: Iterable[str] | None = None,
-    emphasis: tuple[Iterable[str], Iterable[str]] | None = None,
-    dim_rest: bool = True,
-) -> tuple[list[dict], list[dict]]:
-    """The nodes and edges of one view on ``on``, as :func:`lsgmap.render.graph_elements` gives them.
-
-    ``node_ids``/``edge_keys`` restrict the view (a story step shows a part of
-    the map); ``emphasis`` = (entity ids, relation ids) draws that chain strong
-    and dims the rest (see :func:`emphasise`).
-
-    >>> from lsgmap.model import BUNDLED_DATA, load
-    >>> nodes, edges = graph_view(load(BUNDLED_DATA), on="2017-03-01", node_ids=["rar", "kommun_trosa"])
-    >>> sorted(n["id"] for n in nodes), len(edges)
-    (['kommun_trosa', 'rar'], 1)
-    """
-    from .render import graph_elements
-
-    snap = structure.snapshot(on=to_day(on))
-    nodes, edges = graph_elements(
-        structure,
-        snap,
-        _positions(structure, positions),
-        lang=lang,
-        hide_persons=hide_persons,
-        highlight=set(highlight) if highlight is not None else None,
-        marks=marks,
-    )
-    if node_ids is not None:
-        keep = set(node_ids)
-        nodes = [n for n in nodes if n["id"] in keep]
-    if edge_keys is not None or node_ids is not None:
-        shown = {n["id"] for n in nodes}
-        keep_edges = set(edge_keys) if edge_keys is not None else None
-        edges = [
-            e
-            for e in edges
-            if _end(e, "from") in shown and _end(e, "to") in shown and (keep_edges is None or e["id"] in keep_edges)
-        ]
-    if emphasis is not None:
-        emphasise(nodes, edges, node_ids=emphasis[0], edge_keys=emphasis[1], dim_rest=dim_rest)
-    return nodes, edges
-
-
-def emphasise(nodes: list[dict], edges: list[dict], *, node_ids: Iterable[str], edge_keys: Iterable[str], dim_rest: bool = True) -> None:
-    """Draw the given entities and relations strong and (unless ``dim_rest`` is False) dim all others, in place.
-
-    Sets ``opacity`` (vis-network and the image export both read it) and
-    ``dimmed``; strong relations get a wider line.
-
-    >>> nodes = [{"id": "a", "color": "#000"}, {"id": "b", "color": "#000"}]
-    >>> edges = [{"id": "r1", "from": "a", "to": "b", "color": "#111", "width": 2}]
-    >>> emphasise(nodes, edges, node_ids=["a"], edge_keys=[])
-    >>> [n["dimmed"] for n in nodes], edges[0]["dimmed"]
-    ([False, True], True)
-    """
-    strong_nodes, strong_edges = set(node_ids), set(edge_keys)
-    if not strong_nodes and not strong_edges:
-        return
-    for n in nodes:
-        dim = dim_rest and n["id"] not in strong_nodes
-        n["dimmed"] = dim
-        if dim:
-            n["opacity"] = _DIM_ALPHA
-    for e in edges:
-        dim = dim_rest and e["id"] not in strong_edges
-        e["dimmed"] = dim
-        colour = _colour(e.get("color", e.get("colour")))
-        if dim:
-            e["color"] = {"color": colour, "opacity": _DIM_ALPHA}
-        elif e["id"] in strong_edges:
-            e["width"] = max(int(e.get("width", 1) or 1) + 3, 5)
-            e["highlight"] = True
-
-
-def _end(edge: dict, which: str) -> str:
-    other = {"from": "source", "to": "target"}[which]
-    return edge.get(which, edge.get(other))
-
-
-def export_html(structure: Any, *, title: str | None = None, **view: Unpack[ViewOptions]) -> str:
-    """A standalone HTML page of the view (``view``: the options of :func:`graph_view`) that draws offline (vis-network inlined, no CDN).
-
-    >>> from lsgmap.model import BUNDLED_DATA, load
-    >>> page = export_html(load(BUNDLED_DATA), on="2016-11-01")
+    >>> from lsgmap.model import load
+    >>> from lsgmap.view import View
+    >>> page = export_html(load(), View(on="2016-11-01"))
     >>> "<html" in page.lower() and "https://cdn" not in page
     True
     """
-    from .render import to_html
+    from .render import elements, to_html
 
-    nodes, edges = graph_view(structure, **view)
-    heading = escape(title or _default_title(view))
-    page = to_html(nodes, edges, height=820)
-    style = "font-family:DejaVu Sans,sans-serif;font-size:20px;margin:8px 12px"
-    return page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="{style}">{heading}</h1>', 1).replace(
-        "<head>", f"<head>\n<title>{heading}</title>", 1
-    )
+    return to_html(elements(structure, view, positions), height=820, standalone=True)
 
 
-def _default_title(view: ViewOptions) -> str:
-    return t("export.title", view.get("lang", "sv"), date=_iso(to_day(view.get("on"))))
+def export_image(structure: Any, view: "View", *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
+    """``view`` as a PNG or SVG image of ``size`` pixels (width, height), titled.
+
+    >>> from lsgmap.model import load
+    >>> from lsgmap.view import View
+    >>> svg = export_image(load(), View(on="2016-11-01"), fmt="svg", size=(400, 300))
+    >>> svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
+    True
+    """
+    from .render import elements
+
+    return to_image(elements(structure, view, positions), fmt=fmt, size=size)
+
+
+def export_compare_image(
+    structure: Any, before: "View", after: "View", *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE
+) -> bytes:
+    """Two views (:func:`lsgmap.view.compare_views`) side by side in one image, with their marks.
+
+    >>> from lsgmap.model import load
+    >>> from lsgmap.view import compare_views
+    >>> s = load()
+    >>> png = export_compare_image(s, *compare_views(s, start="2016-11-01", end="2017-03-01"), size=(1000, 400))
+    >>> image_size(png)
+    (1000, 400)
+    """
+    from .render import elements
+
+    if positions is None:
+        from .layout import layered_positions
+
+        positions = layered_positions(structure)
+    return to_compare_image(elements(structure, before, positions), elements(structure, after, positions), fmt=fmt, size=size)
 
 
 def _iso(day: int) -> str:
@@ -191,85 +111,99 @@ def _iso(day: int) -> str:
 _MARKERS = {"box": "s", "ellipse": "o", "dot": "o", "diamond": "D", "star": "*", "triangle": "^", "square": "s"}
 
 
-def _colour(value: Any, default: str = "#808080") -> str:
-    if isinstance(value, dict):
-        value = value.get("background") or value.get("color") or value.get("border")
-    return value if isinstance(value, str) and value else default
+def to_image(els: "Elements", *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
+    """``els`` drawn as a PNG or SVG image of ``size`` pixels, with its title.
+
+    >>> from lsgmap.render import Elements
+    >>> svg = to_image(Elements((), (), "Tom", "2017-01-01"), fmt="svg", size=(300, 200))
+    >>> b">Tom</text>" in svg
+    True
+    """
+    fmt = _check_format(fmt, images_only=True)
+    fig, (ax,) = _figure(size)
+    _draw(ax, els, title=els.title, font_scale=_font_scale(size))
+    return _save(fig, fmt)
 
 
-def _node_colour(node: dict) -> str:
-    return _colour(node.get("color", node.get("colour")))
+def to_compare_image(before: "Elements", after: "Elements", *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE) -> bytes:
+    """``before`` and ``after`` side by side in one image (one frame, so a node stays in place), each titled.
+
+    >>> from lsgmap.render import Elements
+    >>> svg = to_compare_image(Elements((), (), "a", "2016-01-01"), Elements((), (), "b", "2017-01-01"), fmt="svg", size=(400, 200))
+    >>> b"2016-01-01" in svg and b"2017-01-01" in svg
+    True
+    """
+    fmt = _check_format(fmt, images_only=True)
+    fig, axes = _figure(size, panels=2)
+    scale = _font_scale((size[0] // 2, size[1]))
+    frame = before.nodes + after.nodes
+    for ax, els, prefix in ((axes[0], before, "a-"), (axes[1], after, "b-")):
+        _draw(ax, els, title=els.title, font_scale=scale, frame=frame, prefix=prefix)
+    fig.suptitle(t("export.compare_title", before.lang, start=before.on, end=after.on), fontsize=15)
+    return _save(fig, fmt)
 
 
-def _border(node: dict) -> tuple[str, float]:
-    """Border colour and width of a node: a mark or highlight shows as a thick border."""
-    colour = node.get("color")
-    if isinstance(colour, dict) and colour.get("border") and int(node.get("borderWidth", 1) or 1) > 1:
-        return colour["border"], 3.0
-    return "white", 1.0
-
-
-def _alpha(item: dict) -> float:
-    colour = item.get("color")
-    if isinstance(colour, dict) and colour.get("opacity") is not None:
-        return float(colour["opacity"])
-    return float(item.get("opacity", 1.0))
-
-
-def _draw(ax: Any, nodes: list[dict], edges: list[dict], *, title: str = "", font_scale: float = 1.0, frame: list[dict] | None = None) -> None:
-    """Draw nodes and edges on a matplotlib axes at their x/y (y grows downwards, as on screen)."""
+def _draw(ax: Any, els: "Elements", *, title: str = "", font_scale: float = 1.0, frame: tuple = (), prefix: str = "") -> None:
+    """Draw the nodes and edges on a matplotlib axes at their x/y (y grows downwards, as on screen)."""
     from matplotlib.patches import FancyArrowPatch
 
     ax.set_axis_off()
     if title:
         ax.set_title(title, fontsize=14 * font_scale, fontweight="bold")
-    if not nodes:
+    if not els.nodes:
         ax.text(0.5, 0.5, "—", ha="center", va="center", transform=ax.transAxes)
         return
-    xy = {n["id"]: (float(n["x"]), -float(n["y"])) for n in nodes}
-    xs = [float(n["x"]) for n in frame or nodes]
-    ys = [-float(n["y"]) for n in frame or nodes]
+    xy = {n.id: (n.x, -n.y) for n in els.nodes}
+    xs = [n.x for n in frame or els.nodes]
+    ys = [-n.y for n in frame or els.nodes]
     pad_x = max((max(xs) - min(xs)) * 0.06, 90.0)
     pad_y = max((max(ys) - min(ys)) * 0.08, 70.0)
     ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
     ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
-    for e in edges:
-        a, b = _end(e, "from"), _end(e, "to")
-        if a not in xy or b not in xy:
+    for e in els.edges:
+        if e.source not in xy or e.target not in xy:
             continue
+        bend = e.roundness if e.curve == "curvedCW" else -e.roundness if e.curve else 0.06
         arrow = FancyArrowPatch(
-            xy[a], xy[b],
+            xy[e.source], xy[e.target],
             arrowstyle="-|>", mutation_scale=10 * font_scale,
-            color=_colour(e.get("color", e.get("colour"))),
-            linewidth=max(float(e.get("width", 1) or 1), 0.5) * 0.8,
-            linestyle=(0, (4, 3)) if e.get("dashes") else "-",
-            alpha=min(_alpha(e), 0.85),
+            color=e.colour,
+            linewidth=max(float(e.width), 0.5) * 0.8,
+            linestyle=(0, (4, 3)) if e.dashes else "-",
+            alpha=min(e.opacity, 0.85),
             shrinkA=9, shrinkB=11,
-            connectionstyle="arc3,rad=0.06",
+            connectionstyle=f"arc3,rad={bend}",
             zorder=1,
         )
+        arrow.set_gid(f"{prefix}edge-{e.id}")
         ax.add_patch(arrow)
-    for n in nodes:
-        x, y = xy[n["id"]]
-        alpha = _alpha(n)
-        colour = _node_colour(n)
-        border, border_width = _border(n)
-        if n.get("mark"):  # compare view: a coloured halo that shows at any size
-            ax.scatter([x], [y], s=1400 * font_scale, marker="o", facecolors="none", edgecolors=border, linewidths=3.5, zorder=2)
-        shape = n.get("shape", "dot")
-        label = str(n.get("label", n["id"]))
-        fontsize = 7.5 * font_scale
-        if shape in ("box", "ellipse"):
-            style = "round,pad=0.35" if shape == "box" else "round4,pad=0.4"
-            ax.text(
-                x, y, _wrap(label), ha="center", va="center", fontsize=fontsize, color="white", alpha=alpha,
-                bbox={"boxstyle": style, "facecolor": colour, "edgecolor": border if border_width > 1 else colour, "linewidth": border_width, "alpha": alpha},
-                zorder=3,
-            )
-        else:
-            ax.scatter([x], [y], s=260 * font_scale, marker=_MARKERS.get(shape, "o"), c=colour, alpha=alpha,
-                       edgecolors=border, linewidths=border_width, zorder=3)
-            ax.text(x, y - 26, _wrap(label), ha="center", va="top", fontsize=fontsize, alpha=alpha, zorder=4)
+    for n in els.nodes:
+        _draw_node(ax, n, xy[n.id], font_scale, prefix)
+
+
+def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, prefix: str) -> None:
+    """One node: its shape or box, its label, and a coloured halo when it is marked."""
+    x, y = at
+    border, border_width = (n.border, 3.0) if n.border else ("white", 1.0)
+    if n.mark:  # compare view: a halo in the mark's colour that shows at any size (the border may be a highlight's)
+        from .render import MARK_COLOURS
+
+        halo = ax.scatter([x], [y], s=1400 * font_scale, marker="o", facecolors="none", edgecolors=MARK_COLOURS[n.mark], linewidths=3.5, zorder=2)
+        halo.set_gid(f"{prefix}mark-{n.id}")
+    fontsize = 7.5 * font_scale
+    if n.shape in ("box", "ellipse"):
+        style = "round,pad=0.35" if n.shape == "box" else "round4,pad=0.4"
+        text = ax.text(
+            x, y, _wrap(n.label), ha="center", va="center", fontsize=fontsize, color="white", alpha=n.opacity,
+            bbox={"boxstyle": style, "facecolor": n.colour, "edgecolor": border if n.border else n.colour, "linewidth": border_width, "alpha": n.opacity},
+            zorder=3,
+        )
+    else:
+        dot = ax.scatter([x], [y], s=260 * font_scale, marker=_MARKERS.get(n.shape, "o"), c=n.colour, alpha=n.opacity,
+                         edgecolors=border, linewidths=border_width, zorder=3)
+        dot.set_gid(f"{prefix}shape-{n.id}")
+        text = ax.text(x, y - 26, _wrap(n.label), ha="center", va="top", fontsize=fontsize, alpha=n.opacity, zorder=4)
+    text.set_gid(f"{prefix}node-{n.id}")
 
 
 def _wrap(label: str, width: int = 22) -> str:
@@ -311,9 +245,12 @@ def _check_size(size: tuple[int, int]) -> tuple[int, int]:
 
 
 def _save(fig: Any, fmt: str) -> bytes:
-    fmt = _check_format(fmt, images_only=True)
+    """The figure as PNG or SVG bytes; SVG text stays text (``svg.fonttype: none``)."""
+    from matplotlib import rc_context
+
     buffer = io.BytesIO()
-    fig.savefig(buffer, format=fmt, dpi=100, metadata={"Software": "lsgmap"} if fmt == "png" else {"Creator": "lsgmap"})
+    with rc_context({"svg.fonttype": "none"}):
+        fig.savefig(buffer, format=fmt, dpi=100, metadata={"Software": "lsgmap"} if fmt == "png" else {"Creator": "lsgmap"})
     return buffer.getvalue()
 
 
@@ -326,82 +263,8 @@ def _check_format(fmt: str, *, images_only: bool = False) -> str:
     return value
 
 
-def export_image(
-    structure: Any,
-    *,
-    fmt: str = "png",
-    size: tuple[int, int] = DEFAULT_SIZE,
-    title: str | None = None,
-    **view: Unpack[ViewOptions],
-) -> bytes:
-    """The view (``view``: the options of :func:`graph_view`) as a PNG or SVG image of ``size`` pixels (width, height).
-
-    >>> from lsgmap.model import BUNDLED_DATA, load
-    >>> svg = export_image(load(BUNDLED_DATA), on="2016-11-01", fmt="svg", size=(400, 300))
-    >>> svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
-    True
-    """
-    fmt = _check_format(fmt, images_only=True)
-    nodes, edges = graph_view(structure, **view)
-    fig, (ax,) = _figure(size)
-    _draw(ax, nodes, edges, title=title or _default_title(view), font_scale=_font_scale(size))
-    return _save(fig, fmt)
-
-
 def _font_scale(size: tuple[int, int]) -> float:
     return max(0.6, min(1.6, math.sqrt(size[0] * size[1]) / math.sqrt(1600 * 1000)))
-
-
-def compare_marks(structure: Any, *, start: Any, end: Any) -> tuple[dict[str, str], dict[str, str]]:
-    """Marks (``{entity or relation id: status}``, as :func:`lsgmap.render.graph_elements` takes them) for both sides.
-
-    The ``start`` side marks what is gone by ``end`` as "removed"; the ``end``
-    side marks what is new as "added".
-
-    >>> from lsgmap.model import BUNDLED_DATA, load
-    >>> before, after = compare_marks(load(BUNDLED_DATA), start="2016-11-01", end="2017-03-01")
-    >>> before["lsg_trosa"], after["lsg_trosa_gnesta"], after["r047"]
-    ('removed', 'added', 'added')
-    """
-    a = structure.snapshot(on=to_day(start))
-    b = structure.snapshot(on=to_day(end))
-    removed = dict.fromkeys((a.node_set - b.node_set) | (a.edge_set - b.edge_set), "removed")
-    added = dict.fromkeys((b.node_set - a.node_set) | (b.edge_set - a.edge_set), "added")
-    return removed, added
-
-
-def export_compare_image(
-    structure: Any,
-    *,
-    start: Any,
-    end: Any,
-    positions: dict | None = None,
-    fmt: str = "png",
-    lang: str = "sv",
-    hide_persons: bool = False,
-    size: tuple[int, int] = (2400, 1000),
-) -> bytes:
-    """Both dates side by side in one image, with what changed marked.
-
-    >>> from lsgmap.model import BUNDLED_DATA, load
-    >>> png = export_compare_image(load(BUNDLED_DATA), start="2016-11-01", end="2017-03-01", size=(1000, 400))
-    >>> image_size(png)
-    (1000, 400)
-    """
-    fmt = _check_format(fmt, images_only=True)
-    positions = _positions(structure, positions)
-    before, after = compare_marks(structure, start=start, end=end)
-    fig, axes = _figure(size, panels=2)
-    scale = _font_scale((size[0] // 2, size[1]))
-    views = [
-        (ax, day, *graph_view(structure, on=day, positions=positions, lang=lang, hide_persons=hide_persons, marks=marks))
-        for ax, day, marks in ((axes[0], start, before), (axes[1], end, after))
-    ]
-    frame = views[0][2] + views[1][2]  # both panels share one frame: a node stays in place
-    for ax, day, nodes, edges in views:
-        _draw(ax, nodes, edges, title=_iso(to_day(day)), font_scale=scale, frame=frame)
-    fig.suptitle(t("export.compare_title", lang, start=_iso(to_day(start)), end=_iso(to_day(end))), fontsize=15)
-    return _save(fig, fmt)
 
 
 def image_size(data: bytes) -> tuple[int, int]:

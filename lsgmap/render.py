@@ -1,9 +1,10 @@
-"""How the structure map looks: plain node and edge dicts, and a safe offline HTML page.
+"""How the structure map looks: :func:`elements` of a View, and a safe offline HTML page of them.
 
-:func:`graph_elements` is the single source of node and edge appearance
-(label, tooltip text, position, colour, shape, line style, curvature of
-parallel relations); the HTML map, the PNG/SVG export and the legend all use it.
-:func:`to_html` fills a pyvis network from those plain values (never
+:func:`elements` is the single source of node and edge appearance (label,
+tooltip text, position, colour, shape, line style, curvature of parallel
+relations, marks, highlight, dimming) for a :class:`lsgmap.view.View`; the live
+map, the HTML, PNG and SVG exports all draw its :class:`Elements`.
+:func:`to_html` fills a pyvis page with those plain values (never
 ``Network.from_nx``, which is slow and mutates its graph), turns physics off,
 inlines vis-network and removes every external ``<script src>`` / ``<link href>``
 and pyvis' ``innerHTML`` tooltip, so the page makes no outside request and text
@@ -11,13 +12,12 @@ from the data is only ever shown as text.
 
 Examples
 --------
->>> from lsgmap.model import BUNDLED_DATA, load
->>> from lsgmap.layout import layered_positions
->>> s = load(BUNDLED_DATA)
->>> nodes, edges = graph_elements(s, s.snapshot(on="2017-03-01"), layered_positions(s))
->>> sorted(n["id"] for n in nodes if n["id"].startswith("lsg_trosa"))
+>>> from lsgmap.model import load
+>>> from lsgmap.view import View
+>>> els = elements(load(), View(on="2017-03-01"))
+>>> sorted(n.id for n in els.nodes if n.id.startswith("lsg_trosa"))
 ['lsg_trosa_gnesta']
->>> html = to_html(nodes, edges)
+>>> html = to_html(els)
 >>> "<script src" in html or "<link" in html or "innerHTML" in html
 False
 """
@@ -27,21 +27,39 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from html import escape
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
 from .dates import day_to_iso
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Snapshot, Structure
+    from .view import View
 
-__all__ = ["graph_elements", "to_html", "legend", "legend_html", "MARK_COLOURS", "safe_text", "strip_external"]
+__all__ = [
+    "Node",
+    "Edge",
+    "Elements",
+    "elements",
+    "to_html",
+    "vis_node",
+    "vis_edge",
+    "legend",
+    "legend_html",
+    "MARK_COLOURS",
+    "safe_text",
+    "strip_external",
+]
 
 #: Colours for marks of the compare view: added, removed, changed.
 MARK_COLOURS = {"added": "#2ca02c", "removed": "#d62728", "changed": "#ff7f0e"}
 _FOCUS_COLOUR = "#ffd700"
 _MAX_LABEL = 40
+_DIM_ALPHA = 0.18
+_REMOVED_ALPHA = 0.55
 
 
 def safe_text(value: Any) -> str:
@@ -85,155 +103,257 @@ def _validity(start: str | None, end: str | None) -> str:
     return f"{start or '…'} – {end or ''}".strip()
 
 
-def graph_elements(
-    structure: "Structure",
-    snapshot: "Snapshot",
-    positions: Mapping[str, tuple[float, float]],
-    *,
-    lang: str = "sv",
-    hide_persons: bool = False,
-    kinds: Iterable[str] | None = None,
-    relations: Iterable[str] | None = None,
-    focus: str | None = None,
-    highlight: Iterable[str] | None = None,
-    marks: Mapping[str, str] | None = None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """Plain node and edge dicts (str/int/float/bool only) for one snapshot.
+@dataclass(frozen=True)
+class Node:
+    """One drawn entity: text (already safe), place, look and state."""
+
+    id: str
+    label: str
+    tooltip: str
+    x: float
+    y: float
+    kind: str
+    colour: str
+    shape: str
+    text_colour: str
+    font_size: int = 18
+    border: str | None = None  #: colour of a thick border (a mark or a highlight)
+    mark: str | None = None
+    dimmed: bool | None = None  #: None when nothing is emphasised
+    opacity: float = 1.0
+
+
+@dataclass(frozen=True)
+class Edge:
+    """One drawn relation: ends, text (already safe), look and state."""
+
+    id: str
+    source: str
+    target: str
+    relation: str
+    tooltip: str
+    colour: str
+    width: int
+    dashes: bool
+    curve: str = ""  #: "" (straight), "curvedCW" or "curvedCCW": parallel relations drawn apart
+    roundness: float = 0.0
+    mark: str | None = None
+    dimmed: bool | None = None
+    opacity: float = 1.0
+    strong: bool = False
+
+
+@dataclass(frozen=True)
+class Elements:
+    """What one :class:`~lsgmap.view.View` draws: nodes and edges in drawing order, the title, the day and language."""
+
+    nodes: tuple[Node, ...]
+    edges: tuple[Edge, ...]
+    title: str
+    on: str
+    lang: str = "sv"
+
+    def node(self, node_id: str) -> Node:
+        """The node with id ``node_id`` (KeyError if it is not drawn)."""
+        for n in self.nodes:
+            if n.id == node_id:
+                return n
+        raise KeyError(node_id)
+
+
+def elements(structure: "Structure", view: "View", positions: Mapping[str, tuple[float, float]] | None = None) -> Elements:
+    """The nodes and edges that ``view`` draws: the one source of every label, tooltip, colour, shape, line and mark.
 
     Parameters
     ----------
-    structure, snapshot : the dataset and the day to draw.
-    positions : ``{entity id: (x, y)}`` from :func:`lsgmap.layout.layered_positions`.
-    lang : ``"sv"`` or ``"en"`` for names and tooltips.
-    hide_persons : replace person names by the role they hold (for projected meetings).
-    kinds, relations : entity kinds and relation kinds to show (None = all).
-    focus : an entity id: show only it and its neighbours on the day.
-    highlight : entity ids drawn with a thick gold border.
-    marks : ``{entity or relation id: status}`` with status ``added``/``removed``/
-        ``changed`` (:meth:`lsgmap.diff.Diff.marks`, the compare view); marked
-        items are coloured with :data:`MARK_COLOURS`.
+    structure : the dataset.
+    view : what to draw (:class:`lsgmap.view.View`).
+    positions : ``{entity id: (x, y)}``; default :func:`lsgmap.layout.layered_positions` (pass the cached ones).
 
     Examples
     --------
-    >>> from lsgmap.model import BUNDLED_DATA, load
-    >>> from lsgmap.layout import layered_positions
-    >>> s = load(BUNDLED_DATA)
-    >>> snap = s.snapshot(on="2016-11-01")
-    >>> nodes, edges = graph_elements(s, snap, layered_positions(s), focus="lsg_trosa")
-    >>> "kommun_trosa" in {n["id"] for n in nodes}, "kommun_eskilstuna" in {n["id"] for n in nodes}
+    >>> from lsgmap.model import load
+    >>> from lsgmap.view import View
+    >>> s = load()
+    >>> els = elements(s, View(on="2016-11-01", focus="lsg_trosa"))
+    >>> "kommun_trosa" in {n.id for n in els.nodes}, "kommun_eskilstuna" in {n.id for n in els.nodes}
     (True, False)
-    >>> nodes, _ = graph_elements(s, snap, layered_positions(s), hide_persons=True)
-    >>> [n["label"] for n in nodes if n["id"] == "ida_malmberg"]
-    ['Processledare LSG södra Sörmland']
+    >>> elements(s, View(on="2016-11-01", hide_persons=True)).node("ida_malmberg").label
+    'Processledare LSG södra Sörmland'
     """
-    kind_filter = set(kinds) if kinds is not None else None
-    relation_filter = set(relations) if relations is not None else None
-    marks = marks or {}
-    highlighted = set(highlight or ())
-    ents = structure.entities
+    from .view import display_names
 
-    shown = [e for e in snapshot.entities() if kind_filter is None or e.kind in kind_filter]
-    shown_ids = {e.id for e in shown}
+    if positions is None:
+        from .layout import layered_positions
+
+        positions = layered_positions(structure)
+    snapshot = structure.snapshot(on=view.day)
+    shown, rels = _shown(snapshot, view)
+    name = display_names(structure, snapshot, lang=view.lang, hide_persons=view.hide_persons)
+    marks = view.mark_of()
+    gold = set(view.highlight) | ({view.focus} if view.focus else set())
+    emphasis = bool(view.strong_nodes or view.strong_edges)
+    strong_nodes, strong_edges = set(view.strong_nodes), set(view.strong_edges)
+    nodes = tuple(
+        _node(e, name(e.id), positions, view, marks.get(e.id), e.id in gold, (view.dim_rest and e.id not in strong_nodes) if emphasis else None)
+        for e in shown
+    )
+    edges = tuple(
+        _edge(r, name, view, marks.get(r.id), curve, (view.dim_rest and r.id not in strong_edges) if emphasis else None, r.id in strong_edges)
+        for r, curve in zip(rels, _curves(rels))
+    )
+    return Elements(nodes, edges, safe_text(view.heading()), view.on, view.lang)
+
+
+def _shown(snapshot: "Snapshot", view: "View") -> tuple[list, list]:
+    """The entities and relations of the day that pass the view's filters, focus and restriction."""
+    kinds = set(view.kinds) if view.kinds is not None else None
+    relations = set(view.relations) if view.relations is not None else None
+    only_nodes = set(view.nodes) if view.nodes is not None else None
+    only_edges = set(view.edges) if view.edges is not None else None
+    shown = [e for e in snapshot.entities() if (kinds is None or e.kind in kinds) and (only_nodes is None or e.id in only_nodes)]
+    ids = {e.id for e in shown}
     rels = [
         r
         for r in snapshot.relations()
-        if r.from_id in shown_ids and r.to_id in shown_ids and (relation_filter is None or r.relation in relation_filter)
+        if r.from_id in ids
+        and r.to_id in ids
+        and (relations is None or r.relation in relations)
+        and (only_edges is None or r.id in only_edges)
     ]
-    if focus:
+    if view.focus:
+        focus = view.focus
         keep = {focus} | {r.to_id for r in rels if r.from_id == focus} | {r.from_id for r in rels if r.to_id == focus}
         shown = [e for e in shown if e.id in keep]
         rels = [r for r in rels if focus in (r.from_id, r.to_id)]
-        highlighted.add(focus)
+    return shown, rels
 
-    role_of: dict[str, str] = {}
-    if hide_persons:
-        for r in snapshot.relations():
-            if r.relation == "holds" and r.from_id in ents and ents[r.from_id].kind == "person" and r.to_id in ents:
-                role_of.setdefault(r.from_id, ents[r.to_id].name(lang))
 
-    def display_name(entity_id: str) -> str:
-        e = ents[entity_id]
-        if hide_persons and e.kind == "person":
-            return role_of.get(entity_id) or ENTITY_KINDS["person"].label(lang)
-        return e.name(lang)
+def _node(e: Any, name: str, positions: Mapping, view: "View", status: str | None, gold: bool, dimmed: bool | None) -> Node:
+    kind = ENTITY_KINDS.get(e.kind)
+    colour = kind.colour if kind else "#999999"
+    shape = kind.shape if kind else "dot"
+    name = safe_text(name)
+    x, y = positions.get(e.id, (0.0, 0.0))
+    lines = [name, kind.label(view.lang) if kind else e.kind, _validity(e.valid_from, e.valid_to)]
+    mark = status if status in MARK_COLOURS else None
+    if mark:
+        lines.append(_mark_label(mark, view.lang))
+    border = _FOCUS_COLOUR if gold else (MARK_COLOURS[mark] if mark else None)
+    opacity = _DIM_ALPHA if dimmed else (_REMOVED_ALPHA if mark == "removed" else 1.0)
+    return Node(
+        id=e.id,
+        label=_short(name),
+        tooltip="\n".join(safe_text(t) for t in lines if t),
+        x=float(x),
+        y=float(y),
+        kind=e.kind,
+        colour=colour,
+        shape=shape,
+        text_colour=_text_colour(colour, shape),
+        font_size=int(view.font_size),
+        border=border,
+        mark=mark,
+        dimmed=dimmed,
+        opacity=opacity,
+    )
 
-    nodes: list[dict[str, Any]] = []
-    for e in shown:
-        kind = ENTITY_KINDS.get(e.kind)
-        colour = kind.colour if kind else "#999999"
-        name = safe_text(display_name(e.id))
-        x, y = positions.get(e.id, (0.0, 0.0))
-        title_lines = [name, kind.label(lang) if kind else e.kind, _validity(e.valid_from, e.valid_to)]
-        status = marks.get(e.id)
-        node: dict[str, Any] = {
-            "id": e.id,
-            "label": _short(name),
-            "title": "\n".join(safe_text(t) for t in title_lines if t),
-            "x": float(x),
-            "y": float(y),
-            "shape": kind.shape if kind else "dot",
-            "color": colour,
-            "borderWidth": 1,
-            "size": 18,
-            "font": {"size": 18, "face": "DejaVu Sans, sans-serif", "color": _text_colour(colour, kind.shape if kind else "dot")},
-            "widthConstraint": {"maximum": 150},
-            "kind": e.kind,
-        }
-        if status in MARK_COLOURS:
-            node["color"] = {"background": colour, "border": MARK_COLOURS[status]}
-            node["borderWidth"] = 6
-            node["title"] += "\n" + _mark_label(status, lang)
-            node["mark"] = status
-        if e.id in highlighted:
-            node["color"] = {"background": colour, "border": _FOCUS_COLOUR}
-            node["borderWidth"] = 6
-        if status == "removed":
-            node["opacity"] = 0.55
-        nodes.append(node)
 
-    # parallel relations between the same two nodes are drawn apart
+def _curves(rels: list) -> list[tuple[str, float]]:
+    """(curve, roundness) per relation: parallel relations between the same two nodes are drawn apart."""
     by_pair: dict[tuple[str, str], int] = defaultdict(int)
-    nth: dict[str, int] = {}
+    nth = []
     for r in rels:
         pair = (r.from_id, r.to_id) if r.from_id <= r.to_id else (r.to_id, r.from_id)
-        nth[r.id] = by_pair[pair]
+        nth.append((pair, by_pair[pair]))
         by_pair[pair] += 1
-    edges: list[dict[str, Any]] = []
-    for r in rels:
-        kind = RELATION_KINDS.get(r.relation)
-        colour = kind.colour if kind else "#999999"
-        parallel = by_pair[(r.from_id, r.to_id) if r.from_id <= r.to_id else (r.to_id, r.from_id)]
-        verb = kind.verb(lang) if kind else r.relation
-        title = "\n".join(
-            [
-                safe_text(f"{display_name(r.from_id)} {verb} {display_name(r.to_id)}"),
-                safe_text(_validity(day_to_iso(r.start), day_to_iso(r.end))),
-            ]
-        )
-        edge: dict[str, Any] = {
-            "id": r.id,
-            "from": r.from_id,
-            "to": r.to_id,
-            "title": title,
-            "color": colour,
-            "dashes": bool(kind.dashes) if kind else True,
-            "width": int(kind.width) if kind else 1,
-            "arrows": "to",
-            "relation": r.relation,
-        }
-        if parallel > 1:
-            k = nth[r.id]
-            edge["smooth"] = {"enabled": True, "type": "curvedCW" if k % 2 == 0 else "curvedCCW", "roundness": 0.15 + 0.15 * (k // 2)}
-        else:
-            edge["smooth"] = False
-        status = marks.get(r.id)
-        if status in MARK_COLOURS:
-            edge["color"] = MARK_COLOURS[status]
-            edge["width"] = max(4, edge["width"] + 2)
-            edge["title"] += "\n" + _mark_label(status, lang)
-            edge["mark"] = status
-        edges.append(edge)
-    return nodes, edges
+    return [("", 0.0) if by_pair[pair] == 1 else ("curvedCW" if k % 2 == 0 else "curvedCCW", 0.15 + 0.15 * (k // 2)) for pair, k in nth]
+
+
+def _edge(r: Any, name: Callable[[str], str], view: "View", status: str | None, curve: tuple[str, float], dimmed: bool | None, strong: bool) -> Edge:
+    kind = RELATION_KINDS.get(r.relation)
+    verb = kind.verb(view.lang) if kind else r.relation
+    tooltip = [safe_text(f"{name(r.from_id)} {verb} {name(r.to_id)}"), safe_text(_validity(day_to_iso(r.start), day_to_iso(r.end)))]
+    colour = kind.colour if kind else "#999999"
+    width = int(kind.width) if kind else 1
+    mark = status if status in MARK_COLOURS else None
+    if mark:
+        colour, width = MARK_COLOURS[mark], max(4, width + 2)
+        tooltip.append(_mark_label(mark, view.lang))
+    if strong and not dimmed:
+        width = max(width + 3, 5)
+    return Edge(
+        id=r.id,
+        source=r.from_id,
+        target=r.to_id,
+        relation=r.relation,
+        tooltip="\n".join(tooltip),
+        colour=colour,
+        width=width,
+        dashes=bool(kind.dashes) if kind else True,
+        curve=curve[0],
+        roundness=curve[1],
+        mark=mark,
+        dimmed=dimmed,
+        opacity=_DIM_ALPHA if dimmed else 1.0,
+        strong=strong and not dimmed,
+    )
+
+
+def vis_node(n: Node) -> dict[str, Any]:
+    """A node as vis-network reads it (plain JSON values; ``mark``/``dimmed``/``kind`` ride along for tests and tools).
+
+    >>> vis_node(Node("a", "A", "A", 0.0, 0.0, "lsg", "#c55a11", "ellipse", "#ffffff", mark="added", border="#2ca02c"))["color"]
+    {'background': '#c55a11', 'border': '#2ca02c'}
+    """
+    node: dict[str, Any] = {
+        "id": n.id,
+        "label": n.label,
+        "title": n.tooltip,
+        "x": n.x,
+        "y": n.y,
+        "shape": n.shape,
+        "color": {"background": n.colour, "border": n.border} if n.border else n.colour,
+        "borderWidth": 6 if n.border else 1,
+        "size": 18,
+        "font": {"size": n.font_size, "face": "DejaVu Sans, sans-serif", "color": n.text_colour},
+        "widthConstraint": {"maximum": 150},
+        "kind": n.kind,
+    }
+    if n.mark:
+        node["mark"] = n.mark
+    if n.dimmed is not None:
+        node["dimmed"] = n.dimmed
+    if n.opacity != 1.0:
+        node["opacity"] = n.opacity
+    return node
+
+
+def vis_edge(e: Edge) -> dict[str, Any]:
+    """An edge as vis-network reads it.
+
+    >>> vis_edge(Edge("r1", "a", "b", "steers", "a styr b", "#c55a11", 2, False))["smooth"]
+    False
+    """
+    edge: dict[str, Any] = {
+        "id": e.id,
+        "from": e.source,
+        "to": e.target,
+        "title": e.tooltip,
+        "color": {"color": e.colour, "opacity": e.opacity} if e.opacity != 1.0 else e.colour,
+        "dashes": e.dashes,
+        "width": e.width,
+        "arrows": "to",
+        "relation": e.relation,
+        "smooth": {"enabled": True, "type": e.curve, "roundness": e.roundness} if e.curve else False,
+    }
+    if e.mark:
+        edge["mark"] = e.mark
+    if e.dimmed is not None:
+        edge["dimmed"] = e.dimmed
+    if e.strong:
+        edge["highlight"] = True
+    return edge
 
 
 _OPTIONS = {
@@ -265,26 +385,35 @@ _NODES_SLOT = "nodes = new vis.DataSet([]);"
 _EDGES_SLOT = "edges = new vis.DataSet([]);"
 
 
-def to_html(nodes: list[dict[str, Any]], edges: list[dict[str, Any]], *, height: int = 640, background: str = "#ffffff") -> str:
-    """One self-contained HTML page drawing ``nodes`` and ``edges`` (from :func:`graph_elements`).
+def to_html(els: Elements, *, height: int = 640, standalone: bool = False, background: str = "#ffffff") -> str:
+    """One self-contained HTML page drawing ``els`` (from :func:`elements`).
 
     vis-network is inlined, physics is off (positions are given), and no tag
     loads anything from outside the page. The page shell comes from a pyvis
     Network filled with plain values (rendered once per height and background);
-    the nodes and edges go in as HTML-safe JSON.
+    the nodes and edges go in as HTML-safe JSON. ``standalone`` adds the
+    title (escaped) as the page's ``<title>`` and heading, for a file.
 
     Examples
     --------
-    >>> html = to_html([{"id": "a", "label": "<b>A</b>", "title": "href", "x": 0.0, "y": 0.0}], [])
-    >>> "<b>A</b>" in html, "popup.innerHTML" in html, "<script src" in html
-    (False, False, False)
+    >>> els = Elements((Node("a", "<b>A</b>", "href", 0.0, 0.0, "lsg", "#c55a11", "ellipse", "#fff"),), (), "<i>T</i>", "2017-01-01")
+    >>> html = to_html(els, standalone=True)
+    >>> "<b>A</b>" in html, "<i>T" in html, "&lt;i&gt;T" in html, "popup.innerHTML" in html, "<script src" in html
+    (False, False, True, False, False)
     """
     if not re.fullmatch(r"#[0-9a-fA-F]{3,8}", background):
         background = "#ffffff"
     head, middle, tail = _shell(int(height), background)
-    return "".join(
+    nodes, edges = [vis_node(n) for n in els.nodes], [vis_edge(e) for e in els.edges]
+    page = "".join(
         [head, "nodes = new vis.DataSet(", _script_json(nodes), ");", middle, "edges = new vis.DataSet(", _script_json(edges), ");", tail]
     )
+    if not standalone:
+        return page
+    title = escape(els.title)
+    style = "font-family:DejaVu Sans,sans-serif;font-size:20px;margin:8px 12px"
+    page = page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="{style}">{title}</h1>', 1)
+    return page.replace("<head>", f"<head>\n<title>{title}</title>", 1)
 
 
 def _script_json(value: Any) -> str:

@@ -8,17 +8,10 @@ from pathlib import Path
 import pytest
 
 from lsgmap.cli import main
-from lsgmap.export import (
-    compare_marks,
-    default_filename,
-    emphasise,
-    export_compare_image,
-    export_html,
-    export_image,
-    graph_view,
-    image_size,
-)
+from lsgmap.export import default_filename, export_compare_image, export_html, export_image, image_size
 from lsgmap.layout import layered_positions
+from lsgmap.render import elements
+from lsgmap.view import View, compare_views
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +20,7 @@ def positions(sormland):
 
 
 def test_html_is_standalone_and_shows_the_date(sormland, positions):
-    page = export_html(sormland, on="2017-03-01", positions=positions)
+    page = export_html(sormland, View(on="2017-03-01"), positions=positions)
     assert "Samverkansstrukturen 2017-03-01" in page
     assert not re.search(r"<script[^>]+src=|<link\b", page, re.IGNORECASE)
     assert "vis.Network" in page or "new vis" in page  # vis-network is inlined
@@ -35,61 +28,35 @@ def test_html_is_standalone_and_shows_the_date(sormland, positions):
 
 
 def test_html_title_from_data_is_escaped(sormland, positions):
-    page = export_html(sormland, on="2017-03-01", positions=positions, title="<script>alert(1)</script>")
-    assert "<script>alert(1)" not in page and "&lt;script&gt;" in page
+    page = export_html(sormland, View(on="2017-03-01", title="<script>alert(1)</script>"), positions=positions)
+    assert "<script>alert(1)" not in page and "‹script›alert(1)" in page
 
 
 def test_png_has_the_asked_size(sormland, positions):
-    png = export_image(sormland, on="2016-11-01", positions=positions, size=(1200, 700))
+    png = export_image(sormland, View(on="2016-11-01"), positions=positions, size=(1200, 700))
     assert png.startswith(b"\x89PNG") and image_size(png) == (1200, 700)
 
 
 def test_svg_has_the_names_of_the_day(sormland, positions):
-    svg = export_image(sormland, on="2016-11-01", positions=positions, fmt="svg", size=(800, 500)).decode("utf-8")
+    svg = export_image(sormland, View(on="2016-11-01"), positions=positions, fmt="svg", size=(800, 500)).decode("utf-8")
     assert svg.lstrip().startswith("<?xml") and "<svg" in svg
-    # matplotlib writes text as glyph paths with the text in a comment
-    assert "LSG Trosa" in svg and "LSG Trosa-Gnesta" not in svg
+    assert ">LSG Trosa</text>" in svg and "LSG Trosa-Gnesta" not in svg  # text stays text (svg.fonttype none)
 
 
-def test_image_and_html_use_the_same_positions(sormland, positions):
-    nodes, _ = graph_view(sormland, on="2017-03-01", positions=positions)
-    by_id = {n["id"]: (n["x"], n["y"]) for n in nodes}
-    assert by_id["rar"] == positions["rar"] and by_id["lsg_trosa_gnesta"] == positions["lsg_trosa_gnesta"]
-
-
-def test_emphasis_dims_all_but_the_chain(sormland, positions):
-    nodes, edges = graph_view(
-        sormland, on="2016-11-01", positions=positions, emphasis=(["lsg_nykoping", "tuna"], ["r033"])
-    )
-    strong = {n["id"] for n in nodes if not n["dimmed"]}
-    assert strong == {"lsg_nykoping", "tuna"}
-    assert [e["id"] for e in edges if not e["dimmed"]] == ["r033"]
-
-
-def test_emphasis_of_nothing_changes_nothing():
-    nodes = [{"id": "a"}]
-    emphasise(nodes, [], node_ids=[], edge_keys=[])
-    assert nodes == [{"id": "a"}]
-
-
-def test_compare_marks_the_merger(sormland):
-    before, after = compare_marks(sormland, start="2016-11-01", end="2017-03-01")
-    assert before["lsg_trosa"] == before["lsg_gnesta"] == "removed" and after["lsg_trosa_gnesta"] == "added"
-    assert before["r046"] == "removed"  # LSG Trosa steers TRIS, gone in 2017
-    assert after["r047"] == "added"  # LSG Trosa-Gnesta steers TRIS from 2017-01-01
-    assert "rar" not in before and "rar" not in after
-
-
-def test_compare_view_draws_the_marks(sormland, positions):
-    before, _ = compare_marks(sormland, start="2016-11-01", end="2017-03-01")
-    nodes, edges = graph_view(sormland, on="2016-11-01", positions=positions, marks=before)
-    assert {n["id"] for n in nodes if n.get("mark") == "removed"} == {"lsg_trosa", "lsg_gnesta", "ordf_lsg_trosa", "ordf_lsg_gnesta"}
-    assert any(e["id"] == "r046" and e.get("mark") == "removed" for e in edges)
+def test_compare_views_mark_the_merger_on_both_sides(sormland, positions):
+    before, after = compare_views(sormland, start="2016-11-01", end="2017-03-01")
+    assert (before.on, before.title, after.on, after.title) == ("2016-11-01", "2016-11-01", "2017-03-01", "2017-03-01")
+    left = elements(sormland, before, positions)
+    assert {n.id for n in left.nodes if n.mark == "removed"} == {"lsg_trosa", "lsg_gnesta", "ordf_lsg_trosa", "ordf_lsg_gnesta"}
+    assert any(e.id == "r046" and e.mark == "removed" for e in left.edges)  # LSG Trosa steers TRIS, gone in 2017
+    right = elements(sormland, after, positions)
+    assert right.node("lsg_trosa_gnesta").mark == "added" and any(e.id == "r047" and e.mark == "added" for e in right.edges)
+    assert left.node("rar").mark is None and right.node("rar").mark is None
 
 
 def test_compare_image_is_one_image_of_the_asked_size(sormland, positions):
     # the titles with both dates are checked on the SVG in test_cli_compare_svg
-    png = export_compare_image(sormland, start="2016-11-01", end="2017-03-01", positions=positions, size=(1200, 500))
+    png = export_compare_image(sormland, *compare_views(sormland, start="2016-11-01", end="2017-03-01"), positions=positions, size=(1200, 500))
     assert image_size(png) == (1200, 500)
 
 
@@ -98,7 +65,7 @@ def test_bad_format_is_an_input_error(sormland, positions, fmt):
     from lsgmap.errors import InputError
 
     with pytest.raises(InputError) as info:
-        export_image(sormland, on="2017", positions=positions, fmt=fmt)
+        export_image(sormland, View(on="2017"), positions=positions, fmt=fmt)
     assert "png, svg" in info.value.render("en")
 
 
@@ -126,7 +93,7 @@ def test_cli_compare_svg(tmp_path: Path):
     assert main(["export", "--on", "2017-03-01", "--compare", "2016-11-01", "--format", "svg", "--out", str(target), "--size", "1000x400"]) == 0
     text = target.read_text(encoding="utf-8")
     assert "Jämförelse 2016-11-01 och 2017-03-01" in text
-    assert "LSG Trosa-Gnesta" in text and "LSG Trosa " in text  # each side its own day
+    assert ">LSG Trosa-Gnesta</text>" in text and ">LSG Trosa</text>" in text  # each side its own day
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""graph_elements (the one source of node/edge appearance) and to_html (offline, inert text)."""
+"""elements (the one source of node/edge appearance, from a View) and to_html (offline, inert text)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 
 from lsgmap.layout import layered_positions
 from lsgmap.model import load
-from lsgmap.render import MARK_COLOURS, graph_elements, legend, safe_text, to_html
+from lsgmap.render import MARK_COLOURS, elements, legend, safe_text, to_html, vis_edge, vis_node
+from lsgmap.view import View
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
@@ -24,8 +25,10 @@ def positions(sormland):
     return layered_positions(sormland)
 
 
-def elements(structure, positions, on, **kw):
-    return graph_elements(structure, structure.snapshot(on=on), positions, **kw)
+def drawn(structure, positions, on, **kw):
+    """The vis-network node and edge dicts of ``View(on=on, **kw)``, as the HTML page carries them."""
+    els = elements(structure, View(on=on, **kw), positions)
+    return [vis_node(n) for n in els.nodes], [vis_edge(e) for e in els.edges]
 
 
 def ids(items):
@@ -33,8 +36,8 @@ def ids(items):
 
 
 def test_merger_replaces_trosa_and_gnesta_by_the_merged_group(sormland, positions):
-    before, _ = elements(sormland, positions, "2016-12-31")
-    after, _ = elements(sormland, positions, "2017-01-01")
+    before, _ = drawn(sormland, positions, "2016-12-31")
+    after, _ = drawn(sormland, positions, "2017-01-01")
     assert {"lsg_trosa", "lsg_gnesta"} <= ids(before) and "lsg_trosa_gnesta" not in ids(before)
     assert "lsg_trosa_gnesta" in ids(after) and not {"lsg_trosa", "lsg_gnesta"} & ids(after)
     # every node present on both days keeps its place
@@ -45,12 +48,37 @@ def test_merger_replaces_trosa_and_gnesta_by_the_merged_group(sormland, position
 
 
 def test_elements_are_plain_json_values(sormland, positions):
-    nodes, edges = elements(sormland, positions, "2016-11-01")
+    nodes, edges = drawn(sormland, positions, "2016-11-01")
     assert json.loads(json.dumps(nodes)) == nodes and json.loads(json.dumps(edges)) == edges
 
 
+def test_positions_default_to_the_layered_layout(sormland, positions):
+    els = elements(sormland, View(on="2017-03-01"))
+    assert (els.node("rar").x, els.node("rar").y) == positions["rar"]
+    assert els.title == "Samverkansstrukturen 2017-03-01" and els.on == "2017-03-01"
+
+
+def test_strong_chain_dims_the_rest_unless_told_not_to(sormland, positions):
+    view = View(on="2016-11-01", strong_nodes=["lsg_nykoping", "tuna"], strong_edges=["r033"])
+    els = elements(sormland, view, positions)
+    assert {n.id for n in els.nodes if not n.dimmed} == {"lsg_nykoping", "tuna"}
+    assert [e.id for e in els.edges if not e.dimmed] == ["r033"] and els.nodes[0].dimmed is not None
+    assert all(n.opacity < 0.5 for n in els.nodes if n.dimmed)
+    quiet = elements(sormland, View(on="2016-11-01", strong_nodes=["tuna"], dim_rest=False), positions)
+    assert not any(n.dimmed for n in quiet.nodes)
+    plain = elements(sormland, View(on="2016-11-01"), positions)
+    assert all(n.dimmed is None for n in plain.nodes)
+
+
+def test_a_restricted_view_shows_only_its_part(sormland, positions):
+    els = elements(sormland, View(on="2017-03-01", nodes=["rar", "kommun_trosa"]), positions)
+    assert sorted(n.id for n in els.nodes) == ["kommun_trosa", "rar"] and len(els.edges) == 1
+    none = elements(sormland, View(on="2017-03-01", nodes=["rar", "kommun_trosa"], edges=[]), positions)
+    assert none.edges == ()
+
+
 def test_colours_shapes_and_line_styles_come_from_the_vocabulary(sormland, positions):
-    nodes, edges = elements(sormland, positions, "2016-11-01")
+    nodes, edges = drawn(sormland, positions, "2016-11-01")
     for n in nodes:
         kind = ENTITY_KINDS[sormland.entities[n["id"]].kind]
         assert (n["color"], n["shape"]) == (kind.colour, kind.shape)
@@ -60,7 +88,7 @@ def test_colours_shapes_and_line_styles_come_from_the_vocabulary(sormland, posit
 
 
 def test_parallel_relations_are_drawn_apart(sormland, positions):
-    _, edges = elements(sormland, positions, "2016-11-01")
+    _, edges = drawn(sormland, positions, "2016-11-01")
     pairs = Counter(tuple(sorted((e["from"], e["to"]))) for e in edges)
     parallel = [p for p, n in pairs.items() if n > 1]
     assert parallel, "the bundled data has parallel relations (e.g. funds and commissions)"
@@ -73,7 +101,7 @@ def test_parallel_relations_are_drawn_apart(sormland, positions):
 
 
 def test_filters_by_kind_and_relation(sormland, positions):
-    nodes, edges = elements(sormland, positions, "2016-11-01", kinds=["lsg", "municipality"], relations=["covers"])
+    nodes, edges = drawn(sormland, positions, "2016-11-01", kinds=["lsg", "municipality"], relations=["covers"])
     assert {sormland.entities[n["id"]].kind for n in nodes} == {"lsg", "municipality"}
     assert {e["relation"] for e in edges} == {"covers"}
     # LSG Trosa covers Trosa kommun (Lägesrapporten)
@@ -81,7 +109,7 @@ def test_filters_by_kind_and_relation(sormland, positions):
 
 
 def test_focus_shows_the_entity_and_its_neighbours(sormland, positions):
-    nodes, edges = elements(sormland, positions, "2016-11-01", focus="tris")
+    nodes, edges = drawn(sormland, positions, "2016-11-01", focus="tris")
     assert {"tris", "lsg_trosa", "lsg_gnesta", "lsg_nykoping", "lsg_oxelosund"} <= ids(nodes)
     assert "kommun_eskilstuna" not in ids(nodes)
     assert all("tris" in (e["from"], e["to"]) for e in edges)
@@ -90,17 +118,17 @@ def test_focus_shows_the_entity_and_its_neighbours(sormland, positions):
 
 
 def test_hide_persons_replaces_names_by_their_role(sormland, positions):
-    nodes, edges = elements(sormland, positions, "2016-11-01", hide_persons=True)
+    nodes, edges = drawn(sormland, positions, "2016-11-01", hide_persons=True)
     text = json.dumps([nodes, edges], ensure_ascii=False)
     assert "Ida Malmberg" not in text
     ida = next(n for n in nodes if n["id"] == "ida_malmberg")
     assert ida["label"] == "Processledare LSG södra Sörmland"
-    shown, _ = elements(sormland, positions, "2016-11-01")
+    shown, _ = drawn(sormland, positions, "2016-11-01")
     assert next(n for n in shown if n["id"] == "ida_malmberg")["label"] == "Ida Malmberg"
 
 
 def test_english_labels(sormland, positions):
-    nodes, _ = elements(sormland, positions, "2016-11-01", lang="en")
+    nodes, _ = drawn(sormland, positions, "2016-11-01", lang="en")
     rar = next(n for n in nodes if n["id"] == "rar")
     assert rar["label"] == "RAR Sörmland coordination association"
     assert "Coordination association" in rar["title"]
@@ -110,8 +138,8 @@ def test_marks_colour_added_and_removed(sormland, positions):
     from lsgmap.diff import diff
 
     marks = diff(sormland, start="2016-12-31", end="2017-01-01").marks()
-    before, _ = elements(sormland, positions, "2016-12-31", marks=marks)
-    after, after_edges = elements(sormland, positions, "2017-01-01", marks=marks)
+    before, _ = drawn(sormland, positions, "2016-12-31", marks=marks)
+    after, after_edges = drawn(sormland, positions, "2017-01-01", marks=marks)
     trosa = next(n for n in before if n["id"] == "lsg_trosa")
     merged = next(n for n in after if n["id"] == "lsg_trosa_gnesta")
     assert trosa["color"]["border"] == MARK_COLOURS["removed"] and trosa["mark"] == "removed"
@@ -122,8 +150,7 @@ def test_marks_colour_added_and_removed(sormland, positions):
 
 
 def test_html_is_self_contained_and_physics_off(sormland, positions):
-    nodes, edges = elements(sormland, positions, "2016-11-01")
-    html = to_html(nodes, edges)
+    html = to_html(elements(sormland, View(on="2016-11-01"), positions))
     assert not re.search(r"<script[^>]+src=", html, re.I)
     assert not re.search(r"<link\b", html, re.I)
     assert "cdn.jsdelivr.net" not in html and "cdnjs.cloudflare.com" not in html
@@ -135,14 +162,15 @@ def test_html_is_self_contained_and_physics_off(sormland, positions):
 def test_hostile_labels_stay_text():
     s = load(HOSTILE)
     assert not s.errors
-    nodes, edges = graph_elements(s, s.snapshot(on="2016-06-01"), layered_positions(s))
+    els = elements(s, View(on="2016-06-01"))
+    nodes, edges = [vis_node(n) for n in els.nodes], [vis_edge(e) for e in els.edges]
     for item in nodes + edges:
         for key in ("label", "title"):
             if key in item:
                 assert "<" not in item[key] and ">" not in item[key]
     b = next(n for n in nodes if n["id"] == "lsg_b")
     assert "href" in b["title"]  # the text is kept, only made inert
-    html = to_html(nodes, edges)
+    html = to_html(els, standalone=True)
     assert "popup.innerHTML" not in html  # a title containing href must not switch on pyvis' innerHTML popup
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     assert "</script><script>" not in html
@@ -161,7 +189,9 @@ def test_legend_lists_kinds_relations_and_marks():
 
 
 def test_library_imports_neither_streamlit_nor_pyvis():
-    code = "import sys, lsgmap.render, lsgmap.layout; print('streamlit' in sys.modules, 'pyvis' in sys.modules)"
+    code = (
+        "import sys, lsgmap, lsgmap.render, lsgmap.view, lsgmap.export, lsgmap.layout;"
+        "print('streamlit' in sys.modules, 'pyvis' in sys.modules, 'matplotlib' in sys.modules)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
-    assert out == ["False", "False"]
-
+    assert out == ["False", "False", "False"]

@@ -1,35 +1,40 @@
 """Export buttons for any map view: offline HTML now, a PNG/SVG drawn on request (drawing takes about a second).
 
-Each page passes what it shows; the files come from :mod:`lsgmap.export`.
+Each page passes the :class:`~lsgmap.render.Elements` it shows on screen, so the
+files show exactly what the screen shows; they are drawn by :mod:`lsgmap.render`
+and :mod:`lsgmap.export`.
 """
 
 from __future__ import annotations
 
+from typing import Callable
+
 import streamlit as st
 
+from lsgmap.export import to_image
 from lsgmap.i18n import t
+from lsgmap.render import Elements, to_html
 from ui import common
 
+MIME = {"png": "image/png", "svg": "image/svg+xml"}
 
-def map_downloads(nodes: list[dict], edges: list[dict], *, key: str, title: str, stem: str, image) -> None:
-    """HTML of the drawn ``nodes``/``edges`` and, on request, the image ``image(fmt)`` (bytes).
 
-    ``image`` is a function of ``"png"``/``"svg"`` so that the image is drawn only when asked for.
-    """
-    from html import escape
-
-    from lsgmap.render import to_html
+def map_downloads(els: Elements, *, key: str, stem: str) -> None:
+    """The HTML page of ``els`` and, on request, its PNG/SVG image."""
 
     def page() -> bytes:  # built only when the button is clicked, not on every rerun
-        html = to_html(nodes, edges, height=820).replace(
-            '<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="font-family:sans-serif;font-size:20px">{escape(title)}</h1>', 1
-        )
-        return html.encode("utf-8")
+        return to_html(els, height=820, standalone=True).encode("utf-8")
 
     lg = common.lang()
     c1, c2, c3 = st.columns(3)
     c1.download_button(t("app2.download_html", lg), page, f"{stem}.html", "text/html", key=f"{key}dl_html")
-    fmt = c2.radio(t("app2.image_format", lg), ["png", "svg"], horizontal=True, key=f"{key}img_fmt", label_visibility="collapsed")
-    if c3.checkbox(t("app2.make_image", lg), key=f"{key}img"):
-        mime = "image/png" if fmt == "png" else "image/svg+xml"
-        c3.download_button(t("app2.download_image", lg, fmt=fmt.upper()), image(fmt), f"{stem}.{fmt}", mime, key=f"{key}dl_img")
+    image_button(lambda fmt: to_image(els, fmt=fmt), key=key, stem=stem, columns=(c2, c3))
+
+
+def image_button(draw: Callable[[str], bytes], *, key: str, stem: str, columns=None) -> None:
+    """A PNG/SVG choice and, once "make an image" is ticked, the download of ``draw(fmt)``."""
+    lg = common.lang()
+    left, right = columns or st.columns(2)
+    fmt = left.radio(t("app2.image_format", lg), ["png", "svg"], horizontal=True, key=f"{key}img_fmt", label_visibility="collapsed")
+    if right.checkbox(t("app2.make_image", lg), key=f"{key}img"):
+        right.download_button(t("app2.download_image", lg, fmt=fmt.upper()), draw(fmt), f"{stem}.{fmt}", MIME[fmt], key=f"{key}dl_img")

@@ -9,10 +9,11 @@ import pandas as pd
 import streamlit as st
 
 from lsgmap.ask import ask
-from lsgmap.export import answer_text, export_image, graph_view
+from lsgmap.export import answer_text
 from lsgmap.i18n import UI, t
 from lsgmap.names import suggest
-from lsgmap.render import to_html
+from lsgmap.render import elements, to_html
+from lsgmap.view import View
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATIONS
 from ui import common
 from ui.downloads import map_downloads
@@ -126,27 +127,21 @@ def render() -> None:
     left, right = st.columns([2, 3])
     with left:
         _answers(s, answer, lg)
+    view = View(
+        on=answer.on, lang=lg, hide_persons=hide, highlight=[a.id for a in answer.answers],
+        strong_nodes=nodes_hl, strong_edges=edges_hl, title=f"{question} ({answer.on.isoformat()})",
+    )
+    els = elements(s, view, data.positions)
     with right:
-        nodes, edges = graph_view(
-            s, on=answer.on, positions=data.positions, lang=lg, hide_persons=hide,
-            highlight=[a.id for a in answer.answers], emphasis=(nodes_hl, edges_hl),
-        )
         st.caption(t("app2.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat()))
-        st.iframe(to_html(nodes, edges, height=600), height=620)
+        st.iframe(to_html(els, height=600), height=620)
 
     text = answer_text(answer, s, lang=lg)
     with st.expander(t("app2.ask.as_text", lg)):
         st.code(text, language=None)
     stem = f"lsgmap-fraga-{answer.on.isoformat()}"
     st.download_button(t("app2.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt")
-    title = f"{question} ({answer.on.isoformat()})"
-    map_downloads(
-        nodes, edges, key=P, title=title, stem=stem,
-        image=lambda fmt: export_image(
-            s, on=answer.on, positions=data.positions, lang=lg, hide_persons=hide, fmt=fmt,
-            highlight=[a.id for a in answer.answers], emphasis=(nodes_hl, edges_hl), title=title,
-        ),
-    )
+    map_downloads(els, key=P, stem=stem)  # the same elements as the map above
 
 
 def _answers(s, answer, lg: str) -> None:

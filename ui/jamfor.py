@@ -7,8 +7,11 @@ from datetime import date, timedelta
 import streamlit as st
 
 from lsgmap.i18n import t
-from lsgmap.render import graph_elements, legend, legend_html, safe_text, to_html
+from lsgmap.export import to_compare_image
+from lsgmap.render import elements, legend, legend_html, safe_text, to_html
+from lsgmap.view import compare_views
 from ui import common
+from ui.downloads import image_button
 
 P = "jamfor."
 
@@ -62,21 +65,20 @@ def render() -> None:
     from lsgmap.diff import diff
 
     d = diff(s, start=start, end=end)
-    marks = d.marks()
     added = len(d.nodes_added) + len(d.edges_added)
     removed = len(d.nodes_removed) + len(d.edges_removed)
     changed = len(d.nodes_changed) + len(d.edges_changed)
     st.caption(t("app.compare.counts", lg, added=added, removed=removed, changed=changed))
 
-    left, right = st.columns(2)
-    for column, day, label in ((left, start, "app.compare.start"), (right, end, "app.compare.end")):
-        snap = s.snapshot(on=day)
-        nodes, edges = graph_elements(s, snap, data.positions, lang=lg, marks=marks)
+    sides = [elements(s, view, data.positions) for view in compare_views(s, start=start, end=end, lang=lg)]
+    for column, els, label in zip(st.columns(2), sides, ("app.compare.start", "app.compare.end")):
         with column:
-            st.subheader(f"{t(label, lg)}: {day.isoformat()}")
-            st.iframe(to_html(nodes, edges, height=520), height=540)
+            st.subheader(f"{t(label, lg)}: {els.on}")
+            st.iframe(to_html(els, height=520), height=540)
     st.html(legend_html(legend(lang=lg, kinds=[], relations=[], marks=True)))
-    _compare_download(s, data, start, end, lg)  # one image with both dates (issue 6)
+    image_button(  # one image with both dates: the same elements as the two maps
+        lambda fmt: to_compare_image(*sides, fmt=fmt), key=P, stem=f"lsgmap-{start.isoformat()}-{end.isoformat()}"
+    )
 
     st.subheader(t("app.compare.changes", lg))
     lines = d.changes(lg)
@@ -109,14 +111,3 @@ def _preset_dates(s, event_id: str, first: date, last: date) -> tuple[date, date
     clip = lambda d: min(max(d, first), last)  # noqa: E731
     return clip(before), clip(on)
 
-
-def _compare_download(s, data, start: date, end: date, lg: str) -> None:
-    """Both dates side by side as one PNG/SVG (lsgmap/export.py), drawn on request."""
-    from lsgmap.export import export_compare_image
-
-    stem = f"lsgmap-{start.isoformat()}-{end.isoformat()}"
-    fmt = st.radio(t("app2.image_format", lg), ["png", "svg"], horizontal=True, key=P + "img_fmt")
-    if st.checkbox(t("app2.make_image", lg), key=P + "img"):
-        image = export_compare_image(s, start=start, end=end, positions=data.positions, lang=lg, fmt=fmt)
-        mime = "image/png" if fmt == "png" else "image/svg+xml"
-        st.download_button(t("app2.download_image", lg, fmt=fmt.upper()), image, f"{stem}.{fmt}", mime, key=P + "dl_img")

@@ -10,9 +10,11 @@ import streamlit as st
 
 from lsgmap.dates import day_to_iso
 from lsgmap.i18n import t
-from lsgmap.render import graph_elements, legend, legend_html, safe_text, to_html
+from lsgmap.render import elements, legend, legend_html, safe_text, to_html
+from lsgmap.view import View, display_names
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 from ui import common
+from ui.downloads import map_downloads
 
 P = "karta."  # session-state key prefix of this page
 
@@ -47,12 +49,18 @@ def render() -> None:
         )
 
     focus = resolve_search(s, snap, q, lg) if q.strip() else None
-    nodes, edges = graph_elements(
-        s, snap, data.positions, lang=lg, hide_persons=hide, kinds=kinds, relations=relations, focus=focus
+    view = View(
+        on=day,
+        lang=lg,
+        kinds=None if kinds == kinds_present else kinds,
+        relations=None if relations == relations_present else relations,
+        focus=focus,
+        hide_persons=hide,
     )
-    st.iframe(to_html(nodes, edges, height=620), height=640)
-    st.caption(t("app.summary", lg, nodes=len(nodes), edges=len(edges), date=day.isoformat()))
-    _downloads(s, data, nodes, edges, day, hide, kinds, relations, focus, lg)  # exports (issue 6)
+    els = elements(s, view, data.positions)
+    st.iframe(to_html(els, height=620), height=640)
+    st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
+    map_downloads(els, key=P, stem=f"lsgmap-{day.isoformat()}")  # the same elements as the screen
     with st.expander(t("app.legend", lg), expanded=True):
         st.html(legend_html(legend(lang=lg, kinds=kinds, relations=relations)))
     details(s, snap, focus, hide, lg)
@@ -68,21 +76,6 @@ def render() -> None:
             "q": q or None,
             "entity": st.session_state.get(P + "entity"),
         },
-    )
-
-
-def _downloads(s, data, nodes, edges, day: date, hide: bool, kinds, relations, focus, lg: str) -> None:
-    """HTML/PNG/SVG of the map as shown (ui/downloads.py, lsgmap/export.py)."""
-    from lsgmap.export import export_image
-    from ui.downloads import map_downloads
-
-    shown_nodes, shown_edges = [n["id"] for n in nodes], [e["id"] for e in edges]
-    map_downloads(
-        nodes, edges, key=P, title=t("export.title", lg, date=day.isoformat()), stem=f"lsgmap-{day.isoformat()}",
-        image=lambda fmt: export_image(
-            s, on=day, positions=data.positions, lang=lg, hide_persons=hide, fmt=fmt,
-            highlight=[focus] if focus else None, node_ids=shown_nodes, edge_keys=shown_edges,
-        ),
     )
 
 
@@ -152,8 +145,12 @@ def resolve_search(s, snap, q: str, lg: str) -> str | None:
 
 
 def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
-    """The chosen entity's relations on the day, with validity and sources, as a table (text only)."""
-    ids = sorted(snap.node_ids, key=lambda i: s.name(i, lg).lower())
+    """The chosen entity's relations on the day, with validity and sources, as a table (text only).
+
+    Names follow the map's rule (:func:`lsgmap.view.display_names`): with persons hidden, the role they hold.
+    """
+    name = display_names(s, snap, lang=lg, hide_persons=hide)
+    ids = sorted(snap.node_ids, key=lambda i: name(i).lower())
     key = P + "entity"
     if focus and st.session_state.get(P + "last_focus") != focus:
         st.session_state[key] = focus
@@ -161,7 +158,7 @@ def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
     if st.session_state.get(key) not in snap.node_set:
         st.session_state[key] = None
     chosen = st.selectbox(
-        t("app.details", lg), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lg) if i is None else _display(s, i, hide, lg)
+        t("app.details", lg), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lg) if i is None else safe_text(name(i))
     )
     if chosen is None:
         return
@@ -177,10 +174,10 @@ def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
         cites = s.citations(r.sources)
         rows.append(
             {
-                t("app.col.relation", lg): safe_text(f"{_display(s, r.from_id, hide, lg)} {verb} {_display(s, r.to_id, hide, lg)}"),
+                t("app.col.relation", lg): safe_text(f"{name(r.from_id)} {verb} {name(r.to_id)}"),
                 t("app.col.valid", lg): f"{day_to_iso(r.start) or '…'} – {day_to_iso(r.end) or ''}".strip(),
-                t("app.col.sources", lg): "; ".join(f"{c['id']} ({c['title']})" for c in cites),
-                t("app.col.quote", lg): " | ".join(c["quote"] for c in cites),
+                t("app.col.sources", lg): "; ".join(f"{c['id']} ({name.text(c['title'])})" for c in cites),
+                t("app.col.quote", lg): " | ".join(name.text(c["quote"]) for c in cites),
             }
         )
     if rows:
@@ -188,9 +185,3 @@ def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
     else:
         st.caption(t("app.no_relations", lg))
 
-
-def _display(s, entity_id: str, hide: bool, lg: str) -> str:
-    e = s.entities[entity_id]
-    if hide and e.kind == "person":
-        return ENTITY_KINDS["person"].label(lg)
-    return e.name(lg)

@@ -6,11 +6,10 @@ from pathlib import Path
 
 import streamlit as st
 
-from lsgmap.dates import day_to_iso
-from lsgmap.export import export_image, graph_view
 from lsgmap.i18n import t
-from lsgmap.render import to_html
+from lsgmap.render import elements, to_html
 from lsgmap.stories import STORY_FOLDER, load_stories
+from lsgmap.view import story_view
 from ui import common
 from ui.downloads import map_downloads
 
@@ -87,22 +86,12 @@ def render() -> None:
     counter.markdown(f"**{common.md_escape(story.title(lg))}** · {common.md_escape(t('app2.story.counter', lg, step=number, count=count))}")
     st.progress(number / count)
 
-    view = step.view(s)
+    view = story_view(s, step, lang=lg, hide_persons=hide, font_size=24)  # large labels for the projector
     text_column, map_column = st.columns([1, 2.4])
     with text_column:
         st.title(step.title(lg), anchor=False)
-        st.markdown(f"{common.md_escape(step.text(lg))}  \n\n*{common.md_escape(t('app2.story.date', lg, date=day_to_iso(view.day)))}*")
-    options = dict(
-        on=view.day, positions=data.positions, lang=lg, hide_persons=hide, highlight=view.highlight_nodes,
-        node_ids=view.node_ids, edge_keys=view.edge_keys,
-        emphasis=(view.highlight_nodes, view.highlight_edges), dim_rest=False,
-    )
-    nodes, edges = graph_view(s, **options)
-    for n in nodes:  # large labels for the projector
-        n["font"] = {"size": 24, "face": "DejaVu Sans, sans-serif"}
+        st.markdown(f"{common.md_escape(step.text(lg))}  \n\n*{common.md_escape(t('app2.story.date', lg, date=view.on))}*")
+    els = elements(s, view, data.positions)
     with map_column:
-        st.iframe(to_html(nodes, edges, height=700), height=720)
-
-    stem = f"lsgmap-{story.id}-{number}"
-    title = f"{number}. {step.title(lg)} ({day_to_iso(view.day)})"
-    map_downloads(nodes, edges, key=P, title=title, stem=stem, image=lambda fmt: export_image(s, title=title, fmt=fmt, **options))
+        st.iframe(to_html(els, height=700), height=720)
+    map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")

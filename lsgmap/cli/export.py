@@ -37,6 +37,7 @@ def _size(text: str) -> tuple[int, int]:
 def run(args: argparse.Namespace) -> int:
     from ..dates import day_to_iso
     from ..export import default_filename, export_compare_image, export_html, export_image
+    from ..view import View, compare_views
 
     lang = lang_of(args)
     day = parse_day(args.on)
@@ -45,13 +46,14 @@ def run(args: argparse.Namespace) -> int:
     if args.compare and args.fmt == "html":
         raise InputError(msg("export.compare_html"))
     structure = load_structure(args)
+    view = View(on=day, lang=lang, hide_persons=args.hide_persons)
     if args.fmt == "html":
-        data = export_html(structure, on=day, lang=lang, hide_persons=args.hide_persons).encode("utf-8")
+        data = export_html(structure, view).encode("utf-8")
     elif other is not None:
         start, end = sorted((day, other))
-        data = export_compare_image(structure, start=start, end=end, fmt=args.fmt, lang=lang, hide_persons=args.hide_persons, size=size)
+        data = export_compare_image(structure, *compare_views(structure, start=start, end=end, lang=lang, hide_persons=args.hide_persons), fmt=args.fmt, size=size)
     else:
-        data = export_image(structure, on=day, fmt=args.fmt, lang=lang, hide_persons=args.hide_persons, size=size)
+        data = export_image(structure, view, fmt=args.fmt, size=size)
     if args.out == "-":
         sys.stdout.buffer.write(data)
         return 0

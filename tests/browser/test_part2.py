@@ -9,6 +9,7 @@ from .browser_kit import ROOT, docs_dir, node_records, poll_map, screenshot
 
 from lsgmap.export import export_html, image_size
 from lsgmap.model import BUNDLED_DATA, load
+from lsgmap.view import View
 
 
 def drawn(pg, predicate, index: int = 0, timeout: float = 40.0) -> list[dict]:
@@ -77,7 +78,7 @@ def test_data_page_shows_tables(page, app_url):
 
 def test_exported_html_draws_from_disk_without_network(browser, tmp_path):
     target = tmp_path / "karta.html"
-    target.write_text(export_html(load(BUNDLED_DATA), on="2017-03-01"), encoding="utf-8")
+    target.write_text(export_html(load(BUNDLED_DATA), View(on="2017-03-01")), encoding="utf-8")
     context = browser.new_context(viewport={"width": 1200, "height": 900}, offline=True)
     pg = context.new_page()
     requests: list[str] = []
