@@ -1,24 +1,8 @@
-"""lsgmap – the Streamlit app: a thin router over the pages in ui/pages.py.
+"""lsgmap – the Streamlit app (a shim: the app lives in the package, lsgmap/app/).
 
-Run: ``streamlit run app.py`` (``LSGMAP_DATA=DIR`` opens another dataset).
+Run: ``streamlit run app.py`` (``LSGMAP_DATA=DIR`` opens another dataset), or ``lsgmap app``.
 """
 
-import streamlit as st
+from lsgmap.app.main import main
 
-from lsgmap.i18n import UI, t
-from ui import common, pages
-
-st.set_page_config(page_title="lsgmap", layout="wide")  # no page_icon: a material favicon is fetched from Google
-lang = common.language_switch()
-entries = pages.available()
-wanted = st.query_params.get("page", entries[0][0].key)
-if wanted not in {p.key for p, _ in entries}:
-    common.notice("page", wanted, entries[0][0].key)
-    wanted = entries[0][0].key
-navigation = st.navigation(
-    [
-        st.Page(module.render, title=t(p.title_key, lang) if p.title_key in UI else p.key, icon=p.icon or None, url_path=p.key, default=p.key == wanted)
-        for p, module in entries
-    ]
-)
-navigation.run()
+main()

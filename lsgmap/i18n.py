@@ -353,7 +353,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.any_association": ("ett samordningsförbund", "a coordination association"),
     "ask.cli_help": ("ställ en fråga på svenska eller engelska", "ask a question in Swedish or English"),
     "app.title": ("lsgmap – samverkansstrukturen kring RAR", "lsgmap – the collaboration structure around RAR"),
-    # -- app part 1: map and compare (ui/karta.py, ui/jamfor.py, ui/common.py) --
+    # -- app part 1: map and compare (lsgmap/app/karta.py, jamfor.py, common.py) --
     "app.nav.karta": ("Karta", "Map"),
     "app.nav.jamfor": ("Jämför", "Compare"),
     "app.lang": ("Språk / Language", "Språk / Language"),
@@ -444,7 +444,7 @@ UI: dict[str, tuple[str, str]] = {
         "Ogiltigt datum {value!r}: {reason}. Skriv ÅÅÅÅ-MM-DD, t.ex. 2017-03-01.",
         "Invalid date {value!r}: {reason}. Write YYYY-MM-DD, e.g. 2017-03-01.",
     ),
-    # app part 2: menu titles (named in ui/pages.py)
+    # app part 2: menu titles (named in lsgmap/app/pages.py)
     "app.nav.fraga": ("Fråga", "Ask"),
     "app.nav.presentera": ("Presentera", "Present"),
     "app.nav.data": ("Data", "Data"),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
-from ui.fraga import picker_question, replace_closest_word
+from lsgmap.app.fraga import picker_question, replace_closest_word
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

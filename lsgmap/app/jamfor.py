@@ -6,12 +6,13 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from lsgmap.i18n import t
 from lsgmap.export import to_compare_image
+from lsgmap.i18n import t
 from lsgmap.render import elements, legend, legend_html, safe_text, to_html
 from lsgmap.view import compare_views
-from ui import common
-from ui.downloads import image_button
+
+from . import common
+from .downloads import image_button
 
 P = "jamfor."
 

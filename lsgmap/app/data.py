@@ -15,7 +15,7 @@ from lsgmap.dates import day_to_iso
 from lsgmap.i18n import t
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
-from ui import common
+from . import common
 
 
 def entity_table(structure, lg: str) -> pd.DataFrame:

@@ -14,7 +14,8 @@ import streamlit as st
 from lsgmap.export import to_image
 from lsgmap.i18n import t
 from lsgmap.render import Elements, to_html
-from ui import common
+
+from . import common
 
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 

@@ -1,6 +1,6 @@
 """The pages of the app, in menu order.
 
-Each entry names a module in ``ui/`` with a ``render()`` function. A module that
+Each entry names a module of this package with a ``render()`` function. A module that
 does not exist (yet) is skipped, so pages can be added one at a time.
 """
 
@@ -16,18 +16,17 @@ __all__ = ["PAGES", "Page", "available"]
 @dataclass(frozen=True)
 class Page:
     key: str  # url path and ?page= value
-    module: str  # module in ui/ with render()
+    module: str  # module of lsgmap.app with render()
     title_key: str  # i18n UI key of the menu title
     icon: str = ""  # keep empty: a page icon becomes the favicon, and material/emoji favicons are fetched from the internet
 
 
 PAGES: list[Page] = [
-    Page("karta", "ui.karta", "app.nav.karta"),
-    Page("jamfor", "ui.jamfor", "app.nav.jamfor"),
-    # part 2: Fråga, Presentera, Data
-    Page("fraga", "ui.fraga", "app.nav.fraga"),
-    Page("presentera", "ui.presentera", "app.nav.presentera"),
-    Page("data", "ui.data", "app.nav.data"),
+    Page("karta", "lsgmap.app.karta", "app.nav.karta"),
+    Page("jamfor", "lsgmap.app.jamfor", "app.nav.jamfor"),
+    Page("fraga", "lsgmap.app.fraga", "app.nav.fraga"),
+    Page("presentera", "lsgmap.app.presentera", "app.nav.presentera"),
+    Page("data", "lsgmap.app.data", "app.nav.data"),
 ]
 
 

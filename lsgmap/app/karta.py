@@ -13,8 +13,9 @@ from lsgmap.i18n import t
 from lsgmap.render import elements, legend, legend_html, safe_text, to_html
 from lsgmap.view import View, display_names
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
-from ui import common
-from ui.downloads import map_downloads
+
+from . import common
+from .downloads import map_downloads
 
 P = "karta."  # session-state key prefix of this page
 

@@ -15,8 +15,9 @@ from lsgmap.names import suggest
 from lsgmap.render import elements, to_html
 from lsgmap.view import View
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATIONS
-from ui import common
-from ui.downloads import map_downloads
+
+from . import common
+from .downloads import map_downloads
 
 P = "fraga."  # session-state key prefix of this page
 

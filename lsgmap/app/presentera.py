@@ -10,8 +10,9 @@ from lsgmap.i18n import t
 from lsgmap.render import elements, to_html
 from lsgmap.stories import STORY_FOLDER, load_stories
 from lsgmap.view import story_view
-from ui import common
-from ui.downloads import map_downloads
+
+from . import common
+from .downloads import map_downloads
 
 P = "presentera."  # session-state key prefix of this page
 
