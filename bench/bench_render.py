@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 from lsgmap.layout import layered_positions  # noqa: E402
 from lsgmap.model import load  # noqa: E402
 from lsgmap.render import elements, to_html, vis_edge, vis_node  # noqa: E402
-from lsgmap.view import View  # noqa: E402
 from lsgmap.synthetic import NATIONAL, SMALL, generate  # noqa: E402
+from lsgmap.view import View  # noqa: E402
 
 OUT = ROOT / "bench" / "out"
 

@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import io
 import math
-from typing import TYPE_CHECKING, Any, Mapping
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from .dates import to_day
 from .errors import InputError
@@ -51,7 +52,7 @@ COMPARE_SIZE = (2400, 1000)
 Positions = Mapping[str, tuple[float, float]] | None
 
 
-def export_html(structure: Any, view: "View", *, positions: Positions = None) -> str:
+def export_html(structure: Any, view: View, *, positions: Positions = None) -> str:
     """A standalone HTML page of ``view`` (titled) that draws offline (vis-network inlined, no CDN).
 
     >>> from lsgmap.model import load
@@ -65,7 +66,7 @@ def export_html(structure: Any, view: "View", *, positions: Positions = None) ->
     return to_html(elements(structure, view, positions), height=820, standalone=True)
 
 
-def export_image(structure: Any, view: "View", *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
+def export_image(structure: Any, view: View, *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
     """``view`` as a PNG or SVG image of ``size`` pixels (width, height), titled.
 
     >>> from lsgmap.model import load
@@ -80,7 +81,7 @@ def export_image(structure: Any, view: "View", *, positions: Positions = None, f
 
 
 def export_compare_image(
-    structure: Any, before: "View", after: "View", *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE
+    structure: Any, before: View, after: View, *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE
 ) -> bytes:
     """Two views (:func:`lsgmap.view.compare_views`) side by side in one image, with their marks.
 
@@ -111,7 +112,7 @@ def _iso(day: int) -> str:
 _MARKERS = {"box": "s", "ellipse": "o", "dot": "o", "diamond": "D", "star": "*", "triangle": "^", "square": "s"}
 
 
-def to_image(els: "Elements", *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
+def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
     """``els`` drawn as a PNG or SVG image of ``size`` pixels, with its title.
 
     >>> from lsgmap.render import Elements
@@ -125,7 +126,7 @@ def to_image(els: "Elements", *, fmt: str = "png", size: tuple[int, int] = DEFAU
     return _save(fig, fmt)
 
 
-def to_compare_image(before: "Elements", after: "Elements", *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE) -> bytes:
+def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE) -> bytes:
     """``before`` and ``after`` side by side in one image (one frame, so a node stays in place), each titled.
 
     >>> from lsgmap.render import Elements
@@ -143,7 +144,7 @@ def to_compare_image(before: "Elements", after: "Elements", *, fmt: str = "png",
     return _save(fig, fmt)
 
 
-def _draw(ax: Any, els: "Elements", *, title: str = "", font_scale: float = 1.0, frame: tuple = (), prefix: str = "") -> None:
+def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, frame: tuple = (), prefix: str = "") -> None:
     """Draw the nodes and edges on a matplotlib axes at their x/y (y grows downwards, as on screen)."""
     from matplotlib.patches import FancyArrowPatch
 

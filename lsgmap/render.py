@@ -27,10 +27,11 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
-from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .dates import day_to_iso
 from .vocab import ENTITY_KINDS, RELATION_KINDS
@@ -161,7 +162,7 @@ class Elements:
         raise KeyError(node_id)
 
 
-def elements(structure: "Structure", view: "View", positions: Mapping[str, tuple[float, float]] | None = None) -> Elements:
+def elements(structure: Structure, view: View, positions: Mapping[str, tuple[float, float]] | None = None) -> Elements:
     """The nodes and edges that ``view`` draws: the one source of every label, tooltip, colour, shape, line and mark.
 
     Parameters
@@ -200,12 +201,12 @@ def elements(structure: "Structure", view: "View", positions: Mapping[str, tuple
     )
     edges = tuple(
         _edge(r, name, view, marks.get(r.id), curve, (view.dim_rest and r.id not in strong_edges) if emphasis else None, r.id in strong_edges)
-        for r, curve in zip(rels, _curves(rels))
+        for r, curve in zip(rels, _curves(rels), strict=True)
     )
     return Elements(nodes, edges, safe_text(view.heading()), view.on, view.lang)
 
 
-def _shown(snapshot: "Snapshot", view: "View") -> tuple[list, list]:
+def _shown(snapshot: Snapshot, view: View) -> tuple[list, list]:
     """The entities and relations of the day that pass the view's filters, focus and restriction."""
     kinds = set(view.kinds) if view.kinds is not None else None
     relations = set(view.relations) if view.relations is not None else None
@@ -229,7 +230,7 @@ def _shown(snapshot: "Snapshot", view: "View") -> tuple[list, list]:
     return shown, rels
 
 
-def _node(e: Any, name: str, positions: Mapping, view: "View", status: str | None, gold: bool, dimmed: bool | None) -> Node:
+def _node(e: Any, name: str, positions: Mapping, view: View, status: str | None, gold: bool, dimmed: bool | None) -> Node:
     kind = ENTITY_KINDS.get(e.kind)
     colour = kind.colour if kind else "#999999"
     shape = kind.shape if kind else "dot"
@@ -270,7 +271,7 @@ def _curves(rels: list) -> list[tuple[str, float]]:
     return [("", 0.0) if by_pair[pair] == 1 else ("curvedCW" if k % 2 == 0 else "curvedCCW", 0.15 + 0.15 * (k // 2)) for pair, k in nth]
 
 
-def _edge(r: Any, name: Callable[[str], str], view: "View", status: str | None, curve: tuple[str, float], dimmed: bool | None, strong: bool) -> Edge:
+def _edge(r: Any, name: Callable[[str], str], view: View, status: str | None, curve: tuple[str, float], dimmed: bool | None, strong: bool) -> Edge:
     kind = RELATION_KINDS.get(r.relation)
     verb = kind.verb(view.lang) if kind else r.relation
     tooltip = [safe_text(f"{name(r.from_id)} {verb} {name(r.to_id)}"), safe_text(_validity(day_to_iso(r.start), day_to_iso(r.end)))]

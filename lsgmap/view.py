@@ -18,9 +18,10 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any
 
 from .dates import to_day
 from .vocab import ENTITY_KINDS
@@ -112,7 +113,7 @@ class View:
 class DisplayNames:
     """The name rule of the map and of every table beside it (see :func:`display_names`)."""
 
-    def __init__(self, structure: "Structure", snapshot: "Snapshot", lang: str, hide_persons: bool):
+    def __init__(self, structure: Structure, snapshot: Snapshot, lang: str, hide_persons: bool):
         self.entities, self.lang, self.hide_persons = structure.entities, lang, hide_persons
         self.roles: dict[str, str] = {}
         if hide_persons:
@@ -139,7 +140,7 @@ class DisplayNames:
         return text
 
 
-def display_names(structure: "Structure", snapshot: "Snapshot", *, lang: str = "sv", hide_persons: bool = False) -> DisplayNames:
+def display_names(structure: Structure, snapshot: Snapshot, *, lang: str = "sv", hide_persons: bool = False) -> DisplayNames:
     """The name rule of the map and of every table beside it: ``entity id -> name shown``.
 
     With ``hide_persons`` a person is named by the role they hold on the
@@ -158,7 +159,7 @@ def display_names(structure: "Structure", snapshot: "Snapshot", *, lang: str = "
     return DisplayNames(structure, snapshot, lang, hide_persons)
 
 
-def compare_views(structure: "Structure", *, start: Any, end: Any, lang: str = "sv", hide_persons: bool = False) -> tuple[View, View]:
+def compare_views(structure: Structure, *, start: Any, end: Any, lang: str = "sv", hide_persons: bool = False) -> tuple[View, View]:
     """The two sides of the compare view: ``start`` and ``end``, each titled by its date, both with the diff's marks.
 
     >>> from lsgmap.model import load
@@ -174,7 +175,7 @@ def compare_views(structure: "Structure", *, start: Any, end: Any, lang: str = "
 
 
 
-def story_view(structure: "Structure", step: Any, *, lang: str = "sv", hide_persons: bool = False, font_size: int = 18) -> View:
+def story_view(structure: Structure, step: Any, *, lang: str = "sv", hide_persons: bool = False, font_size: int = 18) -> View:
     """What a story step (:class:`lsgmap.stories.Step`) draws: its part of the map, its highlight strong, nothing dimmed.
 
     >>> from lsgmap.model import load

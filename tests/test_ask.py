@@ -22,7 +22,8 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from lsgmap.ask import ask, detect_lang
 from lsgmap.ask_handlers import HANDLERS, handler_for

@@ -6,10 +6,11 @@ Nothing here holds model logic; it wraps :mod:`lsgmap` for Streamlit.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pandas as pd
 import streamlit as st
@@ -122,7 +123,7 @@ def set_params(page: str, values: dict[str, str | None]) -> None:
     """Write the page's state to the URL (``?page=…&…``) so that a link opens the same view."""
     wanted = {"page": page, "lang": lang()}
     wanted.update({k: v for k, v in values.items() if v not in (None, "")})
-    current = {k: st.query_params.get(k) for k in st.query_params.keys()}
+    current = st.query_params.to_dict()
     if current != wanted:
         st.query_params.from_dict(wanted)
 

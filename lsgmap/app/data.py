@@ -256,7 +256,7 @@ def render() -> None:
         [t(f"app2.tab.{k}", lg) for k in ("entities", "relations", "events", "sources", "check", "timeline", "budget")]
     )
     frames = _frames(str(structure.path), structure.version, lg, data)
-    for tab, name in zip(tabs[:4], ("entities", "relations", "events", "sources")):
+    for tab, name in zip(tabs[:4], ("entities", "relations", "events", "sources"), strict=True):
         with tab:
             _table_with_downloads(frames[name], name, query, lg)
     with tabs[4]:

@@ -7,7 +7,7 @@ and :mod:`lsgmap.export`.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import streamlit as st
 

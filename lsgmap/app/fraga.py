@@ -87,7 +87,7 @@ def render() -> None:
     st.caption(t("app2.ask.examples", lg))
     examples = t("app2.ask.example_list", lg).split("|")
     cols = st.columns(len(examples))
-    for i, (col, example) in enumerate(zip(cols, examples)):
+    for i, (col, example) in enumerate(zip(cols, examples, strict=True)):
         col.button(example, key=f"{P}example{i}", on_click=_set_question, args=(example,), width="stretch")
 
     with st.expander(t("app2.ask.picker", lg)):
@@ -116,7 +116,7 @@ def render() -> None:
         if suggestions:
             st.caption(t("app2.ask.did_you_mean", lg))
             cols = st.columns(len(suggestions))
-            for col, eid in zip(cols, suggestions):
+            for col, eid in zip(cols, suggestions, strict=True):
                 e = s.entities[eid]
                 name = e.short_name or e.name(lg)
                 col.button(e.name(lg), key=f"{P}suggest_{eid}", on_click=_set_question, args=(replace_closest_word(question, name),))

@@ -72,7 +72,7 @@ def render() -> None:
     st.caption(t("app.compare.counts", lg, added=added, removed=removed, changed=changed))
 
     sides = [elements(s, view, data.positions) for view in compare_views(s, start=start, end=end, lang=lg)]
-    for column, els, label in zip(st.columns(2), sides, ("app.compare.start", "app.compare.end")):
+    for column, els, label in zip(st.columns(2), sides, ("app.compare.start", "app.compare.end"), strict=True):
         with column:
             st.subheader(f"{t(label, lg)}: {els.on}")
             st.iframe(to_html(els, height=520), height=540)

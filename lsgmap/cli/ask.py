@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from . import load_structure, parse_day, print_json
 from ..ask import ask
+from . import load_structure, parse_day, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -7,9 +7,9 @@ import re
 import sys
 from pathlib import Path
 
-from . import lang_of, load_structure, parse_day
 from ..errors import InputError
 from ..i18n import msg, t
+from . import lang_of, load_structure, parse_day
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

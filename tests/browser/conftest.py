@@ -14,7 +14,17 @@ from urllib.parse import urlparse
 
 import pytest
 
-from .browser_kit import CHROMIUM, CHROMIUM_ARGS, LOCAL_HOSTS, ROOT, SCREENSHOTS, AppServer, map_frame, node_positions, screenshot  # noqa: F401
+from .browser_kit import (  # noqa: F401
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    LOCAL_HOSTS,
+    ROOT,
+    SCREENSHOTS,
+    AppServer,
+    map_frame,
+    node_positions,
+    screenshot,
+)
 
 
 @pytest.fixture(scope="session")

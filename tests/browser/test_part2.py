@@ -5,11 +5,11 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from .browser_kit import ROOT, docs_dir, node_records, poll_map, screenshot
-
 from lsgmap.export import export_html, image_size
 from lsgmap.model import BUNDLED_DATA, load
 from lsgmap.view import View
+
+from .browser_kit import ROOT, docs_dir, node_records, poll_map, screenshot
 
 
 def drawn(pg, predicate, index: int = 0, timeout: float = 40.0) -> list[dict]:
