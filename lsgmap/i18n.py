@@ -113,6 +113,18 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "skriv ett tal, t.ex. 401 eller 12,5",
         "write a number, e.g. 401 or 12.5",
     ),
+    "value.enum": (
+        "{field} har ett värde som inte är tillåtet (\"{value}\")",
+        "{field} has a value that is not allowed (\"{value}\")",
+        "använd ett av: {choices}{suggestion}",
+        "use one of: {choices}{suggestion}",
+    ),
+    "value.pattern": (
+        "{field} har inte rätt form (\"{value}\")",
+        "{field} does not have the right form (\"{value}\")",
+        "skriv det så att det följer mönstret {pattern} i datapackage.json",
+        "write it so that it follows the pattern {pattern} in datapackage.json",
+    ),
     "id.duplicate": (
         "id \"{value}\" finns redan på rad {first_line}",
         "id \"{value}\" is already used on line {first_line}",

@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lsgmap.checks import check, errors_of, warnings_of
 from lsgmap.cli import main
@@ -165,8 +167,6 @@ def test_cli_entry_point_runs_without_traceback():
     assert proc.stdout.splitlines()[-1].endswith("errors, 0 notes")
 
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
