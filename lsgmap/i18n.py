@@ -126,10 +126,16 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "write it so that it follows the pattern {pattern} in datapackage.json",
     ),
     "id.duplicate": (
-        "id \"{value}\" finns redan på rad {first_line}",
-        "id \"{value}\" is already used on line {first_line}",
-        "ge raden ett eget id",
-        "give the row an id of its own",
+        "{field} \"{value}\" finns redan på rad {first_line}",
+        "{field} \"{value}\" is already used on line {first_line}",
+        "ge raden ett värde i {field} som ingen annan rad har",
+        "give the row a {field} no other row has",
+    ),
+    "id.pattern": (
+        "{field} innehåller mellanslag eller ; (\"{value}\")",
+        "{field} holds a space or ; (\"{value}\")",
+        "skriv id:t utan mellanslag och ;, t.ex. med _ mellan orden",
+        "write the id without spaces and ;, e.g. with _ between the words",
     ),
     "id.unknown": (
         "{field} pekar på ett okänt id (\"{value}\")",

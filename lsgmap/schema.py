@@ -330,7 +330,7 @@ class Validator:
             if field.name in foreign:
                 found += self._references(table, position, field, foreign[field.name], values, unique)
             if field.name == table.resource.primary_key and len(unique) < len(values):
-                found += self._duplicates(table, position, values)
+                found += self._duplicates(table, position, field.name, values)
         found.sort(key=lambda x: (x[0], x[1]))
         self.problems += [p for _, _, p, _ in found]
         return {row for row, _, problem, rejects in found if rejects and problem.severity == ERROR}
@@ -389,12 +389,12 @@ class Validator:
         column = table.column(table.resource.primary_key)
         return f"{table.file}:{table.lines[column.index(ref)]}" if ref in column else ""
 
-    def _duplicates(self, table: Any, position: int, values: list[str]) -> list[tuple[int, int, Problem, bool]]:
+    def _duplicates(self, table: Any, position: int, field: str, values: list[str]) -> list[tuple[int, int, Problem, bool]]:
         first: dict[str, int] = {}
         out = []
         for row, value in enumerate(values):
             if value in first:
-                out.append((row, position, Problem("id.duplicate", table.file, table.lines[row], value, {"first_line": first[value]}), True))
+                out.append((row, position, Problem("id.duplicate", table.file, table.lines[row], value, {"field": field, "first_line": first[value]}), True))
             elif value:
                 first[value] = table.lines[row]
         return out
