@@ -63,40 +63,37 @@ def _rows(table: Table, bad: set[int], *columns: list[Any]) -> Iterator[tuple[An
     return rows if not bad else (row for i, row in enumerate(rows) if i not in bad)
 
 
-def _each(values: list[str], convert: Callable[[str], Any]) -> list[Any]:
-    """``convert(value)`` for every value, each distinct value converted once (None where it fails).
+def _each(table: Table, column: str, convert: Callable[[str], Any]) -> list[Any]:
+    """``convert(value)`` for every value of ``column``, each distinct value converted once (None where it fails).
 
     A value that fails is in a row the validator has found bad, which is left out.
-
-    >>> _each(["2", "x", "2"], int)
-    [2, None, 2]
     """
     done = {}
-    for value in set(values):
+    for value in table.distinct(column):
         try:
             done[value] = convert(value)
         except ValueError:
             done[value] = None
-    return list(map(done.__getitem__, values))
+    return list(map(done.__getitem__, table.column(column)))
 
 
 def _lists(table: Table, column: str) -> list[tuple[str, ...]]:
     """The items of each cell of a list column, split at the schema's delimiter."""
     delimiter = table.resource.field(column).delimiter or ";"  # type: ignore[union-attr]
-    return _each(table.column(column), lambda value: tuple(split_list(value, delimiter)))
+    return _each(table, column, lambda value: tuple(split_list(value, delimiter)))
 
 
 def _pairs(table: Table, column: str) -> list[dict[str, str]]:
     """The ``key=value`` items of each cell of a pairs column, a dict of its own per row."""
     delimiter = table.resource.field(column).delimiter or ";"  # type: ignore[union-attr]
-    return [dict(d) for d in _each(table.column(column), lambda value: pairs(split_list(value, delimiter)))]
+    return [dict(d) for d in _each(table, column, lambda value: pairs(split_list(value, delimiter)))]
 
 
 def _days(table: Table) -> tuple[list[int], list[int]]:
     """First day of each ``valid_from``, last day of each ``valid_to`` (open ends for empty cells)."""
     return (
-        _each(table.column("valid_from"), lambda v: interval_days(v or None, None)[0]),
-        _each(table.column("valid_to"), lambda v: interval_days(None, v or None)[1]),
+        _each(table, "valid_from", lambda v: interval_days(v or None, None)[0]),
+        _each(table, "valid_to", lambda v: interval_days(None, v or None)[1]),
     )
 
 
@@ -157,7 +154,7 @@ def _relations(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
 
 def _budget(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
     columns = [*map(t.column, ("id", "relation", "item_sv", "item_en")), _lists(t, "sources")]
-    columns += [_each(t.column("year"), lambda v: to_number(v, integer=True)), _each(t.column("amount_tkr"), to_number)]
+    columns += [_each(t, "year", lambda v: to_number(v, integer=True)), _each(t, "amount_tkr", to_number)]
     for line, ident, relation, item_sv, item_en, sources, year, amount in _rows(t, bad, *columns):
         out.budget.append(BudgetLine(ident, relation, int(year), item_sv, item_en, amount, sources, line))
     return {b.id for b in out.budget}

@@ -143,6 +143,11 @@ class Field:
     codes: tuple[tuple[str, str], ...] = ()
     keep_row: bool = False
 
+    @property
+    def checks_values(self) -> bool:
+        """Whether a value that is there can break a rule: a list, a type, an enum or a pattern."""
+        return self.delimiter is not None or TYPES[self.type] is not None or self.enum is not None or self.pattern is not None
+
     def code(self, rule: str) -> str:
         return dict(self.codes).get(rule, DEFAULT_CODES.get(rule, ""))
 
@@ -325,7 +330,11 @@ class Validator:
         foreign = {k.field: k for k in table.resource.foreign_keys}
         for position, field in enumerate(table.resource.fields):
             values = table.column(field.name)
-            unique = set(values)
+            if field.name not in foreign and field.name != table.resource.primary_key and not field.checks_values:
+                if field.required and "" in values:  # the only rule: a value must be there
+                    found += self._cells(table, position, field, values, {""})
+                continue
+            unique = table.distinct(field.name)
             found += self._cells(table, position, field, values, unique)
             if field.name in foreign:
                 found += self._references(table, position, field, foreign[field.name], values, unique)
@@ -406,13 +415,13 @@ def _suspects(field: Field, unique: set[str]) -> Iterable[str]:
     >>> sorted(_suspects(default_schema().resources["documents"].field("kind"), {"seed", "bogus", ""}))
     ['', 'bogus']
     """
+    if not field.checks_values:
+        return unique & {""} if field.required else ()
     if field.delimiter is not None or TYPES[field.type] is not None:
         return unique
     if field.enum is not None:
         return unique.difference(field.enum)
-    if field.pattern is not None:
-        return filterfalse(field.pattern.fullmatch, unique)
-    return unique & {""} if field.required else ()
+    return filterfalse(field.pattern.fullmatch, unique)  # type: ignore[union-attr]
 
 
 def _cell(field: Field, value: str) -> tuple[tuple[str, str, dict[str, Any], str], ...]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import islice, zip_longest
 from pathlib import Path
@@ -51,6 +51,7 @@ class Table:
     cells: dict[str, list[str]]
     delimiter: str = ","
     encoding: str = "utf-8"
+    _distinct: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def name(self) -> str:
@@ -63,6 +64,12 @@ class Table:
         """The values of column ``name``, one per row ("" where the file has no such column)."""
         values = self.cells.get(name)
         return values if values is not None else [""] * len(self.lines)
+
+    def distinct(self, name: str) -> set[str]:
+        """The distinct values of column ``name`` (found once, for the validator and the parser)."""
+        if name not in self._distinct:
+            self._distinct[name] = set(self.column(name))
+        return self._distinct[name]
 
     @cached_property
     def rows(self) -> list[Row]:
