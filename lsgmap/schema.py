@@ -33,7 +33,10 @@ from .dates import DateParseError, PartialDate, parse_span
 from .errors import ERROR, WARNING, Problem
 from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
-__all__ = ["Field", "ForeignKey", "Resource", "Schema", "Validator", "read_schema", "default_schema", "split_list", "to_number", "pairs"]
+__all__ = [
+    "DEFAULT_SCHEMA_PATH", "DEFAULT_CODES", "TYPES", "VOCABULARIES", "Field", "ForeignKey", "Resource", "Schema", "Validator",
+    "read_schema", "default_schema", "split_list", "to_number", "pairs", "suggest",
+]
 
 DEFAULT_SCHEMA_PATH = Path(__file__).with_name("datapackage.json")
 
@@ -145,8 +148,8 @@ class Field:
 
     @property
     def checks_values(self) -> bool:
-        """Whether a value that is there can break a rule: a list, a type, an enum or a pattern."""
-        return self.delimiter is not None or TYPES[self.type] is not None or self.enum is not None or self.pattern is not None
+        """Whether a value that is there can break a rule: a type, an enum or a pattern."""
+        return TYPES[self.type] is not None or self.enum is not None or self.pattern is not None
 
     def code(self, rule: str) -> str:
         return dict(self.codes).get(rule, DEFAULT_CODES.get(rule, ""))
@@ -164,10 +167,11 @@ class Field:
 
 @dataclass(frozen=True)
 class ForeignKey:
-    """``field`` names a row of the first of ``resources`` that has the id (a list field: every item)."""
+    """``field`` names the key of a row of one of ``resources`` (a list field: every item does)."""
 
     field: str
     resources: tuple[str, ...]
+    key: str = "id"
 
 
 @dataclass(frozen=True)
@@ -202,8 +206,8 @@ class Schema:
         todo = [r for r in self.resources.values() if r.part == part]
         done: list[Resource] = []
         while todo:
-            ready = next((r for r in todo if all(n in {d.name for d in done} or n not in self.resources or n == r.name
-                                                 for k in r.foreign_keys for n in k.resources)), None)
+            waiting = {r.name for r in todo}
+            ready = next((r for r in todo if not any(n in waiting for k in r.foreign_keys for n in k.resources)), None)
             if ready is None:
                 raise ValueError(f"the foreign keys of {', '.join(r.name for r in todo)} form a cycle")
             done.append(ready)
@@ -223,6 +227,11 @@ def read_schema(descriptor: Any) -> Schema:
         raise ValueError("no 'resources' list")
     resources = [_resource(number, r) for number, r in enumerate(descriptor["resources"], 1)]
     schema = Schema({r.name: r for r in resources})
+    for r in resources:
+        for k in r.foreign_keys:
+            for name in k.resources:
+                if name not in schema.resources or schema.resources[name].primary_key != k.key:
+                    raise ValueError(f"the foreign key {r.name}.{k.field} refers to {name}.{k.key}, which is not the primary key of a resource")
     for part in {r.part for r in resources}:
         schema.part(part)  # raises on a cycle
     return schema
@@ -261,9 +270,10 @@ def _foreign_key(raw: Any, number: int) -> ForeignKey:
     try:
         field = _one_column(raw["fields"], number)
         resources = (raw["reference"]["resource"], *raw.get("lsgmap:or", ()))
+        key = _one_column(raw["reference"]["fields"], number)
     except (KeyError, TypeError):
         raise ValueError(f"resource {number} has a foreign key without 'fields' and 'reference'") from None
-    return ForeignKey(field or "", tuple(resources))
+    return ForeignKey(field or "", tuple(resources), key or "")
 
 
 def _field(raw: dict[str, Any], number: int) -> Field:
@@ -330,7 +340,7 @@ class Validator:
         foreign = {k.field: k for k in table.resource.foreign_keys}
         for position, field in enumerate(table.resource.fields):
             values = table.column(field.name)
-            if field.name not in foreign and field.name != table.resource.primary_key and not field.checks_values:
+            if field.name not in foreign and field.name != table.resource.primary_key and not field.checks_values and field.delimiter is None:
                 if field.required and "" in values:  # the only rule: a value must be there
                     found += self._cells(table, position, field, values, {""})
                 continue
@@ -416,7 +426,9 @@ def _suspects(field: Field, unique: set[str]) -> Iterable[str]:
     ['', 'bogus']
     """
     if not field.checks_values:
-        return unique & {""} if field.required else ()
+        if not field.required:
+            return ()
+        return {v for v in unique if field.empty(v)} if field.delimiter is not None else unique & {""}
     if field.delimiter is not None or TYPES[field.type] is not None:
         return unique
     if field.enum is not None:

@@ -116,8 +116,15 @@ def test_missing_folder_raises_file_not_found(tmp_path):
         ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "a"}], "primaryKey": ["a", "b"]}}]}', "keys of one column only"),
         ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "a"}], "foreignKeys": [{"fields": "a"}]}}]}', "foreign key without"),
         (
-            '{"resources": [{"name": "a", "schema": {"fields": [{"name": "id"}], "foreignKeys": [{"fields": "id", "reference": {"resource": "b", "fields": "id"}}]}},'
-            ' {"name": "b", "schema": {"fields": [{"name": "id"}], "foreignKeys": [{"fields": "id", "reference": {"resource": "a", "fields": "id"}}]}}]}',
+            '{"resources": [{"name": "e", "schema": {"fields": [{"name": "a"}], "primaryKey": "a",'
+            ' "foreignKeys": [{"fields": "a", "reference": {"resource": "x", "fields": "id"}}]}}]}',
+            "the foreign key e.a refers to x.id, which is not the primary key of a resource",
+        ),
+        (
+            '{"resources": [{"name": "a", "schema": {"fields": [{"name": "id"}], "primaryKey": "id",'
+            ' "foreignKeys": [{"fields": "id", "reference": {"resource": "b", "fields": "id"}}]}},'
+            ' {"name": "b", "schema": {"fields": [{"name": "id"}], "primaryKey": "id",'
+            ' "foreignKeys": [{"fields": "id", "reference": {"resource": "a", "fields": "id"}}]}}]}',
             "the foreign keys of a, b form a cycle",
         ),
     ],
