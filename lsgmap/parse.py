@@ -77,15 +77,21 @@ def _each(table: Table, column: str, convert: Callable[[str], Any]) -> list[Any]
     return list(map(done.__getitem__, table.column(column)))
 
 
+def _delimiter(table: Table, column: str) -> str:
+    """The separator of the items of a list column (``;`` if the schema does not say)."""
+    f = table.resource.field(column)
+    return f.delimiter if f is not None and f.delimiter else ";"
+
+
 def _lists(table: Table, column: str) -> list[tuple[str, ...]]:
-    """The items of each cell of a list column, split at the schema's delimiter."""
-    delimiter = table.resource.field(column).delimiter or ";"  # type: ignore[union-attr]
+    """The items of each cell of a list column."""
+    delimiter = _delimiter(table, column)
     return _each(table, column, lambda value: tuple(split_list(value, delimiter)))
 
 
 def _pairs(table: Table, column: str) -> list[dict[str, str]]:
     """The ``key=value`` items of each cell of a pairs column, a dict of its own per row."""
-    delimiter = table.resource.field(column).delimiter or ";"  # type: ignore[union-attr]
+    delimiter = _delimiter(table, column)
     return [dict(d) for d in _each(table, column, lambda value: pairs(split_list(value, delimiter)))]
 
 

@@ -32,23 +32,23 @@ True
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .dates import PartialDate, to_day
 from .errors import WARNING, Problem
-from .schema import Resource, Validator, default_schema, to_number
+from .schema import Resource, Validator, default_schema, suggest, to_number
 from .tables import Row, read_dataset_schema, read_table
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
 __all__ = ["Story", "Step", "StepView", "load_stories", "STORY_FOLDER"]
 
-STORY_FOLDER = "stories"
 ALL = "*"
 #: The resources of datapackage.json that describe the story index and the step files.
 INDEX_RESOURCE, STEPS_RESOURCE = "story_index", "story_steps"
+#: The folder of the stories in a dataset, as the bundled descriptor has it.
+STORY_FOLDER = Path(default_schema().resources[INDEX_RESOURCE].path).parent.name
 
 
 @dataclass(frozen=True)
@@ -178,12 +178,6 @@ def _known_token(structure: Any, token: str) -> bool:
     )
 
 
-def _suggestion(structure: Any, token: str) -> str:
-    names = [*structure.entities, *ENTITY_KINDS, *RELATION_KINDS]
-    close = difflib.get_close_matches(token, names, n=1, cutoff=0.6)
-    return f" (\"{close[0]}\"?)" if close else ""
-
-
 def _story_resources(dataset: Path) -> tuple[Resource, Resource]:
     """The index and step resources of the dataset's descriptor (lsgmap's own if it has none)."""
     own = read_dataset_schema(dataset, []).resources  # a broken descriptor is reported by load()
@@ -200,7 +194,7 @@ def _parse_step(structure: Any, row: Row, steps: Resource, file: str, problems: 
             if _known_token(structure, token):
                 known.append(token)
             else:
-                problems.append(Problem("story.unknown_token", file, row.line, token, {"field": column, "suggestion": _suggestion(structure, token)}))
+                problems.append(Problem("story.unknown_token", file, row.line, token, {"field": column, "suggestion": suggest(token, [*structure.entities, *ENTITY_KINDS, *RELATION_KINDS])}))
         columns[column] = tuple(known)
     step = Step(
         int(to_number(row.get("step"), integer=True)),
@@ -239,12 +233,12 @@ def load_stories(structure: Any, folder: str | Path | None = None) -> tuple[list
     >>> stories[1].title("en")
     'Who steers what? 2016 and 2017'
     """
-    base = Path(folder) if folder is not None else Path(structure.path) / STORY_FOLDER
+    index_resource, steps_resource = _story_resources(Path(structure.path))
+    base = Path(folder) if folder is not None else Path(structure.path) / Path(index_resource.path).parent
     problems: list[Problem] = []
     if not base.is_dir():
         return [], problems
     root, prefix = base.parent, base.name
-    index_resource, steps_resource = _story_resources(Path(structure.path))
     validator = Validator(problems)
     index_name = Path(index_resource.path).name
     index_file = f"{prefix}/{index_name}"
