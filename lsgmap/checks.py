@@ -1,7 +1,9 @@
 """Checks across the facts of a loaded dataset.
 
-:func:`check` returns the loader's problems (bad dates, unknown ids, missing
-sources …) plus the rules that need several facts at once:
+:func:`check` returns the loader's problems (every rule of ``datapackage.json``:
+bad dates, unknown kinds and ids, missing sources …), the problems of the
+stories (their tables follow the same schema) plus the rules that need several
+facts at once:
 
 - a relation explicitly dated outside the lifetime of one of its ends;
 - an original of a merger, split, rename or dissolution still valid on the
@@ -36,6 +38,7 @@ from collections.abc import Iterable
 from .dates import OPEN_START, DateParseError, PartialDate, day_text, day_to_iso, interval_days, period_text
 from .errors import ERROR, WARNING, Problem
 from .records import Conflict, Relation
+from .stories import load_stories
 from .vocab import EVENT_KINDS
 
 __all__ = ["check", "errors_of", "warnings_of"]
@@ -45,7 +48,7 @@ _DATE_IN_TEXT = re.compile(r"(?<!\d)(\d{4}-\d{1,2}-\d{1,2})(?!\d)")
 
 
 def check(structure) -> list[Problem]:
-    """Every problem of ``structure``: the loader's and the cross-fact rules', sorted by file and line.
+    """Every problem of ``structure``: the loader's, its stories' and the cross-fact rules', sorted by file and line.
 
     Examples
     --------
@@ -63,7 +66,7 @@ def check(structure) -> list[Problem]:
     found += _quotes_with_bad_dates(structure)
     found = [_documented(p, structure.conflicts) for p in found]
     found += _conflict_notes(structure)
-    every = list(structure.problems) + found
+    every = list(structure.problems) + load_stories(structure)[1] + found
     return sorted(every, key=lambda p: (p.file, p.line or 0, p.severity != ERROR, p.code, p.value))
 
 

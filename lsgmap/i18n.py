@@ -115,11 +115,29 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "skriv ett tal, t.ex. 401 eller 12,5",
         "write a number, e.g. 401 or 12.5",
     ),
+    "value.enum": (
+        "{field} har ett värde som inte är tillåtet (\"{value}\")",
+        "{field} has a value that is not allowed (\"{value}\")",
+        "använd ett av: {choices}{suggestion}",
+        "use one of: {choices}{suggestion}",
+    ),
+    "value.pattern": (
+        "{field} har inte rätt form (\"{value}\")",
+        "{field} does not have the right form (\"{value}\")",
+        "skriv det så att det följer mönstret {pattern} i datapackage.json",
+        "write it so that it follows the pattern {pattern} in datapackage.json",
+    ),
     "id.duplicate": (
-        "id \"{value}\" finns redan på rad {first_line}",
-        "id \"{value}\" is already used on line {first_line}",
-        "ge raden ett eget id",
-        "give the row an id of its own",
+        "{field} \"{value}\" finns redan på rad {first_line}",
+        "{field} \"{value}\" is already used on line {first_line}",
+        "ge raden ett värde i {field} som ingen annan rad har",
+        "give the row a {field} no other row has",
+    ),
+    "id.pattern": (
+        "{field} innehåller mellanslag eller ; (\"{value}\")",
+        "{field} holds a space or ; (\"{value}\")",
+        "skriv id:t utan mellanslag och ;, t.ex. med _ mellan orden",
+        "write the id without spaces and ;, e.g. with _ between the words",
     ),
     "id.unknown": (
         "{field} pekar på ett okänt id (\"{value}\")",

@@ -86,20 +86,10 @@ def load(path: str | Path | None = None) -> Structure:
     gc.disable()
     try:
         raw = read_dataset(folder)
-        return Structure(folder, parse_dataset(raw), dataset_version(folder), root=_declared_root(raw.schema))
+        return Structure(folder, parse_dataset(raw), dataset_version(folder), root=raw.schema.root)
     finally:
         if collecting:
             gc.enable()
-
-
-def _declared_root(schema: dict[str, Any]) -> str | None:
-    """The root entity a dataset's descriptor names (``"lsgmap:root"``), if any."""
-    root = schema.get(ROOT_PROPERTY) if isinstance(schema, dict) else None
-    return root if isinstance(root, str) and root else None
-
-
-#: The descriptor property that names the dataset's root entity (the accountable body at the top).
-ROOT_PROPERTY = "lsgmap:root"
 
 
 class Structure:

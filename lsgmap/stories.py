@@ -3,7 +3,9 @@
 A story is a CSV file in the dataset's ``stories/`` folder, one row per step,
 editable in Excel: ``step, title_sv, title_en, text_sv, text_en, date, show,
 highlight``. ``stories/index.csv`` gives each story (by file name without
-``.csv``) its title in Swedish and English and the order of the list.
+``.csv``) its title in Swedish and English and the order of the list. Both
+are described in ``datapackage.json`` (resources ``story_index`` and
+``story_steps``) and validated from there like every other table.
 
 ``show`` and ``highlight`` are ``;``-separated lists of
 
@@ -30,40 +32,23 @@ True
 
 from __future__ import annotations
 
-import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .dates import DateParseError, PartialDate, to_day
-from .errors import ERROR, WARNING, Problem
-from .tables import Row, read_table, split_list
+from .dates import PartialDate, to_day
+from .errors import WARNING, Problem
+from .schema import Resource, Validator, default_schema, suggest, to_number
+from .tables import Row, read_dataset_schema, read_table
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
-__all__ = ["Story", "Step", "StepView", "load_stories", "STORY_FIELDS", "STORY_FOLDER"]
+__all__ = ["Story", "Step", "StepView", "load_stories", "STORY_FOLDER"]
 
-STORY_FOLDER = "stories"
-INDEX_FILE = "index.csv"
 ALL = "*"
-
-STORY_FIELDS: list[dict[str, Any]] = [
-    {"name": "step", "type": "integer", "description": "Step number, 1, 2, 3 …", "constraints": {"required": True}},
-    {"name": "title_sv", "type": "string", "constraints": {"required": True}},
-    {"name": "title_en", "type": "string"},
-    {"name": "text_sv", "type": "string"},
-    {"name": "text_en", "type": "string"},
-    {"name": "date", "type": "string", "description": "YYYY-MM-DD, YYYY-MM or YYYY (first day is used)", "constraints": {"required": True}},
-    {"name": "show", "type": "string", "description": "entity ids/kinds and relation ids/kinds, ; separated; * = all"},
-    {"name": "highlight", "type": "string", "description": "entity ids and relation ids/kinds, ; separated"},
-]
-
-INDEX_FIELDS: list[dict[str, Any]] = [
-    {"name": "id", "type": "string", "constraints": {"required": True}},
-    {"name": "title_sv", "type": "string", "constraints": {"required": True}},
-    {"name": "title_en", "type": "string"},
-    {"name": "description_sv", "type": "string"},
-    {"name": "description_en", "type": "string"},
-]
+#: The resources of datapackage.json that describe the story index and the step files.
+INDEX_RESOURCE, STEPS_RESOURCE = "story_index", "story_steps"
+#: The folder of the stories in a dataset, as the bundled descriptor has it.
+STORY_FOLDER = Path(default_schema().resources[INDEX_RESOURCE].path).parent.name
 
 
 @dataclass(frozen=True)
@@ -193,55 +178,31 @@ def _known_token(structure: Any, token: str) -> bool:
     )
 
 
-def _suggestion(structure: Any, token: str) -> str:
-    names = [*structure.entities, *ENTITY_KINDS, *RELATION_KINDS]
-    close = difflib.get_close_matches(token, names, n=1, cutoff=0.6)
-    return f" (\"{close[0]}\"?)" if close else ""
+def _story_resources(dataset: Path) -> tuple[Resource, Resource]:
+    """The index and step resources of the dataset's descriptor (lsgmap's own if it has none)."""
+    own = read_dataset_schema(dataset, []).resources  # a broken descriptor is reported by load()
+    bundled = default_schema().resources
+    return tuple(own.get(name) or bundled[name] for name in (INDEX_RESOURCE, STEPS_RESOURCE))  # type: ignore[return-value]
 
 
-def _read(folder: Path, relative: str, fields: list[dict[str, Any]], problems: list[Problem]) -> list[Row]:
-    resource = {"name": Path(relative).stem, "path": relative, "schema": {"fields": fields}}
-    return read_table(folder, resource, problems).rows
-
-
-def _parse_step(structure: Any, row: Row, file: str, problems: list[Problem]) -> Step | None:
-    def problem(code: str, value: str = "", severity: str = ERROR, **params: Any) -> None:
-        problems.append(Problem(code, file, row.line, value, params, severity))
-
-    raw_number = row.get("step")
-    try:
-        number = int(raw_number)
-    except ValueError:
-        problem("number.invalid", raw_number, field="step")
-        return None
-    title_sv = row.get("title_sv")
-    if not title_sv:
-        problem("value.required", field="title_sv")
-    date_text = row.get("date")
-    if not date_text:
-        problem("value.required", field="date")
-        return None
-    try:
-        PartialDate.parse(date_text)
-    except DateParseError as exc:
-        problem("date.invalid", date_text, field="date", reason_key=exc.reason_key, reason_params=exc.params)
-        return None
+def _parse_step(structure: Any, row: Row, steps: Resource, file: str, problems: list[Problem]) -> Step:
+    """The step in ``row`` (valid by the schema): unknown tokens and ids not valid on its date are problems."""
     columns = {}
     for column in ("show", "highlight"):
         known = []
-        for token in split_list(row.get(column)):
+        for token in steps.field(column).items(row.get(column)):  # type: ignore[union-attr]
             if _known_token(structure, token):
                 known.append(token)
             else:
-                problem("story.unknown_token", token, field=column, suggestion=_suggestion(structure, token))
+                problems.append(Problem("story.unknown_token", file, row.line, token, {"field": column, "suggestion": suggest(token, [*structure.entities, *ENTITY_KINDS, *RELATION_KINDS])}))
         columns[column] = tuple(known)
     step = Step(
-        number,
-        title_sv or raw_number,
+        int(to_number(row.get("step"), integer=True)),
+        row.get("title_sv"),
         row.get("title_en"),
         row.get("text_sv"),
         row.get("text_en"),
-        date_text,
+        row.get("date"),
         columns["show"],
         columns["highlight"],
         row.line,
@@ -249,44 +210,48 @@ def _parse_step(structure: Any, row: Row, file: str, problems: list[Problem]) ->
     snap_nodes = structure.snapshot(on=step.day).node_set
     for token in step.show + step.highlight:
         if token in structure.entities and token not in snap_nodes:
-            problem("story.not_valid", token, WARNING, date=date_text)
+            problems.append(Problem("story.not_valid", file, row.line, token, {"date": step.date}, WARNING))
     return step
+
+
+def _valid_rows(root: Path, resource: Resource, file: str, validator: Validator) -> list[Row]:
+    """The rows of ``file`` that follow the schema of ``resource`` (the others are problems)."""
+    table = read_table(root, resource, validator.problems, file)
+    bad = validator.check(table)
+    return [row for i, row in enumerate(table.rows) if i not in bad]
 
 
 def load_stories(structure: Any, folder: str | Path | None = None) -> tuple[list[Story], list[Problem]]:
     """Every story in ``folder`` (default: the dataset's ``stories/``), and the problems met.
 
-    Stories come in the order of ``index.csv``, then the others by file name.
-    A story whose file has no usable step is left out.
+    The index and the step files are read and validated with their resources
+    in ``datapackage.json``. Stories come in the order of the index, then the
+    others by file name. A story whose file has no usable step is left out.
 
     >>> from lsgmap.model import BUNDLED_DATA, load
     >>> stories, _ = load_stories(load(BUNDLED_DATA))
     >>> stories[1].title("en")
     'Who steers what? 2016 and 2017'
     """
-    base = Path(folder) if folder is not None else Path(structure.path) / STORY_FOLDER
+    index_resource, steps_resource = _story_resources(Path(structure.path))
+    base = Path(folder) if folder is not None else Path(structure.path) / Path(index_resource.path).parent
     problems: list[Problem] = []
     if not base.is_dir():
         return [], problems
-    root = base.parent
-    prefix = base.name
-    index: dict[str, Row] = {}
-    for row in _read(root, f"{prefix}/{INDEX_FILE}", INDEX_FIELDS, problems):
-        if row.get("id"):
-            index[row.get("id")] = row
-    files = {p.stem: p for p in sorted(base.glob("*.csv")) if p.name != INDEX_FILE}
+    root, prefix = base.parent, base.name
+    validator = Validator(problems)
+    index_name = Path(index_resource.path).name
+    index_file = f"{prefix}/{index_name}"
+    index = {row.get("id"): row for row in _valid_rows(root, index_resource, index_file, validator)}
+    files = {p.stem: p for p in sorted(base.glob(Path(steps_resource.path).name)) if p.name != index_name}
     for story_id, row in index.items():
         if story_id not in files:
-            problems.append(Problem("story.missing_file", f"{prefix}/{INDEX_FILE}", row.line, story_id, {"file": f"{story_id}.csv"}))
+            problems.append(Problem("story.missing_file", index_file, row.line, story_id, {"file": f"{story_id}.csv"}))
     order = [i for i in index if i in files] + [i for i in files if i not in index]
     stories = []
     for story_id in order:
         file = f"{prefix}/{files[story_id].name}"
-        steps = []
-        for row in _read(root, file, STORY_FIELDS, problems):
-            step = _parse_step(structure, row, file, problems)
-            if step is not None:
-                steps.append(step)
+        steps = [_parse_step(structure, row, steps_resource, file, problems) for row in _valid_rows(root, steps_resource, file, validator)]
         if not steps:
             problems.append(Problem("story.no_steps", file, None, story_id))
             continue
@@ -295,7 +260,7 @@ def load_stories(structure: Any, folder: str | Path | None = None) -> tuple[list
             Story(
                 id=story_id,
                 file=file,
-                title_sv=meta.get("title_sv") if meta and meta.get("title_sv") else story_id,
+                title_sv=meta.get("title_sv") if meta else story_id,
                 title_en=meta.get("title_en") if meta else "",
                 steps=tuple(sorted(steps, key=lambda s: s.number)),
                 description_sv=meta.get("description_sv") if meta else "",

@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import os
 import random
 import shutil
@@ -40,7 +39,7 @@ from pathlib import Path
 
 from .dates import interval_days
 from .i18n import normalise_lang, t
-from .tables import DEFAULT_SCHEMA_PATH
+from .schema import DEFAULT_SCHEMA_PATH, default_schema
 
 __all__ = ["generate", "main", "SMALL", "NATIONAL"]
 
@@ -112,16 +111,6 @@ _TOPICS = [
     ("LSG:s roll", "the role of the LSG"), ("aktivitetsplanen", "the activity plan"),
 ]
 _BUDGET_ITEMS = [("Lön", "Salary"), ("Lokal", "Premises"), ("Resor", "Travel"), ("Utbildning", "Training")]
-#: The order of the values in the rows the writer collects (the file's columns follow the schema).
-_COLUMNS = {
-    "documents": ["id", "title", "kind", "reference", "date", "note"],
-    "sources": ["id", "document", "quote", "locator", "note"],
-    "entities": ["id", "kind", "name_sv", "name_en", "short_name", "aliases", "identifiers", "valid_from", "valid_to", "attributes", "sources", "note"],
-    "relations": ["id", "from_id", "relation", "to_id", "valid_from", "valid_to", "attributes", "derived_from", "sources", "note"],
-    "events": ["id", "kind", "date", "decided", "name_sv", "name_en", "originals", "results", "sources", "note"],
-    "budget": ["id", "relation", "year", "item_sv", "item_en", "amount_tkr", "sources", "note"],
-    "conflicts": ["id", "topic_sv", "topic_en", "facts", "sources", "note"],
-}
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "a", "Ä": "a", "Ö": "o", " ": "_", "-": "_"})
 
 
@@ -179,12 +168,12 @@ class _Writer:
         self.rng = rng
         self.first_year = first_year
         self.entities: dict[str, _Entity] = {}
-        self.relations: list[list[str]] = []
-        self.events: list[list[str]] = []
-        self.budget: list[list[str]] = []
-        self.documents: list[list[str]] = []
-        self.sources: list[list[str]] = []
-        self.conflicts: list[list[str]] = []
+        self.relations: list[dict[str, str]] = []
+        self.events: list[dict[str, str]] = []
+        self.budget: list[dict[str, str]] = []
+        self.documents: list[dict[str, str]] = []
+        self.sources: list[dict[str, str]] = []
+        self.conflicts: list[dict[str, str]] = []
         self._doc_sources: dict[tuple[int, int], tuple[str, str]] = {}
         self._person_count = 0
 
@@ -206,10 +195,11 @@ class _Writer:
         return self.entity(f"person_{self._person_count:05d}", "person", name, name, sources=source)
 
     def add_document(self, ident: str, title: str, year: str, association: int, doc_year: int) -> None:
-        self.documents.append([ident, title, "public", f"syntetiskt dokument (lsgmap.synthetic), {ident}", year, "Påhittat dokument för prestandatester."])
+        self.documents.append(dict(id=ident, title=title, kind="public", reference=f"syntetiskt dokument (lsgmap.synthetic), {ident}", date=year,
+                                   note="Påhittat dokument för prestandatester."))
         decision, budget = f"{ident}_beslut", f"{ident}_budget"
-        self.sources.append([decision, ident, f"Styrelsen beslutade om insatser och samverkan {doc_year}.", "Beslut", ""])
-        self.sources.append([budget, ident, f"Budget för {doc_year} enligt bilaga.", "Budget", ""])
+        self.sources.append(dict(id=decision, document=ident, quote=f"Styrelsen beslutade om insatser och samverkan {doc_year}.", locator="Beslut"))
+        self.sources.append(dict(id=budget, document=ident, quote=f"Budget för {doc_year} enligt bilaga.", locator="Budget"))
         self._doc_sources[association, doc_year] = (decision, budget)
 
     def source(self, association: int, day: int | None, budget: bool = False) -> str:
@@ -234,36 +224,38 @@ class _Writer:
             if (d0.month, d0.day, d1.month, d1.day) == (1, 1, 12, 31) and d0.year == d1.year:
                 valid_from = valid_to = str(d0.year)
         ident = f"r{len(self.relations) + 1:06d}"
-        self.relations.append([ident, a.id, kind, b.id, valid_from, valid_to, attributes, derived_from, source, ""])
+        self.relations.append(dict(id=ident, from_id=a.id, relation=kind, to_id=b.id, valid_from=valid_from, valid_to=valid_to,
+                                   attributes=attributes, derived_from=derived_from, sources=source))
         return ident
 
     def event(self, kind: str, day: int, originals: list[_Entity], results: list[_Entity], name_sv: str, name_en: str, source: str) -> str:
         ident = f"ev_{len(self.events) + 1:05d}_{kind}"
         decided_end = day - 1 - self.rng.randrange(0, 40)
         decided = f"{_iso(decided_end - self.rng.randrange(30, 120))}/{_iso(decided_end)}"
-        self.events.append([ident, kind, _iso(day), decided, name_sv, name_en, ";".join(e.id for e in originals), ";".join(e.id for e in results), source, ""])
+        self.events.append(dict(id=ident, kind=kind, date=_iso(day), decided=decided, name_sv=name_sv, name_en=name_en,
+                                originals=";".join(e.id for e in originals), results=";".join(e.id for e in results), sources=source))
         for e in originals:
             e.set_span(e.valid_from, _iso(day - 1))
             e.ended_by = ident
         return ident
 
+    def budget_line(self, relation: str, year: int, item_sv: str, item_en: str, amount: str, source: str) -> None:
+        self.budget.append(dict(id=f"b{len(self.budget) + 1:06d}", relation=relation, year=str(year), item_sv=item_sv, item_en=item_en,
+                                amount_tkr=amount, sources=source))
+
     # -- output -----------------------------------------------------------------
     def write(self, out: Path) -> None:
-        schema = json.loads(DEFAULT_SCHEMA_PATH.read_text(encoding="utf-8"))
-        columns = {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in schema["resources"]}
-        entity_rows = [
-            [e.id, e.kind, e.name_sv, e.name_en, e.short_name, e.aliases, e.identifiers, e.valid_from, e.valid_to, e.attributes, e.sources, ""]
-            for e in self.entities.values()
-        ]
+        """Every table as a CSV file with the columns of the bundled schema, and a copy of the schema."""
         tables = {
-            "documents": self.documents, "sources": self.sources, "entities": entity_rows, "relations": self.relations,
-            "events": self.events, "budget": self.budget, "conflicts": self.conflicts,
+            "documents": self.documents, "sources": self.sources, "entities": [vars(e) for e in self.entities.values()],
+            "relations": self.relations, "events": self.events, "budget": self.budget, "conflicts": self.conflicts,
         }
+        resources = default_schema().resources
         for name, rows in tables.items():
-            with open(out / f"{name}.csv", "w", encoding="utf-8", newline="") as handle:
-                writer = csv.DictWriter(handle, columns[name], restval="", extrasaction="ignore", lineterminator="\n")
+            with open(out / resources[name].path, "w", encoding="utf-8", newline="") as handle:
+                writer = csv.DictWriter(handle, resources[name].columns, restval="", extrasaction="ignore", lineterminator="\n")
                 writer.writeheader()
-                writer.writerows(dict(zip(_COLUMNS[name], row)) for row in rows)
+                writer.writerows(rows)
         shutil.copyfile(DEFAULT_SCHEMA_PATH, out / "datapackage.json")
 
 
@@ -303,10 +295,13 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
     w = _Writer(rng, first_year)
 
     # -- national documents and actors ------------------------------------------
-    w.documents.append(["nationellt_register", "Kommun- och regionregister (syntetiskt)", "public", "syntetiskt dokument (lsgmap.synthetic)", str(first_year), ""])
-    w.sources.append(["reg_kommuner", "nationellt_register", "Förteckning över kommuner, regioner och myndigheter.", "Tabell 1", ""])
-    w.documents.append(["finsam_lag", "Lag (2003:1210) om finansiell samordning av rehabiliteringsinsatser", "public", "lagen.nu 2003:1210", "2003", ""])
-    w.sources.append(["finsam_medlemmar", "finsam_lag", "Försäkringskassan, Arbetsförmedlingen, region och kommun ska vara medlemmar.", "5 §", ""])
+    w.documents.append(dict(id="nationellt_register", title="Kommun- och regionregister (syntetiskt)", kind="public",
+                            reference="syntetiskt dokument (lsgmap.synthetic)", date=str(first_year)))
+    w.sources.append(dict(id="reg_kommuner", document="nationellt_register", quote="Förteckning över kommuner, regioner och myndigheter.", locator="Tabell 1"))
+    w.documents.append(dict(id="finsam_lag", title="Lag (2003:1210) om finansiell samordning av rehabiliteringsinsatser", kind="public",
+                            reference="lagen.nu 2003:1210", date="2003"))
+    w.sources.append(dict(id="finsam_medlemmar", document="finsam_lag", quote="Försäkringskassan, Arbetsförmedlingen, region och kommun ska vara medlemmar.",
+                          locator="5 §"))
     fk = w.entity("forsakringskassan", "agency", "Försäkringskassan", "Swedish Social Insurance Agency", short_name="FK", sources="finsam_medlemmar")
     af = w.entity("arbetsformedlingen", "agency", "Arbetsförmedlingen", "Swedish Public Employment Service", short_name="AF", sources="finsam_medlemmar")
     esf = w.entity("esf", "funder", "Europeiska socialfonden (ESF)", "European Social Fund (ESF)", short_name="ESF", sources="reg_kommuner")
@@ -388,8 +383,8 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
             if not forced and rng.random() > 0.3:
                 continue
             day = _day(year, rng.choice([1, 1, 1, 4, 7, 9]))
-            active = [l for l in history if l.active_on(day) and l.start < day]
-            joint = [l for l in active if len(l.municipalities) >= 2]
+            active = [g for g in history if g.active_on(day) and g.start < day]
+            joint = [g for g in active if len(g.municipalities) >= 2]
             kind = forced.pop(0) if forced else rng.choice(["merger", "merger", "split", "rename", "dissolution"])
             if kind == "split" and not joint:
                 kind = "merger"
@@ -445,9 +440,9 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
         # the manager of each partner organisation sits in every LSG of that organisation,
         # for a term of some years: (person, last day of the term)
         seat_terms: dict[str, list[tuple[_Entity, int, int]]] = {}
-        for lsg in sorted(history, key=lambda l: (l.start, l.id)):
+        for lsg in sorted(history, key=lambda g: (g.start, g.id)):
             src = w.source(a, lsg.start)
-            derived = next((row[0] for row in w.events if lsg.id in row[7].split(";")), "")
+            derived = next((row["id"] for row in w.events if lsg.id in row["results"].split(";")), "")
             for i in lsg.municipalities:
                 w.relation(lsg, "covers", munis[i], source=src, derived_from=derived)
             w.relation(lsg, "reports_to", assoc, source=src)
@@ -527,13 +522,13 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
                     if rel:
                         for item_sv, item_en in _BUDGET_ITEMS[:3]:
                             amount = {"Lön": 800, "Lokal": 18, "Resor": 16}[item_sv] * (1 + rng.random() / 5)
-                            w.budget.append([f"b{len(w.budget) + 1:06d}", rel, str(year), item_sv, item_en, f"{amount:.0f}", w.source(a, _day(year), budget=True), ""])
+                            w.budget_line(rel, year, item_sv, item_en, f"{amount:.0f}", w.source(a, _day(year), budget=True))
                 holder_start = start
                 while holder_start <= end:
                     holder_end = min(holder_start + rng.randrange(300, 1200), end)
                     w.relation(w.person(src), "holds", role, holder_start, holder_end, source=w.source(a, holder_start))
                     holder_start = holder_end + 1
-                area_lsgs = [l for l in history if set(l.municipalities) & set(area)]
+                area_lsgs = [g for g in history if set(g.municipalities) & set(area)]
                 for lsg in area_lsgs:
                     w.relation(lsg, "applies_to", assoc, start - 180, start - 1, source=w.source(a, start - 180))
                     w.relation(lsg, "commissions", role, source=src)
@@ -542,7 +537,7 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
                 half = start
                 while half <= end:
                     half_end = min(half + 182, end)
-                    givers = [l for l in area_lsgs if l.active_on(half)]
+                    givers = [g for g in area_lsgs if g.active_on(half)]
                     for _ in range(rng.randrange(0, 2) if givers else 0):
                         verb = rng.choice(_ASSIGNMENTS)
                         topic = rng.choice(_TOPICS)
@@ -569,8 +564,8 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
             src = w.source(a, start)
             project = w.entity(f"projekt_{_slug(title_sv)}_{_slug(place.short_name)}", "project", f"{title_sv} {place.short_name}",
                                f"{title_en} {place.short_name}", valid_from=_iso(start), valid_to=_iso(end or None), sources=src, association=a)
-            local = [l for l in history if l.active_on(start) and l.start <= start]
-            covering = [l for l in local if munis.index(place) in l.municipalities]
+            local = [g for g in history if g.active_on(start) and g.start <= start]
+            covering = [g for g in local if munis.index(place) in g.municipalities]
             first_owner = assoc if rng.random() < 0.2 or not local else (covering or local)[0]
             for owner, s, e, derived in owner_chain(first_owner, start, end):
                 src_seg = w.source(a, s)
@@ -592,8 +587,7 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
                     rel = w.relation(funder, "funds", project, _day(year), _day(year, 12, 31), source=w.source(a, _day(year), budget=True), year_precision=True)
                     if rel:
                         item_sv, item_en = rng.choice(_BUDGET_ITEMS)
-                        w.budget.append([f"b{len(w.budget) + 1:06d}", rel, str(year), item_sv, item_en, f"{share * rng.randrange(200, 3000):.0f}",
-                                         w.source(a, _day(year), budget=True), ""])
+                        w.budget_line(rel, year, item_sv, item_en, f"{share * rng.randrange(200, 3000):.0f}", w.source(a, _day(year), budget=True))
             if rng.random() < 0.3:
                 group = w.entity(f"styrgrupp_{project.id}", "steering_group", f"Styrgrupp {project.name_sv}", f"Steering group {project.name_en}",
                                  valid_from=project.valid_from, valid_to=project.valid_to, sources=src, association=a)
@@ -614,8 +608,8 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
     projects = [e for e in w.entities.values() if e.kind == "project"]
     for k, project in enumerate(rng.sample(projects, min(5, len(projects)))):
         src = w.source(project.association, project.start)
-        w.conflicts.append([f"k_{k + 1:03d}", f"Två dokument anger olika startdatum för {project.name_sv}.",
-                            f"Two documents give different start dates for {project.name_en}.", project.id, src, ""])
+        w.conflicts.append(dict(id=f"k_{k + 1:03d}", topic_sv=f"Två dokument anger olika startdatum för {project.name_sv}.",
+                                topic_en=f"Two documents give different start dates for {project.name_en}.", facts=project.id, sources=src))
     w.write(out)
     return out
 

@@ -33,7 +33,7 @@ from typing import Any
 import pytest
 
 from lsgmap.model import BUNDLED_DATA, Structure, load
-from lsgmap.tables import default_schema
+from lsgmap.schema import DEFAULT_SCHEMA_PATH, default_schema
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -45,7 +45,7 @@ Row = dict[str, Any]
 
 
 def _columns() -> dict[str, list[str]]:
-    return {r["name"]: [f["name"] for f in r["schema"]["fields"]] for r in default_schema()["resources"]}
+    return {r.name: r.columns for r in default_schema().resources.values() if not r.part}
 
 
 def _cell(value: Any) -> str:
@@ -122,10 +122,10 @@ def write_dataset(
                 unknown = set(row) - set(columns[name])
                 assert not unknown, f"{name}: no such column {sorted(unknown)}"
                 writer.writerow([_cell(row.get(c)) for c in columns[name]])
-    schema = default_schema()
+    descriptor = json.loads(DEFAULT_SCHEMA_PATH.read_text(encoding="utf-8"))
     if root is not None:
-        schema = {**schema, "lsgmap:root": root}
-    (folder / "datapackage.json").write_text(json.dumps(schema, ensure_ascii=False, indent=2), encoding="utf-8")
+        descriptor["lsgmap:root"] = root
+    (folder / "datapackage.json").write_text(json.dumps(descriptor, ensure_ascii=False, indent=2), encoding="utf-8")
     return folder
 
 

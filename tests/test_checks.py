@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from lsgmap.checks import check, errors_of, warnings_of
 from lsgmap.cli import main
@@ -44,6 +46,21 @@ BROKEN = {
     "excel_cp1252": (0, "Note: entities.csv: the file is saved as Windows-1252 (Swedish Excel) and was read as such"),
     "derived_unsupported": (1, 'Note: relations.csv:4: the derived relation "r3" (owns) was not held by any predecessor (lsg_a, lsg_b) the day before ev1'),
     "valid": (0, "0 errors, 0 notes"),
+    # every rule of datapackage.json, in any table (stories included)
+    "unknown_document_kind": (1, 'documents.csv:2: kind has a value that is not allowed ("bogus") — use one of: public, seed'),
+    "unknown_event_kind": (1, 'events.csv:2: unknown event kind ("fusion") — use one of: dissolution, founding, merger, rename, split'),
+    "id_with_space": (1, 'documents.csv:3: id holds a space or ; ("doc 2")'),
+    "not_a_number": (1, 'budget.csv:3: amount_tkr is not a number ("fyra")'),
+    "bad_decided": (1, 'events.csv:2: decided is not a valid date ("2016-13": month 13 does not exist)'),
+    "bad_identifier_pair": (0, 'Note: entities.csv:2: identifiers should hold key=value pairs ("kommunkod0461")'),
+    "required_empty": (1, "entities.csv:4: name_sv is empty — fill in name_sv"),
+    "unknown_source": (1, 'relations.csv:3: sources refers to an unknown id ("s2") — use an id from sources.csv'),
+    "unknown_conflict_fact": (1, 'conflicts.csv:2: facts refers to an unknown id ("r9") — use an id from entities.csv/relations.csv/events.csv'),
+    "story_bad_step": (1, 'stories/resa.csv:3: step is not a number ("x")'),
+    "story_missing_title": (1, "stories/resa.csv:3: title_sv is empty"),
+    "story_duplicate_step": (1, 'stories/resa.csv:3: step "1" is already used on line 2'),
+    "story_index_duplicate": (1, 'stories/index.csv:3: id "resa" is already used on line 2'),
+    "story_index_bad_id": (1, 'stories/index.csv:3: id holds a space or ; ("min resa")'),
 }
 
 
@@ -64,6 +81,24 @@ def test_broken_dataset_is_reported_at_file_and_line(name, capsys):
 
 def test_every_broken_dataset_exists():
     assert set(BROKEN) <= {p.name for p in DATA.iterdir() if p.is_dir()}
+
+
+def test_a_wrong_value_in_a_keep_row_field_keeps_the_row():
+    s = load(DATA / "unknown_source")
+    assert s.relations["r2"].sources == ("s1", "s2")  # reported, yet the relation is on the map
+
+
+def test_a_wrong_value_elsewhere_leaves_the_row_out():
+    s = load(DATA / "unknown_document_kind")
+    assert "doc" not in s.documents and "s1" not in s.sources
+    rendered = [p.render("en") for p in s.problems]
+    assert "sources.csv:2: document refers to \"doc\", which has an error at documents.csv:2 and is skipped — fix the error at documents.csv:2 first" in rendered
+
+
+def test_swedish_enum_message(capsys):
+    code, out, _ = run_check(capsys, "--data", str(DATA / "unknown_document_kind"))
+    assert code == 1
+    assert 'documents.csv:2: kind har ett värde som inte är tillåtet ("bogus") — använd ett av: public, seed' in out.splitlines()
 
 
 def test_excel_file_loads_with_only_encoding_notes():
@@ -165,8 +200,6 @@ def test_cli_entry_point_runs_without_traceback():
     assert proc.stdout.splitlines()[-1].endswith("errors, 0 notes")
 
 
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -85,7 +85,10 @@ def test_municipality_codes(sormland):
 def test_region_member_changes_on_2019_01_01(sormland):
     before = sormland.snapshot(on="2018-12-31")
     after = sormland.snapshot(on="2019-01-01")
-    members = lambda snap: {r.from_id for r in snap.relations() if r.relation == "member_of" and r.to_id == "rar"}
+
+    def members(snap):
+        return {r.from_id for r in snap.relations() if r.relation == "member_of" and r.to_id == "rar"}
+
     assert "landstinget_sormland" in members(before) and "region_sormland" not in members(before)
     assert "region_sormland" in members(after) and "landstinget_sormland" not in members(after)
 

@@ -9,6 +9,7 @@ import pytest
 
 from lsgmap.dates import interval_days
 from lsgmap.model import load
+from lsgmap.schema import default_schema
 from lsgmap.synthetic import generate, main
 from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
 
@@ -38,6 +39,13 @@ def test_same_seed_same_files_other_seed_other_files(small_dir, tmp_path):
         assert filecmp.cmp(small_dir / f"{name}.csv", again / f"{name}.csv", shallow=False), name
     assert not filecmp.cmp(small_dir / "relations.csv", other / "relations.csv", shallow=False)
     assert (small_dir / "datapackage.json").read_text(encoding="utf-8") == (again / "datapackage.json").read_text(encoding="utf-8")
+
+
+def test_every_table_has_the_columns_of_the_schema(small_dir):
+    resources = default_schema().resources
+    for name in TABLES:
+        header = (small_dir / resources[name].path).read_text(encoding="utf-8").split("\n", 1)[0]
+        assert header.split(",") == resources[name].columns, name
 
 
 def test_lsgs_merge_and_split_with_originals_ending_the_day_before(small):

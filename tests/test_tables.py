@@ -110,6 +110,23 @@ def test_missing_folder_raises_file_not_found(tmp_path):
         ('{"resources": [{"name": "entities"}]}', "resource 1 has no 'schema' with a 'fields' list"),
         ('{"resources": [{"name": "entities", "schema": {"fields": [{"x": 1}]}}]}', "resource 1 has a field without a 'name'"),
         ('{"resources": [{"name": "entities", "path": "../x.csv", "schema": {"fields": [{"name": "id"}]}}]}', "outside the dataset folder"),
+        ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "id", "type": "uuid"}]}}]}', "field id has the unknown type 'uuid'"),
+        ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "k", "lsgmap:vocabulary": "colours"}]}}]}', "unknown vocabulary 'colours'"),
+        ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "k", "constraints": {"pattern": "(["}}]}}]}', "field k has a bad pattern"),
+        ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "a"}], "primaryKey": ["a", "b"]}}]}', "keys of one column only"),
+        ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "a"}], "foreignKeys": [{"fields": "a"}]}}]}', "foreign key without"),
+        (
+            '{"resources": [{"name": "e", "schema": {"fields": [{"name": "a"}], "primaryKey": "a",'
+            ' "foreignKeys": [{"fields": "a", "reference": {"resource": "x", "fields": "id"}}]}}]}',
+            "the foreign key e.a refers to x.id, which is not the primary key of a resource",
+        ),
+        (
+            '{"resources": [{"name": "a", "schema": {"fields": [{"name": "id"}], "primaryKey": "id",'
+            ' "foreignKeys": [{"fields": "id", "reference": {"resource": "b", "fields": "id"}}]}},'
+            ' {"name": "b", "schema": {"fields": [{"name": "id"}], "primaryKey": "id",'
+            ' "foreignKeys": [{"fields": "id", "reference": {"resource": "a", "fields": "id"}}]}}]}',
+            "the foreign keys of a, b form a cycle",
+        ),
     ],
 )
 def test_bad_datapackage_is_one_problem_and_the_default_schema_is_used(tmp_path, descriptor, reason):
