@@ -103,12 +103,9 @@ def _days(table: Table) -> tuple[list[int], list[int]]:
     )
 
 
-def _reversed(table: Table, line: int, valid_from: str, valid_to: str, start: int, end: int, problems: list[Problem]) -> bool:
-    """Whether a validity ends before it starts (a problem if so): the one rule on dates the schema cannot state."""
-    if end >= start:
-        return False
-    problems.append(Problem("interval.reversed", table.file, line, f"{valid_from} – {valid_to}"))
-    return True
+def _reversed(table: Table, line: int, valid_from: str, valid_to: str) -> Problem:
+    """A validity that ends before it starts: the one rule on dates the schema cannot state."""
+    return Problem("interval.reversed", table.file, line, f"{valid_from} – {valid_to}")
 
 
 def _documents(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
@@ -127,10 +124,12 @@ def _entities(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
     columns = [*map(t.column, ("id", "kind", "name_sv", "name_en", "short_name", "valid_from", "valid_to")), *_days(t)]
     columns += [_lists(t, "aliases"), _pairs(t, "identifiers"), _pairs(t, "attributes"), _lists(t, "sources")]
     for line, ident, kind, name_sv, name_en, short, valid_from, valid_to, start, end, aliases, identifiers, attributes, sources in _rows(t, bad, *columns):
-        if not _reversed(t, line, valid_from, valid_to, start, end, out.problems):
-            out.entities[ident] = Entity(
-                ident, kind, name_sv, name_en or name_sv, start, end, valid_from, valid_to, short, aliases, identifiers, attributes, sources, line
-            )
+        if end < start:
+            out.problems.append(_reversed(t, line, valid_from, valid_to))
+            continue
+        out.entities[ident] = Entity(
+            ident, kind, name_sv, name_en or name_sv, start, end, valid_from, valid_to, short, aliases, identifiers, attributes, sources, line
+        )
     return out.entities
 
 
@@ -150,7 +149,8 @@ def _relations(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
     columns += [_pairs(t, "attributes"), _lists(t, "sources")]
     entities, relations, problems = out.entities, out.relations, out.problems
     for line, ident, from_id, kind, to_id, valid_from, valid_to, derived, start, end, attributes, sources in _rows(t, bad, *columns):
-        if _reversed(t, line, valid_from, valid_to, start, end, problems):
+        if end < start:
+            problems.append(_reversed(t, line, valid_from, valid_to))
             continue
         a, b = entities[from_id], entities[to_id]
         start, end = max(start, a.start, b.start), min(end, a.end, b.end)
