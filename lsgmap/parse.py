@@ -21,8 +21,9 @@ Examples
 
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Callable, Collection, Iterator
+from typing import Any
 
 from .dates import interval_days, parse_span
 from .errors import Problem
@@ -59,7 +60,7 @@ def parse_dataset(raw: RawDataset) -> Parsed:
 
 def _rows(table: Table, bad: set[int], *columns: list[Any]) -> Iterator[tuple[Any, ...]]:
     """(line, value in each of ``columns``) for every row without an error."""
-    rows = zip(table.lines, *columns)
+    rows = zip(table.lines, *columns, strict=True)
     return rows if not bad else (row for i, row in enumerate(rows) if i not in bad)
 
 

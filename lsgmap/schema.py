@@ -23,11 +23,12 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import filterfalse
 from pathlib import Path
-from typing import Any, Callable, Collection, Iterable
+from typing import Any
 
 from .dates import DateParseError, PartialDate, parse_span
 from .errors import ERROR, WARNING, Problem

@@ -272,7 +272,7 @@ def _day(year: int, month: int = 1, day: int = 1) -> int:
     return date(year, month, day).toordinal()
 
 
-def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, municipalities: int = 290, years: int = 15) -> Path:
+def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, municipalities: int = 290, years: int = 15) -> Path:  # noqa: C901 (one long recipe, read top to bottom)
     """Write a synthetic dataset to ``out_dir`` (created if missing) and return its path.
 
     Deterministic for a given ``seed`` and sizes. ``years`` is the length of the
@@ -311,7 +311,7 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
     regions = _REGIONS[:region_count]
     # (landsting before rename, region after rename or None)
     county_councils: list[tuple[_Entity, _Entity | None]] = []
-    for code, county, old_name, new_name in regions:
+    for code, county, old_name, _new_name in regions:
         old = w.entity(f"landsting_{_slug(county)}", "region", old_name, f"{old_name} (county council)", identifiers=f"lanskod={code}", sources="reg_kommuner")
         county_councils.append((old, None))
 
@@ -504,7 +504,7 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
         assoc = assocs[a]
         members = [i for i, m in enumerate(munis) if m.association == a]
         areas = [members] if len(members) < 4 else [members[: len(members) // 2], members[len(members) // 2 :]]
-        for area_index, area in enumerate(areas):
+        for area in areas:
             area_name = "-".join(munis[i].short_name for i in area[:3])
             start = _day(rng.randrange(first_year, first_year + 3), rng.choice([1, 7]))
             while start <= last_day:
@@ -556,7 +556,7 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
     for a, history in enumerate(lsgs_by_assoc):
         assoc = assocs[a]
         members = [m for m in munis if m.association == a]
-        for p in range(projects_per_assoc):
+        for _ in range(projects_per_assoc):
             place = rng.choice(members)
             title_sv, title_en = rng.choice(_PROJECTS)
             start = _day(rng.randrange(first_year - 2, LAST_YEAR), rng.randrange(1, 13))
@@ -630,7 +630,7 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         print(t("synthetic.cannot_write", lang, path=args.out_dir, reason=exc.strerror or exc), file=sys.stderr)
         return 1
-    counts = {name: sum(1 for _ in open(out / f"{name}.csv", encoding="utf-8")) - 1 for name in ("entities", "relations", "events")}
+    counts = {name: len((out / f"{name}.csv").read_text(encoding="utf-8").splitlines()) - 1 for name in ("entities", "relations", "events")}
     print(t("synthetic.written", lang, path=out, **counts))
     return 0
 

@@ -74,7 +74,7 @@ class Table:
     @cached_property
     def rows(self) -> list[Row]:
         names = list(self.cells)
-        return [Row(line, dict(zip(names, values))) for line, *values in zip(self.lines, *self.cells.values())]
+        return [Row(line, dict(zip(names, values, strict=True))) for line, *values in zip(self.lines, *self.cells.values(), strict=True)]
 
 
 @dataclass
@@ -177,7 +177,7 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
     if plain is None or _needs_strip(text, delimiter):
         columns = [list(map(str.strip, column)) for column in columns]
     lines, columns = _without_blank_rows(lines, columns)
-    return Table(resource, file, header, lines, {name: column for name, column in zip(header, columns) if name}, delimiter, encoding)
+    return Table(resource, file, header, lines, {name: column for name, column in zip(header, columns, strict=True) if name}, delimiter, encoding)
 
 
 Columns = list[list[str]]
@@ -222,10 +222,9 @@ def _split_records(text: str, delimiter: str, file: str, problems: list[Problem]
         return [], [], []
     header, lines, records = records[0], lines[1:], records[1:]
     width = len(header)
-    for line, record in zip(lines, records):
-        if len(record) != width and any(c.strip() for c in record):
-            if len(record) < width or any(c.strip() for c in record[width:]):
-                problems.append(Problem("table.row_length", file, line, record[0][:40], {"count": len(record), "expected": width}))
+    for line, record in zip(lines, records, strict=True):
+        if len(record) != width and any(c.strip() for c in record) and (len(record) < width or any(c.strip() for c in record[width:])):
+            problems.append(Problem("table.row_length", file, line, record[0][:40], {"count": len(record), "expected": width}))
     columns: Columns = [list(column) for column in islice(zip_longest(*records, fillvalue=""), width)]
     return header, lines, columns + [[""] * len(records) for _ in range(width - len(columns))]
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-
 from lsgmap.checks import check, errors_of, warnings_of
 from lsgmap.cli import main
 

@@ -96,7 +96,7 @@ def test_exactly_one_owner_per_project_at_a_time(small):
     assert len(owners) == len(projects)
     for spans in owners.values():
         spans.sort()
-        for (_, end), (start, _) in zip(spans, spans[1:]):
+        for (_, end), (start, _) in zip(spans, spans[1:], strict=False):
             assert start == end + 1  # no overlap and no gap: the next owner takes over the next day
 
 
