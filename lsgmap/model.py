@@ -120,8 +120,6 @@ class Structure:
         self._edge_keys = np.array([r.id for r in rels], dtype=object)
         self._edge_start = np.array([r.start for r in rels], dtype=np.int64)
         self._edge_end = np.array([r.end for r in rels], dtype=np.int64)
-        self._node_index = IntervalIndex(self._node_ids.tolist(), starts=self._node_start, ends=self._node_end)
-        self._edge_index = IntervalIndex(self._edge_keys.tolist(), starts=self._edge_start, ends=self._edge_end)
         self._citations: dict[tuple[str, ...], tuple[dict[str, str], ...]] = {}
 
     def _find_root(self, declared: str | None) -> str | None:
@@ -147,6 +145,14 @@ class Structure:
         return g
 
     # -- time -----------------------------------------------------------------
+    @cached_property
+    def _node_index(self) -> IntervalIndex:
+        return IntervalIndex(self._node_ids.tolist(), starts=self._node_start, ends=self._node_end)
+
+    @cached_property
+    def _edge_index(self) -> IntervalIndex:
+        return IntervalIndex(self._edge_keys.tolist(), starts=self._edge_start, ends=self._edge_end)
+
     def snapshot(self, *, on: date | str | int | None = None) -> Snapshot:
         """The entities and relations valid on the day ``on`` (default: today).
 

@@ -154,7 +154,8 @@ def _relations(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
             problems.append(_reversed(t, line, valid_from, valid_to))
             continue
         a, b = entities[from_id], entities[to_id]
-        start, end = max(start, a.start, b.start), min(end, a.end, b.end)
+        start = start if start >= a.start and start >= b.start else max(start, a.start, b.start)
+        end = end if end <= a.end and end <= b.end else min(end, a.end, b.end)
         relations[ident] = Relation(ident, from_id, kind, to_id, start, end, valid_from, valid_to, attributes, derived, sources, line)
     return relations
 
