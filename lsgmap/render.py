@@ -24,6 +24,7 @@ False
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from collections import defaultdict
@@ -31,6 +32,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .dates import day_to_iso
@@ -434,22 +436,27 @@ def _script_json(value: Any) -> str:
 _SCRIPT_ESCAPES = "<>&'\u2028\u2029"
 
 
+def _pyvis_templates() -> Path:
+    """pyvis' template folder, found without importing pyvis (its network module imports IPython: some 0.3 s)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis", name="pyvis")
+    return Path(next(iter(spec.submodule_search_locations))) / "templates"
+
+
 @lru_cache(maxsize=16)
 def _shell(height: int, background: str) -> tuple[str, str, str]:
-    """The pyvis page without data, split around the node and edge slots."""
-    from pyvis.network import Network  # lazy: pyvis imports IPython
+    """pyvis' page (vis-network inline) without data, split around the node and edge slots."""
+    from jinja2 import Environment, FileSystemLoader  # lazy: only when a page is drawn
 
-    net = Network(height=f"{height}px", width="100%", directed=True, cdn_resources="in_line", bgcolor=background)
-    net.nodes, net.edges, net.node_ids, net.node_map = [], [], [], {}
-    net.options = dict(_OPTIONS)
-    template = net.templateEnv.get_template(net.path)
+    template = Environment(loader=FileSystemLoader(str(_pyvis_templates())), autoescape=False).get_template("template.html")
     html = template.render(
-        height=net.height,
-        width=net.width,
-        nodes=net.nodes,
-        edges=net.edges,
+        height=f"{height}px",
+        width="100%",
+        nodes=[],
+        edges=[],
         heading="",
-        options=json.dumps(net.options),
+        options=json.dumps(_OPTIONS),
         physics_enabled=False,
         use_DOT=False,
         dot_lang=None,
