@@ -146,9 +146,6 @@ class Story:
     def title(self, lang: str = "sv") -> str:
         return self.title_en if lang == "en" and self.title_en else self.title_sv
 
-    def description(self, lang: str = "sv") -> str:
-        return self.description_en if lang == "en" and self.description_en else self.description_sv
-
     def __len__(self) -> int:
         return len(self.steps)
 

@@ -430,10 +430,6 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
             history.extend(results)
         lsgs_by_assoc.append(history)
 
-    def lsg_region(a: int, day: int) -> _Entity:
-        old, new = county_councils[a % region_count]
-        return new if new is not None and day >= new.start else old
-
     # -- per LSG: coverage, chairs and members ------------------------------------
     for a, history in enumerate(lsgs_by_assoc):
         assoc = assocs[a]

@@ -197,12 +197,7 @@ def problems_notice(data: Loaded) -> None:
     text = t("app.problems", lg, errors=len(errors), warnings=len(problems) - len(errors))
     (st.warning if errors else st.info)(text, icon="⚠️" if errors else "ℹ️")
     with st.expander(t("app.problems_details", lg), expanded=bool(errors) and not data.structure.entities):
-        rows = [{"var": p.where, "": p.severity, "fel": p.what(lg), "åtgärd": p.fix(lg)} for p in problems]
-        frame = pd.DataFrame(rows)
-        frame.columns = ["fil:rad" if lg == "sv" else "file:line", "", "vad" if lg == "sv" else "what", "åtgärd" if lg == "sv" else "fix"]
-        st.dataframe(frame, hide_index=True, width="stretch")
+        columns = [t(f"app.col.{c}", lg) for c in ("where", "severity", "what", "fix")]
+        rows = [(p.where, t(f"app.severity.{p.severity}", lg), p.what(lg), p.fix(lg)) for p in problems]
+        st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 
-
-def name_of(structure: Structure, entity_id: str, lg: str) -> str:
-    """The entity's name in ``lg`` (for select boxes)."""
-    return structure.name(entity_id, lg)

@@ -22,13 +22,13 @@ def entity_table(structure, lg: str) -> pd.DataFrame:
     rows = [
         {
             "id": e.id,
-            t("app2.col.kind", lg): ENTITY_KINDS[e.kind].label(lg) if e.kind in ENTITY_KINDS else e.kind,
-            t("app2.col.name", lg): e.name(lg),
-            t("app2.col.from", lg): e.valid_from,
-            t("app2.col.to", lg): e.valid_to,
-            t("app2.col.aliases", lg): "; ".join(e.aliases),
-            t("app2.col.sources", lg): "; ".join(e.sources),
-            t("app2.col.line", lg): f"entities.csv:{e.line}",
+            t("app.col.kind", lg): ENTITY_KINDS[e.kind].label(lg) if e.kind in ENTITY_KINDS else e.kind,
+            t("app.col.name", lg): e.name(lg),
+            t("app.col.from", lg): e.valid_from,
+            t("app.col.to", lg): e.valid_to,
+            t("app.col.aliases", lg): "; ".join(e.aliases),
+            t("app.col.sources", lg): "; ".join(e.sources),
+            t("app.col.line", lg): f"entities.csv:{e.line}",
         }
         for e in structure.entities.values()
     ]
@@ -42,14 +42,14 @@ def relation_table(structure, lg: str) -> pd.DataFrame:
         rows.append(
             {
                 "id": r.id,
-                t("app2.col.subject", lg): structure.name(r.from_id, lg),
-                t("app2.col.relation", lg): kind.verb(lg) if kind else r.relation,
-                t("app2.col.object", lg): structure.name(r.to_id, lg),
-                t("app2.col.from", lg): r.valid_from,
-                t("app2.col.to", lg): r.valid_to,
-                t("app2.col.effective", lg): f"{day_to_iso(r.start) or '…'} – {day_to_iso(r.end) or ''}".strip(),
-                t("app2.col.sources", lg): "; ".join(r.sources),
-                t("app2.col.line", lg): f"relations.csv:{r.line}",
+                t("app.col.subject", lg): structure.name(r.from_id, lg),
+                t("app.col.relation", lg): kind.verb(lg) if kind else r.relation,
+                t("app.col.object", lg): structure.name(r.to_id, lg),
+                t("app.col.from", lg): r.valid_from,
+                t("app.col.to", lg): r.valid_to,
+                t("app.col.effective", lg): f"{day_to_iso(r.start) or '…'} – {day_to_iso(r.end) or ''}".strip(),
+                t("app.col.sources", lg): "; ".join(r.sources),
+                t("app.col.line", lg): f"relations.csv:{r.line}",
             }
         )
     return pd.DataFrame(rows)
@@ -59,13 +59,13 @@ def event_table(structure, lg: str) -> pd.DataFrame:
     rows = [
         {
             "id": e.id,
-            t("app2.col.date", lg): e.date,
-            t("app2.col.name", lg): e.name(lg),
-            t("app2.col.originals", lg): "; ".join(structure.name(i, lg) for i in e.originals),
-            t("app2.col.results", lg): "; ".join(structure.name(i, lg) for i in e.results),
-            t("app2.col.decided", lg): e.decided,
-            t("app2.col.sources", lg): "; ".join(e.sources),
-            t("app2.col.line", lg): f"events.csv:{e.line}",
+            t("app.col.date", lg): e.date,
+            t("app.col.name", lg): e.name(lg),
+            t("app.col.originals", lg): "; ".join(structure.name(i, lg) for i in e.originals),
+            t("app.col.results", lg): "; ".join(structure.name(i, lg) for i in e.results),
+            t("app.col.decided", lg): e.decided,
+            t("app.col.sources", lg): "; ".join(e.sources),
+            t("app.col.line", lg): f"events.csv:{e.line}",
         }
         for e in sorted(structure.events.values(), key=lambda e: e.day)
     ]
@@ -79,10 +79,10 @@ def source_table(structure, lg: str) -> pd.DataFrame:
         rows.append(
             {
                 "id": s.id,
-                t("app2.col.document", lg): doc.title if doc else s.document,
-                t("app2.col.doc_kind", lg): doc.kind if doc else "",
-                t("app2.col.locator", lg): s.locator,
-                t("app2.col.quote", lg): s.quote,
+                t("app.col.document", lg): doc.title if doc else s.document,
+                t("app.col.doc_kind", lg): doc.kind if doc else "",
+                t("app.col.locator", lg): s.locator,
+                t("app.col.quote", lg): s.quote,
             }
         )
     return pd.DataFrame(rows)
@@ -91,24 +91,24 @@ def source_table(structure, lg: str) -> pd.DataFrame:
 def findings_table(problems, lg: str) -> pd.DataFrame:
     rows = [
         {
-            t("app2.col.where", lg): p.where,
-            t("app2.col.severity", lg): t(f"app2.severity.{p.severity}", lg),
-            t("app2.col.what", lg): p.what(lg),
-            t("app2.col.value", lg): p.value,
-            t("app2.col.fix", lg): p.fix(lg),
+            t("app.col.where", lg): p.where,
+            t("app.col.severity", lg): t(f"app.severity.{p.severity}", lg),
+            t("app.col.what", lg): p.what(lg),
+            t("app.col.value", lg): p.value,
+            t("app.col.fix", lg): p.fix(lg),
         }
         for p in problems
     ]
-    return pd.DataFrame(rows, columns=[t(f"app2.col.{c}", lg) for c in ("where", "severity", "what", "value", "fix")])
+    return pd.DataFrame(rows, columns=[t(f"app.col.{c}", lg) for c in ("where", "severity", "what", "value", "fix")])
 
 
 def budget_table(structure, lg: str) -> pd.DataFrame:
     """Long table: year, item, amount (tkr)."""
     rows = [
-        {t("app2.col.year", lg): b.year, t("app2.col.item", lg): b.item(lg), t("app2.col.amount", lg): b.amount_tkr}
+        {t("app.col.year", lg): b.year, t("app.col.item", lg): b.item(lg), t("app.col.amount", lg): b.amount_tkr}
         for b in structure.budget
     ]
-    return pd.DataFrame(rows, columns=[t("app2.col.year", lg), t("app2.col.item", lg), t("app2.col.amount", lg)])
+    return pd.DataFrame(rows, columns=[t("app.col.year", lg), t("app.col.item", lg), t("app.col.amount", lg)])
 
 
 def budget_pivot(long: pd.DataFrame, lg: str) -> pd.DataFrame:
@@ -116,8 +116,8 @@ def budget_pivot(long: pd.DataFrame, lg: str) -> pd.DataFrame:
     year, item, amount = long.columns
     pivot = long.pivot_table(index=item, columns=year, values=amount, aggfunc="sum", fill_value=0, sort=False)
     pivot.columns = [str(c) for c in pivot.columns]
-    pivot.loc[t("app2.total", lg)] = pivot.sum()
-    pivot[t("app2.total", lg)] = pivot.sum(axis=1)
+    pivot.loc[t("app.total", lg)] = pivot.sum()
+    pivot[t("app.total", lg)] = pivot.sum(axis=1)
     return pivot
 
 
@@ -157,12 +157,12 @@ def _frames(path: str, version: str, lg: str, _data: common.Loaded) -> dict[str,
 
 def _table_with_downloads(frame: pd.DataFrame, name: str, query: str, lg: str) -> None:
     shown = search(frame, query)
-    st.caption(t("app2.rows", lg, shown=len(shown), total=len(frame)))
+    st.caption(t("app.rows", lg, shown=len(shown), total=len(frame)))
     st.dataframe(shown, hide_index=True, width="stretch")
     left, right = st.columns(2)
-    left.download_button(t("app2.download_csv", lg), csv_bytes(shown), f"{name}.csv", "text/csv", key=f"csv_{name}")
+    left.download_button(t("app.download_csv", lg), csv_bytes(shown), f"{name}.csv", "text/csv", key=f"csv_{name}")
     right.download_button(
-        t("app2.download_xlsx", lg),
+        t("app.download_xlsx", lg),
         lambda: xlsx_bytes(shown, name),  # written only when clicked
         f"{name}.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -178,7 +178,7 @@ def _gantt(structure, lg: str, with_relations: bool) -> None:
     rows = [r for r in lifetimes(structure, lang=lg) if with_relations or r["type"] == "entity"]
     frame = pd.DataFrame(rows)
     if frame.empty:
-        st.info(t("app2.nothing", lg))
+        st.info(t("app.nothing", lg))
         return
     frame["start"] = pd.to_datetime(frame["start"])
     frame["end"] = pd.to_datetime(frame["end"]) + pd.Timedelta(days=1)  # bars end after their last day
@@ -187,10 +187,10 @@ def _gantt(structure, lg: str, with_relations: bool) -> None:
         alt.Chart(frame)
         .mark_bar(cornerRadius=2)
         .encode(
-            x=alt.X("start:T", title=t("app2.col.date", lg)),
+            x=alt.X("start:T", title=t("app.col.date", lg)),
             x2="end:T",
             y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color("kind_label:N", title=t("app2.col.kind", lg), scale=alt.Scale(domain=list(dict.fromkeys(frame["kind_label"])), range=list(dict.fromkeys(frame["colour"])))),
+            color=alt.Color("kind_label:N", title=t("app.col.kind", lg), scale=alt.Scale(domain=list(dict.fromkeys(frame["kind_label"])), range=list(dict.fromkeys(frame["colour"])))),
             tooltip=[alt.Tooltip("name:N"), alt.Tooltip("kind_label:N"), alt.Tooltip("start:T"), alt.Tooltip("end:T")],
         )
     )
@@ -213,7 +213,7 @@ def _budget(structure, lg: str) -> None:
 
     long = budget_table(structure, lg)
     if long.empty:
-        st.info(t("app2.no_budget", lg))
+        st.info(t("app.no_budget", lg))
         return
     relation_ids = sorted({b.relation for b in structure.budget})
     for rid in relation_ids:
@@ -236,9 +236,9 @@ def _budget(structure, lg: str) -> None:
     )
     st.altair_chart(chart, width="stretch")
     left, right = st.columns(2)
-    left.download_button(t("app2.download_csv", lg), csv_bytes(long), "budget.csv", "text/csv", key="csv_budget")
+    left.download_button(t("app.download_csv", lg), csv_bytes(long), "budget.csv", "text/csv", key="csv_budget")
     right.download_button(
-        t("app2.download_xlsx", lg), lambda: xlsx_bytes(long, "budget"), "budget.xlsx",
+        t("app.download_xlsx", lg), lambda: xlsx_bytes(long, "budget"), "budget.xlsx",
         "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="xlsx_budget",
     )
 
@@ -250,10 +250,10 @@ def render() -> None:
     if data is None:
         return
     structure = data.structure
-    st.header(t("app2.data.title", lg))
-    query = st.text_input(t("app2.search", lg), key="data_search", placeholder=t("app2.search_hint", lg))
+    st.header(t("app.data.title", lg))
+    query = st.text_input(t("app.data.search", lg), key="data_search", placeholder=t("app.data.search_hint", lg))
     tabs = st.tabs(
-        [t(f"app2.tab.{k}", lg) for k in ("entities", "relations", "events", "sources", "check", "timeline", "budget")]
+        [t(f"app.tab.{k}", lg) for k in ("entities", "relations", "events", "sources", "check", "timeline", "budget")]
     )
     frames = _frames(str(structure.path), structure.version, lg, data)
     for tab, name in zip(tabs[:4], ("entities", "relations", "events", "sources"), strict=True):
@@ -262,10 +262,10 @@ def render() -> None:
     with tabs[4]:
         problems = data.problems
         errors = sum(1 for p in problems if p.severity == "error")
-        (st.error if errors else st.success)(t("app2.findings", lg, errors=errors, warnings=len(problems) - errors))
+        (st.error if errors else st.success)(t("app.findings", lg, errors=errors, warnings=len(problems) - errors))
         _table_with_downloads(frames["check"], "check", query, lg)
     with tabs[5]:
-        with_relations = st.toggle(t("app2.with_relations", lg), key="data_gantt_relations")
+        with_relations = st.toggle(t("app.with_relations", lg), key="data_gantt_relations")
         _gantt(structure, lg, with_relations)
     with tabs[6]:
         _budget(structure, lg)

@@ -28,7 +28,7 @@ def map_downloads(els: Elements, *, key: str, stem: str) -> None:
 
     lg = common.lang()
     c1, c2, c3 = st.columns(3)
-    c1.download_button(t("app2.download_html", lg), page, f"{stem}.html", "text/html", key=f"{key}dl_html")
+    c1.download_button(t("app.download_html", lg), page, f"{stem}.html", "text/html", key=f"{key}dl_html")
     image_button(lambda fmt: to_image(els, fmt=fmt), key=key, stem=stem, columns=(c2, c3))
 
 
@@ -36,6 +36,6 @@ def image_button(draw: Callable[[str], bytes], *, key: str, stem: str, columns=N
     """A PNG/SVG choice and, once "make an image" is ticked, the download of ``draw(fmt)``."""
     lg = common.lang()
     left, right = columns or st.columns(2)
-    fmt = left.radio(t("app2.image_format", lg), ["png", "svg"], horizontal=True, key=f"{key}img_fmt", label_visibility="collapsed")
-    if right.checkbox(t("app2.make_image", lg), key=f"{key}img"):
-        right.download_button(t("app2.download_image", lg, fmt=fmt.upper()), draw(fmt), f"{stem}.{fmt}", MIME[fmt], key=f"{key}dl_img")
+    fmt = left.radio(t("app.image_format", lg), ["png", "svg"], horizontal=True, key=f"{key}img_fmt", label_visibility="collapsed")
+    if right.checkbox(t("app.make_image", lg), key=f"{key}img"):
+        right.download_button(t("app.download_image", lg, fmt=fmt.upper()), draw(fmt), f"{stem}.{fmt}", MIME[fmt], key=f"{key}dl_img")

@@ -35,10 +35,10 @@ def picker_question(structure, relation: str, entity_id: str, lg: str) -> str:
     """A question in words from the picker's choices (the same text a user could type)."""
     name = structure.entities[entity_id].short_name or structure.name(entity_id, lg)
     if relation == "responsible":
-        return t("app2.ask.q_responsible", lg, name=name)
+        return t("app.ask.q_responsible", lg, name=name)
     if relation == "chain":
-        return t("app2.ask.q_chain", lg, name=name)
-    return t("app2.ask.q_relation", lg, verb=RELATION_KINDS[relation].verb(lg), name=name)
+        return t("app.ask.q_chain", lg, name=name)
+    return t("app.ask.q_relation", lg, verb=RELATION_KINDS[relation].verb(lg), name=name)
 
 
 def replace_closest_word(question: str, replacement: str) -> str:
@@ -70,7 +70,7 @@ def render() -> None:
     """Draw the Fråga page."""
     lg = common.lang()
     data = common.loaded()
-    st.header(t("app2.ask.title", lg))
+    st.header(t("app.ask.title", lg))
     if data is None:
         return
     s = data.structure
@@ -81,40 +81,40 @@ def render() -> None:
     with st.sidebar:
         hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
 
-    st.text_input(t("app2.ask.question", lg), key=P + "q", placeholder=t("app2.ask.placeholder", lg))
-    st.date_input(t("app2.ask.on", lg), key=P + "on", min_value=first, max_value=last, help=t("app2.ask.on_help", lg))
+    st.text_input(t("app.ask.question", lg), key=P + "q", placeholder=t("app.ask.placeholder", lg))
+    st.date_input(t("app.ask.on", lg), key=P + "on", min_value=first, max_value=last, help=t("app.ask.on_help", lg))
 
-    st.caption(t("app2.ask.examples", lg))
-    examples = t("app2.ask.example_list", lg).split("|")
+    st.caption(t("app.ask.examples", lg))
+    examples = t("app.ask.example_list", lg).split("|")
     cols = st.columns(len(examples))
     for i, (col, example) in enumerate(zip(cols, examples, strict=True)):
         col.button(example, key=f"{P}example{i}", on_click=_set_question, args=(example,), width="stretch")
 
-    with st.expander(t("app2.ask.picker", lg)):
+    with st.expander(t("app.ask.picker", lg)):
         ids = sorted(s.entities, key=lambda i: s.name(i, lg).casefold())
         c1, c2 = st.columns(2)
         c1.selectbox(
-            t("app2.ask.pick_relation", lg), PICKER_RELATIONS, key=P + "pick_rel",
-            format_func=lambda k: t(f"app2.ask.rel.{k}", lg) if k in ("responsible", "chain") else RELATION_KINDS[k].inverse(lg),
+            t("app.ask.pick_relation", lg), PICKER_RELATIONS, key=P + "pick_rel",
+            format_func=lambda k: t(f"app.ask.rel.{k}", lg) if k in ("responsible", "chain") else RELATION_KINDS[k].inverse(lg),
         )
-        c2.selectbox(t("app2.ask.pick_entity", lg), ids, key=P + "pick_entity", format_func=lambda i: s.name(i, lg),
+        c2.selectbox(t("app.ask.pick_entity", lg), ids, key=P + "pick_entity", format_func=lambda i: s.name(i, lg),
                               index=_default_pick(s, ids))
-        st.button(t("app2.ask.pick_ask", lg), key=P + "pick_go", on_click=_ask_picked, args=(s, lg))
+        st.button(t("app.ask.pick_ask", lg), key=P + "pick_go", on_click=_ask_picked, args=(s, lg))
 
     question = st.session_state[P + "q"].strip()
     on: date = st.session_state[P + "on"]
     common.set_params("fraga", {"q": question or None, "on": on.isoformat()})
     if not question:
-        st.info(t("app2.ask.empty", lg))
+        st.info(t("app.ask.empty", lg))
         return
 
     answer = ask(s, question, on=on, lang=lg)
-    st.markdown(f"**{common.md_escape(t('app2.ask.interpretation', lg))}:** {common.md_escape(answer.interpretation.text(lg))}")
+    st.markdown(f"**{common.md_escape(t('app.ask.interpretation', lg))}:** {common.md_escape(answer.interpretation.text(lg))}")
     if not answer.understood:
         st.warning(answer.message_text(lg))
         suggestions = suggest(s, question)
         if suggestions:
-            st.caption(t("app2.ask.did_you_mean", lg))
+            st.caption(t("app.ask.did_you_mean", lg))
             cols = st.columns(len(suggestions))
             for col, eid in zip(cols, suggestions, strict=True):
                 e = s.entities[eid]
@@ -134,14 +134,14 @@ def render() -> None:
     )
     els = elements(s, view, data.positions)
     with right:
-        st.caption(t("app2.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat()))
+        st.caption(t("app.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat()))
         st.iframe(to_html(els, height=600), height=620)
 
     text = answer_text(answer, s, lang=lg)
-    with st.expander(t("app2.ask.as_text", lg)):
+    with st.expander(t("app.ask.as_text", lg)):
         st.code(text, language=None)
     stem = f"lsgmap-fraga-{answer.on.isoformat()}"
-    st.download_button(t("app2.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt")
+    st.download_button(t("app.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt")
     map_downloads(els, key=P, stem=stem)  # the same elements as the map above
 
 
@@ -158,6 +158,6 @@ def _answers(s, answer, lg: str) -> None:
     if answer.amounts is not None:
         st.code("\n".join(answer.text(lg).splitlines()[1:]), language=None)
     if answer.paths:
-        st.markdown(f"**{common.md_escape(t('app2.ask.chains', lg, count=len(answer.paths)))}**")
-        rows = [{t("app2.ask.chain", lg): p.text(s, lg)} for p in answer.paths[:12]]
+        st.markdown(f"**{common.md_escape(t('app.ask.chains', lg, count=len(answer.paths)))}**")
+        rows = [{t("app.ask.chain", lg): p.text(s, lg)} for p in answer.paths[:12]]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

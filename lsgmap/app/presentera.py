@@ -59,17 +59,17 @@ def render() -> None:
     s = data.structure
     stories, problems = _stories(str(s.path), s.version, s)
     if problems:
-        with st.expander(t("app2.story.problems", lg, count=len(problems))):
+        with st.expander(t("app.story.problems", lg, count=len(problems))):
             for p in problems:
                 st.text(p.render(lg))
     if not stories:
-        st.info(t("app2.story.none", lg, folder=str(Path(s.path) / STORY_FOLDER)))
+        st.info(t("app.story.none", lg, folder=str(Path(s.path) / STORY_FOLDER)))
         return
     by_id = {story.id: story for story in stories}
     common.init_state(P + "story", "story", common.parse_one_of(by_id), stories[0].id)
     with st.sidebar:
         story_id = st.selectbox(
-            t("app2.story.choose", lg), list(by_id), key=P + "story", format_func=lambda i: by_id[i].title(lg), on_change=_story_changed
+            t("app.story.choose", lg), list(by_id), key=P + "story", format_func=lambda i: by_id[i].title(lg), on_change=_story_changed
         )
         hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
     story = by_id[story_id]
@@ -82,16 +82,16 @@ def render() -> None:
 
     st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)  # constant CSS, no data text
     nav_prev, counter, nav_next = st.columns([1.4, 4, 1.4])
-    nav_prev.button(t("app2.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
-    nav_next.button(t("app2.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
-    counter.markdown(f"**{common.md_escape(story.title(lg))}** · {common.md_escape(t('app2.story.counter', lg, step=number, count=count))}")
+    nav_prev.button(t("app.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
+    nav_next.button(t("app.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
+    counter.markdown(f"**{common.md_escape(story.title(lg))}** · {common.md_escape(t('app.story.counter', lg, step=number, count=count))}")
     st.progress(number / count)
 
     view = story_view(s, step, lang=lg, hide_persons=hide, font_size=24)  # large labels for the projector
     text_column, map_column = st.columns([1, 2.4])
     with text_column:
         st.title(step.title(lg), anchor=False)
-        st.markdown(f"{common.md_escape(step.text(lg))}  \n\n*{common.md_escape(t('app2.story.date', lg, date=view.on))}*")
+        st.markdown(f"{common.md_escape(step.text(lg))}  \n\n*{common.md_escape(t('app.story.date', lg, date=view.on))}*")
     els = elements(s, view, data.positions)
     with map_column:
         st.iframe(to_html(els, height=700), height=720)

@@ -1,4 +1,4 @@
-"""Part 2 in a real browser: a typed question highlights the chain, a story steps, the exports work offline."""
+"""Fråga, Presentera and the exports in a real browser: a typed question highlights the chain, a story steps, the exports work offline."""
 
 from __future__ import annotations
 
