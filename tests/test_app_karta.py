@@ -115,7 +115,7 @@ def test_broken_dataset_shows_its_problems_not_a_traceback(tmp_path, monkeypatch
     monkeypatch.setenv("LSGMAP_DATA", str(broken))
     at = run_app({"on": "2020-01-01"})
     assert any("1 fel" in w.value for w in at.warning)
-    where = next(d.value for d in at.dataframe if "fil:rad" in d.value.columns).iloc[:, 0].tolist()
+    where = next(d.value for d in at.dataframe if "Fil:rad" in d.value.columns).iloc[:, 0].tolist()
     assert "relations.csv:5" in where
     assert "rar" in graph_nodes(at)  # the map still draws
 
