@@ -17,36 +17,22 @@ places). Exits 1 when a target is missed: at 1,000 nodes
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _kit import dataset, timed  # noqa: E402
 
 from lsgmap.layout import layer_of, layered_positions  # noqa: E402
 from lsgmap.model import Structure, load  # noqa: E402
-from lsgmap.synthetic import NATIONAL, SMALL, generate  # noqa: E402
+from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402
 
-OUT = ROOT / "bench" / "out"
 TARGET_MS = {"small": 2_000.0, "national": 20_000.0}
 
 
-def dataset(name: str, sizes: dict) -> Path:
-    folder = OUT / name
-    if not (folder / "entities.csv").exists():
-        generate(folder, seed=0, **sizes)
-    return folder
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), result
 
 
 def layered_graph(structure: Structure):

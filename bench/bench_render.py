@@ -21,30 +21,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from _kit import dataset, timed  # noqa: E402
 
 from lsgmap.layout import layered_positions  # noqa: E402
 from lsgmap.model import load  # noqa: E402
 from lsgmap.render import elements, to_html, vis_edge, vis_node  # noqa: E402
-from lsgmap.synthetic import NATIONAL, SMALL, generate  # noqa: E402
+from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402
 from lsgmap.view import View  # noqa: E402
-
-OUT = ROOT / "bench" / "out"
-
-
-def dataset(name: str, sizes: dict) -> Path:
-    folder = OUT / name
-    if not (folder / "entities.csv").exists():
-        generate(folder, seed=0, **sizes)
-    return folder
-
-
-def timed(fn, repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        started = time.perf_counter()
-        result = fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times), result
 
 
 def baseline_from_nx(nodes, edges) -> str:

@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from app_kit import run_app
 from streamlit.testing.v1 import AppTest
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["page"] = "data"
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+    return run_app(params, page="data", strict=False)
 
 
 @pytest.fixture(scope="module")

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from app_kit import run_app
 from streamlit.testing.v1 import AppTest
 
 from lsgmap.app.fraga import picker_question, replace_closest_word
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
-
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["page"] = "fraga"
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+    return run_app(params, page="fraga", strict=False)
 
 
 def _text(at: AppTest) -> str:

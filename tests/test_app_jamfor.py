@@ -5,13 +5,11 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from pathlib import Path
 
 import pytest
+from app_kit import run_app
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
 MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)"
 
 
@@ -20,13 +18,7 @@ def bundled_data(monkeypatch):
     monkeypatch.delenv("LSGMAP_DATA", raising=False)
 
 
-def run_app(params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+
 
 
 def graph_nodes(at: AppTest, index: int) -> dict[str, dict]:

@@ -6,22 +6,10 @@ import json
 import re
 import shutil
 from datetime import date
-from pathlib import Path
 
 import pytest
+from app_kit import run_app
 from streamlit.testing.v1 import AppTest
-
-ROOT = Path(__file__).resolve().parent.parent
-APP = str(ROOT / "app.py")
-
-
-def run_app(params: dict[str, str] | None = None) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in (params or {}).items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def graph_nodes(at: AppTest, index: int = 0) -> dict[str, dict]:

@@ -4,19 +4,13 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
+from app_kit import run_app
 from streamlit.testing.v1 import AppTest
-
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 
 def _run(**params) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["page"] = "presentera"
-    for k, v in params.items():
-        at.query_params[k] = v
-    return at.run()
+    return run_app(params, page="presentera", strict=False)
 
 
 def _drawn_ids(at: AppTest) -> set[str]:

@@ -18,6 +18,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from app_kit import run_app
 from streamlit.testing.v1 import AppTest
 
 from lsgmap.export import export_compare_image, export_html, export_image, to_compare_image, to_image
@@ -26,7 +27,6 @@ from lsgmap.model import load
 from lsgmap.render import MARK_COLOURS, elements
 from lsgmap.view import View, compare_views
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
 SVG = "{http://www.w3.org/2000/svg}"
 DAY = "2016-11-01"
 
@@ -108,12 +108,7 @@ def words(items: tuple[dict, dict]) -> tuple[dict, dict]:
 def run(params: dict[str, str], data: Path | None = None, monkeypatch=None) -> AppTest:
     if data is not None:
         monkeypatch.setenv("LSGMAP_DATA", str(data))
-    at = AppTest.from_file(APP, default_timeout=60)
-    for k, v in params.items():
-        at.query_params[k] = v
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return run_app(params)
 
 
 # -- the library: one set of elements, every renderer ----------------------------------

@@ -1,0 +1,22 @@
+"""Running the app through Streamlit's AppTest: one helper for every page's tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def run_app(params: dict[str, str] | None = None, *, page: str | None = None, strict: bool = True) -> AppTest:
+    """The app run once with ``params`` in the URL (``page`` first if given); ``strict``: fail on any exception."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    if page is not None:
+        at.query_params["page"] = page
+    for k, v in (params or {}).items():
+        at.query_params[k] = v
+    at.run()
+    if strict:
+        assert not at.exception, [e.value for e in at.exception]
+    return at
