@@ -179,7 +179,7 @@ def _units(nodes: list[str], followers: dict[str, tuple[str, ...]], followers_se
     groups: dict[str, list[str]] = defaultdict(list)
     for n in nodes:
         groups[find(n)].append(n)
-    return [_unit_order(g, followers) for g in sorted(groups.values(), key=lambda g: min(g))]
+    return [g if len(g) == 1 else _unit_order(g, followers) for g in sorted(groups.values(), key=min)]
 
 
 def _unit_order(group: list[str], followers: dict[str, tuple[str, ...]]) -> list[str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -53,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.data:
         env["LSGMAP_DATA"] = str(Path(args.data).resolve())
-    try:
-        return subprocess.call(command(args.port), env=env, stdin=subprocess.DEVNULL)
-    except KeyboardInterrupt:  # Ctrl-C stops the server: a normal end
-        return 0
+    sys.stdout.flush()
+    cmd = command(args.port)
+    os.execve(cmd[0], cmd, env)  # the server takes this process's place: Ctrl-C and kill reach it directly
+    return 0  # pragma: no cover (execve does not return)

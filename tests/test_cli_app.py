@@ -1,0 +1,21 @@
+"""``lsgmap app``: the command line it runs, and a clear message without the app extra."""
+
+from __future__ import annotations
+
+import importlib.util
+
+from lsgmap.cli import app, main
+
+
+def test_the_command_runs_the_packaged_script_offline():
+    cmd = app.command(8600)
+    assert cmd[1:4] == ["-m", "streamlit", "run"] and cmd[4].endswith("lsgmap/app/streamlit_app.py")
+    assert app.SCRIPT.is_file()
+    assert {"--browser.gatherUsageStats=false", "--server.headless=true", "--server.address=127.0.0.1", "--server.port=8600"} <= set(cmd)
+
+
+def test_without_streamlit_it_says_how_to_install_it(monkeypatch, capsys):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "streamlit" else real(name, *a))
+    assert main(["app", "--lang", "en"]) == 1
+    assert 'pip install "lsgmap[app]"' in capsys.readouterr().err
