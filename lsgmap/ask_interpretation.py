@@ -96,6 +96,8 @@ def date_phrase(structure, qd: QuestionDate) -> Message:
     if qd.source == "event":
         ev = structure.events[qd.event_id]
         note = msg("ask.date_from_event", text=qd.text, event=Term(ev, "name"), day=ev.date)
+    elif qd.source == "default":
+        note = structure.default.why
     else:
         note = msg(_DATE_NOTES.get(qd.source, "ask.date_today"), text=qd.text)
     return msg("ask.when", when=when, note=note)

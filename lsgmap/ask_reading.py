@@ -19,7 +19,7 @@ from .dates import DateParseError
 from .errors import InputError
 from .i18n import msg, normalise_lang
 from .names import Mention, find_mentions, normalise
-from .question_dates import QuestionDate, find_date, option_date
+from .question_dates import QuestionDate, default_date, find_date, option_date
 from .vocab import CUED_RELATIONS, ENTITY_KINDS, RESPONSIBLE_RELATIONS
 
 __all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "QUESTION_WORDS"]
@@ -157,6 +157,8 @@ def _question_date(structure, question: str, on) -> QuestionDate:
     qd = find_date(question, structure=structure, entity_ids=lambda: tuple(m.entity_id for m in find_mentions(structure, question)))
     if qd is not None:
         return qd
+    if on is None:
+        return default_date(structure)
     try:
         return option_date(on)
     except DateParseError as exc:

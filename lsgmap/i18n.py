@@ -446,6 +446,12 @@ UI: dict[str, tuple[str, str]] = {
         "Kan inte skriva till {path}: {reason}. Välj en annan mapp.",
         "Cannot write to {path}: {reason}. Choose another folder.",
     ),
+    "date.default.dataset": ("datamängdens standarddatum: {why}", "the dataset's default date: {why}"),
+    "date.default.documents": ("datamängdens nyaste källdokument: {title} ({date})", "the dataset's newest primary document: {title} ({date})"),
+    "date.default.today": ("dagens datum: datamängden anger inget standarddatum", "today: the dataset names no default date"),
+    "app.default_date": ("Visar {date}: {why}.", "Showing {date}: {why}."),
+    "app.to_today": ("Visa i dag ({date})", "Show today ({date})"),
+    "cli.on_default": ("Datum {date} ({why}). Välj ett annat med --on.", "Date {date} ({why}). Choose another with --on."),
     "cli.app_missing": (
         "appen behöver Streamlit. Installera med: pip install \"lsgmap[app]\"",
         "the app needs Streamlit. Install it with: pip install \"lsgmap[app]\"",

@@ -31,11 +31,13 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
-from .dates import OPEN_END, OPEN_START, day_to_iso, to_day, today
+from .dates import OPEN_END, OPEN_START, day_to_iso, interval_days, to_day, today
 from .errors import ERROR, Problem
+from .i18n import Message, msg
 from .interval_index import IntervalIndex
 from .parse import Parsed, parse_dataset
 from .records import BudgetLine, Conflict, Document, Entity, Event, Relation, Source
+from .schema import DefaultDate
 from .tables import read_dataset
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -86,7 +88,7 @@ def load(path: str | Path | None = None) -> Structure:
     gc.disable()
     try:
         raw = read_dataset(folder)
-        return Structure(folder, parse_dataset(raw), dataset_version(folder), root=raw.schema.root)
+        return Structure(folder, parse_dataset(raw), dataset_version(folder), root=raw.schema.root, default_date=raw.schema.default_date)
     finally:
         if collecting:
             gc.enable()
@@ -100,7 +102,7 @@ class Structure:
     use, and kept as long as the structure. Records are read-only.
     """
 
-    def __init__(self, path: Path, parsed: Parsed, version: str = "", *, root: str | None = None):
+    def __init__(self, path: Path, parsed: Parsed, version: str = "", *, root: str | None = None, default_date: DefaultDate | None = None):
         self.path = path
         self.version = version
         self.entities: dict[str, Entity] = parsed.entities
@@ -112,6 +114,7 @@ class Structure:
         self.conflicts: list[Conflict] = parsed.conflicts
         self.problems: list[Problem] = parsed.problems
         self.root: str | None = self._find_root(root)
+        self._declared_default = default_date
         ents = list(self.entities.values())
         rels = list(self.relations.values())
         self._node_ids = np.array([e.id for e in ents], dtype=object)
@@ -208,6 +211,27 @@ class Structure:
         """
         return [date.fromordinal(d) for d in self.change_days]
 
+    @cached_property
+    def default(self) -> Opening:
+        """The day the dataset opens on when no date is given, and why (not today: the sources speak of their own time).
+
+        The dataset's ``"lsgmap:defaultDate"``; else the last day of its newest
+        primary (``seed``) document's date; else today.
+
+        >>> d = load(BUNDLED_DATA).default
+        >>> d.date.isoformat(), d.source
+        ('2016-11-15', 'dataset')
+        """
+        declared = self._declared_default
+        if declared is not None:
+            return Opening(interval_days(declared.date, None)[0], "dataset", msg("date.default.dataset", why=declared))
+        dated = [d for d in self.documents.values() if d.kind == "seed" and d.date]
+        if dated:
+            newest = max(dated, key=lambda d: (interval_days(None, d.date)[1], d.id))
+            day = interval_days(None, newest.date)[1]
+            return Opening(day, "documents", msg("date.default.documents", title=newest.title, date=newest.date))
+        return Opening(today().toordinal(), "today", msg("date.default.today"))
+
     @property
     def span(self) -> tuple[date, date]:
         """First and last change date (a sensible range for a date slider)."""
@@ -298,6 +322,19 @@ class Structure:
             "quote": src.quote,
             "locator": src.locator,
         }
+
+
+@dataclass(frozen=True)
+class Opening:
+    """A default day and why it was chosen: ``source`` is "dataset", "documents" or "today"."""
+
+    day: int
+    source: str
+    why: Message
+
+    @property
+    def date(self) -> date:
+        return date.fromordinal(self.day)
 
 
 @dataclass

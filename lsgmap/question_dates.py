@@ -60,7 +60,7 @@ class QuestionDate:
     """The days a question is about, and where that came from.
 
     ``source`` is "question" (a date in the text), "event" (before/after an event),
-    "option" (``on=``/``--on``), "today", or "invalid" (a date that does not
+    "option" (``on=``/``--on``), "default" (the dataset's default day), "today", or "invalid" (a date that does not
     exist, e.g. "2018-06-31"). ``text`` is the matched phrase.
     """
 
@@ -156,6 +156,12 @@ def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | Non
         now = today()
         return _make(now, now, "day", "question", m.group(0))
     return None
+
+
+def default_date(structure) -> QuestionDate:
+    """The dataset's default day (:attr:`Structure.default`) as a :class:`QuestionDate` with source "default"."""
+    day = structure.default.date
+    return _make(day, day, "day", "default")
 
 
 def option_date(on, *, source: str = "option") -> QuestionDate:

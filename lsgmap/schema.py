@@ -197,11 +197,43 @@ class Resource:
 
 
 @dataclass(frozen=True)
+class DefaultDate:
+    """The date a dataset opens on (``"lsgmap:defaultDate"``), and why, in Swedish and English."""
+
+    date: str
+    why_sv: str = ""
+    why_en: str = ""
+
+    def render(self, lang: str = "sv") -> str:
+        """Why this date, in ``lang`` (so that it can stand as a message parameter)."""
+        return self.why_en if lang == "en" and self.why_en else self.why_sv
+
+
+def _default_date(raw: Any) -> DefaultDate | None:
+    """``{"date": "2016-11-15", "why_sv": …, "why_en": …}`` (or a bare date) as a :class:`DefaultDate`; ValueError if broken.
+
+    >>> _default_date({"date": "2016-11-15", "why_sv": "mitt i rapportperioden"}).date
+    '2016-11-15'
+    """
+    if raw is None:
+        return None
+    raw = {"date": raw} if isinstance(raw, str) else raw
+    if not isinstance(raw, dict) or not isinstance(raw.get("date"), str):
+        raise ValueError("lsgmap:defaultDate needs a 'date'")
+    try:
+        PartialDate.parse(raw["date"])
+    except DateParseError as exc:
+        raise ValueError(f"lsgmap:defaultDate: {exc}") from None
+    return DefaultDate(raw["date"], str(raw.get("why_sv", "")), str(raw.get("why_en", "") or raw.get("why_sv", "")))
+
+
+@dataclass(frozen=True)
 class Schema:
     """Every resource of a descriptor, by name, in the descriptor's order; ``root``: the dataset's root entity (``"lsgmap:root"``)."""
 
     resources: dict[str, Resource]
     root: str | None = None
+    default_date: DefaultDate | None = None
 
     def part(self, part: str = "") -> list[Resource]:
         """The resources of ``part`` ("" = the structure), each after the ones its foreign keys name."""
@@ -229,7 +261,11 @@ def read_schema(descriptor: Any) -> Schema:
         raise ValueError("no 'resources' list")
     resources = [_resource(number, r) for number, r in enumerate(descriptor["resources"], 1)]
     root = descriptor.get("lsgmap:root")
-    schema = Schema({r.name: r for r in resources}, root=root if isinstance(root, str) and root else None)
+    schema = Schema(
+        {r.name: r for r in resources},
+        root=root if isinstance(root, str) and root else None,
+        default_date=_default_date(descriptor.get("lsgmap:defaultDate")),
+    )
     for r in resources:
         for k in r.foreign_keys:
             for name in k.resources:

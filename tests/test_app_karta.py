@@ -25,13 +25,21 @@ def bundled_data(monkeypatch):
     monkeypatch.delenv("LSGMAP_DATA", raising=False)
 
 
-def test_opens_in_swedish_on_today_with_the_map():
+def test_opens_in_swedish_on_the_datasets_default_date_with_the_map_and_says_why():
     at = run_app()
     assert at.title[0].value == "lsgmap – samverkansstrukturen kring RAR"
-    assert at.slider[0].value == date.today()
+    assert at.slider[0].value == date(2016, 11, 15)
     nodes = graph_nodes(at)
-    assert "lsg_trosa_gnesta" in nodes and "rar" in nodes
+    assert {"lsg_trosa", "lsg_gnesta", "rar"} <= set(nodes) and "lsg_trosa_gnesta" not in nodes
+    assert any("2016-11-15" in c.value.replace("\\", "") and "Lägesrapporten" in c.value for c in at.caption)
     assert at.query_params["page"] == ["karta"] or at.query_params["page"] == "karta"
+
+
+def test_today_is_one_click_away():
+    at = run_app()
+    next(b for b in at.button if b.label.startswith("Visa i dag")).click().run()
+    assert at.slider[0].value == date.today()
+    assert not any("Lägesrapporten" in c.value for c in at.caption)  # the note belongs to the default day only
 
 
 def test_moving_the_date_across_the_merger_replaces_trosa_and_gnesta():
@@ -89,7 +97,7 @@ def test_bad_url_values_fall_back_with_a_notice():
     at = run_app({"on": "2017-02-30", "kinds": "lsg,dragons", "lang": "xx"})
     notices = " ".join(w.value for w in at.warning)
     assert "on" in notices and "kinds" in notices and "lang" in notices
-    assert at.slider[0].value == date.today()
+    assert at.slider[0].value == date(2016, 11, 15)  # the dataset's default day
     assert "rar" in graph_nodes(at)
 
 

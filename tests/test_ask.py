@@ -151,12 +151,13 @@ def test_after_the_merger_comes_from_the_event(sormland):
     assert before.on.toordinal() == sormland.events["ev_sammanslagning_trosa_gnesta"].day - 1
 
 
-def test_without_a_date_it_is_today(sormland):
+def test_without_a_date_it_is_the_datasets_default_day_and_says_why(sormland):
     from datetime import date
 
     answer = ask(sormland, "Vem styr TUNA?")
-    assert answer.on == date.today()
-    assert answer.interpretation["date_source"] == "today"
+    assert answer.on == date(2016, 11, 15) == sormland.default.date
+    assert answer.interpretation["date_source"] == "default"
+    assert "datamängdens standarddatum" in answer.text("sv") and "the dataset's default date" in answer.text("en")
 
 
 def test_amounts_from_the_budget(sormland):

@@ -174,11 +174,24 @@ def parse_choice(options: list[str]) -> Callable[[str], list[str]]:
 
 
 def default_day(structure: Structure) -> tuple[date, date, date]:
-    """(first, last, default) for a date control: the data's span widened to today; today is the default."""
+    """(first, last, default) for a date control: the data's span widened to today; the dataset's default day is the default."""
     first, last = structure.span
-    now = today()
-    last = max(last, now)
-    return first, last, min(max(now, first), last)
+    last = max(last, today())
+    return first, last, min(max(structure.default.date, first), last)
+
+
+def default_note(structure: Structure, chosen: date, key: str, lg: str) -> None:
+    """Under a date control on the dataset's default day: which day it is and why, and a button to today."""
+    opening = structure.default
+    if chosen != opening.date:
+        return
+    note, button = st.columns([5, 1], vertical_alignment="center")
+    note.caption(md_escape(t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why)))
+    button.button(t("app.to_today", lg, date=today().isoformat()), key=key + ".today", on_click=_set, args=(key, today()), width="stretch")
+
+
+def _set(key: str, value: Any) -> None:
+    st.session_state[key] = value
 
 
 def page_structure(title: str) -> tuple[str, Loaded, Structure] | None:

@@ -83,6 +83,7 @@ def render() -> None:
 
     st.text_input(t("app.ask.question", lg), key=P + "q", placeholder=t("app.ask.placeholder", lg))
     st.date_input(t("app.ask.on", lg), key=P + "on", min_value=first, max_value=last, help=t("app.ask.on_help", lg))
+    common.default_note(s, st.session_state[P + "on"], P + "on", lg)
 
     st.caption(t("app.ask.examples", lg))
     examples = t("app.ask.example_list", lg).split("|")

@@ -38,6 +38,7 @@ def render() -> None:
 
     date_control(s, first, last, lg)
     day: date = st.session_state[P + "on"]
+    common.default_note(s, day, P + "on", lg)
     snap = s.snapshot(on=day)
 
     with st.sidebar:

@@ -20,7 +20,7 @@ from ..dates import DateParseError, PartialDate, to_day
 from ..errors import InputError, LsgmapError
 from ..i18n import msg, normalise_lang, t
 
-__all__ = ["main", "COMMANDS", "load_structure", "parse_day", "print_json"]
+__all__ = ["main", "COMMANDS", "load_structure", "parse_day", "day_or_default", "print_json"]
 
 #: Subcommand modules, in the order ``lsgmap --help`` lists them.
 COMMANDS = ["check", "snapshot", "ask", "diff", "timeline", "report", "export", "app"]
@@ -78,6 +78,15 @@ def parse_day(value: str | None, option: str = "--on") -> int:
     except DateParseError as exc:
         raise InputError(msg("cli.bad_date", value=value, reason=msg(exc.reason_key, **exc.params)), option=option) from None
     return to_day(value)
+
+
+def day_or_default(args: argparse.Namespace, structure) -> int:
+    """``--on`` as a day, else the dataset's default day, said on stderr with the reason (stdout stays data)."""
+    if getattr(args, "on", None):
+        return parse_day(args.on)
+    opening = structure.default
+    print(t("cli.on_default", lang_of(args), date=opening.date.isoformat(), why=opening.why), file=sys.stderr)
+    return opening.day
 
 
 def print_json(data: Any) -> None:

@@ -19,7 +19,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         help="ställ en fråga / ask a question: \"Vem styr TUNA?\", \"Who funds IBIS on 1 March 2017?\"",
     )
     p.add_argument("question", nargs="+", help="frågan / the question")
-    p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: today; a date in the question wins)")
+    p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: the dataset's default date; a date in the question wins)")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(run=run)
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..i18n import msg, t
-from . import lang_of, load_structure, parse_day
+from . import day_or_default, lang_of, load_structure, parse_day
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -18,7 +18,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         parents=[common],
         help="kartan som HTML (fungerar offline), PNG eller SVG / the map as HTML (works offline), PNG or SVG",
     )
-    p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: the dataset's default date)")
     p.add_argument("--format", dest="fmt", choices=["html", "png", "svg"], default="png", help="default: png")
     p.add_argument("--out", metavar="FILE", help="default: lsgmap-DATE.FORMAT; '-' = stdout")
     p.add_argument("--hide-persons", action="store_true", help="dölj personer / hide persons")
@@ -40,12 +40,12 @@ def run(args: argparse.Namespace) -> int:
     from ..view import View, compare_views
 
     lang = lang_of(args)
-    day = parse_day(args.on)
     other = parse_day(args.compare, "--compare") if args.compare else None
     size = _size(args.size or ("2400x1000" if args.compare else "1600x1000"))
     if args.compare and args.fmt == "html":
         raise InputError(msg("export.compare_html"))
     structure = load_structure(args)
+    day = day_or_default(args, structure)
     view = View(on=day, lang=lang, hide_persons=args.hide_persons)
     if args.fmt == "html":
         data = export_html(structure, view).encode("utf-8")

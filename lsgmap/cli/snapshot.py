@@ -5,19 +5,19 @@ from __future__ import annotations
 import argparse
 
 from ..vocab import ENTITY_KINDS, RELATION_KINDS
-from . import lang_of, load_structure, parse_day, print_json
+from . import day_or_default, lang_of, load_structure, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("snapshot", parents=[common], help="strukturen ett visst datum / the structure on a date")
-    p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: today)")
+    p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: the dataset's default date)")
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    day = parse_day(args.on)
     structure = load_structure(args)
+    day = day_or_default(args, structure)
     snap = structure.snapshot(on=day)
     lang = lang_of(args)
     if args.json:
