@@ -450,7 +450,8 @@ UI: dict[str, tuple[str, str]] = {
     "date.default.documents": ("datamängdens nyaste källdokument: {title} ({date})", "the dataset's newest primary document: {title} ({date})"),
     "date.default.today": ("dagens datum: datamängden anger inget standarddatum", "today: the dataset names no default date"),
     "app.default_date": ("Visar {date}: {why}.", "Showing {date}: {why}."),
-    "app.to_today": ("Visa i dag ({date})", "Show today ({date})"),
+    "app.to_today": ("Visa i dag", "Show today"),
+    "app.to_today_help": ("Byt till dagens datum, {date}", "Switch to today's date, {date}"),
     "cli.on_default": ("Datum {date} ({why}). Välj ett annat med --on.", "Date {date} ({why}). Choose another with --on."),
     "cli.app_missing": (
         "appen behöver Streamlit. Installera med: pip install \"lsgmap[app]\"",

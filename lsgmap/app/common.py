@@ -185,9 +185,12 @@ def default_note(structure: Structure, chosen: date, key: str, lg: str) -> None:
     opening = structure.default
     if chosen != opening.date:
         return
-    note, button = st.columns([5, 1], vertical_alignment="center")
+    note, button = st.columns([4, 1], vertical_alignment="center")
     note.caption(md_escape(t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why)))
-    button.button(t("app.to_today", lg, date=today().isoformat()), key=key + ".today", on_click=_set, args=(key, today()), width="stretch")
+    button.button(
+        t("app.to_today", lg), help=t("app.to_today_help", lg, date=today().isoformat()),
+        key=key + ".today", on_click=_set, args=(key, today()), width="stretch",
+    )
 
 
 def _set(key: str, value: Any) -> None:
