@@ -34,6 +34,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from pathlib import Path
 
 from .dates import OPEN_START, DateParseError, PartialDate, day_text, day_to_iso, interval_days, period_text
 from .errors import ERROR, WARNING, Problem
@@ -64,6 +65,7 @@ def check(structure) -> list[Problem]:
     found += _derived_facts(structure)
     found += _budget_totals(structure)
     found += _quotes_with_bad_dates(structure)
+    found += _quotes_not_in_documents(structure)
     found = [_documented(p, structure.conflicts) for p in found]
     found += _conflict_notes(structure)
     every = list(structure.problems) + load_stories(structure)[1] + found
@@ -272,6 +274,46 @@ def _budget_totals(structure) -> list[Problem]:
 
 def _number(x: float) -> str:
     return str(int(x)) if x == int(x) else f"{x:g}"
+
+
+def _quotes_not_in_documents(structure) -> list[Problem]:
+    """A quote from a document shipped with the dataset (``documents/REFERENCE``) must stand in it.
+
+    Compared with white space folded and Markdown emphasis (``*``) left out, as
+    the documents are kept as text.
+    """
+    texts: dict[str, str | None] = {}
+    out = []
+    for src in structure.sources.values():
+        doc = structure.documents.get(src.document)
+        if doc is None:
+            continue
+        if doc.id not in texts:
+            texts[doc.id] = _shipped_text(structure.path / "documents", doc.reference)
+        text = texts[doc.id]
+        if text is not None and _folded(src.quote) not in text:
+            shown = src.quote if len(src.quote) <= 80 else src.quote[:77] + "…"
+            out.append(Problem("check.quote_not_in_document", "sources.csv", src.line, shown, {"source": src.id, "file": f"documents/{doc.reference}"}))
+    return out
+
+
+def _shipped_text(folder: Path, reference: str) -> str | None:
+    """The folded text of ``folder/reference`` when the dataset ships that file, else None."""
+    if not reference or Path(reference).name != reference:
+        return None
+    try:
+        return _folded((folder / reference).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+
+
+def _folded(text: str) -> str:
+    """White space folded to one space, Markdown emphasis dropped.
+
+    >>> _folded("  Vid *starten*\n i oktober ")
+    'Vid starten i oktober'
+    """
+    return " ".join(text.replace("*", "").split())
 
 
 def _quotes_with_bad_dates(structure) -> list[Problem]:

@@ -248,6 +248,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "rätta beloppen i budget.csv eller totalen i relationens attributes",
         "correct the amounts in budget.csv or the total in the relation's attributes",
     ),
+    "check.quote_not_in_document": (
+        "citatet {source} står inte i dokumentet {file} (\"{value}\")",
+        "the quote {source} is not in the document {file} (\"{value}\")",
+        "skriv citatet ord för ord som i dokumentet (radbrytningar och mellanslag spelar ingen roll), eller rätta vilket dokument det hänvisar till",
+        "copy the quote word for word from the document (line breaks and spaces do not matter), or correct which document it refers to",
+    ),
     "check.quote_bad_date": (
         "citatet {source} innehåller ett datum som inte finns (\"{value}\": {reason})",
         "the quote {source} contains a date that does not exist (\"{value}\": {reason})",

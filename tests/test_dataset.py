@@ -144,3 +144,39 @@ def test_funding_end_is_kept_as_each_source_says(sormland):
     report = sormland.relations["r_rar_funds_pl_ls"]
     assert (application.valid_to, report.valid_to) == ("2018-06-30", "2018-10")
     assert application.effective_to == report.effective_to == "2018-06-30"  # clipped to the position
+
+
+def test_a_changed_word_in_a_seed_quote_fails_check_with_file_and_line(sormland, tmp_path, capsys):
+    import shutil
+
+    copy = shutil.copytree(sormland.path, tmp_path / "copy")
+    sources = copy / "sources.csv"
+    lines = sources.read_text(encoding="utf-8").split("\n")
+    number, line = next((i, text) for i, text in enumerate(lines, 1) if "Vid starten i oktober" in text)
+    lines[number - 1] = line.replace("Vid starten i oktober", "Vid starten i november")
+    sources.write_text("\n".join(lines), encoding="utf-8")
+    assert main(["check", "--data", str(copy)]) == 1
+    out = capsys.readouterr().out
+    assert f"sources.csv:{number}: citatet ls_uppdragsgivare står inte i dokumentet documents/000_b65d06c439c32f26.txt" in out
+    assert "Vid starten i november" in out
+
+
+def test_quotes_are_compared_with_white_space_folded_and_only_in_shipped_files(tiny):
+    from lsgmap.checks import check
+
+    s = tiny(
+        documents=[
+            {"id": "rapport", "title": "Rapport", "kind": "seed", "reference": "rapport.txt", "date": "2016"},
+            {"id": "webb", "title": "Webbsida", "kind": "public", "reference": "../rapport.txt", "date": "2016"},
+        ],
+        sources=[
+            {"id": "ok", "document": "rapport", "quote": "LSG Trosa   styr\nTRIS"},
+            {"id": "fel", "document": "rapport", "quote": "LSG Gnesta styr TRIS"},
+            {"id": "utanfor", "document": "webb", "quote": "vad som helst"},
+        ],
+        entities=[{"id": "a", "kind": "lsg", "sources": "ok;fel;utanfor"}],
+    )
+    (s.path / "documents").mkdir()
+    (s.path / "documents" / "rapport.txt").write_text("Sedan *2016*: LSG Trosa styr TRIS.\n", encoding="utf-8")
+    found = [p for p in check(s) if p.code == "check.quote_not_in_document"]
+    assert [(p.params["source"], p.value) for p in found] == [("fel", "LSG Gnesta styr TRIS")]
