@@ -310,7 +310,7 @@ def _shipped_text(folder: Path, reference: str) -> str | None:
 def _folded(text: str) -> str:
     """White space folded to one space, Markdown emphasis dropped.
 
-    >>> _folded("  Vid *starten*\n i oktober ")
+    >>> _folded("  Vid *starten*   i oktober ")
     'Vid starten i oktober'
     """
     return " ".join(text.replace("*", "").split())

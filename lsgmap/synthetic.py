@@ -272,6 +272,16 @@ def _day(year: int, month: int = 1, day: int = 1) -> int:
     return date(year, month, day).toordinal()
 
 
+def municipality_name(place: str) -> str:
+    """The official form: a place ending in a vowel or s takes no genitive s.
+
+    >>> municipality_name("Gnesta"), municipality_name("Strängnäs"), municipality_name("Nyköping")
+    ('Gnesta kommun', 'Strängnäs kommun', 'Nyköpings kommun')
+    """
+    bare = place[-1:].lower() in "aeiouyåäös"
+    return f"{place} kommun" if bare else f"{place}s kommun"
+
+
 def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, municipalities: int = 290, years: int = 15) -> Path:  # noqa: C901 (one long recipe, read top to bottom)
     """Write a synthetic dataset to ``out_dir`` (created if missing) and return its path.
 
@@ -323,8 +333,7 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
         region_index = assoc_index % region_count
         per_region_count[region_index] = per_region_count.get(region_index, 0) + 1
         code = f"{regions[region_index][0]}{per_region_count[region_index] + 10:02d}"
-        genitive = name if name.endswith("s") else name + "s"
-        m = w.entity(f"kommun_{_slug(name)}", "municipality", f"{genitive} kommun", f"{name} Municipality", short_name=name,
+        m = w.entity(f"kommun_{_slug(name)}", "municipality", municipality_name(name), f"{name} Municipality", short_name=name,
                      identifiers=f"kommunkod={code}", sources="reg_kommuner", association=assoc_index)
         munis.append(m)
 

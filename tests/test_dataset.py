@@ -180,3 +180,10 @@ def test_quotes_are_compared_with_white_space_folded_and_only_in_shipped_files(t
     (s.path / "documents" / "rapport.txt").write_text("Sedan *2016*: LSG Trosa styr TRIS.\n", encoding="utf-8")
     found = [p for p in check(s) if p.code == "check.quote_not_in_document"]
     assert [(p.params["source"], p.value) for p in found] == [("fel", "LSG Gnesta styr TRIS")]
+
+
+def test_municipality_names_are_the_official_ones(sormland):
+    names = {e.id: e.name_sv for e in sormland.entities.values() if e.kind == "municipality"}
+    assert names["kommun_gnesta"] == "Gnesta kommun" and names["kommun_trosa"] == "Trosa kommun"
+    assert names["kommun_eskilstuna"] == "Eskilstuna kommun" and names["kommun_strangnas"] == "Strängnäs kommun"
+    assert names["kommun_nykoping"] == "Nyköpings kommun" and names["kommun_oxelosund"] == "Oxelösunds kommun"
