@@ -35,7 +35,7 @@ from .dates import day_to_iso, ordered_days, period_text
 from .diff import diff, event_text
 from .errors import InputError
 from .i18n import msg, normalise_lang, t
-from .vocab import ASSIGNMENT_RELATIONS, RELATION_KINDS
+from .vocab import ASSIGNMENT_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATIONS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Structure
@@ -130,7 +130,7 @@ class _Writer:
                 {
                     r.to_id
                     for r in s.relations_of(lsg.id)
-                    if r.from_id == lsg.id and r.relation in {"steers", "owns"} and self.during(r)
+                    if r.from_id == lsg.id and r.relation in RESPONSIBLE_RELATIONS and self.during(r)
                     and s.entities[r.to_id].kind == "project"
                 },
                 key=self.label,
