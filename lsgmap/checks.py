@@ -302,8 +302,9 @@ def _shipped_text(folder: Path, reference: str) -> str | None:
     if not reference or Path(reference).name != reference:
         return None
     try:
-        return _folded((folder / reference).read_text(encoding="utf-8", errors="replace"))
-    except OSError:
+        path = folder / reference
+        return _folded(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else None
+    except (OSError, ValueError):  # unreadable, or a name no file system takes (a NUL byte)
         return None
 
 

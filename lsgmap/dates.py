@@ -37,6 +37,7 @@ from functools import lru_cache
 __all__ = [
     "OPEN_START",
     "OPEN_END",
+    "MAX_YEAR",
     "DateParseError",
     "PartialDate",
     "DateSpan",
@@ -52,6 +53,9 @@ __all__ = [
 
 OPEN_START = -(2**40)
 OPEN_END = 2**40
+
+#: The last year a date may have: a day after the last day of 9998 must still exist.
+MAX_YEAR = 9998
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -103,7 +107,7 @@ class PartialDate:
         year = int(m.group(1))
         month = int(m.group(2)) if m.group(2) else None
         day = int(m.group(3)) if m.group(3) else None
-        if year < 1000:
+        if not 1000 <= year <= MAX_YEAR:
             raise DateParseError(f"{raw}: year {year} is out of range", "date.year_range", year=year)
         if month is not None and not 1 <= month <= 12:
             raise DateParseError(f"{raw}: month {month} does not exist", "date.no_such_month", month=month)

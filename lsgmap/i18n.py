@@ -72,6 +72,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "byt namn till en av {columns} eller ta bort kolumnen",
         "rename it to one of {columns} or remove the column",
     ),
+    "table.column_duplicate": (
+        "kolumnen \"{value}\" finns två gånger i rubrikraden (kolumn {position}); bara den första används",
+        "the column \"{value}\" appears twice in the header row (column {position}); only the first is used",
+        "ta bort eller byt namn på den andra kolumnen (rubrikerna ska vara: {columns})",
+        "remove or rename the second column (the header should be: {columns})",
+    ),
     "table.row_length": (
         "raden har {count} fält men rubriken har {expected} (\"{value}\")",
         "the row has {count} fields but the header has {expected} (\"{value}\")",

@@ -110,8 +110,10 @@ def read_dataset_schema(folder: Path, problems: list[Problem]) -> Schema:
         return default_schema()
     try:
         return read_schema(json.loads(descriptor.read_text(encoding="utf-8-sig")))
-    except (ValueError, OSError) as exc:
-        problems.append(Problem("schema.invalid", "datapackage.json", None, str(exc)[:120]))
+    except (ValueError, OSError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        # a descriptor of any shape is a problem, never a crash (ValueError covers bad JSON and bad text)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+        problems.append(Problem("schema.invalid", "datapackage.json", None, reason[:120]))
         return default_schema()
 
 
@@ -154,10 +156,13 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
         if resource.required:
             problems.append(Problem("table.missing", file, None, params={"file": file, "columns": ", ".join(expected)}))
         return empty
+    if not path.is_file():  # a folder, a pipe or a device: reading it would fail or never end
+        problems.append(Problem("table.unreadable", file, None, "Is a directory" if path.is_dir() else "not a regular file"))
+        return empty
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem("table.unreadable", file, None, exc.strerror or type(exc).__name__))
+    except (OSError, MemoryError) as exc:
+        problems.append(Problem("table.unreadable", file, None, getattr(exc, "strerror", None) or type(exc).__name__))
         return empty
     decoded = _decode(data, file, problems)
     if decoded is None:
@@ -177,7 +182,11 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
     if plain is None or _needs_strip(text, delimiter):
         columns = [list(map(str.strip, column)) for column in columns]
     lines, columns = _without_blank_rows(lines, columns)
-    return Table(resource, file, header, lines, {name: column for name, column in zip(header, columns, strict=True) if name}, delimiter, encoding)
+    cells: dict[str, list[str]] = {}
+    for name, column in zip(header, columns, strict=True):
+        if name and name not in cells:  # a duplicated column is a problem; the first one counts
+            cells[name] = column
+    return Table(resource, file, header, lines, cells, delimiter, encoding)
 
 
 Columns = list[list[str]]
@@ -282,6 +291,10 @@ def _check_header(header: list[str], resource: Resource, file: str, problems: li
     for f in resource.fields:
         if f.name not in header and f.required:
             problems.append(Problem("table.column_missing", file, 1, f.name, {"columns": names}))
-    for column in header:
-        if column and resource.field(column) is None:
+    seen: set[str] = set()
+    for position, column in enumerate(header, 1):
+        if column and column in seen:
+            problems.append(Problem("table.column_duplicate", file, 1, column, {"position": position, "columns": names}))
+        elif column and resource.field(column) is None:
             problems.append(Problem("table.column_unknown", file, 1, column, {"columns": names}, WARNING))
+        seen.add(column)

@@ -19,7 +19,7 @@ from lsgmap.checks import check
 from lsgmap.dates import today
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.layout import layered_positions
-from lsgmap.model import Structure, default_data_path, load
+from lsgmap.model import Structure, dataset_version, default_data_path, load
 
 LANG_KEY = "lang"
 
@@ -37,23 +37,20 @@ class Loaded:
         return any(p.severity == "error" for p in self.problems)
 
 
-def _file_stamp(folder: Path) -> tuple:
-    """Cheap cache key of a dataset folder: paths, sizes and modification times of the files that
-    :func:`lsgmap.model.dataset_version` hashes (stories/ included), without reading them on every rerun.
+def _file_stamp(folder: Path) -> str:
+    """Cache key of a dataset folder: :func:`lsgmap.model.dataset_version`, the hash of the content of its files.
 
-    When it changes the dataset is loaded again, and with it ``Structure.version``, the key of
-    everything derived from the dataset (stories included).
+    Content, not sizes and times, so that an edit keeping a file's size and
+    modification time is picked up too; never raises (an unreadable file counts
+    by its name, and the loader reports it). When it changes the dataset is
+    loaded again, and with it ``Structure.version``, the key of everything
+    derived from the dataset (stories included).
     """
-    stamp = []
-    for f in sorted(folder.rglob("*")):
-        if f.suffix in {".csv", ".json"} and f.is_file():
-            info = f.stat()
-            stamp.append((f.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns))
-    return tuple(stamp)
+    return dataset_version(folder)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(path: str, stamp: tuple) -> Loaded:
+def _load(path: str, stamp: str) -> Loaded:
     structure = load(Path(path))
     positions, problems = _laid_out_and_checked(structure.version, structure)
     return Loaded(structure, positions, problems)
