@@ -103,6 +103,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "fyll i {field}",
         "fill in {field}",
     ),
+    "date.far": (
+        "{field} ligger långt från datasetets övriga datum (\"{value}\", de flesta ligger inom {window})",
+        "{field} is far from the dataset's other dates (\"{value}\"; they lie within {window})",
+        "kontrollera årtalet (ett skrivfel?); kartans datumväljare visar bara {window}",
+        "check the year (a typing mistake?); the map's date controls show only {window}",
+    ),
     "date.invalid": (
         "{field} är inte ett giltigt datum (\"{value}\": {reason})",
         "{field} is not a valid date (\"{value}\": {reason})",

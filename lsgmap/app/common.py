@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from lsgmap.checks import check
-from lsgmap.dates import today
+from lsgmap.dates import plausible_window, today
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.layout import layered_positions
 from lsgmap.model import Structure, dataset_version, default_data_path, load
@@ -170,10 +170,27 @@ def parse_choice(options: list[str]) -> Callable[[str], list[str]]:
     return parse
 
 
+#: The dates a Streamlit date control can hold (it counts in JavaScript numbers from 1970), with a margin.
+CONTROL_FIRST, CONTROL_LAST = date(1700, 1, 1), date(2250, 12, 31)
+
+
+def date_span(structure: Structure) -> tuple[date, date]:
+    """The data's span for a date control: its change dates, widened to today, the ones far from the rest left out.
+
+    A date far from the rest is reported by ``check`` (``date.far``); the span
+    also stays within what a date control can hold.
+    """
+    window_first, window_last = plausible_window(structure.change_days)
+    days = [d for d in structure.change_days if window_first <= d <= window_last]
+    first = date.fromordinal(days[0]) if days else today()
+    last = max(date.fromordinal(days[-1]) if days else today(), today())
+    first, last = min(max(first, CONTROL_FIRST), CONTROL_LAST), min(max(last, CONTROL_FIRST), CONTROL_LAST)
+    return first, last
+
+
 def default_day(structure: Structure) -> tuple[date, date, date]:
-    """(first, last, default) for a date control: the data's span widened to today; the dataset's default day is the default."""
-    first, last = structure.span
-    last = max(last, today())
+    """(first, last, default) for a date control: the data's span widened to today (see :func:`date_span`); the dataset's default day is the default."""
+    first, last = date_span(structure)
     return first, last, min(max(structure.default.date, first), last)
 
 
