@@ -739,6 +739,8 @@ def problem_text(code: str, lang: str = "sv", **params: Any) -> tuple[str, str]:
     params.setdefault("suggestion", "")
     if "reason_key" in params:
         params["reason"] = t(params.pop("reason_key"), lang, **params.pop("reason_params", {}))
+    if "physical_line" in params:  # the row a spreadsheet shows starts on another line of the file (after a multi-line cell)
+        what += f" (rad {params['physical_line']} i filen)" if sv else f" (line {params['physical_line']} in the file)"
     return _format(what, params), _format(fix, params)
 
 

@@ -51,6 +51,8 @@ class Table:
     cells: dict[str, list[str]]
     delimiter: str = ","
     encoding: str = "utf-8"
+    #: the physical line in the file of each row that does not start on the line of its number (after a multi-line cell)
+    physical: dict[int, int] = field(default_factory=dict, compare=False)
     _distinct: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -174,7 +176,8 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
         return empty
     delimiter = _sniff_delimiter(text.split("\n", 1)[0])
     plain = _split_plain(text, delimiter)
-    header, lines, columns = plain if plain is not None else _split_records(text, delimiter, file, problems)
+    physical: dict[int, int] = {}
+    header, lines, columns = plain if plain is not None else _split_records(text, delimiter, file, problems, physical)
     if not header:
         return Table(resource, file, expected, [], {}, delimiter, encoding)
     header = [h.strip() for h in header]
@@ -186,7 +189,7 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
     for name, column in zip(header, columns, strict=True):
         if name and name not in cells:  # a duplicated column is a problem; the first one counts
             cells[name] = column
-    return Table(resource, file, header, lines, cells, delimiter, encoding)
+    return Table(resource, file, header, lines, cells, delimiter, encoding, physical)
 
 
 Columns = list[list[str]]
@@ -218,10 +221,14 @@ def _split_plain(text: str, delimiter: str) -> tuple[list[str], list[int], Colum
     return header, list(range(2, rows + 2)), [cells[i :: width + 1] for i in range(width)]
 
 
-def _split_records(text: str, delimiter: str, file: str, problems: list[Problem]) -> tuple[list[str], list[int], Columns]:
-    """Header, row lines and columns read record by record (quotes, uneven rows); problems for rows of the wrong width."""
+def _split_records(text: str, delimiter: str, file: str, problems: list[Problem], physical: dict[int, int]) -> tuple[list[str], list[int], Columns]:
+    """Header, row numbers and columns read record by record (quotes, uneven rows); problems for rows of the wrong width.
+
+    A row's number is the one a spreadsheet shows; ``physical`` gets the line in
+    the file of each row that starts elsewhere (after a cell of several lines).
+    """
     if '"' in text or "\r" in text:
-        lines, records = _parse_csv(text, delimiter, file, problems)
+        lines, records = _parse_csv(text, delimiter, file, problems, physical)
     else:
         records = [line.split(delimiter) for line in text.split("\n")]
         if records[-1] == [""]:
@@ -233,26 +240,38 @@ def _split_records(text: str, delimiter: str, file: str, problems: list[Problem]
     width = len(header)
     for line, record in zip(lines, records, strict=True):
         if len(record) != width and any(c.strip() for c in record) and (len(record) < width or any(c.strip() for c in record[width:])):
-            problems.append(Problem("table.row_length", file, line, record[0][:40], {"count": len(record), "expected": width}))
+            params = {"count": len(record), "expected": width}
+            if line in physical:
+                params["physical_line"] = physical[line]
+            problems.append(Problem("table.row_length", file, line, record[0][:40], params))
     columns: Columns = [list(column) for column in islice(zip_longest(*records, fillvalue=""), width)]
     return header, lines, columns + [[""] * len(records) for _ in range(width - len(columns))]
 
 
-def _parse_csv(text: str, delimiter: str, file: str, problems: list[Problem]) -> tuple[list[int], list[list[str]]]:
-    """The records of ``text`` and the line each starts on; a broken quote ends the reading."""
+def _parse_csv(text: str, delimiter: str, file: str, problems: list[Problem], physical: dict[int, int]) -> tuple[list[int], list[list[str]]]:
+    """The records of ``text`` and the row number of each (as a spreadsheet counts); a broken quote ends the reading.
+
+    ``physical`` gets the line in the file where a row starts, for every row that does not start on the line of its number.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     lines: list[int] = []
     records: list[list[str]] = []
     last_line = 0
     try:
         for record in reader:
-            lines.append(last_line + 1)
+            row = len(records) + 1
+            if last_line + 1 != row:
+                physical[row] = last_line + 1
+            lines.append(row)
             records.append(record)
             last_line = reader.line_num
     except csv.Error as exc:
-        bad_line = last_line + 1
+        bad_line, row = last_line + 1, len(records) + 1
         tail = text.splitlines()[bad_line - 1 : bad_line] or [""]
-        problems.append(Problem("table.unclosed_quote", file, bad_line, tail[0][:60], {"reason": str(exc)}))
+        params = {"reason": str(exc)}
+        if bad_line != row:
+            params["physical_line"] = bad_line
+        problems.append(Problem("table.unclosed_quote", file, row, tail[0][:60], params))
     return lines, records
 
 

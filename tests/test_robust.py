@@ -150,3 +150,15 @@ def test_the_app_stamp_follows_the_content(tmp_path):
     os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))  # same modification time
     assert _file_stamp(folder) != before
     assert errors_of(check(load(folder))) == []
+
+
+def test_after_a_multi_line_cell_the_row_is_the_spreadsheet_row_and_the_file_line_is_said(tmp_path):
+    folder = tmp_path / "d"
+    shutil.copytree(DATA / "valid", folder)
+    (folder / "sources.csv").write_text(
+        'id,document,quote,locator,note\ns1,doc,"Ett\ncitat\növer rader.",,\ns2,nodoc,Två.,,\n', encoding="utf-8"
+    )
+    p = next(p for p in load(folder).problems if p.code == "id.unknown")
+    assert p.line == 3
+    assert p.render("en").startswith('sources.csv:3: document refers to an unknown id ("nodoc") (line 5 in the file)')
+    assert "(rad 5 i filen)" in p.render("sv")
