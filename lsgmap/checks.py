@@ -34,9 +34,10 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 
-from .dates import OPEN_START, DateParseError, PartialDate, day_text, day_to_iso, interval_days, period_text
+from .dates import OPEN_END, OPEN_START, DateParseError, PartialDate, day_text, day_to_iso, interval_days, period_text, plausible_window
 from .errors import ERROR, WARNING, Problem
 from .records import Conflict, Relation
 from .stories import load_stories
@@ -59,6 +60,7 @@ def check(structure) -> list[Problem]:
     ('2018-06-31', 'warning')
     """
     found: list[Problem] = []
+    found += _far_dates(structure)
     found += _relations_outside_lifetime(structure)
     found += _events(structure)
     found += _two_owners(structure)
@@ -117,6 +119,22 @@ _DOCUMENTED = {
 
 
 # -- rules ----------------------------------------------------------------------
+
+
+def _far_dates(structure) -> list[Problem]:
+    """A date far from all the others (``1600`` or ``2300`` in data about 2016): most likely a typing mistake."""
+    first, last = plausible_window(structure.change_days)
+    window = f"{date.fromordinal(first).year}–{date.fromordinal(last).year}"
+    out = []
+    for file, records in (("entities.csv", structure.entities.values()), ("relations.csv", structure.relations.values())):
+        for r in records:
+            for field, text, day in (("valid_from", r.valid_from, r.start), ("valid_to", r.valid_to, r.end)):
+                if text and OPEN_START < day < OPEN_END and not first <= day <= last:
+                    out.append(Problem("date.far", file, r.line, text, {"field": field, "window": window}))
+    for e in structure.events.values():
+        if not first <= e.day <= last:
+            out.append(Problem("date.far", "events.csv", e.line, e.date, {"field": "date", "window": window}))
+    return out
 
 
 def _relations_outside_lifetime(structure) -> list[Problem]:
@@ -302,8 +320,9 @@ def _shipped_text(folder: Path, reference: str) -> str | None:
     if not reference or Path(reference).name != reference:
         return None
     try:
-        return _folded((folder / reference).read_text(encoding="utf-8", errors="replace"))
-    except OSError:
+        path = folder / reference
+        return _folded(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else None
+    except (OSError, ValueError):  # unreadable, or a name no file system takes (a NUL byte)
         return None
 
 

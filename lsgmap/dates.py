@@ -37,6 +37,9 @@ from functools import lru_cache
 __all__ = [
     "OPEN_START",
     "OPEN_END",
+    "MAX_YEAR",
+    "FAR_YEARS",
+    "plausible_window",
     "DateParseError",
     "PartialDate",
     "DateSpan",
@@ -52,6 +55,9 @@ __all__ = [
 
 OPEN_START = -(2**40)
 OPEN_END = 2**40
+
+#: The last year a date may have: a day after the last day of 9998 must still exist.
+MAX_YEAR = 9998
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
@@ -103,7 +109,7 @@ class PartialDate:
         year = int(m.group(1))
         month = int(m.group(2)) if m.group(2) else None
         day = int(m.group(3)) if m.group(3) else None
-        if year < 1000:
+        if not 1000 <= year <= MAX_YEAR:
             raise DateParseError(f"{raw}: year {year} is out of range", "date.year_range", year=year)
         if month is not None and not 1 <= month <= 12:
             raise DateParseError(f"{raw}: month {month} does not exist", "date.no_such_month", month=month)
@@ -205,6 +211,30 @@ def day_to_iso(day: int) -> str | None:
     if day <= OPEN_START or day >= OPEN_END:
         return None
     return date.fromordinal(day).isoformat()
+
+
+#: How far (in years) a date may lie from the middle of a dataset's dates before it is taken for a typing mistake.
+FAR_YEARS = 200
+
+
+def plausible_window(days: list[int]) -> tuple[int, int]:
+    """(first, last) day ordinals of the years within :data:`FAR_YEARS` of the median of ``days`` (sorted or not).
+
+    A date outside it (an entity "valid from 1600" in a dataset about 2016) is
+    reported by ``check`` and left out of the app's date controls.
+
+    >>> first, last = plausible_window([date(2016, 1, 1).toordinal(), date(2017, 1, 1).toordinal(), date(1600, 1, 1).toordinal()])
+    >>> date.fromordinal(first).year, date.fromordinal(last).year
+    (1816, 2216)
+    """
+    if not days:
+        middle = today().year
+    else:
+        ordered = sorted(days)
+        middle = date.fromordinal(ordered[len(ordered) // 2]).year
+    first = max(middle - FAR_YEARS, 1000)
+    last = min(middle + FAR_YEARS, MAX_YEAR)
+    return date(first, 1, 1).toordinal(), date(last, 12, 31).toordinal()
 
 
 def today() -> date:

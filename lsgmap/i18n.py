@@ -11,6 +11,7 @@ how to fix it); ``UI`` holds every other string of the CLI and the app.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -72,6 +73,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "byt namn till en av {columns} eller ta bort kolumnen",
         "rename it to one of {columns} or remove the column",
     ),
+    "table.column_duplicate": (
+        "kolumnen \"{value}\" finns två gånger i rubrikraden (kolumn {position}); bara den första används",
+        "the column \"{value}\" appears twice in the header row (column {position}); only the first is used",
+        "ta bort eller byt namn på den andra kolumnen (rubrikerna ska vara: {columns})",
+        "remove or rename the second column (the header should be: {columns})",
+    ),
     "table.row_length": (
         "raden har {count} fält men rubriken har {expected} (\"{value}\")",
         "the row has {count} fields but the header has {expected} (\"{value}\")",
@@ -96,6 +103,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "{field} is empty",
         "fyll i {field}",
         "fill in {field}",
+    ),
+    "date.far": (
+        "{field} ligger långt från datasetets övriga datum (\"{value}\", de flesta ligger inom {window})",
+        "{field} is far from the dataset's other dates (\"{value}\"; they lie within {window})",
+        "kontrollera årtalet (ett skrivfel?); kartans datumväljare visar bara {window}",
+        "check the year (a typing mistake?); the map's date controls show only {window}",
     ),
     "date.invalid": (
         "{field} är inte ett giltigt datum (\"{value}\": {reason})",
@@ -701,14 +714,33 @@ def msg(key: str, **params: Any) -> Message:
     return Message(key, params)
 
 
+#: Characters a value from the data may not bring into a one-line message: control characters, line and bidi marks.
+_NOT_ON_ONE_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    r"""``text`` with every control, line-break and bidi character written as an escape, so it stays on one line.
+
+    >>> one_line("a\nb\x1b[31m")
+    'a\\nb\\x1b[31m'
+    """
+    if not _NOT_ON_ONE_LINE.search(text):
+        return text
+    return _NOT_ON_ONE_LINE.sub(lambda m: _ESCAPES.get(m[0]) or (f"\\x{ord(m[0]):02x}" if ord(m[0]) < 0x100 else f"\\u{ord(m[0]):04x}"), text)
+
+
 def problem_text(code: str, lang: str = "sv", **params: Any) -> tuple[str, str]:
-    """(what is wrong, how to fix it) for a problem code in ``lang``."""
+    """(what is wrong, how to fix it) for a problem code in ``lang``; values from the data are escaped to one line."""
     what_sv, what_en, fix_sv, fix_en = PROBLEMS[code]
     sv = normalise_lang(lang) == "sv"
     what, fix = (what_sv, fix_sv) if sv else (what_en, fix_en)
+    params = {k: one_line(v) if isinstance(v, str) else v for k, v in params.items()}
     params.setdefault("suggestion", "")
     if "reason_key" in params:
         params["reason"] = t(params.pop("reason_key"), lang, **params.pop("reason_params", {}))
+    if "physical_line" in params:  # the row a spreadsheet shows starts on another line of the file (after a multi-line cell)
+        what += f" (rad {params['physical_line']} i filen)" if sv else f" (line {params['physical_line']} in the file)"
     return _format(what, params), _format(fix, params)
 
 

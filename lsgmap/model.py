@@ -61,14 +61,36 @@ def default_data_path() -> Path:
     return Path(env) if env else BUNDLED_DATA
 
 
+def dataset_files(folder: Path) -> list[Path]:
+    """The ``.csv`` and ``.json`` files of a dataset folder (stories included), in a stable order; never raises."""
+    try:
+        found = sorted(folder.rglob("*"))
+    except OSError:  # a folder that cannot be listed: what the loader reads will say so
+        return []
+    out = []
+    for file in found:
+        try:
+            if file.suffix in {".csv", ".json"} and file.is_file():
+                out.append(file)
+        except OSError:
+            continue
+    return out
+
+
 def dataset_version(path: str | Path) -> str:
-    """A short hash of the dataset's tables (stories included): changes whenever one changes."""
+    """A short hash of the content of the dataset's files (stories included): changes whenever one changes.
+
+    Never raises: a file that cannot be read counts by its name and the reason
+    (the loader reports it as a problem).
+    """
     digest = hashlib.sha1()
     folder = Path(path)
-    for file in sorted(folder.rglob("*")):
-        if file.is_file() and file.suffix in {".csv", ".json"}:
-            digest.update(file.relative_to(folder).as_posix().encode())
+    for file in dataset_files(folder):
+        digest.update(file.relative_to(folder).as_posix().encode("utf-8", "surrogateescape"))
+        try:
             digest.update(file.read_bytes())
+        except (OSError, MemoryError) as exc:
+            digest.update(f"\x00unreadable:{type(exc).__name__}".encode())
     return digest.hexdigest()[:12]
 
 

@@ -55,7 +55,19 @@ def parse_dataset(raw: RawDataset) -> Parsed:
         bad = validator.check(table)
         build = _BUILDERS.get(resource.name)
         validator.accept(table, build(table, bad, out) if build else ())
+    _physical_lines(raw, out.problems)
     return out
+
+
+def _physical_lines(raw: RawDataset, problems: list[Problem]) -> None:
+    """Give each problem on a row that starts on another line of its file (after a multi-line cell) that line too."""
+    moved = {t.file: t.physical for t in raw.tables.values() if t.physical}
+    if not moved:
+        return
+    for p in problems:
+        where = moved.get(p.file, {})
+        if p.line in where and "physical_line" not in p.params:
+            p.params["physical_line"] = where[p.line]
 
 
 def _rows(table: Table, bad: set[int], *columns: list[Any]) -> Iterator[tuple[Any, ...]]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ def to_number(text: str, *, integer: bool = False) -> float:
     (1234.5, 2016)
     """
     number = float(text.replace(" ", "").replace(",", "."))
+    if not math.isfinite(number):  # inf, nan and what overflows (1e400) are not amounts
+        raise ValueError(text)
     if integer:
         if number != int(number):
             raise ValueError(text)
@@ -316,17 +319,30 @@ def _foreign_key(raw: Any, number: int) -> ForeignKey:
 
 
 def _field(raw: dict[str, Any], number: int) -> Field:
+    name = raw["name"]
     constraints = raw.get("constraints") or {}
+    if not isinstance(constraints, dict):
+        raise ValueError(f"resource {number}: field {name} has 'constraints' that are not an object")
     type_name = raw.get("lsgmap:type") or raw.get("type", "string")
     is_list = raw.get("type") == "list"
     if is_list and type_name == "list":
         type_name = raw.get("itemType", "string")
-    if type_name not in TYPES:
-        raise ValueError(f"resource {number}: field {raw['name']} has the unknown type {type_name!r}")
+    if not isinstance(type_name, str) or type_name not in TYPES:
+        raise ValueError(f"resource {number}: field {name} has the unknown type {type_name!r}")
     enum = constraints.get("enum")
+    if enum is not None and not isinstance(enum, list):
+        raise ValueError(f"resource {number}: field {name} has an 'enum' that is not a list")
+    if "pattern" in constraints and not isinstance(constraints["pattern"], str):
+        raise ValueError(f"resource {number}: field {name} has a 'pattern' that is not a string")
+    delimiter = raw.get("delimiter", ";") if is_list else None
+    if is_list and (not isinstance(delimiter, str) or not delimiter):
+        raise ValueError(f"resource {number}: field {name} has a 'delimiter' that is not a character")
+    codes = raw.get("lsgmap:codes") or {}
+    if not isinstance(codes, dict) or not all(isinstance(v, str) for v in codes.values()):
+        raise ValueError(f"resource {number}: field {name} has 'lsgmap:codes' that are not an object of texts")
     vocabulary = raw.get("lsgmap:vocabulary")
     if vocabulary is not None:
-        if vocabulary not in VOCABULARIES:
+        if not isinstance(vocabulary, str) or vocabulary not in VOCABULARIES:
             raise ValueError(f"resource {number}: field {raw['name']} names the unknown vocabulary {vocabulary!r}")
         enum = list(VOCABULARIES[vocabulary])
     try:
@@ -334,9 +350,9 @@ def _field(raw: dict[str, Any], number: int) -> Field:
     except re.error as exc:
         raise ValueError(f"resource {number}: field {raw['name']} has a bad pattern ({exc})") from None
     return Field(
-        raw["name"], type_name, raw.get("delimiter", ";") if is_list else None, bool(constraints.get("required")),
+        name, type_name, delimiter, bool(constraints.get("required")),
         frozenset(map(str, enum)) if enum is not None else None, pattern,
-        tuple(sorted((raw.get("lsgmap:codes") or {}).items())), bool(raw.get("lsgmap:keepRow")),
+        tuple(sorted(codes.items())), bool(raw.get("lsgmap:keepRow")),
     )
 
 

@@ -51,6 +51,8 @@ class Table:
     cells: dict[str, list[str]]
     delimiter: str = ","
     encoding: str = "utf-8"
+    #: the physical line in the file of each row that does not start on the line of its number (after a multi-line cell)
+    physical: dict[int, int] = field(default_factory=dict, compare=False)
     _distinct: dict[str, set[str]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
@@ -110,8 +112,10 @@ def read_dataset_schema(folder: Path, problems: list[Problem]) -> Schema:
         return default_schema()
     try:
         return read_schema(json.loads(descriptor.read_text(encoding="utf-8-sig")))
-    except (ValueError, OSError) as exc:
-        problems.append(Problem("schema.invalid", "datapackage.json", None, str(exc)[:120]))
+    except (ValueError, OSError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+        # a descriptor of any shape is a problem, never a crash (ValueError covers bad JSON and bad text)
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+        problems.append(Problem("schema.invalid", "datapackage.json", None, reason[:120]))
         return default_schema()
 
 
@@ -154,10 +158,13 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
         if resource.required:
             problems.append(Problem("table.missing", file, None, params={"file": file, "columns": ", ".join(expected)}))
         return empty
+    if not path.is_file():  # a folder, a pipe or a device: reading it would fail or never end
+        problems.append(Problem("table.unreadable", file, None, "Is a directory" if path.is_dir() else "not a regular file"))
+        return empty
     try:
         data = path.read_bytes()
-    except OSError as exc:
-        problems.append(Problem("table.unreadable", file, None, exc.strerror or type(exc).__name__))
+    except (OSError, MemoryError) as exc:
+        problems.append(Problem("table.unreadable", file, None, getattr(exc, "strerror", None) or type(exc).__name__))
         return empty
     decoded = _decode(data, file, problems)
     if decoded is None:
@@ -169,7 +176,8 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
         return empty
     delimiter = _sniff_delimiter(text.split("\n", 1)[0])
     plain = _split_plain(text, delimiter)
-    header, lines, columns = plain if plain is not None else _split_records(text, delimiter, file, problems)
+    physical: dict[int, int] = {}
+    header, lines, columns = plain if plain is not None else _split_records(text, delimiter, file, problems, physical)
     if not header:
         return Table(resource, file, expected, [], {}, delimiter, encoding)
     header = [h.strip() for h in header]
@@ -177,7 +185,11 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
     if plain is None or _needs_strip(text, delimiter):
         columns = [list(map(str.strip, column)) for column in columns]
     lines, columns = _without_blank_rows(lines, columns)
-    return Table(resource, file, header, lines, {name: column for name, column in zip(header, columns, strict=True) if name}, delimiter, encoding)
+    cells: dict[str, list[str]] = {}
+    for name, column in zip(header, columns, strict=True):
+        if name and name not in cells:  # a duplicated column is a problem; the first one counts
+            cells[name] = column
+    return Table(resource, file, header, lines, cells, delimiter, encoding, physical)
 
 
 Columns = list[list[str]]
@@ -209,10 +221,14 @@ def _split_plain(text: str, delimiter: str) -> tuple[list[str], list[int], Colum
     return header, list(range(2, rows + 2)), [cells[i :: width + 1] for i in range(width)]
 
 
-def _split_records(text: str, delimiter: str, file: str, problems: list[Problem]) -> tuple[list[str], list[int], Columns]:
-    """Header, row lines and columns read record by record (quotes, uneven rows); problems for rows of the wrong width."""
+def _split_records(text: str, delimiter: str, file: str, problems: list[Problem], physical: dict[int, int]) -> tuple[list[str], list[int], Columns]:
+    """Header, row numbers and columns read record by record (quotes, uneven rows); problems for rows of the wrong width.
+
+    A row's number is the one a spreadsheet shows; ``physical`` gets the line in
+    the file of each row that starts elsewhere (after a cell of several lines).
+    """
     if '"' in text or "\r" in text:
-        lines, records = _parse_csv(text, delimiter, file, problems)
+        lines, records = _parse_csv(text, delimiter, file, problems, physical)
     else:
         records = [line.split(delimiter) for line in text.split("\n")]
         if records[-1] == [""]:
@@ -224,26 +240,38 @@ def _split_records(text: str, delimiter: str, file: str, problems: list[Problem]
     width = len(header)
     for line, record in zip(lines, records, strict=True):
         if len(record) != width and any(c.strip() for c in record) and (len(record) < width or any(c.strip() for c in record[width:])):
-            problems.append(Problem("table.row_length", file, line, record[0][:40], {"count": len(record), "expected": width}))
+            params = {"count": len(record), "expected": width}
+            if line in physical:
+                params["physical_line"] = physical[line]
+            problems.append(Problem("table.row_length", file, line, record[0][:40], params))
     columns: Columns = [list(column) for column in islice(zip_longest(*records, fillvalue=""), width)]
     return header, lines, columns + [[""] * len(records) for _ in range(width - len(columns))]
 
 
-def _parse_csv(text: str, delimiter: str, file: str, problems: list[Problem]) -> tuple[list[int], list[list[str]]]:
-    """The records of ``text`` and the line each starts on; a broken quote ends the reading."""
+def _parse_csv(text: str, delimiter: str, file: str, problems: list[Problem], physical: dict[int, int]) -> tuple[list[int], list[list[str]]]:
+    """The records of ``text`` and the row number of each (as a spreadsheet counts); a broken quote ends the reading.
+
+    ``physical`` gets the line in the file where a row starts, for every row that does not start on the line of its number.
+    """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     lines: list[int] = []
     records: list[list[str]] = []
     last_line = 0
     try:
         for record in reader:
-            lines.append(last_line + 1)
+            row = len(records) + 1
+            if last_line + 1 != row:
+                physical[row] = last_line + 1
+            lines.append(row)
             records.append(record)
             last_line = reader.line_num
     except csv.Error as exc:
-        bad_line = last_line + 1
+        bad_line, row = last_line + 1, len(records) + 1
         tail = text.splitlines()[bad_line - 1 : bad_line] or [""]
-        problems.append(Problem("table.unclosed_quote", file, bad_line, tail[0][:60], {"reason": str(exc)}))
+        params = {"reason": str(exc)}
+        if bad_line != row:
+            params["physical_line"] = bad_line
+        problems.append(Problem("table.unclosed_quote", file, row, tail[0][:60], params))
     return lines, records
 
 
@@ -282,6 +310,10 @@ def _check_header(header: list[str], resource: Resource, file: str, problems: li
     for f in resource.fields:
         if f.name not in header and f.required:
             problems.append(Problem("table.column_missing", file, 1, f.name, {"columns": names}))
-    for column in header:
-        if column and resource.field(column) is None:
+    seen: set[str] = set()
+    for position, column in enumerate(header, 1):
+        if column and column in seen:
+            problems.append(Problem("table.column_duplicate", file, 1, column, {"position": position, "columns": names}))
+        elif column and resource.field(column) is None:
             problems.append(Problem("table.column_unknown", file, 1, column, {"columns": names}, WARNING))
+        seen.add(column)

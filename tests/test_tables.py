@@ -47,14 +47,15 @@ def test_utf8_with_bom(tmp_path):
     assert raw.tables["entities"].columns[0] == "id"
 
 
-def test_quoted_cell_over_two_lines_keeps_line_numbers(tmp_path):
+def test_quoted_cell_over_two_lines_counts_rows_as_a_spreadsheet_does(tmp_path):
     folder = tmp_path / "d"
     shutil.copytree(DATA / "valid", folder)
     path = folder / "sources.csv"
     path.write_text('id,document,quote,locator,note\ns1,doc,"Första raden\nandra raden",,\ns2,doc,Ett till,,\n', encoding="utf-8")
     raw = read_dataset(folder)
     rows = raw.rows("sources")
-    assert [(r.get("id"), r.line) for r in rows] == [("s1", 2), ("s2", 4)]
+    assert [(r.get("id"), r.line) for r in rows] == [("s1", 2), ("s2", 3)]  # the row a spreadsheet shows (issue 12)
+    assert raw.tables["sources"].physical == {3: 4}  # s2 starts on line 4 of the file
     assert rows[0].get("quote") == "Första raden\nandra raden"
 
 

@@ -16,10 +16,10 @@ import pandas as pd
 import streamlit as st
 
 from lsgmap.checks import check
-from lsgmap.dates import today
+from lsgmap.dates import plausible_window, today
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.layout import layered_positions
-from lsgmap.model import Structure, default_data_path, load
+from lsgmap.model import Structure, dataset_version, default_data_path, load
 
 LANG_KEY = "lang"
 
@@ -37,23 +37,20 @@ class Loaded:
         return any(p.severity == "error" for p in self.problems)
 
 
-def _file_stamp(folder: Path) -> tuple:
-    """Cheap cache key of a dataset folder: paths, sizes and modification times of the files that
-    :func:`lsgmap.model.dataset_version` hashes (stories/ included), without reading them on every rerun.
+def _file_stamp(folder: Path) -> str:
+    """Cache key of a dataset folder: :func:`lsgmap.model.dataset_version`, the hash of the content of its files.
 
-    When it changes the dataset is loaded again, and with it ``Structure.version``, the key of
-    everything derived from the dataset (stories included).
+    Content, not sizes and times, so that an edit keeping a file's size and
+    modification time is picked up too; never raises (an unreadable file counts
+    by its name, and the loader reports it). When it changes the dataset is
+    loaded again, and with it ``Structure.version``, the key of everything
+    derived from the dataset (stories included).
     """
-    stamp = []
-    for f in sorted(folder.rglob("*")):
-        if f.suffix in {".csv", ".json"} and f.is_file():
-            info = f.stat()
-            stamp.append((f.relative_to(folder).as_posix(), info.st_size, info.st_mtime_ns))
-    return tuple(stamp)
+    return dataset_version(folder)
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _load(path: str, stamp: tuple) -> Loaded:
+def _load(path: str, stamp: str) -> Loaded:
     structure = load(Path(path))
     positions, problems = _laid_out_and_checked(structure.version, structure)
     return Loaded(structure, positions, problems)
@@ -173,10 +170,27 @@ def parse_choice(options: list[str]) -> Callable[[str], list[str]]:
     return parse
 
 
+#: The dates a Streamlit date control can hold (it counts in JavaScript numbers from 1970), with a margin.
+CONTROL_FIRST, CONTROL_LAST = date(1700, 1, 1), date(2250, 12, 31)
+
+
+def date_span(structure: Structure) -> tuple[date, date]:
+    """The data's span for a date control: its change dates, widened to today, the ones far from the rest left out.
+
+    A date far from the rest is reported by ``check`` (``date.far``); the span
+    also stays within what a date control can hold.
+    """
+    window_first, window_last = plausible_window(structure.change_days)
+    days = [d for d in structure.change_days if window_first <= d <= window_last]
+    first = date.fromordinal(days[0]) if days else today()
+    last = max(date.fromordinal(days[-1]) if days else today(), today())
+    first, last = min(max(first, CONTROL_FIRST), CONTROL_LAST), min(max(last, CONTROL_FIRST), CONTROL_LAST)
+    return first, last
+
+
 def default_day(structure: Structure) -> tuple[date, date, date]:
-    """(first, last, default) for a date control: the data's span widened to today; the dataset's default day is the default."""
-    first, last = structure.span
-    last = max(last, today())
+    """(first, last, default) for a date control: the data's span widened to today (see :func:`date_span`); the dataset's default day is the default."""
+    first, last = date_span(structure)
     return first, last, min(max(structure.default.date, first), last)
 
 
