@@ -435,6 +435,11 @@ UI: dict[str, tuple[str, str]] = {
     "app.mark.removed": ("Borttagen", "Removed"),
     "app.mark.changed": ("Ändrad", "Changed"),
     "cli.error": ("Fel", "Error"),
+    "cli.internal_error": (
+        "internt fel i 'lsgmap {command}' ({what}). Kör igen med --debug för detaljer och rapportera felet.",
+        "internal error in 'lsgmap {command}' ({what}). Run again with --debug for details and report it.",
+    ),
+    "cli.out_is_folder": ("det är en mapp", "it is a folder"),
     "date.not_a_date": ("inte på formen ÅÅÅÅ-MM-DD, ÅÅÅÅ-MM eller ÅÅÅÅ", "not of the form YYYY-MM-DD, YYYY-MM or YYYY"),
     "date.year_range": ("året {year} är orimligt", "the year {year} is out of range"),
     "date.no_such_month": ("månaden {month} finns inte", "month {month} does not exist"),
