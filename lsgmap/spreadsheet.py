@@ -30,6 +30,7 @@ import io
 import math
 import numbers
 import re
+import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -71,12 +72,8 @@ def _empty(value: Any) -> bool:
         return True
     if isinstance(value, float) and math.isnan(value):
         return True
-    try:
-        import pandas as pd
-
-        return value is pd.NaT or value is pd.NA
-    except ImportError:  # pragma: no cover
-        return False
+    pd = sys.modules.get("pandas")  # a pandas missing value can only come from a loaded pandas
+    return pd is not None and (value is pd.NaT or value is pd.NA)
 
 
 def _number(value: Any) -> bool:
@@ -130,7 +127,7 @@ def to_csv(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, style: str =
 
 
 def to_xlsx(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, sheet: str = "Sheet1") -> bytes:
-    """A table as XLSX bytes: text as string cells (never formulas), numbers as numbers.
+    """A table as XLSX bytes: text as string cells (never formulas), numbers as numbers. Needs openpyxl (``lsgmap[app]``).
 
     ``sheet`` is cleaned to a valid sheet name (at most 31 characters, none of ``[]:*?/\\``).
 

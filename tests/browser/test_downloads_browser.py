@@ -34,3 +34,15 @@ def test_alternating_csv_and_xlsx_downloads_all_arrive(page, app_url):
         got.append(kind)
     assert got == ["csv", "xlsx"] * 4
     assert not page.get_by_text("not found").count()
+
+
+def test_english_csv_format_uses_commas(page, app_url):
+    page.goto(app_url + "/data", wait_until="domcontentloaded")
+    page.get_by_text("engelskt (, och decimalpunkt)").click()
+    page.wait_for_timeout(1500)  # the rerun that gives the buttons the chosen format
+    button = page.get_by_role("button", name="Ladda ner CSV").first
+    with page.expect_download(timeout=30_000) as info:
+        button.click()
+    text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline="")))
+    assert rows[0][0] == "id" and len(rows[0]) > 3
