@@ -33,6 +33,7 @@ import re
 import sys
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any
 
 __all__ = ["CSV_STYLES", "MARK", "clean_text", "csv_cell", "to_csv", "to_xlsx", "csv_style_for"]
@@ -45,6 +46,9 @@ CSV_STYLES = {"sv": (";", ","), "en": (",", ".")}
 
 #: A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and Google Sheets.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+#: The most characters Excel shows in one cell; a longer text is cut with "…".
+XLSX_MAX = 32_767
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
@@ -147,10 +151,13 @@ def to_xlsx(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, sheet: str 
             if _empty(value):
                 continue
             cell = ws.cell(row=r, column=c)
-            if _number(value) and not (isinstance(value, float) and not math.isfinite(value)):
-                cell.value = value.item() if hasattr(value, "item") else value
+            if _number(value) and isinstance(value, numbers.Integral):
+                cell.value = int(value)
+            elif isinstance(value, numbers.Real | Decimal) and not isinstance(value, bool) and math.isfinite(float(value)):
+                cell.value = float(value)
             else:
-                cell.value = _text(value)
+                text = _text(value)
+                cell.value = text if len(text) <= XLSX_MAX else text[: XLSX_MAX - 1] + "…"  # Excel's limit per cell
                 cell.data_type = "s"  # a string cell, even when it starts with "=": never a formula
     buffer = io.BytesIO()
     wb.save(buffer)

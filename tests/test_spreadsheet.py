@@ -92,3 +92,25 @@ def test_empty_and_odd_values():
     frame = pd.DataFrame({"a": [None, float("nan"), pd.NaT], "b": [float("inf"), True, 3]})
     assert _cells(xlsx_bytes(frame, "x/y:z"))  # writes, no error
     assert csv_bytes(frame, "en")
+
+
+def test_odd_numbers_and_long_text_still_write():
+    from decimal import Decimal
+    from fractions import Fraction
+
+    import numpy as np
+
+    cells = _cells(to_xlsx(["a"], [[Fraction(1, 3)], [Decimal("2.5")], [np.int64(7)], [np.float64(1.5)], ["x" * 40_000], [complex(1, 2)]]))
+    values = [c.value for c in cells][1:]
+    assert values[:4] == [pytest.approx(1 / 3), 2.5, 7, 1.5]
+    assert len(values[4]) == 32_767 and values[4].endswith("…")
+    assert values[5] == "(1+2j)"
+
+
+@pytest.mark.parametrize(("lang", "style"), [("sv", "sv"), ("en", "en")])
+def test_data_page_csv_format_defaults_to_the_language(lang, style):
+    from app_kit import run_app
+
+    at = run_app({"lang": lang}, page="data", strict=False)
+    assert not at.exception
+    assert at.radio(key=f"data_csv_style_{lang}").value == style
