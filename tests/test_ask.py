@@ -240,7 +240,7 @@ def test_cli_answers_and_exit_codes(capsys):
     assert main(["ask", "hur är vädret idag?"]) == 1
     captured = capsys.readouterr()
     assert "Jag kan svara på frågor som" in captured.out and "Traceback" not in captured.err
-    assert main(["ask", "Vem styr TUNA?", "--on", "2018-06-31"]) == 1
+    assert main(["ask", "Vem styr TUNA?", "--on", "2018-06-31"]) == 2  # a bad --on is wrong usage
     assert "2018-06-31" in capsys.readouterr().err
 
 

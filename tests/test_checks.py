@@ -125,7 +125,7 @@ def test_summary_line_in_swedish(capsys):
 
 def test_missing_folder_is_a_clear_error(capsys, tmp_path):
     code, out, err = run_check(capsys, "--data", str(tmp_path / "nope"), "--lang", "en")
-    assert code == 1
+    assert code == 2  # a missing folder is wrong usage
     assert err.startswith("Error: No dataset folder found:")
     assert "Traceback" not in err
 

@@ -17,5 +17,5 @@ def test_the_command_runs_the_packaged_script_offline():
 def test_without_streamlit_it_says_how_to_install_it(monkeypatch, capsys):
     real = importlib.util.find_spec
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "streamlit" else real(name, *a))
-    assert main(["app", "--lang", "en"]) == 1
+    assert main(["app", "--lang", "en"]) == 2
     assert 'pip install "lsgmap[app]"' in capsys.readouterr().err

@@ -187,6 +187,6 @@ def test_cli_diff_text_and_empty(capsys, merger_dir):
     ],
 )
 def test_cli_diff_bad_input_is_a_message_not_a_traceback(capsys, merger_dir, argv, expected):
-    assert main(argv + ["--data", str(merger_dir)]) == 1
+    assert main(argv + ["--data", str(merger_dir)]) == 2
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err

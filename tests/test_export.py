@@ -106,7 +106,7 @@ def test_cli_compare_svg(tmp_path: Path):
 )
 def test_cli_bad_input_is_a_message_not_a_traceback(argv, message, capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
-    assert main(argv) == 1
+    assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.startswith(message) and "Traceback" not in err
 

@@ -150,6 +150,6 @@ def test_cli_report_to_stdout_and_file(capsys, tmp_path: Path, merger_dir, merge
     ],
 )
 def test_cli_report_bad_input(capsys, merger_dir, argv, expected):
-    assert main(argv + ["--data", str(merger_dir)]) == 1
+    assert main(argv + ["--data", str(merger_dir)]) == 2
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err

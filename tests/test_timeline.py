@@ -119,8 +119,8 @@ def test_cli_timeline_text(capsys, merger_dir):
 
 
 def test_cli_timeline_bad_dates(capsys, merger_dir):
-    assert main(["timeline", "--from", "2018-13", "--data", str(merger_dir)]) == 1
+    assert main(["timeline", "--from", "2018-13", "--data", str(merger_dir)]) == 2
     err = capsys.readouterr().err
     assert "--from: Ogiltigt datum '2018-13': månaden 13 finns inte" in err and "Traceback" not in err
-    assert main(["timeline", "--from", "2019", "--to", "2018", "--data", str(merger_dir)]) == 1
+    assert main(["timeline", "--from", "2019", "--to", "2018", "--data", str(merger_dir)]) == 2
     assert "ligger efter slutdatumet" in capsys.readouterr().err

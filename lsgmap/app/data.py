@@ -6,13 +6,12 @@ Widgets only; the tables come from the loaded structure, the findings from
 
 from __future__ import annotations
 
-import io
-
 import pandas as pd
 import streamlit as st
 
 from lsgmap.dates import day_to_iso
 from lsgmap.i18n import t
+from lsgmap.spreadsheet import CSV_STYLES, csv_style_for, to_csv, to_xlsx
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 from . import common
@@ -131,15 +130,55 @@ def search(frame: pd.DataFrame, text: str) -> pd.DataFrame:
     return frame[mask]
 
 
+def _rows(frame: pd.DataFrame) -> tuple[list, list]:
+    return list(frame.columns), list(frame.itertuples(index=False, name=None))
+
+
 def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
-        frame.to_excel(writer, index=False, sheet_name=sheet[:31])
-    return buffer.getvalue()
+    """``frame`` as XLSX: text stays text (never a formula), control characters marked (:mod:`lsgmap.spreadsheet`)."""
+    return to_xlsx(*_rows(frame), sheet=sheet)
 
 
-def csv_bytes(frame: pd.DataFrame) -> bytes:
-    return frame.to_csv(index=False).encode("utf-8-sig")  # BOM: Swedish Excel reads å ä ö
+def csv_bytes(frame: pd.DataFrame, style: str = "sv") -> bytes:
+    """``frame`` as CSV in ``style`` (``sv``: ``;`` and decimal comma, ``en``: ``,``), formulas neutralised, UTF-8 with BOM."""
+    return to_csv(*_rows(frame), style=style)
+
+
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_MIME = "text/csv"
+
+
+def _downloads(frame: pd.DataFrame, name: str, lg: str) -> None:
+    """CSV and XLSX buttons for ``frame``; both files are written only when clicked.
+
+    ``on_click="ignore"``: a click does not rerun the page. A rerun replaces every deferred
+    download of the page with a new one, and a click on another button before the browser
+    had the new ids failed with "Deferred file … not found" (no file, no message).
+    """
+    style = st.session_state.get(_style_key(lg), csv_style_for(lg))
+    left, right = st.columns(2)
+    left.download_button(
+        t("app.download_csv", lg), lambda: csv_bytes(frame, style), f"{name}.csv", CSV_MIME, key=f"csv_{name}", on_click="ignore"
+    )
+    right.download_button(
+        t("app.download_xlsx", lg), lambda: xlsx_bytes(frame, name), f"{name}.xlsx", XLSX_MIME, key=f"xlsx_{name}", on_click="ignore"
+    )
+
+
+def _style_key(lg: str) -> str:
+    return f"data_csv_style_{lg}"  # one per language: the default follows the language
+
+
+def _csv_style_choice(lg: str) -> None:
+    styles = list(CSV_STYLES)
+    st.radio(
+        t("app.data.csv_style", lg),
+        styles,
+        index=styles.index(csv_style_for(lg)),
+        format_func=lambda s: t(f"app.data.csv_style.{s}", lg),
+        horizontal=True,
+        key=_style_key(lg),
+    )
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -159,15 +198,7 @@ def _table_with_downloads(frame: pd.DataFrame, name: str, query: str, lg: str) -
     shown = search(frame, query)
     st.caption(t("app.rows", lg, shown=len(shown), total=len(frame)))
     st.dataframe(shown, hide_index=True, width="stretch")
-    left, right = st.columns(2)
-    left.download_button(t("app.download_csv", lg), csv_bytes(shown), f"{name}.csv", "text/csv", key=f"csv_{name}")
-    right.download_button(
-        t("app.download_xlsx", lg),
-        lambda: xlsx_bytes(shown, name),  # written only when clicked
-        f"{name}.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        key=f"xlsx_{name}",
-    )
+    _downloads(shown, name, lg)
 
 
 def _gantt(structure, lg: str, with_relations: bool) -> None:
@@ -235,12 +266,7 @@ def _budget(structure, lg: str) -> None:
         .properties(height=360)
     )
     st.altair_chart(chart, width="stretch")
-    left, right = st.columns(2)
-    left.download_button(t("app.download_csv", lg), csv_bytes(long), "budget.csv", "text/csv", key="csv_budget")
-    right.download_button(
-        t("app.download_xlsx", lg), lambda: xlsx_bytes(long, "budget"), "budget.xlsx",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="xlsx_budget",
-    )
+    _downloads(long, "budget", lg)
 
 
 def render() -> None:
@@ -252,6 +278,7 @@ def render() -> None:
     structure = data.structure
     st.header(t("app.data.title", lg))
     query = st.text_input(t("app.data.search", lg), key="data_search", placeholder=t("app.data.search_hint", lg))
+    _csv_style_choice(lg)
     tabs = st.tabs(
         [t(f"app.tab.{k}", lg) for k in ("entities", "relations", "events", "sources", "check", "timeline", "budget")]
     )

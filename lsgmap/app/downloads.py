@@ -23,12 +23,14 @@ MIME = {"png": "image/png", "svg": "image/svg+xml"}
 def map_downloads(els: Elements, *, key: str, stem: str) -> None:
     """The HTML page of ``els`` and, on request, its PNG/SVG image."""
 
+    # on_click="ignore": a click does not rerun the page, so the other deferred downloads keep their ids
+    # (a rerun replaces them, and a click that still held an old id failed with "Deferred file … not found").
     def page() -> bytes:  # built only when the button is clicked, not on every rerun
         return to_html(els, height=820, standalone=True).encode("utf-8")
 
     lg = common.lang()
     c1, c2, c3 = st.columns(3)
-    c1.download_button(t("app.download_html", lg), page, f"{stem}.html", "text/html", key=f"{key}dl_html")
+    c1.download_button(t("app.download_html", lg), page, f"{stem}.html", "text/html", key=f"{key}dl_html", on_click="ignore")
     image_button(lambda fmt: to_image(els, fmt=fmt), key=key, stem=stem, columns=(c2, c3))
 
 
@@ -38,4 +40,4 @@ def image_button(draw: Callable[[str], bytes], *, key: str, stem: str, columns=N
     left, right = columns or st.columns(2)
     fmt = left.radio(t("app.image_format", lg), ["png", "svg"], horizontal=True, key=f"{key}img_fmt", label_visibility="collapsed")
     if right.checkbox(t("app.make_image", lg), key=f"{key}img"):
-        right.download_button(t("app.download_image", lg, fmt=fmt.upper()), draw(fmt), f"{stem}.{fmt}", MIME[fmt], key=f"{key}dl_img")
+        right.download_button(t("app.download_image", lg, fmt=fmt.upper()), draw(fmt), f"{stem}.{fmt}", MIME[fmt], key=f"{key}dl_img", on_click="ignore")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 
 from ..ask import ask
-from . import load_structure, parse_day, print_json
+from . import echo, load_structure, parse_day, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -32,5 +32,5 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(answer.to_json())
     else:
-        print(answer.text())
+        echo(answer.text())
     return 0 if answer.understood else 1

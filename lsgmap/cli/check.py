@@ -12,7 +12,7 @@ import argparse
 
 from ..checks import check, errors_of, warnings_of
 from ..i18n import t
-from . import lang_of, load_structure, print_json
+from . import echo, lang_of, load_structure, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -55,6 +55,6 @@ def run(args: argparse.Namespace) -> int:
         note = t("check.note", lang)
         for p in problems:
             line = p.render(lang)
-            print(line if p in errors else f"{note}: {line}")
-        print(summary(len(errors), len(warnings), lang))
+            echo(line if p in errors else f"{note}: {line}")
+        echo(summary(len(errors), len(warnings), lang))
     return 1 if errors else 0

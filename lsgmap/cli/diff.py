@@ -6,7 +6,7 @@ import argparse
 
 from ..diff import diff
 from ..i18n import t
-from . import lang_of, load_structure, parse_day, print_json
+from . import echo, lang_of, load_structure, parse_day, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -26,11 +26,11 @@ def run(args: argparse.Namespace) -> int:
         print_json(data)
         return 0
     if d.is_empty():
-        print(t("diff.nothing", lang, start=data["from"], end=data["to"]))
+        echo(t("diff.nothing", lang, start=data["from"], end=data["to"]))
         return 0
-    print(t("diff.heading", lang, start=data["from"], end=data["to"]))
+    echo(t("diff.heading", lang, start=data["from"], end=data["to"]))
     counts = {k: len(v) for k, v in data.items() if isinstance(v, list) and k != "changes"}
-    print(t("diff.counts", lang, **counts))
+    echo(t("diff.counts", lang, **counts))
     for line in data["changes"]:
-        print(f"  - {line}")
+        echo(f"  - {line}")
     return 0

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..i18n import msg, t
-from . import day_or_default, lang_of, load_structure, parse_day
+from . import day_or_default, echo, lang_of, load_structure, parse_day, write_out
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -63,10 +63,6 @@ def run(args: argparse.Namespace) -> int:
         path = Path(f"lsgmap-{day_to_iso(min(day, other))}-{day_to_iso(max(day, other))}.{args.fmt}")
     else:
         path = Path(default_filename(on=day, fmt=args.fmt))
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise InputError(msg("export.cannot_write", path=path, reason=reason)) from None
-    print(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
+    write_out(path, data)
+    echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
     return 0

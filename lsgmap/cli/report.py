@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
-from ..errors import InputError
-from ..i18n import msg
 from ..report import FORMATS, period_report
-from . import lang_of, load_structure, parse_day
+from . import echo, lang_of, load_structure, parse_day, write_out
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,10 +21,7 @@ def run(args: argparse.Namespace) -> int:
     start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
     text = period_report(load_structure(args), start=start, end=end, lang=lang_of(args), fmt=args.fmt)
     if args.out:
-        out = Path(args.out)
-        if not out.parent.is_dir():
-            raise InputError(msg("cli.out_folder_missing", folder=out.parent), option="--out")
-        out.write_text(text, encoding="utf-8")
+        write_out(args.out, text)
         return 0
-    print(text, end="")
+    echo(text, end="")
     return 0

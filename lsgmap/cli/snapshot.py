@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from ..vocab import ENTITY_KINDS, RELATION_KINDS
-from . import day_or_default, lang_of, load_structure, print_json
+from . import day_or_default, echo, lang_of, load_structure, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,10 +23,10 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print_json(snap.to_json(lang))
         return 0
-    print(snap.on.isoformat())
+    echo(snap.on.isoformat())
     for e in sorted(snap.entities(), key=lambda e: (ENTITY_KINDS[e.kind].layer, e.kind, e.id)):
-        print(f"  [{ENTITY_KINDS[e.kind].label(lang)}] {e.name(lang)} ({e.id})")
+        echo(f"  [{ENTITY_KINDS[e.kind].label(lang)}] {e.name(lang)} ({e.id})")
     for r in sorted(snap.relations(), key=lambda r: (r.relation, r.from_id, r.to_id)):
         verb = RELATION_KINDS[r.relation].verb(lang)
-        print(f"  {structure.name(r.from_id, lang)} {verb} {structure.name(r.to_id, lang)}  [{', '.join(r.sources)}]")
+        echo(f"  {structure.name(r.from_id, lang)} {verb} {structure.name(r.to_id, lang)}  [{', '.join(r.sources)}]")
     return 0

@@ -7,7 +7,7 @@ import argparse
 from ..dates import day_to_iso
 from ..i18n import t
 from ..timeline import change_points, events
-from . import lang_of, load_structure, parse_day, print_json
+from . import echo, lang_of, load_structure, parse_day, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -39,11 +39,11 @@ def run(args: argparse.Namespace) -> int:
         )
         return 0
     if not points:
-        print(t("timeline.nothing", lang, start=label_from, end=label_to))
+        echo(t("timeline.nothing", lang, start=label_from, end=label_to))
         return 0
-    print(t("timeline.heading", lang, start=label_from, end=label_to))
+    echo(t("timeline.heading", lang, start=label_from, end=label_to))
     for p in points:
-        print(p["date"])
+        echo(p["date"])
         for line in p["changes"]:
-            print(f"  - {line}")
+            echo(f"  - {line}")
     return 0
