@@ -16,6 +16,7 @@ from lsgmap.i18n import t
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 from . import common
+from .text import plain
 
 
 def entity_table(structure, lg: str) -> pd.DataFrame:
@@ -205,7 +206,7 @@ def _gantt(structure, lg: str, with_relations: bool) -> None:
     st.altair_chart(chart, width="stretch")
     if not evs.empty:
         for text in evs["text"]:
-            st.markdown(f"- {common.md_escape(text)}")
+            st.markdown(f"- {plain(text)}")
 
 
 def _budget(structure, lg: str) -> None:
@@ -219,7 +220,7 @@ def _budget(structure, lg: str) -> None:
     for rid in relation_ids:
         r = structure.relations.get(rid)
         if r:
-            st.caption(f"{structure.name(r.from_id, lg)} {RELATION_KINDS[r.relation].verb(lg)} {structure.name(r.to_id, lg)} ({rid})")
+            st.caption(plain(f"{structure.name(r.from_id, lg)} {RELATION_KINDS[r.relation].verb(lg)} {structure.name(r.to_id, lg)} ({rid})"))
     pivot = budget_pivot(long, lg)
     st.dataframe(pivot, width="stretch")
     year, item, amount = long.columns
