@@ -20,3 +20,10 @@ def run_app(params: dict[str, str] | None = None, *, page: str | None = None, st
     if strict:
         assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def shown(markdown: str) -> str:
+    """What a reader sees of text made by :func:`lsgmap.app.text.plain`: escapes and word joiners removed."""
+    import re
+
+    return re.sub(r"\\(.)", r"\1", markdown.replace("\u2060", "")).replace("  \n", "\n")

@@ -5,7 +5,6 @@ Nothing here holds model logic; it wraps :mod:`lsgmap` for Streamlit.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,6 +19,8 @@ from lsgmap.dates import plausible_window, today
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.layout import layered_positions
 from lsgmap.model import Structure, dataset_version, default_data_path, load
+
+from .text import plain
 
 LANG_KEY = "lang"
 
@@ -72,7 +73,7 @@ def loaded() -> Loaded | None:
     """
     folder = default_data_path()
     if not folder.is_dir():
-        st.error(t("app.data_missing", lang(), path=str(folder)))
+        st.error(plain(t("app.data_missing", lang(), path=str(folder))))
         return None
     return _load(str(folder.resolve()), _file_stamp(folder))
 
@@ -96,17 +97,9 @@ def language_switch() -> str:
     return lang()
 
 
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
-
-
-def md_escape(text: str) -> str:
-    """Text that Streamlit's markdown shows literally (for data or URL text inside st.info/st.warning)."""
-    return _MARKDOWN.sub(r"\\\1", str(text))
-
-
 def notice(param: str, value: str, fallback: str) -> None:
     """Say (non-blocking) that a URL value was bad and what is used instead."""
-    st.warning(t("app.bad_param", lang(), param=param, value=md_escape(str(value)[:80]), fallback=fallback), icon="⚠️")
+    st.warning(plain(t("app.bad_param", lang(), param=param, value=str(value)[:80], fallback=fallback)), icon="⚠️")
 
 
 def init_state(key: str, param: str, parse: Callable[[str], Any], default: Any, shown: Callable[[Any], str] = str) -> None:
@@ -200,7 +193,7 @@ def default_note(structure: Structure, chosen: date, key: str, lg: str) -> None:
     if chosen != opening.date:
         return
     note, button = st.columns([4, 1], vertical_alignment="center")
-    note.caption(md_escape(t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why)))
+    note.caption(plain(t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why)))
     button.button(
         t("app.to_today", lg), help=t("app.to_today_help", lg, date=today().isoformat()),
         key=key + ".today", on_click=_set, args=(key, today()), width="stretch",
@@ -215,7 +208,7 @@ def page_structure(title: str) -> tuple[str, Loaded, Structure] | None:
     """Start a map page: title, data problems on top when there are errors; None when there is nothing to draw."""
     lg = lang()
     data = loaded()
-    st.title(title if title else t("app.title", lg))
+    st.title(plain(title if title else t("app.title", lg)))
     if data is None:
         return None
     s = data.structure

@@ -15,6 +15,7 @@ from lsgmap.spreadsheet import CSV_STYLES, csv_style_for, to_csv, to_xlsx
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 from . import common
+from .text import plain
 
 
 def entity_table(structure, lg: str) -> pd.DataFrame:
@@ -236,7 +237,7 @@ def _gantt(structure, lg: str, with_relations: bool) -> None:
     st.altair_chart(chart, width="stretch")
     if not evs.empty:
         for text in evs["text"]:
-            st.markdown(f"- {common.md_escape(text)}")
+            st.markdown(f"- {plain(text)}")
 
 
 def _budget(structure, lg: str) -> None:
@@ -250,7 +251,7 @@ def _budget(structure, lg: str) -> None:
     for rid in relation_ids:
         r = structure.relations.get(rid)
         if r:
-            st.caption(f"{structure.name(r.from_id, lg)} {RELATION_KINDS[r.relation].verb(lg)} {structure.name(r.to_id, lg)} ({rid})")
+            st.caption(plain(f"{structure.name(r.from_id, lg)} {RELATION_KINDS[r.relation].verb(lg)} {structure.name(r.to_id, lg)} ({rid})"))
     pivot = budget_pivot(long, lg)
     st.dataframe(pivot, width="stretch")
     year, item, amount = long.columns

@@ -18,6 +18,7 @@ from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATION
 
 from . import common
 from .downloads import map_downloads
+from .text import plain
 
 P = "fraga."  # session-state key prefix of this page
 
@@ -110,9 +111,9 @@ def render() -> None:
         return
 
     answer = ask(s, question, on=on, lang=lg)
-    st.markdown(f"**{common.md_escape(t('app.ask.interpretation', lg))}:** {common.md_escape(answer.interpretation.text(lg))}")
+    st.markdown(f"**{plain(t('app.ask.interpretation', lg))}:** {plain(answer.interpretation.text(lg))}")
     if not answer.understood:
-        st.warning(answer.message_text(lg))
+        st.warning(plain(answer.message_text(lg)))
         suggestions = suggest(s, question)
         if suggestions:
             st.caption(t("app.ask.did_you_mean", lg))
@@ -120,10 +121,10 @@ def render() -> None:
             for col, eid in zip(cols, suggestions, strict=True):
                 e = s.entities[eid]
                 name = e.short_name or e.name(lg)
-                col.button(e.name(lg), key=f"{P}suggest_{eid}", on_click=_set_question, args=(replace_closest_word(question, name),))
+                col.button(plain(e.name(lg)), key=f"{P}suggest_{eid}", on_click=_set_question, args=(replace_closest_word(question, name),))
         return
     if answer.notice is not None:
-        st.info(answer.message_text(lg))
+        st.info(plain(answer.message_text(lg)))
 
     nodes_hl, edges_hl = answer.highlight()
     left, right = st.columns([2, 3])
@@ -135,7 +136,7 @@ def render() -> None:
     )
     els = elements(s, view, data.positions)
     with right:
-        st.caption(t("app.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat()))
+        st.caption(plain(t("app.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat())))
         st.iframe(to_html(els, height=600), height=620)
 
     text = answer_text(answer, s, lang=lg)
@@ -153,12 +154,12 @@ def _answers(s, answer, lg: str) -> None:
         kind = RELATION_KINDS.get(a.relation)
         verb = kind.verb(lg) if kind else a.relation
         when = f"{a.effective_from or '…'} – {a.effective_to or ''}".strip()
-        st.markdown(f"**{common.md_escape(a.name(lg))}** — {common.md_escape(verb)}, {common.md_escape(when)}")
+        st.markdown(f"**{plain(a.name(lg))}** — {plain(verb)}, {plain(when)}")
         for c in a.sources:
-            st.caption(common.md_escape(f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]"))
+            st.caption(plain(f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]"))
     if answer.amounts is not None:
         st.code("\n".join(answer.text(lg).splitlines()[1:]), language=None)
     if answer.paths:
-        st.markdown(f"**{common.md_escape(t('app.ask.chains', lg, count=len(answer.paths)))}**")
+        st.markdown(f"**{plain(t('app.ask.chains', lg, count=len(answer.paths)))}**")
         rows = [{t("app.ask.chain", lg): p.text(s, lg)} for p in answer.paths[:12]]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

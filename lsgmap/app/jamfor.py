@@ -13,6 +13,7 @@ from lsgmap.view import compare_views
 
 from . import common
 from .downloads import image_button
+from .text import plain
 
 P = "jamfor."
 
@@ -74,7 +75,7 @@ def render() -> None:
     sides = [elements(s, view, data.positions) for view in compare_views(s, start=start, end=end, lang=lg)]
     for column, els, label in zip(st.columns(2), sides, ("app.compare.start", "app.compare.end"), strict=True):
         with column:
-            st.subheader(f"{t(label, lg)}: {els.on}")
+            st.subheader(plain(f"{t(label, lg)}: {els.on}"))
             st.iframe(to_html(els, height=520), height=540)
     st.html(legend_html(legend(lang=lg, kinds=[], relations=[], marks=True)))
     image_button(  # one image with both dates: the same elements as the two maps

@@ -16,6 +16,7 @@ from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 from . import common
 from .downloads import map_downloads
+from .text import plain
 
 P = "karta."  # session-state key prefix of this page
 
@@ -139,7 +140,7 @@ def resolve_search(s, snap, q: str, lg: str) -> str | None:
     for e in snap.entities():
         if lowered and (lowered in e.name_sv.lower() or lowered in e.name_en.lower() or lowered == e.id):
             return e.id
-    st.info(t("app.search_none", lg, date=snap.on.isoformat(), value=common.md_escape(q[:80])))
+    st.info(plain(t("app.search_none", lg, date=snap.on.isoformat(), value=q[:80])))
     hints = suggest(s, q)
     if hints:
         st.text(t("app.search_hint", lg, names=", ".join(safe_text(h) for h in hints)))

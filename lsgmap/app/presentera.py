@@ -13,6 +13,7 @@ from lsgmap.view import story_view
 
 from . import common
 from .downloads import map_downloads
+from .text import plain
 
 P = "presentera."  # session-state key prefix of this page
 
@@ -59,11 +60,11 @@ def render() -> None:
     s = data.structure
     stories, problems = _stories(str(s.path), s.version, s)
     if problems:
-        with st.expander(t("app.story.problems", lg, count=len(problems))):
+        with st.expander(plain(t("app.story.problems", lg, count=len(problems)))):
             for p in problems:
                 st.text(p.render(lg))
     if not stories:
-        st.info(t("app.story.none", lg, folder=str(Path(s.path) / STORY_FOLDER)))
+        st.info(plain(t("app.story.none", lg, folder=str(Path(s.path) / STORY_FOLDER))))
         return
     by_id = {story.id: story for story in stories}
     common.init_state(P + "story", "story", common.parse_one_of(by_id), stories[0].id)
@@ -84,14 +85,14 @@ def render() -> None:
     nav_prev, counter, nav_next = st.columns([1.4, 4, 1.4])
     nav_prev.button(t("app.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
     nav_next.button(t("app.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
-    counter.markdown(f"**{common.md_escape(story.title(lg))}** · {common.md_escape(t('app.story.counter', lg, step=number, count=count))}")
+    counter.markdown(f"**{plain(story.title(lg))}** · {plain(t('app.story.counter', lg, step=number, count=count))}")
     st.progress(number / count)
 
     view = story_view(s, step, lang=lg, hide_persons=hide, font_size=24)  # large labels for the projector
     text_column, map_column = st.columns([1, 2.4])
     with text_column:
-        st.title(step.title(lg), anchor=False)
-        st.markdown(f"{common.md_escape(step.text(lg))}  \n\n*{common.md_escape(t('app.story.date', lg, date=view.on))}*")
+        st.title(plain(step.title(lg)), anchor=False)
+        st.markdown(f"{plain(step.text(lg))}  \n\n*{plain(t('app.story.date', lg, date=view.on))}*")
     els = elements(s, view, data.positions)
     with map_column:
         st.iframe(to_html(els, height=700), height=720)
