@@ -169,4 +169,5 @@ def test_a_bad_value_in_a_problem_is_escaped(tmp_path, merger_tables, capsys):
     folder = write_dataset(tmp_path / "bad", **merger_tables)
     assert main(["check", "--data", str(folder)]) == 1
     out = capsys.readouterr().out
-    assert "\x1b" not in out and "(\"2005\"" in out  # the escape sequence is dropped, the rest of the value shown
+    assert "\x1b" not in out  # no escape character reaches the terminal
+    assert '("\\x1b[2J2005"' in out  # the problem shows the cell as it is, its control character made visible
