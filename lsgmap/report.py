@@ -11,7 +11,8 @@
 5. the documents behind it all.
 
 Every item ends with its source ids in brackets. Markdown or HTML; HTML escapes
-all data text and holds no scripts.
+all data text and holds no scripts; Markdown escapes it (:func:`md_text`), so a
+name or quote holding Markdown, HTML or a URL shows literally: no image, link or tag.
 
 Examples
 --------
@@ -26,6 +27,7 @@ True
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -255,24 +257,52 @@ def _amount(value: float) -> str:
 
 
 # -- rendering ---------------------------------------------------------------------------
+_MD_INLINE = re.compile(r"([\\`*{}\[\]<>!|~$&^]|(?<!\w)_|_(?!\w))")
+_MD_LINE_START = re.compile(r"^(\s*)([#>=+\-]|\d+[.)])")
+_MD_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=\bwww)(?=\.)|(?<=@)", re.IGNORECASE)
+_WORD_JOINER = "\u2060"
+
+
+def md_text(text: object) -> str:
+    """``text`` for a Markdown document, shown literally: no markup, HTML, image or link.
+
+    Escapes with a backslash what Markdown reads anywhere in a line (``\\ ` * { } [ ] < > ! | ~ $ & ^``,
+    ``_`` unless inside a word)
+    and what starts a block (``#``, ``>``, ``=``, ``+``, ``-``, ``1.``) at the start; puts an invisible
+    word joiner (U+2060) in ``://``, after ``www`` and after ``@``, so ``http://…``, ``www.…`` and
+    e-mail addresses are no autolinks; joins lines with a space (one item, one line).
+    Dates, colons and hyphens inside a line stay readable.
+
+    Examples
+    --------
+    >>> md_text("![x](http://host/a.png) <b>")
+    '\\\\!\\\\[x\\\\](http:\u2060//host/a.png) \\\\<b\\\\>'
+    >>> md_text("LSG Trosa-Gnesta 2016-12-31")
+    'LSG Trosa-Gnesta 2016-12-31'
+    """
+    one_line = " ".join(str(text).splitlines())
+    escaped = _MD_LINE_START.sub(r"\1\\\2", _MD_INLINE.sub(r"\\\1", one_line))
+    return _MD_AUTOLINK.sub(_WORD_JOINER, escaped)
+
+
 def _render_md(blocks: list[tuple[str, Any]]) -> str:
     lines: list[str] = []
     heads = {"h1": "#", "h2": "##", "h3": "###"}
 
     def items(entries: list[_Item], depth: int) -> None:
         for e in entries:
-            src = f" [{', '.join(e.sources)}]" if e.sources else ""
-            lines.append(f"{'  ' * depth}- {e.text}{src}")
+            src = f" [{md_text(', '.join(e.sources))}]" if e.sources else ""  # no link: text cannot define one
+            lines.append(f"{'  ' * depth}- {md_text(e.text)}{src}")
             items(e.children, depth + 1)
 
     for kind, value in blocks:
         if kind in heads:
             if lines and lines[-1]:
                 lines.append("")
-            lines.append(f"{heads[kind]} {value}")
+            lines.append(f"{heads[kind]} {md_text(value)}")
             lines.append("")
         elif kind == "p":
-            lines += [value, ""]
+            lines += [md_text(value), ""]
         else:
             items(value, 0)
     return "\n".join(lines).rstrip() + "\n"
