@@ -143,7 +143,7 @@ def render() -> None:
     with st.expander(t("app.ask.as_text", lg)):
         st.code(text, language=None)
     stem = f"lsgmap-fraga-{answer.on.isoformat()}"
-    st.download_button(t("app.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt")
+    st.download_button(t("app.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt", on_click="ignore")
     map_downloads(els, key=P, stem=stem)  # the same elements as the map above
 
 
