@@ -20,7 +20,7 @@ P = "jamfor."
 
 def presets(s) -> list[str]:
     """Event ids usable as "before / after" presets, in date order (events that turn originals into results)."""
-    return [e.id for e in sorted(s.events.values(), key=lambda e: (e.day, e.id)) if e.originals and e.results]
+    return [e.id for e in s.events_in_order if e.originals and e.results]
 
 
 def render() -> None:
