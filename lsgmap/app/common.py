@@ -53,17 +53,7 @@ def _file_stamp(folder: Path) -> str:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(path: str, stamp: str) -> Loaded:
     structure = load(Path(path))
-    positions, problems = _laid_out_and_checked(structure.version, structure)
-    return Loaded(structure, positions, problems)
-
-
-@st.cache_data(show_spinner=False, persist="disk", max_entries=8)
-def _laid_out_and_checked(version: str, _structure: Structure) -> tuple[dict[str, tuple[float, float]], list[Any]]:
-    """Positions and check findings of a dataset version, kept on disk: the same data starts at once next time.
-
-    ``version`` is the content hash of the dataset's files, so an edited dataset is laid out and checked anew.
-    """
-    return layered_positions(_structure), check(_structure)
+    return Loaded(structure, layered_positions(structure), check(structure))
 
 
 def loaded() -> Loaded | None:
