@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
+from .attestation import NEVER, Attestation, attestation_of
 from .dates import OPEN_END, OPEN_START, day_to_iso, interval_days, to_day, today
 from .errors import ERROR, Problem
 from .i18n import Message, msg
@@ -43,7 +44,7 @@ from .tables import read_dataset
 if TYPE_CHECKING:  # pragma: no cover
     from .names import NameIndex
 
-__all__ = ["BUNDLED_DATA", "Structure", "Snapshot", "load", "default_data_path"]
+__all__ = ["BUNDLED_DATA", "Structure", "Snapshot", "load", "default_data_path", "conflict_items"]
 
 def _bundled_data() -> Path:
     """The Sörmland dataset: ``lsgmap/bundled/`` when installed, ``data/`` beside the package in a checkout."""
@@ -185,6 +186,68 @@ class Structure:
         """
         day = to_day(on)
         return Snapshot(self, day, self._node_index.valid_on(day), self._edge_index.valid_on(day))
+
+    # -- attestation ----------------------------------------------------------------
+    @cached_property
+    def _attestations(self) -> dict[str, Attestation]:
+        sources, entities = self.sources, self.entities
+        edges = {r.id: attestation_of(r, sources) for r in self.relations.values()}
+        spoken: dict[str, list[tuple[int, int]]] = {}
+        for r in self.relations.values():
+            for window in edges[r.id].windows:
+                spoken.setdefault(r.from_id, []).append(window)
+                spoken.setdefault(r.to_id, []).append(window)
+        found = {e.id: attestation_of(e, sources, spoken.get(e.id, ())) for e in entities.values()}
+        found.update(edges)
+        return found
+
+    def attestation(self, fact_id: str) -> Attestation:
+        """The days a source speaks for the entity or relation ``fact_id`` (see :mod:`lsgmap.attestation`).
+
+        >>> s = load(BUNDLED_DATA)
+        >>> s.attestation("lsg_trosa").on(to_day("2016-11-15")), s.attestation("no such id").ever
+        (True, False)
+        """
+        return self._attestations.get(fact_id, NEVER)
+
+    def _windows_index(self, ids: Iterable[str]) -> IntervalIndex:
+        keys, starts, ends = [], [], []
+        found = self._attestations
+        for ident in ids:
+            for start, end in found[ident].windows:
+                keys.append(ident)
+                starts.append(start)
+                ends.append(end)
+        return IntervalIndex(keys, starts=starts, ends=ends)
+
+    @cached_property
+    def _attested_node_index(self) -> IntervalIndex:
+        return self._windows_index(self.entities)
+
+    @cached_property
+    def _attested_edge_index(self) -> IntervalIndex:
+        return self._windows_index(self.relations)
+
+    def attested_on(self, day: int) -> tuple[frozenset[str], frozenset[str]]:
+        """The entity ids and relation keys attested on ``day`` (a subset of those valid)."""
+        return frozenset(self._attested_node_index.valid_on(day)), frozenset(self._attested_edge_index.valid_on(day))
+
+    # -- conflicts ------------------------------------------------------------------
+    @cached_property
+    def _conflicts_by_fact(self) -> dict[str, tuple[Conflict, ...]]:
+        found: dict[str, list[Conflict]] = {}
+        for conflict in self.conflicts:
+            for fact in dict.fromkeys(conflict.facts):
+                found.setdefault(fact, []).append(conflict)
+        return {k: tuple(v) for k, v in found.items()}
+
+    def conflicts_of(self, fact_id: str) -> tuple[Conflict, ...]:
+        """The recorded conflicts (``conflicts.csv``) that name the entity, relation or event ``fact_id``.
+
+        >>> [c.id for c in load(BUNDLED_DATA).conflicts_of("lsg_gnot")]
+        ['k_mal1_trosa']
+        """
+        return self._conflicts_by_fact.get(fact_id, ())
 
     @property
     def node_intervals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -381,6 +444,29 @@ class Snapshot:
     def edge_set(self) -> frozenset[str]:
         return frozenset(self.edge_keys)
 
+    @cached_property
+    def _attested(self) -> tuple[frozenset[str], frozenset[str]]:
+        return self.structure.attested_on(self.day)
+
+    @property
+    def attested_nodes(self) -> frozenset[str]:
+        """The entity ids of this day that a source speaks for on this day."""
+        return self._attested[0]
+
+    @property
+    def attested_edges(self) -> frozenset[str]:
+        """The relation keys of this day that a source speaks for on this day."""
+        return self._attested[1]
+
+    def attested(self, fact_id: str) -> bool:
+        """True when a source speaks for the entity or relation ``fact_id`` on this day."""
+        return fact_id in self._attested[0] or fact_id in self._attested[1]
+
+    @property
+    def unattested_count(self) -> int:
+        """How many of the day's entities and relations no source speaks for on this day."""
+        return len(self.node_ids) + len(self.edge_keys) - len(self._attested[0]) - len(self._attested[1])
+
     def entities(self) -> list[Entity]:
         return [self.structure.entities[i] for i in self.node_ids]
 
@@ -414,7 +500,10 @@ class Snapshot:
                     "valid_to": e.valid_to or None,
                     "identifiers": dict(e.identifiers),
                     "attributes": dict(e.attributes),
+                    "attested": e.id in self.attested_nodes,
+                    **s.attestation(e.id).to_json(),
                     "sources": list(s.citations(e.sources)),
+                    "conflicts": conflict_items(s.conflicts_of(e.id), lang),
                 }
             )
         edges = []
@@ -431,7 +520,15 @@ class Snapshot:
                     "effective_to": day_to_iso(r.end),
                     "derived_from": r.derived_from or None,
                     "attributes": dict(r.attributes),
+                    "attested": r.id in self.attested_edges,
+                    **s.attestation(r.id).to_json(),
                     "sources": list(s.citations(r.sources)),
+                    "conflicts": conflict_items(s.conflicts_of(r.id), lang),
                 }
             )
-        return {"on": self.on.isoformat(), "nodes": nodes, "edges": edges}
+        return {"on": self.on.isoformat(), "facts": len(nodes) + len(edges), "unattested": self.unattested_count, "nodes": nodes, "edges": edges}
+
+
+def conflict_items(conflicts: Iterable[Conflict], lang: str = "sv") -> list[dict[str, str]]:
+    """``[{"id", "text"}]`` for recorded conflicts (the ``conflicts`` list of every JSON item)."""
+    return [{"id": c.id, "text": c.topic(lang)} for c in conflicts]

@@ -121,15 +121,29 @@ def _reversed(table: Table, line: int, valid_from: str, valid_to: str) -> Proble
     return Problem("interval.reversed", table.file, line, f"{valid_from} – {valid_to}")
 
 
+def _span_days(text: str) -> tuple[int, int] | None:
+    """The inclusive day ordinals of a date or interval ``A/B``; None for an empty cell."""
+    if not text.strip():
+        return None
+    span = parse_span(text)
+    return span.first_day().toordinal(), span.last_day().toordinal()
+
+
 def _documents(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
-    for line, ident, title, kind, reference, date in _rows(t, bad, *map(t.column, ("id", "title", "kind", "reference", "date"))):
-        out.documents[ident] = Document(ident, title, kind, reference, date, line)
+    columns = [*map(t.column, ("id", "title", "kind", "reference", "date", "period", "period_note")), _each(t, "period", _span_days)]
+    for line, ident, title, kind, reference, date, period, note, speaks in _rows(t, bad, *columns):
+        out.documents[ident] = Document(ident, title, kind, reference, date, line, period, note, speaks)
     return out.documents
 
 
 def _sources(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
-    for line, ident, document, quote, locator in _rows(t, bad, *map(t.column, ("id", "document", "quote", "locator"))):
-        out.sources[ident] = Source(ident, document, quote, locator, line)
+    """Citations; each speaks for its own period when it states one, else for its document's."""
+    columns = [*map(t.column, ("id", "document", "quote", "locator", "period", "form")), _each(t, "period", _span_days)]
+    documents = out.documents
+    for line, ident, document, quote, locator, period, form, speaks in _rows(t, bad, *columns):
+        if speaks is None and document in documents:
+            speaks = documents[document].speaks
+        out.sources[ident] = Source(ident, document, quote, locator, line, period, form or "quote", speaks)
     return out.sources
 
 

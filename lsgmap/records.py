@@ -26,17 +26,28 @@ class Document:
     reference: str = ""
     date: str = ""
     line: int = 0
+    period: str = ""
+    period_note: str = ""
+    #: The inclusive day ordinals of ``period``; None when the document speaks for no known period.
+    speaks: tuple[int, int] | None = None
 
 
 @dataclass(slots=True, unsafe_hash=True)
 class Source:
-    """A citation: a document and a short quote of the passage."""
+    """A citation: a document and a short quote of the passage.
+
+    ``speaks`` is the span of days the passage speaks for: its own ``period``
+    when given, else its document's; None when neither is known.
+    """
 
     id: str
     document: str
     quote: str
     locator: str = ""
     line: int = 0
+    period: str = ""
+    form: str = "quote"  # "quote" | "paraphrase"
+    speaks: tuple[int, int] | None = None
 
 
 @dataclass(slots=True, unsafe_hash=True)
