@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from .dates import day_to_iso, to_day
 from .records import Entity, Relation, Source
 
-__all__ = ["Attestation", "NEVER", "attestation_of", "merge_windows"]
+__all__ = ["Attestation", "NEVER", "attestation_of", "merge_windows", "attestation_note"]
 
 
 def merge_windows(windows: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -135,3 +135,28 @@ def attestation_of(fact: Entity | Relation, sources: Mapping[str, Source], relat
         if start <= end:
             windows.append((start, end))
     return Attestation(merge_windows(windows)) if windows else NEVER
+
+
+def attestation_note(attestation: Attestation, day: int, lang: str = "sv", *, derived: bool = False) -> str:
+    """What a reader is told about a fact on ``day``: "" when a source speaks for it, else the nearest attested date.
+
+    >>> a = Attestation(((to_day("2016-10-13"), to_day("2016-12-31")),))
+    >>> attestation_note(a, to_day("2016-11-15")), attestation_note(a, to_day("2017-03-01"))
+    ('', 'saknar källa för detta datum, senast belagd 2016-12-31')
+    >>> attestation_note(a, to_day("2010-06-01"), "en")
+    'no source for this date, first attested 2016-10-13'
+    >>> attestation_note(NEVER, to_day("2010-06-01"), derived=True)
+    'saknar källa för detta datum, härledd ur en händelse, inte belagd i någon källa'
+    """
+    from .i18n import t
+
+    if attestation.on(day):
+        return ""
+    before = attestation.last_before(day)
+    if before is not None:
+        nearest = t("attested.last", lang, date=day_to_iso(before))
+    elif attestation.ever:
+        nearest = t("attested.first", lang, date=day_to_iso(attestation.first_after(day)))
+    else:
+        nearest = t("attested.derived" if derived else "attested.never", lang)
+    return f"{t('attested.no', lang)}, {nearest}"

@@ -6,9 +6,14 @@ days: ``2017`` is 2017-01-01 .. 2017-12-31.
 
 **The interval rule** (used everywhere in lsgmap): a fact with ``valid_from`` A
 and ``valid_to`` B holds on every day from the *first* day of A through the
-*last* day of B, both included. An empty ``valid_from`` means "since always",
-an empty ``valid_to`` means "still valid". So ``valid_from=2016-07-01,
-valid_to=2018-06`` holds on 2018-06-30 and not on 2018-07-01.
+*last* day of B, both included. An empty ``valid_from`` or ``valid_to`` is
+*unknown*: the fact is taken as valid on that side, but no source speaks for
+those days (it is not *attested* there; the attestation rule is in
+:mod:`lsgmap.attestation`). So ``valid_from=2016-07-01, valid_to=2018-06``
+holds on 2018-06-30 and not on 2018-07-01.
+
+People read a date at the precision it was given (:func:`stated_text`):
+``2005``, ``oktober 2016``, ``2016-07-01``; JSON keeps the ISO value.
 
 Days are handled as proleptic Gregorian ordinals (``date.toordinal()``), with
 ``OPEN_START`` and ``OPEN_END`` for open ends, so intervals compare as ints.
@@ -49,6 +54,8 @@ __all__ = [
     "day_to_iso",
     "day_text",
     "period_text",
+    "stated_text",
+    "validity_text",
     "ordered_days",
     "today",
 ]
@@ -257,6 +264,36 @@ def period_text(first: str | None, last: str | None) -> str:
     ('2016-10 – 2018-06-30', '… – 2016-12-31', '2008 –', '… –')
     """
     return f"{first or '…'} – {last or ''}".rstrip()
+
+
+def stated_text(value: str | None, lang: str = "sv") -> str:
+    """A partial date at the precision it was stated: ``2005``, ``oktober 2016``, ``2016-07-01``; "" for none.
+
+    A value that is not a partial date is returned as it is.
+
+    >>> stated_text("2016-10"), stated_text("2016-10", "en"), stated_text("2005"), stated_text("2016-07-01"), stated_text("")
+    ('oktober 2016', 'October 2016', '2005', '2016-07-01', '')
+    """
+    if not value:
+        return ""
+    try:
+        d = PartialDate.parse(value)
+    except DateParseError:
+        return value
+    if d.precision != "month":
+        return str(d)
+    from .i18n import t
+
+    return f"{t('month.names', lang).split()[d.month - 1]} {d.year}"  # type: ignore[index]
+
+
+def validity_text(valid_from: str | None, valid_to: str | None, lang: str = "sv") -> str:
+    """A stated validity for people, each end at its precision: ``oktober 2016 – 2018-06-30``, ``2008 –``, ``… – 2016-12-31``.
+
+    >>> validity_text("2016-10", "2018-06-30"), validity_text("2008", ""), validity_text("", "2016-12-31", "en")
+    ('oktober 2016 – 2018-06-30', '2008 –', '… – 2016-12-31')
+    """
+    return period_text(stated_text(valid_from, lang), stated_text(valid_to, lang))
 
 
 def ordered_days(start: date | str | int | None, end: date | str | int | None) -> tuple[int, int]:

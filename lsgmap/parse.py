@@ -187,10 +187,10 @@ def _relations(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
 
 
 def _budget(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
-    columns = [*map(t.column, ("id", "relation", "item_sv", "item_en")), _lists(t, "sources")]
+    columns = [*map(t.column, ("id", "relation", "item_sv", "item_en", "basis")), _lists(t, "sources")]
     columns += [_each(t, "year", lambda v: to_number(v, integer=True)), _each(t, "amount_tkr", to_number)]
-    for line, ident, relation, item_sv, item_en, sources, year, amount in _rows(t, bad, *columns):
-        out.budget.append(BudgetLine(ident, relation, int(year), item_sv, item_en, amount, sources, line))
+    for line, ident, relation, item_sv, item_en, basis, sources, year, amount in _rows(t, bad, *columns):
+        out.budget.append(BudgetLine(ident, relation, int(year), item_sv, item_en, amount, sources, line, basis))
     return {b.id for b in out.budget}
 
 

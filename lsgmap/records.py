@@ -141,6 +141,7 @@ class BudgetLine:
     amount_tkr: float
     sources: tuple[str, ...] = ()
     line: int = 0
+    basis: str = ""  # "applied" | "granted" | "outcome" | "" (not stated)
 
     def item(self, lang: str = "sv") -> str:
         return self.item_en if lang == "en" and self.item_en else self.item_sv
