@@ -4,14 +4,16 @@
 rule it builds on). A fact is *attested* on a day when it is valid that day and
 
 1. its own stated validity has **both** ends (``valid_from`` and ``valid_to``)
-   and covers the day, and the fact is not derived from an event; or
+   and covers the day; or
 2. a source it cites speaks for the day: the source's own ``period`` when it
    states one, else its document's ``period``; or
 3. (an entity) a relation at either of its ends is attested that day: the
    source that speaks for the relation speaks for both its ends.
 
-A fact whose validity reaches a day only because an end is unknown is valid
-but not attested there. Unknown is neither "always" nor "still": LSG Trosa
+A relation derived from an event (``derived_from``) is what the event implies,
+not what a source says: rules 1 and 2 do not apply to it. A fact whose
+validity reaches a day only because an end is unknown is valid but not
+attested there. Unknown is neither "always" nor "still": LSG Trosa
 (no stated start, ended by the merger) is valid in 2010 and attested only
 from 2016-10-13 to 2016-12-31, the days the status report speaks for.
 
@@ -125,7 +127,9 @@ def attestation_of(fact: Entity | Relation, sources: Mapping[str, Source], relat
     False
     """
     windows = list(related)
-    if fact.valid_from and fact.valid_to and not getattr(fact, "derived_from", ""):
+    if getattr(fact, "derived_from", ""):
+        return Attestation(merge_windows(windows)) if windows else NEVER
+    if fact.valid_from and fact.valid_to:
         windows.append((fact.start, fact.end))
     for source_id in fact.sources:
         source = sources.get(source_id)

@@ -68,6 +68,7 @@ def check(structure) -> list[Problem]:
     found += _budget_totals(structure)
     found += _quotes_with_bad_dates(structure)
     found += _quotes_not_in_documents(structure)
+    found += _never_attested(structure)
     found = [_documented(p, structure.conflicts) for p in found]
     found += _conflict_notes(structure)
     every = list(structure.problems) + load_stories(structure)[1] + found
@@ -312,6 +313,23 @@ def _quotes_not_in_documents(structure) -> list[Problem]:
         if text is not None and _folded(src.quote) not in text:
             shown = src.quote if len(src.quote) <= 80 else src.quote[:77] + "…"
             out.append(Problem("check.quote_not_in_document", "sources.csv", src.line, shown, {"source": src.id, "file": f"documents/{doc.reference}"}))
+    return out
+
+
+def _never_attested(structure) -> list[Problem]:
+    """A note for each entity and relation no source speaks for on any day (derived relations excepted: the event implies them).
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> ids = {p.params["fact"] for p in _never_attested(load(BUNDLED_DATA))}
+    >>> "lsg_trosa_gnesta" in ids, "lsg_trosa" in ids, "r047" in ids
+    (True, False, False)
+    """
+    out = []
+    for table, facts in (("entities.csv", structure.entities.values()), ("relations.csv", structure.relations.values())):
+        for fact in facts:
+            if getattr(fact, "derived_from", "") or structure.attestation(fact.id).ever:
+                continue
+            out.append(Problem("check.never_attested", table, fact.line, ";".join(fact.sources), {"fact": fact.id}, WARNING))
     return out
 
 

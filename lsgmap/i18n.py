@@ -267,6 +267,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "skriv citatet ord för ord som i dokumentet (radbrytningar och mellanslag spelar ingen roll), eller rätta vilket dokument det hänvisar till",
         "copy the quote word for word from the document (line breaks and spaces do not matter), or correct which document it refers to",
     ),
+    "check.never_attested": (
+        "ingen källa talar för {fact} på något datum (\"{value}\")",
+        "no source speaks for {fact} on any date (\"{value}\")",
+        "ange vilken period källan talar för (kolumnen period i documents.csv eller sources.csv), ange både start- och slutdatum om källan säger dem, eller låt uppgiften stå kvar som obelagd",
+        "state the period the source speaks for (the period column of documents.csv or sources.csv), give both start and end dates if the source states them, or keep the fact as unattested",
+    ),
     "check.quote_bad_date": (
         "citatet {source} innehåller ett datum som inte finns (\"{value}\": {reason})",
         "the quote {source} contains a date that does not exist (\"{value}\": {reason})",
