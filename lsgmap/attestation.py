@@ -37,7 +37,7 @@ import bisect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .dates import day_to_iso, to_day
+from .dates import day_to_iso
 from .records import Entity, Relation, Source
 
 __all__ = ["Attestation", "NEVER", "attestation_of", "merge_windows", "attestation_note"]

@@ -245,7 +245,7 @@ class Structure:
         """The recorded conflicts (``conflicts.csv``) that name the entity, relation or event ``fact_id``.
 
         >>> [c.id for c in load(BUNDLED_DATA).conflicts_of("lsg_gnot")]
-        ['k_mal1_trosa']
+        ['k_mal1_trosa', 'k_fyra_eller_fem']
         """
         return self._conflicts_by_fact.get(fact_id, ())
 
