@@ -123,7 +123,15 @@ def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT
     fmt = _check_format(fmt, images_only=True)
     fig, (ax,) = _figure(size)
     _draw(ax, els, title=els.title, font_scale=_font_scale(size))
+    _unattested_key(fig, els, font_scale=_font_scale(size))
     return _save(fig, fmt)
+
+
+def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
+    """A footnote saying what faded and dashed means, when a side draws a fact no source speaks for on its day."""
+    if any(els.drawn_unattested for els in sides):
+        note = fig.text(0.01, 0.01, t("map.unattested_key", sides[0].lang), fontsize=9 * font_scale, color="#555555", ha="left", va="bottom")
+        note.set_gid("unattested-key")
 
 
 def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE) -> bytes:
@@ -141,12 +149,15 @@ def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", siz
     for ax, els, prefix in ((axes[0], before, "a-"), (axes[1], after, "b-")):
         _draw(ax, els, title=els.title, font_scale=scale, frame=frame, prefix=prefix)
     fig.suptitle(t("export.compare_title", before.lang, start=before.on, end=after.on), fontsize=15)
+    _unattested_key(fig, before, after, font_scale=scale)
     return _save(fig, fmt)
 
 
 def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, frame: tuple = (), prefix: str = "") -> None:
     """Draw the nodes and edges on a matplotlib axes at their x/y (y grows downwards, as on screen)."""
     from matplotlib.patches import FancyArrowPatch
+
+    from .render import UNATTESTED_DASHES
 
     ax.set_axis_off()
     if title:
@@ -170,7 +181,7 @@ def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, f
             arrowstyle="-|>", mutation_scale=10 * font_scale,
             color=e.colour,
             linewidth=max(float(e.width), 0.5) * 0.8,
-            linestyle=(0, (4, 3)) if e.dashes else "-",
+            linestyle=(0, UNATTESTED_DASHES) if not e.attested else (0, (4, 3)) if e.dashes else "-",
             alpha=min(e.opacity, 0.85),
             shrinkA=9, shrinkB=11,
             connectionstyle=f"arc3,rad={bend}",
@@ -186,6 +197,11 @@ def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, pref
     """One node: its shape or box, its label, and a coloured halo when it is marked."""
     x, y = at
     border, border_width = (n.border, 3.0) if n.border else ("white", 1.0)
+    line = "-"
+    if not n.attested:  # faded fill (n.colour), dashed border in the kind's darker colour, as on the live map
+        from .render import _darker
+
+        border, border_width, line = (n.border or _darker(n.colour)), max(border_width, 1.5), "--"
     if n.mark:  # compare view: a halo in the mark's colour that shows at any size (the border may be a highlight's)
         from .render import MARK_COLOURS
 
@@ -194,14 +210,15 @@ def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, pref
     fontsize = 7.5 * font_scale
     if n.shape in ("box", "ellipse"):
         style = "round,pad=0.35" if n.shape == "box" else "round4,pad=0.4"
+        edge = border if (n.border or not n.attested) else n.colour
         text = ax.text(
-            x, y, _wrap(n.label), ha="center", va="center", fontsize=fontsize, color="white", alpha=n.opacity,
-            bbox={"boxstyle": style, "facecolor": n.colour, "edgecolor": border if n.border else n.colour, "linewidth": border_width, "alpha": n.opacity},
+            x, y, _wrap(n.label), ha="center", va="center", fontsize=fontsize, color=n.text_colour, alpha=n.opacity if n.attested or n.dimmed else 0.8,
+            bbox={"boxstyle": style, "facecolor": n.colour, "edgecolor": edge, "linewidth": border_width, "linestyle": line, "alpha": n.opacity},
             zorder=3,
         )
     else:
         dot = ax.scatter([x], [y], s=260 * font_scale, marker=_MARKERS.get(n.shape, "o"), c=n.colour, alpha=n.opacity,
-                         edgecolors=border, linewidths=border_width, zorder=3)
+                         edgecolors=border, linewidths=border_width, linestyles=line, zorder=3)
         dot.set_gid(f"{prefix}shape-{n.id}")
         text = ax.text(x, y - 26, _wrap(n.label), ha="center", va="top", fontsize=fontsize, alpha=n.opacity, zorder=4)
     text.set_gid(f"{prefix}node-{n.id}")

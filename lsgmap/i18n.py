@@ -409,6 +409,14 @@ UI: dict[str, tuple[str, str]] = {
     "app.search_none": ("Ingen aktör på {date} matchar \"{value}\".", "No entity on {date} matches \"{value}\"."),
     "app.search_hint": ("Menade du: {names}?", "Did you mean: {names}?"),
     "app.hide_persons": ("Dölj personnamn (visa rollen)", "Hide person names (show the role)"),
+    "app.attested_only": ("Visa bara belagda uppgifter", "Show attested facts only"),
+    "app.attested_only_help": (
+        "Dölj aktörer och relationer som ingen källa talar för på det valda datumet (på kartan, i detaljerna och i nedladdningarna).",
+        "Hide entities and relations no source speaks for on the chosen date (on the map, in the details and in the downloads).",
+    ),
+    "app.attested_hidden": ("De är dolda.", "They are hidden."),
+    "app.col.note": ("Anmärkning", "Note"),
+    "app.col.form": ("Återgivning", "Rendering"),
     "app.filters": ("Filter", "Filters"),
     "app.details": ("Detaljer för aktör", "Details for entity"),
     "app.details_none": ("(ingen vald)", "(none chosen)"),
@@ -453,6 +461,13 @@ UI: dict[str, tuple[str, str]] = {
     "app.mark.added": ("Tillkommen", "Added"),
     "app.mark.removed": ("Borttagen", "Removed"),
     "app.mark.changed": ("Ändrad", "Changed"),
+    # what the map says beside a fact (lsgmap.render.fact_notes) and its unattested facts
+    "map.conflict": ("Motstridiga källor: {topic}", "Conflicting sources: {topic}"),
+    "map.working_name": ("arbetsnamn, inte i källorna", "working name, not in the sources"),
+    "map.unattested_key": (
+        "Blekt och streckat: saknar källa för detta datum",
+        "Faded and dashed: no source for this date",
+    ),
     "cli.error": ("Fel", "Error"),
     "cli.internal_error": (
         "internt fel i 'lsgmap {command}' ({what}). Kör igen med --debug för detaljer och rapportera felet.",

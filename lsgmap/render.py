@@ -35,7 +35,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .dates import day_to_iso
+from .attestation import attestation_note
+from .dates import validity_text
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -53,6 +54,11 @@ __all__ = [
     "legend",
     "legend_html",
     "MARK_COLOURS",
+    "UNATTESTED_ALPHA",
+    "UNATTESTED_DASHES",
+    "faded",
+    "fact_notes",
+    "is_working_name",
     "safe_text",
     "strip_external",
 ]
@@ -63,6 +69,22 @@ _FOCUS_COLOUR = "#ffd700"
 _MAX_LABEL = 40
 _DIM_ALPHA = 0.18
 _REMOVED_ALPHA = 0.55
+#: Facts no source speaks for on the day: drawn in a lighter colour, at this opacity, with this dash pattern (on, off px).
+UNATTESTED_ALPHA = 0.5
+UNATTESTED_DASHES = (3, 6)
+_UNATTESTED_LIGHTEN = 0.55
+
+
+def faded(colour: str, amount: float = _UNATTESTED_LIGHTEN) -> str:
+    """``colour`` (``#rrggbb``) mixed with white: the lighter colour of a fact no source speaks for on the day.
+
+    >>> faded("#c55a11"), faded("#000000", 0.5), faded("red")
+    ('#e5b594', '#808080', 'red')
+    """
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        return colour
+    channels = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(c + (255 - c) * amount):02x}" for c in channels)
 
 
 def safe_text(value: Any) -> str:
@@ -102,10 +124,6 @@ def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "…"
 
 
-def _validity(start: str | None, end: str | None) -> str:
-    return f"{start or '…'} – {end or ''}".strip()
-
-
 @dataclass(frozen=True)
 class Node:
     """One drawn entity: text (already safe), place, look and state."""
@@ -124,6 +142,8 @@ class Node:
     mark: str | None = None
     dimmed: bool | None = None  #: None when nothing is emphasised
     opacity: float = 1.0
+    attested: bool = True  #: False: no source speaks for it on the day (drawn faded, border dashed)
+    conflicts: tuple[str, ...] = ()  #: ids of the recorded conflicts (conflicts.csv) that name it
 
 
 @dataclass(frozen=True)
@@ -144,6 +164,8 @@ class Edge:
     dimmed: bool | None = None
     opacity: float = 1.0
     strong: bool = False
+    attested: bool = True  #: False: no source speaks for it on the day (drawn faded, with :data:`UNATTESTED_DASHES`)
+    conflicts: tuple[str, ...] = ()  #: ids of the recorded conflicts (conflicts.csv) that name it
 
 
 @dataclass(frozen=True)
@@ -155,6 +177,13 @@ class Elements:
     title: str
     on: str
     lang: str = "sv"
+    facts: int = 0  #: entities and relations the view's filters select on the day (before ``attested_only``)
+    unattested: int = 0  #: how many of those no source speaks for on the day
+
+    @property
+    def drawn_unattested(self) -> int:
+        """How many of the drawn nodes and edges no source speaks for on the day."""
+        return sum(1 for item in (*self.nodes, *self.edges) if not item.attested)
 
     def node(self, node_id: str) -> Node:
         """The node with id ``node_id`` (KeyError if it is not drawn)."""
@@ -166,6 +195,11 @@ class Elements:
 
 def elements(structure: Structure, view: View, positions: Mapping[str, tuple[float, float]] | None = None) -> Elements:
     """The nodes and edges that ``view`` draws: the one source of every label, tooltip, colour, shape, line and mark.
+
+    A fact no source speaks for on the view's day (:mod:`lsgmap.attestation`)
+    has ``attested=False``, a lighter colour, a lower opacity and dashes, and
+    its tooltip says so ("saknar källa för detta datum, senast belagd …");
+    with ``view.attested_only`` it is not drawn at all.
 
     Parameters
     ----------
@@ -183,6 +217,9 @@ def elements(structure: Structure, view: View, positions: Mapping[str, tuple[flo
     (True, False)
     >>> elements(s, View(on="2016-11-01", hide_persons=True)).node("ida_malmberg").label
     'Processledare LSG södra Sörmland'
+    >>> later = elements(s, View(on="2017-03-01"))
+    >>> later.node("lsg_nykoping_oxelosund").attested, later.unattested <= later.facts
+    (False, True)
     """
     from .view import display_names
 
@@ -192,20 +229,93 @@ def elements(structure: Structure, view: View, positions: Mapping[str, tuple[flo
         positions = layered_positions(structure)
     snapshot = structure.snapshot(on=view.day)
     shown, rels = _shown(snapshot, view)
+    attested = snapshot.attested_nodes | snapshot.attested_edges
+    facts = len(shown) + len(rels)
+    unattested = sum(1 for item in (*shown, *rels) if item.id not in attested)
+    if view.attested_only:
+        shown = [e for e in shown if e.id in attested]
+        rels = [r for r in rels if r.id in attested]
     name = display_names(structure, snapshot, lang=view.lang, hide_persons=view.hide_persons)
     marks = view.mark_of()
     gold = set(view.highlight) | ({view.focus} if view.focus else set())
     emphasis = bool(view.strong_nodes or view.strong_edges)
     strong_nodes, strong_edges = set(view.strong_nodes), set(view.strong_edges)
+    notes = _Notes(structure, view.day, view.lang)
     nodes = tuple(
-        _node(e, name(e.id), positions, view, marks.get(e.id), e.id in gold, (view.dim_rest and e.id not in strong_nodes) if emphasis else None)
+        _node(e, name(e.id), positions, view, marks.get(e.id), e.id in gold, (view.dim_rest and e.id not in strong_nodes) if emphasis else None,
+              e.id in attested, notes)
         for e in shown
     )
     edges = tuple(
-        _edge(r, name, view, marks.get(r.id), curve, (view.dim_rest and r.id not in strong_edges) if emphasis else None, r.id in strong_edges)
+        _edge(r, name, view, marks.get(r.id), curve, (view.dim_rest and r.id not in strong_edges) if emphasis else None, r.id in strong_edges,
+              r.id in attested, notes)
         for r, curve in zip(rels, _curves(rels), strict=True)
     )
-    return Elements(nodes, edges, safe_text(view.heading()), view.on, view.lang)
+    return Elements(nodes, edges, safe_text(view.heading()), view.on, view.lang, facts, unattested)
+
+
+def fact_notes(structure: Structure, fact_id: str, *, on: Any, lang: str = "sv") -> list[str]:
+    """What a reader is told beside a fact on a day: no source for the day, recorded conflicts, a working name.
+
+    One short line each, plain text from :func:`lsgmap.attestation.attestation_note`
+    (``derived`` when a relation has ``derived_from``), the recorded conflicts
+    (:func:`lsgmap.model.conflict_items`) and the entity attribute ``name_is_working_name``.
+    The tooltip, the details table and a story step all say these lines.
+
+    >>> from lsgmap.model import load
+    >>> s = load()
+    >>> fact_notes(s, "lsg_trosa", on="2016-11-15")
+    []
+    >>> fact_notes(s, "lsg_trosa_gnesta", on="2017-03-01")[-1]
+    'arbetsnamn, inte i källorna'
+    >>> fact_notes(s, "r_rar_funds_pl", on="2017-03-01", lang="en")[0].startswith("Conflicting sources: ")
+    True
+    """
+    from .dates import to_day
+
+    return _Notes(structure, to_day(on), lang)(fact_id)
+
+
+class _Notes:
+    """:func:`fact_notes` for one day and language."""
+
+    def __init__(self, structure: Structure, day: int, lang: str):
+        self.structure, self.day, self.lang = structure, day, lang
+
+    def attestation(self, fact_id: str) -> str:
+        s = self.structure
+        record = s.relations.get(fact_id) or s.entities.get(fact_id)
+        derived = bool(getattr(record, "derived_from", ""))
+        return attestation_note(s.attestation(fact_id), self.day, self.lang, derived=derived)
+
+    def conflicts(self, fact_id: str) -> list[str]:
+        from .i18n import t
+        from .model import conflict_items
+
+        return [t("map.conflict", self.lang, topic=item["text"]) for item in conflict_items(self.structure.conflicts_of(fact_id), self.lang)]
+
+    def working_name(self, fact_id: str) -> str:
+        from .i18n import t
+
+        return t("map.working_name", self.lang) if is_working_name(self.structure.entities.get(fact_id)) else ""
+
+    def __call__(self, fact_id: str) -> list[str]:
+        return [line for line in (self.attestation(fact_id), *self.conflicts(fact_id), self.working_name(fact_id)) if line]
+
+
+_YES = {"ja", "yes", "true", "1", "j", "y"}
+
+
+def is_working_name(entity: Any) -> bool:
+    """True when the entity's name is a working name, not a name the sources give (attribute ``name_is_working_name=ja``).
+
+    >>> from lsgmap.model import load
+    >>> s = load()
+    >>> is_working_name(s.entities["lsg_trosa_gnesta"]), is_working_name(s.entities["lsg_trosa"]), is_working_name(None)
+    (True, False, False)
+    """
+    attributes = getattr(entity, "attributes", None) or {}
+    return str(attributes.get("name_is_working_name", "")).strip().lower() in _YES
 
 
 def _shown(snapshot: Snapshot, view: View) -> tuple[list, list]:
@@ -232,18 +342,24 @@ def _shown(snapshot: Snapshot, view: View) -> tuple[list, list]:
     return shown, rels
 
 
-def _node(e: Any, name: str, positions: Mapping, view: View, status: str | None, gold: bool, dimmed: bool | None) -> Node:
+def _node(
+    e: Any, name: str, positions: Mapping, view: View, status: str | None, gold: bool, dimmed: bool | None, attested: bool, notes: _Notes
+) -> Node:
     kind = ENTITY_KINDS.get(e.kind)
     colour = kind.colour if kind else "#999999"
     shape = kind.shape if kind else "dot"
     name = safe_text(name)
     x, y = positions.get(e.id, (0.0, 0.0))
-    lines = [name, kind.label(view.lang) if kind else e.kind, _validity(e.valid_from, e.valid_to)]
+    conflicts = notes.conflicts(e.id)
+    lines = [name, kind.label(view.lang) if kind else e.kind, validity_text(e.valid_from, e.valid_to, view.lang), notes.attestation(e.id), *conflicts,
+             notes.working_name(e.id)]
     mark = status if status in MARK_COLOURS else None
     if mark:
         lines.append(_mark_label(mark, view.lang))
     border = _FOCUS_COLOUR if gold else (MARK_COLOURS[mark] if mark else None)
     opacity = _DIM_ALPHA if dimmed else (_REMOVED_ALPHA if mark == "removed" else 1.0)
+    if not attested:
+        colour, opacity = faded(colour), min(opacity, UNATTESTED_ALPHA)
     return Node(
         id=e.id,
         label=_short(name),
@@ -259,6 +375,8 @@ def _node(e: Any, name: str, positions: Mapping, view: View, status: str | None,
         mark=mark,
         dimmed=dimmed,
         opacity=opacity,
+        attested=attested,
+        conflicts=tuple(c.id for c in notes.structure.conflicts_of(e.id)),
     )
 
 
@@ -273,10 +391,13 @@ def _curves(rels: list) -> list[tuple[str, float]]:
     return [("", 0.0) if by_pair[pair] == 1 else ("curvedCW" if k % 2 == 0 else "curvedCCW", 0.15 + 0.15 * (k // 2)) for pair, k in nth]
 
 
-def _edge(r: Any, name: Callable[[str], str], view: View, status: str | None, curve: tuple[str, float], dimmed: bool | None, strong: bool) -> Edge:
+def _edge(
+    r: Any, name: Callable[[str], str], view: View, status: str | None, curve: tuple[str, float], dimmed: bool | None, strong: bool,
+    attested: bool, notes: _Notes,
+) -> Edge:
     kind = RELATION_KINDS.get(r.relation)
     verb = kind.verb(view.lang) if kind else r.relation
-    tooltip = [safe_text(f"{name(r.from_id)} {verb} {name(r.to_id)}"), safe_text(_validity(day_to_iso(r.start), day_to_iso(r.end)))]
+    tooltip = [f"{name(r.from_id)} {verb} {name(r.to_id)}", validity_text(r.valid_from, r.valid_to, view.lang), *notes(r.id)]
     colour = kind.colour if kind else "#999999"
     width = int(kind.width) if kind else 1
     mark = status if status in MARK_COLOURS else None
@@ -285,21 +406,26 @@ def _edge(r: Any, name: Callable[[str], str], view: View, status: str | None, cu
         tooltip.append(_mark_label(mark, view.lang))
     if strong and not dimmed:
         width = max(width + 3, 5)
+    opacity = _DIM_ALPHA if dimmed else 1.0
+    if not attested:
+        colour, opacity = faded(colour), min(opacity, UNATTESTED_ALPHA)
     return Edge(
         id=r.id,
         source=r.from_id,
         target=r.to_id,
         relation=r.relation,
-        tooltip="\n".join(tooltip),
+        tooltip="\n".join(safe_text(line) for line in tooltip if line),
         colour=colour,
         width=width,
-        dashes=bool(kind.dashes) if kind else True,
+        dashes=(bool(kind.dashes) if kind else True) or not attested,
         curve=curve[0],
         roundness=curve[1],
         mark=mark,
         dimmed=dimmed,
-        opacity=_DIM_ALPHA if dimmed else 1.0,
+        opacity=opacity,
         strong=strong and not dimmed,
+        attested=attested,
+        conflicts=tuple(c.id for c in notes.structure.conflicts_of(r.id)),
     )
 
 
@@ -329,6 +455,12 @@ def vis_node(n: Node) -> dict[str, Any]:
         node["dimmed"] = n.dimmed
     if n.opacity != 1.0:
         node["opacity"] = n.opacity
+    if not n.attested:  # faded colour (in n.colour), dashed border in the kind's colour
+        node["attested"] = False
+        node["shapeProperties"] = {"borderDashes": list(UNATTESTED_DASHES)}
+        if not n.border:
+            node["color"] = {"background": n.colour, "border": _darker(n.colour)}
+            node["borderWidth"] = 2
     return node
 
 
@@ -344,7 +476,7 @@ def vis_edge(e: Edge) -> dict[str, Any]:
         "to": e.target,
         "title": e.tooltip,
         "color": {"color": e.colour, "opacity": e.opacity} if e.opacity != 1.0 else e.colour,
-        "dashes": e.dashes,
+        "dashes": list(UNATTESTED_DASHES) if not e.attested else e.dashes,
         "width": e.width,
         "arrows": "to",
         "relation": e.relation,
@@ -356,7 +488,20 @@ def vis_edge(e: Edge) -> dict[str, Any]:
         edge["dimmed"] = e.dimmed
     if e.strong:
         edge["highlight"] = True
+    if not e.attested:
+        edge["attested"] = False
     return edge
+
+
+def _darker(colour: str) -> str:
+    """A border colour for a faded node: its fill, darkened.
+
+    >>> _darker("#e5b594")
+    '#896d59'
+    """
+    if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+        return colour
+    return "#" + "".join(f"{round(int(colour[i : i + 2], 16) * 0.6):02x}" for i in (1, 3, 5))
 
 
 _OPTIONS = {
@@ -415,7 +560,13 @@ def to_html(els: Elements, *, height: int = 640, standalone: bool = False, backg
         return page
     title = escape(els.title)
     style = "font-family:DejaVu Sans,sans-serif;font-size:20px;margin:8px 12px"
-    page = page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n<h1 style="{style}">{title}</h1>', 1)
+    heading = f'<h1 style="{style}">{title}</h1>'
+    if els.drawn_unattested:
+        from .i18n import t
+
+        key = escape(t("map.unattested_key", els.lang))
+        heading += f'\n<p data-lsgmap="unattested-key" style="font-family:DejaVu Sans,sans-serif;font-size:14px;color:#555;margin:0 12px">{key}</p>'
+    page = page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n{heading}', 1)
     return page.replace("<head>", f"<head>\n<title>{title}</title>", 1)
 
 
@@ -476,12 +627,14 @@ def _shell(height: int, background: str) -> tuple[str, str, str]:
     return head, middle, tail
 
 
-def legend(*, lang: str = "sv", kinds: Iterable[str] | None = None, relations: Iterable[str] | None = None, marks: bool = False) -> list[dict[str, str]]:
-    """Legend rows: ``{"group", "key", "label", "colour", "style"}`` for entity kinds, relation kinds and marks.
+def legend(
+    *, lang: str = "sv", kinds: Iterable[str] | None = None, relations: Iterable[str] | None = None, marks: bool = False, unattested: bool = False
+) -> list[dict[str, str]]:
+    """Legend rows: ``{"group", "key", "label", "colour", "style"}`` for entity kinds, relation kinds, marks and unattested facts.
 
-    >>> rows = legend(lang="en", kinds=["lsg"], relations=["steers"])
+    >>> rows = legend(lang="en", kinds=["lsg"], relations=["steers"], unattested=True)
     >>> [(r["label"], r["colour"], r["style"]) for r in rows]
-    [('Local collaboration group', '#c55a11', 'ellipse'), ('Steers', '#c55a11', 'solid')]
+    [('Local collaboration group', '#c55a11', 'ellipse'), ('Steers', '#c55a11', 'solid'), ('no source for this date', '#c6c6c6', 'faded')]
     """
     rows = []
     for key, kind in ENTITY_KINDS.items():
@@ -495,6 +648,10 @@ def legend(*, lang: str = "sv", kinds: Iterable[str] | None = None, relations: I
 
         for status, colour in MARK_COLOURS.items():
             rows.append({"group": "mark", "key": status, "label": t(f"app.mark.{status}", lang), "colour": colour, "style": "border"})
+    if unattested:
+        from .i18n import t
+
+        rows.append({"group": "attested", "key": "unattested", "label": t("attested.no", lang), "colour": faded("#808080", 0.55), "style": "faded"})
     return rows
 
 
@@ -512,6 +669,13 @@ def legend_html(rows: list[dict[str, str]]) -> str:
         if r["group"] == "relation":
             border = "dashed" if r["style"] == "dashed" else "solid"
             swatch = f'<span style="display:inline-block;width:28px;border-top:3px {border} {colour};vertical-align:middle"></span>'
+        elif r["group"] == "attested":  # a faded box with a dashed border and a faded dashed line, as on the map
+            dash = f"border:2px dashed {_darker(colour)}"
+            swatch = (
+                f'<span data-legend="unattested" style="display:inline-block;width:14px;height:14px;background:{colour};{dash};border-radius:3px;'
+                f'opacity:{UNATTESTED_ALPHA};vertical-align:middle"></span> '
+                f'<span style="display:inline-block;width:28px;border-top:3px dotted {colour};vertical-align:middle"></span>'
+            )
         elif r["group"] == "mark":
             swatch = f'<span style="display:inline-block;width:14px;height:14px;border:4px solid {colour}"></span>'
         else:

@@ -42,7 +42,7 @@ from .schema import Resource, Validator, default_schema, suggest, to_number
 from .tables import Row, read_dataset_schema, read_table
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
-__all__ = ["Story", "Step", "StepView", "load_stories", "STORY_FOLDER"]
+__all__ = ["Story", "Step", "StepView", "load_stories", "step_notes", "STORY_FOLDER"]
 
 ALL = "*"
 #: The resources of datapackage.json that describe the story index and the step files.
@@ -94,7 +94,7 @@ class Step:
         >>> step = Step(1, "Styr", "", "", "", "2016-11", ("lsg", "project", "steers"), ("r033",))
         >>> v = step.view(s)
         >>> "r033" in v.edge_keys and "r032" not in v.edge_keys, sorted(v.highlight_nodes)
-        (True, ['lsg_nykoping', 'tuna'])
+        (True, ['lsg_nykoping', 'tuna_nykoping_oxelosund'])
         """
         snap = structure.snapshot(on=self.day)
         valid_nodes = snap.node_set
@@ -129,6 +129,34 @@ class Step:
             highlight_nodes=frozenset(h_nodes & nodes),
             highlight_edges=frozenset(highlight_edges & set(edges)),
         )
+
+
+def step_notes(structure: Any, shown: StepView, lang: str = "sv") -> list[str]:
+    """Short lines a step says beside its map: each recorded conflict behind a fact it shows, each working name it shows.
+
+    A conflict (``conflicts.csv``) naming a shown entity or relation gives one
+    line "Motstridiga källor: <topic>" (once per conflict); an entity whose name
+    is a working name (attribute ``name_is_working_name=ja``) gives
+    "<name> (arbetsnamn, inte i källorna)". Plain text, in the step's order.
+
+    >>> from lsgmap.model import BUNDLED_DATA, load
+    >>> s = load(BUNDLED_DATA)
+    >>> merged = step_notes(s, StepView(to_day("2017-03-01"), ("lsg_trosa_gnesta",), (), frozenset(), frozenset()), "en")
+    >>> merged
+    ['LSG Trosa-Gnesta (working name, not in the sources)']
+    """
+    from .i18n import t
+    from .model import conflict_items
+    from .render import is_working_name
+
+    conflicts: dict[str, str] = {}
+    names: list[str] = []
+    for fact_id in (*shown.node_ids, *shown.edge_keys):
+        for item in conflict_items(structure.conflicts_of(fact_id), lang):
+            conflicts.setdefault(item["id"], t("map.conflict", lang, topic=item["text"]))
+        if is_working_name(structure.entities.get(fact_id)):
+            names.append(f"{structure.name(fact_id, lang)} ({t('map.working_name', lang)})")
+    return [*names, *conflicts.values()]
 
 
 @dataclass(frozen=True)

@@ -55,6 +55,8 @@ class View:
         when any is given and ``dim_rest`` is true, everything else is dimmed.
     dim_rest : dim what is not strong.
     marks : ``(id, status)`` pairs, status ``added``/``removed``/``changed`` (the compare view).
+    attested_only : draw only the facts a source speaks for on the day (:mod:`lsgmap.attestation`);
+        otherwise the others are drawn faded and dashed.
     title : the heading of an exported picture ("" = "Samverkansstrukturen <date>").
     font_size : label size on the live map and in HTML (24 on the projector).
     """
@@ -72,6 +74,7 @@ class View:
     strong_edges: tuple[str, ...] = ()
     dim_rest: bool = True
     marks: tuple[tuple[str, str], ...] = ()
+    attested_only: bool = False
     title: str = ""
     font_size: int = 18
 
@@ -159,7 +162,9 @@ def display_names(structure: Structure, snapshot: Snapshot, *, lang: str = "sv",
     return DisplayNames(structure, snapshot, lang, hide_persons)
 
 
-def compare_views(structure: Structure, *, start: Any, end: Any, lang: str = "sv", hide_persons: bool = False) -> tuple[View, View]:
+def compare_views(
+    structure: Structure, *, start: Any, end: Any, lang: str = "sv", hide_persons: bool = False, attested_only: bool = False
+) -> tuple[View, View]:
     """The two sides of the compare view: ``start`` and ``end``, each titled by its date, both with the diff's marks.
 
     >>> from lsgmap.model import load
@@ -170,7 +175,7 @@ def compare_views(structure: Structure, *, start: Any, end: Any, lang: str = "sv
     from .diff import diff
 
     marks = diff(structure, start=start, end=end).marks()
-    before, after = (View(on=day, lang=lang, hide_persons=hide_persons, marks=marks) for day in (start, end))
+    before, after = (View(on=day, lang=lang, hide_persons=hide_persons, marks=marks, attested_only=attested_only) for day in (start, end))
     return replace(before, title=before.on), replace(after, title=after.on)
 
 
@@ -184,7 +189,7 @@ def story_view(structure: Structure, step: Any, *, lang: str = "sv", hide_person
     >>> step = load_stories(s)[0][0].steps[0]
     >>> v = story_view(s, step)
     >>> v.title, "rar" in v.nodes, v.dim_rest
-    ('1. Samordningsförbundet RAR och dess medlemmar (2016-11-01)', True, False)
+    ('1. Samordningsförbundet RAR och dess medlemmar (2016-11-15)', True, False)
     """
     shown = step.view(structure)
     return View(
