@@ -407,8 +407,8 @@ def _edge(
     if strong and not dimmed:
         width = max(width + 3, 5)
     opacity = _DIM_ALPHA if dimmed else 1.0
-    if not attested:
-        colour, opacity = faded(colour), min(opacity, UNATTESTED_ALPHA)
+    if not attested:  # a mark keeps its colour (the compare view reads it), faded by opacity and dashes only
+        colour, opacity = (colour if mark else faded(colour)), min(opacity, UNATTESTED_ALPHA)
     return Edge(
         id=r.id,
         source=r.from_id,

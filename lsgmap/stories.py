@@ -131,31 +131,35 @@ class Step:
         )
 
 
-def step_notes(structure: Any, shown: StepView, lang: str = "sv") -> list[str]:
-    """Short lines a step says beside its map: each recorded conflict behind a fact it shows, each working name it shows.
+def step_notes(structure: Any, step: Step, lang: str = "sv") -> list[str]:
+    """Short lines a step says beside its map: each working name it shows, each recorded conflict behind a fact it points at.
 
-    A conflict (``conflicts.csv``) naming a shown entity or relation gives one
-    line "Motstridiga källor: <topic>" (once per conflict); an entity whose name
-    is a working name (attribute ``name_is_working_name=ja``) gives
-    "<name> (arbetsnamn, inte i källorna)". Plain text, in the step's order.
+    An entity shown whose name is a working name (attribute
+    ``name_is_working_name=ja``) gives "<name> (arbetsnamn, inte i källorna)".
+    A recorded conflict (``conflicts.csv``) naming a fact the step points at
+    gives one line "Motstridiga källor: <topic>" (once per conflict). The step
+    points at its highlighted relations and the entities its ``highlight``
+    names, or, when it highlights nothing, at everything it shows. Plain text.
 
     >>> from lsgmap.model import BUNDLED_DATA, load
     >>> s = load(BUNDLED_DATA)
-    >>> merged = step_notes(s, StepView(to_day("2017-03-01"), ("lsg_trosa_gnesta",), (), frozenset(), frozenset()), "en")
-    >>> merged
+    >>> merged = Step(1, "", "", "", "", "2017-03-01", ("lsg",), ("lsg_trosa_gnesta",))
+    >>> step_notes(s, merged, "en")
     ['LSG Trosa-Gnesta (working name, not in the sources)']
+    >>> [line[:40] for line in step_notes(s, Step(1, "", "", "", "", "2016-11-15", ("lsg_gnot",), ()))]
+    ['Motstridiga källor: Mål 1 i ansökan räkn', 'Motstridiga källor: Ansökan: tjänsten är']
     """
     from .i18n import t
     from .model import conflict_items
     from .render import is_working_name
 
+    shown = step.view(structure)
+    pointed = [*(i for i in step.highlight if i in shown.node_ids), *(k for k in shown.edge_keys if k in shown.highlight_edges)]
     conflicts: dict[str, str] = {}
-    names: list[str] = []
-    for fact_id in (*shown.node_ids, *shown.edge_keys):
+    for fact_id in pointed or (*shown.node_ids, *shown.edge_keys):
         for item in conflict_items(structure.conflicts_of(fact_id), lang):
             conflicts.setdefault(item["id"], t("map.conflict", lang, topic=item["text"]))
-        if is_working_name(structure.entities.get(fact_id)):
-            names.append(f"{structure.name(fact_id, lang)} ({t('map.working_name', lang)})")
+    names = [f"{structure.name(i, lang)} ({t('map.working_name', lang)})" for i in shown.node_ids if is_working_name(structure.entities.get(i))]
     return [*names, *conflicts.values()]
 
 

@@ -106,13 +106,14 @@ def test_broken_dataset_shows_its_problems_not_a_traceback(tmp_path, monkeypatch
     shutil.copytree(sormland.path, broken)
     rel = broken / "relations.csv"
     lines = rel.read_text(encoding="utf-8").splitlines()
-    lines[4] = lines[4].replace("2019-01-01", "2019-02-30")  # r004: an impossible date on line 5
+    row = next(i for i, line in enumerate(lines) if line.startswith("r004,"))
+    lines[row] = lines[row].replace("2019-01-01", "2019-02-30")  # r004: an impossible date
     rel.write_text("\n".join(lines) + "\n", encoding="utf-8")
     monkeypatch.setenv("LSGMAP_DATA", str(broken))
     at = run_app({"on": "2020-01-01"})
     assert any("1 fel" in w.value for w in at.warning)
     where = next(d.value for d in at.dataframe if "Fil:rad" in d.value.columns).iloc[:, 0].tolist()
-    assert "relations.csv:5" in where
+    assert f"relations.csv:{row + 1}" in where
     assert "rar" in graph_nodes(at)  # the map still draws
 
 

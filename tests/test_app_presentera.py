@@ -37,7 +37,7 @@ def test_story_steps_forward_and_back():
     assert "lsg_trosa_gnesta" in last and "lsg_trosa" not in last
     assert at.button(key="presentera.next").disabled
     at.button(key="presentera.prev").click().run()
-    assert shown(at.title[0].value) == "Processledaren och vem som ger uppdragen"
+    assert shown(at.title[0].value) == "Processledaren och uppdragsgivarna"
     assert at.query_params["step"] == ["4"] or at.query_params["step"] == "4"
 
 

@@ -36,9 +36,9 @@ def test_lsg_roll_follows_the_issue_outline(sormland, stories):
     # the LSGs and the municipalities they cover
     second = steps[1].view(sormland)
     assert "r014" in second.edge_keys  # LSG Trosa covers Trosa
-    # projects: LSG Nyköping steers and owns TUNA; ESF funds IBIS
+    # projects: LSG Nyköping steers TUNA Nyköping/Oxelösund ("projektägare/styrgrupp", ownership left open); RAR owns and ESF funds IBIS
     third = steps[2].view(sormland)
-    assert {"r033", "r034", "r053"} <= set(third.edge_keys)
+    assert {"r033", "r052", "r053"} <= set(third.edge_keys)
     assert "r033" in third.highlight_edges and "r053" not in third.highlight_edges
     # the process leader, employed by RAR, commissioned by the LSGs
     fourth = steps[3].view(sormland)
@@ -69,7 +69,7 @@ def test_kind_tokens_and_relation_kinds_filter():
     from lsgmap.model import load
 
     s = load(BUNDLED_DATA)
-    view = Step(1, "x", "", "", "", "2016-11-01", ("lsg", "project", "owns"), ()).view(s)
+    view = Step(1, "x", "", "", "", "2016-11-01", ("association", "lsg", "project", "owns"), ()).view(s)
     assert view.edge_keys and all(s.relations[k].relation == "owns" for k in view.edge_keys)
     everything = Step(1, "x", "", "", "", "2016-11-01", ("*",), ()).view(s)
     assert set(everything.node_ids) == set(s.snapshot(on="2016-11-01").node_ids)
@@ -113,3 +113,33 @@ def test_bad_story_rows_become_problems_with_file_and_line(broken_dataset: Path)
 
 def test_no_story_folder_means_no_stories(tmp_path: Path, sormland):
     assert load_stories(sormland, tmp_path / "nothing") == ([], [])
+
+
+# -- what a step says beside its map ---------------------------------------------------------
+
+
+def _story_data(tiny, **extra):
+    """A tiny dataset: LSG A steers P (a conflict names the relation); the merged LSG's name is a working name."""
+    return tiny(
+        entities=[
+            {"id": "a", "kind": "lsg", "name_sv": "LSG A"},
+            {"id": "ab", "kind": "lsg", "name_sv": "LSG A-B", "name_en": "LSG A-B", "attributes": {"name_is_working_name": "ja"}},
+            {"id": "p", "kind": "project", "name_sv": "Projekt P"},
+        ],
+        relations=[{"id": "r1", "from_id": "a", "relation": "steers", "to_id": "p"}, {"id": "r2", "from_id": "ab", "relation": "steers", "to_id": "p"}],
+        conflicts=[{"facts": ["r1"], "topic_sv": "Ansökan och rapporten säger olika", "topic_en": "The application and the report disagree"}],
+        **extra,
+    )
+
+
+def test_a_step_says_the_conflict_behind_a_fact_it_points_at_and_a_working_name(tiny):
+    from lsgmap.stories import step_notes
+
+    s = _story_data(tiny)
+    points = Step(1, "x", "", "", "", "2016-11-01", ("lsg", "project"), ("r1",))
+    assert step_notes(s, points) == ["LSG A-B (arbetsnamn, inte i källorna)", "Motstridiga källor: Ansökan och rapporten säger olika"]
+    assert step_notes(s, points, "en") == ["LSG A-B (working name, not in the sources)", "Conflicting sources: The application and the report disagree"]
+    elsewhere = Step(1, "x", "", "", "", "2016-11-01", ("lsg", "project"), ("r2",))  # points at the other relation only
+    assert step_notes(s, elsewhere) == ["LSG A-B (arbetsnamn, inte i källorna)"]
+    everything = Step(1, "x", "", "", "", "2016-11-01", ("a", "p"), ())  # nothing highlighted: what it shows
+    assert step_notes(s, everything) == ["Motstridiga källor: Ansökan och rapporten säger olika"]

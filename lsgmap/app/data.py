@@ -83,6 +83,7 @@ def source_table(structure, lg: str) -> pd.DataFrame:
                 t("app.col.doc_kind", lg): doc.kind if doc else "",
                 t("app.col.locator", lg): s.locator,
                 t("app.col.quote", lg): s.quote,
+                t("app.col.form", lg): t("source.paraphrase", lg) if s.form == "paraphrase" else "",
             }
         )
     return pd.DataFrame(rows)

@@ -23,6 +23,18 @@ def presets(s) -> list[str]:
     return [e.id for e in s.events_in_order if e.originals and e.results]
 
 
+def default_event(s, events: list[str]) -> str:
+    """The preset the page opens on: the merger nearest the dataset's default day (else the event nearest it; "" if none).
+
+    The sources speak of their own time, so the comparison that opens is the one they speak of.
+    """
+    mergers = [i for i in events if s.events[i].kind == "merger"] or events
+    if not mergers:
+        return ""
+    day = s.default.day
+    return min(mergers, key=lambda i: (abs(s.events[i].day - day), s.events[i].day))
+
+
 def render() -> None:
     """Draw the Jämför page."""
     started = common.page_structure("")
@@ -31,8 +43,7 @@ def render() -> None:
     lg, data, s = started
     first, last, default = common.default_day(s)
     events = presets(s)
-    mergers = [i for i in events if s.events[i].kind == "merger"]
-    default_preset = mergers[0] if mergers else (events[0] if events else "")
+    default_preset = default_event(s, events)
     common.init_state(P + "preset", "preset", common.parse_one_of([""] + events), default_preset)
     pre_start, pre_end = _preset_dates(s, st.session_state[P + "preset"], first, last) or (first, default)
     parse = common.parse_date_in(first, last)
@@ -76,16 +87,17 @@ def render() -> None:
     for column, els, label in zip(st.columns(2), sides, ("app.compare.start", "app.compare.end"), strict=True):
         with column:
             st.subheader(plain(f"{t(label, lg)}: {els.on}"))
+            st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
             st.iframe(to_html(els, height=520), height=540)
-    st.html(legend_html(legend(lang=lg, kinds=[], relations=[], marks=True)))
+    st.html(legend_html(legend(lang=lg, kinds=[], relations=[], marks=True, unattested=True)))
     image_button(  # one image with both dates: the same elements as the two maps
         lambda fmt: to_compare_image(*sides, fmt=fmt), key=P, stem=f"lsgmap-{start.isoformat()}-{end.isoformat()}"
     )
 
     st.subheader(t("app.compare.changes", lg))
-    lines = d.changes(lg)
+    lines = change_lines(s, d, lg)
     if lines:
-        st.text("\n".join(f"• {safe_text(line)}" for line in lines))
+        st.text("\n".join(lines))
     else:
         st.caption(t("app.compare.no_changes", lg))
     st.subheader(t("app.compare.events", lg))
@@ -102,6 +114,22 @@ def render() -> None:
         "jamfor",
         {"start": start.isoformat(), "end": end.isoformat(), "preset": st.session_state.get(P + "preset") or None},
     )
+
+
+def change_lines(s, d, lg: str) -> list[str]:
+    """One line per change ("• text [sources]"), and under a change that rests on a recorded conflict, "Motstridiga källor: <topic>"."""
+    from lsgmap.model import conflict_items
+
+    lines = []
+    for item in d.change_items(lg):
+        sources = f" [{', '.join(item['sources'])}]" if item["sources"] else ""
+        lines.append(f"• {safe_text(item['text'] + sources)}")
+        seen: dict[str, str] = {}
+        for fact_id in item.get("ids", []):
+            for conflict in conflict_items(s.conflicts_of(fact_id), lg):
+                seen.setdefault(conflict["id"], conflict["text"])
+        lines += [f"   {safe_text(t('map.conflict', lg, topic=topic))}" for topic in seen.values()]
+    return lines
 
 
 def _preset_dates(s, event_id: str, first: date, last: date) -> tuple[date, date] | None:

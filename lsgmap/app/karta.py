@@ -8,9 +8,9 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lsgmap.dates import day_to_iso
+from lsgmap.dates import validity_text
 from lsgmap.i18n import t
-from lsgmap.render import elements, legend, legend_html, safe_text, to_html
+from lsgmap.render import elements, fact_notes, legend, legend_html, safe_text, to_html
 from lsgmap.view import View, display_names
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
@@ -34,6 +34,7 @@ def render() -> None:
     common.init_state(P + "kinds", "kinds", common.parse_choice(kinds_present), kinds_present, shown=lambda v: ",".join(v))
     common.init_state(P + "relations", "rel", common.parse_choice(relations_present), relations_present, shown=lambda v: ",".join(v))
     common.init_state(P + "hide", "hide", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
+    common.init_state(P + "attested", "attested", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
     common.init_state(P + "q", "q", str, "")
     common.init_state(P + "entity", "entity", common.parse_one_of(s.entities), None, shown=lambda v: "–")
 
@@ -45,6 +46,7 @@ def render() -> None:
     with st.sidebar:
         q = st.text_input(t("app.search", lg), key=P + "q")
         hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
+        attested_only = st.toggle(t("app.attested_only", lg), key=P + "attested", help=t("app.attested_only_help", lg))
         filters = st.expander(t("app.filters", lg), expanded=False)
         kinds = filters.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg))
         relations = filters.multiselect(
@@ -59,14 +61,16 @@ def render() -> None:
         relations=None if relations == relations_present else relations,
         focus=focus,
         hide_persons=hide,
+        attested_only=attested_only,
     )
     els = elements(s, view, data.positions)
+    attested_notice(els, attested_only, lg)
     st.iframe(to_html(els, height=620), height=640)
     st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
     map_downloads(els, key=P, stem=f"lsgmap-{day.isoformat()}")  # the same elements as the screen
     with st.expander(t("app.legend", lg), expanded=True):
-        st.html(legend_html(legend(lang=lg, kinds=kinds, relations=relations)))
-    details(s, snap, focus, hide, lg)
+        st.html(legend_html(legend(lang=lg, kinds=kinds, relations=relations, unattested=True)))
+    details(s, snap, focus, hide, lg, attested_only=attested_only)
     if not data.has_errors and s.entities:
         common.problems_notice(data)
     common.set_params(
@@ -76,6 +80,7 @@ def render() -> None:
             "kinds": None if kinds == kinds_present else ",".join(kinds),
             "rel": None if relations == relations_present else ",".join(relations),
             "hide": "1" if hide else None,
+            "attested": "1" if attested_only else None,
             "q": q or None,
             "entity": st.session_state.get(P + "entity"),
         },
@@ -147,18 +152,30 @@ def resolve_search(s, snap, q: str, lg: str) -> str | None:
     return None
 
 
-def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
-    """The chosen entity's relations on the day, with validity and sources, as a table (text only).
+def attested_notice(els, attested_only: bool, lg: str) -> None:
+    """Above a map: "N av M uppgifter saknar källa för detta datum" (of the facts its filters select), and whether they are hidden."""
+    text = t("attested.count", lg, n=els.unattested, m=els.facts)
+    if attested_only and els.unattested:
+        text += ". " + t("app.attested_hidden", lg)
+    (st.info if els.unattested else st.caption)(plain(text), **({"icon": "ℹ️"} if els.unattested else {}))
+
+
+def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: bool = False) -> None:
+    """The chosen entity's relations on the day, with validity, sources and notes, as a table (text only).
 
     Names follow the map's rule (:func:`lsgmap.view.display_names`): with persons hidden, the role they hold.
+    Dates are at the precision the source gave; the note column says what the map's tooltip says
+    (no source for the day, recorded conflicts); with ``attested_only`` only facts a source speaks
+    for on the day are listed.
     """
     name = display_names(s, snap, lang=lg, hide_persons=hide)
-    ids = sorted(snap.node_ids, key=lambda i: name(i).lower())
+    shown = snap.attested_nodes if attested_only else snap.node_set
+    ids = sorted(shown, key=lambda i: name(i).lower())
     key = P + "entity"
     if focus and st.session_state.get(P + "last_focus") != focus:
         st.session_state[key] = focus
     st.session_state[P + "last_focus"] = focus
-    if st.session_state.get(key) not in snap.node_set:
+    if st.session_state.get(key) not in shown:
         st.session_state[key] = None
     chosen = st.selectbox(
         t("app.details", lg), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lg) if i is None else safe_text(name(i))
@@ -167,10 +184,11 @@ def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
         return
     e = s.entities[chosen]
     kind = ENTITY_KINDS[e.kind].label(lg) if e.kind in ENTITY_KINDS else e.kind
-    st.text(t("app.details_kind", lg, kind=kind, validity=f"{e.valid_from or '…'} – {e.valid_to or ''}".strip()))
+    lines = [t("app.details_kind", lg, kind=kind, validity=validity_text(e.valid_from, e.valid_to, lg)), *fact_notes(s, chosen, on=snap.day, lang=lg)]
+    st.text("\n".join(safe_text(line) for line in lines))
     rows = []
     for r in snap.relations():
-        if chosen not in (r.from_id, r.to_id):
+        if chosen not in (r.from_id, r.to_id) or (attested_only and r.id not in snap.attested_edges):
             continue
         rk = RELATION_KINDS.get(r.relation)
         verb = rk.verb(lg) if rk else r.relation
@@ -178,9 +196,10 @@ def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
         rows.append(
             {
                 t("app.col.relation", lg): safe_text(f"{name(r.from_id)} {verb} {name(r.to_id)}"),
-                t("app.col.valid", lg): f"{day_to_iso(r.start) or '…'} – {day_to_iso(r.end) or ''}".strip(),
+                t("app.col.valid", lg): validity_text(r.valid_from, r.valid_to, lg),
+                t("app.col.note", lg): "\n".join(fact_notes(s, r.id, on=snap.day, lang=lg)),
                 t("app.col.sources", lg): "; ".join(f"{c['id']} ({name.text(c['title'])})" for c in cites),
-                t("app.col.quote", lg): " | ".join(name.text(c["quote"]) for c in cites),
+                t("app.col.quote", lg): " | ".join(quote_text(s, c, name.text, lg) for c in cites),
             }
         )
     if rows:
@@ -188,3 +207,11 @@ def details(s, snap, focus: str | None, hide: bool, lg: str) -> None:
     else:
         st.caption(t("app.no_relations", lg))
 
+
+def quote_text(s, citation: dict, names=lambda text: text, lg: str = "sv") -> str:
+    """A cited passage as shown: the quote, and "(sammanfattning, inte citat)" when the source paraphrases."""
+    source = s.sources.get(citation["id"])
+    text = names(citation["quote"])
+    if source is not None and source.form == "paraphrase":
+        text = f"{text} ({t('source.paraphrase', lg)})"
+    return text

@@ -7,8 +7,8 @@ from pathlib import Path
 import streamlit as st
 
 from lsgmap.i18n import t
-from lsgmap.render import elements, to_html
-from lsgmap.stories import STORY_FOLDER, load_stories
+from lsgmap.render import elements, safe_text, to_html
+from lsgmap.stories import STORY_FOLDER, load_stories, step_notes
 from lsgmap.view import story_view
 
 from . import common
@@ -93,7 +93,13 @@ def render() -> None:
     with text_column:
         st.title(plain(step.title(lg)), anchor=False)
         st.markdown(f"{plain(step.text(lg))}  \n\n*{plain(t('app.story.date', lg, date=view.on))}*")
+        notes = step_notes(s, step, lg)  # a conflict behind a shown fact, a working name shown
+        if notes:
+            st.text("\n".join(safe_text(line) for line in notes))
     els = elements(s, view, data.positions)
+    if els.unattested:
+        with text_column:
+            st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
     with map_column:
         st.iframe(to_html(els, height=700), height=720)
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
