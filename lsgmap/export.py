@@ -199,9 +199,9 @@ def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, pref
     border, border_width = (n.border, 3.0) if n.border else ("white", 1.0)
     line = "-"
     if not n.attested:  # faded fill (n.colour), dashed border in the kind's darker colour, as on the live map
-        from .render import _darker
+        from .render import UNATTESTED_DASHES, _darker
 
-        border, border_width, line = (n.border or _darker(n.colour)), max(border_width, 1.5), "--"
+        border, border_width, line = (n.border or _darker(n.colour)), max(border_width, 1.5), (0, UNATTESTED_DASHES)
     if n.mark:  # compare view: a halo in the mark's colour that shows at any size (the border may be a highlight's)
         from .render import MARK_COLOURS
 

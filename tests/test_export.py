@@ -128,3 +128,73 @@ def test_map_and_compare_pages_offer_exports():
     at.checkbox(key="jamfor.img").check().run()
     assert not at.exception
     assert "Ladda ner PNG" in [b.proto.label for b in at.get("download_button")]
+
+
+# -- facts no source speaks for on the day: faded and dotted in every picture ------------------------
+
+
+@pytest.fixture
+def half_attested(tiny):
+    """LSG A steers P, stated for 2016 (attested that year); LSG B steers P with no dates and an undated source (never attested)."""
+    return tiny(
+        entities=[{"id": "a", "kind": "lsg", "name_sv": "LSG A"}, {"id": "b", "kind": "lsg", "name_sv": "LSG B"}, {"id": "p", "kind": "project", "name_sv": "P"}],
+        relations=[
+            {"id": "ra", "from_id": "a", "relation": "steers", "to_id": "p", "valid_from": "2016-01-01", "valid_to": "2016-12-31"},
+            {"id": "rb", "from_id": "b", "relation": "steers", "to_id": "p"},
+        ],
+    )
+
+
+def svg_group(svg: bytes, gid: str) -> str:
+    """The SVG text of the group with id ``gid``."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    group = next(g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id") == gid)
+    return ET.tostring(group, encoding="unicode")
+
+
+def test_unattested_facts_are_faded_in_the_elements(half_attested):
+    from lsgmap.render import UNATTESTED_ALPHA, faded
+    from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+
+    els = elements(half_attested, View(on="2016-06-01"))
+    a, b = els.node("a"), els.node("b")
+    assert (a.attested, a.colour, a.opacity) == (True, ENTITY_KINDS["lsg"].colour, 1.0)
+    assert (b.attested, b.colour, b.opacity) == (False, faded(ENTITY_KINDS["lsg"].colour), UNATTESTED_ALPHA)
+    edges = {e.id: e for e in els.edges}
+    assert (edges["ra"].attested, edges["ra"].colour, edges["ra"].dashes) == (True, RELATION_KINDS["steers"].colour, False)
+    assert (edges["rb"].attested, edges["rb"].colour, edges["rb"].dashes, edges["rb"].opacity) == (
+        False, faded(RELATION_KINDS["steers"].colour), True, UNATTESTED_ALPHA)
+    assert (els.facts, els.unattested) == (5, 2)
+    later = elements(half_attested, View(on="2017-06-01"))  # LSG A's relation has ended: nothing is attested
+    assert (later.facts, later.unattested) == (4, 4) and not any(n.attested for n in later.nodes)
+
+
+def test_unattested_facts_are_faded_and_dotted_in_the_svg(half_attested):
+    from lsgmap.render import UNATTESTED_DASHES, faded
+    from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+
+    svg = export_image(half_attested, View(on="2016-06-01"), fmt="svg", size=(800, 500))
+    b, a = svg_group(svg, "node-b"), svg_group(svg, "node-a")
+    assert faded(ENTITY_KINDS["lsg"].colour) in b and "opacity: 0.5" in b and "stroke-dasharray" in b
+    assert ENTITY_KINDS["lsg"].colour in a and "opacity: 0.5" not in a and "stroke-dasharray" not in a
+    rb, ra = svg_group(svg, "edge-rb"), svg_group(svg, "edge-ra")
+    on, off = (float(v) for v in re.search(r"stroke-dasharray: ([0-9.]+),([0-9.]+)", rb).groups())
+    assert off / on == UNATTESTED_DASHES[1] / UNATTESTED_DASHES[0] and faded(RELATION_KINDS["steers"].colour) in rb
+    assert "stroke-dasharray" not in ra and RELATION_KINDS["steers"].colour in ra
+    assert b"saknar k\xc3\xa4lla f\xc3\xb6r detta datum" in svg and b'id="unattested-key"' in svg  # the picture says what faded means
+    quiet = export_image(half_attested, View(on="2016-06-01", attested_only=True), fmt="svg", size=(800, 500))
+    assert b'id="node-b"' not in quiet and b'id="edge-rb"' not in quiet and b'id="unattested-key"' not in quiet
+
+
+def test_the_html_export_says_what_faded_means(half_attested):
+    page = export_html(half_attested, View(on="2016-06-01", lang="en"))
+    assert 'data-lsgmap="unattested-key"' in page and "Faded and dashed: no source for this date" in page
+    assert 'data-lsgmap="unattested-key"' not in export_html(half_attested, View(on="2016-06-01", attested_only=True))
+
+
+def test_the_compare_image_fades_both_sides(half_attested):
+    svg = export_compare_image(half_attested, View(on="2016-06-01"), View(on="2017-06-01"), fmt="svg", size=(1000, 400))
+    assert "stroke-dasharray" in svg_group(svg, "a-edge-rb") and "stroke-dasharray" not in svg_group(svg, "a-edge-ra")
+    assert "stroke-dasharray" in svg_group(svg, "b-node-a") and "stroke-dasharray" not in svg_group(svg, "a-node-a")  # 2017: nothing attests LSG A

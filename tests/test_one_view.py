@@ -24,7 +24,7 @@ from streamlit.testing.v1 import AppTest
 from lsgmap.export import export_compare_image, export_html, export_image, to_compare_image, to_image
 from lsgmap.layout import layered_positions
 from lsgmap.model import load
-from lsgmap.render import MARK_COLOURS, elements
+from lsgmap.render import MARK_COLOURS, UNATTESTED_DASHES, elements
 from lsgmap.view import View, compare_views
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -37,6 +37,8 @@ VIEWS = {
     "filtered": View(on=DAY, lang="en", kinds=["lsg", "municipality"], relations=["covers"]),
     "chain": View(on=DAY, highlight=["tuna"], strong_nodes=["lsg_nykoping", "tuna"], strong_edges=["r033"]),
     "marks": View(on="2016-12-31", marks={"lsg_trosa": "removed", "rar": "changed", "r046": "removed"}),
+    "later": View(on="2017-03-01", highlight=["lsg_trosa_gnesta"], strong_edges=["r047"], strong_nodes=["tris"]),
+    "attested_only": View(on="2016-11-15", attested_only=True),
 }
 
 
@@ -95,6 +97,42 @@ def svg_items(svg: bytes, prefix: str = "") -> tuple[dict, dict]:
     return nodes, edges
 
 
+def dotted(style: str) -> bool:
+    """True when a stroke carries the unattested dash pattern (:data:`lsgmap.render.UNATTESTED_DASHES`, scaled by the line width)."""
+    found = re.search(r"stroke-dasharray: ([0-9.]+),([0-9.]+)", style)
+    on, off = UNATTESTED_DASHES
+    return bool(found) and abs(float(found.group(2)) / float(found.group(1)) - off / on) < 1e-6
+
+
+def svg_attested(svg: bytes, prefix: str = "") -> tuple[dict, dict]:
+    """``({node id: attested}, {edge id: attested})`` read from an SVG image: unattested items are drawn with the dotted pattern."""
+    root = ET.fromstring(svg)
+    groups = {g.get("id"): g for g in root.iter(f"{SVG}g") if (g.get("id") or "").startswith(prefix) and g.get("id")}
+
+    def drawn_dotted(*gids: str) -> bool:
+        return any(dotted(p.get("style", "")) for gid in gids if gid in groups for p in groups[gid].iter(f"{SVG}path"))
+
+    nodes, edges = {}, {}
+    for gid in groups:
+        kind, _, item = gid[len(prefix):].partition("-")
+        if kind == "node":
+            nodes[item] = not drawn_dotted(gid, f"{prefix}shape-{item}")
+        elif kind == "edge":
+            edges[item] = not drawn_dotted(gid)
+    return nodes, edges
+
+
+def html_attested(html: str) -> tuple[dict, dict]:
+    """``({node id: attested}, {edge id: attested})`` from the vis DataSets of an HTML page."""
+    nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))
+    edges = json.loads(re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))
+    return {n["id"]: n.get("attested", True) for n in nodes}, {e["id"]: e.get("attested", True) for e in edges}
+
+
+def attested_of(els) -> tuple[dict, dict]:
+    return {n.id: n.attested for n in els.nodes}, {e.id: e.attested for e in els.edges}
+
+
 def expected(els) -> tuple[dict, dict]:
     return {n.id: (n.label, n.mark) for n in els.nodes}, {e.id: e.mark for e in els.edges}
 
@@ -126,11 +164,35 @@ def test_html_and_svg_draw_the_same_nodes_labels_and_marks(sormland, positions, 
     assert png.startswith(b"\x89PNG")
 
 
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_html_and_svg_agree_on_what_no_source_speaks_for(sormland, positions, name):
+    view = VIEWS[name]
+    els = elements(sormland, view, positions)
+    want = attested_of(els)
+    assert html_attested(export_html(sormland, view, positions=positions)) == want
+    assert svg_attested(export_image(sormland, view, positions=positions, fmt="svg", size=(1600, 1000))) == want
+    unattested = [i for i, ok in (*want[0].items(), *want[1].items()) if not ok]
+    if view.attested_only:
+        assert not unattested and els.unattested > 0  # hidden, still counted
+    else:
+        assert unattested, "the bundled data has facts no source speaks for on these days"
+        assert len(unattested) == els.unattested == els.drawn_unattested
+
+
+def test_the_flag_is_the_structures_rule(sormland, positions):
+    snap = sormland.snapshot(on="2017-03-01")
+    nodes, edges = attested_of(elements(sormland, View(on="2017-03-01"), positions))
+    assert {i for i, ok in nodes.items() if ok} == snap.attested_nodes & set(nodes)
+    assert {k for k, ok in edges.items() if ok} == snap.attested_edges & set(edges)
+
+
 def test_compare_image_draws_both_sides_as_the_two_maps(sormland, positions):
     before, after = compare_views(sormland, start="2016-12-31", end="2017-01-01")
     svg = export_compare_image(sormland, before, after, positions=positions, fmt="svg")
     for view, prefix in ((before, "a-"), (after, "b-")):
         assert svg_items(svg, prefix) == words(expected(elements(sormland, view, positions)))
+        assert svg_attested(svg, prefix) == attested_of(elements(sormland, view, positions))
+    assert not svg_attested(svg, "b-")[0]["lsg_trosa_gnesta"]  # derived from the merger: no source speaks for it
     assert svg_items(svg, "b-")[0]["lsg_trosa_gnesta"][1] == "added"
 
 
@@ -143,13 +205,17 @@ def test_compare_image_draws_both_sides_as_the_two_maps(sormland, positions):
         ({"on": DAY}, View(on=DAY)),
         ({"on": DAY, "hide": "1", "q": "tris"}, View(on=DAY, hide_persons=True, focus="tris")),
         ({"on": DAY, "lang": "en", "kinds": "lsg,municipality", "rel": "covers"}, VIEWS["filtered"]),
+        ({"on": "2017-03-01", "attested": "1"}, View(on="2017-03-01", attested_only=True)),
     ],
 )
 def test_karta_shows_what_its_exports_show(sormland, positions, params, view):
     at = run(params)
     screen = html_items(at.get("iframe")[0].proto.srcdoc)
-    assert screen == expected(elements(sormland, view, positions))
-    assert words(screen) == svg_items(to_image(elements(sormland, view, positions), fmt="svg"))
+    els = elements(sormland, view, positions)
+    assert screen == expected(els)
+    svg = to_image(els, fmt="svg")
+    assert words(screen) == svg_items(svg)
+    assert html_attested(at.get("iframe")[0].proto.srcdoc) == attested_of(els) == svg_attested(svg)
 
 
 def test_jamfor_shows_what_its_compare_image_shows(sormland, positions):
@@ -160,6 +226,7 @@ def test_jamfor_shows_what_its_compare_image_shows(sormland, positions):
         screen = html_items(at.get("iframe")[index].proto.srcdoc)
         assert screen == expected(sides[index])
         assert words(screen) == svg_items(svg, prefix)
+        assert html_attested(at.get("iframe")[index].proto.srcdoc) == attested_of(sides[index]) == svg_attested(svg, prefix)
     assert screen[0]["lsg_trosa_gnesta"][1] == "added"
 
 

@@ -203,3 +203,29 @@ def test_library_imports_neither_streamlit_nor_pyvis():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False", "False"]
+
+
+def test_the_legend_has_a_row_for_facts_without_a_source_for_the_day():
+    from lsgmap.render import legend_html
+
+    rows = legend(lang="sv", kinds=[], relations=[], unattested=True)
+    assert [(r["group"], r["label"], r["style"]) for r in rows] == [("attested", "saknar källa för detta datum", "faded")]
+    assert 'data-legend="unattested"' in legend_html(rows) and "dashed" in legend_html(rows)
+    assert not legend(kinds=[], relations=[])
+
+
+def test_a_derived_relation_says_so_in_its_tooltip(merger):
+    els = elements(merger, View(on="2017-03-01"))
+    derived = next(e for e in els.edges if e.id == "lsg_alfa_beta.covers.kommun_alfa")
+    assert not derived.attested
+    assert derived.tooltip.splitlines()[1:] == ["2017-01-01 –", "saknar källa för detta datum, härledd ur en händelse, inte belagd i någon källa"]
+    kort = next(e for e in elements(merger, View(on="2016-11-01")).edges if e.id == "lsg_gamma.steers.kort")
+    assert kort.attested and kort.tooltip.splitlines()[1:] == ["2016-10-13 – 2016-12-31"]
+
+
+def test_a_conflict_is_a_line_of_the_tooltip_of_each_fact_it_names(merger):
+    els = elements(merger, View(on="2017-03-01", lang="en"))
+    line = "Conflicting sources: The sources disagree on the end date"
+    assert line in els.node("ledare").tooltip.splitlines() and els.node("ledare").conflicts == ("k1",)
+    assert line in next(e for e in els.edges if e.id == "sf.funds.ledare").tooltip.splitlines()
+    assert not any(line in e.tooltip for e in els.edges if e.id == "sf.employs.ledare")
