@@ -198,3 +198,11 @@ def test_the_compare_image_fades_both_sides(half_attested):
     svg = export_compare_image(half_attested, View(on="2016-06-01"), View(on="2017-06-01"), fmt="svg", size=(1000, 400))
     assert "stroke-dasharray" in svg_group(svg, "a-edge-rb") and "stroke-dasharray" not in svg_group(svg, "a-edge-ra")
     assert "stroke-dasharray" in svg_group(svg, "b-node-a") and "stroke-dasharray" not in svg_group(svg, "a-node-a")  # 2017: nothing attests LSG A
+
+
+def test_cli_attested_only_leaves_out_what_no_source_speaks_for(half_attested, tmp_path: Path):
+    drawn, only = tmp_path / "all.svg", tmp_path / "only.svg"
+    common = ["export", "--data", str(half_attested.path), "--on", "2016-06-01", "--format", "svg", "--size", "600x400"]
+    assert main([*common, "--out", str(drawn)]) == 0 and main([*common, "--out", str(only), "--attested-only"]) == 0
+    assert 'id="node-b"' in drawn.read_text(encoding="utf-8") and 'id="unattested-key"' in drawn.read_text(encoding="utf-8")
+    assert 'id="node-b"' not in only.read_text(encoding="utf-8") and 'id="node-a"' in only.read_text(encoding="utf-8")

@@ -1,4 +1,8 @@
-"""``lsgmap export --on DATE --format html|png|svg [--out FILE]``: the map as a file for minutes and slides."""
+"""``lsgmap export --on DATE --format html|png|svg [--out FILE] [--attested-only]``: the map as a file for minutes and slides.
+
+Facts no source speaks for on the day are drawn faded and dashed, with a footnote saying so;
+``--attested-only`` leaves them out.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,11 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--format", dest="fmt", choices=["html", "png", "svg"], default="png", help="default: png")
     p.add_argument("--out", metavar="FILE", help="default: lsgmap-DATE.FORMAT; '-' = stdout")
     p.add_argument("--hide-persons", action="store_true", help="dölj personer / hide persons")
+    p.add_argument(
+        "--attested-only", action="store_true",
+        help="bara uppgifter som en källa talar för den dagen (annars blekta och streckade) / "
+        "only facts a source speaks for that day (otherwise drawn faded and dashed)",
+    )
     p.add_argument("--size", metavar="WxH", default=None, help="bildstorlek i pixlar / image size in pixels (default 1600x1000; 2400x1000 with --compare)")
     p.add_argument("--compare", metavar="DATE", help="rita även detta datum bredvid (png, svg) / also draw this date alongside")
     p.set_defaults(run=run)
@@ -46,12 +55,13 @@ def run(args: argparse.Namespace) -> int:
         raise InputError(msg("export.compare_html"))
     structure = load_structure(args)
     day = day_or_default(args, structure)
-    view = View(on=day, lang=lang, hide_persons=args.hide_persons)
+    view = View(on=day, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only)
     if args.fmt == "html":
         data = export_html(structure, view).encode("utf-8")
     elif other is not None:
         start, end = sorted((day, other))
-        data = export_compare_image(structure, *compare_views(structure, start=start, end=end, lang=lang, hide_persons=args.hide_persons), fmt=args.fmt, size=size)
+        views = compare_views(structure, start=start, end=end, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only)
+        data = export_compare_image(structure, *views, fmt=args.fmt, size=size)
     else:
         data = export_image(structure, view, fmt=args.fmt, size=size)
     if args.out == "-":
