@@ -353,6 +353,20 @@ UI: dict[str, tuple[str, str]] = {
     "ask.amount_year": ("Summa {year}: {total} tkr", "Total {year}: {total} tkr"),
     "ask.amount_total": ("Totalt: {total} tkr", "Total: {total} tkr"),
     "ask.amount_none": ("Inga budgetrader i datan för det.", "No budget lines in the data for that."),
+    "ask.basis_none": ("ej angivet om beloppet är ansökt, beviljat eller utfall", "not stated whether applied for, granted or actual"),
+    "ask.conflict": ("Motstridiga källor: {text}", "Conflicting sources: {text}"),
+    "ask.none_attested_last": (
+        "Ingen källa talar för {span}. Svaren nedan är vad datan vet; senast belagt {date}.",
+        "No source speaks for {span}. The answers below are what the data knows; last attested {date}.",
+    ),
+    "ask.none_attested_first": (
+        "Ingen källa talar för {span}. Svaren nedan är vad datan vet; först belagt {date}.",
+        "No source speaks for {span}. The answers below are what the data knows; first attested {date}.",
+    ),
+    "ask.none_attested_never": (
+        "Ingen källa talar för {span}, och svaren nedan är inte belagda för något datum.",
+        "No source speaks for {span}, and the answers below are not attested for any date.",
+    ),
     "ask.on_day": ("den {day}", "on {day}"),
     "ask.during": ("under {span}", "during {span}"),
     "ask.date_from_question": ("datum ur frågan: \"{text}\"", "date from the question: \"{text}\""),
