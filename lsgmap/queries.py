@@ -389,7 +389,7 @@ def chain_to_root(structure, entity_id: str, *, on: On = None, max_len: int = 6,
     >>> from lsgmap.model import load, BUNDLED_DATA
     >>> s = load(BUNDLED_DATA)
     >>> print(chain_to_root(s, "tuna", on="2016-12-01")[0].text(s, "en"))
-    TUNA – Training and Development Close to Working Life —is funded by→ RAR Sörmland coordination association
+    TUNA – Training and Development Close to Working Life (Eskilstuna) —is funded by→ RAR Sörmland coordination association
     """
     entities = structure.entities
     root = structure.root
