@@ -12,7 +12,7 @@ from .ask_interpretation import validity
 from .i18n import UI, t
 from .vocab import EVENT_KINDS, RELATION_KINDS
 
-__all__ = ["answer_line", "answer_notes", "amount_lines", "basis_text", "path_lines"]
+__all__ = ["answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "path_lines"]
 
 
 def _cite_text(sources) -> str:
@@ -25,7 +25,7 @@ def _cite_text(sources) -> str:
     return "; ".join(parts)
 
 
-def _label(structure, a: queries.AnswerItem, lang: str) -> str:
+def item_label(structure, a: queries.AnswerItem, lang: str) -> str:
     """The relation's verb ("styr"), or the event kind and the event's name for an answer through an event."""
     if a.relation in RELATION_KINDS:
         return RELATION_KINDS[a.relation].verb(lang)
@@ -39,7 +39,7 @@ def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
     when = validity(a.valid_from, a.valid_to).render(lang)
     head = f"  • {a.name(lang)} ({a.id})"
     if a.relation:
-        head += f" — {_label(structure, a, lang)}, {when}"
+        head += f" — {item_label(structure, a, lang)}, {when}"
         if a.relation_id:
             head += f" [{a.relation_id}]"
     else:
