@@ -656,6 +656,14 @@ UI: dict[str, tuple[str, str]] = {
     "diff.node_changed": ("Ändrad: {name} berörs av {events}", "Changed: {name} is affected by {events}"),
     "diff.nothing": ("Inga skillnader mellan {start} och {end}.", "No differences between {start} and {end}."),
     "diff.heading": ("Skillnader mellan {start} och {end}", "Differences between {start} and {end}"),
+    "diff.unattested": (
+        "Inte längre belagda ({count}): ingen källa talar för dem {end}, vilket inte betyder att de har upphört",
+        "No longer attested ({count}): no source speaks for them on {end}, which does not mean they have ended",
+    ),
+    "diff.attested": (
+        "Nu belagda ({count}): en källa talar för dem {end} men ingen {start}",
+        "Now attested ({count}): a source speaks for them on {end} but none on {start}",
+    ),
     "diff.counts": (
         "Aktörer: +{nodes_added} −{nodes_removed} ~{nodes_changed}; relationer: +{edges_added} −{edges_removed} ~{edges_changed}; händelser: {events}",
         "Entities: +{nodes_added} −{nodes_removed} ~{nodes_changed}; relations: +{edges_added} −{edges_removed} ~{edges_changed}; events: {events}",
