@@ -671,6 +671,10 @@ UI: dict[str, tuple[str, str]] = {
     # -- timeline (issue 4) --
     "timeline.heading": ("Tidslinje {start} – {end}", "Timeline {start} – {end}"),
     "timeline.nothing": ("Inga förändringar mellan {start} och {end}.", "No changes between {start} and {end}."),
+    "timeline.unattested": (
+        "{count} uppgifter har ingen källa från {date} men har inte upphört (lsgmap diff visar vilka)",
+        "{count} facts have no source from {date} on but have not ended (lsgmap diff shows which)",
+    ),
     # -- report (issue 4) --
     "report.title": ("Lägesrapport: underlag för perioden {start} – {end}", "Status report: material for the period {start} – {end}"),
     "report.generated": (

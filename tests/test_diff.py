@@ -10,6 +10,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from attested_kit import reported_tables
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -202,20 +203,10 @@ def test_cli_diff_bad_input_is_a_message_not_a_traceback(capsys, merger_dir, arg
 
 
 # -- ended vs no longer attested ---------------------------------------------------------------
-REPORT = {"id": "rapport", "title": "Lägesrapport hösten 2016", "kind": "seed", "period": "2016-10-13/2016-12-31"}
-
-
 @pytest.fixture
 def reported(tiny, merger_tables):
     """The merger structure where a status report (2016-10-13 – 2016-12-31) names who steers P and Q."""
-    t = merger_tables
-    t["documents"] = [REPORT]
-    t["sources"] = [{"id": "s_rapport", "document": "rapport", "quote": "P (LSG Alfa), Q (LSG Gamma)"},
-                    {"id": "s_lsg_alfa.steers.p", "document": "doc", "quote": "P styrs av LSG Alfa"}]
-    cited = {"lsg_gamma steers q": ["s_rapport"], "lsg_alfa steers p": ["s_lsg_alfa.steers.p", "s_rapport"]}
-    t["relations"] = [{**dict(zip(("from_id", "relation", "to_id"), r.split(), strict=True)), "sources": cited[r]} if isinstance(r, str) and r in cited
-                      else r for r in t["relations"]]
-    return tiny(**t)
+    return tiny(**reported_tables(merger_tables))
 
 
 def test_a_fact_whose_source_period_ends_is_no_longer_attested_not_removed(reported):
@@ -238,7 +229,8 @@ def test_a_fact_whose_source_period_ends_is_no_longer_attested_not_removed(repor
 def test_a_fact_a_source_starts_to_speak_for_is_now_attested(reported):
     d = diff(reported, start="2016-06-01", end="2016-11-15")
     assert "lsg_gamma.steers.q" in d.edges_attested and "lsg_gamma.steers.q" not in d.edges_added
-    assert not d.edges_unattested
+    # the application speaks for the first half of 2016 only
+    assert d.edges_unattested == ("lsg_beta.steers.p",) and d.to_json()["edges_unattested"][0]["last_attested"] == "2016-06-30"
     [item] = [i for i in d.attested_items("sv") if i["ids"] == ["lsg_gamma.steers.q"]]
     assert (item["text"], item["first_attested"]) == ("LSG Gamma styr Projekt Q, först belagd 2016-10-13", "2016-10-13")
 
