@@ -698,10 +698,18 @@ UI: dict[str, tuple[str, str]] = {
     "report.no_funding": ("Ingen finansiering registrerad för perioden.", "No funding recorded for the period."),
     "report.budget_year": ("{year}: {items}; summa {total} tkr", "{year}: {items}; total {total} kSEK"),
     "report.share": ("andel {share}", "share {share}"),
+    "report.unattested": ("Uppgifter utan källa för perioden", "Facts with no source for the period"),
+    "report.unattested_intro": (
+        "Giltiga under perioden enligt datamängden, men ingen källa talar för någon dag i perioden; "
+        "därför står de inte ovan. Var och en med sina dokument och den period de talar för.",
+        "Valid in the period as far as the dataset goes, but no source speaks for any day of it, "
+        "so they are not listed above. Each with its documents and the period they speak for.",
+    ),
+    "report.no_period": ("ingen period angiven", "no period stated"),
     "report.sources": ("Källor", "Sources"),
     "report.bad_format": (
-        "Okänt format {value!r}. Välj md eller html.",
-        "Unknown format {value!r}. Choose md or html.",
+        "Okänt format {value!r}. Välj md, html eller json.",
+        "Unknown format {value!r}. Choose md, html or json.",
     ),
     "check.note": ("Notering", "Note"),
     "check.summary": ("{errors} fel, {warnings} {notes}", "{errors} {errs}, {warnings} {notes}"),
