@@ -196,7 +196,7 @@ class _Writer:
 
     def add_document(self, ident: str, title: str, year: str, association: int, doc_year: int) -> None:
         self.documents.append(dict(id=ident, title=title, kind="public", reference=f"syntetiskt dokument (lsgmap.synthetic), {ident}", date=year,
-                                   note="Påhittat dokument för prestandatester."))
+                                   period=str(doc_year), period_note="Årsdokument: talar för sitt år.", note="Påhittat dokument för prestandatester."))
         decision, budget = f"{ident}_beslut", f"{ident}_budget"
         self.sources.append(dict(id=decision, document=ident, quote=f"Styrelsen beslutade om insatser och samverkan {doc_year}.", locator="Beslut"))
         self.sources.append(dict(id=budget, document=ident, quote=f"Budget för {doc_year} enligt bilaga.", locator="Budget"))
