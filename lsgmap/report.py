@@ -329,19 +329,19 @@ class _Writer:
         uniform = bases.pop() if len(bases) == 1 else None
 
         def basis(x: Any) -> str:
-            return f" ({t('budget.basis.' + x.basis, lang)})" if x.basis and uniform is None else ""
+            return f" ({_basis_text(x.basis, lang)})" if x.basis and uniform is None else ""
 
         parts = ", ".join(f"{x.item(lang)} {_amount(x.amount_tkr)}{basis(x)}" for x in lines)
         total = sum(x.amount_tkr for x in lines)
         text = t("report.budget_year", lang, year=year, items=parts, total=_amount(total))
         if uniform:
-            text += f" ({t('budget.basis.' + uniform, lang)})"
+            text += f" ({_basis_text(uniform, lang)})"
         sources = [y for x in lines for y in x.sources]
         entry = {
             "year": year, "total_tkr": total, "basis": uniform or None,
-            "basis_text": t("budget.basis." + uniform, lang) if uniform else None,
+            "basis_text": _basis_text(uniform, lang),
             "lines": [{"id": x.id, "item": x.item(lang), "amount_tkr": x.amount_tkr, "basis": x.basis or None,
-                       "basis_text": t("budget.basis." + x.basis, lang) if x.basis else None, "sources": list(x.sources)} for x in lines],
+                       "basis_text": _basis_text(x.basis, lang), "sources": list(x.sources)} for x in lines],
         }
         return self.item(text, sources), entry
 
@@ -393,6 +393,15 @@ class _Writer:
             doc = self.s.documents.get(doc_id)
             items.append(_Item(f"{doc.title if doc else doc_id}: {', '.join(sids)}"))
         return items
+
+
+def _basis_text(basis: str | None, lang: str) -> str | None:
+    """What a budget amount is: "enligt ansökan" / "as applied for" …; None when not stated.
+
+    >>> _basis_text("applied", "sv"), _basis_text("applied", "en"), _basis_text("", "sv")
+    ('enligt ansökan', 'as applied for', None)
+    """
+    return t(f"budget.basis.{basis}", lang) if basis else None
 
 
 def _period_text(period: str, lang: str) -> str:
