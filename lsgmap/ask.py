@@ -31,9 +31,9 @@ Examples
 >>> s = load(BUNDLED_DATA)
 >>> a = ask(s, "Vem styr TUNA i december 2016?")
 >>> a.interpretation.text()
-'vem styr TUNA N/O under 2016-12-01 – 2016-12-31 (datum ur frågan: "i december 2016")'
->>> a.interpretation.text("en")
-'who steers TUNA N/O during 2016-12-01 – 2016-12-31 (date from the question: "i december 2016")'
+'vem styr TUNA N/O under 2016-12-01 – 2016-12-31 (datum ur frågan: "i december 2016") ("tuna" tolkat som TUNA Nyköping/Oxelösund: TUNA – Träning Utveckling Nära Arbetslivet (Eskilstuna) har ingen sådan relation)'
+>>> a.interpretation.text("en").split(" (", 1)[0]
+'who steers TUNA N/O during 2016-12-01 – 2016-12-31'
 >>> sorted(x.id for x in a.answers)
 ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund']
 >>> [x.id for x in ask(s, "Who employs the process leader?", on="2017-03-01").answers]
@@ -205,9 +205,9 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
         when=date_phrase(structure, reading.date) if understood else None,
         lead=finding.lead, relation=finding.relation, entities=finding.entities, details=finding.details,
         mentions=reading.mentions if understood else (),
-        notes=tuple(
+        notes=(*(
             msg("ask.fuzzy_name", text=m.text, name=EntityName(structure.entities[m.entity_id])) for m in reading.mentions if not m.exact
-        ) if understood else (),
+        ), *finding.notes) if understood else (),
         lang=reading.lang,
     )
     notice = finding.notice

@@ -150,6 +150,7 @@ class Finding:
     amounts: dict[str, Any] | None = field(default=None, hash=False)
     notice: Message | Joined | None = None
     understood: bool = True
+    notes: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -143,7 +143,16 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
         msg(f"ask.lead_{way}", verb=verb(rel_key), inverse=inverse(rel_key), name=name),
         rel_key, (x,), {"direction": way, "relations": sorted(kinds)}, tuple(items),
         tuple(queries.chain_to_root(structure, x, on=span)) if way == "holders" else (),
+        notes=_read_as(structure, reading.mentions[0], x),
     )
+
+
+def _read_as(structure, mention: Mention, entity_id: str) -> tuple[Message, ...]:
+    """A note when the words were read as another entity than the one they name ("TUNA" → TUNA Nyköping/Oxelösund)."""
+    if entity_id == mention.entity_id:
+        return ()
+    named, read = structure.entities[mention.entity_id], structure.entities[entity_id]
+    return (msg("ask.read_as", text=mention.text, name=EntityName(read, full=True), other=EntityName(named, full=True)),)
 
 
 def relation_between(structure, reading: Reading) -> Finding:
@@ -156,7 +165,7 @@ def relation_between(structure, reading: Reading) -> Finding:
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), msg("ask.lead_yes"),
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
-        notice=None if items else msg("ask.no_between", a=name_a, b=name_b),
+        notice=None if items else msg("ask.no_between", a=name_a, b=name_b), notes=_read_as(structure, reading.mentions[1], b),
     )
 
 

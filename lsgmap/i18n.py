@@ -407,6 +407,10 @@ UI: dict[str, tuple[str, str]] = {
         "The date in \"{names}\" does not exist. Write e.g. \"on 1 March 2017\", \"2017-03-01\", \"in December 2016\" or \"2017\".",
     ),
     "ask.fuzzy_name": ("(\"{text}\" tolkat som {name})", "(\"{text}\" read as {name})"),
+    "ask.read_as": (
+        "(\"{text}\" tolkat som {name}: {other} har ingen sådan relation)",
+        "(\"{text}\" read as {name}: {other} has no such relation)",
+    ),
     "ask.any_association": ("ett samordningsförbund", "a coordination association"),
     "app.title": ("lsgmap – samverkansstrukturen kring RAR", "lsgmap – the collaboration structure around RAR"),
     # -- app part 1: map and compare (lsgmap/app/karta.py, jamfor.py, common.py) --

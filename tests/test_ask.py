@@ -131,7 +131,10 @@ def test_table_is_big_and_bilingual():
 
 def test_interpretation_says_how_it_was_understood(sormland):
     answer = ask(sormland, "Vem styr TUNA den 1 december 2016?")
-    assert answer.interpretation["text"] == 'vem styr TUNA N/O den 2016-12-01 (datum ur frågan: "den 1 december 2016")'
+    assert answer.interpretation["text"] == (
+        'vem styr TUNA N/O den 2016-12-01 (datum ur frågan: "den 1 december 2016") '
+        '("tuna" tolkat som TUNA Nyköping/Oxelösund: TUNA – Träning Utveckling Nära Arbetslivet (Eskilstuna) har ingen sådan relation)'
+    )
     assert answer.text().startswith("Tolkat som: vem styr TUNA N/O den 2016-12-01")
     english = ask(sormland, "Who steers TUNA on 1 December 2016?")
     assert english.lang == "en"
@@ -367,3 +370,30 @@ def test_a_bad_on_is_an_input_error(sormland):
     assert info.value.option == "on" and "2018-06-31" in info.value.render("en")
     # a date in the question wins, so on= is not read
     assert ask(sormland, "Vem styr TUNA 2017?", on="2018-06-31").understood
+
+
+def _two_tunas(tiny, *relations):
+    return tiny(
+        entities=[
+            {"id": "tuna", "kind": "project", "name_sv": "TUNA Eskilstuna", "short_name": "TUNA"},
+            {"id": "tuna_no", "kind": "project", "name_sv": "TUNA Nord", "short_name": "TUNA N"},
+            {"id": "lsg", "kind": "lsg", "name_sv": "LSG Nord"},
+            {"id": "sf", "kind": "association", "name_sv": "SF"},
+        ],
+        relations=["lsg steers tuna_no", "sf funds tuna", *relations],
+    )
+
+
+def test_a_name_without_such_a_relation_is_read_as_the_one_whose_name_it_begins(tiny):
+    s = _two_tunas(tiny)
+    answer = ask(s, "Vem styr TUNA?", on=PRE)
+    assert [a.id for a in answer.answers] == ["lsg"] and answer.interpretation.entities == ("tuna_no",)
+    assert '("tuna" tolkat som TUNA Nord: TUNA Eskilstuna har ingen sådan relation)' in answer.interpretation.text()
+    assert [a.id for a in ask(s, "Styr LSG Nord TUNA?", on=PRE).answers] == ["lsg"]
+    assert [a.id for a in ask(s, "Vem finansierar TUNA?", on=PRE).answers] == ["sf"]  # TUNA has that relation: no other read
+
+
+def test_a_name_with_such_a_relation_is_kept(tiny):
+    s = _two_tunas(tiny, "sf steers tuna")
+    answer = ask(s, "Vem styr TUNA?", on=PRE)
+    assert [a.id for a in answer.answers] == ["sf"] and "tolkat som" not in answer.interpretation.text()
