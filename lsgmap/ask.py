@@ -31,9 +31,9 @@ Examples
 >>> s = load(BUNDLED_DATA)
 >>> a = ask(s, "Vem styr TUNA i december 2016?")
 >>> a.interpretation.text()
-'vem styr TUNA N/O under 2016-12-01 – 2016-12-31 (datum ur frågan: "i december 2016") ("tuna" tolkat som TUNA Nyköping/Oxelösund: TUNA – Träning Utveckling Nära Arbetslivet (Eskilstuna) har ingen sådan relation)'
+'vem styr TUNA Nyköping/Oxelösund under 2016-12-01 – 2016-12-31 (datum ur frågan: "i december 2016") ("tuna" tolkat som TUNA Nyköping/Oxelösund: TUNA – Träning Utveckling Nära Arbetslivet (Eskilstuna) har ingen sådan relation)'
 >>> a.interpretation.text("en").split(" (", 1)[0]
-'who steers TUNA N/O during 2016-12-01 – 2016-12-31'
+'who steers TUNA Nyköping/Oxelösund during 2016-12-01 – 2016-12-31'
 >>> sorted(x.id for x in a.answers)
 ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund']
 >>> [x.id for x in ask(s, "Who employs the process leader?", on="2017-03-01").answers]

@@ -29,7 +29,7 @@ def test_typed_question_shows_answers_sources_and_chain():
     at.text_input(key="fraga.q").input("Vem styr TUNA i december 2016?").run()
     assert not at.exception
     text = _text(at)
-    assert "vem styr TUNA N/O under 2016-12-01" in text
+    assert "vem styr TUNA Nyköping/Oxelösund under 2016-12-01" in text
     for name in ("LSG Nyköping", "LSG Oxelösund", "LSG Nyköping-Oxelösund"):
         assert name in text
     assert "I Nyköping är projektägare/styrgrupp" in text  # the source quote

@@ -132,13 +132,13 @@ def test_table_is_big_and_bilingual():
 def test_interpretation_says_how_it_was_understood(sormland):
     answer = ask(sormland, "Vem styr TUNA den 1 december 2016?")
     assert answer.interpretation["text"] == (
-        'vem styr TUNA N/O den 2016-12-01 (datum ur frågan: "den 1 december 2016") '
+        'vem styr TUNA Nyköping/Oxelösund den 2016-12-01 (datum ur frågan: "den 1 december 2016") '
         '("tuna" tolkat som TUNA Nyköping/Oxelösund: TUNA – Träning Utveckling Nära Arbetslivet (Eskilstuna) har ingen sådan relation)'
     )
-    assert answer.text().startswith("Tolkat som: vem styr TUNA N/O den 2016-12-01")
+    assert answer.text().startswith("Tolkat som: vem styr TUNA Nyköping/Oxelösund den 2016-12-01")
     english = ask(sormland, "Who steers TUNA on 1 December 2016?")
     assert english.lang == "en"
-    assert english.text().startswith("Understood as: who steers TUNA N/O on 2016-12-01")
+    assert english.text().startswith("Understood as: who steers TUNA Nyköping/Oxelösund on 2016-12-01")
 
 
 def test_date_in_question_overrides_on_and_month_is_a_span(sormland):
@@ -238,7 +238,7 @@ def test_highlight(sormland):
 def test_cli_answers_and_exit_codes(capsys):
     assert main(["ask", "Vem styr TUNA?", "--on", POST]) == 0
     out = capsys.readouterr().out
-    assert "Tolkat som: vem styr TUNA N/O den 2017-03-01" in out and "LSG Nyköping" in out and "an_nykoping" in out
+    assert "Tolkat som: vem styr TUNA Nyköping/Oxelösund den 2017-03-01" in out and "LSG Nyköping" in out and "an_nykoping" in out
     assert main(["ask", "--json", "Who", "employs", "the", "process", "leader", "on", "1", "March", "2017?"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert [a["id"] for a in data["answers"]] == ["rar"]
@@ -349,9 +349,9 @@ def test_an_answer_renders_in_both_languages_without_asking_again(sormland, monk
     assert "I can answer questions like" in unknown.text("en") and "Jag kan svara på frågor som" in unknown.text("sv")
     assert "fanns inte" in absent.message_text("sv") and "did not exist" in absent.message_text("en")
     assert "Became LSG Trosa-Gnesta" in absent.to_json("en")["message"]
-    assert tuna.text("sv").startswith("Tolkat som: vem styr TUNA N/O den 2016-12-01 (valt datum)")
-    assert tuna.text("en").startswith("Understood as: who steers TUNA N/O on 2016-12-01 (the chosen date)")
-    assert "TUNA N/O is steered by:" in tuna.text("en") and "Sources:" in tuna.text("en")
+    assert tuna.text("sv").startswith("Tolkat som: vem styr TUNA Nyköping/Oxelösund den 2016-12-01 (valt datum)")
+    assert tuna.text("en").startswith("Understood as: who steers TUNA Nyköping/Oxelösund on 2016-12-01 (the chosen date)")
+    assert "TUNA Nyköping/Oxelösund is steered by:" in tuna.text("en") and "Sources:" in tuna.text("en")
     assert tuna.lang == "sv" and tuna.message == ""
 
 
@@ -359,7 +359,7 @@ def test_json_renders_the_language_asked_for_and_keeps_both_texts(sormland):
     data = ask(sormland, "Vem styr TUNA?", on=PRE).to_json("en")
     interpretation = data["interpretation"]
     assert interpretation["text"] == interpretation["text_en"] and interpretation["text"].startswith("who steers TUNA")
-    assert interpretation["text_sv"].startswith("vem styr TUNA") and interpretation["lead_sv"] == "TUNA N/O styrs av:"
+    assert interpretation["text_sv"].startswith("vem styr TUNA") and interpretation["lead_sv"] == "TUNA Nyköping/Oxelösund styrs av:"
     assert interpretation["direction"] == "holders" and interpretation["relations"] == ["steers"]
     assert data["answers"][0]["name"] == "LSG Nyköping"
 
