@@ -83,3 +83,13 @@ def test_bad_preset_and_page_fall_back_with_a_notice():
     at = run_app({"page": "nosuchpage"})
     assert any("page" in w.value for w in at.warning)
     assert at.slider  # fell back to Karta
+
+
+def test_facts_no_longer_attested_are_a_quiet_list_apart_from_the_changes():
+    at = run_app({"page": "jamfor", "start": "2016-12-31", "end": "2017-02-01", "preset": ""})
+    changes = at.text[0].value
+    assert "Upphörde: LSG Oxelösund styr IBIS" not in changes and "slogs samman" in changes
+    quiet = next(e for e in at.expander if e.label.replace("\\", "").startswith("Inte längre belagda"))
+    listed = "\n".join(x.value for x in quiet.text)
+    assert "LSG Oxelösund styr IBIS – IntegrationsBygget I Sörmland, senast belagd 2016-12-31" in listed
+    assert "Upphörde" not in listed

@@ -100,6 +100,10 @@ def render() -> None:
         st.text("\n".join(lines))
     else:
         st.caption(t("app.compare.no_changes", lg))
+    for key, items in (("diff.unattested", d.unattested_items(lg)), ("diff.attested", d.attested_items(lg))):
+        if items:  # quieter than the changes: a source's period ending is not an ending
+            with st.expander(plain(t(key, lg, start=start.isoformat(), end=end.isoformat(), count=len(items))), expanded=False):
+                st.text("\n".join(f"· {safe_text(i['text'])}" + (f" [{', '.join(i['sources'])}]" if i["sources"] else "") for i in items))
     st.subheader(t("app.compare.events", lg))
     if d.events:
         from lsgmap.timeline import events as timeline_events
