@@ -23,7 +23,7 @@ Examples
 >>> sorted(FORMATS)
 ['gexf', 'graphml', 'jsonld', 'xlsx']
 >>> export_data(s, "gexf", on="2017-03-01")[:38]
-b"<?xml version='1.0' encoding='utf-8'?>"
+b'<?xml version="1.0" encoding="utf-8"?>'
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import IO
-
 from xml.sax.saxutils import XMLGenerator
 
 from ..vocab import RELATION_KINDS
@@ -72,9 +71,9 @@ class XmlWriter:
     >>> import io
     >>> out = io.StringIO()
     >>> w = XmlWriter(out)
-    >>> w.open("a", {"x": '<"&>'}); w.leaf("b", {}, text="1 < 2"); w.close("a"); w.end()
+    >>> w.open("a", {"x": "<&>"}); w.leaf("b", {}, text="1 < 2"); w.close("a"); w.end()
     >>> out.getvalue().splitlines()[-1]
-    '<a x="&lt;&quot;&amp;&gt;"><b>1 &lt; 2</b></a>'
+    '<a x="&lt;&amp;&gt;"><b>1 &lt; 2</b></a>'
     """
 
     def __init__(self, out: IO[str]):

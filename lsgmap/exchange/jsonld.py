@@ -51,13 +51,13 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from ..dates import OPEN_END, OPEN_START
-from ..vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
+from ..vocab import EVENT_KINDS, RELATION_KINDS
 from . import Selection, iso, no_gc, select
 from .gexf import description
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Structure
-    from ..records import Relation
+    from ..records import Document, Entity, Event, Relation, Source
 
 __all__ = ["to_jsonld", "jsonld_document", "context_document", "CONTEXT_PATH", "VOCAB", "PREFIXES", "ENTITY_TYPES", "RELATION_PROPERTIES"]
 
@@ -332,23 +332,7 @@ def jsonld_document(structure: Structure, *, on: date | str | int | None = None,
     if sel.day is not None:
         header["on"] = iso(sel.day)
     graph: list[dict[str, Any]] = [header, *_shipped()["@graph"]]
-    for e in sel.entities:
-        node: dict[str, Any] = {
-            "id": ids("entity", e.id),
-            "type": ENTITY_TYPES.get(e.kind, ["lsgmap:Entity"]),
-            "identifier": e.id,
-            "kind": e.kind,
-            "prefLabel": _names(e.name_sv, e.name_en),
-            "during": _interval(e.start, e.end),
-        }
-        if e.short_name:
-            node["shortName"] = e.short_name
-        if e.aliases:
-            node["altLabel"] = list(e.aliases)
-        if e.identifiers:
-            node["orgIdentifier"] = [f"{k}:{v}" for k, v in e.identifiers.items()]
-        _facts_common(node, e, sel, ids)
-        graph.append(node)
+    graph.extend(_entity(e, sel, ids) for e in sel.entities)
     shortcuts: dict[str, dict[str, list[str]]] = {}
     for n, r in enumerate(sel.relations):
         graph.append(_relationship(r, n, sel, ids))
@@ -357,42 +341,9 @@ def jsonld_document(structure: Structure, *, on: date | str | int | None = None,
             shortcuts.setdefault(ids("entity", r.from_id), {}).setdefault(prop, []).append(ids("entity", r.to_id))
     for subject, props in shortcuts.items():
         graph.append({"id": subject, **{p: [{"id": o} for o in dict.fromkeys(objs)] for p, objs in props.items()}})
-    for ev in sel.events:
-        kind = EVENT_KINDS.get(ev.kind)
-        node = {
-            "id": ids("event", ev.id),
-            "type": ["org:ChangeEvent", "prov:Activity"],
-            "identifier": ev.id,
-            "kind": ev.kind,
-            "date": ev.date,
-            "during": _interval(ev.day, ev.day),
-            "originalOrganization": [ids("entity", i) for i in ev.originals],
-            "resultingOrganization": [ids("entity", i) for i in ev.results],
-            "wasDerivedFrom": [ids("source", i) for i in ev.sources],
-        }
-        if ev.name_sv:
-            node["prefLabel"] = _names(ev.name_sv, ev.name_en)
-        elif kind:
-            node["prefLabel"] = _names(kind.sv, kind.en)
-        if ev.decided:
-            node["decided"] = ev.decided
-        graph.append(node)
-    for source_id in sel.source_ids:
-        src = s.sources[source_id]
-        node = {"id": ids("source", src.id), "type": ["prov:Entity", "lsgmap:Passage"], "identifier": src.id, "value": src.quote,
-                "isPartOf": ids("document", src.document), "form": src.form}
-        if src.locator:
-            node["locator"] = src.locator
-        if src.period:
-            node["period"] = src.period
-        graph.append(node)
-    for doc_id in sel.document_ids:
-        doc = s.documents[doc_id]
-        node = {"id": ids("document", doc.id), "type": ["prov:Entity", "foaf:Document"], "identifier": doc.id, "title": doc.title, "kind": doc.kind}
-        for key, value in (("bibliographicCitation", doc.reference), ("issued", doc.date), ("period", doc.period)):
-            if value:
-                node[key] = value
-        graph.append(node)
+    graph.extend(_event(ev, ids) for ev in sel.events)
+    graph.extend(_source(s.sources[i], ids) for i in sel.source_ids)
+    graph.extend(_document(s.documents[i], ids) for i in sel.document_ids)
     for line in sel.budget:
         node = {"id": ids("budget", line.id), "type": "lsgmap:BudgetLine", "identifier": line.id, "relationship": ids("relation", line.relation),
                 "year": line.year, "item": _names(line.item_sv, line.item_en), "amountTkr": line.amount_tkr,
@@ -405,6 +356,65 @@ def jsonld_document(structure: Structure, *, on: date | str | int | None = None,
                       "topic": _names(conflict.topic_sv, conflict.topic_en), "concerns": [ids.fact(f) for f in conflict.facts],
                       "wasDerivedFrom": [ids("source", i) for i in conflict.sources]})
     return {"@context": [_shipped()["@context"], ids.context()], "@graph": graph}
+
+
+def _entity(e: Entity, sel: Selection, ids: _Ids) -> dict[str, Any]:
+    node: dict[str, Any] = {
+        "id": ids("entity", e.id),
+        "type": ENTITY_TYPES.get(e.kind, ["lsgmap:Entity"]),
+        "identifier": e.id,
+        "kind": e.kind,
+        "prefLabel": _names(e.name_sv, e.name_en),
+        "during": _interval(e.start, e.end),
+    }
+    if e.short_name:
+        node["shortName"] = e.short_name
+    if e.aliases:
+        node["altLabel"] = list(e.aliases)
+    if e.identifiers:
+        node["orgIdentifier"] = [f"{k}:{v}" for k, v in e.identifiers.items()]
+    _facts_common(node, e, sel, ids)
+    return node
+
+
+def _event(ev: Event, ids: _Ids) -> dict[str, Any]:
+    kind = EVENT_KINDS.get(ev.kind)
+    node: dict[str, Any] = {
+        "id": ids("event", ev.id),
+        "type": ["org:ChangeEvent", "prov:Activity"],
+        "identifier": ev.id,
+        "kind": ev.kind,
+        "date": ev.date,
+        "during": _interval(ev.day, ev.day),
+        "originalOrganization": [ids("entity", i) for i in ev.originals],
+        "resultingOrganization": [ids("entity", i) for i in ev.results],
+        "wasDerivedFrom": [ids("source", i) for i in ev.sources],
+    }
+    if ev.name_sv:
+        node["prefLabel"] = _names(ev.name_sv, ev.name_en)
+    elif kind:
+        node["prefLabel"] = _names(kind.sv, kind.en)
+    if ev.decided:
+        node["decided"] = ev.decided
+    return node
+
+
+def _source(src: Source, ids: _Ids) -> dict[str, Any]:
+    node = {"id": ids("source", src.id), "type": ["prov:Entity", "lsgmap:Passage"], "identifier": src.id, "value": src.quote,
+            "isPartOf": ids("document", src.document), "form": src.form}
+    if src.locator:
+        node["locator"] = src.locator
+    if src.period:
+        node["period"] = src.period
+    return node
+
+
+def _document(doc: Document, ids: _Ids) -> dict[str, Any]:
+    node = {"id": ids("document", doc.id), "type": ["prov:Entity", "foaf:Document"], "identifier": doc.id, "title": doc.title, "kind": doc.kind}
+    for key, value in (("bibliographicCitation", doc.reference), ("issued", doc.date), ("period", doc.period)):
+        if value:
+            node[key] = value
+    return node
 
 
 def _relationship(r: Relation, n: int, sel: Selection, ids: _Ids) -> dict[str, Any]:
