@@ -6,7 +6,8 @@ same file three times slower at national scale). In dynamic mode (``timeformat="
 every node and edge has one spell, its validity at day precision, inclusive at
 both ends as GEXF reads it; an unknown start or end is left out (open). The
 days a source speaks for the fact are the dynamic boolean attribute
-``attested`` (default false); ``attested_windows`` says the same as text.
+``attested`` (default false). For one date, ``attested`` is static and says
+whether a source speaks for the fact on that date.
 Gephi's timeline then shows LSG Trosa and LSG Gnesta end on 2016-12-31 and
 LSG Trosa-Gnesta start on 2017-01-01.
 
@@ -38,6 +39,8 @@ __all__ = ["to_gexf", "NS"]
 
 NS = "http://gexf.net/1.3"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+#: Attributes that the dynamic attribute ``attested`` (true on the attested days) stands for in dynamic mode.
+_DYNAMIC = frozenset({"attested", "attested_windows"})
 
 
 def to_gexf(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
@@ -63,7 +66,7 @@ def _write(structure: Structure, on, lang: str) -> bytes:
     for cls, attributes in (("node", NODE_ATTRIBUTES), ("edge", EDGE_ATTRIBUTES)):
         w.open("attributes", {"class": cls, "mode": "static"})
         for name, kind in attributes:
-            if not (dynamic and name == "attested"):
+            if not (dynamic and name in _DYNAMIC):
                 w.leaf("attribute", {"id": f"{cls[0]}_{name}", "title": name, "type": kind})
         w.close("attributes")
         if dynamic:
@@ -95,9 +98,9 @@ def _content(w: XmlWriter, cls: str, values: dict, record, sel: Selection) -> No
     dynamic = sel.timeline
     w.open("attvalues", {})
     for name, value in values.items():
+        if dynamic and name in _DYNAMIC:
+            continue
         if isinstance(value, bool):
-            if dynamic:
-                continue
             value = "true" if value else "false"
         w.leaf("attvalue", {"for": f"{cls}_{name}", "value": value})
     if dynamic:
