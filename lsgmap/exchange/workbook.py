@@ -41,7 +41,7 @@ from ..schema import DEFAULT_SCHEMA_PATH, Field, Resource, to_number
 from ..spreadsheet import XLSX_MAX, clean_text
 from ..tables import read_dataset
 from ..vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
-from . import Selection, iso, no_gc, select
+from . import Selection, iso, no_gc, select, xml_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Structure
@@ -232,7 +232,7 @@ class _Book:
     def _shared_strings(self) -> bytes:
         parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{_NS}" count="{len(self.strings)}" uniqueCount="{len(self.strings)}">']
         for text in self.strings:
-            parts.append(f'<si><t xml:space="preserve">{escape(text)}</t></si>')
+            parts.append(f'<si><t xml:space="preserve">{escape(xml_text(text))}</t></si>')
         parts.append("</sst>")
         return "".join(parts).encode("utf-8")
 
