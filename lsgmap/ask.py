@@ -6,7 +6,7 @@
 1. :func:`lsgmap.ask_reading.read_question` reads it into a
    :class:`~lsgmap.ask_reading.Reading`: the language, the date
    (:mod:`lsgmap.question_dates`; a date in the question overrides ``on``;
-   without any date: today), the names (:mod:`lsgmap.names`) and the cue words;
+   without any date: the dataset's default date), the names (:mod:`lsgmap.names`) and the cue words;
 2. the first handler in :data:`lsgmap.ask_handlers.HANDLERS` that applies
    answers it from :mod:`lsgmap.queries` (a relation and its direction, who is
    responsible, the chain up to RAR, a path between two entities, what became
@@ -14,6 +14,12 @@
 3. the :class:`Answer` keeps how it was understood as an
    :class:`~lsgmap.ask_interpretation.Interpretation` of message keys with
    parameters, put into words in the language asked for when shown.
+
+Every answer says whether a source speaks for it on the date asked about
+(``attested``, :mod:`lsgmap.attestation`), with the nearest date one does, and
+the recorded conflicts it rests on; when no source speaks for any answer on
+that date, the answer opens by saying so. Dates are shown at the precision
+the source gave ("oktober 2016"); amounts say what they are ("enligt ansökan").
 
 A question it cannot understand, or a name it does not know, gives an
 :class:`Answer` with no answers, ``understood=False`` and a message with
@@ -25,9 +31,9 @@ Examples
 >>> s = load(BUNDLED_DATA)
 >>> a = ask(s, "Vem styr TUNA i december 2016?")
 >>> a.interpretation.text()
-'vem styr TUNA under 2016-12-01 – 2016-12-31 (datum ur frågan: "i december 2016")'
->>> a.interpretation.text("en")
-'who steers TUNA during 2016-12-01 – 2016-12-31 (date from the question: "i december 2016")'
+'vem styr TUNA Nyköping/Oxelösund under 2016-12-01 – 2016-12-31 (datum ur frågan: "i december 2016") ("tuna" tolkat som TUNA Nyköping/Oxelösund: TUNA – Träning Utveckling Nära Arbetslivet (Eskilstuna) har ingen sådan relation)'
+>>> a.interpretation.text("en").split(" (", 1)[0]
+'who steers TUNA Nyköping/Oxelösund during 2016-12-01 – 2016-12-31'
 >>> sorted(x.id for x in a.answers)
 ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund']
 >>> [x.id for x in ask(s, "Who employs the process leader?", on="2017-03-01").answers]
@@ -46,9 +52,9 @@ from typing import Any
 
 from . import queries
 from .ask_handlers import QUESTION_KINDS, handler_for
-from .ask_interpretation import EntityName, Finding, Interpretation, Joined, date_phrase, render, validity
+from .ask_interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
 from .ask_reading import Reading, detect_lang, read_question
-from .ask_text import amount_lines, answer_line, path_lines
+from .ask_text import amount_lines, answer_line, basis_text, path_lines
 from .i18n import Message, msg, t
 from .question_dates import QuestionDate
 
@@ -84,11 +90,15 @@ class Answer:
         return render(self.notice, lang or self.lang) if self.notice is not None else ""
 
     def to_json(self, lang: str | None = None) -> dict[str, Any]:
-        """``{"question", "on", "interpretation", "answers", "paths", "message"}``; amounts sit in the interpretation."""
+        """``{"question", "on", "interpretation", "answers", "paths", "message", "attestation"}``; amounts sit in the interpretation.
+
+        Each budget line of the amounts has its ``basis`` ("applied" …) and ``basis_text`` ("enligt ansökan").
+        """
         lang = lang or self.lang
         interpretation = self.interpretation.to_json(lang)
         if self.amounts is not None:
-            interpretation["amounts"] = self.amounts
+            lines = [line | {"basis_text": basis_text(line["basis"], lang)} for line in self.amounts["lines"]]
+            interpretation["amounts"] = self.amounts | {"lines": lines}
         return {
             "question": self.question,
             "on": self.on.isoformat(),
@@ -96,6 +106,41 @@ class Answer:
             "answers": [a.to_json(lang) for a in self.answers],
             "paths": [p.to_json(self.structure, lang) for p in self.paths],
             "message": self.message_text(lang),
+            "attestation": self.attestation_json(lang),
+        }
+
+    def nearest_attested(self) -> tuple[str, date | None]:
+        """("last", day) the last day before the date asked about that a source speaks for an answer, else ("first", day) after it.
+
+        ("never", None) when no source speaks for any answer on any day; ("", None) when one speaks for the date asked about.
+        """
+        if not self.answers or any(a.attested for a in self.answers):
+            return "", None
+        lo, hi = self.interpretation.date.span
+        before = [d for a in self.answers if (d := a.attestation.last_before(lo)) is not None]
+        after = [d for a in self.answers if (d := a.attestation.first_after(hi)) is not None]
+        if before:
+            return "last", date.fromordinal(max(before))
+        if after:
+            return "first", date.fromordinal(min(after))
+        return "never", None
+
+    def attestation_text(self, lang: str | None = None) -> str:
+        """"" when a source speaks for an answer on the date asked about; else the sentence the answer opens with."""
+        which, day = self.nearest_attested()
+        if not which:
+            return ""
+        span = self.interpretation.date.label()
+        return t(f"ask.none_attested_{which}", lang or self.lang, span=span, date=day.isoformat() if day else "")
+
+    def attestation_json(self, lang: str | None = None) -> dict[str, Any]:
+        """``{"attested", "answers", "nearest", "text"}``: how many answers a source speaks for on the date asked about, and if none, the nearest date."""
+        _, day = self.nearest_attested()
+        return {
+            "attested": sum(a.attested for a in self.answers),
+            "answers": len(self.answers),
+            "nearest": day.isoformat() if day else None,
+            "text": self.attestation_text(lang),
         }
 
     def highlight(self) -> tuple[set[str], set[str]]:
@@ -116,7 +161,7 @@ class Answer:
         """The human answer: how it was understood, the answers with dates and sources, the chains."""
         lang = lang or self.lang
         message = self.message_text(lang)
-        lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang)), message]
+        lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang)), message, self.attestation_text(lang)]
         if self.understood and self.answers:
             lines.append(self.interpretation.lead_text(lang))
             lines.extend(answer_line(self.structure, a, lang) for a in self.answers)
@@ -142,8 +187,10 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     >>> a = ask(s, "Vilka är uppdragsgivare till processledaren efter sammanslagningen?")
     >>> a.on.isoformat(), sorted(x.id for x in a.answers)
     ('2017-01-01', ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund', 'lsg_trosa_gnesta'])
-    >>> a.text("en").splitlines()[1]
-    'Process leader, LSGs of southern Sörmland is commissioned by:'
+    >>> a.text("en").splitlines()[1:3]
+    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Process leader, LSGs of southern Sörmland is commissioned by:']
+    >>> [x.attested for x in a.answers], a.answers[0].note("en")
+    ([False, False, False, False], 'no source for this date, last attested 2016-12-31')
     """
     reading = read_question(structure, question, on=on, lang=lang)
     finding = handler_for(structure, reading).answer(structure, reading)
@@ -158,9 +205,9 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
         when=date_phrase(structure, reading.date) if understood else None,
         lead=finding.lead, relation=finding.relation, entities=finding.entities, details=finding.details,
         mentions=reading.mentions if understood else (),
-        notes=tuple(
+        notes=(*(
             msg("ask.fuzzy_name", text=m.text, name=EntityName(structure.entities[m.entity_id])) for m in reading.mentions if not m.exact
-        ) if understood else (),
+        ), *finding.notes) if understood else (),
         lang=reading.lang,
     )
     notice = finding.notice
@@ -182,9 +229,9 @@ def _absent_notice(structure, entities: tuple[str, ...], qd: QuestionDate) -> Jo
         lin = queries.lineage(structure, eid)
         parts: list[Any] = [msg("ask.not_existing", name=EntityName(e, full=True), span=qd.label(), valid=validity(e.valid_from, e.valid_to))]
         if lin["became"] and hi >= e.end:
-            parts.append(msg("ask.became", names=_names(lin["became"]), day=lin["became"][0].valid_from))
+            parts.append(msg("ask.became", names=_names(lin["became"]), day=Stated(lin["became"][0].valid_from)))
         elif lin["came_from"] and lo <= e.start:
-            parts.append(msg("ask.came_from", names=_names(lin["came_from"]), day=lin["came_from"][0].valid_from))
+            parts.append(msg("ask.came_from", names=_names(lin["came_from"]), day=Stated(lin["came_from"][0].valid_from)))
         return Joined(tuple(parts), " ")
     return None
 

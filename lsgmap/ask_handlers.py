@@ -85,7 +85,8 @@ def unknown_names(structure, reading: Reading) -> Finding:
 def existing(structure, reading: Reading) -> Finding:
     """Which LSGs / projects / … exist on the date."""
     kind = reading.kind_noun or ""
-    items = tuple(queries.entity_item(structure, e) for e in queries.existing(structure, kind, on=reading.date.span))
+    span = reading.date.span
+    items = tuple(queries.entity_item(structure, e, on=span) for e in queries.existing(structure, kind, on=span))
     return Finding(
         "existing", msg("ask.i_existing", kinds=Term(ENTITY_KINDS[kind], "plural", lower=True)), msg("ask.lead_existing", count=len(items)),
         details={"kind": kind}, answers=items,
@@ -99,7 +100,7 @@ def amount(structure, reading: Reading) -> Finding:
     year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
     result = queries.amounts(structure, funder, target, year=year)
     funding = (structure.relations[rid] for rid in result["relations"])
-    items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r) for r in funding)
+    items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span) for r in funding)
     summary = msg(
         "ask.i_amount", funder=_name(structure, funder) if funder else msg("ask.any_funder"), target=_name(structure, target),
         year=msg("ask.in_year", year=year) if year else "",

@@ -23,11 +23,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import queries
+from .dates import stated_text
 from .i18n import Message, msg
 from .names import Mention
 from .question_dates import QuestionDate
 
-__all__ = ["EntityName", "Term", "Joined", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity"]
+__all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity"]
 
 
 def render(value: Any, lang: str) -> str:
@@ -76,14 +77,32 @@ class Joined:
         return self.sep.join(render(p, lang) for p in self.parts)
 
 
+@dataclass(frozen=True)
+class Stated:
+    """A date as a message parameter, at the precision the source stated it ("oktober 2016", "2005", "2016-07-01").
+
+    >>> Stated("2016-10").render("sv"), Stated("2016-10").render("en"), Stated("2005").render()
+    ('oktober 2016', 'October 2016', '2005')
+    """
+
+    value: str
+
+    def render(self, lang: str = "sv") -> str:
+        return stated_text(self.value, lang)
+
+
 def validity(valid_from: str, valid_to: str) -> Message:
-    """When something holds, as written: both ends, one end, or none."""
+    """When something holds, as written and at its stated precision: both ends, one end, or none.
+
+    >>> validity("2016-10", "").render("sv"), validity("2005", "2016-12-31").render("en"), validity("", "").render("en")
+    ('fr.o.m. oktober 2016', '2005 – 2016-12-31', 'no dates in the source')
+    """
     if valid_from and valid_to:
-        return msg("ask.valid_span", start=valid_from, end=valid_to)
+        return msg("ask.valid_span", start=Stated(valid_from), end=Stated(valid_to))
     if valid_from:
-        return msg("ask.valid_since", date=valid_from)
+        return msg("ask.valid_since", date=Stated(valid_from))
     if valid_to:
-        return msg("ask.valid_until", date=valid_to)
+        return msg("ask.valid_until", date=Stated(valid_to))
     return msg("ask.valid_open")
 
 
@@ -95,7 +114,7 @@ def date_phrase(structure, qd: QuestionDate) -> Message:
     when = msg("ask.during", span=qd.label()) if qd.is_span else msg("ask.on_day", day=qd.label())
     if qd.source == "event":
         ev = structure.events[qd.event_id]
-        note = msg("ask.date_from_event", text=qd.text, event=Term(ev, "name"), day=ev.date)
+        note = msg("ask.date_from_event", text=qd.text, event=Term(ev, "name"), day=Stated(ev.date))
     elif qd.source == "default":
         note = structure.default.why
     else:
@@ -131,6 +150,7 @@ class Finding:
     amounts: dict[str, Any] | None = field(default=None, hash=False)
     notice: Message | Joined | None = None
     understood: bool = True
+    notes: tuple[Message, ...] = ()
 
 
 @dataclass(frozen=True)

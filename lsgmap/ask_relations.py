@@ -69,18 +69,39 @@ def _has_relation(structure, entity_id: str, kinds: frozenset[str], way: str) ->
 
 
 def _better_candidate(structure, mention: Mention, kinds: frozenset[str], way: str) -> str | None:
-    """Another entity the words may mean that has such a relation: "Trosa" → LSG Trosa, "Ungdomens hus" → the assignment."""
+    """Another entity the words may mean that has such a relation.
+
+    "Trosa" → LSG Trosa (another entity of the name), "Ungdomens hus" → the assignment (words of a longer
+    name), "TUNA" → TUNA Nyköping/Oxelösund (the first word of another entity's name or short name, when
+    TUNA Eskilstuna has no such relation). Only one such entity: else None.
+    """
     for alt in mention.entity_ids[1:]:
         if _has_relation(structure, alt, kinds, way):
             return alt
-    if len(mention.text.split()) < 2:
-        return None
-    words = f" {mention.text} "
+    several = len(mention.text.split()) >= 2
+    named = structure.entities[mention.entity_id]
+    words = f" {mention.text if several else normalise(named.short_name or mention.text)} "
     found = [
         e.id for e in structure.entities.values()
-        if e.id != mention.entity_id and words in f" {normalise(e.name_sv)} " and _has_relation(structure, e.id, kinds, way)
+        if e.id != mention.entity_id and _names_it(e, words, several) and _has_relation(structure, e.id, kinds, way)
     ]
     return found[0] if len(found) == 1 else None
+
+
+def _names_it(entity, words: str, anywhere: bool) -> bool:
+    """The words stand in the entity's name (``anywhere``) or begin its name or short name."""
+    names = [f" {normalise(n)} " for n in (entity.name_sv, entity.short_name) if n]
+    return any(words in n if anywhere else n.startswith(words) for n in names)
+
+
+def _pair_with_relation(structure, reading: Reading) -> tuple[str, str]:
+    """The two entities of "Styr LSG Nyköping TUNA?"; the second replaced by one of its name that has such a relation
+    (TUNA → TUNA Nyköping/Oxelösund) when the one named has none."""
+    a, b = reading.ids[:2]
+    kinds = reading.relation_kinds
+    if not _has_relation(structure, b, kinds, "holders") and not _has_relation(structure, b, kinds, "targets"):
+        b = _better_candidate(structure, reading.mentions[1], kinds, "holders") or b
+    return a, b
 
 
 def _kind_outside_names(reading: Reading) -> str | None:
@@ -122,12 +143,21 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
         msg(f"ask.lead_{way}", verb=verb(rel_key), inverse=inverse(rel_key), name=name),
         rel_key, (x,), {"direction": way, "relations": sorted(kinds)}, tuple(items),
         tuple(queries.chain_to_root(structure, x, on=span)) if way == "holders" else (),
+        notes=_read_as(structure, reading.mentions[0], x),
     )
+
+
+def _read_as(structure, mention: Mention, entity_id: str) -> tuple[Message, ...]:
+    """A note when the words were read as another entity than the one they name ("TUNA" → TUNA Nyköping/Oxelösund)."""
+    if entity_id == mention.entity_id:
+        return ()
+    named, read = structure.entities[mention.entity_id], structure.entities[entity_id]
+    return (msg("ask.read_as", text=mention.text, name=EntityName(read, full=True), other=EntityName(named, full=True)),)
 
 
 def relation_between(structure, reading: Reading) -> Finding:
     """Whether the first named entity holds the relation to the second, or the other way ("Styr LSG Nyköping TUNA?")."""
-    a, b = reading.ids[:2]
+    a, b = _pair_with_relation(structure, reading)
     kinds, span = reading.relation_kinds, reading.date.span
     items = [i for i in queries.holders(structure, kinds, b, on=span) if i.id == a]
     items += [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
@@ -135,7 +165,7 @@ def relation_between(structure, reading: Reading) -> Finding:
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), msg("ask.lead_yes"),
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
-        notice=None if items else msg("ask.no_between", a=name_a, b=name_b),
+        notice=None if items else msg("ask.no_between", a=name_a, b=name_b), notes=_read_as(structure, reading.mentions[1], b),
     )
 
 

@@ -9,10 +9,10 @@ from typing import Any
 
 from . import queries
 from .ask_interpretation import validity
-from .i18n import t
+from .i18n import UI, t
 from .vocab import EVENT_KINDS, RELATION_KINDS
 
-__all__ = ["answer_line", "amount_lines", "path_lines"]
+__all__ = ["answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "path_lines"]
 
 
 def _cite_text(sources) -> str:
@@ -25,7 +25,7 @@ def _cite_text(sources) -> str:
     return "; ".join(parts)
 
 
-def _label(structure, a: queries.AnswerItem, lang: str) -> str:
+def item_label(structure, a: queries.AnswerItem, lang: str) -> str:
     """The relation's verb ("styr"), or the event kind and the event's name for an answer through an event."""
     if a.relation in RELATION_KINDS:
         return RELATION_KINDS[a.relation].verb(lang)
@@ -35,31 +35,52 @@ def _label(structure, a: queries.AnswerItem, lang: str) -> str:
 
 
 def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
-    """"  • LSG Nyköping (lsg_nykoping) — styr, 2016-03-01 – 2018-12-31 [r033]" and its sources on the next line."""
+    """"  • LSG Nyköping (lsg_nykoping) — styr, oktober 2016 – 2018-12-31 [r033]", its sources and its notes on the next lines."""
     when = validity(a.valid_from, a.valid_to).render(lang)
     head = f"  • {a.name(lang)} ({a.id})"
     if a.relation:
-        head += f" — {_label(structure, a, lang)}, {when}"
+        head += f" — {item_label(structure, a, lang)}, {when}"
         if a.relation_id:
             head += f" [{a.relation_id}]"
     else:
         head += f" — {when}"
     src = _cite_text(a.sources)
-    return head + ("\n      " + t("ask.sources", lang) + ": " + src if src else "\n      " + t("ask.no_sources", lang))
+    lines = [head, "      " + (t("ask.sources", lang) + ": " + src if src else t("ask.no_sources", lang))]
+    lines.extend("      " + note for note in answer_notes(a, lang))
+    return "\n".join(lines)
+
+
+def answer_notes(a: queries.AnswerItem, lang: str) -> list[str]:
+    """The short lines under an answer: no source for the date asked about (and the nearest attested date), each recorded conflict."""
+    notes = [f"({a.note(lang)})"] if not a.attested else []
+    notes.extend(t("ask.conflict", lang, text=c["text"]) for c in a.conflict_texts(lang))
+    return notes
+
+
+def basis_text(basis: str, lang: str) -> str:
+    """What an amount is: "enligt ansökan" / "as applied for", "beviljat", "utfall"; or that it is not stated.
+
+    >>> basis_text("applied", "sv"), basis_text("applied", "en"), basis_text("", "sv")
+    ('enligt ansökan', 'as applied for', 'ej angivet om beloppet är ansökt, beviljat eller utfall')
+    """
+    key = f"budget.basis.{basis}"
+    return t(key, lang) if basis and key in UI else t("ask.basis_none", lang)
 
 
 def amount_lines(amounts: dict[str, Any], lang: str) -> list[str]:
-    """One line per budget line, the sum per year and the total (or that there are none)."""
+    """One line per budget line with its basis, the sum per year and the total (with the basis when all lines share it)."""
     out = []
     for line in amounts["lines"]:
         item = line["item_en"] if lang == "en" else line["item_sv"]
-        out.append(f"  • {line['year']} {item}: {line['amount_tkr']:g} tkr  [{line['id']}; {', '.join(c['id'] for c in line['sources'])}]")
-    if amounts["lines"]:
-        for year, total in amounts["by_year"].items():
-            out.append("  " + t("ask.amount_year", lang, year=year, total=f"{total:g}"))
-        out.append(t("ask.amount_total", lang, total=f"{amounts['total']:g}"))
-    else:
-        out.append(t("ask.amount_none", lang))
+        ids = "; ".join([line["id"], ", ".join(c["id"] for c in line["sources"])])
+        out.append(f"  • {line['year']} {item}: {line['amount_tkr']:g} tkr, {basis_text(line['basis'], lang)}  [{ids}]")
+    if not amounts["lines"]:
+        return [t("ask.amount_none", lang)]
+    bases = {line["basis"] for line in amounts["lines"]}
+    common = f" ({basis_text(bases.pop(), lang)})" if len(bases) == 1 else ""
+    for year, total in amounts["by_year"].items():
+        out.append("  " + t("ask.amount_year", lang, year=year, total=f"{total:g}") + common)
+    out.append(t("ask.amount_total", lang, total=f"{amounts['total']:g}") + common)
     return out
 
 

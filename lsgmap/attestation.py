@@ -22,6 +22,7 @@ them and answers "on this day?" and "when last, when next?".
 
 Examples
 --------
+>>> from lsgmap.dates import to_day
 >>> from lsgmap.model import BUNDLED_DATA, load
 >>> s = load(BUNDLED_DATA)
 >>> a = s.attestation("lsg_trosa")
@@ -120,6 +121,7 @@ def attestation_of(fact: Entity | Relation, sources: Mapping[str, Source], relat
 
     ``related`` are the attested windows of the relations at an entity's ends (rule 3).
 
+    >>> from lsgmap.dates import to_day
     >>> e = Entity("x", "lsg", "X", "X", to_day("2016"), to_day("2018-12-31"), "2016", "2018-12-31")
     >>> [(day_to_iso(a), day_to_iso(b)) for a, b in attestation_of(e, {}).windows]
     [('2016-01-01', '2018-12-31')]
@@ -144,6 +146,7 @@ def attestation_of(fact: Entity | Relation, sources: Mapping[str, Source], relat
 def attestation_note(attestation: Attestation, day: int, lang: str = "sv", *, derived: bool = False) -> str:
     """What a reader is told about a fact on ``day``: "" when a source speaks for it, else the nearest attested date.
 
+    >>> from lsgmap.dates import to_day
     >>> a = Attestation(((to_day("2016-10-13"), to_day("2016-12-31")),))
     >>> attestation_note(a, to_day("2016-11-15")), attestation_note(a, to_day("2017-03-01"))
     ('', 'saknar källa för detta datum, senast belagd 2016-12-31')

@@ -17,6 +17,14 @@ What "added", "removed" and "changed" mean for time-sliced data:
   validity interval differs is therefore **not** a change.
 * **events** – events with ``start < day <= end``, in date order.
 
+Ended is kept apart from *no longer attested* (:mod:`lsgmap.attestation`): a
+fact valid on both days that a source speaks for on ``start`` and none on
+``end`` has not ended (only its document's period has); it is in
+**unattested**, never in removed. The other way round, a fact valid on both
+days that a source speaks for on ``end`` and none on ``start`` is in
+**attested**. So the facts of ``start`` are exactly removed ∪ unattested ∪ the
+rest of those valid on both days.
+
 :meth:`Diff.changes` says the differences in plain Swedish or English: one
 line per event ("LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta
 (2017-01-01)"), one line per relation that moved from the originals of an
@@ -35,6 +43,8 @@ Examples
 'LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01) [ls_sammanslagning]'
 >>> diff(s, start="2017-03-01", end="2017-06-01").is_empty()
 True
+>>> "lsg_nykoping" in d.nodes_unattested and "lsg_nykoping" not in d.nodes_removed
+True
 """
 
 from __future__ import annotations
@@ -46,15 +56,15 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .dates import day_text, day_to_iso, ordered_days
+from .dates import OPEN_END, OPEN_START, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text
 from .i18n import normalise_lang, t
 from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Snapshot, Structure
-    from .records import Event, Relation
+    from .records import Entity, Event, Relation
 
-__all__ = ["Diff", "SnapshotIds", "diff", "apply", "join_names"]
+__all__ = ["Diff", "SnapshotIds", "diff", "apply", "join_names", "start_text", "end_text", "span_text", "fact_text"]
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
@@ -86,14 +96,49 @@ class Diff:
     edges_removed: tuple[str, ...] = ()
     edges_changed: tuple[str, ...] = ()
     events: tuple[str, ...] = ()
+    nodes_unattested: tuple[str, ...] = ()
+    edges_unattested: tuple[str, ...] = ()
+    nodes_attested: tuple[str, ...] = ()
+    edges_attested: tuple[str, ...] = ()
 
     # -- reading --------------------------------------------------------------
     def is_empty(self) -> bool:
-        """True when nothing differs and no event happened in between."""
+        """True when nothing differs and no event happened in between (what sources attest aside)."""
         return not (
             self.nodes_added or self.nodes_removed or self.nodes_changed
             or self.edges_added or self.edges_removed or self.edges_changed or self.events
         )
+
+    def attestation_changed(self) -> bool:
+        """True when a fact valid on both days is attested on one of them only."""
+        return bool(self.nodes_unattested or self.edges_unattested or self.nodes_attested or self.edges_attested)
+
+    def unattested_items(self, lang: str = "sv") -> list[dict[str, Any]]:
+        """The facts no longer attested on ``end``: ``{"text", "last_attested", "sources", "ids"}``, quietest last.
+
+        >>> from lsgmap.model import load
+        >>> items = diff(load(), start="2016-12-31", end="2017-02-01").unattested_items()
+        >>> [i["text"] for i in items if i["ids"] == ["r_ls_ibis"]]
+        ['LSG Oxelösund styr IBIS – IntegrationsBygget I Sörmland, senast belagd 2016-12-31']
+        """
+        return self._attestation_items(self.nodes_unattested, self.edges_unattested, lang, last=True)
+
+    def attested_items(self, lang: str = "sv") -> list[dict[str, Any]]:
+        """The facts valid on both days that a source speaks for on ``end`` and none on ``start``: ``{"text", "first_attested", …}``."""
+        return self._attestation_items(self.nodes_attested, self.edges_attested, lang, last=False)
+
+    def _attestation_items(self, nodes: Iterable[str], edges: Iterable[str], lang: str, *, last: bool) -> list[dict[str, Any]]:
+        s, lang = self.structure, normalise_lang(lang)
+        out = []
+        for ident, is_node in [*((i, True) for i in nodes), *((k, False) for k in edges)]:
+            a = s.attestation(ident)
+            day = a.last_before(self.end) if last else a.first_after(self.start)
+            record = s.entities[ident] if is_node else s.relations[ident]
+            what = fact_text(s, record, lang)
+            key, field_name = ("attested.last", "last_attested") if last else ("attested.first", "first_attested")
+            out.append({"text": f"{what}, {t(key, lang, date=day_text(day))}" if day is not None else what,
+                        field_name: day_to_iso(day) if day is not None else None, "sources": list(record.sources), "ids": [ident]})
+        return out
 
     def marks(self) -> dict[str, str]:
         """``{entity or relation id: 'added' | 'removed' | 'changed'}`` for colouring a graph.
@@ -145,6 +190,10 @@ class Diff:
             "edges_changed": [_edge_json(s, k, lang) for k in self.edges_changed],
             "events": [event_json(s.events[e], lang) for e in self.events],
             "changes": self.changes(lang),
+            "nodes_unattested": [_node_json(s, i, lang) | _when(s, i, self.end, last=True) for i in self.nodes_unattested],
+            "edges_unattested": [_edge_json(s, k, lang) | _when(s, k, self.end, last=True) for k in self.edges_unattested],
+            "nodes_attested": [_node_json(s, i, lang) | _when(s, i, self.start, last=False) for i in self.nodes_attested],
+            "edges_attested": [_edge_json(s, k, lang) | _when(s, k, self.start, last=False) for k in self.edges_attested],
         }
 
 
@@ -171,6 +220,9 @@ def diff(structure: Structure, *, start: date | str | int, end: date | str | int
     edges_changed: set[str] = set()
     for i in nodes_changed:
         edges_changed.update(r.id for r in structure.relations_of(i) if _valid_on(r, a, b))
+    nodes_a, edges_a = structure.attested_on(a)
+    nodes_b, edges_b = structure.attested_on(b)
+    both_nodes, both_edges = node_ids[node_a & node_b].tolist(), edge_keys[edge_a & edge_b].tolist()
     return Diff(
         structure, a, b,
         nodes_added=tuple(node_ids[~node_a & node_b].tolist()),
@@ -180,6 +232,10 @@ def diff(structure: Structure, *, start: date | str | int, end: date | str | int
         edges_removed=tuple(edge_keys[edge_a & ~edge_b].tolist()),
         edges_changed=tuple(sorted(edges_changed)),
         events=events,
+        nodes_unattested=tuple(i for i in both_nodes if i in nodes_a and i not in nodes_b),
+        edges_unattested=tuple(k for k in both_edges if k in edges_a and k not in edges_b),
+        nodes_attested=tuple(i for i in both_nodes if i not in nodes_a and i in nodes_b),
+        edges_attested=tuple(k for k in both_edges if k not in edges_a and k in edges_b),
     )
 
 
@@ -216,7 +272,17 @@ def _valid_on(record: Any, a: int, b: int) -> bool:
 # -- JSON ----------------------------------------------------------------------------
 def _node_json(s: Structure, ident: str, lang: str) -> dict[str, Any]:
     e = s.entities[ident]
-    return {"id": e.id, "kind": e.kind, "name": e.name(lang), "valid_from": day_to_iso(e.start), "valid_to": day_to_iso(e.end)}
+    return {
+        "id": e.id, "kind": e.kind, "name": e.name(lang), "valid_from": day_to_iso(e.start), "valid_to": day_to_iso(e.end),
+        "validity": span_text(s, e, lang),
+    }
+
+
+def _when(s: Structure, ident: str, day: int, *, last: bool) -> dict[str, str | None]:
+    """``{"last_attested": …}`` (the last attested day before ``day``) or ``{"first_attested": …}`` (the first after)."""
+    a = s.attestation(ident)
+    found = a.last_before(day) if last else a.first_after(day)
+    return {"last_attested" if last else "first_attested": day_to_iso(found) if found is not None else None}
 
 
 def _edge_json(s: Structure, key: str, lang: str) -> dict[str, Any]:
@@ -229,6 +295,7 @@ def _edge_json(s: Structure, key: str, lang: str) -> dict[str, Any]:
         "text": relation_text(s, r, lang),
         "effective_from": day_to_iso(r.start),
         "effective_to": day_to_iso(r.end),
+        "validity": span_text(s, r, lang),
         "sources": list(r.sources),
     }
 
@@ -239,6 +306,7 @@ def event_json(e: Event, lang: str = "sv") -> dict[str, Any]:
         "id": e.id,
         "kind": e.kind,
         "date": date.fromordinal(e.day).isoformat(),
+        "date_text": stated_text(e.date, lang),
         "decided": e.decided or None,
         "name": e.name(lang),
         "from": list(e.originals),
@@ -248,6 +316,69 @@ def event_json(e: Event, lang: str = "sv") -> dict[str, Any]:
 
 
 # -- plain language ------------------------------------------------------------------
+def start_text(s: Structure, fact: Entity | Relation, lang: str = "sv") -> str:
+    """The first day of ``fact`` at the precision a source gave it ("" when unknown).
+
+    A relation's start is its own ``valid_from``, or the stated start of the end
+    that clips it.
+
+    >>> from lsgmap.model import load
+    >>> s = load()
+    >>> start_text(s, s.entities["processledare"]), start_text(s, s.entities["lsg_trosa"])
+    ('2016-07-01', '')
+    """
+    return _stated(s, fact, lang, end=False)
+
+
+def end_text(s: Structure, fact: Entity | Relation, lang: str = "sv") -> str:
+    """The last day of ``fact`` at the precision a source gave it ("" when unknown).
+
+    >>> from lsgmap.model import load
+    >>> s = load()
+    >>> end_text(s, s.relations["r046"]), end_text(s, s.entities["lsg_trosa_gnesta"])
+    ('2016-12-31', '')
+    """
+    return _stated(s, fact, lang, end=True)
+
+
+def span_text(s: Structure, fact: Entity | Relation, lang: str = "sv") -> str:
+    """``start – end`` at the stated precision; ``…`` for an unknown start, nothing for an unknown end.
+
+    >>> from lsgmap.model import load
+    >>> s = load()
+    >>> span_text(s, s.entities["lsg_trosa"]), span_text(s, s.entities["lsg_trosa_gnesta"])
+    ('… – 2016-12-31', '2017-01-01 –')
+    """
+    return period_text(start_text(s, fact, lang) or None, end_text(s, fact, lang) or None)
+
+
+def _stated(s: Structure, fact: Entity | Relation, lang: str, *, end: bool) -> str:
+    day = fact.end if end else fact.start
+    if day >= OPEN_END or day <= OPEN_START:
+        return ""
+    records: list[Any] = [fact]
+    if hasattr(fact, "from_id"):
+        records += [s.entities[i] for i in (fact.from_id, fact.to_id) if i in s.entities]
+    for record in records:
+        value = record.valid_to if end else record.valid_from
+        if value and (interval_days(None, value)[1] if end else interval_days(value, None)[0]) == day:
+            return stated_text(value, lang)
+    return day_text(day)
+
+
+def fact_text(s: Structure, fact: Entity | Relation, lang: str = "sv") -> str:
+    """A relation as a sentence, an entity as ``name (kind)``.
+
+    >>> from lsgmap.model import load
+    >>> s = load()
+    >>> fact_text(s, s.entities["lsg_trosa"])
+    'LSG Trosa (Lokal samverkansgrupp)'
+    """
+    if hasattr(fact, "from_id"):
+        return relation_text(s, fact, lang)
+    return f"{fact.name(lang)} ({ENTITY_KINDS[fact.kind].label(lang)})"
+
+
 def join_names(names: Iterable[str], lang: str = "sv") -> str:
     """``A``, ``A och B``, ``A, B och C`` (``and`` in English).
 
@@ -273,7 +404,7 @@ def event_text(s: Structure, e: Event, lang: str = "sv") -> str:
         originals=join_names((s.name(i, lang) for i in e.originals), lang),
         results=join_names((s.name(i, lang) for i in e.results), lang),
         name=e.name(lang),
-        date=date.fromordinal(e.day).isoformat(),
+        date=stated_text(e.date, lang) or date.fromordinal(e.day).isoformat(),
     )
 
 
@@ -309,25 +440,25 @@ class _ChangeWriter:
             if i in explained_nodes:
                 continue
             e = s.entities[i]
-            text = t("diff.node_added", lang, kind=ENTITY_KINDS[e.kind].label(lang), name=e.name(lang), date=day_text(e.start))
+            text = t("diff.node_added", lang, kind=ENTITY_KINDS[e.kind].label(lang), name=e.name(lang), date=start_text(s, e, lang))
             out.append(self._item(text, max(e.start, day_after_start), e.sources, [i]))
         for i in self.d.nodes_removed:
             if i in explained_nodes:
                 continue
             e = s.entities[i]
-            text = t("diff.node_removed", lang, kind=ENTITY_KINDS[e.kind].label(lang), name=e.name(lang), date=day_text(e.end))
+            text = t("diff.node_removed", lang, kind=ENTITY_KINDS[e.kind].label(lang), name=e.name(lang), date=end_text(s, e, lang))
             out.append(self._item(text, min(e.end + 1, self.d.end), e.sources, [i]))
         for k in self.d.edges_added:
             if k in explained_edges:
                 continue
             r = s.relations[k]
-            text = t("diff.edge_added", lang, relation=relation_text(s, r, lang), date=day_text(r.start))
+            text = t("diff.edge_added", lang, relation=relation_text(s, r, lang), date=start_text(s, r, lang))
             out.append(self._item(text, max(r.start, day_after_start), r.sources, [k]))
         for k in self.d.edges_removed:
             if k in explained_edges:
                 continue
             r = s.relations[k]
-            text = t("diff.edge_removed", lang, relation=relation_text(s, r, lang), date=day_text(r.end))
+            text = t("diff.edge_removed", lang, relation=relation_text(s, r, lang), date=end_text(s, r, lang))
             out.append(self._item(text, min(r.end + 1, self.d.end), r.sources, [k]))
         for i in self.d.nodes_changed:
             events = [s.events[e] for e in self.d.events if i in (*s.events[e].originals, *s.events[e].results)]
@@ -362,7 +493,7 @@ class _ChangeWriter:
             new = join_names((s.name(i, lang) for i in new_ids), lang)
             old = join_names((s.name(i, lang) for i in old_ids), lang)
             verb = kind.inverse(lang) if other_side == "to" else kind.verb(lang)
-            text = t("diff.moved", lang, subject=s.name(other, lang), verb=verb, new=new, old=old, date=day_text(e.day))
+            text = t("diff.moved", lang, subject=s.name(other, lang), verb=verb, new=new, old=old, date=stated_text(e.date, lang) or day_text(e.day))
             rels = sides["old"] + sides["new"]
             explained.update(r.id for r in rels)
             sources = [x for r in sides["new"] for x in r.sources]

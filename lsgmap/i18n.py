@@ -353,6 +353,20 @@ UI: dict[str, tuple[str, str]] = {
     "ask.amount_year": ("Summa {year}: {total} tkr", "Total {year}: {total} tkr"),
     "ask.amount_total": ("Totalt: {total} tkr", "Total: {total} tkr"),
     "ask.amount_none": ("Inga budgetrader i datan för det.", "No budget lines in the data for that."),
+    "ask.basis_none": ("ej angivet om beloppet är ansökt, beviljat eller utfall", "not stated whether applied for, granted or actual"),
+    "ask.conflict": ("Motstridiga källor: {text}", "Conflicting sources: {text}"),
+    "ask.none_attested_last": (
+        "Ingen källa talar för {span}. Svaren nedan är vad datan vet; senast belagt {date}.",
+        "No source speaks for {span}. The answers below are what the data knows; last attested {date}.",
+    ),
+    "ask.none_attested_first": (
+        "Ingen källa talar för {span}. Svaren nedan är vad datan vet; först belagt {date}.",
+        "No source speaks for {span}. The answers below are what the data knows; first attested {date}.",
+    ),
+    "ask.none_attested_never": (
+        "Ingen källa talar för {span}, och svaren nedan är inte belagda för något datum.",
+        "No source speaks for {span}, and the answers below are not attested for any date.",
+    ),
     "ask.on_day": ("den {day}", "on {day}"),
     "ask.during": ("under {span}", "during {span}"),
     "ask.date_from_question": ("datum ur frågan: \"{text}\"", "date from the question: \"{text}\""),
@@ -393,6 +407,10 @@ UI: dict[str, tuple[str, str]] = {
         "The date in \"{names}\" does not exist. Write e.g. \"on 1 March 2017\", \"2017-03-01\", \"in December 2016\" or \"2017\".",
     ),
     "ask.fuzzy_name": ("(\"{text}\" tolkat som {name})", "(\"{text}\" read as {name})"),
+    "ask.read_as": (
+        "(\"{text}\" tolkat som {name}: {other} har ingen sådan relation)",
+        "(\"{text}\" read as {name}: {other} has no such relation)",
+    ),
     "ask.any_association": ("ett samordningsförbund", "a coordination association"),
     "app.title": ("lsgmap – samverkansstrukturen kring RAR", "lsgmap – the collaboration structure around RAR"),
     # -- app part 1: map and compare (lsgmap/app/karta.py, jamfor.py, common.py) --
@@ -696,6 +714,14 @@ UI: dict[str, tuple[str, str]] = {
     "diff.node_changed": ("Ändrad: {name} berörs av {events}", "Changed: {name} is affected by {events}"),
     "diff.nothing": ("Inga skillnader mellan {start} och {end}.", "No differences between {start} and {end}."),
     "diff.heading": ("Skillnader mellan {start} och {end}", "Differences between {start} and {end}"),
+    "diff.unattested": (
+        "Inte längre belagda ({count}): ingen källa talar för dem {end}, vilket inte betyder att de har upphört",
+        "No longer attested ({count}): no source speaks for them on {end}, which does not mean they have ended",
+    ),
+    "diff.attested": (
+        "Nu belagda ({count}): en källa talar för dem {end} men ingen {start}",
+        "Now attested ({count}): a source speaks for them on {end} but none on {start}",
+    ),
     "diff.counts": (
         "Aktörer: +{nodes_added} −{nodes_removed} ~{nodes_changed}; relationer: +{edges_added} −{edges_removed} ~{edges_changed}; händelser: {events}",
         "Entities: +{nodes_added} −{nodes_removed} ~{nodes_changed}; relations: +{edges_added} −{edges_removed} ~{edges_changed}; events: {events}",
@@ -703,6 +729,10 @@ UI: dict[str, tuple[str, str]] = {
     # -- timeline (issue 4) --
     "timeline.heading": ("Tidslinje {start} – {end}", "Timeline {start} – {end}"),
     "timeline.nothing": ("Inga förändringar mellan {start} och {end}.", "No changes between {start} and {end}."),
+    "timeline.unattested": (
+        "{count} uppgifter har ingen källa från {date} men har inte upphört (lsgmap diff visar vilka)",
+        "{count} facts have no source from {date} on but have not ended (lsgmap diff shows which)",
+    ),
     # -- report (issue 4) --
     "report.title": ("Lägesrapport: underlag för perioden {start} – {end}", "Status report: material for the period {start} – {end}"),
     "report.generated": (
@@ -726,10 +756,18 @@ UI: dict[str, tuple[str, str]] = {
     "report.no_funding": ("Ingen finansiering registrerad för perioden.", "No funding recorded for the period."),
     "report.budget_year": ("{year}: {items}; summa {total} tkr", "{year}: {items}; total {total} kSEK"),
     "report.share": ("andel {share}", "share {share}"),
+    "report.unattested": ("Uppgifter utan källa för perioden", "Facts with no source for the period"),
+    "report.unattested_intro": (
+        "Giltiga under perioden enligt datamängden, men ingen källa talar för någon dag i perioden; "
+        "därför står de inte ovan. Var och en med sina dokument och den period de talar för.",
+        "Valid in the period as far as the dataset goes, but no source speaks for any day of it, "
+        "so they are not listed above. Each with its documents and the period they speak for.",
+    ),
+    "report.no_period": ("ingen period angiven", "no period stated"),
     "report.sources": ("Källor", "Sources"),
     "report.bad_format": (
-        "Okänt format {value!r}. Välj md eller html.",
-        "Unknown format {value!r}. Choose md or html.",
+        "Okänt format {value!r}. Välj md, html eller json.",
+        "Unknown format {value!r}. Choose md, html or json.",
     ),
     "check.note": ("Notering", "Note"),
     "check.summary": ("{errors} fel, {warnings} {notes}", "{errors} {errs}, {warnings} {notes}"),

@@ -1,7 +1,10 @@
 """Structured responsibility questions: who steers, owns, funds … what, on a date.
 
 Every query takes the date keyword-only (``on=``) and answers with items that
-carry the relation, its validity (as written and effective) and its sources.
+carry the relation, its validity (as written and effective), its sources,
+whether a source speaks for it on the date asked about (*attested*, the rule of
+:mod:`lsgmap.attestation`; on a span: on at least one day of it) and the
+recorded conflicts that name it.
 ``on`` may be one day (a date, ``YYYY-MM-DD``, a day ordinal, None = today) or
 a span ``(first, last)`` of two such days: then a relation counts if it holds
 on at least one day of the span (the interval rule of :mod:`lsgmap.dates`).
@@ -29,8 +32,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from .dates import day_to_iso, to_day
-from .records import Entity, Relation
+from .attestation import NEVER, Attestation, attestation_note
+from .dates import day_to_iso, to_day, validity_text
+from .records import Conflict, Entity, Event, Relation
 from .vocab import RELATION_KINDS, RESPONSIBLE_RELATIONS
 
 __all__ = [
@@ -40,12 +44,14 @@ __all__ = [
     "entity_item",
     "relation_item",
     "day_range",
+    "attested_within",
     "holders",
     "targets",
     "responsible_for",
     "chain_to_root",
     "paths_between",
     "lineage",
+    "event_item",
     "amounts",
     "existing",
 ]
@@ -67,6 +73,19 @@ def day_range(on: On) -> tuple[int, int]:
     return day, day
 
 
+def attested_within(attestation: Attestation, lo: int, hi: int) -> bool:
+    """True when a source speaks for the fact on at least one day of ``lo`` … ``hi`` (day ordinals, inclusive).
+
+    >>> a = Attestation(((10, 20),))
+    >>> attested_within(a, 5, 9), attested_within(a, 5, 10), attested_within(a, 18, 30), attested_within(a, 21, 30)
+    (False, True, True, False)
+    """
+    if attestation.on(lo):
+        return True
+    after = attestation.first_after(lo)
+    return after is not None and after <= hi
+
+
 def _validity_json(x: AnswerItem | Step) -> dict[str, Any]:
     """The validity (as written, None = open; and effective) and the sources of an answer or a step."""
     return {
@@ -84,6 +103,10 @@ class AnswerItem:
 
     ``valid_from``/``valid_to`` are as written in the data ("" = open);
     ``effective_from``/``effective_to`` are the clipped days (None = open).
+    ``attested``: a source speaks for the fact on (a day of) ``asked``, the
+    days the question is about; ``attestation`` the days any source speaks for
+    it; ``derived``: the fact is derived from an event, not stated by a source;
+    ``conflicts``: the recorded conflicts that name the relation (or event) or the entity.
     """
 
     id: str
@@ -97,9 +120,24 @@ class AnswerItem:
     effective_from: str | None = None
     effective_to: str | None = None
     sources: tuple[dict[str, str], ...] = ()
+    attested: bool = False
+    attestation: Attestation = NEVER
+    asked: tuple[int, int] = (0, 0)
+    derived: bool = False
+    conflicts: tuple[Conflict, ...] = ()
 
     def name(self, lang: str = "sv") -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_sv
+
+    def note(self, lang: str = "sv") -> str:
+        """"" when a source speaks for the item on the date asked about, else "saknar källa för detta datum, senast belagd …"."""
+        if self.attested:
+            return ""
+        return attestation_note(self.attestation, self.asked[0], lang, derived=self.derived)
+
+    def conflict_texts(self, lang: str = "sv") -> list[dict[str, str]]:
+        """``[{"id", "text"}]`` of the recorded conflicts the item rests on."""
+        return [{"id": c.id, "text": c.topic(lang)} for c in self.conflicts]
 
     def to_json(self, lang: str = "sv") -> dict[str, Any]:
         return {
@@ -109,6 +147,11 @@ class AnswerItem:
             "relation": self.relation,
             "relation_id": self.relation_id,
             **_validity_json(self),
+            "valid_text": validity_text(self.valid_from, self.valid_to, lang),
+            "attested": self.attested,
+            **self.attestation.to_json(),
+            "attested_note": self.note(lang),
+            "conflicts": self.conflict_texts(lang),
         }
 
 
@@ -185,8 +228,27 @@ class Path:
 # -- answer items ----------------------------------------------------------------------
 
 
-def relation_item(structure, entity: Entity, r: Relation) -> AnswerItem:
-    """``entity`` as an answer because of relation ``r`` (its validity and sources)."""
+def _conflicts(structure, *fact_ids: str) -> tuple[Conflict, ...]:
+    """The recorded conflicts naming any of ``fact_ids``, each once, in order."""
+    found: dict[str, Conflict] = {}
+    for fact_id in fact_ids:
+        for c in structure.conflicts_of(fact_id) if fact_id else ():
+            found.setdefault(c.id, c)
+    return tuple(found.values())
+
+
+def _attested_fields(structure, fact_id: str, on: On) -> dict[str, Any]:
+    """``attested``, ``attestation`` and ``asked`` of an answer item for fact ``fact_id`` on ``on``."""
+    lo, hi = day_range(on)
+    attestation = structure.attestation(fact_id)
+    return {"attested": attested_within(attestation, lo, hi), "attestation": attestation, "asked": (lo, hi)}
+
+
+def relation_item(structure, entity: Entity, r: Relation, *, on: On = None) -> AnswerItem:
+    """``entity`` as an answer because of relation ``r`` (its validity, sources, attestation on ``on`` and conflicts).
+
+    The conflicts are those naming the relation or ``entity``.
+    """
     return AnswerItem(
         id=entity.id,
         name_sv=entity.name_sv,
@@ -199,16 +261,34 @@ def relation_item(structure, entity: Entity, r: Relation) -> AnswerItem:
         effective_from=day_to_iso(r.start),
         effective_to=day_to_iso(r.end),
         sources=structure.citations(r.sources),
+        derived=bool(r.derived_from),
+        conflicts=_conflicts(structure, r.id, entity.id),
+        **_attested_fields(structure, r.id, on),
     )
 
 
-def entity_item(structure, entity: Entity) -> AnswerItem:
-    """``entity`` as an answer in its own right (a list of what exists): its own validity and sources."""
+def entity_item(structure, entity: Entity, *, on: On = None) -> AnswerItem:
+    """``entity`` as an answer in its own right (a list of what exists): its own validity, sources, attestation and conflicts."""
     return AnswerItem(
         id=entity.id, name_sv=entity.name_sv, name_en=entity.name_en, kind=entity.kind, relation="", relation_id="",
         valid_from=entity.valid_from, valid_to=entity.valid_to,
         effective_from=day_to_iso(entity.start), effective_to=day_to_iso(entity.end),
-        sources=structure.citations(entity.sources),
+        sources=structure.citations(entity.sources), conflicts=_conflicts(structure, entity.id),
+        **_attested_fields(structure, entity.id, on),
+    )
+
+
+def event_item(structure, entity: Entity, ev: Event) -> AnswerItem:
+    """``entity`` as an answer because of event ``ev`` (what it became or came from).
+
+    An event is a dated fact: it is attested on its own day when a source states it, whatever day was asked about.
+    """
+    attestation = Attestation(((ev.day, ev.day),)) if ev.sources else NEVER
+    return AnswerItem(
+        id=entity.id, name_sv=entity.name_sv, name_en=entity.name_en, kind=entity.kind, relation=ev.kind, relation_id=ev.id,
+        valid_from=ev.date, valid_to="", effective_from=day_to_iso(ev.day), effective_to=day_to_iso(ev.day),
+        sources=structure.citations(ev.sources), attested=attestation.ever, attestation=attestation, asked=(ev.day, ev.day),
+        conflicts=_conflicts(structure, ev.id, entity.id),
     )
 
 
@@ -240,7 +320,7 @@ def holders(structure, relation: str | Iterable[str], target_id: str, *, on: On 
     lo, hi = day_range(on)
     kinds = _kinds(relation)
     out = [
-        relation_item(structure, structure.entities[r.from_id], r)
+        relation_item(structure, structure.entities[r.from_id], r, on=(lo, hi))
         for r in structure.incoming(target_id)
         if r.relation in kinds and r.start <= hi and lo <= r.end
     ]
@@ -259,7 +339,7 @@ def targets(structure, relation: str | Iterable[str], subject_id: str, *, on: On
     lo, hi = day_range(on)
     kinds = _kinds(relation)
     out = [
-        relation_item(structure, structure.entities[r.to_id], r)
+        relation_item(structure, structure.entities[r.to_id], r, on=(lo, hi))
         for r in structure.outgoing(subject_id)
         if r.relation in kinds and r.start <= hi and lo <= r.end
     ]
@@ -309,7 +389,7 @@ def chain_to_root(structure, entity_id: str, *, on: On = None, max_len: int = 6,
     >>> from lsgmap.model import load, BUNDLED_DATA
     >>> s = load(BUNDLED_DATA)
     >>> print(chain_to_root(s, "tuna", on="2016-12-01")[0].text(s, "en"))
-    TUNA – Training and Development Close to Working Life —is funded by→ RAR Sörmland coordination association
+    TUNA – Training and Development Close to Working Life (Eskilstuna) —is funded by→ RAR Sörmland coordination association
     """
     entities = structure.entities
     root = structure.root
@@ -438,14 +518,7 @@ def lineage(structure, entity_id: str) -> dict[str, list]:
                         continue
                     seen.add(other)
                     frontier.append(other)
-                    e = structure.entities[other]
-                    items.append(
-                        AnswerItem(
-                            id=e.id, name_sv=e.name_sv, name_en=e.name_en, kind=e.kind, relation=ev.kind, relation_id=ev.id,
-                            valid_from=ev.date, valid_to="", effective_from=day_to_iso(ev.day), effective_to=day_to_iso(ev.day),
-                            sources=structure.citations(ev.sources),
-                        )
-                    )
+                    items.append(event_item(structure, structure.entities[other], ev))
         return items, used
 
     became, ev_a = follow(entity_id, True)
@@ -460,7 +533,8 @@ def lineage(structure, entity_id: str) -> dict[str, list]:
 def amounts(structure, funder_id: str | None, target_id: str, *, year: int | None = None) -> dict[str, Any]:
     """The budget lines of ``funder_id`` funding ``target_id`` (any funder if None), and their total.
 
-    Amounts are in thousands of kronor (tkr) as the documents give them.
+    Amounts are in thousands of kronor (tkr) as the documents give them; each
+    line keeps its ``basis``: "applied", "granted", "outcome" or "" (not stated).
 
     Example
     -------
@@ -487,6 +561,7 @@ def amounts(structure, funder_id: str | None, target_id: str, *, year: int | Non
                     "item_sv": line.item_sv,
                     "item_en": line.item_en,
                     "amount_tkr": line.amount_tkr,
+                    "basis": line.basis,
                     "sources": list(structure.citations(line.sources)),
                 }
             )

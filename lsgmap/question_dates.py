@@ -9,7 +9,8 @@ The interpretation of an answer always shows the span.
 "efter sammanslagningen" / "after the merger" is the day of the merger event in
 the data; "före sammanslagningen" / "before the merger" the day before it. The
 event chosen is the merger that involves an entity of the question, or one of
-their neighbours; else the earliest merger.
+their neighbours; else the merger nearest the dataset's default date (the days
+its documents speak for).
 
 Examples
 --------
@@ -111,7 +112,8 @@ def _pick_event(structure, entity_ids: tuple[str, ...]):
         for eid in entity_ids:
             if any(r.from_id in involved or r.to_id in involved for r in structure.relations_of(eid)):
                 return ev
-    return mergers[0]
+    default = structure.default.date.toordinal()
+    return min(mergers, key=lambda ev: (abs(ev.day - default), ev.day))
 
 
 def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | None:

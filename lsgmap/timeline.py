@@ -2,11 +2,14 @@
 
 * :func:`change_points` – every date on which something starts, stops or an
   event happens, with what changed that day (the :func:`~lsgmap.diff.diff`
-  of the day before and the day itself).
+  of the day before and the day itself). A fact whose source's period ends
+  has not ended: it is under ``unattested``, never under ``removed``; a new
+  fact no source speaks for on its first day says so in its ``note``.
 * :func:`events` – the restructuring events with their originals and results.
 * :func:`lifetimes` – a Gantt table of entities and relations; open ends are
   clipped to the dataset's span (:attr:`~lsgmap.model.Structure.span`) and
-  flagged ``open_start`` / ``open_end``.
+  flagged ``open_start`` / ``open_end``; ``attested`` lists the windows a
+  source speaks for.
 
 Examples
 --------
@@ -14,8 +17,9 @@ Examples
 >>> s = load(BUNDLED_DATA)
 >>> [p["date"] for p in change_points(s, start="2016-12-01", end="2017-12-31")]
 ['2017-01-01']
->>> change_points(s, start="2016-12-01", end="2017-12-31")[0]["events"]
-['ev_sammanslagning_trosa_gnesta']
+>>> point = change_points(s, start="2016-12-01", end="2017-12-31")[0]
+>>> point["events"], "r_ls_ibis" in point["unattested"]["edges"], "r_ls_ibis" in point["removed"]["edges"]
+(['ev_sammanslagning_trosa_gnesta'], True, False)
 """
 
 from __future__ import annotations
@@ -23,8 +27,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from .dates import OPEN_END, OPEN_START, ordered_days, to_day
-from .diff import diff, event_json, event_text
+from .attestation import attestation_note
+from .dates import OPEN_END, OPEN_START, day_to_iso, ordered_days, to_day
+from .diff import Diff, diff, event_json, event_text
 from .i18n import normalise_lang
 from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
@@ -44,7 +49,12 @@ def change_points(
     """The dates in ``start .. end`` (inclusive; default: all) on which the structure changes.
 
     Each item: ``{"date", "added": {"nodes", "edges"}, "removed": {"nodes", "edges"},
-    "changed": {"nodes", "edges"}, "events": [ids], "changes": [plain-language lines]}``.
+    "changed": {"nodes", "edges"}, "unattested": {"nodes", "edges"}, "events": [ids],
+    "changes": [plain-language lines], "items": [{"text", "sources", "ids", "attested", "note"}]}``.
+    ``unattested`` are the facts valid on both sides of the day that a source
+    speaks for the day before and none on the day (not ended); an item's
+    ``attested`` is False and its ``note`` says why when a fact it brings in
+    (valid on the day) has no source for the day.
 
     >>> from lsgmap.model import load
     >>> p = change_points(load(), start="2019-01-01", end="2019-01-01")[0]
@@ -68,18 +78,41 @@ def change_points(
                 "added": {"nodes": sorted(d.nodes_added), "edges": sorted(d.edges_added)},
                 "removed": {"nodes": sorted(d.nodes_removed), "edges": sorted(d.edges_removed)},
                 "changed": {"nodes": sorted(d.nodes_changed), "edges": sorted(d.edges_changed)},
+                "unattested": {"nodes": sorted(d.nodes_unattested), "edges": sorted(d.edges_unattested)},
                 "events": list(d.events),
                 "changes": d.changes(lang),
+                "items": _items(structure, d, lang),
             }
         )
     return out
+
+
+def _items(structure: Structure, d: Diff, lang: str) -> list[dict[str, Any]]:
+    """The change items of ``d`` (a one-day diff), each with whether a source speaks for what it brings in."""
+    out = []
+    for item in d.change_items(lang):
+        missing = []
+        if not any(i in structure.events for i in item["ids"]):  # an event line stands on the event's own sources
+            new = [i for i in item["ids"] if (i in structure.entities or i in structure.relations) and _valid(structure, i, d.end)]
+            missing = [i for i in new if not structure.attestation(i).on(d.end)]
+        note = ""
+        if missing:
+            derived = all(getattr(structure.relations.get(i), "derived_from", "") for i in missing)
+            note = attestation_note(structure.attestation(missing[0]), d.end, lang, derived=derived)
+        out.append({"text": item["text"], "sources": item["sources"], "ids": item["ids"], "attested": not missing, "note": note})
+    return out
+
+
+def _valid(structure: Structure, ident: str, day: int) -> bool:
+    record = structure.entities.get(ident) or structure.relations[ident]
+    return record.start <= day <= record.end
 
 
 def events(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]:
     """The restructuring events in date order, with originals, results and a sentence.
 
     >>> from lsgmap.model import load
-    >>> e = [x for x in events(load()) if x["kind"] == "merger"][0]
+    >>> e = [x for x in events(load()) if x["id"] == "ev_sammanslagning_trosa_gnesta"][0]
     >>> e["from"], e["to"], e["decided"]
     (['lsg_trosa', 'lsg_gnesta'], ['lsg_trosa_gnesta'], '2016-10-13/2016-12-31')
     >>> e["text"]
@@ -101,7 +134,8 @@ def lifetimes(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]
     """A Gantt table: one row per entity and relation with its (clipped) first and last day.
 
     Rows: ``id, type ('entity'|'relation'), kind, kind_label, name, start, end
-    (YYYY-MM-DD), open_start, open_end, layer, colour, source, target``.
+    (YYYY-MM-DD), open_start, open_end, layer, colour, source, target,
+    attested`` (``[[first, last], …]``: the windows a source speaks for, ISO).
     Relations that are never valid (clipped away) are left out.
 
     >>> from lsgmap.model import load
@@ -110,6 +144,8 @@ def lifetimes(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]
     ('2016-12-31', True)
     >>> rows["lsg_trosa_gnesta"]["start"], rows["lsg_trosa_gnesta"]["open_end"]
     ('2017-01-01', True)
+    >>> rows["lsg_trosa"]["attested"]
+    [['2016-01-01', '2016-06-30'], ['2016-10-13', '2016-12-31']]
     """
     lang = normalise_lang(lang)
     first, last = structure.span
@@ -129,6 +165,7 @@ def lifetimes(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]
                 "id": e.id, "type": "entity", "kind": e.kind, "kind_label": kind.label(lang), "name": e.name(lang),
                 "start": a, "end": b, "open_start": e.start <= OPEN_START, "open_end": e.end >= OPEN_END,
                 "layer": kind.layer, "colour": kind.colour, "source": None, "target": None,
+                "attested": _windows(structure, e.id),
             }
         )
     for r in structure.relations.values():
@@ -142,7 +179,12 @@ def lifetimes(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]
                 "name": f"{structure.name(r.from_id, lang)} {kind.verb(lang)} {structure.name(r.to_id, lang)}",
                 "start": a, "end": b, "open_start": r.start <= OPEN_START, "open_end": r.end >= OPEN_END,
                 "layer": None, "colour": kind.colour, "source": r.from_id, "target": r.to_id,
+                "attested": _windows(structure, r.id),
             }
         )
     rows.sort(key=lambda row: (row["type"] != "entity", row["layer"] if row["layer"] is not None else 99, row["start"], row["id"]))
     return rows
+
+
+def _windows(structure: Structure, ident: str) -> list[list[str | None]]:
+    return [[day_to_iso(a), day_to_iso(b)] for a, b in structure.attestation(ident).windows]

@@ -6,6 +6,7 @@ from app_kit import run_app, shown
 from streamlit.testing.v1 import AppTest
 
 from lsgmap.app.fraga import picker_question, replace_closest_word
+from lsgmap.app.text import plain
 
 
 def _run(**params) -> AppTest:
@@ -28,7 +29,7 @@ def test_typed_question_shows_answers_sources_and_chain():
     at.text_input(key="fraga.q").input("Vem styr TUNA i december 2016?").run()
     assert not at.exception
     text = _text(at)
-    assert "vem styr TUNA under 2016-12-01" in text
+    assert "vem styr TUNA Nyköping/Oxelösund under 2016-12-01" in text
     for name in ("LSG Nyköping", "LSG Oxelösund", "LSG Nyköping-Oxelösund"):
         assert name in text
     assert "I Nyköping är projektägare/styrgrupp" in text  # the source quote
@@ -76,3 +77,25 @@ def test_answer_downloads_have_content():
     assert "Download the answer as text" in labels and "Download the picture as HTML (offline)" in labels
     code = "\n".join(c.value for c in at.code)
     assert code.startswith("Question: Who employs the process leader?") and "Sources:" in code
+
+
+def test_an_answer_no_source_speaks_for_says_so_with_its_notes():
+    at = _run(q="Vem styr TRIS 2026?")
+    assert not at.exception
+    warnings = shown("\n".join(w.value for w in at.warning))
+    assert "Ingen källa talar för 2026-01-01 – 2026-12-31" in warnings and "senast belagt 2016-06-30" in warnings
+    text = _text(at)
+    assert text.count("(saknar källa för detta datum, ") == 4  # each item, as plain text
+    assert "(saknar källa för detta datum, senast belagd 2016-06-30)" in text
+    assert "Motstridiga källor: TRIS sida: länsstyrgruppen är processägare" in text
+    captions = [c.value for c in at.caption]
+    assert plain("(saknar källa för detta datum, senast belagd 2016-06-30)") in captions  # shown as text, never markup
+
+
+def test_an_attested_answer_has_no_such_notice_and_amounts_say_their_basis():
+    at = _run(q="Vad styr LSG Oxelösund?")
+    assert not at.exception and not at.warning
+    assert "(saknar källa för detta datum" in _text(at)  # the application's lines, not those of the status report
+    amounts = _run(q="Hur mycket finansierar RAR processledaren 2017?")
+    code = "\n".join(c.value for c in amounts.code)
+    assert "Summa 2017: 859 tkr (enligt ansökan)" in code

@@ -10,6 +10,7 @@ import json
 from datetime import date, timedelta
 
 import pytest
+from attested_kit import reported_tables
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -38,7 +39,8 @@ def test_merger_diff_removes_the_two_groups_and_adds_the_merged_one(merger):
 def test_merger_json_has_the_event_with_its_sources(merger):
     j = diff(merger, start="2016-12-31", end="2017-02-01").to_json("sv")
     assert list(j) == ["from", "to", "nodes_added", "nodes_removed", "nodes_changed", "edges_added",
-                       "edges_removed", "edges_changed", "events", "changes"]
+                       "edges_removed", "edges_changed", "events", "changes",
+                       "nodes_unattested", "edges_unattested", "nodes_attested", "edges_attested"]
     assert (j["from"], j["to"]) == ("2016-12-31", "2017-02-01")
     assert {"id": "lsg_alfa_beta", "kind": "lsg", "name": "LSG Alfa-Beta", "valid_from": "2017-01-01", "valid_to": None}.items() \
         <= j["nodes_added"][0].items()
@@ -87,7 +89,10 @@ def test_an_entity_that_starts_is_added_with_its_start(tiny):
     s = tiny(entities=[{"id": "a", "kind": "lsg", "name_sv": "LSG A", "valid_from": "2016-05"}])
     d = diff(s, start="2016-01-01", end="2016-12-31")
     assert d.nodes_added == ("a",) and d.events == ()
-    assert d.changes("sv") == ["Ny: LSG A (Lokal samverkansgrupp, från 2016-05-01) [s_a]"]
+    # the date at the precision the source gave it
+    assert d.changes("sv") == ["Ny: LSG A (Lokal samverkansgrupp, från maj 2016) [s_a]"]
+    assert d.to_json("en")["nodes_added"][0]["valid_from"] == "2016-05-01"
+    assert d.to_json("en")["nodes_added"][0]["validity"] == "May 2016 –"
 
 
 @pytest.mark.parametrize("start,end", [("2017-03-01", "2017-06-01"), ("2016-11-01", "2016-11-01"), ("2010-05-05", "2015-05-05")])
@@ -176,6 +181,11 @@ def test_cli_diff_text_and_empty(capsys, merger_dir):
     assert main(["diff", "2017-03-01", "2017-04-01", "--json", "--data", str(merger_dir)]) == 0
     empty = json.loads(capsys.readouterr().out)
     assert all(empty[k] == [] for k in empty if k not in ("from", "to"))
+    # the dated link to Kort ended; the link's dates were all that spoke for LSG Gamma and Kort
+    changes, quiet = out.split("\n\n")
+    assert "  - Upphörde: LSG Gamma styr Kort insats (till och med 2016-12-31) [s_lsg_gamma.steers.kort]" in changes.splitlines()
+    assert quiet.splitlines()[1:] == ["    · LSG Gamma (Lokal samverkansgrupp), senast belagd 2016-12-31 [s_lsg_gamma]",
+                                      "    · Kort insats (Projekt / insats), senast belagd 2016-12-31 [s_kort]"]
 
 
 @pytest.mark.parametrize(
@@ -190,3 +200,105 @@ def test_cli_diff_bad_input_is_a_message_not_a_traceback(capsys, merger_dir, arg
     assert main(argv + ["--data", str(merger_dir)]) == 2
     err = capsys.readouterr().err
     assert expected in err and "Traceback" not in err
+
+
+# -- ended vs no longer attested ---------------------------------------------------------------
+@pytest.fixture
+def reported(tiny, merger_tables):
+    """The merger structure where a status report (2016-10-13 – 2016-12-31) names who steers P and Q."""
+    return tiny(**reported_tables(merger_tables))
+
+
+def test_a_fact_whose_source_period_ends_is_no_longer_attested_not_removed(reported):
+    d = diff(reported, start="2016-12-31", end="2017-02-01")
+    # ended by the merger (LSG Alfa's end): removed, even though the report spoke for it
+    assert "lsg_alfa.steers.p" in d.edges_removed and "lsg_alfa.steers.p" not in d.edges_unattested
+    # valid on both days, attested only on the first: not removed
+    assert d.edges_unattested == ("lsg_gamma.steers.q",) and "lsg_gamma.steers.q" not in d.edges_removed
+    # the report speaks for the ends of what it names (P, LSG Gamma); Q's own stated dates still cover 2017-02-01
+    assert {"lsg_gamma", "p"} <= set(d.nodes_unattested) and "q" not in d.nodes_unattested
+    assert not set(d.nodes_unattested) & set(d.nodes_removed)
+    j = d.to_json("sv")
+    [edge] = j["edges_unattested"]
+    assert (edge["id"], edge["last_attested"], edge["text"]) == ("lsg_gamma.steers.q", "2016-12-31", "LSG Gamma styr Projekt Q")
+    assert "lsg_gamma.steers.q" not in [e["id"] for e in j["edges_removed"]]
+    assert not any("LSG Gamma styr Projekt Q" in line for line in j["changes"])
+    assert d.unattested_items("en")[-1]["text"] == "LSG Gamma steers Project Q, last attested 2016-12-31"
+
+
+def test_a_fact_a_source_starts_to_speak_for_is_now_attested(reported):
+    d = diff(reported, start="2016-06-01", end="2016-11-15")
+    assert "lsg_gamma.steers.q" in d.edges_attested and "lsg_gamma.steers.q" not in d.edges_added
+    # the application speaks for the first half of 2016 only
+    assert d.edges_unattested == ("lsg_beta.steers.p",) and d.to_json()["edges_unattested"][0]["last_attested"] == "2016-06-30"
+    [item] = [i for i in d.attested_items("sv") if i["ids"] == ["lsg_gamma.steers.q"]]
+    assert (item["text"], item["first_attested"]) == ("LSG Gamma styr Projekt Q, först belagd 2016-10-13", "2016-10-13")
+
+
+def test_cli_diff_says_no_longer_attested_after_the_changes_and_quieter(capsys, reported):
+    assert main(["diff", "2016-12-31", "2017-02-01", "--data", str(reported.path)]) == 0
+    out = capsys.readouterr().out
+    changes, quiet = out.split("\n\n", 1)
+    assert "Upphörde" not in quiet and "LSG Gamma styr Projekt Q" not in changes
+    assert quiet.startswith("Inte längre belagda (")
+    assert "ingen källa talar för dem 2017-02-01, vilket inte betyder att de har upphört" in quiet.splitlines()[0]
+    assert "    · LSG Gamma styr Projekt Q, senast belagd 2016-12-31 [s_rapport]" in quiet.splitlines()
+    # only attestation changed: "no differences", then the quiet section
+    assert main(["diff", "2016-12-31", "2016-12-31", "--data", str(reported.path)]) == 0
+    assert "belagda" not in capsys.readouterr().out
+    assert main(["diff", "2016-11-01", "2016-12-30", "--lang", "en", "--data", str(reported.path)]) == 0
+    assert "No longer attested" not in capsys.readouterr().out
+
+
+# -- properties on generated datasets -------------------------------------------------------
+YEAR_DATES = st.one_of(st.just(""), st.sampled_from(["2014", "2015-06", "2016", "2016-10-13", "2017-01-01", "2018", "2019-12-31"]))
+PERIODS = st.sampled_from(["", "2015", "2016-10-13/2016-12-31", "2016/2016-06-30", "2017-03"])
+
+
+def _span(draw) -> dict[str, str]:
+    a, b = draw(YEAR_DATES), draw(YEAR_DATES)
+    from lsgmap.dates import interval_days
+
+    if a and b and interval_days(a, None)[0] > interval_days(None, b)[1]:
+        a, b = b, a
+        if interval_days(a, None)[0] > interval_days(None, b)[1]:
+            b = ""
+    return {"valid_from": a, "valid_to": b}
+
+
+@st.composite
+def datasets(draw):
+    """Tables for a small dataset: 2–5 entities, up to 6 relations, sources in three documents with random periods."""
+    documents = [{"id": f"d{i}", "title": f"D{i}", "kind": "seed", "period": draw(PERIODS)} for i in range(3)]
+    sources = [{"id": f"s{i}", "document": f"d{i % 3}", "quote": f"q{i}", "period": draw(st.sampled_from(["", "", "2016"]))}
+               for i in range(4)]
+    source_lists = st.lists(st.sampled_from([s["id"] for s in sources]), min_size=1, max_size=2, unique=True)
+    n = draw(st.integers(2, 5))
+    entities = [{"id": f"e{i}", "kind": draw(st.sampled_from(["lsg", "project"])), "sources": draw(source_lists), **_span(draw)}
+                for i in range(n)]
+    relations = []
+    for k in range(draw(st.integers(0, 6))):
+        a, b = draw(st.integers(0, n - 1)), draw(st.integers(0, n - 1))
+        relations.append({"id": f"r{k}", "from_id": f"e{a}", "relation": "steers", "to_id": f"e{b}",
+                          "sources": draw(source_lists), **_span(draw)})
+    return {"documents": documents, "sources": sources, "entities": entities, "relations": relations}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(tables=datasets(), a=st.dates(date(2013, 1, 1), date(2020, 12, 31)), b=st.dates(date(2013, 1, 1), date(2020, 12, 31)))
+def test_unattested_is_never_removed_and_day_a_is_covered(tmp_path_factory, tables, a, b):
+    from conftest import make_dataset
+
+    s = make_dataset(tmp_path_factory.mktemp("gen"), **tables)
+    a, b = min(a, b), max(a, b)
+    d = diff(s, start=a, end=b)
+    snap_a, snap_b = s.snapshot(on=a), s.snapshot(on=b)
+    for removed, unattested, attested, day_a, day_b, att_a, att_b in (
+        (d.nodes_removed, d.nodes_unattested, d.nodes_attested, snap_a.node_set, snap_b.node_set, snap_a.attested_nodes, snap_b.attested_nodes),
+        (d.edges_removed, d.edges_unattested, d.edges_attested, snap_a.edge_set, snap_b.edge_set, snap_a.attested_edges, snap_b.attested_edges),
+    ):
+        assert not set(unattested) & set(removed)
+        assert set(removed) | set(unattested) | (day_a & day_b) == day_a
+        assert set(unattested) == (day_a & day_b & att_a) - att_b
+        assert set(attested) == (day_a & day_b & att_b) - att_a
+    assert apply(snap_a, d) == SnapshotIds.of(snap_b)

@@ -105,12 +105,24 @@ def test_the_status_report_lists_what_the_document_lists(sormland):
     projects = text.split("## Aktuella insatser/projekt per LSG under perioden\n", 1)[1].split("\n## ", 1)[0]
     by_lsg = {part.split("\n", 1)[0]: part for part in projects.split("### ")[1:]}
     # "TUNA (LSG Nyköping-Oxelösund)", "IBIS (LSG Oxelösund)", "Innovation 100 dagar (LSG Nyköping-Oxelösund)", "IPS (LSG Nyköping)"
-    assert "- TUNA – styrs av" in by_lsg["LSG Nyköping-Oxelösund"] and "- Innovation 100 dagar – styrs av" in by_lsg["LSG Nyköping-Oxelösund"]
+    assert "- TUNA Nyköping/Oxelösund – styrs av" in by_lsg["LSG Nyköping-Oxelösund"] and "- Innovation 100 dagar – styrs av" in by_lsg["LSG Nyköping-Oxelösund"]
     assert "- IBIS – styrs av" in by_lsg["LSG Oxelösund"]
     assert "- IPS – styrs av LSG Nyköping" in by_lsg["LSG Nyköping"]
-    assert "LSG Trosa-Gnesta" not in by_lsg
-    assert "- LSG Trosa och LSG Gnesta slås samman: beslutat 2016-10-13/2016-12-31, gäller från 2017-01-01" in text
+    assert set(by_lsg) == {"LSG Nyköping", "LSG Nyköping-Oxelösund", "LSG Oxelösund"}  # no TRIS, no application lines
+    assert "TRIS" not in projects and "IBIS" not in by_lsg["LSG Nyköping"]
+    unattested = text.split("## Uppgifter utan källa för perioden\n", 1)[1]
+    assert "- LSG Nyköping styr TRIS – Tidig Rehabilitering I Samverkan (senast belagd 2016-06-30)" in unattested
+    assert "- LSG Trosa och LSG Gnesta slås samman: beslutat 2016-10-13 – 2016-12-31, gäller från 2017-01-01" in text
     assert "summa 431 tkr" in text
+
+
+def test_the_report_as_json_follows_the_status_report(capsys):
+    assert main(["report", "--from", "2016-10-13", "--to", "2016-12-31", "--format", "json", "--data", str(BUNDLED_DATA)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    projects = {lsg["id"]: {p["id"] for p in lsg["projects"]} for lsg in data["lsgs"]}
+    assert projects == {"lsg_nykoping": {"ips_slussen"}, "lsg_nykoping_oxelosund": {"tuna_nykoping_oxelosund", "innovation_100"}, "lsg_oxelosund": {"ibis"}}
+    assert all(p["attested"] and p["sources"] for lsg in data["lsgs"] for p in lsg["projects"])
+    assert {"from", "to", "assignments", "events", "funding", "unattested"} <= set(data)
 
 
 # -- golden files ---------------------------------------------------------------------------------

@@ -91,7 +91,7 @@ def test_unknown_column_is_a_warning(tmp_path):
     folder = tmp_path / "d"
     shutil.copytree(DATA / "valid", folder)
     path = folder / "documents.csv"
-    path.write_text(path.read_text(encoding="utf-8").replace("note\n", "note,extra\n", 1).replace("2016,\n", "2016,,x\n"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("note\n", "note,extra\n", 1).replace("2000/2030,\n", "2000/2030,,x\n"), encoding="utf-8")
     raw = read_dataset(folder)
     assert [(p.code, p.value, p.severity) for p in raw.problems] == [("table.column_unknown", "extra", "warning")]
     assert raw.rows("documents")[0].get("id") == "doc"

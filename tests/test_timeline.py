@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from attested_kit import reported_tables
 
 from lsgmap.cli import main
 from lsgmap.errors import InputError
@@ -124,3 +125,49 @@ def test_cli_timeline_bad_dates(capsys, merger_dir):
     assert "--from: Ogiltigt datum '2018-13': månaden 13 finns inte" in err and "Traceback" not in err
     assert main(["timeline", "--from", "2019", "--to", "2018", "--data", str(merger_dir)]) == 2
     assert "ligger efter slutdatumet" in capsys.readouterr().err
+
+
+# -- attestation ----------------------------------------------------------------------------
+@pytest.fixture
+def reported(tiny, merger_tables):
+    return tiny(**reported_tables(merger_tables))
+
+
+def test_a_source_period_ending_is_not_an_ending_in_the_timeline(reported):
+    [point] = change_points(reported, start="2016-12-15", end="2017-06-30")
+    assert "lsg_gamma.steers.q" in point["unattested"]["edges"] and "lsg_gamma.steers.q" not in point["removed"]["edges"]
+    assert not any("Projekt Q" in line for line in point["changes"])
+    # no change point of its own where only a source's period ends (the application's, 2016-06-30)
+    assert [p["date"] for p in change_points(reported, start="2016-06-15", end="2016-07-15")] == ["2016-07-01"]
+    assert change_points(reported, start="2016-06-15", end="2016-07-15")[0]["added"]["nodes"] == ["ledare"]
+
+
+def test_what_a_change_brings_in_says_whether_a_source_speaks_for_it(reported):
+    [point] = change_points(reported, start="2016-12-15", end="2017-06-30")
+    items = {i["text"].split(" (")[0]: i for i in point["items"]}
+    event = items["LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta"]
+    assert event["attested"] and event["note"] == ""  # an event line stands on the event's sources
+    moved = next(i for i in point["items"] if i["text"].startswith("Projekt P – Pröva styrs av LSG Alfa-Beta"))
+    assert not moved["attested"]
+    assert moved["note"] == "saknar källa för detta datum, härledd ur en händelse, inte belagd i någon källa"
+    ended = next(i for i in point["items"] if i["text"].startswith("Upphörde: LSG Gamma styr Kort insats"))
+    assert ended["attested"] and ended["note"] == ""
+    assert [i["text"] + (f" [{', '.join(i['sources'])}]" if i["sources"] else "") for i in point["items"]] == point["changes"]
+
+
+def test_lifetimes_list_the_attested_windows(reported):
+    rows = {r["id"]: r for r in lifetimes(reported)}
+    assert rows["lsg_gamma.steers.q"]["attested"] == [["2016-10-13", "2016-12-31"]]
+    assert rows["lsg_beta.steers.p"]["attested"] == [["2016-01-01", "2016-06-30"]]
+    assert rows["ledare"]["attested"] == [["2016-07-01", "2018-06-30"]]  # both ends stated
+    assert rows["lsg_alfa_beta.steers.p"]["attested"] == []  # derived from the merger
+
+
+def test_cli_timeline_marks_what_no_source_speaks_for(capsys, reported):
+    assert main(["timeline", "--from", "2016-12-15", "--to", "2017-06-30", "--data", str(reported.path)]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "  - Projekt P – Pröva styrs av LSG Alfa-Beta i stället för LSG Alfa och LSG Beta (från 2017-01-01) " \
+        "[s_ev_merge, s_lsg_alfa.steers.p] (saknar källa för detta datum, härledd ur en händelse, inte belagd i någon källa)" in out
+    quiet = [line for line in out if line.startswith("    · ")]
+    assert len(quiet) == 1 and "har ingen källa från 2017-01-01 men har inte upphört" in quiet[0]
+    assert not any("Projekt Q" in line for line in out)

@@ -9,6 +9,8 @@ import pandas as pd
 import streamlit as st
 
 from lsgmap.ask import ask
+from lsgmap.ask_interpretation import validity
+from lsgmap.ask_text import answer_notes, item_label
 from lsgmap.export import answer_text
 from lsgmap.i18n import UI, t
 from lsgmap.names import suggest
@@ -125,6 +127,8 @@ def render() -> None:
         return
     if answer.notice is not None:
         st.info(plain(answer.message_text(lg)))
+    if answer.attestation_text(lg):
+        st.warning(plain(answer.attestation_text(lg)))
 
     nodes_hl, edges_hl = answer.highlight()
     left, right = st.columns([2, 3])
@@ -151,12 +155,13 @@ def _answers(s, answer, lg: str) -> None:
     if not answer.answers and answer.amounts is None:
         st.write(t("ask.no_answers", lg) if "ask.no_answers" in UI else "—")
     for a in answer.answers:
-        kind = RELATION_KINDS.get(a.relation)
-        verb = kind.verb(lg) if kind else a.relation
-        when = f"{a.effective_from or '…'} – {a.effective_to or ''}".strip()
-        st.markdown(f"**{plain(a.name(lg))}** — {plain(verb)}, {plain(when)}")
+        when = validity(a.valid_from, a.valid_to).render(lg)
+        label = item_label(s, a, lg) if a.relation else ""
+        st.markdown(f"**{plain(a.name(lg))}** — {plain(', '.join(x for x in (label, when) if x))}")
         for c in a.sources:
             st.caption(plain(f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]"))
+        for note in answer_notes(a, lg):
+            st.caption(plain(note))
     if answer.amounts is not None:
         st.code("\n".join(answer.text(lg).splitlines()[1:]), language=None)
     if answer.paths:

@@ -1,4 +1,9 @@
-"""``lsgmap diff FROM TO [--json]``: what changed between two dates, and why."""
+"""``lsgmap diff FROM TO [--json]``: what changed between two dates, and why.
+
+What ended (a stated end, an event) is listed first; facts that are only no
+longer attested on ``TO`` (their source's period is over) follow in a
+separate, quieter section, and so do facts first attested on ``TO``.
+"""
 
 from __future__ import annotations
 
@@ -27,10 +32,17 @@ def run(args: argparse.Namespace) -> int:
         return 0
     if d.is_empty():
         echo(t("diff.nothing", lang, start=data["from"], end=data["to"]))
-        return 0
-    echo(t("diff.heading", lang, start=data["from"], end=data["to"]))
-    counts = {k: len(v) for k, v in data.items() if isinstance(v, list) and k != "changes"}
-    echo(t("diff.counts", lang, **counts))
-    for line in data["changes"]:
-        echo(f"  - {line}")
+    else:
+        echo(t("diff.heading", lang, start=data["from"], end=data["to"]))
+        counts = {k: len(data[k]) for k in ("nodes_added", "nodes_removed", "nodes_changed", "edges_added", "edges_removed", "edges_changed", "events")}
+        echo(t("diff.counts", lang, **counts))
+        for line in data["changes"]:
+            echo(f"  - {line}")
+    for key, items in (("diff.unattested", d.unattested_items(lang)), ("diff.attested", d.attested_items(lang))):
+        if items:
+            echo("")
+            echo(t(key, lang, start=data["from"], end=data["to"], count=len(items)))
+            for item in items:
+                sources = f" [{', '.join(item['sources'])}]" if item["sources"] else ""
+                echo(f"    · {item['text']}{sources}")
     return 0

@@ -1,25 +1,34 @@
-"""``lsgmap report --from DATE --to DATE [--format md|html] [--out FILE]``: the status-report section for a period."""
+"""``lsgmap report --from DATE --to DATE [--format md|html|json] [--out FILE]``: the status-report section for a period.
+
+Projects, principals, assignments and funding come from facts a source speaks
+for in the period; facts valid in it that no source speaks for are listed
+apart, with their documents.
+"""
 
 from __future__ import annotations
 
 import argparse
 
-from ..report import FORMATS, period_report
-from . import echo, lang_of, load_structure, parse_day, write_out
+from ..report import FORMATS, period_report, report_data
+from . import echo, lang_of, load_structure, parse_day, print_json, write_out
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("report", parents=[common], help="underlag till lägesrapporten / status-report section for a period")
     p.add_argument("--from", dest="start", metavar="DATE", required=True, help="periodens första dag / first day, YYYY-MM-DD")
     p.add_argument("--to", dest="end", metavar="DATE", required=True, help="periodens sista dag / last day, YYYY-MM-DD")
-    p.add_argument("--format", dest="fmt", choices=FORMATS, default="md", help="md (default) or html")
+    p.add_argument("--format", dest="fmt", choices=FORMATS, default="md", help="md (default), html or json")
     p.add_argument("--out", metavar="FILE", help="skriv till fil / write to a file instead of stdout")
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
-    text = period_report(load_structure(args), start=start, end=end, lang=lang_of(args), fmt=args.fmt)
+    structure, lang = load_structure(args), lang_of(args)
+    if args.fmt == "json" and not args.out:
+        print_json(report_data(structure, start=start, end=end, lang=lang))
+        return 0
+    text = period_report(structure, start=start, end=end, lang=lang, fmt=args.fmt)
     if args.out:
         write_out(args.out, text)
         return 0

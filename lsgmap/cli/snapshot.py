@@ -1,9 +1,19 @@
-"""``lsgmap snapshot --on DATE [--json]``: the structure valid on a day."""
+"""``lsgmap snapshot [--on DATE] [--attested-only] [--json]``: the structure valid on a day.
+
+The text says how many of the day's facts no source speaks for on that day
+and marks each of them with the nearest day one does; ``--attested-only``
+leaves them out (of the JSON too, where ``"attested_only": true`` says so and
+``"facts"``/``"unattested"`` still count the whole day).
+"""
 
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
+from ..attestation import attestation_note
+from ..diff import end_text, span_text, start_text
+from ..i18n import t
 from ..vocab import ENTITY_KINDS, RELATION_KINDS
 from . import day_or_default, echo, lang_of, load_structure, print_json
 
@@ -11,6 +21,10 @@ from . import day_or_default, echo, lang_of, load_structure, print_json
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("snapshot", parents=[common], help="strukturen ett visst datum / the structure on a date")
     p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: the dataset's default date)")
+    p.add_argument(
+        "--attested-only", action="store_true",
+        help="bara uppgifter som en källa talar för detta datum / only facts a source speaks for on the date",
+    )
     p.add_argument("--json", action="store_true", help="JSON output")
     p.set_defaults(run=run)
 
@@ -20,13 +34,45 @@ def run(args: argparse.Namespace) -> int:
     day = day_or_default(args, structure)
     snap = structure.snapshot(on=day)
     lang = lang_of(args)
+    only = args.attested_only
     if args.json:
-        print_json(snap.to_json(lang))
+        print_json(_json(snap, lang, attested_only=only))
         return 0
     echo(snap.on.isoformat())
+    echo(t("attested.count", lang, n=snap.unattested_count, m=len(snap.node_ids) + len(snap.edge_keys)))
     for e in sorted(snap.entities(), key=lambda e: (ENTITY_KINDS[e.kind].layer, e.kind, e.id)):
-        echo(f"  [{ENTITY_KINDS[e.kind].label(lang)}] {e.name(lang)} ({e.id})")
+        note = _note(snap, e, lang)
+        if not (only and note):
+            echo(f"  [{ENTITY_KINDS[e.kind].label(lang)}] {e.name(lang)} ({e.id}){_validity(structure, e, lang)}{note}")
     for r in sorted(snap.relations(), key=lambda r: (r.relation, r.from_id, r.to_id)):
-        verb = RELATION_KINDS[r.relation].verb(lang)
-        echo(f"  {structure.name(r.from_id, lang)} {verb} {structure.name(r.to_id, lang)}  [{', '.join(r.sources)}]")
+        note = _note(snap, r, lang)
+        if not (only and note):
+            verb = RELATION_KINDS[r.relation].verb(lang)
+            what = f"{structure.name(r.from_id, lang)} {verb} {structure.name(r.to_id, lang)}"
+            echo(f"  {what}{_validity(structure, r, lang)}  [{', '.join(r.sources)}]{note}")
     return 0
+
+
+def _json(snap: Any, lang: str, *, attested_only: bool) -> dict[str, Any]:
+    """The snapshot JSON; with ``attested_only``, without the facts no source speaks for that day."""
+    data = snap.to_json(lang)
+    if attested_only:
+        data["nodes"] = [n for n in data["nodes"] if n["attested"]]
+        data["edges"] = [e for e in data["edges"] if e["attested"]]
+        data["attested_only"] = True
+    return data
+
+
+def _note(snap: Any, fact: Any, lang: str) -> str:
+    """`` (saknar källa för detta datum, senast belagd …)`` for a fact not attested on the day, else ""."""
+    if snap.attested(fact.id):
+        return ""
+    derived = bool(getattr(fact, "derived_from", ""))
+    return f" ({attestation_note(snap.structure.attestation(fact.id), snap.day, lang, derived=derived)})"
+
+
+def _validity(structure: Any, fact: Any, lang: str) -> str:
+    """``, 2016-07-01 – 2018-06-30`` at the stated precision; "" when both ends are unknown."""
+    if not (start_text(structure, fact, lang) or end_text(structure, fact, lang)):
+        return ""
+    return f", {span_text(structure, fact, lang)}"

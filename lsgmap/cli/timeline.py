@@ -1,4 +1,9 @@
-"""``lsgmap timeline [--from DATE] [--to DATE] [--json]``: every date on which the structure changes."""
+"""``lsgmap timeline [--from DATE] [--to DATE] [--json]``: every date on which the structure changes.
+
+A fact brought in on a day no source speaks for is marked with why; facts
+whose source's period ends that day are counted in a quiet line, not listed
+as endings.
+"""
 
 from __future__ import annotations
 
@@ -44,6 +49,11 @@ def run(args: argparse.Namespace) -> int:
     echo(t("timeline.heading", lang, start=label_from, end=label_to))
     for p in points:
         echo(p["date"])
-        for line in p["changes"]:
-            echo(f"  - {line}")
+        for item in p["items"]:
+            sources = f" [{', '.join(item['sources'])}]" if item["sources"] else ""
+            note = f" ({item['note']})" if item["note"] else ""
+            echo(f"  - {item['text']}{sources}{note}")
+        count = len(p["unattested"]["nodes"]) + len(p["unattested"]["edges"])
+        if count:
+            echo(f"    · {t('timeline.unattested', lang, count=count, date=p['date'])}")
     return 0
