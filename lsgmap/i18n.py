@@ -690,6 +690,15 @@ UI: dict[str, tuple[str, str]] = {
         "Text from the data stands as text, never as a formula.",
     ),
     "exchange.readme.columns": ("Kolumner", "Columns"),
+    "app.data.exchange": ("Hela datamängden för andra verktyg (alla datum)", "The whole dataset for other tools (all dates)"),
+    "app.data.exchange_help": (
+        "GEXF: Gephi, med tidslinje · GraphML: yEd, Cytoscape · JSON-LD: länkade data i W3C ORG · XLSX: Excel, en flik per tabell.",
+        "GEXF: Gephi, with its timeline · GraphML: yEd, Cytoscape · JSON-LD: linked data in W3C ORG · XLSX: Excel, one sheet per table.",
+    ),
+    "app.download.gexf": ("Ladda ner GEXF", "Download GEXF"),
+    "app.download.graphml": ("Ladda ner GraphML", "Download GraphML"),
+    "app.download.jsonld": ("Ladda ner JSON-LD", "Download JSON-LD"),
+    "app.download.xlsx": ("Ladda ner arbetsbok (XLSX)", "Download workbook (XLSX)"),
     "cli.dataset_errors": (
         "Datamängden har {count} fel; de berörda raderna hoppas över. Kör 'lsgmap check' för detaljer.",
         "The dataset has {count} errors; the rows concerned are skipped. Run 'lsgmap check' for details.",
