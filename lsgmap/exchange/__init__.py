@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..dates import OPEN_END, OPEN_START, day_to_iso, to_day
+from ..dates import day_to_iso, to_day
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Structure
@@ -200,10 +200,3 @@ def windows_text(windows: tuple[tuple[int, int], ...]) -> str:
     """
     return ";".join(f"{iso(a)}/{iso(b)}" for a, b in windows)
 
-
-def open_start(day: int) -> bool:
-    return day <= OPEN_START
-
-
-def open_end(day: int) -> bool:
-    return day >= OPEN_END

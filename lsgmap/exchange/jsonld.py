@@ -45,7 +45,7 @@ from __future__ import annotations
 import json
 import re
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -292,13 +292,21 @@ class _Ids:
 
 
 def _interval(first: int, last: int, node_id: str | None = None) -> dict[str, Any]:
+    """A ``time:Interval`` from the first to the last day (an open end left out); the instants' type follows from OWL-Time."""
+    if node_id is None:
+        return _shared_interval(first, last)
+    out: dict[str, Any] = {"id": node_id, **_shared_interval(first, last)}
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _shared_interval(first: int, last: int) -> dict[str, Any]:
+    """The interval as a dict, made once per pair of days and shared (never modified)."""
     out: dict[str, Any] = {"type": "time:Interval"}
-    if node_id:
-        out["id"] = node_id
     if first > OPEN_START:
-        out["hasBeginning"] = {"type": "time:Instant", "inXSDDate": iso(first)}
+        out["hasBeginning"] = {"inXSDDate": iso(first)}
     if last < OPEN_END:
-        out["hasEnd"] = {"type": "time:Instant", "inXSDDate": iso(last)}
+        out["hasEnd"] = {"inXSDDate": iso(last)}
     return out
 
 
