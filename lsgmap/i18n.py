@@ -665,6 +665,55 @@ UI: dict[str, tuple[str, str]] = {
         "Kan inte skriva {path}: {reason}. Välj en annan fil med --out.",
         "Cannot write {path}: {reason}. Choose another file with --out.",
     ),
+    # exchange formats (lsgmap.exchange, lsgmap export --format gexf|graphml|jsonld|xlsx)
+    "export.map_only": (
+        "{option} gäller kartan (html, png, svg); {fmt} är data. Ta bort {option}.",
+        "{option} applies to the map (html, png, svg); {fmt} is data. Leave out {option}.",
+    ),
+    "exchange.description.timeline": (
+        "lsgmap: samverkansstrukturen i {path}, alla datum (giltighet som tidsintervall)",
+        "lsgmap: the collaboration structure in {path}, all dates (validity as time intervals)",
+    ),
+    "exchange.description.day": (
+        "lsgmap: samverkansstrukturen i {path} den {date}",
+        "lsgmap: the collaboration structure in {path} on {date}",
+    ),
+    "exchange.readme.title": ("lsgmap-arbetsbok: {path}", "lsgmap workbook: {path}"),
+    "exchange.readme.scope.timeline": ("Alla datum: varje rad med sin giltighet.", "All dates: every row with its validity."),
+    "exchange.readme.scope.day": (
+        "Det som gäller den {date}: aktörer och relationer giltiga den dagen, och det de hänvisar till.",
+        "What holds on {date}: the entities and relations valid that day, and what they refer to.",
+    ),
+    "exchange.readme.sheets": (
+        "Ett blad per tabell, med samma kolumner som CSV-filerna (datapackage.json). Bladet \"listor - lists\" har de tillåtna "
+        "värdena för sort och relation; cellerna har rullgardinslistor med dem.",
+        "One sheet per table, with the same columns as the CSV files (datapackage.json). The sheet \"listor - lists\" holds the allowed "
+        "values of kinds and relations; the cells offer them as drop-down lists.",
+    ),
+    "exchange.readme.dates": (
+        "Datum är text med den precision källan ger: ÅÅÅÅ, ÅÅÅÅ-MM eller ÅÅÅÅ-MM-DD. Tomt valid_from: okänd start; tomt valid_to: okänt slut. "
+        "valid_to räknas till och med sista dagen (2018-06 gäller 2018-06-30).",
+        "Dates are text at the precision the source gives: YYYY, YYYY-MM or YYYY-MM-DD. Empty valid_from: unknown start; empty valid_to: "
+        "unknown end. valid_to includes its last day (2018-06 holds on 2018-06-30).",
+    ),
+    "exchange.readme.lists": (
+        "Listor i en cell skiljs med ; (källor, alias, original, resultat). Varje aktör, relation och händelse anger minst en källa.",
+        "Lists in a cell are separated by ; (sources, aliases, originals, results). Every entity, relation and event names at least one source.",
+    ),
+    "exchange.readme.text": (
+        "Text ur data står som text, aldrig som formel.",
+        "Text from the data stands as text, never as a formula.",
+    ),
+    "exchange.readme.columns": ("Kolumner", "Columns"),
+    "app.data.exchange": ("Hela datamängden för andra verktyg (alla datum)", "The whole dataset for other tools (all dates)"),
+    "app.data.exchange_help": (
+        "GEXF: Gephi, med tidslinje · GraphML: yEd, Cytoscape · JSON-LD: länkade data i W3C ORG · XLSX: Excel, en flik per tabell.",
+        "GEXF: Gephi, with its timeline · GraphML: yEd, Cytoscape · JSON-LD: linked data in W3C ORG · XLSX: Excel, one sheet per table.",
+    ),
+    "app.download.gexf": ("Ladda ner GEXF", "Download GEXF"),
+    "app.download.graphml": ("Ladda ner GraphML", "Download GraphML"),
+    "app.download.jsonld": ("Ladda ner JSON-LD", "Download JSON-LD"),
+    "app.download.xlsx": ("Ladda ner arbetsbok (XLSX)", "Download workbook (XLSX)"),
     "cli.dataset_errors": (
         "Datamängden har {count} fel; de berörda raderna hoppas över. Kör 'lsgmap check' för detaljer.",
         "The dataset has {count} errors; the rows concerned are skipped. Run 'lsgmap check' for details.",

@@ -28,6 +28,7 @@ COMMANDS: list[list[str]] = [
     ["report", "--from", "2016-01-01", "--to", "2017-12-31"],
     ["report", "--from", "2016-01-01", "--to", "2017-12-31", "--format", "html"],
     ["export", "--format", "html", "--out", "-"],
+    *(["export", "--format", fmt, "--out", "-"] for fmt in ("gexf", "graphml", "jsonld", "xlsx")),
 ]
 
 #: Every page of the app (None: the map, the first page).

@@ -56,6 +56,7 @@ def test_downloads_have_content(data_page):
     buttons = data_page.get("download_button")
     labels = [b.proto.label for b in buttons]
     assert "Ladda ner CSV" in labels and "Ladda ner Excel (XLSX)" in labels
+    assert {"Ladda ner GEXF", "Ladda ner GraphML", "Ladda ner JSON-LD", "Ladda ner arbetsbok (XLSX)"} <= set(labels)
 
 
 def test_timeline_chart_and_english():

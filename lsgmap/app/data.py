@@ -15,6 +15,7 @@ from lsgmap.spreadsheet import CSV_STYLES, csv_style_for, to_csv, to_xlsx
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 from . import common
+from .exchange import exchange_downloads
 from .text import plain
 
 
@@ -281,6 +282,7 @@ def render() -> None:
     st.header(t("app.data.title", lg))
     query = st.text_input(t("app.data.search", lg), key="data_search", placeholder=t("app.data.search_hint", lg))
     _csv_style_choice(lg)
+    exchange_downloads(structure, lg)
     tabs = st.tabs(
         [t(f"app.tab.{k}", lg) for k in ("entities", "relations", "events", "sources", "check", "timeline", "budget")]
     )

@@ -12,8 +12,9 @@ import sys
 from pathlib import Path
 
 from ..errors import InputError
+from ..exchange import FORMATS as EXCHANGE_FORMATS
 from ..i18n import msg, t
-from . import day_or_default, echo, lang_of, load_structure, parse_day, write_out
+from . import day_or_default, echo, export_data, lang_of, load_structure, parse_day, write_out
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -23,7 +24,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         help="kartan som HTML (fungerar offline), PNG eller SVG / the map as HTML (works offline), PNG or SVG",
     )
     p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: the dataset's default date)")
-    p.add_argument("--format", dest="fmt", choices=["html", "png", "svg"], default="png", help="default: png")
+    p.add_argument("--format", dest="fmt", choices=["html", "png", "svg", *EXCHANGE_FORMATS], default="png", help="default: png; gexf|graphml|jsonld|xlsx: the data, all dates unless --on")
     p.add_argument("--out", metavar="FILE", help="default: lsgmap-DATE.FORMAT; '-' = stdout")
     p.add_argument("--hide-persons", action="store_true", help="dölj personer / hide persons")
     p.add_argument(
@@ -44,6 +45,8 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.fmt in EXCHANGE_FORMATS:
+        return export_data.run(args)
     from ..dates import day_to_iso
     from ..export import default_filename, export_compare_image, export_html, export_image
     from ..view import View, compare_views
