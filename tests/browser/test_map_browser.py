@@ -87,7 +87,9 @@ def hover_every_node(page, nodes) -> None:
     """Move the mouse over each drawn node so that its tooltip (title) is shown."""
     frame = map_frame(page)
     box = page.locator("iframe").first.bounding_box()
-    for node_id in nodes:
+    drawn = set(node_positions(frame))  # a late rerun may have drawn the map again since ``nodes`` was read
+    assert drawn, "the map draws no node"
+    for node_id in sorted(drawn):
         dom = frame.evaluate("(id) => { const p = network.getPositions([id])[id]; return network.canvasToDOM(p); }", node_id)
         page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"])
         page.wait_for_timeout(150)
