@@ -125,6 +125,17 @@ def test_the_report_as_json_follows_the_status_report(capsys):
     assert {"from", "to", "assignments", "events", "funding", "unattested"} <= set(data)
 
 
+def test_the_merger_ends_things_and_the_status_report_only_stops_speaking(capsys):
+    """diff 2016-12-31 -> 2017-02-01: removed = what the merger ended; the report's lines are 'no longer attested'."""
+    assert main(["diff", BEFORE, AFTER, "--json", "--data", str(BUNDLED_DATA)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    removed = {e["id"]: e for e in data["edges_removed"]}
+    assert removed and all({e["source"], e["target"]} & {"lsg_trosa", "lsg_gnesta"} for e in removed.values())
+    unattested = {e["id"] for e in data["edges_unattested"]}
+    assert {"r048", "r_ls_ibis", "r050", "r_ls_ips"} <= unattested
+    assert not unattested & set(removed)
+
+
 # -- golden files ---------------------------------------------------------------------------------
 def test_cli_diff_json_matches_the_golden_file(capsys, check_golden):
     assert main(["diff", BEFORE, AFTER, "--json", "--data", str(BUNDLED_DATA)]) == 0
