@@ -46,7 +46,7 @@ False
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -58,7 +58,10 @@ from .ask_text import amount_lines, answer_line, basis_text, path_lines
 from .i18n import Message, msg, t
 from .question_dates import QuestionDate
 
-__all__ = ["Answer", "Interpretation", "ask", "detect_lang", "QUESTION_KINDS"]
+__all__ = ["Answer", "Interpretation", "ask", "detect_lang", "QUESTION_KINDS", "MAX_QUESTION_CHARS"]
+
+#: The longest question read; a longer one is refused at once (reading time must not grow with pasted text).
+MAX_QUESTION_CHARS = 500
 
 
 @dataclass
@@ -192,8 +195,23 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     >>> [x.attested for x in a.answers], a.answers[0].note("en")
     ([False, False, False, False], 'no source for this date, last attested 2016-12-31')
     """
+    if len(question or "") > MAX_QUESTION_CHARS:
+        return _too_long(structure, question, on=on, lang=lang)
     reading = read_question(structure, question, on=on, lang=lang)
     finding = handler_for(structure, reading).answer(structure, reading)
+    return _answer(structure, reading, finding)
+
+
+def _too_long(structure, question: str, *, on, lang: str | None) -> Answer:
+    """A question over :data:`MAX_QUESTION_CHARS`, refused without reading it (the text is kept in the answer).
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> a = ask(load(BUNDLED_DATA), "Vem styr TUNA? " * 100)
+    >>> a.understood, a.message_text("en").split(";")[0]
+    (False, 'The question is too long (1500 characters')
+    """
+    reading = replace(read_question(structure, "", on=on, lang=lang or detect_lang(question[:MAX_QUESTION_CHARS])), question=question)
+    finding = Finding("unknown", msg("ask.too_long_short"), notice=msg("ask.too_long", length=len(question), max=MAX_QUESTION_CHARS), understood=False)
     return _answer(structure, reading, finding)
 
 

@@ -316,6 +316,11 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
 UI: dict[str, tuple[str, str]] = {
     # -- ask: free-text questions (lsgmap/ask.py, lsgmap/cli/ask.py) --
     "ask.understood_as": ("Tolkat som: {text}.", "Understood as: {text}."),
+    "ask.too_long": (
+        "Frågan är för lång ({length} tecken; högst {max}). Ställ en kortare fråga, till exempel \"Vem styr TUNA i december 2016?\"",
+        "The question is too long ({length} characters; at most {max}). Ask a shorter one, for example \"Who steers TUNA in December 2016?\"",
+    ),
+    "ask.too_long_short": ("för lång fråga", "question too long"),
     "ask.not_understood_short": ("frågan gick inte att förstå", "the question could not be understood"),
     "ask.not_understood": (
         "Jag förstod inte frågan.",

@@ -8,7 +8,7 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lsgmap.ask import ask
+from lsgmap.ask import MAX_QUESTION_CHARS, ask
 from lsgmap.ask_interpretation import validity
 from lsgmap.ask_text import answer_notes, item_label
 from lsgmap.export import answer_text
@@ -116,7 +116,7 @@ def render() -> None:
     st.markdown(f"**{plain(t('app.ask.interpretation', lg))}:** {plain(answer.interpretation.text(lg))}")
     if not answer.understood:
         st.warning(plain(answer.message_text(lg)))
-        suggestions = suggest(s, question)
+        suggestions = suggest(s, question) if len(question) <= MAX_QUESTION_CHARS else []
         if suggestions:
             st.caption(t("app.ask.did_you_mean", lg))
             cols = st.columns(len(suggestions))
