@@ -6,6 +6,13 @@ least one day of that span (the same inclusive rule as :mod:`lsgmap.dates`).
 "i december 2016" is 2016-12-01 – 2016-12-31, "2017" is 2017-01-01 – 2017-12-31.
 The interpretation of an answer always shows the span.
 
+**Periods as people say them** stand for their span too: a season ("hösten
+2016" is September – November, "vintern 2016" December 2016 – February 2017),
+a half year ("första halvåret 2017", "second half of 2017"), a quarter
+("tredje kvartalet 2016", "Q3 2016") and the start, middle or end of a year
+("början av 2017" is January – April, "mitten av" May – August, "slutet av"
+September – December).
+
 "efter sammanslagningen" / "after the merger" is the day of the merger event in
 the data; "före sammanslagningen" / "before the merger" the day before it. The
 event chosen is the merger that involves an entity of the question, or one of
@@ -53,6 +60,15 @@ _ISO_DATE = re.compile(rf"\b{_PREP}(\d{{4}}-\d{{1,2}}(?:-\d{{1,2}})?)\b", re.IGN
 _YEAR = re.compile(rf"\b{_PREP}((?:19|20)\d\d)\b(?![-/]\d)", re.IGNORECASE)
 _AFTER = re.compile(r"\b(efter|after|sedan|since)\s+(?:the\s+)?(sammanslagningen|sammanslagning|fusionen|merger|merging)\b", re.IGNORECASE)
 _BEFORE = re.compile(r"\b(fore|före|innan|before|prior to)\s+(?:the\s+)?(sammanslagningen|sammanslagning|fusionen|merger|merging)\b", re.IGNORECASE)
+_SEASONS = {"varen": (3, 5), "våren": (3, 5), "spring": (3, 5), "sommaren": (6, 8), "summer": (6, 8),
+            "hosten": (9, 11), "hösten": (9, 11), "autumn": (9, 11), "fall": (9, 11), "vintern": (12, 14), "winter": (12, 14)}
+_ORDINALS = {"forsta": 1, "första": 1, "first": 1, "andra": 2, "second": 2, "tredje": 3, "third": 3, "fjarde": 4, "fjärde": 4, "fourth": 4}
+_PARTS = {"borjan": (1, 4), "början": (1, 4), "early": (1, 4), "mitten": (5, 8), "mid": (5, 8), "slutet": (9, 12), "late": (9, 12), "end": (9, 12)}
+_WORD = r"[a-zåäö]+"
+_SEASON = re.compile(rf"\b(?:(?:i|in|under|during|the)\s+)?(?:the\s+)?({'|'.join(_SEASONS)})\s+(?:of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
+_HALF = re.compile(rf"\b(?:(?:under|i|in|during|the)\s+){{0,2}}({_WORD})\s+(?:halvåret|halvaret|half\s+of)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_QUARTER = re.compile(rf"\b(?:(?:under|i|in|during|the)\s+){{0,2}}(?:({_WORD})\s+(?:kvartalet|quarter\s+of)|q([1-4]))\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_PART = re.compile(rf"\b(?:(?:i|in|at|the)\s+)?({'|'.join(_PARTS)})(?:\s+av|\s+of)?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _TODAY = re.compile(r"\b(idag|i dag|nu|today|now|currently)\b", re.IGNORECASE)
 
 
@@ -131,6 +147,9 @@ def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | Non
                 if ev is not None:
                     day = date.fromordinal(ev.day if after else ev.day - 1)
                     return _make(day, day, "day", "event", m.group(0), ev.id)
+    found = _period(text)
+    if found is not None:
+        return found
     m = _TEXT_DATE.search(text)
     if m:
         day_a, month, day_b, year = m.groups()
@@ -157,6 +176,42 @@ def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | Non
     if m:
         now = today()
         return _make(now, now, "day", "question", m.group(0))
+    return None
+
+
+def _months(year: int, first_month: int, last_month: int, text: str) -> QuestionDate:
+    """The span from the first day of ``first_month`` to the last of ``last_month`` (months past 12 run into the next year)."""
+    start = PartialDate(year + (first_month - 1) // 12, (first_month - 1) % 12 + 1)
+    end = PartialDate(year + (last_month - 1) // 12, (last_month - 1) % 12 + 1)
+    return _make(start.first_day(), end.last_day(), "period", "question", text)
+
+
+def _period(text: str) -> QuestionDate | None:
+    """A season, half year, quarter or part of a year named in ``text``, or None.
+
+    >>> _period("Vem styrde TUNA hösten 2016?").label()
+    '2016-09-01 – 2016-11-30'
+    >>> _period("under första halvåret 2017").label(), _period("Q3 2016").label(), _period("in late 2016").label()
+    ('2017-01-01 – 2017-06-30', '2016-07-01 – 2016-09-30', '2016-09-01 – 2016-12-31')
+    >>> _period("vintern 2016").label()
+    '2016-12-01 – 2017-02-28'
+    """
+    m = _SEASON.search(text)
+    if m:
+        first, last = _SEASONS[m.group(1).lower()]
+        return _months(int(m.group(2)), first, last, m.group(0))
+    m = _HALF.search(text)
+    if m and _ORDINALS.get(m.group(1).lower()) in (1, 2):
+        half = _ORDINALS[m.group(1).lower()]
+        return _months(int(m.group(2)), 6 * half - 5, 6 * half, m.group(0))
+    m = _QUARTER.search(text)
+    if m and (m.group(2) or m.group(1).lower() in _ORDINALS):
+        quarter = int(m.group(2)) if m.group(2) else _ORDINALS[m.group(1).lower()]
+        return _months(int(m.group(3)), 3 * quarter - 2, 3 * quarter, m.group(0))
+    m = _PART.search(text)
+    if m:
+        first, last = _PARTS[m.group(1).lower()]
+        return _months(int(m.group(2)), first, last, m.group(0))
     return None
 
 
