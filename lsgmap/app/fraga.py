@@ -85,7 +85,7 @@ def render() -> None:
         hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
 
     st.text_input(t("app.ask.question", lg), key=P + "q", placeholder=t("app.ask.placeholder", lg))
-    st.date_input(t("app.ask.on", lg), key=P + "on", min_value=first, max_value=last, help=t("app.ask.on_help", lg))
+    st.date_input(t("app.ask.on", lg), key=P + "on", min_value=first, max_value=last, help=t("app.ask.on_help", lg), format="YYYY-MM-DD")
     common.default_note(s, st.session_state[P + "on"], P + "on", lg)
 
     st.caption(t("app.ask.examples", lg))

@@ -178,7 +178,8 @@ def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: b
     if st.session_state.get(key) not in shown:
         st.session_state[key] = None
     chosen = st.selectbox(
-        t("app.details", lg), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lg) if i is None else safe_text(name(i))
+        t("app.details", lg), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lg) if i is None else safe_text(name(i)),
+        placeholder=t("app.details_none", lg),
     )
     if chosen is None:
         return

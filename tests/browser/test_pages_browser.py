@@ -91,3 +91,19 @@ def test_exported_html_draws_from_disk_without_network(browser, tmp_path):
     assert count == len(load(BUNDLED_DATA).snapshot(on="2017-03-01").node_ids)
     assert "lsg_trosa_gnesta" in ids
     assert all(u.startswith(("file:", "data:", "blob:", "about:")) for u in requests), requests
+
+
+def test_no_english_placeholder_and_one_date_format(page, app_url):
+    """Swedish controls: the details picker says "(ingen vald)", and Fråga's date reads YYYY-MM-DD like the rest."""
+    page.goto(app_url + "/karta", wait_until="domcontentloaded")
+    page.get_by_text("Detaljer för aktör").wait_for(timeout=40_000)
+    page.wait_for_timeout(1000)
+    body = page.inner_text("body")
+    assert "Choose an option" not in body
+    assert "(ingen vald)" in body or "(ingen vald)" in page.content()
+    page.goto(app_url + "/fraga", wait_until="domcontentloaded")
+    page.get_by_text("Datum (om frågan inte nämner något)").wait_for(timeout=40_000)
+    page.wait_for_timeout(1000)
+    values = page.eval_on_selector_all("input", "els => els.map(e => e.value)")
+    assert any(v == "2016-11-15" for v in values), values
+    assert not any(v == "2016/11/15" for v in values), values
