@@ -18,6 +18,7 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -135,6 +136,62 @@ def lineage(structure, reading: Reading) -> Finding:
     )
 
 
+#: Words that ask about assignments ("uppdrag", "assignments"), whatever the verb.
+ASSIGNMENT_CUE = re.compile(r"\b(?:uppdrag|uppdraget|uppdragen|assignments?)\b")  # not "uppdragsgivare": that is commissioning
+
+
+def _assignment_party(structure, reading: Reading) -> tuple[str, str] | None:
+    """(entity, "to" | "from") when the question asks about assignments of a named non-assignment entity, else None.
+
+    The one given assignments ("processledaren") is preferred to one that gives them (an LSG).
+    """
+    if not ASSIGNMENT_CUE.search(reading.text):
+        return None
+    ids = [m.entity_id for m in reading.mentions if structure.entities[m.entity_id].kind != "assignment"]
+    if len(ids) != len(reading.mentions):
+        return None  # an assignment is named: "vem gav uppdraget om …" is a relation question
+    for eid in ids:
+        if any(r.relation == "assigned_to" for r in structure.incoming(eid)):
+            return eid, "to"
+    for eid in ids:
+        if any(r.relation == "assigns" for r in structure.outgoing(eid)):
+            return eid, "from"
+    return None
+
+
+def assignments(structure, reading: Reading) -> Finding:
+    """The assignments a named entity was given (with who gave each), or gave (with to whom), in the question's span.
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> from lsgmap.ask_reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = assignments(s, read_question(s, "Vem ger uppdrag till processledaren i november 2016?"))
+    >>> len(f.answers), sorted({p.steps[0].from_id for p in f.paths})[:2]
+    (5, ['lsg_gnesta', 'lsg_nykoping'])
+    """
+    party, way = _assignment_party(structure, reading)
+    span = reading.date.span
+    if way == "to":
+        items = queries.holders(structure, "assigned_to", party, on=span)
+        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == "assigns"
+                  for r in structure.outgoing(item.id) if r.relation == "assigned_to" and r.to_id == party]
+    else:
+        items = queries.targets(structure, "assigns", party, on=span)
+        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == "assigns" and given.from_id == party
+                  for r in structure.outgoing(item.id) if r.relation == "assigned_to"]
+    lo, hi = span
+    paths = tuple(
+        queries.Path((queries.step(structure, given, forward=True), queries.step(structure, to, forward=True)))
+        for given, to in routes
+        if given.start <= hi and lo <= given.end and to.start <= hi and lo <= to.end
+    )
+    name = _name(structure, party)
+    return Finding(
+        "assignments", msg(f"ask.i_assignments_{way}", name=name), msg(f"ask.lead_assignments_{way}", name=name),
+        "assigns", (party,), {"direction": way}, tuple(items), paths,
+    )
+
+
 def _wants_chain(structure, reading: Reading) -> bool:
     return reading.chain or (not reading.asks_relation and len(reading.mentions) >= 2)
 
@@ -187,6 +244,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
     Handler("amount", lambda s, r: r.amount, amount),
     Handler("lineage", lambda s, r: r.lineage, lineage),
+    Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),
     Handler("chain", _wants_chain, chain),
     Handler("relation_between", lambda s, r: r.asks_relation and len(r.mentions) >= 2, relation_between),

@@ -40,6 +40,7 @@ from .vocab import RELATION_KINDS, RESPONSIBLE_RELATIONS
 __all__ = [
     "AnswerItem",
     "Step",
+    "step",
     "Path",
     "entity_item",
     "relation_item",
@@ -290,6 +291,11 @@ def event_item(structure, entity: Entity, ev: Event) -> AnswerItem:
         sources=structure.citations(ev.sources), attested=attestation.ever, attestation=attestation, asked=(ev.day, ev.day),
         conflicts=_conflicts(structure, ev.id, entity.id),
     )
+
+
+def step(structure, relation: Relation, *, forward: bool = True) -> Step:
+    """One :class:`Step` over ``relation``, read forward (``from_id → to_id``) or backward, with its dates and citations."""
+    return _step(structure, relation, forward)
 
 
 def _step(structure, r: Relation, forward: bool) -> Step:
