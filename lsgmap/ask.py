@@ -153,8 +153,7 @@ class Answer:
         relations = self.structure.relations if self.structure is not None else {}
         for a in self.answers:
             nodes.add(a.id)
-            if a.relation_id in relations:
-                rels.add(a.relation_id)
+            rels.update(r for r in a.relation_ids if r in relations)
         for p in self.paths:
             nodes.update(p.node_ids())
             rels.update(p.relation_ids())
@@ -232,7 +231,7 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
     if understood and notice is None and not finding.answers and finding.amounts is None:
         notice = _absent_notice(structure, finding.entities, reading.date)
     return Answer(
-        reading.question, reading.date.first, reading.lang, interpretation, list(finding.answers), list(finding.paths),
+        reading.question, reading.date.first, reading.lang, interpretation, queries.group_items(finding.answers), list(finding.paths),
         notice, understood, finding.amounts, structure,
     )
 

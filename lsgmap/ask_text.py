@@ -40,8 +40,8 @@ def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
     head = f"  • {a.name(lang)} ({a.id})"
     if a.relation:
         head += f" — {item_label(structure, a, lang)}, {when}"
-        if a.relation_id:
-            head += f" [{a.relation_id}]"
+        if a.relation_ids:
+            head += f" [{', '.join(a.relation_ids)}]"
     else:
         head += f" — {when}"
     src = _cite_text(a.sources)

@@ -28,11 +28,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from .attestation import NEVER, Attestation, attestation_note
+from .attestation import NEVER, Attestation, attestation_note, merge_windows
 from .dates import day_to_iso, to_day, validity_text
 from .records import Conflict, Entity, Event, Relation
 from .vocab import RELATION_KINDS, RESPONSIBLE_RELATIONS
@@ -41,6 +41,7 @@ __all__ = [
     "AnswerItem",
     "Step",
     "step",
+    "group_items",
     "Path",
     "entity_item",
     "relation_item",
@@ -126,6 +127,12 @@ class AnswerItem:
     asked: tuple[int, int] = (0, 0)
     derived: bool = False
     conflicts: tuple[Conflict, ...] = ()
+    also: tuple[str, ...] = ()  # further relations with the same entity and kind, grouped into this answer
+
+    @property
+    def relation_ids(self) -> tuple[str, ...]:
+        """Every relation behind this answer: its own and those grouped into it."""
+        return (self.relation_id, *self.also) if self.relation_id else self.also
 
     def name(self, lang: str = "sv") -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_sv
@@ -147,6 +154,7 @@ class AnswerItem:
             "kind": self.kind,
             "relation": self.relation,
             "relation_id": self.relation_id,
+            "relation_ids": list(self.relation_ids),
             **_validity_json(self),
             "valid_text": validity_text(self.valid_from, self.valid_to, lang),
             "attested": self.attested,
@@ -305,6 +313,38 @@ def _step(structure, r: Relation, forward: bool) -> Step:
 
 def _kinds(relation: str | Iterable[str]) -> frozenset[str]:
     return frozenset([relation]) if isinstance(relation, str) else frozenset(relation)
+
+
+def group_items(items: Iterable[AnswerItem]) -> list[AnswerItem]:
+    """One answer per entity and relation kind: items that share both are grouped, with all their sources.
+
+    The item kept is the first attested one (else the first); the others' relation
+    ids go to ``also``, their sources and conflicts are added, and the group is
+    attested when any of its relations is.
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> grouped = group_items(targets(load(BUNDLED_DATA), "steers", "lsg_nykoping", on="2016-11-15"))
+    >>> [(a.id, a.relation_ids) for a in grouped if a.id == "ips_slussen"]
+    [('ips_slussen', ('r_ls_ips', 'r035'))]
+    """
+    groups: dict[tuple[str, str], list[AnswerItem]] = {}
+    for item in items:
+        groups.setdefault((item.id, item.relation), []).append(item)
+    out = []
+    for members in groups.values():
+        if len(members) == 1 or members[0].relation not in RELATION_KINDS:
+            out.extend(members)
+            continue
+        ordered = sorted(members, key=lambda a: not a.attested)
+        first, rest = ordered[0], ordered[1:]
+        sources = {c["id"]: c for a in ordered for c in a.sources}
+        conflicts = {c.id: c for a in ordered for c in a.conflicts}
+        windows = merge_windows(w for a in ordered for w in a.attestation.windows)
+        out.append(replace(
+            first, also=tuple(a.relation_id for a in rest), sources=tuple(sources.values()), conflicts=tuple(conflicts.values()),
+            attested=any(a.attested for a in ordered), attestation=Attestation(windows) if windows else NEVER,
+        ))
+    return out
 
 
 def _sort(items: list[AnswerItem]) -> list[AnswerItem]:
