@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import queries
-from .ask_interpretation import EntityName, Finding, Joined, Term
+from .ask_interpretation import EntityName, Finding, Joined, Stated, Term
 from .ask_reading import QUESTION_WORDS, Reading
 from .ask_relations import members_of_root, relation_between, relation_holders_or_targets
 from .i18n import msg
@@ -136,6 +136,46 @@ def lineage(structure, reading: Reading) -> Finding:
     )
 
 
+#: A question that asks when ("När slogs …", "When did …").
+WHEN_CUE = re.compile(r"^\s*(?:nar|when)\b")
+
+
+def _events_of(structure, reading: Reading) -> list:
+    """The events that involve the named entities: those involving all of them when there are such, else any of them."""
+    ids = set(reading.ids)
+    involved = [ev for ev in structure.events_in_order if ids & set(ev.originals + ev.results)]
+    together = [ev for ev in involved if ids <= set(ev.originals + ev.results)]
+    return together or involved
+
+
+def when(structure, reading: Reading) -> Finding:
+    """When something happened to the named entities: the events, each with the day it took effect and when it was decided.
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> from lsgmap.ask_reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = when(s, read_question(s, "När slogs LSG Trosa och LSG Gnesta ihop?"))
+    >>> f.details["events"], f.answers[0].effective_from
+    (['ev_sammanslagning_trosa_gnesta'], '2017-01-01')
+    """
+    events = _events_of(structure, reading)
+    items = []
+    for ev in events:
+        for eid in ev.results or ev.originals:
+            if eid in structure.entities:
+                items.append(queries.event_item(structure, structure.entities[eid], ev))
+    decided = tuple(
+        msg("ask.when_decided", event=Term(ev, "name"), date=Stated(ev.date), decided=ev.decided.replace("/", " – "))
+        for ev in events if ev.decided
+    )
+    names = Joined(tuple(_name(structure, i) for i in reading.ids))
+    return Finding(
+        "when", msg("ask.i_when", names=names), msg("ask.lead_when"), entities=tuple(reading.ids),
+        details={"events": [ev.id for ev in events], "dates": [ev.date for ev in events]}, answers=tuple(items),
+        notice=Joined(decided, "\n") if decided else None,
+    )
+
+
 #: Words that ask about assignments ("uppdrag", "assignments"), whatever the verb.
 ASSIGNMENT_CUE = re.compile(r"\b(?:uppdrag|uppdraget|uppdragen|assignments?)\b")  # not "uppdragsgivare": that is commissioning
 
@@ -243,6 +283,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
     Handler("amount", lambda s, r: r.amount, amount),
+    Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and bool(_events_of(s, r)), when),
     Handler("lineage", lambda s, r: r.lineage, lineage),
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),

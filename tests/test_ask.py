@@ -280,6 +280,7 @@ HANDLER_QUESTIONS = {
     "amount": "Hur mycket finansierar RAR processledaren 2017?",
     "lineage": "What happened to LSG Trosa?",
     "assignments": "Vilka uppdrag har processledaren?",
+    "when": "När slogs LSG Trosa och LSG Gnesta ihop?",
     "paths": "Hur hänger Ida Malmberg ihop med LSG Trosa?",
     "chain": "Show the chain from TUNA up to RAR",
     "relation_between": "Does LSG Nyköping steer TUNA?",

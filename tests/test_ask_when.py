@@ -1,0 +1,30 @@
+"""When questions: the events of the named entities, with the day they took effect and when they were decided."""
+
+from __future__ import annotations
+
+import pytest
+
+from lsgmap.ask import ask
+
+
+@pytest.mark.parametrize("question", ["När slogs LSG Trosa och LSG Gnesta ihop?", "When did LSG Trosa merge?", "När gick LSG Gnesta upp i LSG Trosa-Gnesta?"])
+def test_when_the_merger_took_effect_and_was_decided(sormland, question):
+    a = ask(sormland, question)
+    assert a.interpretation.intent == "when"
+    assert a.interpretation.details["events"] == ["ev_sammanslagning_trosa_gnesta"]
+    assert [(x.id, x.effective_from) for x in a.answers] == [("lsg_trosa_gnesta", "2017-01-01")]
+    text = a.text("sv")
+    assert "gäller från 2017-01-01, beslutat 2016-10-13 – 2016-12-31" in text
+    assert "in effect from 2017-01-01, decided 2016-10-13 – 2016-12-31" in a.text("en")
+
+
+def test_a_founding_year_is_said_at_its_precision(sormland):
+    a = ask(sormland, "När bildades RAR?")
+    assert a.interpretation.intent == "when"
+    assert [x.relation_id for x in a.answers] == ["ev_rar_bildas"]
+    assert "fr.o.m. 2005 " in a.text("sv") and "2005-01-01" not in a.text("sv")
+
+
+def test_a_when_question_without_an_event_is_not_taken_for_one(sormland):
+    a = ask(sormland, "När styrde LSG Nyköping TUNA?")
+    assert a.interpretation.intent != "when"
