@@ -13,14 +13,14 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 >>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
 'lineage'
 >>> [h.intent for h in HANDLERS][:3]
-['bad_date', 'members', 'existing']
+['bad_date', 'count', 'members']
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import queries
@@ -134,6 +134,49 @@ def lineage(structure, reading: Reading) -> Finding:
         "lineage", msg("ask.i_lineage", name=_name(structure, x)), msg("ask.lead_lineage"), entities=(x,), details=details, answers=items,
         notice=None if items else msg("ask.no_lineage", name=_name(structure, x)),
     )
+
+
+#: A question that asks how many ("Hur många …", "How many …").
+COUNT_CUE = re.compile(r"^\s*(?:hur manga|how many)\b")
+
+
+def _kind_holders(structure, reading: Reading, kind: str) -> list[queries.AnswerItem]:
+    """The entities of ``kind`` that hold the question's relation to anything in its span, one answer each per relation kind."""
+    lo, hi = reading.date.span
+    return queries.group_items(
+        queries.relation_item(structure, structure.entities[r.from_id], r, on=(lo, hi))
+        for r in structure.relations.values()
+        if r.relation in reading.relation_kinds and structure.entities[r.from_id].kind == kind and r.start <= hi and lo <= r.end
+    )
+
+
+def count(structure, reading: Reading) -> Finding:
+    """How many: the answers of the question behind it (who holds a relation, or which of a kind exist), counted by entity.
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> from lsgmap.ask_reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = count(s, read_question(s, "Hur många LSG var uppdragsgivare i oktober 2016?"))
+    >>> f.intent, len({a.id for a in f.answers})
+    ('count', 5)
+    """
+    kind = reading.kind_noun or ""
+    if reading.mentions and reading.asks_relation:
+        found = relation_holders_or_targets(structure, reading)
+        items = queries.group_items(found.answers)
+        if kind and kind != structure.entities[reading.ids[0]].kind:
+            items = [a for a in items if a.kind == kind]
+        summary = msg("ask.i_count", question=found.summary)
+    elif reading.relation and kind:
+        found, items = None, _kind_holders(structure, reading, kind)
+        summary = msg("ask.i_count_holders", kinds=Term(ENTITY_KINDS[kind], "plural", lower=True), verb=Term(RELATION_KINDS[reading.relation_key], "verb"))
+    else:
+        found = existing(structure, reading)
+        items, summary = list(found.answers), msg("ask.i_count", question=found.summary)
+    n = len({a.id for a in items})
+    base = found or Finding("count", summary)
+    return replace(base, intent="count", summary=summary, lead=msg("ask.lead_existing", count=n), answers=tuple(items),
+                   details={**base.details, "count": n}, paths=())
 
 
 #: A question that asks when ("När slogs …", "When did …").
@@ -279,6 +322,7 @@ def _always(structure, reading: Reading) -> bool:
 #: The kinds of question in the order they are tried; the first that applies answers.
 HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
+    Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
     Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),

@@ -407,6 +407,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.any_funder": ("alla finansiärer", "all funders"),
     "ask.in_year": (" år {year}", " in {year}"),
     "ask.lead_relations": ("Finansiering:", "Funding:"),
+    "ask.i_count_holders": ("hur många {kinds} ({verb} …)", "how many {kinds} ({verb} …)"),
+    "ask.i_count": ("hur många: {question}", "how many: {question}"),
     "ask.i_existing": ("vilka {kinds} som finns", "which {kinds} exist"),
     "ask.lead_existing": ("{count} st:", "{count}:"),
     "ask.i_about": ("allt om {name}", "everything about {name}"),

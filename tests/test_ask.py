@@ -281,6 +281,7 @@ HANDLER_QUESTIONS = {
     "lineage": "What happened to LSG Trosa?",
     "assignments": "Vilka uppdrag har processledaren?",
     "when": "När slogs LSG Trosa och LSG Gnesta ihop?",
+    "count": "Hur många LSG var uppdragsgivare i oktober 2016?",
     "paths": "Hur hänger Ida Malmberg ihop med LSG Trosa?",
     "chain": "Show the chain from TUNA up to RAR",
     "relation_between": "Does LSG Nyköping steer TUNA?",
