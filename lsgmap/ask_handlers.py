@@ -136,6 +136,29 @@ def lineage(structure, reading: Reading) -> Finding:
     )
 
 
+#: A yes/no question whether something existed ("Fanns LSG Trosa 2018?", "Did LSG Trosa exist in 2018?").
+EXISTS_CUE = re.compile(r"^\s*(?:fanns|finns|existerade|existerar|did\s+\S+(?:\s+\S+)?\s+exist|does\s+\S+(?:\s+\S+)?\s+exist|was\s+there|is\s+there)\b")
+
+
+def exists(structure, reading: Reading) -> Finding:
+    """Yes (and whether a source speaks for it then) or no, with the entity's validity; a no says what became of it.
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> from lsgmap.ask_reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> [a.id for a in exists(s, read_question(s, "Fanns LSG Trosa i november 2016?")).answers]
+    ['lsg_trosa']
+    >>> exists(s, read_question(s, "Fanns LSG Trosa 2018?")).answers
+    ()
+    """
+    x = reading.ids[0]
+    entity, (lo, hi) = structure.entities[x], reading.date.span
+    valid = entity.start <= hi and lo <= entity.end
+    items = (queries.entity_item(structure, entity, on=(lo, hi)),) if valid else ()
+    lead = msg("ask.lead_yes") if items and items[0].attested else msg("ask.lead_exists_unattested")
+    return Finding("exists", msg("ask.i_exists", name=_name(structure, x)), lead, entities=(x,), details={"exists": valid}, answers=items)
+
+
 #: A question that asks how many ("Hur många …", "How many …").
 COUNT_CUE = re.compile(r"^\s*(?:hur manga|how many)\b")
 
@@ -327,6 +350,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
     Handler("amount", lambda s, r: r.amount, amount),
+    Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
     Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and bool(_events_of(s, r)), when),
     Handler("lineage", lambda s, r: r.lineage, lineage),
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),

@@ -390,6 +390,11 @@ UI: dict[str, tuple[str, str]] = {
     "ask.lead_targets": ("{name} {verb}:", "{name} {verb}:"),
     "ask.verb_responsible": ("ansvarar för", "is responsible for"),
     "ask.inverse_responsible": ("ägs eller styrs av", "is owned or steered by"),
+    "ask.i_exists": ("om {name} fanns", "whether {name} existed"),
+    "ask.lead_exists_unattested": (
+        "Ja enligt datan, men ingen källa talar för den tiden:",
+        "Yes as far as the data goes, but no source speaks for that time:",
+    ),
     "ask.i_between": ("om {a} {verb} {b}", "whether {a} {verb} {b}"),
     "ask.lead_yes": ("Ja:", "Yes:"),
     "ask.no_between": ("Nej, inte enligt datan: ingen sådan relation mellan {a} och {b} det datumet.", "No, not in the data: no such relation between {a} and {b} on that date."),

@@ -282,6 +282,7 @@ HANDLER_QUESTIONS = {
     "assignments": "Vilka uppdrag har processledaren?",
     "when": "När slogs LSG Trosa och LSG Gnesta ihop?",
     "count": "Hur många LSG var uppdragsgivare i oktober 2016?",
+    "exists": "Fanns LSG Trosa 2018?",
     "paths": "Hur hänger Ida Malmberg ihop med LSG Trosa?",
     "chain": "Show the chain from TUNA up to RAR",
     "relation_between": "Does LSG Nyköping steer TUNA?",
