@@ -60,6 +60,9 @@ from .question_dates import QuestionDate
 
 __all__ = ["Answer", "Interpretation", "ask", "detect_lang", "QUESTION_KINDS", "MAX_QUESTION_CHARS"]
 
+#: Question kinds that name their own dates in the interpretation (a "when" answer, changes between two dates).
+OWN_DATES = frozenset({"when", "changes"})
+
 #: The longest question read; a longer one is refused at once (reading time must not grow with pasted text).
 MAX_QUESTION_CHARS = 500
 
@@ -219,7 +222,7 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
     understood = finding.understood
     interpretation = Interpretation(
         finding.intent, finding.summary, reading.date,
-        when=date_phrase(structure, reading.date) if understood else None,
+        when=date_phrase(structure, reading.date) if understood and finding.intent not in OWN_DATES else None,
         lead=finding.lead, relation=finding.relation, entities=finding.entities, details=finding.details,
         mentions=reading.mentions if understood else (),
         notes=(*(

@@ -27,8 +27,10 @@ from . import queries
 from .ask_interpretation import EntityName, Finding, Joined, Stated, Term
 from .ask_reading import QUESTION_WORDS, Reading
 from .ask_relations import members_of_root, relation_between, relation_holders_or_targets
+from .diff import diff as diff_dates
 from .i18n import msg
 from .names import normalise, suggest
+from .question_dates import find_date
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
@@ -133,6 +135,46 @@ def lineage(structure, reading: Reading) -> Finding:
     return Finding(
         "lineage", msg("ask.i_lineage", name=_name(structure, x)), msg("ask.lead_lineage"), entities=(x,), details=details, answers=items,
         notice=None if items else msg("ask.no_lineage", name=_name(structure, x)),
+    )
+
+
+#: Two dates in a question: "mellan 2016 och 2017", "between 1 March 2016 and 2017".
+BETWEEN = re.compile(r"\b(?:mellan|between|fran|from)\s+(.{1,60}?)\s+(?:och|and|till|to)\s+([^?]{1,60})", re.IGNORECASE)
+CHANGE_CUE = re.compile(r"\b(?:andrades|andrats|andras|forandrades|changed|change|changes)\b")
+
+
+def _two_dates(reading: Reading):
+    """(first, second) :class:`~lsgmap.question_dates.QuestionDate` of a "between A and B" question, or None."""
+    m = BETWEEN.search(normalise(reading.question))
+    if not m:
+        return None
+    first, second = find_date(m.group(1)), find_date(m.group(2))
+    return (first, second) if first and second and first.first <= second.last else None
+
+
+def changes(structure, reading: Reading) -> Finding:
+    """What changed for a named entity between two dates: the changes that name it (or its relations), then what is no longer attested.
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> from lsgmap.ask_reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = changes(s, read_question(s, "Vad ändrades för TRIS mellan 2016 och 2017?"))
+    >>> f.details["start"], f.details["end"], len(f.details["changes"]) > 0
+    ('2016-01-01', '2017-12-31', True)
+    """
+    x = reading.ids[0]
+    first, second = _two_dates(reading)
+    d = diff_dates(structure, start=first.first, end=second.last)
+    touches = {x} | {r.id for r in structure.relations_of(x)}
+    found = [i for i in d.change_items(reading.lang) if touches & set(i["ids"])]
+    quiet = [i for i in d.unattested_items(reading.lang) if touches & set(i["ids"])]
+    name, start, end = _name(structure, x), first.first.isoformat(), second.last.isoformat()
+    lines: list[Any] = [f"  - {i['text']} [{', '.join(i['sources'])}]" for i in found] or [msg("ask.no_changes", name=name, start=start, end=end)]
+    if quiet:
+        lines += [msg("ask.changes_unattested", end=end), *(f"    · {i['text']}" for i in quiet)]
+    return Finding(
+        "changes", msg("ask.i_changes", name=name, start=start, end=end), entities=(x,),
+        details={"start": start, "end": end, "changes": found, "unattested": quiet}, notice=Joined(tuple(lines), "\n"),
     )
 
 
@@ -350,6 +392,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
     Handler("amount", lambda s, r: r.amount, amount),
+    Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
     Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and bool(_events_of(s, r)), when),
     Handler("lineage", lambda s, r: r.lineage, lineage),
