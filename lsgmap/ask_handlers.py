@@ -114,6 +114,39 @@ def amount(structure, reading: Reading) -> Finding:
     )
 
 
+def _budget_item(structure, reading: Reading):
+    """The budget line a question names by its item ("lönen", "resor", "the salary"), or None."""
+    for line in structure.budget:
+        for name in (line.item_sv, line.item_en):
+            key = normalise(name).split(" ")[0].rstrip(",")
+            if len(key) >= 3 and any(token.startswith(key) for token in reading.tokens):
+                return line
+    return None
+
+
+def budget_item(structure, reading: Reading) -> Finding:
+    """One item of a budget ("Hur mycket var lönen i budgeten 2017?"), per year, with what the amounts are ("enligt ansökan").
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> from lsgmap.ask_reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> budget_item(s, read_question(s, "Hur mycket var lönen i budgeten 2017?")).amounts["total"]
+    801.0
+    """
+    line = _budget_item(structure, reading)
+    r = structure.relations[line.relation]
+    qd = reading.date
+    year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
+    result = queries.amounts(structure, r.from_id, r.to_id, year=year, item=line.item_sv)
+    summary = msg(
+        "ask.i_budget_item", item=Term(line, "item", lower=True), funder=_name(structure, r.from_id), target=_name(structure, r.to_id),
+        year=msg("ask.in_year", year=year) if year else "",
+    )
+    item = queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span)
+    return Finding("amount", summary, msg("ask.lead_relations"), "funds", (r.from_id, r.to_id), details={"year": year, "item": line.item_sv},
+                   answers=(item,), amounts=result)
+
+
 def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str]:
     """Which named entity funds which: the pair with budget lines, else the pair with a funds relation."""
     pairs = [(a, b) for a in ids for b in ids if a != b]
@@ -390,6 +423,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
     Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
+    Handler("budget_item", lambda s, r: r.amount and not r.mentions and _budget_item(s, r) is not None, budget_item),
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
     Handler("amount", lambda s, r: r.amount, amount),
     Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),

@@ -399,6 +399,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.lead_changes": ("Ändringar:", "Changes:"),
     "ask.no_changes": ("Inget ändrades för {name} från {start} till {end}.", "Nothing changed for {name} from {start} to {end}."),
     "ask.changes_unattested": ("Inte längre belagda (ingen källa talar för dem {end}, vilket inte betyder att de har upphört):", "No longer attested (no source speaks for them on {end}, which does not mean they ended):"),
+    "ask.i_budget_item": ("hur mycket {item} är i budgeten för {funder} till {target}{year}", "how much {item} is in the budget of {funder} for {target}{year}"),
     "ask.i_between": ("om {a} {verb} {b}", "whether {a} {verb} {b}"),
     "ask.lead_yes": ("Ja:", "Yes:"),
     "ask.no_between": ("Nej, inte enligt datan: ingen sådan relation mellan {a} och {b} det datumet.", "No, not in the data: no such relation between {a} and {b} on that date."),

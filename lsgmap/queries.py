@@ -576,8 +576,8 @@ def lineage(structure, entity_id: str) -> dict[str, list]:
 # -- amounts --------------------------------------------------------------------------------
 
 
-def amounts(structure, funder_id: str | None, target_id: str, *, year: int | None = None) -> dict[str, Any]:
-    """The budget lines of ``funder_id`` funding ``target_id`` (any funder if None), and their total.
+def amounts(structure, funder_id: str | None, target_id: str, *, year: int | None = None, item: str | None = None) -> dict[str, Any]:
+    """The budget lines of ``funder_id`` funding ``target_id`` (any funder if None), and their total; only ``item`` (its Swedish name) if given.
 
     Amounts are in thousands of kronor (tkr) as the documents give them; each
     line keeps its ``basis``: "applied", "granted", "outcome" or "" (not stated).
@@ -594,7 +594,7 @@ def amounts(structure, funder_id: str | None, target_id: str, *, year: int | Non
     by_year: dict[int, float] = {}
     for r in sorted(rels, key=lambda r: r.id):
         for line in structure.budget_of(r.id):
-            if year is not None and line.year != year:
+            if (year is not None and line.year != year) or (item is not None and line.item_sv != item):
                 continue
             by_year[line.year] = by_year.get(line.year, 0.0) + line.amount_tkr
             lines.append(
@@ -615,6 +615,7 @@ def amounts(structure, funder_id: str | None, target_id: str, *, year: int | Non
         "funder": funder_id,
         "target": target_id,
         "year": year,
+        "item": item,
         "relations": [r.id for r in sorted(rels, key=lambda r: r.id)],
         "lines": lines,
         "by_year": dict(sorted(by_year.items())),

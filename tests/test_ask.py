@@ -284,6 +284,7 @@ HANDLER_QUESTIONS = {
     "count": "Hur många LSG var uppdragsgivare i oktober 2016?",
     "exists": "Fanns LSG Trosa 2018?",
     "changes": "Vad ändrades för TRIS mellan 2016 och 2017?",
+    "budget_item": "Hur mycket var lönen i budgeten 2017?",
     "paths": "Hur hänger Ida Malmberg ihop med LSG Trosa?",
     "chain": "Show the chain from TUNA up to RAR",
     "relation_between": "Does LSG Nyköping steer TUNA?",
