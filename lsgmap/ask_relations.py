@@ -40,6 +40,11 @@ def inverse(rel_key: str) -> Message | Term:
     return msg("ask.inverse_responsible") if rel_key == "responsible" else Term(RELATION_KINDS[rel_key], "inverse")
 
 
+#: A preposition before the question word asks for the object of an active verb: "till vem", "åt vem", "to whom".
+_FRONTED_PREP = frozenset({"till", "at", "for", "hos", "med", "to", "with"})
+_QUESTION_PRONOUNS = frozenset({"vem", "vilka", "vilken", "vilket", "whom", "who", "what", "which"})
+
+
 def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str]:
     """("holders" | "targets", why) from word order around the verb and the name."""
     ms, me = mention.start, mention.end
@@ -48,13 +53,23 @@ def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple
     agents = _agent_positions(tokens)
     if agents:
         return ("targets", "agent") if any(i + 1 == ms for i in agents) else ("holders", "passive")
-    if tokens and tokens[-1] in _TRAILING_PREP and me <= len(tokens) - 1 and ms > verb_pos:
-        return "targets", "stranded"
+    by_preposition = _preposition_direction(tokens, verb_pos, mention)
+    if by_preposition:
+        return by_preposition
     if ms < verb_pos:
         return "targets", "subject_first"
     if tokens and tokens[0] == "vad":
         return "targets", "vad"
     return "holders", "default"
+
+
+def _preposition_direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str] | None:
+    """A preposition left at the end ("Vem rapporterar processledaren till?") or put first ("Till vem …", "To whom …") asks for targets."""
+    if tokens and tokens[-1] in _TRAILING_PREP and mention.end <= len(tokens) - 1 and mention.start > verb_pos:
+        return "targets", "stranded"
+    if len(tokens) >= 2 and tokens[0] in _FRONTED_PREP and tokens[1] in _QUESTION_PRONOUNS:
+        return "targets", "fronted"
+    return None
 
 
 def _agent_positions(tokens: tuple[str, ...]) -> list[int]:
