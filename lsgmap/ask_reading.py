@@ -19,7 +19,7 @@ from .dates import DateParseError
 from .errors import InputError
 from .i18n import msg, normalise_lang
 from .names import Mention, find_mentions, normalise
-from .question_dates import QuestionDate, default_date, find_date, option_date
+from .question_dates import QuestionDate, default_date, find_date, option_date, relative_year
 from .vocab import CUED_RELATIONS, ENTITY_KINDS, RESPONSIBLE_RELATIONS
 
 __all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "QUESTION_WORDS"]
@@ -158,11 +158,13 @@ def _question_date(structure, question: str, on) -> QuestionDate:
     if qd is not None:
         return qd
     if on is None:
-        return default_date(structure)
-    try:
-        return option_date(on)
-    except DateParseError as exc:
-        raise InputError(msg("cli.bad_date", value=on, reason=msg(exc.reason_key, **exc.params)), option="on") from None
+        base = default_date(structure)
+    else:
+        try:
+            base = option_date(on)
+        except DateParseError as exc:
+            raise InputError(msg("cli.bad_date", value=on, reason=msg(exc.reason_key, **exc.params)), option="on") from None
+    return relative_year(question, base.first) or base  # "i år" counts from the date in use
 
 
 def _relation_cue(text: str) -> tuple[str | None, int]:

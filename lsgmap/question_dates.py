@@ -69,6 +69,7 @@ _SEASON = re.compile(rf"\b(?:(?:i|in|under|during|the)\s+)?(?:the\s+)?({'|'.join
 _HALF = re.compile(rf"\b(?:(?:under|i|in|during|the)\s+){{0,2}}({_WORD})\s+(?:halvåret|halvaret|half\s+of)\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _QUARTER = re.compile(rf"\b(?:(?:under|i|in|during|the)\s+){{0,2}}(?:({_WORD})\s+(?:kvartalet|quarter\s+of)|q([1-4]))\s+((?:19|20)\d\d)\b", re.IGNORECASE)
 _PART = re.compile(rf"\b(?:(?:i|in|at|the)\s+)?({'|'.join(_PARTS)})(?:\s+av|\s+of)?\s+((?:19|20)\d\d)\b", re.IGNORECASE)
+_RELATIVE_YEAR = re.compile(r"\b(i\s+år|i\s+ar|this\s+year|förra\s+året|forra\s+aret|last\s+year|nästa\s+år|nasta\s+ar|next\s+year)\b", re.IGNORECASE)
 _TODAY = re.compile(r"\b(idag|i dag|nu|today|now|currently)\b", re.IGNORECASE)
 
 
@@ -213,6 +214,23 @@ def _period(text: str) -> QuestionDate | None:
         first, last = _PARTS[m.group(1).lower()]
         return _months(int(m.group(2)), first, last, m.group(0))
     return None
+
+
+def relative_year(text: str, base: date) -> QuestionDate | None:
+    """"i år" / "förra året" / "nästa år" (and English) as a whole year counted from ``base``, the date in use.
+
+    >>> relative_year("Vem styr TRIS i år?", date(2016, 11, 15)).label()
+    '2016-01-01 – 2016-12-31'
+    >>> relative_year("Who steered TRIS last year?", date(2017, 3, 1)).label()
+    '2016-01-01 – 2016-12-31'
+    """
+    m = _RELATIVE_YEAR.search(text)
+    if not m:
+        return None
+    word = normalise(m.group(1))
+    shift = -1 if word.startswith(("forra", "last")) else 1 if word.startswith(("nasta", "next")) else 0
+    pd = PartialDate(base.year + shift)
+    return _make(pd.first_day(), pd.last_day(), "year", "question", m.group(0))
 
 
 def default_date(structure) -> QuestionDate:
