@@ -31,7 +31,7 @@ from .diff import diff as diff_dates
 from .i18n import msg
 from .names import normalise, suggest
 from .question_dates import find_date
-from .vocab import ENTITY_KINDS, RELATION_KINDS
+from .vocab import DATE_ATTRIBUTES, ENTITY_KINDS, RELATION_KINDS
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -281,6 +281,46 @@ def count(structure, reading: Reading) -> Finding:
 WHEN_CUE = re.compile(r"^\s*(?:nar|when)\b")
 
 
+def _date_attribute(structure, reading: Reading) -> tuple[str, str, str] | None:
+    """(entity, attribute, label index) for a "when" question naming a dated attribute ("första gemensamma mötet"), or None."""
+    for key, labels in DATE_ATTRIBUTES.items():
+        for lang_index, label in enumerate(labels):
+            if normalise(label) in reading.text:
+                holder = next((e.id for e in structure.entities.values() if key in e.attributes), None)
+                if holder is not None:
+                    return holder, key, str(lang_index)
+    return None
+
+
+def when_attribute(structure, reading: Reading) -> Finding:
+    """When a dated attribute of an entity was ("När var första gemensamma mötet?"): the date as stated, the entity and its sources.
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> from lsgmap.ask_reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> when_attribute(s, read_question(s, "När var första gemensamma mötet?")).details
+    {'attribute': 'first_joint_meeting', 'date': '2017-01-23', 'sources': ['ls_sammanslagning']}
+    """
+    holder, key, _ = _date_attribute(structure, reading)
+    entity = structure.entities[holder]
+    value = entity.attributes[key]
+    what = Term(_AttributeLabel(key), "label")
+    return Finding(
+        "when", msg("ask.i_when_attribute", what=what, name=_name(structure, holder)), entities=(holder,),
+        details={"attribute": key, "date": value, "sources": list(entity.sources)},
+        notice=msg("ask.when_attribute", what=what, date=Stated(value), name=_name(structure, holder), sources=", ".join(entity.sources)),
+    )
+
+
+@dataclass(frozen=True)
+class _AttributeLabel:
+    key: str
+
+    def label(self, lang: str = "sv") -> str:
+        sv, en = DATE_ATTRIBUTES[self.key]
+        return en if lang == "en" else sv
+
+
 def _events_of(structure, reading: Reading) -> list:
     """The events that involve the named entities: those involving all of them when there are such, else any of them."""
     ids = set(reading.ids)
@@ -424,6 +464,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
     Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
     Handler("budget_item", lambda s, r: r.amount and not r.mentions and _budget_item(s, r) is not None, budget_item),
+    Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and _date_attribute(s, r) is not None, when_attribute),
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
     Handler("amount", lambda s, r: r.amount, amount),
     Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),

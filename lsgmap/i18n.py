@@ -407,6 +407,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.no_chain": ("Ingen kedja från {name} upp till {root} det datumet.", "No chain from {name} up to {root} on that date."),
     "ask.i_paths": ("hur {a} och {b} hänger ihop", "how {a} and {b} are connected"),
     "ask.no_paths": ("Ingen förbindelse det datumet (högst 5 steg).", "No connection on that date (at most 5 steps)."),
+    "ask.i_when_attribute": ("när {what} var ({name})", "when the {what} was ({name})"),
+    "ask.when_attribute": ("Datum för {what}: {date} ({name}) [{sources}]", "Date of the {what}: {date} ({name}) [{sources}]"),
     "ask.i_when": ("när det hände: {names}", "when it happened: {names}"),
     "ask.lead_when": ("Det hände:", "It happened:"),
     "ask.when_decided": ("{event}: gäller från {date}, beslutat {decided}", "{event}: in effect from {date}, decided {decided}"),

@@ -39,6 +39,7 @@ __all__ = [
     "ASSIGNMENT_RELATIONS",
     "CUED_RELATIONS",
     "ASKABLE_RELATIONS",
+    "DATE_ATTRIBUTES",
     "LANGS",
 ]
 
@@ -229,3 +230,8 @@ CUED_RELATIONS: tuple[RelationKind, ...] = tuple(sorted((r for r in RELATION_KIN
 ASKABLE_RELATIONS: tuple[str, ...] = tuple(sorted((k for k, r in RELATION_KINDS.items() if r.askable), key=lambda k: RELATION_KINDS[k].askable))
 #: The relations an assignment is made of: who gives it, and to whom.
 ASSIGNMENT_RELATIONS = frozenset(k for k, r in RELATION_KINDS.items() if r.assignment)
+
+#: Entity attributes that hold a date, with what people call them (Swedish, English): "När var första gemensamma mötet?".
+DATE_ATTRIBUTES: dict[str, tuple[str, str]] = {
+    "first_joint_meeting": ("första gemensamma mötet", "first joint meeting"),
+}

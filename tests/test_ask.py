@@ -281,6 +281,7 @@ HANDLER_QUESTIONS = {
     "lineage": "What happened to LSG Trosa?",
     "assignments": "Vilka uppdrag har processledaren?",
     "when": "När slogs LSG Trosa och LSG Gnesta ihop?",
+    "when_attribute": "När var första gemensamma mötet?",
     "count": "Hur många LSG var uppdragsgivare i oktober 2016?",
     "exists": "Fanns LSG Trosa 2018?",
     "changes": "Vad ändrades för TRIS mellan 2016 och 2017?",

@@ -28,3 +28,11 @@ def test_a_founding_year_is_said_at_its_precision(sormland):
 def test_a_when_question_without_an_event_is_not_taken_for_one(sormland):
     a = ask(sormland, "När styrde LSG Nyköping TUNA?")
     assert a.interpretation.intent != "when"
+
+
+def test_when_was_the_first_joint_meeting(sormland):
+    for question, line in (("När var första gemensamma mötet?", "Datum för första gemensamma mötet: 2017-01-23 (LSG Trosa-Gnesta) [ls_sammanslagning]"),
+                           ("When was the first joint meeting?", "Date of the first joint meeting: 2017-01-23 (LSG Trosa-Gnesta) [ls_sammanslagning]")):
+        a = ask(sormland, question)
+        assert a.interpretation.details["date"] == "2017-01-23"
+        assert line in a.text()
