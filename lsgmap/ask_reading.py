@@ -13,7 +13,7 @@ Nothing here answers anything.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dates import DateParseError
 from .errors import InputError
@@ -132,6 +132,11 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
         text = normalise(text.replace(normalise(qd.text), " ", 1))
     relation, relation_pos = _relation_cue(text)
+    start = _START.search(text)
+    if start and qd.source in ("default", "option"):
+        text = normalise(text.replace(start.group(0), " ", 1))
+        qd = _at_the_start(structure, find_mentions(structure, text), relation, start.group(0)) or qd
+        relation, relation_pos = _relation_cue(text)
     responsible = RESPONSIBLE_CUE.search(text)
     return Reading(
         question=question,
@@ -151,6 +156,30 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         members=bool(MEMBERS_CUE.search(text)),
         listing=bool(LIST_CUE.search(text)),
     )
+
+
+#: "vid starten" / "at the start": the first day the named entity held the relation asked about (or existed).
+_START = re.compile(r"\b(?:vid|i|fran)\s+starten\b|\bat\s+the\s+(?:start|beginning)\b")
+
+
+def _at_the_start(structure, mentions, relation: str | None, phrase: str) -> QuestionDate | None:
+    """The first stated day of the first named entity's relations of the kind asked about (else of the entity itself).
+
+    >>> from lsgmap.model import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> read_question(s, "Vilka var uppdragsgivare till processledaren vid starten?").date.label()
+    '2016-10-01'
+    """
+    if not mentions:
+        return None
+    x = mentions[0].entity_id
+    days = [r.start for r in structure.relations_of(x) if r.relation == relation and r.valid_from] if relation else []
+    entity = structure.entities[x]
+    if not days and entity.valid_from:
+        days = [entity.start]
+    if not days:
+        return None
+    return replace(option_date(min(days), source="question"), text=phrase)
 
 
 def _question_date(structure, question: str, on) -> QuestionDate:
