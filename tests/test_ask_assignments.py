@@ -51,3 +51,15 @@ def test_json_names_the_question_kind(capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["interpretation"]["intent"] == "assignments"
     assert {x["id"] for x in data["answers"]} == FIVE
+
+
+def test_the_fraga_page_lists_the_assignments_and_who_gave_them():
+    from app_kit import run_app, shown
+
+    at = run_app({"q": "Vem ger uppdrag till processledaren i november 2016?"}, page="fraga")
+    text = shown("\n".join(m.value for m in at.markdown) + "\n" + "\n".join(c.value for c in at.caption))
+    for name in ("Påbörja en ansökan om ett Ungdomens hus", "Presentation om viljeinriktningen om nollplacerade",
+                 "Förslag på administrativa strukturer för LSG och utkast till inriktningsplan 2017"):
+        assert name in text
+    assert "vilka uppdrag Processledare LSG södra Sörmland har fått, och av vem" in text
+    assert "Inga svar" not in text
