@@ -99,6 +99,9 @@ def read_dataset(path: str | Path) -> RawDataset:
     The story tables (``"lsgmap:part": "stories"``) are read by :mod:`lsgmap.stories`.
     """
     folder = Path(path)
+    from .edit.journal import recover_if_needed  # a commit cut off by a crash is finished first
+
+    recover_if_needed(folder)
     problems: list[Problem] = []
     schema = read_dataset_schema(folder, problems)
     tables = {r.name: read_table(folder, r, problems) for r in schema.resources.values() if not r.part}
