@@ -56,7 +56,7 @@ _ESCAPES = re.compile(
 )
 
 #: Subcommand modules, in the order ``lsgmap --help`` lists them.
-COMMANDS = ["check", "snapshot", "ask", "diff", "timeline", "report", "export", "app"]
+COMMANDS = ["check", "snapshot", "ask", "diff", "timeline", "report", "export", "edit", "app"]
 
 
 def _available_commands() -> list[Any]:

@@ -1,0 +1,216 @@
+"""A workbook (or one table as CSV) read back as one change to the dataset.
+
+The workbook is the one ``lsgmap export --format xlsx`` writes: one sheet
+per table, named after it, with the columns in its first row. Rows are
+matched by id: a row whose values differ is *changed*, a new id is *added*,
+an id no longer there is *removed*; a sheet that is missing leaves its
+table alone, and so does a column that is missing. A number that equals the
+file's text (``2.50`` and ``2.5``) is no change. A CSV file named after a
+table (``entities.csv``, UTF-8 or Swedish Excel's Windows-1252 with ``;``)
+is one sheet.
+
+Problems name the sheet and row as a spreadsheet shows them: ``entities!7``.
+
+>>> import io
+>>> from lsgmap.model import BUNDLED_DATA, load
+>>> from lsgmap.exchange.workbook import to_workbook
+>>> from lsgmap.edit.dataset import Dataset
+>>> ds = Dataset(BUNDLED_DATA)
+>>> read = read_upload(ds, "data.xlsx", to_workbook(load(BUNDLED_DATA)))
+>>> len(read.change.rows), read.problems
+(0, [])
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import zipfile
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from ..errors import Problem
+from ..schema import suggest
+from ..tables import read_table
+from .change import Change, EditRefused, RowChange
+from .dataset import LOG_TABLE, Dataset
+from .operations import new_id
+
+__all__ = ["Imported", "read_upload", "read_path", "where"]
+
+Sheet = dict[str, Any]  # {"rows": [(sheet_row, values)], "columns": [...]}
+
+
+@dataclass
+class Imported:
+    """What a file would change (``change``), and where each row stands in the file (``at``)."""
+
+    change: Change
+    problems: list[Problem] = field(default_factory=list)
+    at: dict[tuple[str, str], int] = field(default_factory=dict)  # (table, id) -> row in the sheet
+    tables: list[str] = field(default_factory=list)
+
+    def counts(self) -> dict[str, dict[str, int]]:
+        out: dict[str, dict[str, int]] = {}
+        for r in self.change.rows:
+            out.setdefault(r.table, {"added": 0, "changed": 0, "removed": 0})[r.action] += 1
+        return out
+
+
+def where(sheet: str, row: int | None) -> str:
+    """``entities!7`` (a sheet and the row a spreadsheet shows)."""
+    return f"{sheet}!{row}" if row else sheet
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, datetime):
+        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, float):
+        if math.isfinite(value) and value.is_integer():
+            return str(int(value))
+        return repr(value)
+    return str(value).strip()
+
+
+def _same_number(a: str, b: str) -> bool:
+    try:
+        return float(a.replace(",", ".")) == float(b.replace(",", "."))
+    except ValueError:
+        return False
+
+
+def _workbook_sheets(data: bytes) -> dict[str, Sheet]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    sheets: dict[str, Sheet] = {}
+    for ws in book.worksheets:
+        rows = ws.iter_rows(values_only=True)
+        header = [_text(v) for v in next(rows, ())]
+        body = []
+        for n, values in enumerate(rows, start=2):
+            cells = [_text(v) for v in values]
+            if any(cells):
+                body.append((n, dict(zip(header, cells, strict=False))))
+        sheets[ws.title] = {"columns": [h for h in header if h], "rows": body}
+    book.close()
+    return sheets
+
+
+def _csv_sheet(ds: Dataset, name: str, data: bytes, problems: list[Problem]) -> dict[str, Sheet]:
+    table = Path(name).stem.strip().lower()
+    resource = ds.resources.get(table)
+    if resource is None or table == LOG_TABLE:
+        known = [t for t in ds.resources if t != LOG_TABLE]
+        problems.append(Problem("import.unknown_table", name, None, Path(name).stem, {"suggestion": suggest(table, known) or ", ".join(known)}))
+        return {}
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "t.csv").write_bytes(data)
+        found: list[Problem] = []
+        t = read_table(Path(tmp), replace(resource, path="t.csv", required=True), found)
+    problems += [replace(p, file=name) for p in found if p.severity == "error"]
+    rows = [(r.line, {c: v for c, v in r.values.items()}) for r in t.rows]
+    return {table: {"columns": [c for c in t.columns if c], "rows": rows}}
+
+
+def read_upload(ds: Dataset, name: str, data: bytes) -> Imported:
+    """The change a workbook (``.xlsx``) or a table's CSV file would make to ``ds``; never raises on the file."""
+    problems: list[Problem] = []
+    try:
+        if name.lower().endswith((".xlsx", ".xlsm")) or zipfile.is_zipfile(io.BytesIO(data)):
+            sheets = _workbook_sheets(data)
+        else:
+            sheets = _csv_sheet(ds, name, data, problems)
+    except Exception as exc:  # a file of any shape is a problem, never a crash
+        problems.append(Problem("import.unreadable", name, None, f"{type(exc).__name__}: {exc}"[:160]))
+        sheets = {}
+    return _compare(ds, sheets, problems)
+
+
+def read_path(ds: Dataset, path: str | Path) -> Imported:
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        return Imported(Change([], ds.version), [Problem("import.unreadable", path.name, None, exc.strerror or type(exc).__name__)])
+    return read_upload(ds, path.name, data)
+
+
+def _compare(ds: Dataset, sheets: dict[str, Sheet], problems: list[Problem]) -> Imported:
+    out = Imported(Change([], ds.version), problems)
+    for table, f in ds.files.items():
+        sheet = sheets.get(table)
+        if table == LOG_TABLE or sheet is None:
+            continue
+        out.tables.append(table)
+        key = f.key
+        seen: set[str] = set()
+        for line, values in sheet["rows"]:
+            row = {c: values.get(c, "") for c in sheet["columns"] if c in f.header}
+            row_id = row.get(key, "")
+            if not row_id:
+                row_id = row[key] = new_id(ds, table, name=row.get("name_sv") or row.get("title") or "", prefix=table[:1])
+            if row_id in seen:
+                problems.append(Problem("import.duplicate_id", where(table, line), None, row_id, {"field": key}))
+                continue
+            seen.add(row_id)
+            out.at[(table, row_id)] = line
+            current = f.values(row_id)
+            if current is None:
+                out.change.rows.append(RowChange(table, row_id, None, {c: row.get(c, "") for c in f.header}))
+                continue
+            after = {c: (current[c] if c not in row or row[c] == current[c] or _same_number(row[c], current[c]) else row[c]) for c in f.header}
+            if after != current:
+                out.change.rows.append(RowChange(table, row_id, current, after))
+        out.change.rows += [RowChange(table, i, f.values(i), None) for i in f.ids() if i not in seen]
+    return out
+
+
+def validate(ds: Dataset, imported: Imported) -> list[Problem]:
+    """The notes of the imported change; raises :class:`EditRefused` with problems placed at sheet!row."""
+    if imported.problems:
+        raise EditRefused(imported.problems)
+    if not imported.change.rows:
+        return []
+    files = ds.new_files(imported.change, who="", why="", change_id="c0")
+    try:
+        return ds.validate(files)
+    except EditRefused as refused:
+        raise EditRefused([_placed(ds, imported, files, p) for p in refused.problems]) from None
+
+
+def _placed(ds: Dataset, imported: Imported, files: dict[str, bytes], p: Problem) -> Problem:
+    table = Path(p.file).stem
+    if table not in ds.files or not p.line:
+        return p
+    text = files.get(ds.resources[table].path)
+    if text is None:
+        return replace(p, file=where(table, None), line=None)
+    from .csvfile import CsvFile
+
+    f = CsvFile.parse(text, key=ds.files[table].key)
+    ids = f.ids()
+    index = p.line - 2
+    row_id = ids[index] if 0 <= index < len(ids) else ""
+    return replace(p, file=where(table, imported.at.get((table, row_id))), line=None)
+
+
+def diff_rows(imported: Imported) -> list[dict[str, Any]]:
+    """One entry per changed row: table, id, action, the sheet row and the fields before → after."""
+    out = []
+    for r in imported.change.rows:
+        before, after = r.before or {}, r.after or {}
+        out.append({"table": r.table, "id": r.id, "action": r.action, "row": imported.at.get((r.table, r.id)),
+                    "fields": {c: [before.get(c, ""), after.get(c, "")] for c in r.fields_changed()}})
+    return out
+
