@@ -365,6 +365,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "välj en av: {known}",
         "choose one of: {known}",
     ),
+    "import.changed_meanwhile": (
+        "raden \"{value}\" har ändrats i datamängden sedan arbetsboken skrevs, och arbetsboken ändrar den också ({field})",
+        "the row \"{value}\" has changed in the dataset since the workbook was written, and the workbook changes it too ({field})",
+        "exportera en ny arbetsbok (lsgmap export --format xlsx), för in din ändring där och läs in den igen",
+        "export a new workbook (lsgmap export --format xlsx), make your change there and import it again",
+    ),
     "import.duplicate_id": (
         "id \"{value}\" står på flera rader",
         "the id \"{value}\" is on several rows",

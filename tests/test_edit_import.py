@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from lsgmap.cli import main
 from lsgmap.edit import Dataset
 from lsgmap.edit.importing import read_path, read_upload
+from lsgmap.edit.operations import change_row
 from lsgmap.exchange.workbook import to_workbook
 from lsgmap.model import load
 
@@ -110,3 +111,29 @@ def test_log_and_undo_from_the_cli(tmp_path, capsys):
     log = json.loads(out[out.index("["):])
     assert [r["change"] for r in log] == ["c0001", "c0002"] and log[1]["undoes"] == "c0001"
     assert load(folder).entities["tuna"].name_en == load(copy_bundled(tmp_path, "o")).entities["tuna"].name_en
+
+
+def test_a_workbook_from_an_older_version_keeps_changes_saved_since(tmp_path, capsys):
+    folder = copy_bundled(tmp_path)
+    book = _workbook(folder, tmp_path / "old.xlsx")  # Ida exports …
+    ds = Dataset(folder)
+    ds.save(change_row(ds, "entities", "ibis", {"name_en": "IBIS (Per)"}, sources=["pub_ibis"]), who="Per", why="Per's edit")
+    mine = _rename(book, "entities", "tuna", "name_en", "TUNA (Ida)", tmp_path / "mine.xlsx")
+    assert main(["import", str(mine), "--data", str(folder), "--json"]) == 0  # … and imports after Per saved
+    report = json.loads(capsys.readouterr().out)
+    assert [c["id"] for c in report["changes"]] == ["tuna"]  # Per's row is not reverted
+    s = load(folder)
+    assert (s.entities["tuna"].name_en, s.entities["ibis"].name_en) == ("TUNA (Ida)", "IBIS (Per)")
+
+
+def test_a_workbook_editing_a_row_changed_since_is_refused_at_that_row(tmp_path, capsys):
+    folder = copy_bundled(tmp_path)
+    book = _workbook(folder, tmp_path / "old.xlsx")
+    ds = Dataset(folder)
+    ds.save(change_row(ds, "entities", "tuna", {"name_en": "TUNA (Per)"}, sources=["ls_projekt_tuna"]), who="Per", why="Per's edit")
+    mine = _rename(book, "entities", "tuna", "name_en", "TUNA (Ida)", tmp_path / "mine.xlsx")
+    assert main(["import", str(mine), "--data", str(folder)]) == 1
+    out = capsys.readouterr().out
+    row = next(i for i, r in enumerate(load_workbook(mine)["entities"].iter_rows(values_only=True), start=1) if r[0] == "tuna")
+    assert f"entities!{row}" in out and "name_en" in out
+    assert load(folder).entities["tuna"].name_en == "TUNA (Per)"

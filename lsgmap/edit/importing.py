@@ -100,7 +100,7 @@ def _workbook_sheets(data: bytes) -> dict[str, Sheet]:
             cells = [_text(v) for v in values]
             if any(cells):
                 body.append((n, dict(zip(header, cells, strict=False))))
-        sheets[ws.title] = {"columns": [h for h in header if h], "rows": body}
+        sheets[ws.title] = {"columns": [h for h in header if h], "rows": body, "header": header}
     book.close()
     return sheets
 
@@ -146,34 +146,99 @@ def read_path(ds: Dataset, path: str | Path) -> Imported:
     return read_upload(ds, path.name, data)
 
 
+def _base_version(sheets: dict[str, Sheet]) -> str:
+    from ..exchange.workbook import README_SHEET, VERSION_CELL
+
+    head = sheets.get(README_SHEET, {}).get("header", [])
+    return head[2] if len(head) > 2 and head[1] == VERSION_CELL else ""
+
+
+def _base_rows(ds: Dataset, version: str) -> dict[tuple[str, str], dict[str, str] | None] | None:
+    """The rows as they stood at ``version``, for the rows changed since (None: the log does not reach back to it)."""
+    if not version or version == ds.version:
+        return {}
+    since = ds.since(version)
+    if not since:
+        return None
+    import json
+
+    out: dict[tuple[str, str], dict[str, str] | None] = {}
+    for r in since:
+        key = (r.get("table", ""), r.get("row", ""))
+        if key not in out:
+            before = json.loads(r["before"]) if r.get("before", "").strip() else None
+            out[key] = None if before is None else {c: before.get(c, "") for c in ds.files[key[0]].header} if key[0] in ds.files else before
+    return out
+
+
+def _merged(current: dict[str, str], base: dict[str, str], row: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """``current`` with the reader's edits (``row`` against ``base``); the columns both changed differently."""
+    after, clashes = dict(current), []
+    for c, value in row.items():
+        if c not in current or value == base.get(c, "") or _same_number(value, base.get(c, "")):
+            continue
+        if current[c] != base.get(c, "") and current[c] != value:
+            clashes.append(c)
+        after[c] = value
+    return after, clashes
+
+
 def _compare(ds: Dataset, sheets: dict[str, Sheet], problems: list[Problem]) -> Imported:
     out = Imported(Change([], ds.version), problems)
+    base = _base_rows(ds, _base_version(sheets))
+    if base is None:
+        base = {}  # made from a version the log does not know (files edited by hand): compare with the files as they are
     for table, f in ds.files.items():
         sheet = sheets.get(table)
         if table == LOG_TABLE or sheet is None:
             continue
         out.tables.append(table)
-        key = f.key
         seen: set[str] = set()
         for line, values in sheet["rows"]:
-            row = {c: values.get(c, "") for c in sheet["columns"] if c in f.header}
-            row_id = row.get(key, "")
-            if not row_id:
-                row_id = row[key] = new_id(ds, table, name=row.get("name_sv") or row.get("title") or "", prefix=table[:1])
-            if row_id in seen:
-                problems.append(Problem("import.duplicate_id", where(table, line), None, row_id, {"field": key}))
+            row_id = _one_row(ds, out, table, line, values, sheet["columns"], base, seen)
+            if row_id:
+                seen.add(row_id)
+        known_then = [i for i in f.ids() if base.get((table, i), f.values(i)) is not None]
+        known_then += [i for (t, i), v in base.items() if t == table and v is not None and f.values(i) is None]
+        for i in dict.fromkeys(known_then):
+            if i in seen:
                 continue
-            seen.add(row_id)
-            out.at[(table, row_id)] = line
-            current = f.values(row_id)
+            current = f.values(i)
             if current is None:
-                out.change.rows.append(RowChange(table, row_id, None, {c: row.get(c, "") for c in f.header}))
+                continue  # removed meanwhile too
+            then = base.get((table, i), current)
+            if then is not None and then != current:
+                problems.append(Problem("import.changed_meanwhile", where(table, None), None, i, {"field": f.key}))
                 continue
-            after = {c: (current[c] if c not in row or row[c] == current[c] or _same_number(row[c], current[c]) else row[c]) for c in f.header}
-            if after != current:
-                out.change.rows.append(RowChange(table, row_id, current, after))
-        out.change.rows += [RowChange(table, i, f.values(i), None) for i in f.ids() if i not in seen]
+            out.change.rows.append(RowChange(table, i, current, None))
     return out
+
+
+def _one_row(ds: Dataset, out: Imported, table: str, line: int, values: dict[str, str], columns: list[str], base, seen: set[str]) -> str:
+    f = ds.files[table]
+    key = f.key
+    row = {c: values.get(c, "") for c in columns if c in f.header}
+    row_id = row.get(key, "")
+    if not row_id:
+        row_id = row[key] = new_id(ds, table, name=row.get("name_sv") or row.get("title") or "", prefix=table[:1])
+    if row_id in seen:
+        out.problems.append(Problem("import.duplicate_id", where(table, line), None, row_id, {"field": key}))
+        return ""
+    out.at[(table, row_id)] = line
+    current = f.values(row_id)
+    then = base.get((table, row_id), current)
+    if current is None:
+        if then is None:
+            out.change.rows.append(RowChange(table, row_id, None, {c: row.get(c, "") for c in f.header}))
+        elif any(row.get(c, "") != then.get(c, "") for c in row):
+            out.problems.append(Problem("import.changed_meanwhile", where(table, line), None, row_id, {"field": key}))
+        return row_id  # removed meanwhile and not edited in the workbook: stays removed
+    after, clashes = _merged(current, then or {}, row) if then is not None else (current, list(row))
+    if clashes:
+        out.problems.append(Problem("import.changed_meanwhile", where(table, line), None, row_id, {"field": clashes[0]}))
+    elif after != current:
+        out.change.rows.append(RowChange(table, row_id, current, after))
+    return row_id
 
 
 def validate(ds: Dataset, imported: Imported) -> list[Problem]:

@@ -46,9 +46,10 @@ from . import Selection, iso, no_gc, select, xml_text
 if TYPE_CHECKING:  # pragma: no cover
     from ..model import Structure
 
-__all__ = ["to_workbook", "README_SHEET", "LISTS_SHEET"]
+__all__ = ["to_workbook", "README_SHEET", "LISTS_SHEET", "VERSION_CELL"]
 
 README_SHEET = "läs mig - read me"
+VERSION_CELL = "dataset_version"
 LISTS_SHEET = "listor - lists"
 MAX_ROW = 1_048_576
 
@@ -210,7 +211,8 @@ class _Book:
         for resource in resources:
             for f in resource.fields:
                 rows.append([resource.name, f.name, descriptions.get((resource.name, f.name), "")])
-        self.sheet(README_SHEET, ["lsgmap", "", ""], rows, widths=[30, 18, 100])
+        # the version the workbook was made from: lsgmap import tells the reader's edits from changes saved since
+        self.sheet(README_SHEET, ["lsgmap", VERSION_CELL, s.version], rows, widths=[30, 18, 100])
 
     # -- the package ---------------------------------------------------------------------
     def _zip(self) -> bytes:
