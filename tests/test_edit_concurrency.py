@@ -152,7 +152,7 @@ def test_writers_killed_at_any_moment_leave_the_old_or_the_new_dataset(tmp_path)
             try:
                 at = rng.randrange(steps + 3) if kill % 2 == 0 else -1
                 count = iter(range(10**6))
-                journal._step = lambda name: os.kill(os.getpid(), signal.SIGKILL) if next(count) == at else None
+                journal._step = lambda name, count=count, at=at: os.kill(os.getpid(), signal.SIGKILL) if next(count) == at else None
                 ds, change = _two_table_change(folder, n)
                 ds.save(change, who="killed", why=f"v{n}")
             finally:
