@@ -15,7 +15,10 @@ def main() -> None:
     entries = pages.available()
     wanted = st.query_params.get("page", entries[0][0].key)
     if wanted not in {p.key for p, _ in entries}:
-        common.notice("page", wanted, entries[0][0].key)
+        if wanted == "redigera":  # known, but off on this computer: say how to turn it on
+            st.info(t("app.edit.off", lang), icon="🔒")
+        else:
+            common.notice("page", wanted, entries[0][0].key)
         wanted = entries[0][0].key
     navigation = st.navigation(
         [

@@ -1,8 +1,9 @@
-"""``lsgmap app [--data DIR] [--port N]``: start the Streamlit app on this machine.
+"""``lsgmap app [--data DIR] [--port N] [--edit]``: start the Streamlit app on this machine.
 
 Runs ``streamlit run`` on the app script inside the package, with the settings
 that keep it offline and quiet (no usage statistics, headless, bound to
-127.0.0.1), so it behaves the same from any folder. Needs the ``app`` extra:
+127.0.0.1), so it behaves the same from any folder. ``--edit`` turns on the
+Redigera page (off by default, so a projector computer is not editable by accident). Needs the ``app`` extra:
 ``pip install "lsgmap[app]"``.
 """
 
@@ -16,6 +17,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..i18n import msg
+
+#: The environment setting that turns on the Redigera page (read by :func:`lsgmap.app.pages.editing_enabled`).
+EDIT_SETTING = "LSGMAP_EDIT"
 
 #: The Streamlit script inside the package.
 SCRIPT = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"
@@ -34,6 +38,7 @@ SETTINGS = {
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("app", parents=[common], help="starta appen / start the app")
     p.add_argument("--port", type=int, default=8501, help="port (default 8501)")
+    p.add_argument("--edit", action="store_true", help="slå på sidan Redigera / turn on the Redigera (edit) page")
     p.set_defaults(run=run)
 
 
@@ -52,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
     env = dict(os.environ)
     if args.data:
         env["LSGMAP_DATA"] = str(Path(args.data).resolve())
+    if args.edit:
+        env[EDIT_SETTING] = "1"
     sys.stdout.flush()
     cmd = command(args.port)
     os.execve(cmd[0], cmd, env)  # the server takes this process's place: Ctrl-C and kill reach it directly

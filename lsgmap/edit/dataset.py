@@ -29,7 +29,7 @@ from pathlib import Path
 
 from ..checks import check, errors_of, warnings_of
 from ..errors import Problem
-from ..model import dataset_version, load
+from ..model import Structure, dataset_version, load
 from ..schema import Resource
 from ..tables import read_dataset_schema
 from . import journal
@@ -148,20 +148,26 @@ class Dataset:
         return Saved(change_id, self.version, notes)
 
     def validate(self, files: dict[str, bytes]) -> list[Problem]:
-        """``check`` on a copy with ``files`` in place: raises :class:`EditRefused` on new errors, else the notes."""
+        """``check`` on a copy with ``files`` in place: raises :class:`EditRefused` on new errors, else the new notes."""
+        _, errors, notes = self.checked(files)
+        if errors:
+            raise EditRefused(errors)
+        return notes
+
+    def checked(self, files: dict[str, bytes]) -> tuple[Structure, list[Problem], list[Problem]]:
+        """The dataset with ``files`` in place (loaded from a copy), and the errors and notes the files add; nothing is written here."""
         with tempfile.TemporaryDirectory(prefix="lsgmap-edit-") as tmp:
             copy = Path(tmp) / "data"
             shutil.copytree(self.folder, copy, ignore=shutil.ignore_patterns(journal.LOCK, "*" + journal.NEW, journal.JOURNAL + "*"))
             for rel, data in files.items():
                 (copy / rel).write_bytes(data)
-            after = check(load(copy))
-        errors = errors_of(after)
-        if errors:
-            old = {_key(p) for p in errors_of(check(load(self.folder)))}
-            new = [p for p in errors if _key(p) not in old]
-            if new:
-                raise EditRefused(new)
-        return warnings_of(after)
+            structure = load(copy)
+            after = check(structure)  # inside: the checks read the copy's stories
+        if not after:
+            return structure, [], []
+        old = {_key(p) for p in check(load(self.folder))}  # what was already there is not this change's doing
+        new = [p for p in after if _key(p) not in old]
+        return structure, errors_of(new), warnings_of(new)
 
     def undo_last(self) -> Change:
         """A change that undoes the newest change in the log (itself to be saved and logged)."""

@@ -1,0 +1,135 @@
+"""Redigera: record changes with their sources, see them as the compare view shows them, save, undo, and the spreadsheet round trip.
+
+Off unless editing is enabled (``lsgmap app --edit`` or ``LSGMAP_EDIT=1``): a
+projector computer must not be editable by accident. Everything is done by
+:mod:`lsgmap.edit`; this module only lays out the widgets.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+from filelock import Timeout
+
+from lsgmap.edit import Dataset, EditRefused
+from lsgmap.edit.importing import diff_rows, read_upload, validate
+from lsgmap.exchange import default_filename, export_data
+from lsgmap.i18n import t
+from lsgmap.model import default_data_path, load
+
+from . import common
+from .edit_forms import FORMS, OPERATIONS, F, Names, keep_typed, sources_picker
+from .edit_save import BASE, OUTCOME, PENDING, outcome, problems_table, save_button, save_pending, show_preview
+from .pages import editing_enabled as enabled
+from .text import plain
+
+
+def render() -> None:
+    """Draw the Redigera page."""
+    lg = common.lang()
+    st.title(t("app.edit.title", lg))
+    if not enabled():
+        st.info(t("app.edit.off", lg), icon="🔒")
+        return
+    folder = default_data_path()
+    try:
+        ds = Dataset(folder)
+    except (OSError, Timeout) as exc:
+        st.error(plain(t("app.edit.cannot_open", lg, path=str(folder), reason=str(exc))))
+        return
+    keep_typed()
+    st.session_state.setdefault(BASE, ds.version)
+    st.caption(plain(t("app.edit.where", lg, path=str(folder), version=ds.version[:10])))
+    who, why = st.columns(2)
+    who.text_input(t("app.edit.who", lg), key=F + "who", placeholder=t("app.edit.who_placeholder", lg))
+    why.text_input(t("app.edit.why", lg), key=F + "why", placeholder=t("app.edit.why_placeholder", lg))
+    outcome(ds.folder, lg)
+    tab_change, tab_sheet, tab_log = st.tabs([t("app.edit.tab.change", lg), t("app.edit.tab.sheet", lg), t("app.edit.tab.log", lg)])
+    with tab_change:
+        change_tab(ds, lg)
+    with tab_sheet:
+        sheet_tab(ds, lg)
+    with tab_log:
+        log_tab(ds, lg)
+
+
+def change_tab(ds: Dataset, lg: str) -> None:
+    """Choose what to do, fill in the form, name the sources, see the preview, save."""
+    names = Names(ds, lg)
+    op = st.radio(t("app.edit.what", lg), OPERATIONS, key=F + "op", format_func=lambda k: t(f"app.edit.op.{k}", lg), horizontal=True)
+    sources = sources_picker(names, lg) if op != "document" else []
+    change, ok = None, False
+    try:
+        change = FORMS[op](ds, names, lg, sources)
+    except EditRefused as refused:
+        st.error(t("edit.refused", lg, count=len(refused.problems)), icon="⛔")
+        st.dataframe(problems_table(refused.problems, lg), hide_index=True, width="stretch")
+    if change:
+        p = show_preview(ds, change, lg)
+        ok = p is not None and p.ok
+    elif change is None:
+        st.caption(t("app.edit.incomplete", lg))
+    save_button(ds, change, ok, lg, op=op)
+
+
+def sheet_tab(ds: Dataset, lg: str) -> None:
+    """The whole dataset as a workbook to edit in Excel, and the upload that reads it back as one change."""
+    st.caption(t("app.edit.sheet_help", lg))
+    st.download_button(t("app.edit.download_xlsx", lg), lambda: export_data(load(ds.folder), "xlsx", lang=lg), default_filename("xlsx"),
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="edit.xlsx", on_click="ignore")
+    upload = st.file_uploader(t("app.edit.upload", lg), type=["xlsx", "csv"], key="edit.upload")
+    if upload is None:
+        return
+    imported = read_upload(ds, upload.name, upload.getvalue())
+    problems = imported.problems or (validate(ds, imported) if imported.change else [])
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        st.error(t("edit.refused", lg, count=len(errors)), icon="⛔")
+        st.dataframe(problems_table(errors, lg), hide_index=True, width="stretch")
+    rows = diff_rows(imported)
+    if not rows:
+        st.info(t("app.edit.no_changes", lg))
+        return
+    counts = {a: sum(r["action"] == a for r in rows) for a in ("added", "changed", "removed")}
+    st.caption(t("edit.import_summary", lg, **counts))
+    lines = [(f"{r['table']}!{r['row']}" if r["row"] else r["table"], r["id"], t(f"edit.action.{r['action']}", lg), c, a, b)
+             for r in rows for c, (a, b) in r["fields"].items()]
+    cols = ("where", "row", "action", "field", "before", "after")
+    st.dataframe(pd.DataFrame(lines, columns=[t(f"app.edit.col.{c}", lg) for c in cols]), hide_index=True, width="stretch")
+    if not errors:
+        st.session_state[PENDING + ".import"] = imported.change
+        st.button(t("app.edit.import", lg), type="primary", key="edit.import", on_click=_save_import,
+                  args=(str(ds.folder), lg, t("edit.imported_from", lg, file=upload.name)))
+
+
+def _save_import(folder: str, lg: str, why: str) -> None:
+    st.session_state[PENDING] = st.session_state.get(PENDING + ".import")
+    st.session_state[BASE] = Dataset(folder).version  # the upload's own version decides what it may change (three-way)
+    save_pending(folder, lg, "import", False, why)
+
+
+def log_tab(ds: Dataset, lg: str) -> None:
+    """The change log, newest first, and the undo of the last change (itself logged)."""
+    log = ds.log()
+    if not log:
+        st.caption(t("edit.log_empty", lg))
+        return
+    cols = ("change", "when", "who", "why", "table", "row", "action")
+    shown = [[r.get(c, "") if c != "action" else t(f"edit.action.{r.get(c) or 'changed'}", lg) for c in cols] for r in reversed(log)]
+    st.dataframe(pd.DataFrame(shown, columns=[t(f"app.edit.col.{c}", lg) for c in cols]), hide_index=True, width="stretch", height=300)
+    last = ds.last_change()
+    st.button(t("app.edit.undo", lg, change=last), key="edit.undo", on_click=_undo, args=(str(ds.folder), lg))
+
+
+def _undo(folder: str, lg: str) -> None:
+    ds = Dataset(folder)
+    try:
+        undo = ds.undo_last()
+        who = str(st.session_state.get(F + "who") or "").strip()
+        saved = ds.save(undo, who=who, why=t("edit.undo_why", lg, change=undo.undoes))
+    except (EditRefused, Timeout) as exc:
+        problems = getattr(exc, "problems", [])
+        st.session_state[OUTCOME] = ("refused", {"problems": problems}) if problems else ("busy", {})
+        return
+    st.session_state[BASE] = saved.version
+    st.session_state[OUTCOME] = ("undone", {"change": undo.undoes, "saved": saved.change_id})
