@@ -1006,6 +1006,7 @@ UI: dict[str, tuple[str, str]] = {
     "app.edit.preview": ("Förhandsvisning", "Preview"),
     "app.edit.compare_caption": ("Så här ser strukturen ut efter ändringen, {start} och {end} (som i Jämför):",
                                  "The structure after the change, on {start} and {end} (as in Compare):"),
+    "app.edit.focus_caption": ("{name} och dess grannar efter ändringen ({date}):", "{name} and its neighbours after the change ({date}):"),
     "app.edit.notes": ("{count} noteringar (stoppar inte ändringen)", "{count} notes (do not block the change)"),
     "app.edit.save": ("Spara ändringen", "Save the change"),
     "app.edit.saved": ("Sparat som ändring {change}. Den står i ändringsloggen och kan ångras där. Nya noteringar: {notes}.",

@@ -19,3 +19,17 @@ def test_without_streamlit_it_says_how_to_install_it(monkeypatch, capsys):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "streamlit" else real(name, *a))
     assert main(["app", "--lang", "en"]) == 2
     assert 'pip install "lsgmap[app]"' in capsys.readouterr().err
+
+
+def test_edit_is_off_unless_asked_for(monkeypatch):
+    from lsgmap.app.pages import EDIT_SETTING, editing_enabled
+
+    started: list[dict] = []
+    monkeypatch.setattr(app.os, "execve", lambda path, argv, env: started.append(env))
+    monkeypatch.delenv(EDIT_SETTING, raising=False)
+    main(["app"])
+    main(["app", "--edit"])
+    assert EDIT_SETTING not in started[0] and started[1][EDIT_SETTING] == "1"
+    assert app.EDIT_SETTING == EDIT_SETTING
+    monkeypatch.setenv(EDIT_SETTING, started[1][EDIT_SETTING])
+    assert editing_enabled()

@@ -24,10 +24,12 @@ from .text import plain
 
 F = "edit.f."
 OPERATIONS = ("entity_add", "entity_change", "entity_end", "relation_add", "relation_change", "relation_end", "document", "event")
-FIELDS = {
-    "entities": ("kind", "name_sv", "name_en", "short_name", "aliases", "valid_from", "valid_to", "note"),
-    "relations": ("from_id", "relation", "to_id", "valid_from", "valid_to", "note"),
+#: the fields of each table's form, a tuple per line
+LAYOUT = {
+    "entities": (("kind", "short_name"), ("name_sv", "name_en"), ("valid_from", "valid_to"), ("aliases",), ("note",)),
+    "relations": (("from_id", "relation", "to_id"), ("valid_from", "valid_to"), ("note",)),
 }
+FIELDS = {table: tuple(c for line in lines for c in line) for table, lines in LAYOUT.items()}
 DOCUMENT_KINDS = ("public", "seed")
 
 
@@ -123,18 +125,23 @@ def sources_picker(names: Names, lg: str) -> list[str]:
 
 # -- the forms ----------------------------------------------------------------------------------------------------
 def _row_fields(table: str, op: str, names: Names, lg: str) -> dict[str, str]:
+    """The table's fields, laid out as :data:`LAYOUT` says."""
     out: dict[str, str] = {}
-    for c in FIELDS[table]:
-        key = f"{op}.{c}"
-        if c == "kind":
-            out[c] = _choice(c, key, _kinds(ENTITY_KINDS, value(key)), lg, _label(ENTITY_KINDS, lg))
-        elif c == "relation":
-            out[c] = _choice(c, key, _kinds(RELATION_KINDS, value(key)), lg, _label(RELATION_KINDS, lg))
-        elif c in ("from_id", "to_id"):
-            out[c] = _choice(c, key, names.by_name(names.entities), lg, names.entity)
-        else:
-            out[c] = _text(c, key, lg, date=c.startswith("valid_"), area=c == "note")
+    for line in LAYOUT[table]:
+        for column, c in zip(st.columns(len(line)) if len(line) > 1 else [st.container()], line, strict=True):
+            with column:
+                out[c] = _field(c, f"{op}.{c}", names, lg)
     return out
+
+
+def _field(c: str, key: str, names: Names, lg: str) -> str:
+    if c == "kind":
+        return _choice(c, key, _kinds(ENTITY_KINDS, value(key)), lg, _label(ENTITY_KINDS, lg))
+    if c == "relation":
+        return _choice(c, key, _kinds(RELATION_KINDS, value(key)), lg, _label(RELATION_KINDS, lg))
+    if c in ("from_id", "to_id"):
+        return _choice(c, key, names.by_name(names.entities), lg, names.entity)
+    return _text(c, key, lg, date=c.startswith("valid_"), area=c == "note")
 
 
 def add_form(table: str):
@@ -219,12 +226,14 @@ def event_form(ds: Dataset, names: Names, lg: str, sources: list[str]) -> Change
     left, right = st.columns(2)
     with left:
         kind = _choice("event_kind", "event.kind", list(EVENT_KINDS), lg, _label(EVENT_KINDS, lg))
-        name_sv = _text("name_sv", "event.name_sv", lg)
-        day = _text("event_date", "event.date", lg, date=True)
     with right:
-        st.write("")  # aligns the columns
+        day = _text("event_date", "event.date", lg, date=True)
+    left, right = st.columns(2)
+    with left:
+        name_sv = _text("name_sv", "event.name_sv", lg)
+    with right:
         name_en = _text("name_en", "event.name_en", lg)
-        decided = _text("decided", "event.decided", lg)
+    decided = _text("decided", "event.decided", lg)
     ids = names.by_name(names.entities)
     only_known("event.originals", ids, many=True)
     only_known("event.results", ids, many=True)

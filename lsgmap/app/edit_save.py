@@ -12,6 +12,7 @@ version.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from lsgmap.edit.preview import Preview, preview
 from lsgmap.i18n import t
 from lsgmap.layout import layered_positions
 from lsgmap.render import elements, to_html
-from lsgmap.view import compare_views
+from lsgmap.view import View, compare_views
 
 from .edit_forms import F
 from .jamfor import change_lines
@@ -78,22 +79,34 @@ def _refused(problems, lg: str) -> None:
     st.dataframe(problems_table(problems, lg), hide_index=True, width="stretch")
 
 
+def _touched(change: Change) -> list[str]:
+    """The entities a change is about: its entity rows, else the ends of its relation rows."""
+    ids = [rc.id for rc in change.rows if rc.table == "entities"]
+    for rc in change.rows:
+        if rc.table == "relations":
+            row = rc.after or rc.before or {}
+            ids += [row.get("from_id", ""), row.get("to_id", "")]
+    return [i for i in dict.fromkeys(ids) if i]
+
+
 def _compare(p: Preview, change: Change, lg: str) -> None:
-    """The dataset after the change, the day before and the day of it, as Jämför shows two dates."""
+    """The dataset after the change: the day before and the day of it, as Jämför shows two dates; without a day, the entity and its neighbours."""
     s = p.structure
-    end = date.fromisoformat(p.day) if p.day else s.default.date
-    start = end - timedelta(days=1)
-    touched = [rc.id for rc in change.rows if rc.table == "entities"]
-    views = compare_views(s, start=start, end=end, lang=lg)
+    touched = [i for i in _touched(change) if i in s.entities]
     positions = layered_positions(s)
+    if not p.day:
+        if touched:
+            view = View(on=s.default.date, lang=lg, focus=touched[0], highlight=touched)
+            st.caption(plain(t("app.edit.focus_caption", lg, name=s.name(touched[0], lg), date=view.on)))
+            st.iframe(to_html(elements(s, view, positions), height=420), height=440)
+        return
+    end = date.fromisoformat(p.day)
+    start = end - timedelta(days=1)
     st.caption(t("app.edit.compare_caption", lg, start=start.isoformat(), end=end.isoformat()))
-    for column, view in zip(st.columns(2), views, strict=True):
+    for column, view in zip(st.columns(2), compare_views(s, start=start, end=end, lang=lg), strict=True):
         with column:
             st.markdown(f"**{plain(view.on)}**")
-            from dataclasses import replace
-
-            els = elements(s, replace(view, highlight=[i for i in touched if i in s.entities]), positions)
-            st.iframe(to_html(els, height=380), height=400)
+            st.iframe(to_html(elements(s, replace(view, highlight=touched), positions), height=380), height=400)
     lines = change_lines(s, diff(s, start=start, end=end), lg)
     if lines:
         st.text("\n".join(lines))

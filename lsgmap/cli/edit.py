@@ -21,6 +21,8 @@ from ..errors import InputError
 from ..i18n import msg, t
 from . import echo, lang_of, print_json
 
+#: how many times a save is re-applied when others keep saving other rows meanwhile
+REAPPLY_ATTEMPTS = 5
 ACTION_KEYS = {"added": "edit.action.added", "changed": "edit.action.changed", "removed": "edit.action.removed"}
 
 
@@ -64,14 +66,15 @@ def _who(args: argparse.Namespace) -> str:
 
 def _save(ds: Dataset, change, *, who: str, why: str, lang: str) -> str:
     """Save; a change saved meanwhile that touches other rows is re-applied on it (said on stderr)."""
-    try:
-        return ds.save(change, who=who, why=why).change_id
-    except StaleEdit as stale:
-        if not stale.can_reapply:
-            raise
-        echo(t("edit.reapplied", lang, count=len({r.get("change") for r in stale.meanwhile})), file=sys.stderr)
-        change.base = stale.current
-        return Dataset(ds.folder).save(change, who=who, why=why).change_id
+    for attempt in range(REAPPLY_ATTEMPTS):
+        try:
+            return Dataset(ds.folder).save(change, who=who, why=why).change_id if attempt else ds.save(change, who=who, why=why).change_id
+        except StaleEdit as stale:
+            if not stale.can_reapply or attempt == REAPPLY_ATTEMPTS - 1:
+                raise
+            echo(t("edit.reapplied", lang, count=len({r.get("change") for r in stale.meanwhile})), file=sys.stderr)
+            change.base = stale.current
+    raise AssertionError("unreachable")  # pragma: no cover
 
 
 def _print_diff(imported: Imported, lang: str) -> None:

@@ -40,6 +40,9 @@ __all__ = ["Dataset", "Saved", "LOG_TABLE"]
 
 LOG_TABLE = "changes"
 
+#: check's findings per dataset version (a hash of the content: a version never changes its findings)
+_KNOWN_PROBLEMS: dict[str, set[tuple]] = {}
+
 
 @dataclass
 class Saved:
@@ -64,6 +67,7 @@ class Dataset:
             self.resources[LOG_TABLE] = log
         self.version = dataset_version(self.folder)
         self.files: dict[str, CsvFile] = {name: self._read(r) for name, r in self.resources.items()}
+        self.checked_keys: set[tuple] = set()  # check's findings on the files last given to checked()
 
     def _read(self, resource: Resource) -> CsvFile:
         path = self.folder / resource.path
@@ -144,6 +148,7 @@ class Dataset:
             notes = fresh.validate(files)
             journal.commit(self.folder, files)
         saved = Dataset(self.folder)
+        _KNOWN_PROBLEMS[saved.version] = fresh.checked_keys
         self.__dict__.update(saved.__dict__)
         return Saved(change_id, self.version, notes)
 
@@ -163,11 +168,20 @@ class Dataset:
                 (copy / rel).write_bytes(data)
             structure = load(copy)
             after = check(structure)  # inside: the checks read the copy's stories
+        self.checked_keys = {_key(p) for p in after}
         if not after:
             return structure, [], []
-        old = {_key(p) for p in check(load(self.folder))}  # what was already there is not this change's doing
+        old = self.problem_keys()  # what was already there is not this change's doing
         new = [p for p in after if _key(p) not in old]
         return structure, errors_of(new), warnings_of(new)
+
+    def problem_keys(self) -> set[tuple]:
+        """What ``check`` finds in the dataset as it is, by code and value (not line), remembered per version."""
+        if self.version not in _KNOWN_PROBLEMS:
+            while len(_KNOWN_PROBLEMS) >= 16:
+                _KNOWN_PROBLEMS.pop(next(iter(_KNOWN_PROBLEMS)))
+            _KNOWN_PROBLEMS[self.version] = {_key(p) for p in check(load(self.folder))}
+        return _KNOWN_PROBLEMS[self.version]
 
     def undo_last(self) -> Change:
         """A change that undoes the newest change in the log (itself to be saved and logged)."""

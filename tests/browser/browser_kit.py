@@ -37,10 +37,13 @@ def _free_port() -> int:
 class AppServer:
     """``python -m streamlit run app.py`` on a free port, for one dataset."""
 
-    def __init__(self, data: Path | None, log: Path):
+    def __init__(self, data: Path | None, log: Path, *, edit: bool = False):
         self.port = _free_port()
         env = dict(os.environ)
         env.pop("LSGMAP_DATA", None)
+        env.pop("LSGMAP_EDIT", None)
+        if edit:
+            env["LSGMAP_EDIT"] = "1"
         if data is not None:
             env["LSGMAP_DATA"] = str(data)
         self.log = log

@@ -39,13 +39,13 @@ def chromium_path() -> Path:
 
 @pytest.fixture(scope="session")
 def start_app(tmp_path_factory):
-    """A factory: ``start_app(data_dir_or_None)`` -> running :class:`AppServer` (one per dataset, stopped at the end)."""
+    """A factory: ``start_app(data_dir_or_None, edit=False)`` -> running :class:`AppServer` (one per dataset, stopped at the end)."""
     servers: dict[str, AppServer] = {}
 
-    def start(data: Path | None = None) -> AppServer:
-        key = str(data)
+    def start(data: Path | None = None, *, edit: bool = False) -> AppServer:
+        key = f"{data}|{edit}"
         if key not in servers:
-            servers[key] = AppServer(data, tmp_path_factory.mktemp("streamlit") / "server.log")
+            servers[key] = AppServer(data, tmp_path_factory.mktemp("streamlit") / "server.log", edit=edit)
         return servers[key]
 
     yield start

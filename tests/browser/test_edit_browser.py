@@ -1,0 +1,64 @@
+"""Redigera in a real browser at 1366×768, in Swedish: change an entity with a source, see the preview, save; and the page is off by default."""
+
+from __future__ import annotations
+
+import shutil
+
+from lsgmap.edit import Dataset
+from lsgmap.model import BUNDLED_DATA, load
+
+from .browser_kit import ROOT, docs_dir, screenshot
+
+
+def _choose(pg, label: str, typed: str) -> None:
+    """Pick in a Streamlit select box as a person does: click it, type, Enter."""
+    pg.get_by_role("combobox", name=label).click()
+    pg.keyboard.type(typed)
+    pg.keyboard.press("Enter")
+
+
+def test_an_edit_in_the_browser_is_previewed_saved_and_logged(browser, start_app, tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA, folder)
+    server = start_app(folder, edit=True)
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")
+    pg = context.new_page()
+    outside: list[str] = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((server.url, "data:", "blob:", "about:")) else None)
+    pg.goto(server.url + "/redigera", wait_until="domcontentloaded")
+    pg.get_by_text("Vad vill du göra?").wait_for(timeout=30_000)
+    pg.get_by_label("Vem ändrar (ditt namn)").fill("Ida")
+    pg.get_by_label("Vem ändrar (ditt namn)").press("Enter")
+    pg.get_by_text("Ändra aktör/projekt").click()
+    _choose(pg, "Aktör eller projekt", "TRIS – Tidig")
+    english = pg.get_by_label("Namn (engelska)")
+    pg.wait_for_function("() => [...document.querySelectorAll('input')].some(i => i.value === 'TRIS – Early Rehabilitation in Collaboration')")
+    english.fill("TRIS project")
+    english.press("Enter")
+    save = pg.get_by_role("button", name="Spara ändringen")
+    pg.get_by_text("Inget sparat: 1 problem måste rättas först.").wait_for(timeout=20_000)  # no source yet
+    assert save.is_disabled()
+    _choose(pg, "Källor (minst en)", "an_gnesta_trosa")
+    pg.keyboard.press("Escape")
+    pg.get_by_text("och dess grannar efter ändringen").wait_for(timeout=20_000)
+    pg.wait_for_function("() => [...document.querySelectorAll('button')].some(b => b.innerText.includes('Spara ändringen') && !b.disabled)")
+    screenshot(pg, "redigera-1366")
+    pg.set_viewport_size({"width": 1920, "height": 1080})
+    pg.get_by_text("Förhandsvisning").scroll_into_view_if_needed()
+    pg.wait_for_timeout(800)
+    screenshot(pg, "redigera-1920")
+    shutil.copyfile(ROOT / "test-output" / "screenshots" / "redigera-1920.png", docs_dir() / "screenshot-redigera.png")
+    assert load(folder).entities["tris"].name_en != "TRIS project"  # the preview writes nothing
+    save.click()
+    pg.get_by_text("Sparat som ändring c0001").wait_for(timeout=20_000)
+    assert load(folder).entities["tris"].name_en == "TRIS project"
+    log = Dataset(folder).log()
+    assert [(r["row"], r["who"]) for r in log] == [("tris", "Ida")]
+    context.close()
+    assert not outside, outside
+
+
+def test_the_edit_page_is_off_by_default(page, app_url):
+    page.goto(app_url + "/?page=redigera", wait_until="domcontentloaded")
+    page.get_by_text("Redigering är avstängd på den här datorn").wait_for(timeout=30_000)
+    assert page.get_by_role("link", name="Redigera").count() == 0
