@@ -66,3 +66,21 @@ def test_timeline_chart_and_english():
     assert "The check found" in " ".join(x.value for x in at.error) + " ".join(x.value for x in at.success)
     charts = at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
     assert len(charts) >= 2  # Gantt and budget
+
+
+def test_tab_search_and_language_live_in_the_url():
+    at = _run(tab="events", q="Trosa", lang="en")
+    assert not at.exception
+    assert at.session_state["data_tabs"] == "Events" and at.text_input(key="data_search").value == "Trosa"
+    entities = at.dataframe[0].value
+    assert len(entities) and all("trosa" in " ".join(map(str, row)).lower() for row in entities.itertuples())  # the search applies
+    params = {k: (v[0] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+    assert (params.get("tab"), params.get("q"), params.get("lang")) == ("events", "Trosa", "en")
+    at.text_input(key="data_search").input("Gnesta").run()
+    assert at.query_params["q"] in ("Gnesta", ["Gnesta"])
+
+
+def test_a_bad_tab_in_the_url_opens_the_first_with_a_notice():
+    at = _run(tab="dragons")
+    assert at.session_state["data_tabs"] == "Aktörer" or at.session_state["data_tab"] == "entities"
+    assert any("tab" in w.value for w in at.warning)

@@ -87,9 +87,29 @@ def language_switch() -> str:
     return lang()
 
 
+#: notices about the URL, kept while the router is still choosing the page (it may open another one)
+HELD_NOTICES = "_held_notices"
+
+
 def notice(param: str, value: str, fallback: str) -> None:
-    """Say (non-blocking) that a URL value was bad and what is used instead."""
-    st.warning(plain(t("app.bad_param", lang(), param=param, value=str(value)[:80], fallback=fallback)), icon="⚠️")
+    """Say (non-blocking) that a URL value was bad and what is used instead (held until the page is chosen, see :func:`hold_notices`)."""
+    text = plain(t("app.bad_param", lang(), param=param, value=str(value)[:80], fallback=fallback))
+    held = st.session_state.get(HELD_NOTICES)
+    if held is not None:
+        held.append(text)
+    else:
+        st.warning(text, icon="⚠️")
+
+
+def hold_notices() -> None:
+    """From now on, URL notices wait for :func:`show_held_notices` (the router calls both)."""
+    st.session_state.setdefault(HELD_NOTICES, [])
+
+
+def show_held_notices() -> None:
+    """Show the URL notices held while the page was chosen, and stop holding them."""
+    for text in st.session_state.pop(HELD_NOTICES, None) or []:
+        st.warning(text, icon="⚠️")
 
 
 def init_state(key: str, param: str, parse: Callable[[str], Any], default: Any, shown: Callable[[Any], str] = str) -> None:

@@ -168,6 +168,20 @@ def _downloads(frame: pd.DataFrame, name: str, lg: str) -> None:
     )
 
 
+#: the Data page's tabs, in order; ``?tab=`` names one, ``?q=`` is the search
+TABS = ("entities", "relations", "events", "sources", "check", "timeline", "budget")
+TAB_KEY, TABS_WIDGET = "data_tab", "data_tabs"
+
+
+def tab_of(label: str | None) -> str | None:
+    """The tab key of a tab's label in either language (None if it is none).
+
+    >>> tab_of("Händelser"), tab_of("Events"), tab_of("x")
+    ('events', 'events', None)
+    """
+    return next((k for k in TABS if label in (t(f"app.tab.{k}", "sv"), t(f"app.tab.{k}", "en"))), None)
+
+
 def _style_key(lg: str) -> str:
     return f"data_csv_style_{lg}"  # one per language: the default follows the language
 
@@ -280,12 +294,15 @@ def render() -> None:
         return
     structure = data.structure
     st.header(t("app.data.title", lg))
+    common.init_state("data_search", "q", lambda raw: raw[:200], "")
+    common.init_state(TAB_KEY, "tab", common.parse_one_of(TABS), TABS[0])
     query = st.text_input(t("app.data.search", lg), key="data_search", placeholder=t("app.data.search_hint", lg))
     _csv_style_choice(lg)
     exchange_downloads(structure, lg)
-    tabs = st.tabs(
-        [t(f"app.tab.{k}", lg) for k in ("entities", "relations", "events", "sources", "check", "timeline", "budget")]
-    )
+    current = tab_of(st.session_state.get(TABS_WIDGET)) or st.session_state[TAB_KEY]
+    tabs = st.tabs([t(f"app.tab.{k}", lg) for k in TABS], default=t(f"app.tab.{current}", lg), key=TABS_WIDGET, on_change="rerun")
+    st.session_state[TAB_KEY] = tab_of(st.session_state.get(TABS_WIDGET)) or current
+    common.set_params("data", {"tab": st.session_state[TAB_KEY], "q": query.strip() or None})
     frames = _frames(str(structure.path), structure.version, lg, data)
     for tab, name in zip(tabs[:4], ("entities", "relations", "events", "sources"), strict=True):
         with tab:

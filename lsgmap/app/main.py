@@ -8,22 +8,40 @@ from ..i18n import UI, t
 from . import common, pages
 
 
+#: a bad ``?page=`` value, kept in the session until the page that opens instead can say so
+NOTICE = "_page_notice"
+
+
 def main() -> None:
     """Run one pass of the app (Streamlit calls the script, the script calls this)."""
     st.set_page_config(page_title="lsgmap", layout="wide")  # no page_icon: a material favicon is fetched from Google
+    common.hold_notices()  # notices about the URL are said on the page that opens, after any switch below
     lang = common.language_switch()
     entries = pages.available()
-    wanted = st.query_params.get("page", entries[0][0].key)
-    if wanted not in {p.key for p, _ in entries}:
-        if wanted == "redigera":  # known, but off on this computer: say how to turn it on
-            st.info(t("app.edit.off", lang), icon="🔒")
-        else:
-            common.notice("page", wanted, entries[0][0].key)
-        wanted = entries[0][0].key
-    navigation = st.navigation(
-        [
-            st.Page(module.render, title=t(p.title_key, lang) if p.title_key in UI else p.key, icon=p.icon or None, url_path=p.key, default=p.key == wanted)
-            for p, module in entries
-        ]
-    )
+    keys = [p.key for p, _ in entries]
+    wanted = st.query_params.get("page")
+    if wanted is not None and wanted not in keys:
+        st.session_state[NOTICE] = wanted  # said on the page that opens instead
+        wanted = None
+    # The default page is a hidden one that only opens a real page: a default page is served at "/" and
+    # loses its own path, so a link to that path (/karta) opened with Streamlit's "Page not found" dialog.
+    home = st.Page(_home, title="lsgmap", url_path="start", default=True, visibility="hidden")
+    shown = [
+        st.Page(module.render, title=t(p.title_key, lang) if p.title_key in UI else p.key, icon=p.icon or None, url_path=p.key)
+        for p, module in entries
+    ]
+    navigation = st.navigation([home, *shown])
+    if navigation is home:  # "/" or "/?page=jamfor&…" (links made before pages had paths): open the page asked for
+        target = shown[keys.index(wanted)] if wanted else shown[0]
+        st.switch_page(target, query_params=st.query_params.to_dict())
+    bad = st.session_state.pop(NOTICE, None)
+    if bad == "redigera":  # known, but off on this computer: say how to turn it on
+        st.info(t("app.edit.off", lang), icon="🔒")
+    elif bad is not None:
+        common.notice("page", bad, keys[0])
+    common.show_held_notices()
     navigation.run()
+
+
+def _home() -> None:  # pragma: no cover - never drawn: main() switches to a real page first
+    """The hidden default page ("/")."""
