@@ -7,7 +7,6 @@ import streamlit as st
 from ..i18n import UI, t
 from . import common, pages
 
-
 #: a bad ``?page=`` value, kept in the session until the page that opens instead can say so
 NOTICE = "_page_notice"
 
