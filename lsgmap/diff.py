@@ -56,7 +56,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from .dates import OPEN_END, OPEN_START, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text
+from .dates import OPEN_END, OPEN_START, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text, to_day
 from .i18n import normalise_lang, t
 from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
@@ -64,7 +64,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Snapshot, Structure
     from .records import Entity, Event, Relation
 
-__all__ = ["Diff", "SnapshotIds", "diff", "apply", "join_names", "start_text", "end_text", "span_text", "fact_text"]
+__all__ = ["Diff", "SnapshotIds", "diff", "apply", "change_summary", "join_names", "start_text", "end_text", "span_text", "fact_text"]
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
@@ -237,6 +237,26 @@ def diff(structure: Structure, *, start: date | str | int, end: date | str | int
         nodes_attested=tuple(i for i in both_nodes if i not in nodes_a and i in nodes_b),
         edges_attested=tuple(k for k in both_edges if k not in edges_a and k in edges_b),
     )
+
+
+def change_summary(structure: Structure, day: date | str | int, lang: str = "sv") -> str:
+    """One line on what changed on ``day`` (from the day before): the most telling change, and how many more.
+
+    "" when nothing changed that day.
+
+    >>> from lsgmap.model import load
+    >>> change_summary(load(), "2017-01-01")
+    '2017-01-01: LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01) och 15 ändringar till'
+    >>> change_summary(load(), "2017-01-02")
+    ''
+    """
+    end = to_day(day)
+    items = diff(structure, start=end - 1, end=end).change_items(lang)
+    if not items:
+        return ""
+    more = len(items) - 1
+    text = f"{date.fromordinal(end).isoformat()}: {items[0]['text']}"
+    return text + (" " + t("diff.summary_more", normalise_lang(lang), count=more) if more else "")
 
 
 def apply(ids: SnapshotIds | Snapshot, d: Diff) -> SnapshotIds:

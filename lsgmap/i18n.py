@@ -836,6 +836,7 @@ UI: dict[str, tuple[str, str]] = {
         "Startdatumet {start} ligger efter slutdatumet {end}. Ange det tidigare datumet först, t.ex. 2016-12-31 2017-02-01.",
         "The start date {start} is after the end date {end}. Give the earlier date first, e.g. 2016-12-31 2017-02-01.",
     ),
+    "diff.summary_more": ("och {count} ändringar till", "and {count} more changes"),
     "diff.event.merger": ("{originals} slogs samman till {results} ({date})", "{originals} merged into {results} ({date})"),
     "diff.event.split": ("{originals} delades upp i {results} ({date})", "{originals} split into {results} ({date})"),
     "diff.event.rename": ("{originals} bytte namn till {results} ({date})", "{originals} was renamed {results} ({date})"),

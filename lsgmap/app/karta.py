@@ -114,23 +114,46 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
     st.session_state[prefix + "box"] = st.session_state[key]
     box.date_input(t("app.date_input", lg), min_value=first, max_value=last, key=prefix + "box", on_change=from_box, format="YYYY-MM-DD")
     timeline_strip(s, st.session_state[key], first, last, lg)
+    summary = _summary(s, st.session_state[key].isoformat(), lg)
+    if summary:  # stepping to a change says what changed
+        st.caption(plain(summary))
+
+
+def _summary(s, day: str, lg: str) -> str:
+    """What changed on ``day`` in one line ("" if nothing), once per dataset version, day and language."""
+    return _summary_of(s.version, day, lg, s)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _summary_of(version: str, day: str, lg: str, _s) -> str:
+    from lsgmap.diff import change_summary
+
+    return change_summary(_s, day, lg)
 
 
 def timeline_strip(s, chosen: date, first: date, last: date, lg: str) -> None:
     """Change dates (ticks) and events (dots, with their text as tooltip) along the slider's span."""
     import altair as alt
 
-    from lsgmap.timeline import events
 
     changes = pd.DataFrame({"date": [date.fromordinal(d).isoformat() for d in s.change_days]})
-    evs = pd.DataFrame([{"date": e["date"][:10], "text": safe_text(e["text"])} for e in events(s, lang=lg) if e.get("date")])
+    changes["label"] = changes["date"]  # a change day's summary is one diff: said below the slider for the chosen day only
+    # the tooltip is one plain sentence ("2017-01-01: LSG Trosa och LSG Gnesta slogs samman …"), not "date 1483228800000"
+    evs = pd.DataFrame(event_labels(s, lg))
     scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
     x = alt.X("date:T", scale=scale, title=None, axis=alt.Axis(format="%Y", labelFlush=True))
-    layers = [alt.Chart(changes).mark_tick(thickness=1, size=14, color="#888").encode(x=x)]
+    layers = [alt.Chart(changes).mark_tick(thickness=1, size=14, color="#888").encode(x=x, tooltip=alt.Tooltip("label:N"))]
     if not evs.empty:
-        layers.append(alt.Chart(evs).mark_circle(size=90, color="#c55a11").encode(x=x, tooltip=["date:N", "text:N"]))
+        layers.append(alt.Chart(evs).mark_circle(size=90, color="#c55a11").encode(x=x, tooltip=alt.Tooltip("label:N")))
     layers.append(alt.Chart(pd.DataFrame({"date": [chosen.isoformat()]})).mark_rule(color="#d62728", strokeWidth=2).encode(x=x))
     st.altair_chart(alt.layer(*layers).properties(height=50), width="stretch")
+
+
+def event_labels(s, lg: str) -> list[dict[str, str]]:
+    """The events under the slider: their day and a plain sentence for the tooltip ("2017-01-01: LSG Trosa och …")."""
+    from lsgmap.timeline import events
+
+    return [{"date": e["date"][:10], "label": safe_text(f"{e['date'][:10]}: {e['text']}")} for e in events(s, lang=lg) if e.get("date")]
 
 
 def resolve_search(s, snap, q: str, lg: str) -> str | None:
