@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from .dates import to_day
 from .errors import InputError
 from .i18n import msg, t
+from .labels import wrap_label
 
 if TYPE_CHECKING:  # pragma: no cover
     from .render import Elements
@@ -225,21 +226,12 @@ def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, pref
 
 
 def _wrap(label: str, width: int = 22) -> str:
-    """Break a long label on spaces so boxes stay narrow.
+    """Break a long label at spaces and hyphens so boxes stay narrow (at most three lines).
 
     >>> _wrap("Samordningsförbundet RAR i Sörmland", 20)
     'Samordningsförbundet\\nRAR i Sörmland'
     """
-    words, lines, current = label.split(), [], ""
-    for w in words:
-        if current and len(current) + 1 + len(w) > width:
-            lines.append(current)
-            current = w
-        else:
-            current = f"{current} {w}".strip()
-    if current:
-        lines.append(current)
-    return "\n".join(lines[:3]) if lines else label
+    return wrap_label(label, width, max_lines=3)
 
 
 def _figure(size: tuple[int, int], panels: int = 1):

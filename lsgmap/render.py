@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from .attestation import attestation_note
 from .dates import validity_text
+from .labels import wrap_label
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -67,6 +68,8 @@ __all__ = [
 MARK_COLOURS = {"added": "#2ca02c", "removed": "#d62728", "changed": "#ff7f0e"}
 _FOCUS_COLOUR = "#ffd700"
 _MAX_LABEL = 40
+#: characters per line of a node's label on the map (longer words keep their own line)
+LABEL_WIDTH = 16
 _DIM_ALPHA = 0.18
 _REMOVED_ALPHA = 0.55
 #: Facts no source speaks for on the day: drawn in a lighter colour, at this opacity, with this dash pattern (on, off px).
@@ -437,7 +440,7 @@ def vis_node(n: Node) -> dict[str, Any]:
     """
     node: dict[str, Any] = {
         "id": n.id,
-        "label": n.label,
+        "label": wrap_label(n.label, LABEL_WIDTH),  # broken at spaces and hyphens here, not inside words by vis-network
         "title": n.tooltip,
         "x": n.x,
         "y": n.y,
@@ -446,7 +449,6 @@ def vis_node(n: Node) -> dict[str, Any]:
         "borderWidth": 6 if n.border else 1,
         "size": 18,
         "font": {"size": n.font_size, "face": "DejaVu Sans, sans-serif", "color": n.text_colour},
-        "widthConstraint": {"maximum": 150},
         "kind": n.kind,
     }
     if n.mark:

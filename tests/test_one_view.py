@@ -65,11 +65,16 @@ def renamed(tmp_path_factory) -> Path:
 # -- reading what each renderer drew ---------------------------------------------------
 
 
+def one_line(label: str) -> str:
+    """A label as one line: the breaks at spaces and after hyphens undone."""
+    return re.sub(r"-\s+", "-", " ".join(label.split()))
+
+
 def html_items(html: str) -> tuple[dict, dict]:
     """``({node id: (label, mark)}, {edge id: mark})`` from the vis DataSets of an HTML page."""
     nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))
     edges = json.loads(re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))
-    return {n["id"]: (n["label"], n.get("mark")) for n in nodes}, {e["id"]: e.get("mark") for e in edges}
+    return {n["id"]: (one_line(n["label"]), n.get("mark")) for n in nodes}, {e["id"]: e.get("mark") for e in edges}
 
 
 def svg_items(svg: bytes, prefix: str = "") -> tuple[dict, dict]:
@@ -91,7 +96,7 @@ def svg_items(svg: bytes, prefix: str = "") -> tuple[dict, dict]:
         kind, _, item = gid[len(prefix):].partition("-")
         if kind == "node":
             label = " ".join(" ".join(t.itertext()) for t in group.iter(f"{SVG}text"))
-            nodes[item] = (" ".join(label.split()), mark(groups.get(f"{prefix}mark-{item}")))
+            nodes[item] = (one_line(label), mark(groups.get(f"{prefix}mark-{item}")))
         elif kind == "edge":
             edges[item] = mark(group)
     return nodes, edges

@@ -129,7 +129,7 @@ def test_hide_persons_replaces_names_by_their_role(sormland, positions):
     text = json.dumps([nodes, edges], ensure_ascii=False)
     assert "Ida Malmberg" not in text
     ida = next(n for n in nodes if n["id"] == "ida_malmberg")
-    assert ida["label"] == "Processledare LSG södra Sörmland"
+    assert " ".join(ida["label"].split()) == "Processledare LSG södra Sörmland"
     shown, _ = drawn(sormland, positions, "2016-11-01")
     assert next(n for n in shown if n["id"] == "ida_malmberg")["label"] == "Ida Malmberg"
 
@@ -137,7 +137,7 @@ def test_hide_persons_replaces_names_by_their_role(sormland, positions):
 def test_english_labels(sormland, positions):
     nodes, _ = drawn(sormland, positions, "2016-11-01", lang="en")
     rar = next(n for n in nodes if n["id"] == "rar")
-    assert rar["label"] == "RAR Sörmland coordination association"
+    assert " ".join(rar["label"].split()) == "RAR Sörmland coordination association"
     assert "Coordination association" in rar["title"]
 
 
@@ -229,3 +229,16 @@ def test_a_conflict_is_a_line_of_the_tooltip_of_each_fact_it_names(merger):
     assert line in els.node("ledare").tooltip.splitlines() and els.node("ledare").conflicts == ("k1",)
     assert line in next(e for e in els.edges if e.id == "sf.funds.ledare").tooltip.splitlines()
     assert not any(line in e.tooltip for e in els.edges if e.id == "sf.employs.ledare")
+
+
+def test_labels_break_at_spaces_and_hyphens_never_inside_a_word(sormland):
+    from lsgmap.render import elements, vis_node
+    from lsgmap.view import View
+
+    els = elements(sormland, View(on="2017-03-01"))
+    for n in els.nodes:
+        label = vis_node(n)["label"]
+        # each break is a space, or comes after a hyphen: undoing them gives the name back, nothing cut or lost
+        assert label.replace("-\n", "-").replace("\n", " ") == " ".join(n.label.split()), (n.label, label)
+    by_id = {n.id: vis_node(n)["label"] for n in els.nodes}
+    assert "Samordningsförbundet\n" in by_id["rar"] and "Nyköping-\nOxelösund" in by_id["lsg_nykoping_oxelosund"]
