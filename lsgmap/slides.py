@@ -90,7 +90,7 @@ def step_sources(structure: Any, step: Step) -> tuple[dict[str, str], ...]:
     >>> from lsgmap.model import load
     >>> s = load()
     >>> [c["id"] for c in step_sources(s, Step(1, "", "", "", "", "2016-11-15", ("association",), ("rar",)))]
-    ['rar_medlemmar', 'rar_bildat']
+    ['pub_rar_grundat', 'an_rubrik']
     """
     shown = step.view(structure)
     pointed = [*(i for i in step.highlight if i in shown.node_ids), *(k for k in shown.edge_keys if k in shown.highlight_edges)]
