@@ -67,8 +67,10 @@ def export_html(structure: Any, view: View, *, positions: Positions = None) -> s
     return to_html(elements(structure, view, positions), height=820, standalone=True)
 
 
-def export_image(structure: Any, view: View, *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
-    """``view`` as a PNG or SVG image of ``size`` pixels (width, height), titled.
+def export_image(
+    structure: Any, view: View, *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = False
+) -> bytes:
+    """``view`` as a PNG or SVG image of ``size`` pixels (width, height), titled; with ``legend``, the kinds it draws are explained below.
 
     >>> from lsgmap.model import load
     >>> from lsgmap.view import View
@@ -78,7 +80,7 @@ def export_image(structure: Any, view: View, *, positions: Positions = None, fmt
     """
     from .render import elements
 
-    return to_image(elements(structure, view, positions), fmt=fmt, size=size)
+    return to_image(elements(structure, view, positions), fmt=fmt, size=size, legend=legend)
 
 
 def export_compare_image(
@@ -113,8 +115,11 @@ def _iso(day: int) -> str:
 _MARKERS = {"box": "s", "ellipse": "o", "dot": "o", "diamond": "D", "star": "*", "triangle": "^", "square": "s"}
 
 
-def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE) -> bytes:
+def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = False) -> bytes:
     """``els`` drawn as a PNG or SVG image of ``size`` pixels, with its title.
+
+    With ``legend``, a legend below the map names the entity and relation kinds
+    drawn (and, if any is drawn, what faded and dashed means), as on the Karta page.
 
     >>> from lsgmap.render import Elements
     >>> svg = to_image(Elements((), (), "Tom", "2017-01-01"), fmt="svg", size=(300, 200))
@@ -123,9 +128,43 @@ def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT
     """
     fmt = _check_format(fmt, images_only=True)
     fig, (ax,) = _figure(size)
-    _draw(ax, els, title=els.title, font_scale=_font_scale(size))
-    _unattested_key(fig, els, font_scale=_font_scale(size))
+    scale = _font_scale(size)
+    _draw(ax, els, title=els.title, font_scale=scale)
+    if legend:
+        _legend(fig, els, font_scale=scale)
+    else:
+        _unattested_key(fig, els, font_scale=scale)
     return _save(fig, fmt)
+
+
+def _legend(fig: Any, els: Elements, *, font_scale: float = 1.0) -> None:
+    """The kinds ``els`` draws, as a legend below the map (its own group ``legend`` in SVG); the map is moved up to make room."""
+    from matplotlib.lines import Line2D
+
+    from .render import UNATTESTED_ALPHA, legend
+
+    kinds, relations = {n.kind for n in els.nodes}, {e.relation for e in els.edges}
+    rows = legend(lang=els.lang, kinds=kinds, relations=relations, unattested=bool(els.drawn_unattested))
+    if not rows:
+        return
+    handles = []
+    for r in rows:
+        if r["group"] == "entity":
+            handles.append(Line2D([], [], linestyle="", marker=_MARKERS.get(r["style"], "o"), markersize=11, markerfacecolor=r["colour"],
+                                  markeredgecolor="white", label=r["label"]))
+        elif r["group"] == "relation":
+            handles.append(Line2D([], [], color=r["colour"], linewidth=2.5, linestyle="--" if r["style"] == "dashed" else "-", label=r["label"]))
+        else:  # faded and dashed: a fact no source speaks for on the day
+            handles.append(Line2D([], [], color=r["colour"], linewidth=2.5, linestyle=":", marker="s", markersize=11, alpha=UNATTESTED_ALPHA + 0.3,
+                                  markerfacecolor=r["colour"], label=r["label"]))
+    fontsize = 10 * font_scale
+    columns = max(1, min(len(handles), int(fig.get_figwidth() * 72 / (fontsize * 17))))
+    lines = -(-len(handles) // columns)
+    height = (lines * fontsize * 1.9 + fontsize) / (fig.get_figheight() * 72)
+    fig.subplots_adjust(bottom=0.01 + height)
+    box = fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.005), ncol=columns, fontsize=fontsize, frameon=False,
+                     handlelength=2.2, columnspacing=1.4)
+    box.set_gid("legend")
 
 
 def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:

@@ -777,6 +777,29 @@ UI: dict[str, tuple[str, str]] = {
         "Kan inte skriva {path}: {reason}. Välj en annan fil med --out.",
         "Cannot write {path}: {reason}. Choose another file with --out.",
     ),
+    # slides (lsgmap.slides, lsgmap export --story ID --format pptx)
+    "slides.unknown_story": (
+        "Okänd berättelse {story!r}. Berättelserna: {known}.",
+        "Unknown story {story!r}. The stories: {known}.",
+    ),
+    "slides.no_stories": ("inga (mappen stories/ saknas eller är tom)", "none (the folder stories/ is missing or empty)"),
+    "slides.story_needed": (
+        "--format pptx gör en bildserie av en berättelse: ange --story ID. Berättelserna: {known}.",
+        "--format pptx makes slides of a story: give --story ID. The stories: {known}.",
+    ),
+    "slides.story_pptx_only": (
+        "gäller bara --format pptx (en bildserie av berättelsen). Lägg till --format pptx eller ta bort --story.",
+        "applies only to --format pptx (slides of the story). Add --format pptx or leave out --story.",
+    ),
+    "slides.own_dates": (
+        "{option} gäller en karta på ett datum; i en bildserie har varje steg sitt eget datum. Ta bort {option}.",
+        "{option} applies to a map on one date; in slides each step has its own date. Leave out {option}.",
+    ),
+    "slides.no_sources": (
+        "Inga källor anges för det steget pekar på.",
+        "No sources are given for what this step points at.",
+    ),
+    "app.download_pptx": ("Ladda ned som PowerPoint", "Download as PowerPoint"),
     # exchange formats (lsgmap.exchange, lsgmap export --format gexf|graphml|jsonld|xlsx)
     "export.map_only": (
         "{option} gäller kartan (html, png, svg); {fmt} är data. Ta bort {option}.",

@@ -8,6 +8,9 @@ import streamlit as st
 
 from lsgmap.i18n import t
 from lsgmap.render import elements, safe_text, to_html
+from lsgmap.slides import MIME as PPTX_MIME
+from lsgmap.slides import default_filename as deck_filename
+from lsgmap.slides import story_slides
 from lsgmap.stories import STORY_FOLDER, load_stories, step_notes
 from lsgmap.view import story_view
 
@@ -103,3 +106,8 @@ def render() -> None:
     with map_column:
         st.iframe(to_html(els, height=700), height=720)
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
+
+    def deck() -> bytes:  # the whole story, built only when the button is clicked (a few seconds)
+        return story_slides(s, story, lang=lg, hide_persons=hide, positions=data.positions)
+
+    st.download_button(t("app.download_pptx", lg), deck, deck_filename(story.id), PPTX_MIME, key=P + "dl_pptx", on_click="ignore")

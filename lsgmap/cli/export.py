@@ -1,7 +1,8 @@
 """``lsgmap export --on DATE --format html|png|svg [--out FILE] [--attested-only]``: the map as a file for minutes and slides.
 
 Facts no source speaks for on the day are drawn faded and dashed, with a footnote saying so;
-``--attested-only`` leaves them out.
+``--attested-only`` leaves them out. ``lsgmap export --story ID --format pptx [--out FILE]``
+writes a story as a PowerPoint deck (:mod:`lsgmap.slides`), one slide per step, each on its own date.
 """
 
 from __future__ import annotations
@@ -24,8 +25,12 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         help="kartan som HTML (fungerar offline), PNG eller SVG / the map as HTML (works offline), PNG or SVG",
     )
     p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: the dataset's default date)")
-    p.add_argument("--format", dest="fmt", choices=["html", "png", "svg", *EXCHANGE_FORMATS], default="png", help="default: png; gexf|graphml|jsonld|xlsx: the data, all dates unless --on")
-    p.add_argument("--out", metavar="FILE", help="default: lsgmap-DATE.FORMAT; '-' = stdout")
+    p.add_argument(
+        "--format", dest="fmt", choices=["html", "png", "svg", "pptx", *EXCHANGE_FORMATS], default="png",
+        help="default: png; pptx: the slides of --story; gexf|graphml|jsonld|xlsx: the data, all dates unless --on",
+    )
+    p.add_argument("--story", metavar="ID", help="berättelsen som bildserie (med --format pptx) / the story as slides (with --format pptx)")
+    p.add_argument("--out", metavar="FILE", help="default: lsgmap-DATE.FORMAT (pptx: lsgmap-ID.pptx); '-' = stdout")
     p.add_argument("--hide-persons", action="store_true", help="dölj personer / hide persons")
     p.add_argument(
         "--attested-only", action="store_true",
@@ -45,6 +50,10 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.story and args.fmt != "pptx":
+        raise InputError(msg("slides.story_pptx_only"), option="--story")
+    if args.fmt == "pptx":
+        return _run_slides(args)
     if args.fmt in EXCHANGE_FORMATS:
         return export_data.run(args)
     from ..dates import day_to_iso
@@ -76,6 +85,32 @@ def run(args: argparse.Namespace) -> int:
         path = Path(f"lsgmap-{day_to_iso(min(day, other))}-{day_to_iso(max(day, other))}.{args.fmt}")
     else:
         path = Path(default_filename(on=day, fmt=args.fmt))
+    write_out(path, data)
+    echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
+    return 0
+
+
+def _run_slides(args: argparse.Namespace) -> int:
+    """``--story ID --format pptx``: the story's deck; each step has its own date, so no --on or --compare."""
+    from ..slides import default_filename, find_story, story_slides
+    from ..stories import load_stories
+
+    for option, given in (("--on", args.on), ("--compare", args.compare)):
+        if given:
+            raise InputError(msg("slides.own_dates", option=option))
+    size = _size(args.size) if args.size else None
+    structure = load_structure(args)
+    stories = load_stories(structure)[0]
+    if not args.story:
+        raise InputError(msg("slides.story_needed", known=", ".join(s.id for s in stories) or msg("slides.no_stories")))
+    story = find_story(structure, args.story, stories)
+    lang = lang_of(args)
+    options = {"size": size} if size else {}
+    data = story_slides(structure, story, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only, **options)
+    if args.out == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    path = Path(args.out or default_filename(story.id))
     write_out(path, data)
     echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
     return 0
