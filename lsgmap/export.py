@@ -5,9 +5,10 @@ Every export draws a :class:`lsgmap.view.View` through
 the map in the app, on the same positions. :func:`to_image` and
 :func:`to_compare_image` draw :class:`~lsgmap.render.Elements` server-side
 with matplotlib (imported only when an image is asked for), so no browser is
-needed. In SVG, text stays text and each node, mark and edge is a group whose
-id names it (``node-<id>``, ``mark-<id>``, ``edge-<id>``; prefixed ``a-``/``b-``
-in the compare image).
+needed, with a legend of the shapes, lines and marks the picture draws. In SVG,
+text stays text and each node, mark and edge is a group whose id names it
+(``node-<id>``, ``mark-<id>``, ``edge-<id>``; prefixed ``a-``/``b-`` in the
+compare image; the legend is ``legend``).
 
 Examples
 --------
@@ -123,15 +124,70 @@ def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT
     fmt = _check_format(fmt, images_only=True)
     fig, (ax,) = _figure(size)
     _draw(ax, els, title=els.title, font_scale=_font_scale(size))
-    _unattested_key(fig, els, font_scale=_font_scale(size))
+    _legend(fig, els, font_scale=_font_scale(size))
     return _save(fig, fmt)
 
 
-def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
-    """A footnote saying what faded and dashed means, when a side draws a fact no source speaks for on its day."""
-    if any(els.drawn_unattested for els in sides):
-        note = fig.text(0.01, 0.01, t("map.unattested_key", sides[0].lang), fontsize=9 * font_scale, color="#555555", ha="left", va="bottom")
-        note.set_gid("unattested-key")
+def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> float:
+    """A footnote saying what faded and dashed means, when a side draws a fact no source speaks for on its day; its top (figure fraction)."""
+    if not any(els.drawn_unattested for els in sides):
+        return 0.0
+    note = fig.text(0.01, 0.01, t("map.unattested_key", sides[0].lang), fontsize=9 * font_scale, color="#555555", ha="left", va="bottom")
+    note.set_gid("unattested-key")
+    return 0.01 + note.get_window_extent().height / fig.bbox.height
+
+
+def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
+    """The legend of the picture (:func:`lsgmap.render.legend_of`: the kinds and marks drawn) along the bottom,
+    above the footnote of :func:`_unattested_key`; the maps are moved up to make room."""
+    from .render import legend_of
+
+    bottom = _unattested_key(fig, *sides, font_scale=font_scale)
+    rows = legend_of(*sides)
+    if rows:
+        handles = [_handle(r, font_scale) for r in rows]
+        labels = [r["label"] for r in rows]
+
+        def place(ncol: int) -> Any:
+            return fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, bottom), ncol=ncol, fontsize=9 * font_scale,
+                              frameon=False, handlelength=3.2, columnspacing=1.6, borderaxespad=0.2)
+
+        box = place(1)
+        column = box.get_window_extent().width
+        box.remove()
+        box = place(max(1, min(len(rows), int(fig.bbox.width * 0.98 // max(column, 1.0)))))
+        box.set_gid("legend")
+        bottom += box.get_window_extent().height / fig.bbox.height
+    fig.subplots_adjust(bottom=max(0.01, bottom + 0.005))
+
+
+def _handle(row: dict[str, str], font_scale: float) -> Any:
+    """A legend entry drawn as the picture draws its kind: the node's shape, the relation's line, the mark's ring."""
+    from matplotlib.lines import Line2D
+
+    from .render import _darker
+
+    colour = row["colour"]
+    if row["group"] == "relation":
+        dashes = tuple(float(d) for d in row["dashes"].split())
+        return Line2D([], [], color=colour, linewidth=max(float(row["width"]), 0.5) * 0.8, linestyle=(0, dashes) if dashes else "-")
+    if row["group"] == "mark":
+        return Line2D([], [], linestyle="none", marker="o", markersize=13 * font_scale, markerfacecolor="none", markeredgecolor=colour,
+                      markeredgewidth=2.5)
+    return Line2D([], [], linestyle="none", marker=_marker(row["style"]), markersize=11 * font_scale, markerfacecolor=colour,
+                  markeredgecolor=_darker(colour), markeredgewidth=0.8)
+
+
+def _marker(shape: str) -> Any:
+    """A matplotlib marker for a vis-network shape: boxes and ellipses are wide, as their labels make them on the map."""
+    from matplotlib.path import Path
+    from matplotlib.transforms import Affine2D
+
+    if shape == "box":
+        return Path([(-1.0, -0.55), (1.0, -0.55), (1.0, 0.55), (-1.0, 0.55), (-1.0, -0.55)], closed=True)
+    if shape == "ellipse":
+        return Affine2D().scale(1.0, 0.6).transform_path(Path.unit_circle())
+    return _MARKERS.get(shape, "o")
 
 
 def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE) -> bytes:
@@ -149,15 +205,13 @@ def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", siz
     for ax, els, prefix in ((axes[0], before, "a-"), (axes[1], after, "b-")):
         _draw(ax, els, title=els.title, font_scale=scale, frame=frame, prefix=prefix)
     fig.suptitle(t("export.compare_title", before.lang, start=before.on, end=after.on), fontsize=15)
-    _unattested_key(fig, before, after, font_scale=scale)
+    _legend(fig, before, after, font_scale=scale)
     return _save(fig, fmt)
 
 
 def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, frame: tuple = (), prefix: str = "") -> None:
     """Draw the nodes and edges on a matplotlib axes at their x/y (y grows downwards, as on screen)."""
     from matplotlib.patches import FancyArrowPatch
-
-    from .render import UNATTESTED_DASHES
 
     ax.set_axis_off()
     if title:
@@ -181,7 +235,7 @@ def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, f
             arrowstyle="-|>", mutation_scale=10 * font_scale,
             color=e.colour,
             linewidth=max(float(e.width), 0.5) * 0.8,
-            linestyle=(0, UNATTESTED_DASHES) if not e.attested else (0, (4, 3)) if e.dashes else "-",
+            linestyle=(0, e.dashes) if e.dashes else "-",
             alpha=min(e.opacity, 0.85),
             shrinkA=9, shrinkB=11,
             connectionstyle=f"arc3,rad={bend}",
@@ -195,6 +249,8 @@ def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, f
 
 def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, prefix: str) -> None:
     """One node: its shape or box, its label, and a coloured halo when it is marked."""
+    from .render import readable_on
+
     x, y = at
     border, border_width = (n.border, 3.0) if n.border else ("white", 1.0)
     line = "-"
@@ -208,20 +264,37 @@ def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, pref
         halo = ax.scatter([x], [y], s=1400 * font_scale, marker="o", facecolors="none", edgecolors=MARK_COLOURS[n.mark], linewidths=3.5, zorder=2)
         halo.set_gid(f"{prefix}mark-{n.id}")
     fontsize = 7.5 * font_scale
+    # a marked node's label sits on an opaque ground the halo and lines pass under, in a colour readable on it (compare view)
+    solid = bool(n.mark) and not n.dimmed
     if n.shape in ("box", "ellipse"):
-        style = "round,pad=0.35" if n.shape == "box" else "round4,pad=0.4"
+        style = "round,pad=0.35" if n.shape == "box" else "ellipse,pad=0.25"
         edge = border if (n.border or not n.attested) else n.colour
+        fill, alpha = (_over_white(n.colour, n.opacity), 1.0) if solid else (n.colour, n.opacity)
         text = ax.text(
-            x, y, _wrap(n.label), ha="center", va="center", fontsize=fontsize, color=n.text_colour, alpha=n.opacity if n.attested or n.dimmed else 0.8,
-            bbox={"boxstyle": style, "facecolor": n.colour, "edgecolor": edge, "linewidth": border_width, "linestyle": line, "alpha": n.opacity},
+            x, y, _wrap(n.label), ha="center", va="center", fontsize=fontsize, color=readable_on(fill) if solid else n.text_colour,
+            alpha=1.0 if solid else n.opacity if n.attested or n.dimmed else 0.8,
+            bbox={"boxstyle": style, "facecolor": fill, "edgecolor": edge, "linewidth": border_width, "linestyle": line, "alpha": alpha},
             zorder=3,
         )
     else:
         dot = ax.scatter([x], [y], s=260 * font_scale, marker=_MARKERS.get(n.shape, "o"), c=n.colour, alpha=n.opacity,
                          edgecolors=border, linewidths=border_width, linestyles=line, zorder=3)
         dot.set_gid(f"{prefix}shape-{n.id}")
-        text = ax.text(x, y - 26, _wrap(n.label), ha="center", va="top", fontsize=fontsize, alpha=n.opacity, zorder=4)
+        ground = {"boxstyle": "square,pad=0.15", "facecolor": "#ffffff", "edgecolor": "none"} if solid else None
+        text = ax.text(x, y - 26, _wrap(n.label), ha="center", va="top", fontsize=fontsize, color="#222222" if solid else "black",
+                       alpha=1.0 if solid else n.opacity, bbox=ground, zorder=4)
     text.set_gid(f"{prefix}node-{n.id}")
+
+
+def _over_white(colour: str, alpha: float) -> str:
+    """``colour`` drawn at ``alpha`` on white, as one opaque colour.
+
+    >>> _over_white("#c55a11", 0.55), _over_white("#c55a11", 1.0)
+    ('#dc9c79', '#c55a11')
+    """
+    from .render import faded
+
+    return faded(colour, 1.0 - alpha)
 
 
 def _wrap(label: str, width: int = 22) -> str:

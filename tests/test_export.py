@@ -155,7 +155,7 @@ def svg_group(svg: bytes, gid: str) -> str:
 
 
 def test_unattested_facts_are_faded_in_the_elements(half_attested):
-    from lsgmap.render import UNATTESTED_ALPHA, faded
+    from lsgmap.render import UNATTESTED_ALPHA, UNATTESTED_DASHES, faded
     from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
     els = elements(half_attested, View(on="2016-06-01"))
@@ -163,9 +163,9 @@ def test_unattested_facts_are_faded_in_the_elements(half_attested):
     assert (a.attested, a.colour, a.opacity) == (True, ENTITY_KINDS["lsg"].colour, 1.0)
     assert (b.attested, b.colour, b.opacity) == (False, faded(ENTITY_KINDS["lsg"].colour), UNATTESTED_ALPHA)
     edges = {e.id: e for e in els.edges}
-    assert (edges["ra"].attested, edges["ra"].colour, edges["ra"].dashes) == (True, RELATION_KINDS["steers"].colour, False)
+    assert (edges["ra"].attested, edges["ra"].colour, edges["ra"].dashes) == (True, RELATION_KINDS["steers"].colour, ())  # steers: solid
     assert (edges["rb"].attested, edges["rb"].colour, edges["rb"].dashes, edges["rb"].opacity) == (
-        False, faded(RELATION_KINDS["steers"].colour), True, UNATTESTED_ALPHA)
+        False, faded(RELATION_KINDS["steers"].colour), UNATTESTED_DASHES, UNATTESTED_ALPHA)
     assert (els.facts, els.unattested) == (5, 2)
     later = elements(half_attested, View(on="2017-06-01"))  # LSG A's relation has ended: nothing is attested
     assert (later.facts, later.unattested) == (4, 4) and not any(n.attested for n in later.nodes)

@@ -89,7 +89,7 @@ def test_colours_shapes_and_line_styles_come_from_the_vocabulary(sormland, posit
     for e in edges:
         rk = RELATION_KINDS[e["relation"]]
         if e.get("attested", True):
-            assert (e["color"], e["dashes"], e["width"]) == (rk.colour, rk.dashes, rk.width)
+            assert (e["color"], e["dashes"], e["width"]) == (rk.colour, list(rk.dashes) or False, rk.width)
         else:
             assert (e["color"], e["dashes"], e["width"]) == ({"color": faded(rk.colour), "opacity": UNATTESTED_ALPHA}, [3, 6], rk.width)
 
