@@ -290,7 +290,7 @@ def _over_white(colour: str, alpha: float) -> str:
     """``colour`` drawn at ``alpha`` on white, as one opaque colour.
 
     >>> _over_white("#c55a11", 0.55), _over_white("#c55a11", 1.0)
-    ('#dc9c79', '#c55a11')
+    ('#dfa47c', '#c55a11')
     """
     from .render import faded
 
