@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ __all__ = [
     "answer_text",
     "image_size",
     "default_filename",
+    "file_stem",
 ]
 
 FORMATS = ("html", "png", "svg")
@@ -369,13 +371,24 @@ def image_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def default_filename(*, on: Any, fmt: str, stem: str = "lsgmap") -> str:
-    """The file name an export gets unless told otherwise.
+def default_filename(*, on: Any, fmt: str, stem: str = "lsgmap", focus: str | None = None) -> str:
+    """The file name an export gets unless told otherwise: the view's day and, for a focused map, the entity's id.
 
-    >>> default_filename(on="2017-03-01", fmt="png")
-    'lsgmap-2017-03-01.png'
+    >>> default_filename(on="2017-03-01", fmt="png"), default_filename(on="2017-01", fmt="svg", focus="lsg_trosa")
+    ('lsgmap-2017-03-01.png', 'lsgmap-2017-01-01-lsg_trosa.svg')
     """
-    return f"{stem}-{_iso(to_day(on))}.{_check_format(fmt)}"
+    return f"{file_stem(on=on, stem=stem, focus=focus)}.{_check_format(fmt)}"
+
+
+def file_stem(*, on: Any, stem: str = "lsgmap", focus: str | None = None) -> str:
+    """:func:`default_filename` without the extension (the app adds ``.html``, ``.png`` …); the id is kept to safe characters.
+
+    >>> file_stem(on="2016-11-01", focus="../lsg trosa")
+    'lsgmap-2016-11-01-lsg-trosa'
+    """
+    parts = [stem, _iso(to_day(on))]
+    safe = re.sub(r"[^0-9A-Za-z_-]+", "-", focus or "").strip("-")[:60]
+    return "-".join(parts + ([safe] if safe else []))
 
 
 # -- answers ----------------------------------------------------------------------
