@@ -141,7 +141,7 @@ def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> floa
 
 def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
     """The legend of the picture (:func:`lsgmap.render.legend_of`: the kinds and marks drawn) along the bottom,
-    above the footnote of :func:`_unattested_key`; the maps are moved up to make room."""
+    above the footnote of :func:`_unattested_key`; the maps are moved up to make room (none in a picture too small for it)."""
     from .render import legend_of
 
     bottom = _unattested_key(fig, *sides, font_scale=font_scale)
@@ -159,8 +159,12 @@ def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
         box.remove()
         box = place(max(1, min(len(rows), int(fig.bbox.width * 0.98 // max(column, 1.0)))))
         box.set_gid("legend")
-        bottom += box.get_window_extent().height / fig.bbox.height
-    fig.subplots_adjust(bottom=max(0.01, bottom + 0.005))
+        height = box.get_window_extent().height / fig.bbox.height
+        if bottom + height > 0.5:  # a thumbnail: the map keeps the room
+            box.remove()
+        else:
+            bottom += height
+    fig.subplots_adjust(bottom=min(0.5, max(0.01, bottom + 0.005)))
 
 
 def _handle(row: dict[str, str], font_scale: float) -> Any:
@@ -269,7 +273,7 @@ def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, pref
     # a marked node's label sits on an opaque ground the halo and lines pass under, in a colour readable on it (compare view)
     solid = bool(n.mark) and not n.dimmed
     if n.shape in ("box", "ellipse"):
-        style = "round,pad=0.35" if n.shape == "box" else "ellipse,pad=0.25"
+        style = "round,pad=0.35" if n.shape == "box" else "ellipse,pad=0.15"
         edge = border if (n.border or not n.attested) else n.colour
         fill, alpha = (_over_white(n.colour, n.opacity), 1.0) if solid else (n.colour, n.opacity)
         text = ax.text(
