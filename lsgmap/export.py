@@ -5,9 +5,10 @@ Every export draws a :class:`lsgmap.view.View` through
 the map in the app, on the same positions. :func:`to_image` and
 :func:`to_compare_image` draw :class:`~lsgmap.render.Elements` server-side
 with matplotlib (imported only when an image is asked for), so no browser is
-needed. In SVG, text stays text and each node, mark and edge is a group whose
-id names it (``node-<id>``, ``mark-<id>``, ``edge-<id>``; prefixed ``a-``/``b-``
-in the compare image).
+needed, with a legend of the shapes, lines and marks the picture draws. In SVG,
+text stays text and each node, mark and edge is a group whose id names it
+(``node-<id>``, ``mark-<id>``, ``edge-<id>``; prefixed ``a-``/``b-`` in the
+compare image; the legend is ``legend``).
 
 Examples
 --------
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +46,7 @@ __all__ = [
     "answer_text",
     "image_size",
     "default_filename",
+    "file_stem",
 ]
 
 FORMATS = ("html", "png", "svg")
@@ -68,7 +71,7 @@ def export_html(structure: Any, view: View, *, positions: Positions = None) -> s
 
 
 def export_image(
-    structure: Any, view: View, *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = False
+    structure: Any, view: View, *, positions: Positions = None, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = True
 ) -> bytes:
     """``view`` as a PNG or SVG image of ``size`` pixels (width, height), titled; with ``legend``, the kinds it draws are explained below.
 
@@ -115,11 +118,12 @@ def _iso(day: int) -> str:
 _MARKERS = {"box": "s", "ellipse": "o", "dot": "o", "diamond": "D", "star": "*", "triangle": "^", "square": "s"}
 
 
-def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = False) -> bytes:
+def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = True) -> bytes:
     """``els`` drawn as a PNG or SVG image of ``size`` pixels, with its title.
 
-    With ``legend``, a legend below the map names the entity and relation kinds
-    drawn (and, if any is drawn, what faded and dashed means), as on the Karta page.
+    A legend below the map names the entity and relation kinds drawn, with the
+    map's shapes and lines (and what faded and dashed means, if any is drawn);
+    ``legend=False`` leaves it out.
 
     >>> from lsgmap.render import Elements
     >>> svg = to_image(Elements((), (), "Tom", "2017-01-01"), fmt="svg", size=(300, 200))
@@ -137,41 +141,70 @@ def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT
     return _save(fig, fmt)
 
 
-def _legend(fig: Any, els: Elements, *, font_scale: float = 1.0) -> None:
-    """The kinds ``els`` draws, as a legend below the map (its own group ``legend`` in SVG); the map is moved up to make room."""
+def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> float:
+    """A footnote saying what faded and dashed means, when a side draws a fact no source speaks for on its day; its top (figure fraction)."""
+    if not any(els.drawn_unattested for els in sides):
+        return 0.0
+    note = fig.text(0.01, 0.01, t("map.unattested_key", sides[0].lang), fontsize=9 * font_scale, color="#555555", ha="left", va="bottom")
+    note.set_gid("unattested-key")
+    return 0.01 + note.get_window_extent().height / fig.bbox.height
+
+
+def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
+    """The legend of the picture (:func:`lsgmap.render.legend_of`: the kinds and marks drawn) along the bottom,
+    above the footnote of :func:`_unattested_key`; the maps are moved up to make room (none in a picture too small for it)."""
+    from .render import legend_of
+
+    bottom = _unattested_key(fig, *sides, font_scale=font_scale)
+    rows = legend_of(*sides)
+    if rows:
+        handles = [_handle(r, font_scale) for r in rows]
+        labels = [r["label"] for r in rows]
+
+        def place(ncol: int) -> Any:
+            return fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, bottom), ncol=ncol, fontsize=9 * font_scale,
+                              frameon=False, handlelength=3.2, columnspacing=1.6, borderaxespad=0.2)
+
+        box = place(1)
+        column = box.get_window_extent().width
+        box.remove()
+        box = place(max(1, min(len(rows), int(fig.bbox.width * 0.98 // max(column, 1.0)))))
+        box.set_gid("legend")
+        height = box.get_window_extent().height / fig.bbox.height
+        if bottom + height > 0.5:  # a thumbnail: the map keeps the room
+            box.remove()
+        else:
+            bottom += height
+    fig.subplots_adjust(bottom=min(0.5, max(0.01, bottom + 0.005)))
+
+
+def _handle(row: dict[str, str], font_scale: float) -> Any:
+    """A legend entry drawn as the picture draws its kind: the node's shape, the relation's line, the mark's ring."""
     from matplotlib.lines import Line2D
 
-    from .render import UNATTESTED_ALPHA, legend
+    from .render import _darker
 
-    kinds, relations = {n.kind for n in els.nodes}, {e.relation for e in els.edges}
-    rows = legend(lang=els.lang, kinds=kinds, relations=relations, unattested=bool(els.drawn_unattested))
-    if not rows:
-        return
-    handles = []
-    for r in rows:
-        if r["group"] == "entity":
-            handles.append(Line2D([], [], linestyle="", marker=_MARKERS.get(r["style"], "o"), markersize=11, markerfacecolor=r["colour"],
-                                  markeredgecolor="white", label=r["label"]))
-        elif r["group"] == "relation":
-            handles.append(Line2D([], [], color=r["colour"], linewidth=2.5, linestyle="--" if r["style"] == "dashed" else "-", label=r["label"]))
-        else:  # faded and dashed: a fact no source speaks for on the day
-            handles.append(Line2D([], [], color=r["colour"], linewidth=2.5, linestyle=":", marker="s", markersize=11, alpha=UNATTESTED_ALPHA + 0.3,
-                                  markerfacecolor=r["colour"], label=r["label"]))
-    fontsize = 10 * font_scale
-    columns = max(1, min(len(handles), int(fig.get_figwidth() * 72 / (fontsize * 17))))
-    lines = -(-len(handles) // columns)
-    height = (lines * fontsize * 1.9 + fontsize) / (fig.get_figheight() * 72)
-    fig.subplots_adjust(bottom=0.01 + height)
-    box = fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.005), ncol=columns, fontsize=fontsize, frameon=False,
-                     handlelength=2.2, columnspacing=1.4)
-    box.set_gid("legend")
+    colour = row["colour"]
+    if row["group"] == "relation":
+        dashes = tuple(float(d) for d in row["dashes"].split())
+        return Line2D([], [], color=colour, linewidth=max(float(row["width"]), 0.5) * 0.8, linestyle=(0, dashes) if dashes else "-")
+    if row["group"] == "mark":
+        return Line2D([], [], linestyle="none", marker="o", markersize=13 * font_scale, markerfacecolor="none", markeredgecolor=colour,
+                      markeredgewidth=2.5)
+    return Line2D([], [], linestyle="none", marker=_marker(row["style"]), markersize=11 * font_scale, markerfacecolor=colour,
+                  markeredgecolor=_darker(colour), markeredgewidth=0.8)
 
 
-def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
-    """A footnote saying what faded and dashed means, when a side draws a fact no source speaks for on its day."""
-    if any(els.drawn_unattested for els in sides):
-        note = fig.text(0.01, 0.01, t("map.unattested_key", sides[0].lang), fontsize=9 * font_scale, color="#555555", ha="left", va="bottom")
-        note.set_gid("unattested-key")
+def _marker(shape: str) -> Any:
+    """A matplotlib marker for a vis-network shape: boxes and ellipses are wide, as their labels make them on the map."""
+    from matplotlib.path import Path
+    from matplotlib.transforms import Affine2D
+
+    if shape == "box":
+        return Path([(-1.0, -0.55), (1.0, -0.55), (1.0, 0.55), (-1.0, 0.55), (-1.0, -0.55)], closed=True)
+    if shape == "ellipse":
+        return Affine2D().scale(1.0, 0.6).transform_path(Path.unit_circle())
+    return _MARKERS.get(shape, "o")
 
 
 def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE) -> bytes:
@@ -189,15 +222,13 @@ def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", siz
     for ax, els, prefix in ((axes[0], before, "a-"), (axes[1], after, "b-")):
         _draw(ax, els, title=els.title, font_scale=scale, frame=frame, prefix=prefix)
     fig.suptitle(t("export.compare_title", before.lang, start=before.on, end=after.on), fontsize=15)
-    _unattested_key(fig, before, after, font_scale=scale)
+    _legend(fig, before, after, font_scale=scale)
     return _save(fig, fmt)
 
 
 def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, frame: tuple = (), prefix: str = "") -> None:
     """Draw the nodes and edges on a matplotlib axes at their x/y (y grows downwards, as on screen)."""
     from matplotlib.patches import FancyArrowPatch
-
-    from .render import UNATTESTED_DASHES
 
     ax.set_axis_off()
     if title:
@@ -221,7 +252,7 @@ def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, f
             arrowstyle="-|>", mutation_scale=10 * font_scale,
             color=e.colour,
             linewidth=max(float(e.width), 0.5) * 0.8,
-            linestyle=(0, UNATTESTED_DASHES) if not e.attested else (0, (4, 3)) if e.dashes else "-",
+            linestyle=(0, e.dashes) if e.dashes else "-",
             alpha=min(e.opacity, 0.85),
             shrinkA=9, shrinkB=11,
             connectionstyle=f"arc3,rad={bend}",
@@ -235,6 +266,8 @@ def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, f
 
 def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, prefix: str) -> None:
     """One node: its shape or box, its label, and a coloured halo when it is marked."""
+    from .render import readable_on
+
     x, y = at
     border, border_width = (n.border, 3.0) if n.border else ("white", 1.0)
     line = "-"
@@ -248,20 +281,37 @@ def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, pref
         halo = ax.scatter([x], [y], s=1400 * font_scale, marker="o", facecolors="none", edgecolors=MARK_COLOURS[n.mark], linewidths=3.5, zorder=2)
         halo.set_gid(f"{prefix}mark-{n.id}")
     fontsize = 7.5 * font_scale
+    # a marked node's label sits on an opaque ground the halo and lines pass under, in a colour readable on it (compare view)
+    solid = bool(n.mark) and not n.dimmed
     if n.shape in ("box", "ellipse"):
-        style = "round,pad=0.35" if n.shape == "box" else "round4,pad=0.4"
+        style = "round,pad=0.35" if n.shape == "box" else "ellipse,pad=0.15"
         edge = border if (n.border or not n.attested) else n.colour
+        fill, alpha = (_over_white(n.colour, n.opacity), 1.0) if solid else (n.colour, n.opacity)
         text = ax.text(
-            x, y, _wrap(n.label), ha="center", va="center", fontsize=fontsize, color=n.text_colour, alpha=n.opacity if n.attested or n.dimmed else 0.8,
-            bbox={"boxstyle": style, "facecolor": n.colour, "edgecolor": edge, "linewidth": border_width, "linestyle": line, "alpha": n.opacity},
+            x, y, _wrap(n.label), ha="center", va="center", fontsize=fontsize, color=readable_on(fill) if solid else n.text_colour,
+            alpha=1.0 if solid else n.opacity if n.attested or n.dimmed else 0.8,
+            bbox={"boxstyle": style, "facecolor": fill, "edgecolor": edge, "linewidth": border_width, "linestyle": line, "alpha": alpha},
             zorder=3,
         )
     else:
         dot = ax.scatter([x], [y], s=260 * font_scale, marker=_MARKERS.get(n.shape, "o"), c=n.colour, alpha=n.opacity,
                          edgecolors=border, linewidths=border_width, linestyles=line, zorder=3)
         dot.set_gid(f"{prefix}shape-{n.id}")
-        text = ax.text(x, y - 26, _wrap(n.label), ha="center", va="top", fontsize=fontsize, alpha=n.opacity, zorder=4)
+        ground = {"boxstyle": "square,pad=0.15", "facecolor": "#ffffff", "edgecolor": "none"} if solid else None
+        text = ax.text(x, y - 26, _wrap(n.label), ha="center", va="top", fontsize=fontsize, color="#222222" if solid else "black",
+                       alpha=1.0 if solid else n.opacity, bbox=ground, zorder=4)
     text.set_gid(f"{prefix}node-{n.id}")
+
+
+def _over_white(colour: str, alpha: float) -> str:
+    """``colour`` drawn at ``alpha`` on white, as one opaque colour.
+
+    >>> _over_white("#c55a11", 0.55), _over_white("#c55a11", 1.0)
+    ('#dfa47c', '#c55a11')
+    """
+    from .render import faded
+
+    return faded(colour, 1.0 - alpha)
 
 
 def _wrap(label: str, width: int = 22) -> str:
@@ -327,13 +377,24 @@ def image_size(data: bytes) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
-def default_filename(*, on: Any, fmt: str, stem: str = "lsgmap") -> str:
-    """The file name an export gets unless told otherwise.
+def default_filename(*, on: Any, fmt: str, stem: str = "lsgmap", focus: str | None = None) -> str:
+    """The file name an export gets unless told otherwise: the view's day and, for a focused map, the entity's id.
 
-    >>> default_filename(on="2017-03-01", fmt="png")
-    'lsgmap-2017-03-01.png'
+    >>> default_filename(on="2017-03-01", fmt="png"), default_filename(on="2017-01", fmt="svg", focus="lsg_trosa")
+    ('lsgmap-2017-03-01.png', 'lsgmap-2017-01-01-lsg_trosa.svg')
     """
-    return f"{stem}-{_iso(to_day(on))}.{_check_format(fmt)}"
+    return f"{file_stem(on=on, stem=stem, focus=focus)}.{_check_format(fmt)}"
+
+
+def file_stem(*, on: Any, stem: str = "lsgmap", focus: str | None = None) -> str:
+    """:func:`default_filename` without the extension (the app adds ``.html``, ``.png`` …); the id is kept to safe characters.
+
+    >>> file_stem(on="2016-11-01", focus="../lsg trosa")
+    'lsgmap-2016-11-01-lsg-trosa'
+    """
+    parts = [stem, _iso(to_day(on))]
+    safe = re.sub(r"[^0-9A-Za-z_-]+", "-", focus or "").strip("-")[:60]
+    return "-".join(parts + ([safe] if safe else []))
 
 
 # -- answers ----------------------------------------------------------------------

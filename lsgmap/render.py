@@ -53,7 +53,12 @@ __all__ = [
     "vis_node",
     "vis_edge",
     "legend",
+    "legend_of",
     "legend_html",
+    "shape_svg",
+    "line_svg",
+    "contrast_ratio",
+    "readable_on",
     "MARK_COLOURS",
     "UNATTESTED_ALPHA",
     "UNATTESTED_DASHES",
@@ -75,6 +80,7 @@ _REMOVED_ALPHA = 0.55
 #: Facts no source speaks for on the day: drawn in a lighter colour, at this opacity, with this dash pattern (on, off px).
 UNATTESTED_ALPHA = 0.5
 UNATTESTED_DASHES = (3, 6)
+_UNKNOWN_DASHES = (8, 4)
 _UNATTESTED_LIGHTEN = 0.55
 
 
@@ -105,6 +111,32 @@ def safe_text(value: Any) -> str:
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
+def _luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of ``#rrggbb``."""
+    channels = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two ``#rrggbb`` colours (1 to 21; text wants at least 4.5).
+
+    >>> round(contrast_ratio("#ffffff", "#000000"), 1), round(contrast_ratio("#222222", "#ffffff"), 1)
+    (21.0, 15.9)
+    """
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_on(background: str) -> str:
+    """White or near-black text, whichever contrasts more with ``background``.
+
+    >>> readable_on("#1f4e79"), readable_on("#d9d9d9"), readable_on("#e9b3ab")
+    ('#ffffff', '#222222', '#222222')
+    """
+    return max(("#ffffff", "#222222"), key=lambda text: contrast_ratio(text, background))
+
+
 def _text_colour(background: str, shape: str) -> str:
     """White text inside dark boxes and ellipses, black otherwise (labels of dots, stars… sit outside the shape).
 
@@ -113,8 +145,7 @@ def _text_colour(background: str, shape: str) -> str:
     """
     if shape not in {"box", "ellipse", "circle", "database", "text"}:
         return "#222222"
-    r, g, b = (int(background[i : i + 2], 16) for i in (1, 3, 5))
-    return "#ffffff" if 0.299 * r + 0.587 * g + 0.114 * b < 140 else "#222222"
+    return readable_on(background)
 
 
 def _mark_label(status: str, lang: str) -> str:
@@ -160,7 +191,7 @@ class Edge:
     tooltip: str
     colour: str
     width: int
-    dashes: bool
+    dashes: tuple[int, ...]  #: dash pattern (on, off, … px); () solid
     curve: str = ""  #: "" (straight), "curvedCW" or "curvedCCW": parallel relations drawn apart
     roundness: float = 0.0
     mark: str | None = None
@@ -420,7 +451,7 @@ def _edge(
         tooltip="\n".join(safe_text(line) for line in tooltip if line),
         colour=colour,
         width=width,
-        dashes=(bool(kind.dashes) if kind else True) or not attested,
+        dashes=UNATTESTED_DASHES if not attested else kind.dashes if kind else _UNKNOWN_DASHES,
         curve=curve[0],
         roundness=curve[1],
         mark=mark,
@@ -469,8 +500,9 @@ def vis_node(n: Node) -> dict[str, Any]:
 def vis_edge(e: Edge) -> dict[str, Any]:
     """An edge as vis-network reads it.
 
-    >>> vis_edge(Edge("r1", "a", "b", "steers", "a styr b", "#c55a11", 2, False))["smooth"]
-    False
+    >>> edge = vis_edge(Edge("r1", "a", "b", "covers", "a omfattar b", "#548235", 1, (8, 4)))
+    >>> edge["smooth"], edge["dashes"]
+    (False, [8, 4])
     """
     edge: dict[str, Any] = {
         "id": e.id,
@@ -478,7 +510,7 @@ def vis_edge(e: Edge) -> dict[str, Any]:
         "to": e.target,
         "title": e.tooltip,
         "color": {"color": e.colour, "opacity": e.opacity} if e.opacity != 1.0 else e.colour,
-        "dashes": list(UNATTESTED_DASHES) if not e.attested else e.dashes,
+        "dashes": list(e.dashes) if e.dashes else False,
         "width": e.width,
         "arrows": "to",
         "relation": e.relation,
@@ -542,7 +574,8 @@ def to_html(els: Elements, *, height: int = 640, standalone: bool = False, backg
     loads anything from outside the page. The page shell comes from a pyvis
     Network filled with plain values (rendered once per height and background);
     the nodes and edges go in as HTML-safe JSON. ``standalone`` adds the
-    title (escaped) as the page's ``<title>`` and heading, for a file.
+    title (escaped) as the page's ``<title>`` and heading, and a legend of the
+    kinds drawn (:func:`legend_of`), for a file.
 
     Examples
     --------
@@ -568,6 +601,9 @@ def to_html(els: Elements, *, height: int = 640, standalone: bool = False, backg
 
         key = escape(t("map.unattested_key", els.lang))
         heading += f'\n<p data-lsgmap="unattested-key" style="font-family:DejaVu Sans,sans-serif;font-size:14px;color:#555;margin:0 12px">{key}</p>'
+    rows = legend_of(els)
+    if rows:
+        heading += f'\n<div data-lsgmap="legend" style="margin:4px 12px">{legend_html(rows)}</div>'
     page = page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n{heading}', 1)
     return page.replace("<head>", f"<head>\n<title>{title}</title>", 1)
 
@@ -630,57 +666,135 @@ def _shell(height: int, background: str) -> tuple[str, str, str]:
 
 
 def legend(
-    *, lang: str = "sv", kinds: Iterable[str] | None = None, relations: Iterable[str] | None = None, marks: bool = False, unattested: bool = False
+    *, lang: str = "sv", kinds: Iterable[str] | None = None, relations: Iterable[str] | None = None, marks: bool | Iterable[str] = False,
+    unattested: bool = False,
 ) -> list[dict[str, str]]:
     """Legend rows: ``{"group", "key", "label", "colour", "style"}`` for entity kinds, relation kinds, marks and unattested facts.
 
-    >>> rows = legend(lang="en", kinds=["lsg"], relations=["steers"], unattested=True)
-    >>> [(r["label"], r["colour"], r["style"]) for r in rows]
-    [('Local collaboration group', '#c55a11', 'ellipse'), ('Steers', '#c55a11', 'solid'), ('no source for this date', '#c6c6c6', 'faded')]
+    ``style`` is an entity kind's shape, or a relation kind's "solid"/"dashed"
+    (whose rows also carry ``dashes``, the pattern, and ``width``). ``marks``:
+    True for all marks, or the marks to list.
+
+    >>> rows = legend(lang="en", kinds=["lsg"], relations=["steers", "covers"], marks=["removed"], unattested=True)
+    >>> [(r["label"], r["colour"], r["style"]) for r in rows]  # doctest: +NORMALIZE_WHITESPACE
+    [('Local collaboration group', '#c55a11', 'ellipse'), ('Covers', '#548235', 'dashed'), ('Steers', '#c55a11', 'solid'),
+     ('Removed', '#d62728', 'border'), ('no source for this date', '#c6c6c6', 'faded')]
+    >>> rows[1]["dashes"], rows[1]["width"]
+    ('8 4', '1')
     """
+    from .i18n import t
+
+    kinds = None if kinds is None else set(kinds)
+    relations = None if relations is None else set(relations)
+    marks = set(MARK_COLOURS) if marks is True else set(marks or ())
     rows = []
     for key, kind in ENTITY_KINDS.items():
-        if kinds is None or key in set(kinds):
+        if kinds is None or key in kinds:
             rows.append({"group": "entity", "key": key, "label": kind.label(lang), "colour": kind.colour, "style": kind.shape})
     for key, rk in RELATION_KINDS.items():
-        if relations is None or key in set(relations):
-            rows.append({"group": "relation", "key": key, "label": rk.label(lang), "colour": rk.colour, "style": "dashed" if rk.dashes else "solid"})
-    if marks:
-        from .i18n import t
-
-        for status, colour in MARK_COLOURS.items():
+        if relations is None or key in relations:
+            rows.append({"group": "relation", "key": key, "label": rk.label(lang), "colour": rk.colour, "style": "dashed" if rk.dashes else "solid",
+                         "dashes": " ".join(str(d) for d in rk.dashes), "width": str(rk.width)})
+    for status, colour in MARK_COLOURS.items():
+        if status in marks:
             rows.append({"group": "mark", "key": status, "label": t(f"app.mark.{status}", lang), "colour": colour, "style": "border"})
     if unattested:
-        from .i18n import t
-
         rows.append({"group": "attested", "key": "unattested", "label": t("attested.no", lang), "colour": faded("#808080", 0.55), "style": "faded"})
     return rows
 
 
-def legend_html(rows: list[dict[str, str]]) -> str:
-    """A small static HTML legend (escaped) for the rows of :func:`legend`.
+def legend_of(*sides: Elements, unattested: bool = False) -> list[dict[str, str]]:
+    """The :func:`legend` of what ``sides`` draw: only the entity kinds, relation kinds and marks present (and, with
+    ``unattested``, the row for facts without a source when one is drawn).
 
-    >>> "&lt;" in legend_html([{"group": "entity", "key": "x", "label": "<x>", "colour": "#000", "style": "box"}])
-    True
+    >>> els = Elements((Node("a", "A", "A", 0.0, 0.0, "lsg", "#c55a11", "ellipse", "#fff", mark="removed"),), (), "T", "2017-01-01", "en")
+    >>> [(r["group"], r["label"], r["style"]) for r in legend_of(els, unattested=True)]
+    [('entity', 'Local collaboration group', 'ellipse'), ('mark', 'Removed', 'border')]
     """
-    from html import escape
+    nodes = [n for els in sides for n in els.nodes]
+    edges = [e for els in sides for e in els.edges]
+    return legend(
+        lang=sides[0].lang if sides else "sv",
+        kinds={n.kind for n in nodes},
+        relations={e.relation for e in edges},
+        marks={item.mark for item in (*nodes, *edges) if item.mark},
+        unattested=unattested and any(els.drawn_unattested for els in sides),
+    )
 
+
+def _star(cx: float, cy: float, outer: float, inner: float) -> str:
+    """The points of a five-pointed star, upright."""
+    import math
+
+    points = []
+    for i in range(10):
+        radius, angle = (outer if i % 2 == 0 else inner), math.pi / 2 + i * math.pi / 5
+        points.append(f"{cx + radius * math.cos(angle):.1f},{cy - radius * math.sin(angle):.1f}")
+    return " ".join(points)
+
+
+_SHAPES = {  # vis-network shape → SVG element in a 24×16 box
+    "box": '<rect x="2" y="3" width="20" height="10" rx="3"',
+    "ellipse": '<ellipse cx="12" cy="8" rx="10" ry="6"',
+    "dot": '<circle cx="12" cy="8" r="6"',
+    "circle": '<circle cx="12" cy="8" r="7"',
+    "square": '<rect x="6" y="2" width="12" height="12"',
+    "diamond": '<polygon points="12,1 19,8 12,15 5,8"',
+    "triangle": '<polygon points="12,1 19.5,14 4.5,14"',
+    "star": f'<polygon points="{_star(12, 8.5, 7.5, 3.2)}"',
+}
+
+
+def shape_svg(shape: str, colour: str) -> str:
+    """A small inline SVG of a node shape as the map draws it (an unknown shape is a dot).
+
+    >>> shape_svg("star", "#c00000")[:60]
+    '<svg data-shape="star" width="24" height="16" viewBox="0 0 2'
+    >>> "<ellipse" in shape_svg("ellipse", "#c55a11"), "<circle" in shape_svg("hexagon", "#000000")
+    (True, True)
+    """
+    shape = shape if shape in _SHAPES else "dot"
+    return (f'<svg data-shape="{shape}" width="24" height="16" viewBox="0 0 24 16" style="vertical-align:middle">'
+            f'{_SHAPES[shape]} fill="{colour}" stroke="{_darker(colour)}" stroke-width="1"/></svg>')
+
+
+def line_svg(colour: str, dashes: str = "", width: int = 1, *, ring: bool = False) -> str:
+    """A small inline SVG of a relation's line (colour, width, dash pattern ``"on off …"``), or with ``ring`` a mark's ring.
+
+    >>> line_svg("#00838f", "10 3 2 3")
+    '<svg width="40" height="12" viewBox="0 0 40 12" style="vertical-align:middle"><line x1="1" y1="6" x2="39" y2="6" stroke="#00838f" stroke-width="1" stroke-dasharray="10 3 2 3"/></svg>'
+    """
+    if ring:
+        return (f'<svg width="24" height="16" viewBox="0 0 24 16" style="vertical-align:middle"><circle cx="12" cy="8" r="6" fill="none" '
+                f'stroke="{colour}" stroke-width="3"/></svg>')
+    dash = f' stroke-dasharray="{dashes}"' if re.fullmatch(r"[0-9 ]+", dashes or "") and dashes.strip() else ""
+    return (f'<svg width="40" height="12" viewBox="0 0 40 12" style="vertical-align:middle"><line x1="1" y1="6" x2="39" y2="6" stroke="{colour}" '
+            f'stroke-width="{max(1, min(int(width), 4))}"{dash}/></svg>')
+
+
+def legend_html(rows: list[dict[str, str]]) -> str:
+    """A small static HTML legend (escaped) for the rows of :func:`legend`: each kind drawn with its shape or line, as on the map.
+
+    >>> html = legend_html([{"group": "entity", "key": "x", "label": "<x>", "colour": "#000", "style": "box"}])
+    >>> "&lt;x&gt;" in html, 'data-legend="entity-x"' in html, "<rect" in html
+    (True, True, True)
+    """
     parts = []
     for r in rows:
-        colour = escape(r["colour"]) if re.fullmatch(r"#[0-9a-fA-F]{3,8}", r["colour"]) else "#999"
+        colour = escape(r["colour"]) if re.fullmatch(r"#[0-9a-fA-F]{3,8}", r["colour"]) else "#999999"
         if r["group"] == "relation":
-            border = "dashed" if r["style"] == "dashed" else "solid"
-            swatch = f'<span style="display:inline-block;width:28px;border-top:3px {border} {colour};vertical-align:middle"></span>'
+            swatch = line_svg(colour, r.get("dashes", ""), int(r.get("width", "1") or 1))
         elif r["group"] == "attested":  # a faded box with a dashed border and a faded dashed line, as on the map
             dash = f"border:2px dashed {_darker(colour)}"
             swatch = (
-                f'<span data-legend="unattested" style="display:inline-block;width:14px;height:14px;background:{colour};{dash};border-radius:3px;'
+                f'<span style="display:inline-block;width:14px;height:14px;background:{colour};{dash};border-radius:3px;'
                 f'opacity:{UNATTESTED_ALPHA};vertical-align:middle"></span> '
                 f'<span style="display:inline-block;width:28px;border-top:3px dotted {colour};vertical-align:middle"></span>'
             )
         elif r["group"] == "mark":
-            swatch = f'<span style="display:inline-block;width:14px;height:14px;border:4px solid {colour}"></span>'
+            swatch = line_svg(colour, ring=True)
         else:
-            swatch = f'<span style="display:inline-block;width:14px;height:14px;background:{colour};border-radius:3px"></span>'
-        parts.append(f'<span style="margin-right:14px;white-space:nowrap">{swatch} {escape(r["label"])}</span>')
+            swatch = shape_svg(r["style"], colour)
+        key = escape(f'{r["group"]}-{r["key"]}' if r["group"] != "attested" else r["key"])
+        parts.append(f'<span data-legend="{key}" style="margin-right:14px;white-space:nowrap">{swatch} {escape(r["label"])}</span>')
     return '<div style="font-family:sans-serif;font-size:14px;line-height:1.9">' + "".join(parts) + "</div>"

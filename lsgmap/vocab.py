@@ -96,6 +96,8 @@ class RelationKind:
     alternatives on normalised text; ``cue_rank`` orders them when a question
     holds the cues of several kinds (1 = tried first: the most specific).
     ``askable``: the place in the app's question picker (0 = not offered).
+    ``colour`` and ``dashes`` together tell each kind from every other, on the
+    live map, in the legend and in every export.
     """
 
     key: str
@@ -106,7 +108,7 @@ class RelationKind:
     inverse_sv: str  # "styrs av"
     inverse_en: str  # "is steered by"
     colour: str
-    dashes: bool
+    dashes: tuple[int, ...]  #: dash pattern of the line (on, off, … px at width 1); () solid
     width: int = 2
     upward: str | None = None
     responsible: bool = False
@@ -178,37 +180,43 @@ ENTITY_KINDS: dict[str, EntityKind] = _index(
     ]
 )
 
+_SOLID: tuple[int, ...] = ()
+_DASHED = (8, 4)
+_SHORT_DASHES = (4, 3)
+_DASH_DOT = (10, 3, 2, 3)
+_DASH_DOT_DOT = (10, 3, 2, 3, 2, 3)
+
 RELATION_KINDS: dict[str, RelationKind] = _index(
     [
-        RelationKind("member_of", "Medlem i", "Member of", "är medlem i", "is a member of", "har som medlem", "has as member", "#1f4e79", False, 1,
+        RelationKind("member_of", "Medlem i", "Member of", "är medlem i", "is a member of", "har som medlem", "has as member", "#1f4e79", _SOLID, 1,
                      upward="object", askable=6, cue_rank=9, cues=r"medlem\w*|members?|membership"),
-        RelationKind("covers", "Omfattar", "Covers", "omfattar", "covers", "omfattas av", "is covered by", "#548235", True, 1,
+        RelationKind("covers", "Omfattar", "Covers", "omfattar", "covers", "omfattas av", "is covered by", "#548235", _DASHED, 1,
                      upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks"),
-        RelationKind("owns", "Äger", "Owns", "äger", "owns", "ägs av", "is owned by", "#000000", False, 3,
+        RelationKind("owns", "Äger", "Owns", "äger", "owns", "ägs av", "is owned by", "#000000", _SOLID, 3,
                      upward="subject", responsible=True, askable=2, cue_rank=5, cues=r"ager|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?"),
-        RelationKind("steers", "Styr", "Steers", "styr", "steers", "styrs av", "is steered by", "#c55a11", False, 3,
+        RelationKind("steers", "Styr", "Steers", "styr", "steers", "styrs av", "is steered by", "#c55a11", _SOLID, 3,
                      upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styrs|styrde|styrdes|styrgrupp\w*|steer\w*"),
-        RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", True, 2,
+        RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", _DASHED, 2,
                      upward="subject", askable=3, cue_rank=4, cues=r"finansier\w*|fund\w*|financ\w*|betala\w*|pays|paid|bekosta\w*"),
-        RelationKind("employs", "Anställer", "Employs", "anställer", "employs", "är anställd av", "is employed by", "#2e75b6", True, 2,
+        RelationKind("employs", "Anställer", "Employs", "anställer", "employs", "är anställd av", "is employed by", "#2e75b6", _DASHED, 2,
                      upward="subject", askable=4, cue_rank=3, cues=r"anstall\w*|employ\w*|arbetsgivare\w*"),
         RelationKind("commissions", "Uppdragsgivare till", "Commissions", "är uppdragsgivare till", "commissions", "har som uppdragsgivare", "is commissioned by",
-                     "#c00000", False, 2, upward="subject", askable=5, cue_rank=1, cues=r"uppdragsgivare\w*|commission\w*|principals?"),
+                     "#c00000", _SOLID, 2, upward="subject", askable=5, cue_rank=1, cues=r"uppdragsgivare\w*|commission\w*|principals?"),
         RelationKind("reports_to", "Rapporterar till", "Reports to", "rapporterar till", "reports to", "får rapporter från", "receives reports from",
-                     "#808080", True, 1, upward="object", askable=8, cue_rank=7, cues=r"rapporter\w*|reports?|reporting"),
-        RelationKind("chairs", "Ordförande i", "Chairs", "är ordförande i", "chairs", "har som ordförande", "is chaired by", "#808080", False, 1,
+                     "#00838f", _DASH_DOT, 1, upward="object", askable=8, cue_rank=7, cues=r"rapporter\w*|reports?|reporting"),
+        RelationKind("chairs", "Ordförande i", "Chairs", "är ordförande i", "chairs", "har som ordförande", "is chaired by", "#8c564b", _SOLID, 1,
                      upward="object", cue_rank=10, cues=r"ordforande\w*|chair\w*"),
-        RelationKind("part_of", "Del av", "Part of", "är en del av", "is part of", "består av", "consists of", "#a5a5a5", True, 1,
+        RelationKind("part_of", "Del av", "Part of", "är en del av", "is part of", "består av", "consists of", "#6b6b6b", _DASH_DOT_DOT, 1,
                      upward="object", cue_rank=11, cues=r"del av|delar av|ingar i|part of|parts of"),
         RelationKind("applies_to", "Ansöker hos", "Applies to", "ansöker hos", "applies to", "tar emot ansökan från", "receives an application from",
-                     "#bf9000", True, 1, upward="subject", cue_rank=13, cues=r"ansoker|ansokte|ansokt|applies|applied|apply"),
-        RelationKind("holds", "Innehar", "Holds", "innehar", "holds", "innehas av", "is held by", "#808080", True, 1,
+                     "#bf9000", _DASHED, 1, upward="subject", cue_rank=13, cues=r"ansoker|ansokte|ansokt|applies|applied|apply"),
+        RelationKind("holds", "Innehar", "Holds", "innehar", "holds", "innehas av", "is held by", "#827717", _SHORT_DASHES, 1,
                      upward="object", cue_rank=12, cues=r"innehar|innehas|holds|held|tjanst|tjansten"),
-        RelationKind("assigns", "Ger uppdrag", "Assigns", "ger uppdraget", "assigns", "ges av", "is assigned by", "#ff7c80", False, 1,
+        RelationKind("assigns", "Ger uppdrag", "Assigns", "ger uppdraget", "assigns", "ges av", "is assigned by", "#ff7c80", _SOLID, 1,
                      upward="subject", assignment=True,
                      cue_rank=2, cues=r"(gav|ger|givit|gett|gavs)\s+(\w+\s+){0,3}uppdrag\w*|uppdraget|uppdragen|assign\w*"),
         RelationKind("assigned_to", "Uppdrag till", "Assigned to", "är ett uppdrag till", "is assigned to", "har uppdraget", "has the assignment",
-                     "#ff7c80", True, 1, upward="object", assignment=True),
+                     "#e0457b", _DASHED, 1, upward="object", assignment=True),
     ]
 )
 

@@ -149,3 +149,41 @@ def test_event_dots_say_their_event_in_words(sormland):
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     tooltips = [layer["encoding"].get("tooltip") for layer in spec["layer"]]
     assert {"field": "label", "type": "nominal"} in tooltips  # one sentence, not "date 1483228800000"
+
+
+def download_names(monkeypatch) -> list[str]:
+    """The file names the app's download buttons offer, recorded as Streamlit registers them."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    names: list[str] = []
+    deferred, add = MediaFileManager.add_deferred, MediaFileManager.add
+
+    def record_deferred(self, data, mimetype, coordinates, file_name=None, **kw):
+        names.append(file_name)
+        return deferred(self, data, mimetype, coordinates, file_name=file_name, **kw)
+
+    def record(self, data, mimetype, coordinates, file_name=None, **kw):
+        names.append(file_name)
+        return add(self, data, mimetype, coordinates, file_name=file_name, **kw)
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record_deferred)
+    monkeypatch.setattr(MediaFileManager, "add", record)
+    return names
+
+
+def test_downloads_are_named_by_the_date_and_the_focus(monkeypatch):
+    names = download_names(monkeypatch)
+    at = run_app({"on": "2016-11-01"})
+    assert "lsgmap-2016-11-01.html" in names
+    names.clear()
+    at.text_input(key="karta.q").set_value("tris").run()
+    at.checkbox(key="karta.img").check().run()
+    assert {"lsgmap-2016-11-01-tris.html", "lsgmap-2016-11-01-tris.png"} <= set(names)
+    assert not any(name.startswith("lsgmap-2016-11-01.") for name in names[names.index("lsgmap-2016-11-01-tris.html"):])
+
+
+def test_the_legend_shows_the_shapes_and_lines_of_what_the_map_draws():
+    at = run_app({"on": "2016-11-01", "kinds": "lsg,municipality", "rel": "covers"})
+    legend = next(h.proto.body for h in at.get("html") if "data-legend" in h.proto.body)
+    assert set(re.findall(r'data-legend="(entity|relation)-(\w+)"', legend)) == {("entity", "lsg"), ("entity", "municipality"), ("relation", "covers")}
+    assert 'data-shape="ellipse"' in legend and 'data-shape="box"' in legend and 'stroke-dasharray="8 4"' in legend

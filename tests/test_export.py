@@ -155,7 +155,7 @@ def svg_group(svg: bytes, gid: str) -> str:
 
 
 def test_unattested_facts_are_faded_in_the_elements(half_attested):
-    from lsgmap.render import UNATTESTED_ALPHA, faded
+    from lsgmap.render import UNATTESTED_ALPHA, UNATTESTED_DASHES, faded
     from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
     els = elements(half_attested, View(on="2016-06-01"))
@@ -163,9 +163,9 @@ def test_unattested_facts_are_faded_in_the_elements(half_attested):
     assert (a.attested, a.colour, a.opacity) == (True, ENTITY_KINDS["lsg"].colour, 1.0)
     assert (b.attested, b.colour, b.opacity) == (False, faded(ENTITY_KINDS["lsg"].colour), UNATTESTED_ALPHA)
     edges = {e.id: e for e in els.edges}
-    assert (edges["ra"].attested, edges["ra"].colour, edges["ra"].dashes) == (True, RELATION_KINDS["steers"].colour, False)
+    assert (edges["ra"].attested, edges["ra"].colour, edges["ra"].dashes) == (True, RELATION_KINDS["steers"].colour, ())  # steers: solid
     assert (edges["rb"].attested, edges["rb"].colour, edges["rb"].dashes, edges["rb"].opacity) == (
-        False, faded(RELATION_KINDS["steers"].colour), True, UNATTESTED_ALPHA)
+        False, faded(RELATION_KINDS["steers"].colour), UNATTESTED_DASHES, UNATTESTED_ALPHA)
     assert (els.facts, els.unattested) == (5, 2)
     later = elements(half_attested, View(on="2017-06-01"))  # LSG A's relation has ended: nothing is attested
     assert (later.facts, later.unattested) == (4, 4) and not any(n.attested for n in later.nodes)
@@ -206,3 +206,98 @@ def test_cli_attested_only_leaves_out_what_no_source_speaks_for(half_attested, t
     assert main([*common, "--out", str(drawn)]) == 0 and main([*common, "--out", str(only), "--attested-only"]) == 0
     assert 'id="node-b"' in drawn.read_text(encoding="utf-8") and 'id="unattested-key"' in drawn.read_text(encoding="utf-8")
     assert 'id="node-b"' not in only.read_text(encoding="utf-8") and 'id="node-a"' in only.read_text(encoding="utf-8")
+
+
+# -- meeting-ready pictures: a legend of what is drawn, the view in the file name, readable labels, text as text ----
+
+
+def test_default_filename_carries_the_focus():
+    assert default_filename(on="2017-01-01", fmt="png", focus="lsg_trosa") == "lsgmap-2017-01-01-lsg_trosa.png"
+    assert default_filename(on="2017-01-01", fmt="html", focus="../x y") == "lsgmap-2017-01-01-x-y.html"
+    assert default_filename(on="2017-01-01", fmt="svg", focus="") == "lsgmap-2017-01-01.svg"
+
+
+def legend_labels(svg: bytes) -> list[str]:
+    """The texts of the legend group of an SVG image, in order."""
+    import xml.etree.ElementTree as ET
+
+    root = ET.fromstring(svg)
+    group = next(g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id") == "legend")
+    return ["".join(t.itertext()) for t in group.iter("{http://www.w3.org/2000/svg}text")]
+
+
+def test_the_image_legend_lists_exactly_the_kinds_drawn(sormland, positions):
+    from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+
+    for view in (View(on="2016-11-01", focus="tris"), View(on="2016-11-01", kinds=["lsg", "municipality"], relations=["covers"], lang="en")):
+        els = elements(sormland, view, positions)
+        svg = export_image(sormland, view, positions=positions, fmt="svg", size=(1000, 600))
+        kinds = [k.label(view.lang) for key, k in ENTITY_KINDS.items() if key in {n.kind for n in els.nodes}]
+        relations = [r.label(view.lang) for key, r in RELATION_KINDS.items() if key in {e.relation for e in els.edges}]
+        assert legend_labels(svg) == kinds + relations
+    assert legend_labels(svg) == ["Local collaboration group", "Municipality", "Covers"]
+
+
+def test_the_compare_legend_adds_the_marks_drawn(sormland, positions):
+    svg = export_compare_image(sormland, *compare_views(sormland, start="2016-11-01", end="2017-03-01"), positions=positions, fmt="svg",
+                               size=(1600, 600))
+    labels = legend_labels(svg)
+    assert labels[-2:] == ["Tillkommen", "Borttagen"] and "Ändrad" not in labels  # nothing is changed across the merger
+    assert "Lokal samverkansgrupp" in labels and "Styr" in labels
+
+
+def test_the_html_export_has_the_legend_of_what_it_draws(sormland, positions):
+    page = export_html(sormland, View(on="2016-11-01", kinds=["lsg", "municipality"], relations=["covers"]), positions=positions)
+    legend = re.search(r'<div data-lsgmap="legend".*?</div></div>', page, re.S).group(0)
+    assert re.findall(r'data-legend="([\w-]+)"', legend) == ["entity-lsg", "entity-municipality", "relation-covers"]
+    assert 'data-shape="ellipse"' in legend and 'data-shape="box"' in legend and 'stroke-dasharray="8 4"' in legend
+
+
+def test_svg_labels_stay_text(sormland, positions):
+    import xml.etree.ElementTree as ET
+
+    svg = export_image(sormland, View(on="2017-03-01"), positions=positions, fmt="svg", size=(1000, 600))
+    root = ET.fromstring(svg)
+    node = next(g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("id") == "node-lsg_trosa_gnesta")
+    assert ["".join(t.itertext()) for t in node.iter("{http://www.w3.org/2000/svg}text")] == ["LSG Trosa-Gnesta"]
+    assert b'id="DejaVuSans-' not in svg  # no glyph outlines (as svg.fonttype path would draw): text stays text
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2 relative luminance."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def _on(colour: str, alpha: float, ground: str) -> str:
+    """``colour`` at ``alpha`` over ``ground``."""
+    mix = [alpha * int(colour[i : i + 2], 16) + (1 - alpha) * int(ground[i : i + 2], 16) for i in (1, 3, 5)]
+    return "#" + "".join(f"{round(c):02x}" for c in mix)
+
+
+def _style(element, key: str, default: str) -> str:
+    found = re.search(rf"(?:^|;)\s*{key}: ([^;]+)", element.get("style", ""))
+    return found.group(1).strip() if found else default
+
+
+def test_labels_of_removed_nodes_stay_readable_in_the_compare_image(sormland, positions):
+    import xml.etree.ElementTree as ET
+
+    svg = export_compare_image(sormland, *compare_views(sormland, start="2016-11-01", end="2017-03-01"), positions=positions, fmt="svg",
+                               size=(1600, 600))
+    root = ET.fromstring(svg)
+    groups = {g.get("id"): g for g in root.iter("{http://www.w3.org/2000/svg}g")}
+    removed = ["lsg_trosa", "lsg_gnesta", "ordf_lsg_trosa", "ordf_lsg_gnesta"]  # two ellipses with their label inside, two stars with it below
+    for node in removed:
+        group = groups[f"a-node-{node}"]
+        text = next(group.iter("{http://www.w3.org/2000/svg}text"))
+        box = next(group.iter("{http://www.w3.org/2000/svg}path"), None)  # the ground the label is drawn on (else the white page)
+        ground = "#ffffff" if box is None else _on(_style(box, "fill", "#000000"), float(_style(box, "opacity", "1")), "#ffffff")
+        colour = _on(_style(text, "fill", "#000000"), float(_style(text, "opacity", "1")), ground)
+        assert _contrast(colour, ground) >= 4.5, (node, colour, ground)

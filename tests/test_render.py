@@ -89,7 +89,7 @@ def test_colours_shapes_and_line_styles_come_from_the_vocabulary(sormland, posit
     for e in edges:
         rk = RELATION_KINDS[e["relation"]]
         if e.get("attested", True):
-            assert (e["color"], e["dashes"], e["width"]) == (rk.colour, rk.dashes, rk.width)
+            assert (e["color"], e["dashes"], e["width"]) == (rk.colour, list(rk.dashes) or False, rk.width)
         else:
             assert (e["color"], e["dashes"], e["width"]) == ({"color": faded(rk.colour), "opacity": UNATTESTED_ALPHA}, [3, 6], rk.width)
 
@@ -242,3 +242,48 @@ def test_labels_break_at_spaces_and_hyphens_never_inside_a_word(sormland):
         assert label.replace("-\n", "-").replace("\n", " ") == " ".join(n.label.split()), (n.label, label)
     by_id = {n.id: vis_node(n)["label"] for n in els.nodes}
     assert "Samordningsförbundet\n" in by_id["rar"] and "Nyköping-\nOxelösund" in by_id["lsg_nykoping_oxelosund"]
+
+
+def _lab(colour: str) -> tuple[float, float, float]:
+    """CIE L*a*b* (D65) of ``#rrggbb``."""
+    rgb = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    r, g, b = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb]
+    xyz = ((0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883)
+    fx, fy, fz = (v ** (1 / 3) if v > 0.008856 else 7.787 * v + 16 / 116 for v in xyz)
+    return 116 * fy - 16, 500 * (fx - fy), 200 * (fy - fz)
+
+
+def _delta_e(a: str, b: str) -> float:
+    return sum((p - q) ** 2 for p, q in zip(_lab(a), _lab(b), strict=True)) ** 0.5
+
+
+def test_relation_kinds_are_told_apart_by_colour_and_dash():
+    from itertools import combinations
+
+    from lsgmap.render import UNATTESTED_DASHES
+
+    kinds = list(RELATION_KINDS.values())
+    assert len({(k.colour, k.dashes) for k in kinds}) == len(kinds)
+    close = [(a.key, b.key, round(_delta_e(a.colour, b.colour), 1)) for a, b in combinations(kinds, 2) if _delta_e(a.colour, b.colour) < 15]
+    assert not close, close  # no two kinds share a colour, nor nearly
+    greys = [RELATION_KINDS[k] for k in ("reports_to", "part_of", "holds", "chairs")]  # once all the same grey
+    for a, b in combinations(greys, 2):
+        assert _delta_e(a.colour, b.colour) >= 20 and (a.dashes != b.dashes or not (a.dashes or b.dashes)), (a.key, b.key)
+    assert len({k.dashes for k in greys if k.dashes}) == 3
+    assert not {k.colour for k in kinds} & set(MARK_COLOURS.values()) and UNATTESTED_DASHES not in {k.dashes for k in kinds}
+
+
+def test_the_live_map_draws_each_relation_with_its_dash_pattern(sormland, positions):
+    _, edges = drawn(sormland, positions, "2016-11-15")
+    seen = {e["relation"]: e["dashes"] for e in edges if e.get("attested", True)}
+    assert seen["holds"] == [4, 3] and seen["reports_to"] == [10, 3, 2, 3] and seen["steers"] is False
+
+
+def test_legend_html_draws_the_shapes_and_lines():
+    from lsgmap.render import legend_html
+
+    html = legend_html(legend(lang="en", kinds=["lsg", "role", "assignment", "funder", "project", "municipality"], relations=["part_of"], marks=True))
+    shapes = re.findall(r'data-shape="(\w+)"', html)
+    assert shapes == ["diamond", "ellipse", "box", "dot", "star", "triangle"]  # in vocabulary order: funder, lsg, municipality, project, role, assignment
+    assert f'stroke="{RELATION_KINDS["part_of"].colour}"' in html and 'stroke-dasharray="10 3 2 3 2 3"' in html
+    assert html.count('fill="none"') == 3  # the three marks are rings

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from lsgmap.export import to_compare_image
+from lsgmap.export import file_stem, to_compare_image
 from lsgmap.i18n import t
-from lsgmap.render import elements, legend, legend_html, safe_text, to_html
+from lsgmap.render import elements, legend_html, legend_of, safe_text, to_html
 from lsgmap.view import compare_views
 
 from . import common
@@ -89,9 +89,9 @@ def render() -> None:
             st.subheader(plain(f"{t(label, lg)}: {els.on}"))
             st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
             st.iframe(to_html(els, height=520), height=540)
-    st.html(legend_html(legend(lang=lg, kinds=[], relations=[], marks=True, unattested=True)))
+    st.html(legend_html(legend_of(*sides, unattested=True)))  # what the two maps draw, with their shapes, lines and marks
     image_button(  # one image with both dates: the same elements as the two maps
-        lambda fmt: to_compare_image(*sides, fmt=fmt), key=P, stem=f"lsgmap-{start.isoformat()}-{end.isoformat()}"
+        lambda fmt: to_compare_image(*sides, fmt=fmt), key=P, stem=f"{file_stem(on=start)}-{end.isoformat()}"
     )
 
     st.subheader(t("app.compare.changes", lg))

@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from lsgmap.dates import validity_text
+from lsgmap.export import file_stem
 from lsgmap.i18n import t
-from lsgmap.render import elements, fact_notes, legend, legend_html, safe_text, to_html
+from lsgmap.render import elements, fact_notes, legend_html, legend_of, safe_text, to_html
 from lsgmap.view import View, display_names
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
@@ -67,9 +68,9 @@ def render() -> None:
     attested_notice(els, attested_only, lg)
     st.iframe(to_html(els, height=620), height=640)
     st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
-    map_downloads(els, key=P, stem=f"lsgmap-{day.isoformat()}")  # the same elements as the screen
+    map_downloads(els, key=P, stem=file_stem(on=day, focus=focus))  # the same elements as the screen, named by day and focus
     with st.expander(t("app.legend", lg), expanded=True):
-        st.html(legend_html(legend(lang=lg, kinds=kinds, relations=relations, unattested=True)))
+        st.html(legend_html(legend_of(els, unattested=True)))  # what the map draws, with its shapes and lines
     details(s, snap, focus, hide, lg, attested_only=attested_only)
     if not data.has_errors and s.entities:
         common.problems_notice(data)

@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     elif other is not None:
         path = Path(f"lsgmap-{day_to_iso(min(day, other))}-{day_to_iso(max(day, other))}.{args.fmt}")
     else:
-        path = Path(default_filename(on=day, fmt=args.fmt))
+        path = Path(default_filename(on=day, fmt=args.fmt, focus=view.focus))
     write_out(path, data)
     echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
     return 0
