@@ -951,6 +951,12 @@ UI: dict[str, tuple[str, str]] = {
     "edit.undo_why": ("Ångrar {change}", "Undoes {change}"),
     "edit.undone": ("Ändring {change} ångrad (sparat som {saved}).", "Change {change} undone (saved as {saved})."),
     # -- the Redigera page (lsgmap/app/redigera.py, edit_forms.py, edit_save.py) --
+    "app.story.full": ("Presentationsläge (dölj menyn)", "Presentation mode (hide the menu)"),
+    "app.story.full_help": (
+        "Visar bara berättelsen. Styr med → ← PageDown PageUp eller mellanslag (som en presentationsklickare), F för helskärm, Esc för att avsluta.",
+        "Shows the story only. Drive it with → ← PageDown PageUp or Space (as a presentation clicker does), F for full screen, Esc to leave.",
+    ),
+    "app.story.full_exit": ("✕ Avsluta presentationsläge (Esc)", "✕ Leave presentation mode (Esc)"),
     "app.nav.redigera": ("Redigera", "Edit"),
     "app.edit.title": ("Redigera strukturen", "Edit the structure"),
     "app.edit.off": (

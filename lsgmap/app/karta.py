@@ -17,6 +17,7 @@ from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 from . import common
 from .downloads import map_downloads
+from .keys import space_below
 from .text import plain
 
 P = "karta."  # session-state key prefix of this page
@@ -66,7 +67,8 @@ def render() -> None:
     )
     els = elements(s, view, data.positions)
     attested_notice(els, attested_only, lg)
-    st.iframe(to_html(els, height=620), height=640)
+    height = space_below(P + "viewport", 620)  # the map fills the window below the controls
+    st.iframe(to_html(els, height=height - 20), height=height)
     st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
     map_downloads(els, key=P, stem=file_stem(on=day, focus=focus))  # the same elements as the screen, named by day and focus
     with st.expander(t("app.legend", lg), expanded=True):

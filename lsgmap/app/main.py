@@ -30,7 +30,7 @@ def main() -> None:
         for p, module in entries
     ]
     navigation = st.navigation([home, *shown])
-    if navigation is home:  # "/" or "/?page=jamfor&…" (links made before pages had paths): open the page asked for
+    if navigation is home and st.runtime.exists():  # "/" or "/?page=jamfor&…" (links made before pages had paths): open the page asked for
         target = shown[keys.index(wanted)] if wanted else shown[0]
         st.switch_page(target, query_params=st.query_params.to_dict())
     bad = st.session_state.pop(NOTICE, None)

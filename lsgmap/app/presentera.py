@@ -16,6 +16,7 @@ from lsgmap.view import story_view
 
 from . import common
 from .downloads import map_downloads
+from .keys import presenter_keys, space_below
 from .text import plain
 
 P = "presentera."  # session-state key prefix of this page
@@ -50,6 +51,26 @@ def _go(delta: int, count: int) -> None:
     st.session_state[P + "step"] = min(max(st.session_state[P + "step"] + delta, 1), count)
 
 
+def _key_action(action: str, count: int) -> None:
+    """A clicker's key: next/prev step, first/last, or leave presentation mode (Escape)."""
+    if action == "exit":
+        st.session_state[P + "full"] = False
+        return
+    current = st.session_state.get(P + "step", 1)
+    target = {"next": current + 1, "prev": current - 1, "first": 1, "last": count}.get(action, current)
+    st.session_state[P + "step"] = min(max(target, 1), count)
+
+
+#: Constant CSS only: presentation mode hides the menu, the header and the toolbar.
+_FULL_CSS = """
+<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
+header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
+[data-testid="stMainBlockContainer"] { padding-top: 0.8rem !important; }
+</style>
+"""
+
+
 def _story_changed() -> None:
     st.session_state[P + "step"] = 1
 
@@ -80,11 +101,19 @@ def render() -> None:
     count = len(story.steps)
     common.init_state(P + "step", "step", _step_number(count), 1)
     st.session_state[P + "step"] = min(max(int(st.session_state[P + "step"]), 1), count)
+    presenter_keys(P + "keys", lambda action: _key_action(action, count))  # → ← PageDown PageUp Space, Esc
     number = st.session_state[P + "step"]
     step = story.steps[number - 1]
-    common.set_params("presentera", {"story": story.id, "step": str(number)})
+    common.init_state(P + "full", "full", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
+    with st.sidebar:
+        st.toggle(t("app.story.full", lg), key=P + "full", help=t("app.story.full_help", lg))
+    full = bool(st.session_state[P + "full"])
+    common.set_params("presentera", {"story": story.id, "step": str(number), "full": "1" if full else None})
 
     st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)  # constant CSS, no data text
+    if full:
+        st.markdown(_FULL_CSS, unsafe_allow_html=True)  # constant CSS, no data text
+        st.button(t("app.story.full_exit", lg), key=P + "exit", on_click=_key_action, args=("exit", count), type="tertiary")
     nav_prev, counter, nav_next = st.columns([1.4, 4, 1.4])
     nav_prev.button(t("app.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
     nav_next.button(t("app.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
@@ -104,7 +133,8 @@ def render() -> None:
         with text_column:
             st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
     with map_column:
-        st.iframe(to_html(els, height=700), height=720)
+        height = space_below(P + "viewport", 720, least=420)  # the step's map fills the window below the counter
+        st.iframe(to_html(els, height=height - 20), height=height)
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
 
     def deck() -> bytes:  # the whole story, built only when the button is clicked (a few seconds)
