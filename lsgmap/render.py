@@ -541,7 +541,7 @@ def _darker(colour: str) -> str:
 _OPTIONS = {
     "physics": {"enabled": False},
     "layout": {"improvedLayout": False},
-    "interaction": {"hover": True, "navigationButtons": False, "keyboard": False, "dragNodes": True},
+    "interaction": {"hover": True, "navigationButtons": False, "keyboard": False, "dragNodes": True, "zoomView": False},
     "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
     "nodes": {"font": {"size": 16}},
 }
@@ -633,6 +633,22 @@ def _pyvis_templates() -> Path:
     return Path(next(iter(spec.submodule_search_locations))) / "templates"
 
 
+#: The mouse wheel scrolls the page over a map; it zooms the map only once the map is clicked, until the pointer leaves it
+#: (the map's own page does not scroll, so the wheel goes on to the page around it).
+_WHEEL_SCRIPT = """<style>html, body { overflow: hidden; }</style>
+<script>
+(function () {
+  var box = document.getElementById("mynetwork");
+  if (typeof network === "undefined" || !box) return;
+  var zoom = function (on) { network.setOptions({interaction: {zoomView: on}}); document.body.dataset.zoom = on ? "on" : "off"; };
+  network.on("click", function () { zoom(true); });
+  box.addEventListener("mouseleave", function () { zoom(false); });
+  zoom(false);
+})();
+</script>
+"""
+
+
 @lru_cache(maxsize=16)
 def _shell(height: int, background: str) -> tuple[str, str, str]:
     """pyvis' page (vis-network inline) without data, split around the node and edge slots."""
@@ -660,6 +676,7 @@ def _shell(height: int, background: str) -> tuple[str, str, str]:
         cdn_resources="in_line",
     )
     html = strip_external(html).replace("<body>", '<body data-lsgmap="map">', 1)
+    html = html.replace("</body>", _WHEEL_SCRIPT + "</body>", 1)
     head, rest = html.split(_NODES_SLOT, 1)
     middle, tail = rest.split(_EDGES_SLOT, 1)
     return head, middle, tail

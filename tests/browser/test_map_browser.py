@@ -93,3 +93,24 @@ def hover_every_node(page, nodes) -> None:
         dom = frame.evaluate("(id) => { const p = network.getPositions([id])[id]; return network.canvasToDOM(p); }", node_id)
         page.mouse.move(box["x"] + dom["x"], box["y"] + dom["y"])
         page.wait_for_timeout(150)
+
+
+def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, app_url):
+    page.goto(app_url + "/karta?on=2016-11-01", wait_until="domcontentloaded")
+    wait_for_nodes(page, lambda n: "rar" in n)
+    frame = map_frame(page)
+    box = page.locator("iframe").first.bounding_box()
+    middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    scale = frame.evaluate("() => network.getScale()")
+    scrolled = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop")
+    page.mouse.move(*middle)
+    page.mouse.wheel(0, 300)
+    page.wait_for_timeout(600)
+    assert frame.evaluate("() => network.getScale()") == scale  # the map did not zoom
+    assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop") > scrolled  # the page scrolled
+    box = page.locator("iframe").first.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # a click on the map gives it the wheel
+    page.wait_for_timeout(300)
+    page.mouse.wheel(0, -300)
+    page.wait_for_timeout(600)
+    assert frame.evaluate("() => network.getScale()") != scale
