@@ -187,3 +187,9 @@ def test_the_legend_shows_the_shapes_and_lines_of_what_the_map_draws():
     legend = next(h.proto.body for h in at.get("html") if "data-legend" in h.proto.body)
     assert set(re.findall(r'data-legend="(entity|relation)-(\w+)"', legend)) == {("entity", "lsg"), ("entity", "municipality"), ("relation", "covers")}
     assert 'data-shape="ellipse"' in legend and 'data-shape="box"' in legend and 'stroke-dasharray="8 4"' in legend
+
+
+def test_an_ambiguous_search_says_what_else_it_matches():
+    at = run_app({"on": "2016-11-01", "q": "trosa"})
+    said = next(shown(c.value) for c in at.caption if "Sökningen passar också" in shown(c.value))
+    assert said.startswith("Visar Trosa kommun.") and "LSG Trosa" in said.split("också:")[1]

@@ -100,9 +100,10 @@ def render() -> None:
         c1.selectbox(
             t("app.ask.pick_relation", lg), PICKER_RELATIONS, key=P + "pick_rel",
             format_func=lambda k: t(f"app.ask.rel.{k}", lg) if k in ("responsible", "chain") else RELATION_KINDS[k].inverse(lg),
+            placeholder=t("app.choose_one", lg),
         )
         c2.selectbox(t("app.ask.pick_entity", lg), ids, key=P + "pick_entity", format_func=lambda i: s.name(i, lg),
-                              index=_default_pick(s, ids))
+                     index=_default_pick(s, ids), placeholder=t("app.choose_one", lg))
         st.button(t("app.ask.pick_ask", lg), key=P + "pick_go", on_click=_ask_picked, args=(s, lg))
 
     question = st.session_state[P + "q"].strip()

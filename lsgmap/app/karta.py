@@ -46,13 +46,15 @@ def render() -> None:
     snap = s.snapshot(on=day)
 
     with st.sidebar:
-        q = st.text_input(t("app.search", lg), key=P + "q")
+        q = st.text_input(t("app.search", lg), key=P + "q", placeholder=t("app.search_placeholder", lg))
         hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
         attested_only = st.toggle(t("app.attested_only", lg), key=P + "attested", help=t("app.attested_only_help", lg))
         filters = st.expander(t("app.filters", lg), expanded=False)
-        kinds = filters.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg))
+        kinds = filters.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg),
+                                    placeholder=t("app.choose_options", lg))
         relations = filters.multiselect(
-            t("app.relations", lg), relations_present, key=P + "relations", format_func=lambda k: RELATION_KINDS[k].label(lg)
+            t("app.relations", lg), relations_present, key=P + "relations", format_func=lambda k: RELATION_KINDS[k].label(lg),
+            placeholder=t("app.choose_options", lg),
         )
 
     focus = resolve_search(s, snap, q, lg) if q.strip() else None
@@ -163,14 +165,15 @@ def resolve_search(s, snap, q: str, lg: str) -> str | None:
     """The entity (valid on the day) that the search text names, or None with a hint."""
     from lsgmap.names import find_mentions, suggest
 
-    for mention in find_mentions(s, q):
-        for entity_id in mention.entity_ids:
-            if entity_id in snap.node_set:
-                return entity_id
+    found = [i for mention in find_mentions(s, q) for i in mention.entity_ids if i in snap.node_set]
     lowered = q.strip().lower()
-    for e in snap.entities():
-        if lowered and (lowered in e.name_sv.lower() or lowered in e.name_en.lower() or lowered == e.id):
-            return e.id
+    found += [e.id for e in snap.entities() if lowered and (lowered in e.name_sv.lower() or lowered in e.name_en.lower() or lowered == e.id)]
+    found = list(dict.fromkeys(found))
+    if found:
+        if len(found) > 1:  # never silently: say which one is shown and what else the text names
+            others = ", ".join(safe_text(s.name(i, lg)) for i in found[1:6]) + (" …" if len(found) > 6 else "")
+            st.caption(plain(t("app.search_others", lg, shown=s.name(found[0], lg), others=others)))
+        return found[0]
     st.info(plain(t("app.search_none", lg, date=snap.on.isoformat(), value=q[:80])))
     hints = suggest(s, q)
     if hints:
