@@ -49,6 +49,7 @@ True
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -64,7 +65,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .model import Snapshot, Structure
     from .records import Entity, Event, Relation
 
-__all__ = ["Diff", "SnapshotIds", "diff", "apply", "change_summary", "join_names", "start_text", "end_text", "span_text", "fact_text"]
+__all__ = ["Diff", "SnapshotIds", "diff", "apply", "change_summary", "short_title", "source_names", "join_names", "start_text", "end_text", "span_text", "fact_text"]
 
 ADDED, REMOVED, CHANGED = "added", "removed", "changed"
 
@@ -259,6 +260,29 @@ def change_summary(structure: Structure, day: date | str | int, lang: str = "sv"
     return text + (" " + t("diff.summary_more", normalise_lang(lang), count=more) if more else "")
 
 
+def short_title(title: str, limit: int = 42) -> str:
+    """A document's title as a reader names it: up to its first comma, dash or bracket, at most ``limit`` characters.
+
+    >>> short_title("Lägesrapport avseende Processledare LSG södra Sörmland, period 13 oktober – 31 december 2016")
+    'Lägesrapport avseende Processledare LSG…'
+    >>> short_title("Ansökan om tjänst som processledare (LSG GNOT)")
+    'Ansökan om tjänst som processledare'
+    """
+    head = re.split(r",| – | - | \(", title, maxsplit=1)[0].strip() or title
+    if len(head) <= limit:
+        return head
+    return head[: head.rfind(" ", 0, limit)].rstrip() + "…" if " " in head[:limit] else head[: limit - 1] + "…"
+
+
+def source_names(structure: Structure, source_ids: Iterable[str]) -> list[str]:
+    """The short names of the documents behind ``source_ids``, each once, in order (an unknown id as itself)."""
+    names = []
+    for sid in source_ids:
+        cited = structure.citations([sid])
+        names.append(short_title(cited[0]["title"]) if cited else sid)
+    return list(dict.fromkeys(names))
+
+
 def apply(ids: SnapshotIds | Snapshot, d: Diff) -> SnapshotIds:
     """The ids of the ``end`` day, from the ids of the ``start`` day and their diff.
 
@@ -451,10 +475,10 @@ class _ChangeWriter:
         explained_edges: set[str] = set()
         for event_id in self.d.events:
             e = s.events[event_id]
-            out.append(self._item(event_text(s, e, lang), e.day, e.sources, [e.id, *e.originals, *e.results]))
+            out.append(self._item(event_text(s, e, lang), e.day, e.sources, [e.id, *e.originals, *e.results]) | {"event": e.id, "heads": True})
             explained_nodes.update(e.originals)
             explained_nodes.update(e.results)
-            out.extend(self._moved(e, explained_edges))
+            out.extend(item | {"event": e.id} for item in self._moved(e, explained_edges))
         day_after_start = self.d.start + 1
         for i in self.d.nodes_added:
             if i in explained_nodes:
@@ -483,7 +507,7 @@ class _ChangeWriter:
         for i in self.d.nodes_changed:
             events = [s.events[e] for e in self.d.events if i in (*s.events[e].originals, *s.events[e].results)]
             text = t("diff.node_changed", lang, name=s.name(i, lang), events=join_names((e.name(lang) for e in events), lang))
-            out.append(self._item(text, events[0].day, [x for e in events for x in e.sources], [i]))
+            out.append(self._item(text, events[0].day, [x for e in events for x in e.sources], [i]) | {"event": events[0].id})
         return out
 
     def _moved(self, e: Event, explained: set[str]) -> list[dict[str, Any]]:

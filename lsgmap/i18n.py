@@ -580,6 +580,8 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "app.compare.start": ("Före", "Before"),
     "app.compare.end": ("Efter", "After"),
+    "app.compare.other_changes": ("Övriga ändringar", "Other changes"),
+    "app.compare.quotes": ("Källor och citat", "Sources and quotes"),
     "app.compare.preset": ("Förval", "Preset"),
     "app.compare.preset_none": ("(välj datum själv)", "(choose dates yourself)"),
     "app.compare.preset_event": ("Före / efter: {name} ({date})", "Before / after: {name} ({date})"),

@@ -76,7 +76,7 @@ _MAX_LABEL = 40
 #: characters per line of a node's label on the map (longer words keep their own line)
 LABEL_WIDTH = 16
 _DIM_ALPHA = 0.18
-_REMOVED_ALPHA = 0.55
+_REMOVED_LIGHTEN = 0.55  # how much a removed node's fill is lightened (its label stays dark and readable)
 #: Facts no source speaks for on the day: drawn in a lighter colour, at this opacity, with this dash pattern (on, off px).
 UNATTESTED_ALPHA = 0.5
 UNATTESTED_DASHES = (3, 6)
@@ -391,7 +391,9 @@ def _node(
     if mark:
         lines.append(_mark_label(mark, view.lang))
     border = _FOCUS_COLOUR if gold else (MARK_COLOURS[mark] if mark else None)
-    opacity = _DIM_ALPHA if dimmed else (_REMOVED_ALPHA if mark == "removed" else 1.0)
+    opacity = _DIM_ALPHA if dimmed else 1.0
+    if mark == "removed" and not dimmed:  # a pale fill under dark text, not the whole node see-through (white on pale pink)
+        colour = faded(colour, _REMOVED_LIGHTEN)
     if not attested:
         colour, opacity = faded(colour), min(opacity, UNATTESTED_ALPHA)
     return Node(

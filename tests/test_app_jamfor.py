@@ -93,3 +93,19 @@ def test_facts_no_longer_attested_are_a_quiet_list_apart_from_the_changes():
     listed = "\n".join(x.value for x in quiet.text)
     assert "LSG Oxelösund styr IBIS – IntegrationsBygget I Sörmland, senast belagd 2016-12-31" in listed
     assert "Upphörde" not in listed
+
+
+def test_changes_are_grouped_under_their_event_with_document_names_not_ids():
+    at = run_app({"page": "jamfor"})
+    text = at.text[0].value
+    lines = text.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.startswith("■ LSG Trosa och LSG Gnesta slogs samman"))
+    others = lines.index("Övriga ändringar")
+    followed = lines[head + 1 : others]
+    assert any("TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta" in line for line in followed)
+    assert all(line.startswith("    ") for line in followed)  # what followed from the merger, indented under it
+    assert any("Upphörde: Ordförande LSG Trosa" in line for line in lines[others:])
+    assert "ls_sammanslagning" not in text and "an_gnesta_trosa" not in text  # no raw source ids
+    assert "[Lägesrapport avseende Processledare LSG…" in text
+    quotes = next(e for e in at.expander if e.label == "Källor och citat")
+    assert "Lägesrapport avseende Processledare LSG södra Sörmland, period" in quotes.text[0].value

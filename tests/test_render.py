@@ -287,3 +287,17 @@ def test_legend_html_draws_the_shapes_and_lines():
     assert shapes == ["diamond", "ellipse", "box", "dot", "star", "triangle"]  # in vocabulary order: funder, lsg, municipality, project, role, assignment
     assert f'stroke="{RELATION_KINDS["part_of"].colour}"' in html and 'stroke-dasharray="10 3 2 3 2 3"' in html
     assert html.count('fill="none"') == 3  # the three marks are rings
+
+
+def test_removed_nodes_on_the_live_compare_map_keep_readable_labels(sormland):
+    from lsgmap.render import contrast_ratio, elements, vis_node
+    from lsgmap.view import compare_views
+
+    before, _ = compare_views(sormland, start="2016-12-31", end="2017-01-01")
+    removed = [n for n in elements(sormland, before).nodes if n.mark == "removed"]
+    assert {"lsg_trosa", "lsg_gnesta"} <= {n.id for n in removed}
+    for n in removed:
+        drawn = vis_node(n)
+        assert drawn.get("opacity", 1.0) == 1.0  # not see-through
+        if n.shape in {"box", "ellipse"}:  # the label sits on the fill
+            assert contrast_ratio(drawn["font"]["color"], drawn["color"]["background"]) >= 4.5, n.id

@@ -98,6 +98,10 @@ def render() -> None:
     lines = change_lines(s, d, lg)
     if lines:
         st.text("\n".join(lines))
+        quotes = sources_text(s, d, lg)
+        if quotes:
+            with st.expander(t("app.compare.quotes", lg)):
+                st.text(quotes)
     else:
         st.caption(t("app.compare.no_changes", lg))
     for key, items in (("diff.unattested", d.unattested_items(lg)), ("diff.attested", d.attested_items(lg))):
@@ -121,19 +125,47 @@ def render() -> None:
 
 
 def change_lines(s, d, lg: str) -> list[str]:
-    """One line per change ("• text [sources]"), and under a change that rests on a recorded conflict, "Motstridiga källor: <topic>"."""
+    """The changes for a reader: each event with what followed from it (indented), then the other changes.
+
+    A line ends in the short names of its documents ("[Lägesrapport avseende …]"), not source ids; under a
+    change that rests on a recorded conflict, "Motstridiga källor: <topic>".
+    """
+    from lsgmap.diff import source_names
     from lsgmap.model import conflict_items
 
-    lines = []
-    for item in d.change_items(lg):
-        sources = f" [{', '.join(item['sources'])}]" if item["sources"] else ""
-        lines.append(f"• {safe_text(item['text'] + sources)}")
+    def line(item, indent: str) -> list[str]:
+        names = source_names(s, item["sources"])
+        cited = " [" + "; ".join(names) + "]" if names else ""
+        out = [f"{indent}{'■' if item.get('heads') else '•'} {safe_text(item['text'] + cited)}"]
         seen: dict[str, str] = {}
         for fact_id in item.get("ids", []):
             for conflict in conflict_items(s.conflicts_of(fact_id), lg):
                 seen.setdefault(conflict["id"], conflict["text"])
-        lines += [f"   {safe_text(t('map.conflict', lg, topic=topic))}" for topic in seen.values()]
+        return out + [f"{indent}   {safe_text(t('map.conflict', lg, topic=topic))}" for topic in seen.values()]
+
+    items = d.change_items(lg)
+    lines: list[str] = []
+    for event_id in dict.fromkeys(i["event"] for i in items if i.get("event")):
+        for item in sorted((i for i in items if i.get("event") == event_id), key=lambda i: not i.get("heads")):
+            lines += line(item, "" if item.get("heads") else "    ")
+    others = [i for i in items if not i.get("event")]
+    if others and lines:
+        lines.append(t("app.compare.other_changes", lg))
+    for item in others:
+        lines += line(item, "    " if lines else "")
     return lines
+
+
+def sources_text(s, d, lg: str) -> str:
+    """Every document quoted by the change list, with its quotes: for the reader who asks "where does it say so?"."""
+    from lsgmap.diff import short_title
+
+    ids = list(dict.fromkeys(x for item in d.change_items(lg) for x in item["sources"]))
+    out = []
+    for c in s.citations(ids):
+        where = f" ({c['locator']})" if c.get("locator") else ""
+        out.append(f"{short_title(c['title'])} — {c['title']}{where}\n    \"{c['quote']}\"")
+    return safe_text("\n".join(out))
 
 
 def _preset_dates(s, event_id: str, first: date, last: date) -> tuple[date, date] | None:
