@@ -107,17 +107,27 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
             target = change_days[i] if i < len(change_days) else last.toordinal()
         st.session_state[key] = date.fromordinal(target)
 
-    def from_box() -> None:
-        chosen = st.session_state[prefix + "box"]
-        if chosen:
-            st.session_state[key] = min(max(chosen, first), last)
+    def from_box() -> None:  # Enter (or leaving the box) applies the typed date; a bad one is said, not dropped
+        typed = str(st.session_state.get(prefix + "box") or "").strip()
+        st.session_state.pop(prefix + "box_bad", None)
+        try:
+            chosen = date.fromisoformat(typed)
+        except ValueError:
+            st.session_state[prefix + "box_bad"] = typed
+            return
+        st.session_state[key] = min(max(chosen, first), last)
 
     left, middle, right, box = st.columns([3, 9, 3, 3], vertical_alignment="bottom")
     left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
     middle.slider(t("app.date", lg), min_value=first, max_value=last, key=key, format="YYYY-MM-DD", help=t("app.timeline_caption", lg))
     right.button(t("app.next_change", lg), on_click=step, args=(1,), key=prefix + "next", width="stretch")
-    st.session_state[prefix + "box"] = st.session_state[key]
-    box.date_input(t("app.date_input", lg), min_value=first, max_value=last, key=prefix + "box", on_change=from_box, format="YYYY-MM-DD")
+    if prefix + "box_bad" not in st.session_state:  # keep a mistyped date in the box so it can be corrected
+        st.session_state[prefix + "box"] = st.session_state[key].isoformat()
+    box.text_input(t("app.date_input", lg), key=prefix + "box", on_change=from_box, placeholder=t("app.date_placeholder", lg),
+                   help=t("app.date_input_help", lg, first=first.isoformat(), last=last.isoformat()))
+    bad = st.session_state.get(prefix + "box_bad")
+    if bad is not None:
+        st.warning(plain(t("app.date_bad", lg, value=bad[:40])), icon="⚠️")
     timeline_strip(s, st.session_state[key], first, last, lg)
     summary = _summary(s, st.session_state[key].isoformat(), lg)
     if summary:  # stepping to a change says what changed

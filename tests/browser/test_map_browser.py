@@ -114,3 +114,15 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, app_url):
     page.mouse.wheel(0, -300)
     page.wait_for_timeout(600)
     assert frame.evaluate("() => network.getScale()") != scale
+
+
+def test_enter_applies_a_typed_date(page, app_url):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(app_url + "/karta?on=2016-11-01", wait_until="domcontentloaded")
+    wait_for_nodes(page, lambda n: "lsg_trosa" in n)
+    box = page.get_by_role("textbox", name="Gå till datum")
+    box.fill("2017-03-01")
+    box.press("Enter")  # no click elsewhere
+    after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n)
+    assert "lsg_trosa" not in after
+    page.wait_for_url("**on=2017-03-01**", timeout=10_000)
