@@ -57,8 +57,9 @@ def layered_positions(
     sweeps: int = 4,
     max_row: int = 7,
     stagger: float = 0.5,
+    only: frozenset[str] | set[str] | None = None,
 ) -> dict[str, tuple[float, float]]:
-    """Positions ``{entity id: (x, y)}`` for every entity of every date.
+    """Positions ``{entity id: (x, y)}`` for every entity of every date (of ``only``, when given: one association's part).
 
     Parameters
     ----------
@@ -72,6 +73,8 @@ def layered_positions(
         A layer with more than ``max_row`` nodes alternates between two rows
         (the second ``stagger * spacing_y`` lower) at half the spacing, so
         wide layers take half the width and labels still do not overlap.
+    only : set of entity ids, optional
+        Lay out these alone (:func:`lsgmap.scope.scope_of`: one association), so they fill the frame.
 
     Examples
     --------
@@ -81,7 +84,7 @@ def layered_positions(
     True
     """
     entities = structure.entities
-    ids = sorted(entities)
+    ids = sorted(entities if only is None else (i for i in only if i in entities))
     layer = {i: layer_of(entities[i].kind) for i in ids}
     neighbours: dict[str, list[str]] = defaultdict(list)
     for rel in structure.relations.values():

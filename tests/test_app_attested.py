@@ -166,10 +166,10 @@ def test_jamfor_says_the_conflict_under_the_change_it_rests_on(merger_with_confl
     monkeypatch.setenv("LSGMAP_DATA", str(merger_with_conflict))
     at = run_app({"page": "jamfor", "start": "2016-12-31", "end": "2017-01-01"})
     lines = "\n".join(x.value for x in at.text).splitlines()
-    moved = next(i for i, line in enumerate(lines) if line.startswith("• Projekt P – Pröva styrs av LSG Alfa-Beta"))
+    moved = next(i for i, line in enumerate(lines) if line.strip().startswith("• Projekt P – Pröva styrs av LSG Alfa-Beta"))  # under its merger
     assert lines[moved + 1].strip() == "Motstridiga källor: Ansökan och protokollet säger olika om Beta och P"
-    quiet = next(i for i, line in enumerate(lines) if line.startswith("• Alfa kommun omfattas av LSG Alfa-Beta"))
-    assert lines[quiet + 1].startswith("• ")  # no conflict behind it, no line
+    quiet = next(i for i, line in enumerate(lines) if line.strip().startswith("• Alfa kommun omfattas av LSG Alfa-Beta"))
+    assert lines[quiet + 1].strip().startswith("• ")  # no conflict behind it, no line
     for index in (0, 1):  # both panels draw what no source speaks for faded, and say how much
         html = at.get("iframe")[index].proto.srcdoc
         nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))

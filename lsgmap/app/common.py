@@ -27,11 +27,18 @@ LANG_KEY = "lang"
 
 @dataclass
 class Loaded:
-    """A dataset loaded once per version: the structure, its stable positions and its problems."""
+    """A dataset loaded once per version: the structure, its problems, and (drawn on first use) its stable positions."""
 
     structure: Structure
-    positions: dict[str, tuple[float, float]]
     problems: list[Any] = field(default_factory=list)
+    _positions: dict[str, tuple[float, float]] | None = field(default=None, repr=False)
+
+    @property
+    def positions(self) -> dict[str, tuple[float, float]]:
+        """The whole dataset's layout, made when a page first needs it (a national page drawing one association never does)."""
+        if self._positions is None:
+            self._positions = layered_positions(self.structure)
+        return self._positions
 
     @property
     def has_errors(self) -> bool:
@@ -53,7 +60,7 @@ def _file_stamp(folder: Path) -> str:
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _load(path: str, stamp: str) -> Loaded:
     structure = load(Path(path))
-    return Loaded(structure, layered_positions(structure), check(structure))
+    return Loaded(structure, check(structure))
 
 
 def loaded() -> Loaded | None:
@@ -130,8 +137,10 @@ def init_state(key: str, param: str, parse: Callable[[str], Any], default: Any, 
 
 
 def set_params(page: str, values: dict[str, str | None]) -> None:
-    """Write the page's state to the URL (``?page=…&…``) so that a link opens the same view."""
+    """Write the page's state to the URL (``?page=…&…``, and the chosen association) so that a link opens the same view."""
     wanted = {"page": page, "lang": lang()}
+    if st.session_state.get(SCOPE_KEY):
+        wanted["assoc"] = st.session_state[SCOPE_KEY]
     wanted.update({k: v for k, v in values.items() if v not in (None, "")})
     current = st.query_params.to_dict()
     if current != wanted:
@@ -244,3 +253,69 @@ def problems_notice(data: Loaded) -> None:
         rows = [(p.where, t(f"app.severity.{p.severity}", lg), p.what(lg), p.fix(lg)) for p in problems]
         st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 
+
+
+# -- one association at a time (national datasets) ------------------------------------------------------------------
+SCOPE_KEY = "scope"
+
+
+@dataclass(frozen=True)
+class Part:
+    """What a page draws: the chosen association's entity ids (None: the whole dataset) and their positions."""
+
+    ids: frozenset[str] | None
+    positions: dict[str, tuple[float, float]]
+
+    def holds(self, entity_id: str) -> bool:
+        return self.ids is None or entity_id in self.ids
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _overview(version: str, lg: str, _s: Structure) -> list:
+    from lsgmap.scope import overview
+
+    return overview(_s, lg)
+
+
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _part(version: str, association: str, _s: Structure) -> Part:
+    from lsgmap.scope import scope_of
+
+    ids = scope_of(_s, association)
+    return Part(ids, layered_positions(_s, only=ids))  # laid out for the association alone: it fills the frame
+
+
+def choose_part(data: Loaded, lg: str) -> Part | None:
+    """The part of the dataset a map page draws: all of it when it has at most one association; else the one chosen
+    in the sidebar (``?assoc=``), and until one is, an overview of the associations to choose from (then None).
+    """
+    from lsgmap.scope import associations
+
+    s = data.structure
+    ids = associations(s)
+    if len(ids) <= 1:
+        return Part(None, data.positions)
+    init_state(SCOPE_KEY, "assoc", parse_one_of(ids), "")
+    rows = {a.id: a for a in _overview(s.version, lg, s)}
+    picked = _table_pick(st.session_state.get("scope_table"))
+    if picked is not None and picked < len(rows):  # a row clicked in the overview (read before the menu is drawn)
+        st.session_state[SCOPE_KEY] = list(rows)[picked]
+    st.sidebar.selectbox(
+        t("app.scope.choose", lg), ["", *ids], key=SCOPE_KEY,
+        format_func=lambda i: t("app.scope.none", lg) if not i else t("app.scope.option", lg, name=rows[i].name, count=rows[i].entities),
+    )
+    chosen = st.session_state.get(SCOPE_KEY)
+    if chosen:
+        return _part(s.version, chosen, s)
+    st.info(t("app.scope.pick", lg, count=len(ids), entities=len(s.entities)))
+    columns = [t(f"app.scope.col.{c}", lg) for c in ("name", "entities", "lsgs", "events", "first", "last")]
+    frame = pd.DataFrame([(a.name, a.entities, a.lsgs, a.events, a.first, a.last) for a in rows.values()], columns=columns)
+    st.dataframe(frame, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="scope_table")
+    return None
+
+
+def _table_pick(state: Any) -> int | None:
+    """The row chosen in a dataframe's selection state, or None."""
+    selection = (state or {}).get("selection", {}) if isinstance(state, dict) else getattr(state, "selection", None)
+    rows = selection.get("rows", []) if isinstance(selection, dict) else getattr(selection, "rows", []) or []
+    return int(rows[0]) if rows else None

@@ -218,12 +218,14 @@ def _table_with_downloads(frame: pd.DataFrame, name: str, query: str, lg: str) -
     _downloads(shown, name, lg)
 
 
-def _gantt(structure, lg: str, with_relations: bool) -> None:
+def _gantt(structure, lg: str, with_relations: bool, part: frozenset[str] | None = None) -> None:
+    """Lifetimes as bars, the events as red lines; of one association's part on a national dataset."""
     import altair as alt
 
     from lsgmap.timeline import events, lifetimes
 
-    rows = [r for r in lifetimes(structure, lang=lg) if with_relations or r["type"] == "entity"]
+    inside = (lambda r: True) if part is None else (lambda r: r["id"] in part or (r.get("source") in part and r.get("target") in part))  # noqa: E731
+    rows = [r for r in lifetimes(structure, lang=lg) if (with_relations or r["type"] == "entity") and inside(r)]
     frame = pd.DataFrame(rows)
     if frame.empty:
         st.info(t("app.nothing", lg))
@@ -242,7 +244,7 @@ def _gantt(structure, lg: str, with_relations: bool) -> None:
             tooltip=[alt.Tooltip("name:N"), alt.Tooltip("kind_label:N"), alt.Tooltip("start:T"), alt.Tooltip("end:T")],
         )
     )
-    evs = pd.DataFrame(events(structure, lang=lg))
+    evs = pd.DataFrame([e for e in events(structure, lang=lg) if part is None or _touches(structure, e["id"], part)])
     layers = [bars]
     if not evs.empty:
         evs["day"] = pd.to_datetime(evs["date"].map(lambda d: d if len(d) == 10 else (d + "-01-01" if len(d) == 4 else d + "-01")))
@@ -254,6 +256,11 @@ def _gantt(structure, lg: str, with_relations: bool) -> None:
     if not evs.empty:
         for text in evs["text"]:
             st.markdown(f"- {plain(text)}")
+
+
+def _touches(structure, event_id: str, part: frozenset[str]) -> bool:
+    e = structure.events.get(event_id)
+    return e is None or any(i in part for i in (*e.originals, *e.results))
 
 
 def _budget(structure, lg: str) -> None:
@@ -314,6 +321,8 @@ def render() -> None:
         _table_with_downloads(frames["check"], "check", query, lg)
     with tabs[5]:
         with_relations = st.toggle(t("app.with_relations", lg), key="data_gantt_relations")
-        _gantt(structure, lg, with_relations)
+        part = common.choose_part(data, lg)  # a national dataset: one association's timeline at a time
+        if part is not None:
+            _gantt(structure, lg, with_relations, part.ids)
     with tabs[6]:
         _budget(structure, lg)

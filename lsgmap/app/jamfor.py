@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 
 import streamlit as st
@@ -41,8 +42,11 @@ def render() -> None:
     if started is None:
         return
     lg, data, s = started
+    part = common.choose_part(data, lg)  # a national dataset: one association at a time
+    if part is None:
+        return
     first, last, default = common.default_day(s)
-    events = presets(s)
+    events = [e for e in presets(s) if any(part.holds(i) for i in (*s.events[e].originals, *s.events[e].results))]
     default_preset = default_event(s, events)
     common.init_state(P + "preset", "preset", common.parse_one_of([""] + events), default_preset)
     pre_start, pre_end = _preset_dates(s, st.session_state[P + "preset"], first, last) or (first, default)
@@ -78,12 +82,15 @@ def render() -> None:
     from lsgmap.diff import diff
 
     d = diff(s, start=start, end=end)
-    added = len(d.nodes_added) + len(d.edges_added)
-    removed = len(d.nodes_removed) + len(d.edges_removed)
-    changed = len(d.nodes_changed) + len(d.edges_changed)
+    nodes_in = lambda ids: sum(1 for i in ids if part.holds(i))  # noqa: E731
+    edges_in = lambda keys: sum(1 for k in keys if part.holds(s.relations[k].from_id) and part.holds(s.relations[k].to_id))  # noqa: E731
+    added = nodes_in(d.nodes_added) + edges_in(d.edges_added)
+    removed = nodes_in(d.nodes_removed) + edges_in(d.edges_removed)
+    changed = nodes_in(d.nodes_changed) + edges_in(d.edges_changed)
     st.caption(t("app.compare.counts", lg, added=added, removed=removed, changed=changed))
 
-    sides = [elements(s, view, data.positions) for view in compare_views(s, start=start, end=end, lang=lg)]
+    views = compare_views(s, start=start, end=end, lang=lg)
+    sides = [elements(s, replace(view, nodes=part.ids) if part.ids is not None else view, part.positions) for view in views]
     for column, els, label in zip(st.columns(2), sides, ("app.compare.start", "app.compare.end"), strict=True):
         with column:
             st.subheader(plain(f"{t(label, lg)}: {els.on}"))
@@ -95,7 +102,7 @@ def render() -> None:
     )
 
     st.subheader(t("app.compare.changes", lg))
-    lines = change_lines(s, d, lg)
+    lines = change_lines(s, d, lg, within=part.ids)
     if lines:
         st.text("\n".join(lines))
         quotes = sources_text(s, d, lg)
@@ -112,7 +119,8 @@ def render() -> None:
     if d.events:
         from lsgmap.timeline import events as timeline_events
 
-        between = [e for e in timeline_events(s, lang=lg) if e["id"] in set(d.events)]
+        ours = {e for e in d.events if any(part.holds(i) for i in (*s.events[e].originals, *s.events[e].results))}
+        between = [e for e in timeline_events(s, lang=lg) if e["id"] in ours]
         st.text("\n".join(f"{e['date']}  {safe_text(e['text'])}" for e in between))
     else:
         st.caption(t("app.compare.no_events", lg))
@@ -124,7 +132,7 @@ def render() -> None:
     )
 
 
-def change_lines(s, d, lg: str) -> list[str]:
+def change_lines(s, d, lg: str, within: frozenset[str] | None = None) -> list[str]:
     """The changes for a reader: each event with what followed from it (indented), then the other changes.
 
     A line ends in the short names of its documents ("[Lägesrapport avseende …]"), not source ids; under a
@@ -143,7 +151,7 @@ def change_lines(s, d, lg: str) -> list[str]:
                 seen.setdefault(conflict["id"], conflict["text"])
         return out + [f"{indent}   {safe_text(t('map.conflict', lg, topic=topic))}" for topic in seen.values()]
 
-    items = d.change_items(lg)
+    items = [i for i in d.change_items(lg) if within is None or set(i.get("ids", ())) & within]  # one association's changes
     lines: list[str] = []
     for event_id in dict.fromkeys(i["event"] for i in items if i.get("event")):
         for item in sorted((i for i in items if i.get("event") == event_id), key=lambda i: not i.get("heads")):

@@ -29,6 +29,9 @@ def render() -> None:
     if started is None:
         return
     lg, data, s = started
+    part = common.choose_part(data, lg)  # a national dataset: one association at a time
+    if part is None:
+        return
     first, last, default = common.default_day(s)
     kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k for e in s.entities.values())]
     relations_present = [k for k in RELATION_KINDS if any(r.relation == k for r in s.relations.values())]
@@ -66,8 +69,9 @@ def render() -> None:
         focus=focus,
         hide_persons=hide,
         attested_only=attested_only,
+        nodes=part.ids,
     )
-    els = elements(s, view, data.positions)
+    els = elements(s, view, part.positions)
     attested_notice(els, attested_only, lg)
     height = space_below(P + "viewport", 620)  # the map fills the window below the controls
     st.iframe(to_html(els, height=height - 20), height=height)

@@ -14,7 +14,7 @@ def test_a_clicker_drives_the_story_and_escape_leaves_presentation_mode(browser,
     page = context.new_page()
     page.goto(app_url + "/presentera?full=1", wait_until="domcontentloaded")
     _at_step(page, 1)
-    page.wait_for_timeout(1000)  # the key listener is mounted with the page
+    page.wait_for_function("() => typeof window.__lsgmapKeys === 'function'", timeout=20_000)  # the key listener is mounted
     assert not page.locator('[data-testid="stSidebar"]').is_visible()  # the menu is hidden
     for key, step in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2), ("Space", 3), ("ArrowLeft", 2), ("End", 5), ("Home", 1)):
         page.keyboard.press(key)
@@ -35,7 +35,7 @@ def test_a_clicker_drives_the_story_and_escape_leaves_presentation_mode(browser,
 def test_keys_typed_in_a_field_do_not_step(page, app_url):
     page.goto(app_url + "/presentera", wait_until="domcontentloaded")
     _at_step(page, 1)
-    page.wait_for_timeout(1000)
+    page.wait_for_function("() => typeof window.__lsgmapKeys === 'function'", timeout=20_000)
     page.keyboard.press("ArrowRight")
     _at_step(page, 2)
     box = page.get_by_role("combobox").first  # the story picker in the menu

@@ -1,0 +1,64 @@
+"""One association at a time: the parts of a national dataset, and the app's pages choosing one first."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from app_kit import run_app
+
+from lsgmap.model import load
+from lsgmap.scope import SHARED_KINDS, associations, overview, scope_of
+from lsgmap.synthetic import generate
+
+
+@pytest.fixture(scope="module")
+def two(tmp_path_factory):
+    return generate(tmp_path_factory.mktemp("two") / "data", seed=2, associations=3, municipalities=9, years=6)
+
+
+def test_the_parts_split_the_dataset_and_share_only_shared_actors(two):
+    s = load(two)
+    ids = associations(s)
+    assert len(ids) == 3
+    parts = {a: scope_of(s, a) for a in ids}
+    for a in ids:
+        for b in ids:
+            if a < b:
+                common = parts[a] & parts[b]
+                assert all(s.entities[i].kind in SHARED_KINDS for i in common), sorted(common)[:5]
+    own = set().union(*parts.values())
+    assert {i for i, e in s.entities.items() if e.kind not in SHARED_KINDS} <= own  # every LSG, project, role … has a home
+    rows = {row.id: row for row in overview(s)}
+    assert all(rows[a].entities == len(parts[a]) and rows[a].lsgs > 0 for a in ids)
+
+
+def test_the_bundled_dataset_is_one_association_and_needs_no_choice(monkeypatch):
+    monkeypatch.delenv("LSGMAP_DATA", raising=False)
+    at = run_app({"page": "karta"})
+    assert not [s for s in at.selectbox if s.key == "scope"] and len(at.get("iframe")) == 1
+
+
+def _nodes(at, index=0) -> set[str]:
+    html = at.get("iframe")[index].proto.srcdoc
+    return {n["id"] for n in json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))}
+
+
+def test_a_national_map_asks_for_an_association_first_then_draws_its_part(two, monkeypatch):
+    monkeypatch.setenv("LSGMAP_DATA", str(two))
+    at = run_app({"page": "karta"})
+    assert any("samordningsförbund" in i.value for i in at.info) and not at.get("iframe")
+    assert len(at.dataframe[0].value) == 3  # the overview, one row per association
+    s = load(two)
+    first = associations(s)[0]
+    at.selectbox(key="scope").set_value(first).run()
+    drawn = _nodes(at)
+    assert drawn and drawn <= scope_of(s, first)
+    assert at.query_params["assoc"] in (first, [first])
+    again = run_app({"page": "jamfor", "assoc": first})  # the link keeps the association
+    part = scope_of(s, first)
+    assert _nodes(again, 0) <= part and _nodes(again, 1) <= part
+    text = "\n".join(x.value for x in again.text)
+    others = [s.name(i) for a in associations(s) if a != first for i in scope_of(s, a) - part if s.entities[i].kind == "lsg"]
+    assert not any(name in text for name in others)  # no other association's LSG in the change list
