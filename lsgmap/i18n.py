@@ -329,6 +329,18 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "använd tabellens kolumner (se datapackage.json)",
         "use the table's columns (see datapackage.json)",
     ),
+    "edit.control_character": (
+        "fältet {field} i \"{value}\" innehåller ett osynligt styrtecken",
+        "the field {field} of \"{value}\" holds an invisible control character",
+        "skriv in texten igen utan att klistra in styrtecken (bara radbrytningar och tabbar får stå kvar)",
+        "type the text again without pasting control characters (only line breaks and tabs may stay)",
+    ),
+    "edit.self_relation": (
+        "\"{value}\" kan inte ha en relation till sig själv",
+        "\"{value}\" cannot have a relation to itself",
+        "välj en annan aktör i fältet {field}",
+        "choose another actor in the field {field}",
+    ),
     "edit.empty": (
         "ändringen ändrar ingenting",
         "the change changes nothing",
@@ -340,6 +352,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "there is no change to undo",
         "ändringsloggen är tom",
         "the change log is empty",
+    ),
+    "edit.undo_not_last": (
+        "ändring {value} är inte längre den senaste (den senaste är {last})",
+        "change {value} is no longer the last one (the last is {last})",
+        "läs ändringsloggen igen; ångra bara om den senaste ändringen ska bort",
+        "read the change log again; undo only if the last change is to go",
     ),
     "edit.no_originals": (
         "händelsen \"{value}\" behöver minst en föregångare",

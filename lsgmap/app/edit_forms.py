@@ -24,6 +24,8 @@ from .text import plain
 
 F = "edit.f."
 OPERATIONS = ("entity_add", "entity_change", "entity_end", "relation_add", "relation_change", "relation_end", "document", "event")
+#: the start of the keys of each operation's fields (after :data:`F`): ``entity_add`` → ``entities_add.``
+FORM_KEYS = {op: op.replace("entity_", "entities_").replace("relation_", "relations_") + "." for op in OPERATIONS}
 #: the fields of each table's form, a tuple per line
 LAYOUT = {
     "entities": (("kind", "short_name"), ("name_sv", "name_en"), ("valid_from", "valid_to"), ("aliases",), ("note",)),

@@ -28,7 +28,7 @@ from lsgmap.layout import layered_positions
 from lsgmap.render import elements, to_html
 from lsgmap.view import View, compare_views
 
-from .edit_forms import F
+from .edit_forms import FORM_KEYS, F
 from .jamfor import change_lines
 from .text import plain
 
@@ -140,6 +140,7 @@ def save_pending(folder: str, lg: str, op: str, again: bool, why_default: str = 
         st.session_state[OUTCOME] = ("busy", {})
         return
     st.session_state[BASE] = saved.version
+    st.session_state[PENDING] = None  # a second click before the page is drawn again saves nothing
     st.session_state[OUTCOME] = ("saved", {"change": saved.change_id, "notes": len(saved.notes)})
     _after_save(op, change)
 
@@ -150,7 +151,8 @@ def _text(name: str) -> str:
 
 def _after_save(op: str, change: Change) -> None:
     """Empty the saved form; a new quote becomes a chosen source, ready for the fact it supports."""
-    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(F + op + ".")]:
+    prefix = F + FORM_KEYS.get(op, op + ".")
+    for key in [k for k in st.session_state if isinstance(k, str) and k.startswith(prefix)]:
         del st.session_state[key]
     quotes = [rc.id for rc in change.rows if rc.table == "sources" and rc.before is None]
     if quotes:

@@ -13,6 +13,7 @@ from filelock import Timeout
 
 from lsgmap.edit import Dataset, EditRefused
 from lsgmap.edit.importing import diff_rows, read_upload, validate
+from lsgmap.errors import Problem
 from lsgmap.exchange import default_filename, export_data
 from lsgmap.i18n import t
 from lsgmap.model import default_data_path, load
@@ -118,12 +119,15 @@ def log_tab(ds: Dataset, lg: str) -> None:
     shown = [[r.get(c, "") if c != "action" else t(f"edit.action.{r.get(c) or 'changed'}", lg) for c in cols] for r in reversed(log)]
     st.dataframe(pd.DataFrame(shown, columns=[t(f"app.edit.col.{c}", lg) for c in cols]), hide_index=True, width="stretch", height=300)
     last = ds.last_change()
-    st.button(t("app.edit.undo", lg, change=last), key="edit.undo", on_click=_undo, args=(str(ds.folder), lg))
+    st.button(t("app.edit.undo", lg, change=last), key="edit.undo", on_click=_undo, args=(str(ds.folder), lg, last))
 
 
-def _undo(folder: str, lg: str) -> None:
+def _undo(folder: str, lg: str, shown: str = "") -> None:
     ds = Dataset(folder)
     try:
+        last = ds.last_change()
+        if shown and last != shown:  # someone saved or undid meanwhile: the button named another change
+            raise EditRefused([Problem("edit.undo_not_last", "changes.csv", None, shown, {"last": last or "–"})])
         undo = ds.undo_last()
         who = str(st.session_state.get(F + "who") or "").strip()
         saved = ds.save(undo, who=who, why=t("edit.undo_why", lg, change=undo.undoes))

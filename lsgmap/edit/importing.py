@@ -36,7 +36,7 @@ from ..schema import suggest
 from ..tables import read_table
 from .change import Change, EditRefused, RowChange
 from .dataset import LOG_TABLE, Dataset
-from .operations import new_id
+from .operations import CONTROL, new_id
 
 __all__ = ["Imported", "read_upload", "read_path", "where"]
 
@@ -225,6 +225,10 @@ def _one_row(ds: Dataset, out: Imported, table: str, line: int, values: dict[str
         out.problems.append(Problem("import.duplicate_id", where(table, line), None, row_id, {"field": key}))
         return ""
     out.at[(table, row_id)] = line
+    bad = [c for c, v in row.items() if CONTROL.search(v)]
+    if bad:
+        out.problems.append(Problem("edit.control_character", where(table, line), None, row_id, {"field": bad[0]}))
+        return row_id
     current = f.values(row_id)
     then = base.get((table, row_id), current)
     if current is None:

@@ -61,12 +61,22 @@ def with_sources(values: dict[str, str], sources: list[str]) -> dict[str, str]:
     return {**values, "sources": ";".join(dict.fromkeys([*(s.strip() for s in have), *sources]))}
 
 
+#: characters a table cell may not hold (a tab and line breaks may)
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _full(ds: Dataset, table: str, values: dict[str, str]) -> dict[str, str]:
     header = ds.files[table].header
     unknown = [c for c in values if c not in header]
     if unknown:
         raise EditRefused([Problem("edit.unknown_column", f"{table}.csv", None, unknown[0], {"field": unknown[0]})])
-    return {c: str(values.get(c, "") or "").strip() for c in header}
+    row = {c: str(values.get(c, "") or "").strip() for c in header}
+    bad = [c for c, v in row.items() if CONTROL.search(v)]
+    if bad:
+        raise EditRefused([Problem("edit.control_character", f"{table}.csv", None, row.get("id", ""), {"field": bad[0]})])
+    if table == "relations" and row.get("from_id") and row.get("from_id") == row.get("to_id"):
+        raise EditRefused([Problem("edit.self_relation", f"{table}.csv", None, row["from_id"], {"field": "to_id"})])
+    return row
 
 
 def add_row(ds: Dataset, table: str, values: dict[str, str], *, sources: list[str]) -> Change:
