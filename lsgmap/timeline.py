@@ -36,7 +36,7 @@ from .vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Structure
 
-__all__ = ["change_points", "events", "lifetimes"]
+__all__ = ["change_points", "events", "lifetimes", "slider_stops"]
 
 
 def change_points(
@@ -188,3 +188,22 @@ def lifetimes(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]
 
 def _windows(structure: Structure, ident: str) -> list[list[str | None]]:
     return [[day_to_iso(a), day_to_iso(b)] for a, b in structure.attestation(ident).windows]
+
+
+def slider_stops(change_days, first: date, last: date, extra=()) -> list[date]:
+    """The dates a date slider stops at, one step each: the first day of every year from ``first`` to ``last``,
+    every change day with the day before it, ``first``, ``last`` and ``extra`` (the date shown now).
+
+    Equal steps give a year with five changes five times the room of a quiet year, so
+    2016–2019 are wide and 2009–2015 narrow, instead of 11–18 days per pixel everywhere.
+
+    >>> stops = slider_stops([date(2017, 1, 1).toordinal()], date(2015, 6, 1), date(2018, 3, 1))
+    >>> [d.isoformat() for d in stops]
+    ['2015-06-01', '2016-01-01', '2016-12-31', '2017-01-01', '2018-01-01', '2018-03-01']
+    """
+    lo, hi = first.toordinal(), last.toordinal()
+    days = {lo, hi, *(date(y, 1, 1).toordinal() for y in range(first.year + 1, last.year + 1))}
+    for d in change_days:
+        days.update(x for x in (d - 1, d) if lo <= x <= hi)
+    days.update(d.toordinal() for d in extra if lo <= d.toordinal() <= hi)
+    return [date.fromordinal(d) for d in sorted(days)]

@@ -82,7 +82,7 @@ def test_bad_preset_and_page_fall_back_with_a_notice():
     assert any("preset" in w.value for w in at.warning)
     at = run_app({"page": "nosuchpage"})
     assert any("page" in w.value for w in at.warning)
-    assert at.slider  # fell back to Karta
+    assert at.select_slider  # fell back to Karta
 
 
 def test_facts_no_longer_attested_are_a_quiet_list_apart_from_the_changes():

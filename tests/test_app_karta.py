@@ -28,7 +28,7 @@ def bundled_data(monkeypatch):
 def test_opens_in_swedish_on_the_datasets_default_date_with_the_map_and_says_why():
     at = run_app()
     assert at.title[0].value == "lsgmap – samverkansstrukturen kring RAR"
-    assert at.slider[0].value == date(2016, 11, 15)
+    assert at.select_slider[0].value == date(2016, 11, 15)
     nodes = graph_nodes(at)
     assert {"lsg_trosa", "lsg_gnesta", "rar"} <= set(nodes) and "lsg_trosa_gnesta" not in nodes
     assert any("2016-11-15" in c.value.replace("\\", "") and "Lägesrapporten" in c.value for c in at.caption)
@@ -38,16 +38,16 @@ def test_opens_in_swedish_on_the_datasets_default_date_with_the_map_and_says_why
 def test_today_is_one_click_away():
     at = run_app()
     next(b for b in at.button if b.label.startswith("Visa i dag")).click().run()
-    assert at.slider[0].value == date.today()
+    assert at.select_slider[0].value == date.today()
     assert not any("Lägesrapporten" in c.value for c in at.caption)  # the note belongs to the default day only
 
 
 def test_moving_the_date_across_the_merger_replaces_trosa_and_gnesta():
     at = run_app()
-    at.slider[0].set_value(date(2016, 12, 31)).run()
+    at.select_slider[0].set_value(date(2016, 12, 31)).run()
     before = graph_nodes(at)
     assert {"lsg_trosa", "lsg_gnesta"} <= set(before) and "lsg_trosa_gnesta" not in before
-    at.slider[0].set_value(date(2017, 1, 1)).run()
+    at.select_slider[0].set_value(date(2017, 1, 1)).run()
     after = graph_nodes(at)
     assert "lsg_trosa_gnesta" in after and not {"lsg_trosa", "lsg_gnesta"} & set(after)
     for node_id in set(before) & set(after):
@@ -59,15 +59,15 @@ def test_moving_the_date_across_the_merger_replaces_trosa_and_gnesta():
 def test_previous_and_next_change_buttons_step_to_change_dates(sormland):
     at = run_app({"on": "2016-12-15"})
     at.button(key="karta.next").click().run()
-    assert at.slider[0].value == date(2017, 1, 1)
+    assert at.select_slider[0].value == date(2017, 1, 1)
     at.button(key="karta.prev").click().run()
-    assert at.slider[0].value == max(d for d in sormland.change_dates() if d < date(2017, 1, 1))
+    assert at.select_slider[0].value == max(d for d in sormland.change_dates() if d < date(2017, 1, 1))
 
 
 def test_query_parameters_round_trip():
     params = {"page": "karta", "lang": "en", "on": "2016-11-01", "kinds": "lsg,municipality", "rel": "covers", "hide": "1", "q": "TRIS"}
     at = run_app(params)
-    assert at.slider[0].value == date(2016, 11, 1)
+    assert at.select_slider[0].value == date(2016, 11, 1)
     assert at.multiselect[0].value == ["lsg", "municipality"]
     assert at.toggle[0].value is True
     assert at.title[0].value == "lsgmap – the collaboration structure around RAR"
@@ -97,7 +97,7 @@ def test_bad_url_values_fall_back_with_a_notice():
     at = run_app({"on": "2017-02-30", "kinds": "lsg,dragons", "lang": "xx"})
     notices = " ".join(w.value for w in at.warning)
     assert "on" in notices and "kinds" in notices and "lang" in notices
-    assert at.slider[0].value == date(2016, 11, 15)  # the dataset's default day
+    assert at.select_slider[0].value == date(2016, 11, 15)  # the dataset's default day
     assert "rar" in graph_nodes(at)
 
 
@@ -135,7 +135,7 @@ def test_stepping_to_a_change_says_what_changed():
     at = run_app({"on": "2016-12-31"})
     assert not any("slogs samman" in c.value for c in at.caption)
     at.button(key="karta.next").click().run()
-    assert at.slider[0].value == date(2017, 1, 1)
+    assert at.select_slider[0].value == date(2017, 1, 1)
     said = [shown(c.value) for c in at.caption if "2017-01-01:" in shown(c.value)]
     assert said and "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta" in said[0] and "ändringar till" in said[0]
 
@@ -198,10 +198,23 @@ def test_an_ambiguous_search_says_what_else_it_matches():
 def test_a_typed_date_applies_and_a_bad_one_is_said_and_kept():
     at = run_app({"on": "2016-11-01"})
     at.text_input(key="karta.box").input("2017-03-01").run()
-    assert at.slider[0].value == date(2017, 3, 1) and "lsg_trosa_gnesta" in graph_nodes(at)
+    assert at.select_slider[0].value == date(2017, 3, 1) and "lsg_trosa_gnesta" in graph_nodes(at)
     at.text_input(key="karta.box").input("2017-02-30").run()
-    assert not at.exception and at.slider[0].value == date(2017, 3, 1)
+    assert not at.exception and at.select_slider[0].value == date(2017, 3, 1)
     assert any("2017-02-30" in shown(w.value) and "ÅÅÅÅ-MM-DD" in shown(w.value) for w in at.warning)
     assert at.text_input(key="karta.box").value == "2017-02-30"  # kept for correcting
     at.text_input(key="karta.box").input("2016-12-31").run()
-    assert at.slider[0].value == date(2016, 12, 31) and not any("2017-02-30" in shown(w.value) for w in at.warning)
+    assert at.select_slider[0].value == date(2016, 12, 31) and not any("2017-02-30" in shown(w.value) for w in at.warning)
+
+
+def test_the_slider_steps_through_changes_not_days(sormland):
+    at = run_app({"on": "2016-11-15"})
+    stops = at.select_slider[0].options
+    days = [date.fromisoformat(o) for o in stops]
+    assert days == sorted(days) and date(2016, 12, 31) in days and date(2017, 1, 1) in days
+    in_2016 = sum(d.year == 2016 for d in days)
+    in_2012 = sum(d.year == 2012 for d in days)
+    assert in_2016 >= 5 * in_2012 >= 5  # the change years are wide, a quiet year one step
+    assert len(days) < 80  # not a step per day
+    at.select_slider[0].set_value(date(2017, 1, 1)).run()
+    assert "lsg_trosa_gnesta" in graph_nodes(at)

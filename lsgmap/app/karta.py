@@ -12,6 +12,7 @@ from lsgmap.dates import validity_text
 from lsgmap.export import file_stem
 from lsgmap.i18n import t
 from lsgmap.render import elements, fact_notes, legend_html, legend_of, safe_text, to_html
+from lsgmap.timeline import slider_stops
 from lsgmap.view import View, display_names
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
@@ -21,6 +22,14 @@ from .keys import space_below
 from .text import plain
 
 P = "karta."  # session-state key prefix of this page
+
+#: Constant CSS only (no data text): less room above the controls, so controls and map share a 1366×768 screen.
+_COMPACT_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding-top: 1.5rem !important; }
+[data-testid="stMain"] h1 { font-size: 1.9rem !important; padding-bottom: 0.2rem !important; }
+</style>
+"""
 
 
 def render() -> None:
@@ -43,6 +52,7 @@ def render() -> None:
     common.init_state(P + "q", "q", str, "")
     common.init_state(P + "entity", "entity", common.parse_one_of(s.entities), None, shown=lambda v: "–")
 
+    st.markdown(_COMPACT_CSS, unsafe_allow_html=True)  # constant CSS, no data text
     date_control(s, first, last, lg)
     day: date = st.session_state[P + "on"]
     common.default_note(s, day, P + "on", lg)
@@ -96,6 +106,10 @@ def render() -> None:
     )
 
 
+#: the date controls' columns: previous, slider (and the strip under it), next, date box
+WIDTHS = [3, 9, 3, 3]
+
+
 def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
     """Slider over the dataset's span, previous/next change buttons, a date box and the change/event strip."""
     key = prefix + "on"
@@ -121,9 +135,10 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
             return
         st.session_state[key] = min(max(chosen, first), last)
 
-    left, middle, right, box = st.columns([3, 9, 3, 3], vertical_alignment="bottom")
+    left, middle, right, box = st.columns(WIDTHS, vertical_alignment="bottom")
     left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
-    middle.slider(t("app.date", lg), min_value=first, max_value=last, key=key, format="YYYY-MM-DD", help=t("app.timeline_caption", lg))
+    stops = slider_stops(change_days, first, last, extra=[st.session_state[key]])  # each change a step of its own
+    middle.select_slider(t("app.date", lg), options=stops, key=key, format_func=date.isoformat, help=t("app.timeline_caption", lg))
     right.button(t("app.next_change", lg), on_click=step, args=(1,), key=prefix + "next", width="stretch")
     if prefix + "box_bad" not in st.session_state:  # keep a mistyped date in the box so it can be corrected
         st.session_state[prefix + "box"] = st.session_state[key].isoformat()
@@ -132,7 +147,8 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
     bad = st.session_state.get(prefix + "box_bad")
     if bad is not None:
         st.warning(plain(t("app.date_bad", lg, value=bad[:40])), icon="⚠️")
-    timeline_strip(s, st.session_state[key], first, last, lg)
+    with st.columns(WIDTHS)[1]:  # under the slider's own track, step for step
+        timeline_strip(s, st.session_state[key], stops, lg)
     summary = _summary(s, st.session_state[key].isoformat(), lg)
     if summary:  # stepping to a change says what changed
         st.caption(plain(summary))
@@ -150,22 +166,27 @@ def _summary_of(version: str, day: str, lg: str, _s) -> str:
     return change_summary(_s, day, lg)
 
 
-def timeline_strip(s, chosen: date, first: date, last: date, lg: str) -> None:
-    """Change dates (ticks) and events (dots, with their text as tooltip) along the slider's span."""
+def timeline_strip(s, chosen: date, stops: list[date], lg: str) -> None:
+    """Under the slider, on its steps: change days (ticks), events (dots, their text as tooltip), years, the chosen day."""
     import altair as alt
 
-
-    changes = pd.DataFrame({"date": [date.fromordinal(d).isoformat() for d in s.change_days]})
-    changes["label"] = changes["date"]  # a change day's summary is one diff: said below the slider for the chosen day only
+    at = {d.isoformat(): i for i, d in enumerate(stops)}
+    changes = pd.DataFrame([{"i": at[d.isoformat()], "label": d.isoformat()} for d in map(date.fromordinal, s.change_days) if d.isoformat() in at])
     # the tooltip is one plain sentence ("2017-01-01: LSG Trosa och LSG Gnesta slogs samman …"), not "date 1483228800000"
-    evs = pd.DataFrame(event_labels(s, lg))
-    scale = alt.Scale(domain=[first.isoformat(), last.isoformat()])
-    x = alt.X("date:T", scale=scale, title=None, axis=alt.Axis(format="%Y", labelFlush=True))
-    layers = [alt.Chart(changes).mark_tick(thickness=1, size=14, color="#888").encode(x=x, tooltip=alt.Tooltip("label:N"))]
+    evs = pd.DataFrame([{**e, "i": at[e["date"]]} for e in event_labels(s, lg) if e["date"] in at])
+    gap, labelled = max(1, len(stops) // 12), []  # a year's label where there is room for it
+    for i, d in enumerate(stops):
+        if (i == 0 or d.year != stops[i - 1].year) and (not labelled or i - labelled[-1]["i"] >= gap):
+            labelled.append({"i": i, "year": str(d.year)})
+    years = pd.DataFrame(labelled)
+    x = alt.X("i:Q", scale=alt.Scale(domain=[0, max(len(stops) - 1, 1)]), title=None, axis=None)
+    layers = [alt.Chart(years).mark_text(baseline="top", dy=14, color="#666", fontSize=11).encode(x=x, text="year:N")]
+    if not changes.empty:
+        layers.append(alt.Chart(changes).mark_tick(thickness=1, size=14, color="#888").encode(x=x, tooltip=alt.Tooltip("label:N")))
     if not evs.empty:
         layers.append(alt.Chart(evs).mark_circle(size=90, color="#c55a11").encode(x=x, tooltip=alt.Tooltip("label:N")))
-    layers.append(alt.Chart(pd.DataFrame({"date": [chosen.isoformat()]})).mark_rule(color="#d62728", strokeWidth=2).encode(x=x))
-    st.altair_chart(alt.layer(*layers).properties(height=50), width="stretch")
+    layers.append(alt.Chart(pd.DataFrame({"i": [at.get(chosen.isoformat(), 0)]})).mark_rule(color="#d62728", strokeWidth=2).encode(x=x))
+    st.altair_chart(alt.layer(*layers).properties(height=44), width="stretch")
 
 
 def event_labels(s, lg: str) -> list[dict[str, str]]:

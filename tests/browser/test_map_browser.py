@@ -126,3 +126,14 @@ def test_enter_applies_a_typed_date(page, app_url):
     after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n)
     assert "lsg_trosa" not in after
     page.wait_for_url("**on=2017-03-01**", timeout=10_000)
+
+
+def test_controls_and_the_whole_map_fit_a_projector_screen(page, app_url):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(app_url + "/karta?on=2016-11-15", wait_until="domcontentloaded")
+    wait_for_nodes(page, lambda n: "rar" in n)
+    page.wait_for_timeout(1500)  # the map is sized to the window once the browser has said how tall it is
+    frame = page.locator("iframe").first.bounding_box()
+    slider = page.get_by_role("slider").first.bounding_box()
+    assert slider["y"] > 0 and frame["y"] + frame["height"] <= 768, frame  # slider, buttons, date box and map on one screen
+    screenshot(page, "karta-1366x768")
