@@ -45,6 +45,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .view import View
 
 __all__ = [
+    "to_compare_html",
     "Node",
     "Edge",
     "Elements",
@@ -608,6 +609,32 @@ def to_html(els: Elements, *, height: int = 640, standalone: bool = False, backg
         heading += f'\n<div data-lsgmap="legend" style="margin:4px 12px">{legend_html(rows)}</div>'
     page = page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n{heading}', 1)
     return page.replace("<head>", f"<head>\n<title>{title}</title>", 1)
+
+
+def to_compare_html(before: Elements, after: Elements, *, title: str = "", height: int = 640) -> str:
+    """The compare view as one offline HTML page: both maps side by side (each its own page in an ``iframe srcdoc``),
+    their headings and one legend of what they draw (the marks included).
+
+    >>> a, b = (Elements((Node("a", "<b>A</b>", "", 0.0, 0.0, "lsg", "#c55a11", "ellipse", "#fff"),), (), f"<i>{d}</i>", d) for d in ("2016-12-31", "2017-01-01"))
+    >>> page = to_compare_html(a, b)
+    >>> page.count("<iframe"), "<b>A</b>" in page, "<i>2016" in page, "<script src" in page
+    (2, False, False, False)
+    """
+    panels = []
+    for els in (before, after):
+        inner = to_html(els, height=height)
+        panels.append(
+            f'<div style="flex:1;min-width:0"><h2 style="font-family:DejaVu Sans,sans-serif;font-size:18px;margin:6px 0">{escape(els.title)}</h2>'
+            f'<iframe srcdoc="{escape(inner, quote=True)}" style="width:100%;height:{int(height) + 20}px;border:1px solid #ddd"></iframe></div>'
+        )
+    heading = escape(title or f"{before.on} – {after.on}")
+    rows = legend_of(before, after)
+    legend_block = f'<div data-lsgmap="legend" style="margin:4px 12px">{legend_html(rows)}</div>' if rows else ""
+    return (
+        f'<!DOCTYPE html>\n<html lang="{escape(before.lang)}"><head><meta charset="utf-8"><title>{heading}</title></head>'
+        f'<body data-lsgmap="compare" style="margin:8px 12px"><h1 style="font-family:DejaVu Sans,sans-serif;font-size:22px">{heading}</h1>'
+        f'<div style="display:flex;gap:16px">{"".join(panels)}</div>{legend_block}</body></html>'
+    )
 
 
 def _script_json(value: Any) -> str:

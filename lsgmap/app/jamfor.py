@@ -9,7 +9,7 @@ import streamlit as st
 
 from lsgmap.export import file_stem, to_compare_image
 from lsgmap.i18n import t
-from lsgmap.render import elements, legend_html, legend_of, safe_text, to_html
+from lsgmap.render import elements, legend_html, legend_of, safe_text, to_compare_html, to_html
 from lsgmap.view import compare_views
 
 from . import common
@@ -97,9 +97,16 @@ def render() -> None:
             st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
             st.iframe(to_html(els, height=520), height=540)
     st.html(legend_html(legend_of(*sides, unattested=True)))  # what the two maps draw, with their shapes, lines and marks
-    image_button(  # one image with both dates: the same elements as the two maps
-        lambda fmt: to_compare_image(*sides, fmt=fmt), key=P, stem=f"{file_stem(on=start)}-{end.isoformat()}"
+    stem = f"{file_stem(on=start)}-{end.isoformat()}"
+    html_column, image_column = st.columns([1, 2])
+    html_column.download_button(  # both maps in one offline page, as the other views have
+        t("app.download_html", lg), lambda: to_compare_html(*sides).encode("utf-8"), f"{stem}.html", "text/html",
+        key=P + "dl_html", on_click="ignore",
     )
+    with image_column:
+        image_button(  # one image with both dates: the same elements as the two maps
+            lambda fmt: to_compare_image(*sides, fmt=fmt), key=P, stem=stem
+        )
 
     st.subheader(t("app.compare.changes", lg))
     lines = change_lines(s, d, lg, within=part.ids)
