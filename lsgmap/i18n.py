@@ -615,6 +615,8 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "app.compare.start": ("Före", "Before"),
     "app.compare.end": ("Efter", "After"),
+    "app.compare.page": ("Sida (av {pages})", "Page (of {pages})"),
+    "app.compare.page_lines": ("Rad {first}–{last} av {total}", "Lines {first}–{last} of {total}"),
     "app.compare.other_changes": ("Övriga ändringar", "Other changes"),
     "app.compare.quotes": ("Källor och citat", "Sources and quotes"),
     "app.compare.preset": ("Förval", "Preset"),

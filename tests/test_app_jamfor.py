@@ -124,3 +124,18 @@ def test_the_compare_view_has_an_offline_html_export(sormland):
     assert page.count("<iframe srcdoc=") == 2 and "<script src" not in page
     assert "lsg_trosa_gnesta" in page.split("<iframe")[2] and "lsg_trosa_gnesta" not in page.split("<iframe")[1]
     assert 'data-legend="mark-removed"' in page or "removed" in page.split("data-lsgmap=\"legend\"")[1]
+
+
+def test_a_long_change_list_comes_in_pages():
+    at = AppTest.from_string(
+        "import lsgmap.app.jamfor as j\nj.PAGE_LINES = 5\nfrom lsgmap.app.main import main\nmain()\n", default_timeout=60
+    )
+    at.query_params["page"] = "jamfor"
+    at.run()
+    assert not at.exception
+    first = at.text[0].value.splitlines()
+    assert len(first) == 5 and first[0].startswith("■ LSG Trosa och LSG Gnesta slogs samman")
+    assert any("Rad 1–5 av" in c.value for c in at.caption)
+    at.number_input(key="jamfor.page").set_value(2).run()
+    second = at.text[0].value.splitlines()
+    assert len(second) <= 5 and second[0] not in first

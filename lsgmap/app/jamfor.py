@@ -17,6 +17,8 @@ from .downloads import image_button
 from .text import plain
 
 P = "jamfor."
+#: lines of the change list per page
+PAGE_LINES = 60
 
 
 def presets(s) -> list[str]:
@@ -110,6 +112,11 @@ def render() -> None:
 
     st.subheader(t("app.compare.changes", lg))
     lines = change_lines(s, d, lg, within=part.ids)
+    if len(lines) > PAGE_LINES:  # a long list in pages, not one wall of text
+        pages = -(-len(lines) // PAGE_LINES)
+        page = int(st.number_input(t("app.compare.page", lg, pages=pages), min_value=1, max_value=pages, step=1, key=P + "page"))
+        st.caption(t("app.compare.page_lines", lg, first=(page - 1) * PAGE_LINES + 1, last=min(page * PAGE_LINES, len(lines)), total=len(lines)))
+        lines = lines[(page - 1) * PAGE_LINES : page * PAGE_LINES]
     if lines:
         st.text("\n".join(lines))
         quotes = sources_text(s, d, lg)
