@@ -7,6 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from lsgmap.i18n import t
+from lsgmap.layout import layered_positions
 from lsgmap.render import elements, safe_text, to_html
 from lsgmap.slides import MIME as PPTX_MIME
 from lsgmap.slides import default_filename as deck_filename
@@ -35,6 +36,16 @@ _PROJECTOR_CSS = """
 def _stories(path: str, version: str, _structure):
     """The dataset's stories, read once per dataset version (``Structure.version`` hashes stories/ too)."""
     return load_stories(_structure)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _step_layout(version: str, nodes: tuple[str, ...], _s) -> dict[str, tuple[float, float]]:
+    return layered_positions(_s, only=frozenset(nodes), spacing_x=200.0)  # room for 24 px labels side by side
+
+
+def _step_positions(s, nodes: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    """A step's entities laid out alone, so they fill the frame (larger labels than in the whole map's places)."""
+    return _step_layout(s.version, tuple(nodes), s)
 
 
 def _step_number(count: int):
@@ -128,7 +139,7 @@ def render() -> None:
         notes = step_notes(s, step, lg)  # a conflict behind a shown fact, a working name shown
         if notes:
             st.text("\n".join(safe_text(line) for line in notes))
-    els = elements(s, view, data.positions)
+    els = elements(s, view, _step_positions(s, view.nodes) if view.nodes else data.positions)  # the step's own layout
     if els.unattested:
         with text_column:
             st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .browser_kit import screenshot
+from .browser_kit import map_frame, screenshot
 
 
 def _at_step(page, n: int) -> None:
@@ -24,6 +24,9 @@ def test_a_clicker_drives_the_story_and_escape_leaves_presentation_mode(browser,
     page.wait_for_timeout(1500)
     frame = page.locator("iframe").first.bounding_box()
     assert frame["y"] + frame["height"] <= 768, frame  # the step's map fits the projector's screen, no scrolling
+    live = map_frame(page)
+    label_px = live.evaluate("() => network.getScale() * Object.values(network.body.nodes)[0].options.font.size")
+    assert label_px >= 12, label_px  # the step laid out alone: about 13 px on screen (9 px in the whole map's places)
     screenshot(page, "presentera-full-1366")
     assert "step=2" in page.url and "full=1" in page.url
     page.keyboard.press("Escape")
