@@ -62,6 +62,7 @@ def check(structure) -> list[Problem]:
     found: list[Problem] = []
     found += _far_dates(structure)
     found += _relations_outside_lifetime(structure)
+    found += _self_relations(structure)
     found += _events(structure)
     found += _two_owners(structure)
     found += _derived_facts(structure)
@@ -136,6 +137,15 @@ def _far_dates(structure) -> list[Problem]:
         if not first <= e.day <= last:
             out.append(Problem("date.far", "events.csv", e.line, e.date, {"field": "date", "window": window}))
     return out
+
+
+def _self_relations(structure) -> list[Problem]:
+    """A relation from an entity to itself (a typing slip: "TRIS styr TRIS")."""
+    return [
+        Problem("check.self_relation", "relations.csv", r.line, r.from_id, {"relation": r.id, "facts": (r.id,)})
+        for r in structure.relations.values()
+        if r.from_id == r.to_id
+    ]
 
 
 def _relations_outside_lifetime(structure) -> list[Problem]:

@@ -335,6 +335,12 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "skriv in texten igen utan att klistra in styrtecken (bara radbrytningar och tabbar får stå kvar)",
         "type the text again without pasting control characters (only line breaks and tabs may stay)",
     ),
+    "check.self_relation": (
+        "relationen {relation} går från \"{value}\" till sig själv",
+        "the relation {relation} goes from \"{value}\" to itself",
+        "rätta from_id eller to_id på raden, eller ta bort raden",
+        "correct from_id or to_id on the row, or remove the row",
+    ),
     "edit.self_relation": (
         "\"{value}\" kan inte ha en relation till sig själv",
         "\"{value}\" cannot have a relation to itself",

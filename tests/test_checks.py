@@ -226,3 +226,15 @@ def test_a_folder_in_place_of_a_table(tmp_path):
     (folder / "events.csv").mkdir()
     problems = check(load(folder))
     assert problems[0].render("en").startswith("events.csv: the file cannot be opened (Is a directory)")
+
+
+def test_a_relation_from_an_entity_to_itself_is_an_error(tiny):
+    from lsgmap.checks import check
+
+    s = tiny(
+        entities=[{"id": "tris", "kind": "project", "name_sv": "TRIS"}, {"id": "lsg_a", "kind": "lsg", "name_sv": "LSG A"}],
+        relations=["tris steers tris", "lsg_a steers tris"],
+    )
+    found = [p for p in check(s) if p.code == "check.self_relation"]
+    assert [(p.value, p.severity, p.file) for p in found] == [("tris", "error", "relations.csv")]
+    assert "sig själv" in found[0].render("sv") and "itself" in found[0].render("en")

@@ -137,3 +137,26 @@ def test_a_workbook_editing_a_row_changed_since_is_refused_at_that_row(tmp_path,
     row = next(i for i, r in enumerate(load_workbook(mine)["entities"].iter_rows(values_only=True), start=1) if r[0] == "tuna")
     assert f"entities!{row}" in out and "name_en" in out
     assert load(folder).entities["tuna"].name_en == "TUNA (Per)"
+
+
+def test_a_self_relation_in_an_uploaded_table_is_refused(tmp_path):
+    from lsgmap.edit.importing import validate
+
+    folder = copy_bundled(tmp_path)
+    table = tmp_path / "relations.csv"
+    text = (folder / "relations.csv").read_text(encoding="utf-8")
+    header = text.splitlines()[0].split(",")
+    row = dict.fromkeys(header, "")
+    row.update({"id": "r999", "from_id": "tris", "relation": "steers", "to_id": "tris", "sources": "an_gnesta_trosa"})
+    table.write_text(text + ",".join(row[c] for c in header) + "\n", encoding="utf-8")
+    ds = Dataset(folder)
+    imported = read_path(ds, table)
+    assert [(r.table, r.id, r.action) for r in imported.change.rows] == [("relations", "r999", "added")]
+    import pytest
+
+    from lsgmap.edit import EditRefused
+
+    with pytest.raises(EditRefused) as refused:
+        validate(ds, imported)
+    assert [p.code for p in refused.value.problems] == ["check.self_relation"]
+    assert "relations!" in refused.value.problems[0].where  # placed at the sheet's row
