@@ -35,8 +35,8 @@ def param(at: AppTest, key: str) -> str:
 def test_default_preset_is_before_and_after_the_trosa_gnesta_merger():
     at = run_app({"page": "jamfor"})
     assert at.selectbox(key="jamfor.preset").value == "ev_sammanslagning_trosa_gnesta"
-    assert at.date_input(key="jamfor.start").value == date(2016, 12, 31)
-    assert at.date_input(key="jamfor.end").value == date(2017, 1, 1)
+    assert at.text_input(key="jamfor.start_box").value == date(2016, 12, 31).isoformat()
+    assert at.text_input(key="jamfor.end_box").value == date(2017, 1, 1).isoformat()
     text = "\n".join(t.value for t in at.text)
     assert MERGER_SV in text
     assert "TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta i stället för LSG Trosa och LSG Gnesta" in text
@@ -52,10 +52,10 @@ def test_default_preset_is_before_and_after_the_trosa_gnesta_merger():
 def test_choosing_a_preset_sets_both_dates():
     at = run_app({"page": "jamfor", "start": "2018-01-01", "end": "2018-06-01"})
     assert at.selectbox(key="jamfor.preset").value == "ev_sammanslagning_trosa_gnesta"  # from the default, dates from the URL
-    assert at.date_input(key="jamfor.start").value == date(2018, 1, 1)
+    assert at.text_input(key="jamfor.start_box").value == date(2018, 1, 1).isoformat()
     at.selectbox(key="jamfor.preset").set_value("ev_region_sormland").run()
-    assert at.date_input(key="jamfor.start").value == date(2018, 12, 31)
-    assert at.date_input(key="jamfor.end").value == date(2019, 1, 1)
+    assert at.text_input(key="jamfor.start_box").value == date(2018, 12, 31).isoformat()
+    assert at.text_input(key="jamfor.end_box").value == date(2019, 1, 1).isoformat()
     assert "Region Sörmland" in "\n".join(t.value for t in at.text)
 
 
@@ -139,3 +139,13 @@ def test_a_long_change_list_comes_in_pages():
     at.number_input(key="jamfor.page").set_value(2).run()
     second = at.text[0].value.splitlines()
     assert len(second) <= 5 and second[0] not in first
+
+
+def test_typed_dates_apply_and_clear_the_preset_and_a_bad_one_is_said():
+    at = run_app({"page": "jamfor"})
+    at.text_input(key="jamfor.start_box").input("2016-10-01").run()
+    assert at.selectbox(key="jamfor.preset").value == "" and param(at, "start") == "2016-10-01"
+    at.text_input(key="jamfor.end_box").input("2017-13-01").run()
+    assert not at.exception and param(at, "end") == "2017-01-01"  # the last good date stays
+    assert any("2017-13-01" in w.value.replace("\\", "") for w in at.warning)
+    assert at.text_input(key="jamfor.end_box").value == "2017-13-01"  # kept for correcting

@@ -47,10 +47,32 @@ def render() -> None:
     part = common.choose_part(data, lg)  # a national dataset: one association at a time
     if part is None:
         return
+    start, end = date_controls(s, part, lg)
+
+    from lsgmap.diff import diff
+
+    d = diff(s, start=start, end=end)
+    nodes_in = lambda ids: sum(1 for i in ids if part.holds(i))  # noqa: E731
+    edges_in = lambda keys: sum(1 for k in keys if part.holds(s.relations[k].from_id) and part.holds(s.relations[k].to_id))  # noqa: E731
+    added = nodes_in(d.nodes_added) + edges_in(d.edges_added)
+    removed = nodes_in(d.nodes_removed) + edges_in(d.edges_removed)
+    changed = nodes_in(d.nodes_changed) + edges_in(d.edges_changed)
+    st.caption(t("app.compare.counts", lg, added=added, removed=removed, changed=changed))
+    maps(s, part, start, end, lg)
+    changes(s, d, part, start, end, lg)
+    if not data.has_errors:
+        common.problems_notice(data)
+    common.set_params(
+        "jamfor",
+        {"start": start.isoformat(), "end": end.isoformat(), "preset": st.session_state.get(P + "preset") or None},
+    )
+
+
+def date_controls(s, part, lg: str) -> tuple[date, date]:
+    """The preset (an event: the day before and the day of it) and the two date boxes (Enter applies); (start, end) in order."""
     first, last, default = common.default_day(s)
     events = [e for e in presets(s) if any(part.holds(i) for i in (*s.events[e].originals, *s.events[e].results))]
-    default_preset = default_event(s, events)
-    common.init_state(P + "preset", "preset", common.parse_one_of([""] + events), default_preset)
+    common.init_state(P + "preset", "preset", common.parse_one_of([""] + events), default_event(s, events))
     pre_start, pre_end = _preset_dates(s, st.session_state[P + "preset"], first, last) or (first, default)
     parse = common.parse_date_in(first, last)
     common.init_state(P + "start", "start", parse, pre_start, shown=date.isoformat)
@@ -60,8 +82,17 @@ def render() -> None:
         dates = _preset_dates(s, st.session_state[P + "preset"], first, last)
         if dates:
             st.session_state[P + "start"], st.session_state[P + "end"] = dates
+            for side in ("start", "end"):
+                st.session_state.pop(P + side + "_bad", None)
 
-    def clear_preset() -> None:
+    def typed(side: str) -> None:  # Enter applies a typed YYYY-MM-DD; a bad one is said and kept for correcting
+        text = str(st.session_state.get(P + side + "_box") or "").strip()
+        st.session_state.pop(P + side + "_bad", None)
+        try:
+            st.session_state[P + side] = min(max(date.fromisoformat(text), first), last)
+        except ValueError:
+            st.session_state[P + side + "_bad"] = text
+            return
         st.session_state[P + "preset"] = ""
 
     top = st.columns([4, 2, 2], vertical_alignment="bottom")
@@ -74,23 +105,24 @@ def render() -> None:
         if not i
         else t("app.compare.preset_event", lg, name=safe_text(s.events[i].name(lg) or i), date=s.events[i].date),
     )
-    top[1].date_input(t("app.compare.start", lg), min_value=first, max_value=last, key=P + "start", on_change=clear_preset, format="YYYY-MM-DD")
-    top[2].date_input(t("app.compare.end", lg), min_value=first, max_value=last, key=P + "end", on_change=clear_preset, format="YYYY-MM-DD")
+    for column, side in zip(top[1:], ("start", "end"), strict=True):
+        if P + side + "_bad" not in st.session_state:
+            st.session_state[P + side + "_box"] = st.session_state[P + side].isoformat()
+        column.text_input(t(f"app.compare.{side}", lg), key=P + side + "_box", on_change=typed, args=(side,),
+                          placeholder=t("app.date_placeholder", lg), help=t("app.date_input_help", lg, first=first.isoformat(), last=last.isoformat()))
+    for side in ("start", "end"):
+        bad = st.session_state.get(P + side + "_bad")
+        if bad is not None:
+            st.warning(plain(t("app.date_bad", lg, value=bad[:40])), icon="⚠️")
     start, end = st.session_state[P + "start"], st.session_state[P + "end"]
     if start > end:
         st.info(t("app.compare.swapped", lg))
         start, end = end, start
+    return start, end
 
-    from lsgmap.diff import diff
 
-    d = diff(s, start=start, end=end)
-    nodes_in = lambda ids: sum(1 for i in ids if part.holds(i))  # noqa: E731
-    edges_in = lambda keys: sum(1 for k in keys if part.holds(s.relations[k].from_id) and part.holds(s.relations[k].to_id))  # noqa: E731
-    added = nodes_in(d.nodes_added) + edges_in(d.edges_added)
-    removed = nodes_in(d.nodes_removed) + edges_in(d.edges_removed)
-    changed = nodes_in(d.nodes_changed) + edges_in(d.edges_changed)
-    st.caption(t("app.compare.counts", lg, added=added, removed=removed, changed=changed))
-
+def maps(s, part, start: date, end: date, lg: str) -> None:
+    """The two maps on the same positions, their legend, and the HTML and image exports of both."""
     views = compare_views(s, start=start, end=end, lang=lg)
     sides = [elements(s, replace(view, nodes=part.ids) if part.ids is not None else view, part.positions) for view in views]
     for column, els, label in zip(st.columns(2), sides, ("app.compare.start", "app.compare.end"), strict=True):
@@ -110,6 +142,9 @@ def render() -> None:
             lambda fmt: to_compare_image(*sides, fmt=fmt), key=P, stem=stem
         )
 
+
+def changes(s, d, part, start: date, end: date, lg: str) -> None:
+    """The change list (in pages when long), the quotes behind it, what is no longer or newly attested, the events between."""
     st.subheader(t("app.compare.changes", lg))
     lines = change_lines(s, d, lg, within=part.ids)
     if len(lines) > PAGE_LINES:  # a long list in pages, not one wall of text
@@ -138,12 +173,6 @@ def render() -> None:
         st.text("\n".join(f"{e['date']}  {safe_text(e['text'])}" for e in between))
     else:
         st.caption(t("app.compare.no_events", lg))
-    if not data.has_errors:
-        common.problems_notice(data)
-    common.set_params(
-        "jamfor",
-        {"start": start.isoformat(), "end": end.isoformat(), "preset": st.session_state.get(P + "preset") or None},
-    )
 
 
 def change_lines(s, d, lg: str, within: frozenset[str] | None = None) -> list[str]:

@@ -45,6 +45,9 @@ def render() -> None:
     kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k for e in s.entities.values())]
     relations_present = [k for k in RELATION_KINDS if any(r.relation == k for r in s.relations.values())]
     common.init_state(P + "on", "on", common.parse_date_in(first, last), default, shown=date.isoformat)
+    for name, value in (st.session_state.get(P + "kept") or {}).items():  # see KEPT: an emptied filter comes back
+        if not st.session_state.get(P + name) and value:
+            st.session_state[P + name] = value
     common.init_state(P + "kinds", "kinds", common.parse_choice(kinds_present), kinds_present, shown=lambda v: ",".join(v))
     common.init_state(P + "relations", "rel", common.parse_choice(relations_present), relations_present, shown=lambda v: ",".join(v))
     common.init_state(P + "hide", "hide", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
@@ -116,7 +119,8 @@ def render() -> None:
 WIDTHS = [3, 9, 3, 3]
 
 
-#: the filters a click keeps: a rerun started by the click component comes back with empty multiselects (Streamlit 1.67)
+#: the filters kept across reruns: with the click component on the page, a rerun can come back with the multiselects
+#: emptied (Streamlit 1.67); an empty filter (which would draw nothing) is restored to the last one drawn
 KEPT = ("kinds", "relations")
 
 
