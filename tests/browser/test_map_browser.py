@@ -109,7 +109,13 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, app_url):
     assert frame.evaluate("() => network.getScale()") == scale  # the map did not zoom
     assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop") > scrolled  # the page scrolled
     box = page.locator("iframe").first.bounding_box()
-    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)  # a click on the map gives it the wheel
+    ex, ey = frame.evaluate(  # an empty spot of the map (a click on a node would open its details)
+        "() => { const c = document.querySelector('#mynetwork canvas'), r = c.getBoundingClientRect();"
+        " for (let y = 20; y < r.height; y += 15) for (let x = 20; x < r.width; x += 15)"
+        "   if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined) return [x + r.left, y + r.top];"
+        " return [r.left + 5, r.top + 5]; }"
+    )
+    page.mouse.click(box["x"] + ex, box["y"] + ey)  # a click on the map gives it the wheel
     page.wait_for_timeout(300)
     page.mouse.wheel(0, -300)
     page.wait_for_timeout(600)
