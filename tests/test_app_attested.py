@@ -76,7 +76,7 @@ def details_table(at: AppTest):
 def test_the_notice_counts_the_facts_no_source_speaks_for():
     at = run_app({"on": DAY})
     assert "2 av 7 uppgifter saknar källa för detta datum" in notices(at)
-    at.text_input(key="karta.box").input("2017-03-01").run()  # typed: not a step of the slider
+    at.text_input(key="karta.on_box").input("2017-03-01").run()  # typed: not a step of the slider
     # r_a and LSG A: the report's period is over; LSG B and r_b: never; SF, r_sf and P: stated 2016–2017
     assert "4 av 7 uppgifter saknar källa för detta datum" in notices(at)
 

@@ -99,3 +99,14 @@ def test_an_attested_answer_has_no_such_notice_and_amounts_say_their_basis():
     amounts = _run(q="Hur mycket finansierar RAR processledaren 2017?")
     code = "\n".join(c.value for c in amounts.code)
     assert "Summa 2017: 859 tkr (enligt ansökan)" in code
+
+
+def test_the_date_is_a_box_that_enter_applies():
+    from app_kit import run_app as _run
+
+    at = _run({"page": "fraga", "q": "Vem styr TRIS?", "on": "2016-12-01"})
+    assert at.text_input(key="fraga.on_box").value == "2016-12-01"
+    at.text_input(key="fraga.on_box").input("2017-03-01").run()
+    assert not at.exception and (at.query_params["on"] in ("2017-03-01", ["2017-03-01"]))
+    at.text_input(key="fraga.on_box").input("mars 2017").run()
+    assert any("mars 2017" in w.value for w in at.warning) and (at.query_params["on"] in ("2017-03-01", ["2017-03-01"]))

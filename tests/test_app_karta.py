@@ -197,13 +197,13 @@ def test_an_ambiguous_search_says_what_else_it_matches():
 
 def test_a_typed_date_applies_and_a_bad_one_is_said_and_kept():
     at = run_app({"on": "2016-11-01"})
-    at.text_input(key="karta.box").input("2017-03-01").run()
+    at.text_input(key="karta.on_box").input("2017-03-01").run()
     assert at.select_slider[0].value == date(2017, 3, 1) and "lsg_trosa_gnesta" in graph_nodes(at)
-    at.text_input(key="karta.box").input("2017-02-30").run()
+    at.text_input(key="karta.on_box").input("2017-02-30").run()
     assert not at.exception and at.select_slider[0].value == date(2017, 3, 1)
     assert any("2017-02-30" in shown(w.value) and "ÅÅÅÅ-MM-DD" in shown(w.value) for w in at.warning)
-    assert at.text_input(key="karta.box").value == "2017-02-30"  # kept for correcting
-    at.text_input(key="karta.box").input("2016-12-31").run()
+    assert at.text_input(key="karta.on_box").value == "2017-02-30"  # kept for correcting
+    at.text_input(key="karta.on_box").input("2016-12-31").run()
     assert at.select_slider[0].value == date(2016, 12, 31) and not any("2017-02-30" in shown(w.value) for w in at.warning)
 
 

@@ -182,6 +182,45 @@ def parse_choice(options: list[str]) -> Callable[[str], list[str]]:
     return parse
 
 
+def date_box(
+    label: str, key: str, first: date, last: date, lg: str, *, then: Callable[[], None] | None = None, where: Any = None, help: str = ""
+) -> None:
+    """A YYYY-MM-DD box for the date in ``st.session_state[key]``: Enter applies it (kept within ``first .. last``),
+    then ``then()`` runs; a mistyped date stays in the box and :func:`date_box_notice` says so. One date format
+    everywhere, and no calendar in English with Sunday first.
+    """
+    box, bad = key + "_box", key + "_bad"
+
+    def typed() -> None:
+        text = str(st.session_state.get(box) or "").strip()
+        st.session_state.pop(bad, None)
+        try:
+            st.session_state[key] = min(max(date.fromisoformat(text), first), last)
+        except ValueError:
+            st.session_state[bad] = text
+            return
+        if then is not None:
+            then()
+
+    if bad not in st.session_state:  # show the date in force, unless a mistyped one waits to be corrected
+        st.session_state[box] = st.session_state[key].isoformat()
+    typing = t("app.date_input_help", lg, first=first.isoformat(), last=last.isoformat())
+    (where or st).text_input(label, key=box, on_change=typed, placeholder=t("app.date_placeholder", lg),
+                             help=f"{help} {typing}" if help else typing)
+
+
+def date_box_notice(key: str, lg: str) -> None:
+    """Under the date boxes: the mistyped date of :func:`date_box` ``key``, and how to write one."""
+    bad = st.session_state.get(key + "_bad")
+    if bad is not None:
+        st.warning(plain(t("app.date_bad", lg, value=bad[:40])), icon="⚠️")
+
+
+def forget_typed_date(key: str) -> None:
+    """Drop a mistyped date of :func:`date_box` ``key`` (the date was set another way)."""
+    st.session_state.pop(key + "_bad", None)
+
+
 #: The dates a Streamlit date control can hold (it counts in JavaScript numbers from 1970), with a margin.
 CONTROL_FIRST, CONTROL_LAST = date(1700, 1, 1), date(2250, 12, 31)
 

@@ -85,7 +85,8 @@ def render() -> None:
         hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
 
     st.text_input(t("app.ask.question", lg), key=P + "q", placeholder=t("app.ask.placeholder", lg))
-    st.date_input(t("app.ask.on", lg), key=P + "on", min_value=first, max_value=last, help=t("app.ask.on_help", lg), format="YYYY-MM-DD")
+    common.date_box(t("app.ask.on", lg), P + "on", first, last, lg, help=t("app.ask.on_help", lg))
+    common.date_box_notice(P + "on", lg)
     common.default_note(s, st.session_state[P + "on"], P + "on", lg)
 
     st.caption(t("app.ask.examples", lg))

@@ -83,16 +83,9 @@ def date_controls(s, part, lg: str) -> tuple[date, date]:
         if dates:
             st.session_state[P + "start"], st.session_state[P + "end"] = dates
             for side in ("start", "end"):
-                st.session_state.pop(P + side + "_bad", None)
+                common.forget_typed_date(P + side)
 
-    def typed(side: str) -> None:  # Enter applies a typed YYYY-MM-DD; a bad one is said and kept for correcting
-        text = str(st.session_state.get(P + side + "_box") or "").strip()
-        st.session_state.pop(P + side + "_bad", None)
-        try:
-            st.session_state[P + side] = min(max(date.fromisoformat(text), first), last)
-        except ValueError:
-            st.session_state[P + side + "_bad"] = text
-            return
+    def clear_preset() -> None:  # a typed date is no longer the preset's
         st.session_state[P + "preset"] = ""
 
     top = st.columns([4, 2, 2], vertical_alignment="bottom")
@@ -106,14 +99,9 @@ def date_controls(s, part, lg: str) -> tuple[date, date]:
         else t("app.compare.preset_event", lg, name=safe_text(s.events[i].name(lg) or i), date=s.events[i].date),
     )
     for column, side in zip(top[1:], ("start", "end"), strict=True):
-        if P + side + "_bad" not in st.session_state:
-            st.session_state[P + side + "_box"] = st.session_state[P + side].isoformat()
-        column.text_input(t(f"app.compare.{side}", lg), key=P + side + "_box", on_change=typed, args=(side,),
-                          placeholder=t("app.date_placeholder", lg), help=t("app.date_input_help", lg, first=first.isoformat(), last=last.isoformat()))
+        common.date_box(t(f"app.compare.{side}", lg), P + side, first, last, lg, then=clear_preset, where=column)
     for side in ("start", "end"):
-        bad = st.session_state.get(P + side + "_bad")
-        if bad is not None:
-            st.warning(plain(t("app.date_bad", lg, value=bad[:40])), icon="⚠️")
+        common.date_box_notice(P + side, lg)
     start, end = st.session_state[P + "start"], st.session_state[P + "end"]
     if start > end:
         st.info(t("app.compare.swapped", lg))

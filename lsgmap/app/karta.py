@@ -147,29 +147,16 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
             i = bisect.bisect_right(change_days, current)
             target = change_days[i] if i < len(change_days) else last.toordinal()
         st.session_state[key] = date.fromordinal(target)
-
-    def from_box() -> None:  # Enter (or leaving the box) applies the typed date; a bad one is said, not dropped
-        typed = str(st.session_state.get(prefix + "box") or "").strip()
-        st.session_state.pop(prefix + "box_bad", None)
-        try:
-            chosen = date.fromisoformat(typed)
-        except ValueError:
-            st.session_state[prefix + "box_bad"] = typed
-            return
-        st.session_state[key] = min(max(chosen, first), last)
+        common.forget_typed_date(key)
 
     left, middle, right, box = st.columns(WIDTHS, vertical_alignment="bottom")
     left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
     stops = slider_stops(change_days, first, last, extra=[st.session_state[key]])  # each change a step of its own
-    middle.select_slider(t("app.date", lg), options=stops, key=key, format_func=date.isoformat, help=t("app.timeline_caption", lg))
+    middle.select_slider(t("app.date", lg), options=stops, key=key, format_func=date.isoformat, help=t("app.timeline_caption", lg),
+                         on_change=common.forget_typed_date, args=(key,))
     right.button(t("app.next_change", lg), on_click=step, args=(1,), key=prefix + "next", width="stretch")
-    if prefix + "box_bad" not in st.session_state:  # keep a mistyped date in the box so it can be corrected
-        st.session_state[prefix + "box"] = st.session_state[key].isoformat()
-    box.text_input(t("app.date_input", lg), key=prefix + "box", on_change=from_box, placeholder=t("app.date_placeholder", lg),
-                   help=t("app.date_input_help", lg, first=first.isoformat(), last=last.isoformat()))
-    bad = st.session_state.get(prefix + "box_bad")
-    if bad is not None:
-        st.warning(plain(t("app.date_bad", lg, value=bad[:40])), icon="⚠️")
+    common.date_box(t("app.date_input", lg), key, first, last, lg, where=box)
+    common.date_box_notice(key, lg)
     with st.columns(WIDTHS)[1]:  # under the slider's own track, step for step
         timeline_strip(s, st.session_state[key], stops, lg)
     summary = _summary(s, st.session_state[key].isoformat(), lg)
