@@ -663,20 +663,14 @@ def _pyvis_templates() -> Path:
 
 
 #: The mouse wheel scrolls the page over a map; it zooms the map only once the map is clicked, until the pointer leaves it
-#: (the map's own page does not scroll, so the wheel goes on to the page around it). A click on a node tells the page
-#: around the map which one (``postMessage``; :func:`lsgmap.app.keys.node_clicks` hears it in the app).
+#: (the map's own page does not scroll, so the wheel goes on to the page around it).
 _WHEEL_SCRIPT = """<style>html, body { overflow: hidden; }</style>
 <script>
 (function () {
   var box = document.getElementById("mynetwork");
   if (typeof network === "undefined" || !box) return;
   var zoom = function (on) { network.setOptions({interaction: {zoomView: on}}); document.body.dataset.zoom = on ? "on" : "off"; };
-  network.on("click", function (params) {
-    zoom(true);
-    if (params.nodes && params.nodes.length && window.parent !== window) {  // the app's page selects the clicked node
-      window.parent.postMessage({lsgmap: "node", id: String(params.nodes[0])}, "*");
-    }
-  });
+  network.on("click", function () { zoom(true); });
   box.addEventListener("mouseleave", function () { zoom(false); });
   zoom(false);
 })();

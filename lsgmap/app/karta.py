@@ -18,7 +18,7 @@ from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 from . import common
 from .downloads import map_downloads
-from .keys import node_clicks, space_below
+from .keys import space_below
 from .text import plain
 
 P = "karta."  # session-state key prefix of this page
@@ -45,9 +45,6 @@ def render() -> None:
     kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k for e in s.entities.values())]
     relations_present = [k for k in RELATION_KINDS if any(r.relation == k for r in s.relations.values())]
     common.init_state(P + "on", "on", common.parse_date_in(first, last), default, shown=date.isoformat)
-    for name, value in (st.session_state.get(P + "kept") or {}).items():  # see KEPT: an emptied filter comes back
-        if not st.session_state.get(P + name) and value:
-            st.session_state[P + name] = value
     common.init_state(P + "kinds", "kinds", common.parse_choice(kinds_present), kinds_present, shown=lambda v: ",".join(v))
     common.init_state(P + "relations", "rel", common.parse_choice(relations_present), relations_present, shown=lambda v: ",".join(v))
     common.init_state(P + "hide", "hide", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
@@ -56,7 +53,6 @@ def render() -> None:
     common.init_state(P + "entity", "entity", common.parse_one_of(s.entities), None, shown=lambda v: "–")
 
     st.markdown(_COMPACT_CSS, unsafe_allow_html=True)  # constant CSS, no data text
-    node_clicks(P + "clicks", lambda node: _select(node, s))  # a click on a node opens its details
     date_control(s, first, last, lg)
     day: date = st.session_state[P + "on"]
     common.default_note(s, day, P + "on", lg)
@@ -86,7 +82,6 @@ def render() -> None:
         nodes=part.ids,
     )
     els = elements(s, view, part.positions)
-    st.session_state[P + "kept"] = {name: list(st.session_state[P + name]) for name in KEPT}
     attested_notice(els, attested_only, lg)
     height = space_below(P + "viewport", 620)  # the map fills the window below the controls
     st.iframe(to_html(els, height=height - 20), height=height)
@@ -95,10 +90,6 @@ def render() -> None:
     with st.expander(t("app.legend", lg), expanded=True):
         st.html(legend_html(legend_of(els, unattested=True)))  # what the map draws, with its shapes and lines
     details(s, snap, focus, hide, lg, attested_only=attested_only)
-    clicked = st.session_state.pop(P + "clicked", None)
-    if clicked in snap.node_set:  # a click on the map: its details at once, over the map
-        name = display_names(s, snap, lang=lg, hide_persons=hide)
-        st.dialog(plain(name(clicked)), width="large")(lambda: entity_details(s, snap, clicked, name, lg, attested_only=attested_only))()
     if not data.has_errors and s.entities:
         common.problems_notice(data)
     common.set_params(
@@ -117,20 +108,6 @@ def render() -> None:
 
 #: the date controls' columns: previous, slider (and the strip under it), next, date box
 WIDTHS = [3, 9, 3, 3]
-
-
-#: the filters kept across reruns: with the click component on the page, a rerun can come back with the multiselects
-#: emptied (Streamlit 1.67); an empty filter (which would draw nothing) is restored to the last one drawn
-KEPT = ("kinds", "relations")
-
-
-def _select(node: str, s) -> None:
-    """Choose the clicked entity in the details below the map (an id the dataset does not know is ignored)."""
-    for name, value in (st.session_state.get(P + "kept") or {}).items():
-        st.session_state[P + name] = value
-    if node in s.entities:
-        st.session_state[P + "entity"] = node
-        st.session_state[P + "clicked"] = node
 
 
 def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
@@ -257,11 +234,6 @@ def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: b
     )
     if chosen is None:
         return
-    entity_details(s, snap, chosen, name, lg, attested_only=attested_only)
-
-
-def entity_details(s, snap, chosen: str, name, lg: str, *, attested_only: bool = False) -> None:
-    """One entity on the day: its kind and validity, what the reader is told about it, its relations with sources and quotes."""
     e = s.entities[chosen]
     kind = ENTITY_KINDS[e.kind].label(lg) if e.kind in ENTITY_KINDS else e.kind
     lines = [t("app.details_kind", lg, kind=kind, validity=validity_text(e.valid_from, e.valid_to, lg)), *fact_notes(s, chosen, on=snap.day, lang=lg)]

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-__all__ = ["ACTIONS", "presenter_keys", "space_below", "node_clicks"]
+__all__ = ["ACTIONS", "presenter_keys"]
 
 #: key (as KeyboardEvent.key) -> action sent to Python
 ACTIONS = {
@@ -82,6 +82,8 @@ export default function (component) {
   let timer = null;
   const onResize = () => { clearTimeout(timer); timer = setTimeout(report, 250); };
   requestAnimationFrame(report);
+  setTimeout(report, 800);  // again once the charts above have their height
+  setTimeout(report, 2500);
   window.addEventListener("resize", onResize);
   return () => window.removeEventListener("resize", onResize);
 }
@@ -100,35 +102,3 @@ def space_below(key: str, default: int, *, least: int = 360, margin: int = 24) -
     if not isinstance(below, int | float) or below <= 0:
         return default
     return max(least, int(below) - margin)
-
-
-_CLICKS_JS = """
-export default function (component) {
-  const { setTriggerValue } = component;
-  if (window.__lsgmapClicks) window.removeEventListener("message", window.__lsgmapClicks);
-  const handler = (event) => {
-    const data = event.data;
-    if (!data || data.lsgmap !== "node" || typeof data.id !== "string" || data.id.length > 200) return;
-    setTriggerValue("node", data.id);
-  };
-  window.__lsgmapClicks = handler;
-  window.addEventListener("message", handler);
-  return () => { window.removeEventListener("message", handler); if (window.__lsgmapClicks === handler) window.__lsgmapClicks = null; };
-}
-"""
-
-_clicks = st.components.v2.component("lsgmap_node_clicks", html="<span hidden></span>", js=_CLICKS_JS)
-
-
-def node_clicks(key: str, on_node: Callable[[str], None]) -> None:
-    """Hear which node is clicked in a map on the page; ``on_node(id)`` runs (as a callback, before the page is drawn)."""
-
-    def changed() -> None:
-        value = st.session_state.get(key)
-        node = getattr(value, "node", None) if value is not None else None
-        if node is None and isinstance(value, dict):
-            node = value.get("node")
-        if node:
-            on_node(str(node))
-
-    _clicks(key=key, data={}, on_node_change=changed)

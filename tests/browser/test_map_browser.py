@@ -143,26 +143,3 @@ def test_controls_and_the_whole_map_fit_a_projector_screen(page, app_url):
     slider = page.get_by_role("slider").first.bounding_box()
     assert slider["y"] > 0 and frame["y"] + frame["height"] <= 768, frame  # slider, buttons, date box and map on one screen
     screenshot(page, "karta-1366x768")
-
-
-def test_a_click_on_a_node_opens_its_details(page, app_url):
-    page.set_viewport_size({"width": 1366, "height": 768})
-    page.goto(app_url + "/karta?on=2016-11-15", wait_until="domcontentloaded")
-    wait_for_nodes(page, lambda n: "lsg_trosa" in n)
-    page.wait_for_function("() => typeof window.__lsgmapClicks === 'function'", timeout=20_000)
-    page.wait_for_timeout(1000)  # the map is sized to the window first
-    frame = map_frame(page)
-    x, y = frame.evaluate(
-        "() => { const p = network.canvasToDOM(network.getPositions(['lsg_trosa']).lsg_trosa);"
-        " const r = document.querySelector('#mynetwork canvas').getBoundingClientRect(); return [p.x + r.left, p.y + r.top]; }"
-    )
-    box = page.locator("iframe").first.bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
-    dialog = page.get_by_role("dialog")
-    dialog.wait_for(timeout=20_000)
-    assert "LSG Trosa" in dialog.inner_text()
-    dialog.locator('[data-testid="stDataFrame"]').wait_for(timeout=10_000)  # its relations on the day, with sources
-    dialog.locator("td", has_text="LSG Trosa styr TRIS").first.wait_for(state="attached", timeout=10_000)  # cells drawn on a canvas, kept in the DOM
-    screenshot(page, "karta-klick-lsg-trosa")
-    page.keyboard.press("Escape")
-    page.get_by_text("43 aktörer och").first.wait_for(timeout=10_000)  # the map behind keeps its filters (all kinds)
