@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-__all__ = ["ACTIONS", "presenter_keys"]
+__all__ = ["ACTIONS", "presenter_keys", "space_below"]
 
 #: key (as KeyboardEvent.key) -> action sent to Python
 ACTIONS = {
