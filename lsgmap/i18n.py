@@ -563,7 +563,6 @@ UI: dict[str, tuple[str, str]] = {
     "app.date_bad": ("\"{value}\" är inget datum: skriv ÅÅÅÅ-MM-DD, t.ex. 2017-01-01, och tryck Enter.",
                      "\"{value}\" is not a date: type YYYY-MM-DD, e.g. 2017-01-01, and press Enter."),
     "app.scope.choose": ("Samordningsförbund", "Coordination association"),
-    "app.scope.none": ("Välj …", "Choose …"),
     "app.scope.option": ("{name} ({count} aktörer)", "{name} ({count} actors)"),
     "app.scope.pick": (
         "Datamängden har {count} samordningsförbund och {entities} aktörer. Välj ett förbund i menyn eller i tabellen, så visas dess del.",
@@ -1031,7 +1030,6 @@ UI: dict[str, tuple[str, str]] = {
     "app.edit.op.relation_end": ("Avsluta relation", "End a relation"),
     "app.edit.op.document": ("Nytt dokument och citat", "New document and quote"),
     "app.edit.op.event": ("Händelse (sammanslagning m.m.)", "Event (merger etc.)"),
-    "app.edit.choose": ("Välj …", "Choose …"),
     "app.edit.choose_sources": ("Välj en eller flera källor …", "Choose one or more sources …"),
     "app.edit.sources": ("Källor (minst en)", "Sources (at least one)"),
     "app.edit.sources_help": (

@@ -341,7 +341,7 @@ def choose_part(data: Loaded, lg: str) -> Part | None:
         st.session_state[SCOPE_KEY] = list(rows)[picked]
     st.sidebar.selectbox(
         t("app.scope.choose", lg), ["", *ids], key=SCOPE_KEY,
-        format_func=lambda i: t("app.scope.none", lg) if not i else t("app.scope.option", lg, name=rows[i].name, count=rows[i].entities),
+        format_func=lambda i: t("app.choose_one", lg) if not i else t("app.scope.option", lg, name=rows[i].name, count=rows[i].entities),
     )
     chosen = st.session_state.get(SCOPE_KEY)
     if chosen:

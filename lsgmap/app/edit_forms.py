@@ -101,7 +101,7 @@ def _text(label: str, key: str, lg: str, *, date: bool = False, area: bool = Fal
 def _choice(label: str, key: str, options: list[str], lg: str, shown: Callable[[str], str], *, on_change=None, args=()) -> str:
     only_known(key, options)
     st.selectbox(t(f"app.edit.field.{label}", lg), options, index=None, key=F + key, format_func=shown,
-                 placeholder=t("app.edit.choose", lg), on_change=on_change, args=args)
+                 placeholder=t("app.choose_one", lg), on_change=on_change, args=args)
     return value(key)
 
 
@@ -239,8 +239,8 @@ def event_form(ds: Dataset, names: Names, lg: str, sources: list[str]) -> Change
     ids = names.by_name(names.entities)
     only_known("event.originals", ids, many=True)
     only_known("event.results", ids, many=True)
-    st.multiselect(t("app.edit.field.originals", lg), ids, key=F + "event.originals", format_func=names.entity, placeholder=t("app.edit.choose", lg))
-    st.multiselect(t("app.edit.field.results", lg), ids, key=F + "event.results", format_func=names.entity, placeholder=t("app.edit.choose", lg))
+    st.multiselect(t("app.edit.field.originals", lg), ids, key=F + "event.originals", format_func=names.entity, placeholder=t("app.choose_one", lg))
+    st.multiselect(t("app.edit.field.results", lg), ids, key=F + "event.results", format_func=names.entity, placeholder=t("app.choose_one", lg))
     new = st.checkbox(t("app.edit.field.new_successor", lg), key=F + "event.new")
     successor = []
     if new:

@@ -134,7 +134,8 @@ def maps(s, part, start: date, end: date, lg: str) -> None:
 def changes(s, d, part, start: date, end: date, lg: str) -> None:
     """The change list (in pages when long), the quotes behind it, what is no longer or newly attested, the events between."""
     st.subheader(t("app.compare.changes", lg))
-    lines = change_lines(s, d, lg, within=part.ids)
+    items = scoped_items(d, lg, part.ids)  # once, for the list and its quotes
+    lines = change_lines(s, d, lg, items=items)
     if len(lines) > PAGE_LINES:  # a long list in pages, not one wall of text
         pages = -(-len(lines) // PAGE_LINES)
         page = int(st.number_input(t("app.compare.page", lg, pages=pages), min_value=1, max_value=pages, step=1, key=P + "page"))
@@ -142,7 +143,7 @@ def changes(s, d, part, start: date, end: date, lg: str) -> None:
         lines = lines[(page - 1) * PAGE_LINES : page * PAGE_LINES]
     if lines:
         st.text("\n".join(lines))
-        quotes = sources_text(s, d, lg)
+        quotes = sources_text(s, items)
         if quotes:
             with st.expander(t("app.compare.quotes", lg)):
                 st.text(quotes)
@@ -163,7 +164,12 @@ def changes(s, d, part, start: date, end: date, lg: str) -> None:
         st.caption(t("app.compare.no_events", lg))
 
 
-def change_lines(s, d, lg: str, within: frozenset[str] | None = None) -> list[str]:
+def scoped_items(d, lg: str, within: frozenset[str] | None = None) -> list[dict]:
+    """The diff's change items (:meth:`lsgmap.diff.Diff.change_items`) about ``within`` (one association; None: all)."""
+    return [i for i in d.change_items(lg) if within is None or set(i.get("ids", ())) & within]
+
+
+def change_lines(s, d, lg: str, within: frozenset[str] | None = None, *, items: list[dict] | None = None) -> list[str]:
     """The changes for a reader: each event with what followed from it (indented), then the other changes.
 
     A line ends in the short names of its documents ("[Lägesrapport avseende …]"), not source ids; under a
@@ -182,7 +188,7 @@ def change_lines(s, d, lg: str, within: frozenset[str] | None = None) -> list[st
                 seen.setdefault(conflict["id"], conflict["text"])
         return out + [f"{indent}   {safe_text(t('map.conflict', lg, topic=topic))}" for topic in seen.values()]
 
-    items = [i for i in d.change_items(lg) if within is None or set(i.get("ids", ())) & within]  # one association's changes
+    items = scoped_items(d, lg, within) if items is None else items
     lines: list[str] = []
     for event_id in dict.fromkeys(i["event"] for i in items if i.get("event")):
         for item in sorted((i for i in items if i.get("event") == event_id), key=lambda i: not i.get("heads")):
@@ -195,11 +201,11 @@ def change_lines(s, d, lg: str, within: frozenset[str] | None = None) -> list[st
     return lines
 
 
-def sources_text(s, d, lg: str) -> str:
-    """Every document quoted by the change list, with its quotes: for the reader who asks "where does it say so?"."""
+def sources_text(s, items: list[dict]) -> str:
+    """Every document quoted by the change list's ``items``, with its quotes: for the reader who asks "where does it say so?"."""
     from lsgmap.diff import short_title
 
-    ids = list(dict.fromkeys(x for item in d.change_items(lg) for x in item["sources"]))
+    ids = list(dict.fromkeys(x for item in items for x in item["sources"]))
     out = []
     for c in s.citations(ids):
         where = f" ({c['locator']})" if c.get("locator") else ""

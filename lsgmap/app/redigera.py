@@ -16,7 +16,7 @@ from lsgmap.edit.importing import diff_rows, read_upload, validate
 from lsgmap.errors import Problem
 from lsgmap.exchange import default_filename, export_data
 from lsgmap.i18n import t
-from lsgmap.model import default_data_path, load
+from lsgmap.model import default_data_path
 
 from . import common
 from .edit_forms import FORMS, OPERATIONS, F, Names, keep_typed, sources_picker
@@ -76,7 +76,10 @@ def change_tab(ds: Dataset, lg: str) -> None:
 def sheet_tab(ds: Dataset, lg: str) -> None:
     """The whole dataset as a workbook to edit in Excel, and the upload that reads it back as one change."""
     st.caption(t("app.edit.sheet_help", lg))
-    st.download_button(t("app.edit.download_xlsx", lg), lambda: export_data(load(ds.folder), "xlsx", lang=lg), default_filename("xlsx"),
+    data = common.loaded()  # the dataset as loaded for the other pages, cached per version: not read again here
+    if data is None:
+        return
+    st.download_button(t("app.edit.download_xlsx", lg), lambda: export_data(data.structure, "xlsx", lang=lg), default_filename("xlsx"),
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="edit.xlsx", on_click="ignore")
     upload = st.file_uploader(t("app.edit.upload", lg), type=["xlsx", "csv"], key="edit.upload")
     if upload is None:

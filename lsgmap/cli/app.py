@@ -15,11 +15,9 @@ import os
 import sys
 from pathlib import Path
 
+from ..app.pages import EDIT_SETTING  # no Streamlit: pages.py only names the pages
 from ..errors import InputError
 from ..i18n import msg
-
-#: The environment setting that turns on the Redigera page (read by :func:`lsgmap.app.pages.editing_enabled`).
-EDIT_SETTING = "LSGMAP_EDIT"
 
 #: The Streamlit script inside the package.
 SCRIPT = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"

@@ -68,7 +68,7 @@ def _save(ds: Dataset, change, *, who: str, why: str, lang: str) -> str:
     """Save; a change saved meanwhile that touches other rows is re-applied on it (said on stderr)."""
     for attempt in range(REAPPLY_ATTEMPTS):
         try:
-            return Dataset(ds.folder).save(change, who=who, why=why).change_id if attempt else ds.save(change, who=who, why=why).change_id
+            return ds.save(change, who=who, why=why).change_id  # save() reads the dataset afresh under the lock
         except StaleEdit as stale:
             if not stale.can_reapply or attempt == REAPPLY_ATTEMPTS - 1:
                 raise
