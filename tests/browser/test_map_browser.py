@@ -98,6 +98,7 @@ def hover_every_node(page, nodes) -> None:
 def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, app_url):
     page.goto(app_url + "/karta?on=2016-11-01", wait_until="domcontentloaded")
     wait_for_nodes(page, lambda n: "rar" in n)
+    page.wait_for_timeout(3500)  # the map is drawn again once the browser has said how tall the window is
     frame = map_frame(page)
     box = page.locator("iframe").first.bounding_box()
     middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
