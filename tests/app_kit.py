@@ -27,3 +27,12 @@ def shown(markdown: str) -> str:
     import re
 
     return re.sub(r"\\(.)", r"\1", markdown.replace("\u2060", "")).replace("  \n", "\n")
+
+
+def live_map(at: AppTest, index: int = 0) -> dict:
+    """What the ``index``-th live map (``lsgmap.app.live_map``) was handed: its nodes, edges, bounds, height, day."""
+    import json
+
+    maps = [e for e in at.get("bidi_component") if e.proto.component_name == "lsgmap_live_map"]
+    assert len(maps) > index, f"{len(maps)} live maps on the page"
+    return json.loads(maps[index].proto.json)

@@ -13,7 +13,7 @@ import json
 import re
 
 import pytest
-from app_kit import run_app, shown
+from app_kit import live_map, run_app, shown
 from conftest import write_dataset
 from streamlit.testing.v1 import AppTest
 
@@ -54,8 +54,7 @@ def use_data(data_dir, monkeypatch):
 
 
 def vis(at: AppTest, name: str = "nodes") -> dict[str, dict]:
-    html = at.get("iframe")[0].proto.srcdoc
-    return {item["id"]: item for item in json.loads(re.search(rf"{name} = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))}
+    return {item["id"]: item for item in live_map(at)[name]}
 
 
 def notices(at: AppTest) -> str:

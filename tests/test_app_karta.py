@@ -8,16 +8,13 @@ import shutil
 from datetime import date
 
 import pytest
-from app_kit import run_app, shown
+from app_kit import live_map, run_app, shown
 from streamlit.testing.v1 import AppTest
 
 
 def graph_nodes(at: AppTest, index: int = 0) -> dict[str, dict]:
-    """The nodes drawn in the ``index``-th map iframe, read from its HTML."""
-    html = at.get("iframe")[index].proto.srcdoc
-    found = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S)
-    assert found, "no vis DataSet in the iframe"
-    return {n["id"]: n for n in json.loads(found.group(1))}
+    """The nodes the ``index``-th live map draws."""
+    return {n["id"]: n for n in live_map(at, index)["nodes"]}
 
 
 @pytest.fixture(autouse=True)

@@ -11,7 +11,7 @@ import streamlit as st
 from lsgmap.dates import validity_text
 from lsgmap.export import file_stem
 from lsgmap.i18n import t
-from lsgmap.render import elements, fact_notes, legend_html, legend_of, safe_text, to_html
+from lsgmap.render import elements, fact_notes, legend_html, legend_of, safe_text
 from lsgmap.timeline import slider_stops
 from lsgmap.view import View, display_names
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
@@ -19,6 +19,7 @@ from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 from . import common
 from .downloads import map_downloads
 from .keys import space_below
+from .live_map import bounds_of, live_map, transitions
 from .text import plain
 
 P = "karta."  # session-state key prefix of this page
@@ -84,7 +85,10 @@ def render() -> None:
     els = elements(s, view, part.positions)
     attested_notice(els, attested_only, lg)
     height = space_below(P + "viewport", 620)  # the map fills the window below the controls
-    st.iframe(to_html(els, height=height - 20), height=height)
+    # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
+    live_map(els, key=P + "map", height=height - 20, bounds=_bounds(s, part), moves=_moves(s, part), on_select=_select)
+    if st.session_state.pop(P + "open", None) in snap.node_set:
+        _details_dialog(s, snap, st.session_state[P + "entity"], hide, lg, attested_only)
     st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
     map_downloads(els, key=P, stem=file_stem(on=day, focus=focus))  # the same elements as the screen, named by day and focus
     with st.expander(t("app.legend", lg), expanded=True):
@@ -104,6 +108,30 @@ def render() -> None:
             "entity": st.session_state.get(P + "entity"),
         },
     )
+
+
+def _select(entity_id: str) -> None:
+    """A click on a node (before the page is drawn): choose it in the details and open them."""
+    st.session_state[P + "entity"] = entity_id
+    st.session_state[P + "open"] = entity_id
+
+
+def _bounds(s, part):
+    return _bounds_of(s.version, hash(part.ids), part)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _bounds_of(version: str, part_id: int, _part):
+    return bounds_of(_part.positions, _part.ids)
+
+
+def _moves(s, part) -> list:
+    return _moves_of(s.version, hash(part.ids), s, part)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _moves_of(version: str, part_id: int, _s, _part) -> list:
+    return [m for m in transitions(_s) if all(_part.holds(i) for i in (*m["gone"], *m["came"]))]
 
 
 #: the date controls' columns: previous, slider (and the strip under it), next, date box
@@ -232,8 +260,24 @@ def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: b
         t("app.details", lg), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lg) if i is None else safe_text(name(i)),
         placeholder=t("app.details_none", lg),
     )
-    if chosen is None:
-        return
+    if chosen is not None:
+        entity_details(s, snap, chosen, hide, lg, attested_only=attested_only)
+
+
+def _details_dialog(s, snap, chosen: str, hide: bool, lg: str, attested_only: bool) -> None:
+    """The details of a clicked node in a dialog over the map (Esc or ✕ closes it)."""
+    name = display_names(s, snap, lang=lg, hide_persons=hide)
+
+    @st.dialog(plain(name(chosen)), width="large")
+    def show() -> None:
+        entity_details(s, snap, chosen, hide, lg, attested_only=attested_only)
+
+    show()
+
+
+def entity_details(s, snap, chosen: str, hide: bool, lg: str, *, attested_only: bool = False) -> None:
+    """One entity: its kind and validity, notes, and its relations on the day with validity, notes, sources and quotes."""
+    name = display_names(s, snap, lang=lg, hide_persons=hide)
     e = s.entities[chosen]
     kind = ENTITY_KINDS[e.kind].label(lg) if e.kind in ENTITY_KINDS else e.kind
     lines = [t("app.details_kind", lg, kind=kind, validity=validity_text(e.valid_from, e.valid_to, lg)), *fact_notes(s, chosen, on=snap.day, lang=lg)]

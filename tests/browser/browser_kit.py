@@ -90,15 +90,34 @@ def screenshot(pg, name: str) -> Path:
     return path
 
 
+#: the live map (lsgmap.app.live_map: vis-network in the page itself) or a map page in an iframe
+MAPS = ".lsgmap-live canvas, iframe"
+_LIVE = ".lsgmap-live"
+
+
 def map_frame(pg, index: int = 0, timeout: float = 30_000):
-    """The ``index``-th map iframe's Frame, once vis-network has drawn its canvas."""
-    locator = pg.locator("iframe").nth(index)
-    locator.wait_for(state="attached", timeout=timeout)
-    handle = locator.element_handle(timeout=timeout)
-    frame = handle.content_frame()
-    frame.wait_for_selector("canvas", timeout=timeout)
+    """The Frame whose global ``network`` is the ``index``-th map, once vis-network has drawn.
+
+    Karta draws its map in the page (the live map: the page's own frame, ``window.network``);
+    Jämför's and the exports' maps are pages in iframes.
+    """
+    pg.wait_for_selector(MAPS, state="attached", timeout=timeout)
+    if index == 0 and pg.locator(_LIVE).count():
+        frame = pg.main_frame
+    else:
+        locator = pg.locator("iframe").nth(index)
+        locator.wait_for(state="attached", timeout=timeout)
+        frame = locator.element_handle(timeout=timeout).content_frame()
+        frame.wait_for_selector("canvas", timeout=timeout)
     frame.wait_for_function("() => typeof network !== 'undefined' && network.body && Object.keys(network.body.nodes).length > 0", timeout=timeout)
     return frame
+
+
+def map_box(pg, index: int = 0) -> dict:
+    """The on-screen box of the ``index``-th map's canvas (the live map's canvas, or the iframe): node DOM positions are relative to it."""
+    if index == 0 and pg.locator(_LIVE).count():
+        return pg.locator(_LIVE + " canvas").first.bounding_box()
+    return pg.locator("iframe").nth(index).bounding_box()
 
 
 def poll_map(pg, read, predicate, index: int = 0, timeout: float = 30.0, ids=sorted):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shutil
 
-from .browser_kit import ROOT, docs_dir, map_frame, node_positions, poll_map, screenshot
+from .browser_kit import ROOT, docs_dir, map_box, map_frame, node_positions, poll_map, screenshot
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta"
@@ -31,7 +31,7 @@ def test_moving_the_date_across_the_merger_keeps_every_other_node_in_place(page,
     before = wait_for_nodes(page, lambda n: "lsg_trosa" in n)
     assert "lsg_trosa_gnesta" not in before
     page.get_by_role("button", name="Nästa ändring ▶").click()
-    after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n)
+    after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n and "lsg_trosa" not in n)  # once the merger has played
     assert not {"lsg_trosa", "lsg_gnesta"} & set(after)
     common = set(before) & set(after)
     assert len(common) > 20
@@ -86,7 +86,7 @@ def _pwned(frame) -> str | None:
 def hover_every_node(page, nodes) -> None:
     """Move the mouse over each drawn node so that its tooltip (title) is shown."""
     frame = map_frame(page)
-    box = page.locator("iframe").first.bounding_box()
+    box = map_box(page)
     drawn = set(node_positions(frame))  # a late rerun may have drawn the map again since ``nodes`` was read
     assert drawn, "the map draws no node"
     for node_id in sorted(drawn):
@@ -100,7 +100,7 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, app_url):
     wait_for_nodes(page, lambda n: "rar" in n)
     page.wait_for_timeout(3500)  # the map is drawn again once the browser has said how tall the window is
     frame = map_frame(page)
-    box = page.locator("iframe").first.bounding_box()
+    box = map_box(page)
     middle = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     scale = frame.evaluate("() => network.getScale()")
     scrolled = page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop")
@@ -109,12 +109,12 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, app_url):
     page.wait_for_timeout(600)
     assert frame.evaluate("() => network.getScale()") == scale  # the map did not zoom
     assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop") > scrolled  # the page scrolled
-    box = page.locator("iframe").first.bounding_box()
+    box = map_box(page)
     ex, ey = frame.evaluate(  # an empty spot of the map (a click on a node would open its details)
-        "() => { const c = document.querySelector('#mynetwork canvas'), r = c.getBoundingClientRect();"
+        "() => { const c = network.canvas.frame.canvas, r = c.getBoundingClientRect();"
         " for (let y = 20; y < r.height; y += 15) for (let x = 20; x < r.width; x += 15)"
-        "   if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined) return [x + r.left, y + r.top];"
-        " return [r.left + 5, r.top + 5]; }"
+        "   if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined) return [x, y];"
+        " return [5, 5]; }"
     )
     page.mouse.click(box["x"] + ex, box["y"] + ey)  # a click on the map gives it the wheel
     page.wait_for_timeout(300)
@@ -130,7 +130,7 @@ def test_enter_applies_a_typed_date(page, app_url):
     box = page.get_by_role("textbox", name="Gå till datum")
     box.fill("2017-03-01")
     box.press("Enter")  # no click elsewhere
-    after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n)
+    after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n and "lsg_trosa" not in n)
     assert "lsg_trosa" not in after
     page.wait_for_url("**on=2017-03-01**", timeout=10_000)
 
@@ -140,7 +140,56 @@ def test_controls_and_the_whole_map_fit_a_projector_screen(page, app_url):
     page.goto(app_url + "/karta?on=2016-11-15", wait_until="domcontentloaded")
     wait_for_nodes(page, lambda n: "rar" in n)
     page.wait_for_timeout(1500)  # the map is sized to the window once the browser has said how tall it is
-    frame = page.locator("iframe").first.bounding_box()
+    frame = map_box(page)
     slider = page.get_by_role("slider").first.bounding_box()
     assert slider["y"] > 0 and frame["y"] + frame["height"] <= 768, frame  # slider, buttons, date box and map on one screen
     screenshot(page, "karta-1366x768")
+
+
+def test_a_click_on_a_node_opens_its_details(page, app_url):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(app_url + "/karta?on=2016-12-31", wait_until="domcontentloaded")
+    wait_for_nodes(page, lambda n: "lsg_trosa" in n)
+    page.wait_for_timeout(1500)  # the map's height follows the window once the browser has said it
+    frame, box = map_frame(page), map_box(page)
+    dom = frame.evaluate("() => network.canvasToDOM(network.getPositions(['lsg_trosa']).lsg_trosa)")
+    page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
+    dialog = page.get_by_role("dialog")
+    dialog.get_by_text("LSG Trosa", exact=True).wait_for(timeout=15_000)
+    text = dialog.inner_text()
+    assert "Lokal samverkansgrupp" in text and "2016-12-31" in text  # its kind and validity
+    dialog.get_by_text("LSG Trosa omfattar Trosa kommun").wait_for(state="attached")  # its relations (a grid drawn on a canvas) on the day, with their sources
+    dialog.get_by_text("an_gnot (Ansökan", exact=False).first.wait_for(state="attached")
+    screenshot(page, "karta-detaljer-1366x768")
+    page.keyboard.press("Escape")
+    dialog.wait_for(state="detached", timeout=10_000)
+
+
+def test_the_merger_plays_in_place_and_ends_on_the_merged_lsg(page, app_url):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(app_url + "/karta?on=2016-12-31", wait_until="domcontentloaded")
+    wait_for_nodes(page, lambda n: "lsg_trosa" in n)
+    page.wait_for_timeout(3000)  # past the map's resize rerun
+    frame = map_frame(page)
+    frame.evaluate("() => { window.__before = network; window.__seen = [];"
+                   " const tick = () => { const n = network.body.data.nodes.get('lsg_trosa');"
+                   "   if (n) window.__seen.push([n.x, n.opacity === undefined ? 1 : n.opacity]); requestAnimationFrame(tick); }; tick(); }")
+    start = frame.evaluate("() => network.getPositions(['lsg_trosa', 'lsg_gnesta'])")
+    page.get_by_role("button", name="Nästa ändring ▶").click()
+    page.wait_for_function("() => document.querySelector('.lsgmap-live').dataset.played === '1'", timeout=20_000)
+    assert frame.evaluate("() => window.__before === network")  # updated in place, not drawn anew
+    seen = frame.evaluate("() => window.__seen")
+    merged = frame.evaluate("() => network.getPositions(['lsg_trosa_gnesta']).lsg_trosa_gnesta")
+    between = [(x, o) for x, o in seen if 0 < o < 1]
+    assert len(between) >= 5, seen[-10:]  # it faded over several frames …
+    xs = [x for x, _ in between]
+    assert abs(xs[-1] - merged["x"]) < abs(xs[0] - merged["x"])  # … while moving to where the merged LSG appears
+    assert abs(start["lsg_trosa"]["x"] - merged["x"]) > 10
+    ids = frame.evaluate("() => network.body.data.nodes.getIds()")
+    assert "lsg_trosa_gnesta" in ids and not {"lsg_trosa", "lsg_gnesta"} & set(ids)  # the end state
+    drawn, given = frame.evaluate(  # at the end, drawn as Python said (faded only where no source speaks for it)
+        "() => [network.body.data.nodes.get('lsg_trosa_gnesta').opacity,"
+        " document.querySelector('.lsgmap-live').__lsgmap.data.nodes.find((n) => n.id === 'lsg_trosa_gnesta').opacity]"
+    )
+    assert drawn == given
+    screenshot(page, "karta-sammanslagning-1366x768")

@@ -1,0 +1,269 @@
+"""The live map: vis-network inside the app page, updated in place, a click on a node sent to Python.
+
+An ``st.components.v2`` component (no iframe): vis-network's own script (from
+the pyvis package, inline: nothing is loaded from outside) and a few lines
+that keep one network per map across reruns. When the date moves, the nodes
+and edges are updated in place rather than drawn anew; the nodes that an
+event between the two dates ends or starts move and fade (a merger: the
+originals glide to where the successor appears and fade out as it fades in,
+in :data:`ANIMATION_MS`). The view is fitted once to the bounds of every
+entity's place, so the picture stays still while the date moves.
+
+A click on a node sends ``{"id": …, "n": …}`` to Python as the component's
+state ``selected`` (a state value, not a trigger: ``n`` counts clicks, so the
+same node clicked twice is two changes). The mouse wheel scrolls the page; it
+zooms the map only after a click on it, until the pointer leaves it.
+
+Labels and tooltips are handed to vis-network as data, which draws labels on
+its canvas and writes tooltips as text: nothing from the data becomes markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
+from typing import Any
+
+import streamlit as st
+
+from lsgmap.render import _OPTIONS, Elements, _pyvis_templates, vis_edge, vis_node
+
+__all__ = ["ANIMATION_MS", "live_map", "map_data", "transitions"]
+
+#: how long a merger (any event between two dates) takes to play
+ANIMATION_MS = 900
+
+_JS = r"""
+const ANIMATION_MS = __MS__;
+
+function fitBounds(live) {
+  const b = live.data.bounds, box = live.root.getBoundingClientRect();
+  if (!b || !box.width || !box.height) { live.net.fit({animation: false}); return; }
+  const w = Math.max(1, b[2] - b[0]), h = Math.max(1, b[3] - b[1]);
+  const scale = Math.min(box.width / w, box.height / h);
+  live.net.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale, animation: false});
+  live.root.dataset.scale = String(scale);
+}
+
+function faded(item, opacity) {
+  const out = Object.assign({}, item);
+  if (item.from !== undefined) {  // an edge
+    const c = typeof item.color === "string" ? {color: item.color} : Object.assign({}, item.color || {});
+    c.opacity = (c.opacity === undefined ? 1 : c.opacity) * opacity;
+    out.color = c;
+  } else {
+    out.opacity = (item.opacity === undefined ? 1 : item.opacity) * opacity;
+    out.font = Object.assign({}, item.font || {});
+  }
+  return out;
+}
+
+function mean(points) {
+  if (!points.length) return null;
+  let x = 0, y = 0;
+  for (const p of points) { x += p.x; y += p.y; }
+  return {x: x / points.length, y: y / points.length};
+}
+
+function update(live, data) {
+  const old = live.data, nodes = live.nodes, edges = live.edges;
+  const newNodes = new Map(data.nodes.map((n) => [n.id, n]));
+  const newEdges = new Map(data.edges.map((e) => [e.id, e]));
+  const goneNodes = nodes.getIds().filter((id) => !newNodes.has(id));
+  const goneEdges = edges.getIds().filter((id) => !newEdges.has(id));
+  const cameNodes = data.nodes.filter((n) => !nodes.get(n.id)).map((n) => n.id);
+  const cameEdges = data.edges.filter((e) => !edges.get(e.id)).map((e) => e.id);
+  const place = (id) => (newNodes.get(id) || nodes.get(id));
+  // where each node starts and ends: an event between the dates moves its nodes towards each other
+  const from = {}, to = {};
+  for (const ev of data.transitions || []) {
+    const gone = ev.gone.filter((id) => goneNodes.includes(id)), came = ev.came.filter((id) => cameNodes.includes(id));
+    const cameAt = mean(came.map(place)), goneAt = mean(gone.map(place));
+    if (cameAt) for (const id of gone) to[id] = cameAt;
+    if (goneAt) for (const id of came) from[id] = goneAt;
+  }
+  if (live.timer) { cancelAnimationFrame(live.timer); live.timer = null; }
+  nodes.update(data.nodes.filter((n) => !cameNodes.includes(n.id)));
+  edges.update(data.edges.filter((e) => !cameEdges.includes(e.id)));
+  const animate = ANIMATION_MS > 0 && (goneNodes.length + cameNodes.length + goneEdges.length + cameEdges.length) > 0
+    && (goneNodes.length + cameNodes.length) <= 200 && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  live.data = data;
+  live.root.dataset.day = data.on || "";
+  if (!animate) {
+    nodes.remove(goneNodes); edges.remove(goneEdges);
+    nodes.add(cameNodes.map((id) => newNodes.get(id))); edges.add(cameEdges.map((id) => newEdges.get(id)));
+    live.root.dataset.state = "still";
+    return;
+  }
+  const start = (id) => { const n = newNodes.get(id), p = from[id] || n; return Object.assign(faded(n, 0), {x: p.x, y: p.y}); };
+  nodes.add(cameNodes.map(start));
+  edges.add(cameEdges.map((id) => faded(newEdges.get(id), 0)));
+  const goneFrom = {};
+  for (const id of goneNodes) { const n = nodes.get(id); goneFrom[id] = {x: n.x, y: n.y, item: n}; }
+  const goneEdgeItems = goneEdges.map((id) => edges.get(id));
+  live.root.dataset.state = "moving";
+  const began = performance.now();
+  const step = (now) => {
+    const t = Math.min(1, (now - began) / ANIMATION_MS), ease = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+    nodes.update(cameNodes.map((id) => {
+      const n = newNodes.get(id), p = from[id] || n;
+      return Object.assign(faded(n, ease), {x: p.x + (n.x - p.x) * ease, y: p.y + (n.y - p.y) * ease});
+    }));
+    nodes.update(goneNodes.map((id) => {
+      const g = goneFrom[id], q = to[id] || g;
+      return Object.assign(faded(g.item, 1 - ease), {x: g.x + (q.x - g.x) * ease, y: g.y + (q.y - g.y) * ease});
+    }));
+    edges.update(cameEdges.map((id) => faded(newEdges.get(id), ease)));
+    edges.update(goneEdgeItems.map((e) => faded(e, 1 - ease)));
+    if (t < 1) { live.timer = requestAnimationFrame(step); return; }
+    live.timer = null;
+    nodes.remove(goneNodes); edges.remove(goneEdges);
+    nodes.update(cameNodes.map((id) => newNodes.get(id))); edges.update(cameEdges.map((id) => newEdges.get(id)));
+    live.root.dataset.state = "still";
+    live.root.dataset.played = String((Number(live.root.dataset.played) || 0) + 1);
+  };
+  live.timer = requestAnimationFrame(step);
+}
+
+function create(root, data, setStateValue) {
+  const nodes = new vis.DataSet(data.nodes), edges = new vis.DataSet(data.edges);
+  const net = new vis.Network(root, {nodes: nodes, edges: edges}, data.options);
+  const live = {root: root, net: net, nodes: nodes, edges: edges, data: data, clicks: 0, timer: null};
+  const zoom = (on) => { net.setOptions({interaction: {zoomView: on}}); root.dataset.zoom = on ? "on" : "off"; };
+  net.on("click", (params) => {
+    zoom(true);
+    if (params.nodes && params.nodes.length) {
+      live.clicks += 1;
+      root.dataset.selected = String(params.nodes[0]);
+      live.setStateValue("selected", {id: String(params.nodes[0]), n: live.clicks});
+    }
+  });
+  root.addEventListener("mouseleave", () => zoom(false));
+  zoom(false);
+  live.setStateValue = setStateValue;
+  root.dataset.day = data.on || "";
+  root.dataset.state = "still";
+  let lastWidth = 0;
+  new ResizeObserver(() => {
+    const w = root.getBoundingClientRect().width;
+    if (Math.abs(w - lastWidth) > 2) { lastWidth = w; fitBounds(live); }
+  }).observe(root);
+  fitBounds(live);
+  return live;
+}
+
+export default function (component) {
+  const { data, parentElement, setStateValue } = component;
+  const root = parentElement.querySelector(".lsgmap-live");
+  if (!root || typeof vis === "undefined") return;
+  const heightChanged = root.style.height !== data.height + "px";
+  root.style.height = data.height + "px";
+  let live = root.__lsgmap;
+  if (!live) {
+    live = root.__lsgmap = create(root, data, setStateValue);
+  } else {
+    live.setStateValue = setStateValue;
+    const refit = heightChanged || JSON.stringify(live.data.bounds) !== JSON.stringify(data.bounds);
+    update(live, data);
+    if (refit) fitBounds(live);
+  }
+  window.network = live.net;  // the page's map, as the standalone HTML names it (the browser tests read it)
+}
+"""
+
+_CSS = """
+.lsgmap-live { width: 100%; position: relative; border: 1px solid #ddd; box-sizing: border-box; }
+.lsgmap-live div.vis-tooltip {
+  position: absolute; visibility: hidden; padding: 6px 8px; white-space: pre-wrap; max-width: 420px;
+  font-family: "DejaVu Sans", sans-serif; font-size: 14px; color: #111; background: #fffbe6;
+  border: 1px solid #999; border-radius: 3px; box-shadow: 2px 2px 6px rgba(0,0,0,.2); pointer-events: none; z-index: 5;
+}
+"""
+
+
+@lru_cache(maxsize=1)
+def _script() -> str:
+    """vis-network's standalone script (it defines ``vis`` on the page) followed by the component's own code."""
+    vis = (_pyvis_templates() / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
+    return vis + "\n;\n" + _JS.replace("__MS__", str(ANIMATION_MS))
+
+
+@lru_cache(maxsize=1)
+def _component():
+    return st.components.v2.component(
+        "lsgmap_live_map", html='<div class="lsgmap-live" data-lsgmap="live-map"></div>', css=_CSS, js=_script(), isolate_styles=False
+    )
+
+
+def transitions(structure, events: Iterable[Any] | None = None) -> list[dict[str, Any]]:
+    """Each restructuring event as the nodes it ends and starts: ``{"gone": originals, "came": results, "date": …}``.
+
+    The map plays the ones between the date it showed and the new one (backwards too: the nodes just swap roles).
+
+    >>> from lsgmap.model import load
+    >>> [t for t in transitions(load()) if t["date"] == "2017-01-01"][0]["gone"]
+    ['lsg_gnesta', 'lsg_trosa']
+    """
+    chosen = structure.events_in_order if events is None else events
+    return [
+        {"date": ev.on.isoformat(), "gone": sorted(ev.originals), "came": sorted(ev.results)}
+        for ev in chosen
+        if ev.originals and ev.results
+    ]
+
+
+def map_data(els: Elements, *, height: int, bounds: tuple[float, float, float, float] | None, moves: list[dict[str, Any]]) -> dict[str, Any]:
+    """What the component is handed: vis-network's nodes, edges and options, the frame's height, the bounds to fit, the events."""
+    options = {**_OPTIONS, "interaction": {**_OPTIONS["interaction"], "zoomView": False, "tooltipDelay": 150}}
+    return {
+        "nodes": [vis_node(n) for n in els.nodes],
+        "edges": [vis_edge(e) for e in els.edges],
+        "options": options,
+        "height": int(height),
+        "bounds": list(bounds) if bounds else None,
+        "transitions": moves,
+        "on": els.on,
+    }
+
+
+def live_map(
+    els: Elements,
+    *,
+    key: str,
+    height: int,
+    bounds: tuple[float, float, float, float] | None = None,
+    moves: list[dict[str, Any]] | None = None,
+    on_select: Callable[[str], None] | None = None,
+) -> None:
+    """Draw ``els`` in the page, in place of what this ``key`` drew before; ``on_select(entity id)`` runs on a click on a node."""
+
+    def clicked() -> None:
+        value = st.session_state.get(key)
+        chosen = _selected(value)
+        if chosen and on_select is not None:
+            on_select(chosen)
+
+    _component()(key=key, data=map_data(els, height=height, bounds=bounds, moves=moves or []), on_selected_change=clicked)
+
+
+def _selected(value: Any) -> str | None:
+    """The node id in the component's state (``{"selected": {"id": …, "n": …}}``), or None."""
+    if value is None:
+        return None
+    chosen = value.get("selected") if isinstance(value, Mapping) else getattr(value, "selected", None)
+    if isinstance(chosen, Mapping):
+        chosen = chosen.get("id")
+    return str(chosen) if chosen else None
+
+
+def bounds_of(positions: Mapping[str, tuple[float, float]], ids: Iterable[str] | None = None, *, margin: float = 90.0) -> tuple[float, float, float, float] | None:
+    """The box around ``positions`` (of ``ids``), widened by ``margin`` for the labels: what the map fits to.
+
+    >>> bounds_of({"a": (0.0, 0.0), "b": (100.0, 50.0)}, margin=10)
+    (-10.0, -10.0, 110.0, 60.0)
+    """
+    points = [positions[i] for i in (positions if ids is None else ids) if i in positions]
+    if not points:
+        return None
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)
