@@ -36,12 +36,13 @@ ANIMATION_MS = 900
 _JS = r"""
 const ANIMATION_MS = __MS__;
 
-function fitBounds(live) {
+function fitBounds(live, glide) {
   const b = live.data.bounds, box = live.root.getBoundingClientRect();
-  if (!b || !box.width || !box.height) { live.net.fit({animation: false}); return; }
+  const animation = glide ? {duration: ANIMATION_MS, easingFunction: "easeInOutQuad"} : false;
+  if (!b || !box.width || !box.height) { live.net.fit({animation: animation}); return; }
   const w = Math.max(1, b[2] - b[0]), h = Math.max(1, b[3] - b[1]);
   const scale = Math.min(box.width / w, box.height / h);
-  live.net.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale, animation: false});
+  live.net.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale, animation: animation});
   live.root.dataset.scale = String(scale);
 }
 
@@ -83,13 +84,21 @@ function update(live, data) {
     if (goneAt) for (const id of came) from[id] = goneAt;
   }
   if (live.timer) { cancelAnimationFrame(live.timer); live.timer = null; }
-  nodes.update(data.nodes.filter((n) => !cameNodes.includes(n.id)));
+  // kept nodes that stand elsewhere now (a story step laid out alone) glide there
+  const moved = {};
+  for (const n of data.nodes) {
+    const was = nodes.get(n.id);
+    if (was && (Math.abs(was.x - n.x) > 0.5 || Math.abs(was.y - n.y) > 0.5)) moved[n.id] = {x: was.x, y: was.y};
+  }
+  const movedIds = Object.keys(moved);
+  nodes.update(data.nodes.filter((n) => !cameNodes.includes(n.id)).map((n) => moved[n.id] ? Object.assign({}, n, moved[n.id]) : n));
   edges.update(data.edges.filter((e) => !cameEdges.includes(e.id)));
-  const animate = ANIMATION_MS > 0 && (goneNodes.length + cameNodes.length + goneEdges.length + cameEdges.length) > 0
-    && (goneNodes.length + cameNodes.length) <= 200 && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+  const animate = ANIMATION_MS > 0 && (goneNodes.length + cameNodes.length + goneEdges.length + cameEdges.length + movedIds.length) > 0
+    && (goneNodes.length + cameNodes.length + movedIds.length) <= 300 && !window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   live.data = data;
   live.root.dataset.day = data.on || "";
   if (!animate) {
+    nodes.update(movedIds.map((id) => newNodes.get(id)));
     nodes.remove(goneNodes); edges.remove(goneEdges);
     nodes.add(cameNodes.map((id) => newNodes.get(id))); edges.add(cameEdges.map((id) => newEdges.get(id)));
     live.root.dataset.state = "still";
@@ -113,12 +122,16 @@ function update(live, data) {
       const g = goneFrom[id], q = to[id] || g;
       return Object.assign(faded(g.item, 1 - ease), {x: g.x + (q.x - g.x) * ease, y: g.y + (q.y - g.y) * ease});
     }));
+    nodes.update(movedIds.map((id) => {
+      const n = newNodes.get(id), p = moved[id];
+      return Object.assign({}, n, {x: p.x + (n.x - p.x) * ease, y: p.y + (n.y - p.y) * ease});
+    }));
     edges.update(cameEdges.map((id) => faded(newEdges.get(id), ease)));
     edges.update(goneEdgeItems.map((e) => faded(e, 1 - ease)));
     if (t < 1) { live.timer = requestAnimationFrame(step); return; }
     live.timer = null;
     nodes.remove(goneNodes); edges.remove(goneEdges);
-    nodes.update(cameNodes.map((id) => newNodes.get(id))); edges.update(cameEdges.map((id) => newEdges.get(id)));
+    nodes.update(cameNodes.concat(movedIds).map((id) => newNodes.get(id))); edges.update(cameEdges.map((id) => newEdges.get(id)));
     live.root.dataset.state = "still";
     live.root.dataset.played = String((Number(live.root.dataset.played) || 0) + 1);
   };
@@ -165,7 +178,7 @@ export default function (component) {
     live.setStateValue = setStateValue;
     const refit = heightChanged || JSON.stringify(live.data.bounds) !== JSON.stringify(data.bounds);
     update(live, data);
-    if (refit) fitBounds(live);
+    if (refit) fitBounds(live, !heightChanged && ANIMATION_MS > 0);
   }
   window.network = live.net;  // the page's map, as the standalone HTML names it (the browser tests read it)
 }

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lsgmap.i18n import t
 from lsgmap.layout import layered_positions
-from lsgmap.render import elements, safe_text, to_html
+from lsgmap.render import elements, safe_text
 from lsgmap.slides import MIME as PPTX_MIME
 from lsgmap.slides import default_filename as deck_filename
 from lsgmap.slides import story_slides
@@ -18,6 +18,7 @@ from lsgmap.view import story_view
 from . import common
 from .downloads import map_downloads
 from .keys import presenter_keys, space_below
+from .live_map import bounds_of, live_map, transitions
 from .text import plain
 
 P = "presentera."  # session-state key prefix of this page
@@ -46,6 +47,15 @@ def _step_layout(version: str, nodes: tuple[str, ...], _s) -> dict[str, tuple[fl
 def _step_positions(s, nodes: tuple[str, ...]) -> dict[str, tuple[float, float]]:
     """A step's entities laid out alone, so they fill the frame (larger labels than in the whole map's places)."""
     return _step_layout(s.version, tuple(nodes), s)
+
+
+def _moves(s) -> list:
+    return _moves_of(s.version, s)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _moves_of(version: str, _s) -> list:
+    return transitions(_s)
 
 
 def _step_number(count: int):
@@ -145,7 +155,9 @@ def render() -> None:
             st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
     with map_column:
         height = space_below(P + "viewport", 720, least=420)  # the step's map fills the window below the counter
-        st.iframe(to_html(els, height=height - 20), height=height)
+        # one map for the whole story, updated in place: nodes glide to the next step's places, a merger plays
+        drawn = {n.id: (n.x, n.y) for n in els.nodes}
+        live_map(els, key=P + "map", height=height - 20, bounds=bounds_of(drawn, margin=110.0), moves=_moves(s))
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
 
     def deck() -> bytes:  # the whole story, built only when the button is clicked (a few seconds)

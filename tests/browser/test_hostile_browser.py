@@ -98,9 +98,7 @@ def settle(page, text: str | None = None, timeout: float = 40_000) -> None:
 def download(page, name: str) -> bytes:
     button = page.get_by_role("button", name=name).first
     button.wait_for(timeout=30_000)
-    with page.expect_download(timeout=30_000) as info:
-        button.click()
-    return Path(info.value.path()).read_bytes()
+    return fetch(page, button)  # clicked again if a rerun (the map's resize) swallowed the click
 
 
 def image_downloads(page) -> None:

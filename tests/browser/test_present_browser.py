@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .browser_kit import map_frame, screenshot
+from .browser_kit import map_box, map_frame, screenshot
 
 
 def _at_step(page, n: int) -> None:
@@ -22,7 +22,7 @@ def test_a_clicker_drives_the_story_and_escape_leaves_presentation_mode(browser,
     page.keyboard.press("PageDown")
     _at_step(page, 2)
     page.wait_for_timeout(1500)
-    frame = page.locator("iframe").first.bounding_box()
+    frame = map_box(page)
     assert frame["y"] + frame["height"] <= 768, frame  # the step's map fits the projector's screen, no scrolling
     live = map_frame(page)
     label_px = live.evaluate("() => network.getScale() * Object.values(network.body.nodes)[0].options.font.size")
