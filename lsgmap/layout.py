@@ -113,7 +113,7 @@ def layered_positions(
     plan.tops = _row_tops(plan, rows, MARGIN_Y, spacing_y, stagger)
     x: dict[str, float] = {}
     y: dict[str, float] = {}
-    window = max((_min_width(plan, [n for n in order if n not in plan.sharing(order)], rows[lv]) for lv, order in orders.items()), default=0.0)
+    window = max((_min_width(plan, _slotted(plan, order), rows[lv]) for lv, order in orders.items()), default=0.0)
     for lv, layer_units in units.items():
         _place_layer(plan, [n for unit in layer_units for n in unit], rows[lv], window, x, y)
     width = bounds(plan.box(n, x[n], y[n]) for n in graph.ids).width if graph.ids else 0.0
@@ -180,7 +180,7 @@ def _rows(plan: _Plan, orders: dict[int, list[str]], max_row: int | None, frame:
     rows = {lv: 1 for lv in orders}
     if max_row is not None:
         return {lv: 2 if len(order) > max_row else 1 for lv, order in orders.items()}
-    slots = {lv: [n for n in order if n not in plan.sharing(order)] for lv, order in orders.items()}
+    slots = {lv: _slotted(plan, order) for lv, order in orders.items()}
 
     def score(rows: dict[int, int]) -> float:
         width = max((_min_width(plan, slots[lv], rows[lv]) for lv in slots), default=1.0)
@@ -197,6 +197,12 @@ def _rows(plan: _Plan, orders: dict[int, list[str]], max_row: int | None, frame:
         if score(trial) <= best:
             return rows
         rows, best = trial, score(trial)
+
+
+def _slotted(plan: _Plan, order: list[str]) -> list[str]:
+    """The nodes of a layer that need a slot of their own (not the followers that may share their bases' space)."""
+    sharing = plan.sharing(order)
+    return [n for n in order if n not in sharing]
 
 
 def _min_width(plan: _Plan, order: list[str], rows: int = 1) -> float:
