@@ -1,13 +1,19 @@
-"""The stable layered layout: one position per entity for all dates, merged groups where their originals stood.
+"""The stable layered layout: one position per entity for all dates, merged groups where their originals stood,
+room for every label (no two drawings meet on any date) and labels of at least 14 px in a 1300 × 520 frame.
 
-On the tiny merger structure of conftest.py; how fast it is: bench/bench_layout.py.
+On the tiny merger structure of conftest.py and on the bundled data; how fast it is and how many lines cross:
+bench/bench_layout.py.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from lsgmap.layout import layer_of, layered_positions
+from lsgmap.dates import to_day
+from lsgmap.label_boxes import boxes_of, label_px, overlaps
+from lsgmap.layout import FRAME, crossings, layer_of, layered_positions, layout_bounds
+from lsgmap.render import elements
+from lsgmap.view import View
 from lsgmap.vocab import ENTITY_KINDS
 
 
@@ -27,9 +33,12 @@ def test_deterministic(merger, positions):
 def test_layers_read_top_down_association_agency_lsg_municipality_project_role_person(merger, positions):
     y = {k: positions[k][1] for k in ("sf", "fk", "lsg_alfa", "kommun_alfa", "p", "ledare", "anna")}
     assert y["sf"] < y["fk"] < y["lsg_alfa"] < y["kommun_alfa"] < y["p"] < y["ledare"] < y["anna"]
+    by_layer: dict[int, list[float]] = {}
     for entity_id, (_, yy) in positions.items():
-        top = positions["sf"][1] + 160 * layer_of(merger.entities[entity_id].kind)
-        assert top <= yy <= top + 0.5 * 160  # wide layers alternate between two rows
+        by_layer.setdefault(layer_of(merger.entities[entity_id].kind), []).append(yy)
+    layers = sorted(by_layer)
+    for upper, lower in zip(layers, layers[1:], strict=False):
+        assert max(by_layer[upper]) < min(by_layer[lower])  # a layer lies wholly below the one above
 
 
 def test_merged_lsg_stands_between_its_originals(positions):
@@ -70,11 +79,19 @@ def test_municipalities_follow_the_order_of_the_lsgs_that_cover_them(positions):
 
 
 def test_a_wide_layer_alternates_between_two_rows(tiny):
-    s = tiny(entities=[{"id": f"k{i}", "kind": "municipality"} for i in range(9)])
+    s = tiny(entities=[{"id": f"k{i}", "kind": "municipality", "name_sv": f"Kommun nummer {i}"} for i in range(9)])
     pos = layered_positions(s, max_row=7, spacing_y=100, stagger=0.5)
-    assert sorted({y for _, y in pos.values()}) == [300.0, 350.0]
+    rows = sorted({y for _, y in pos.values()})
+    assert len(rows) == 2 and rows[1] - rows[0] >= 50
     xs = sorted(x for x, _ in pos.values())
-    assert min(b - a for a, b in zip(xs, xs[1:], strict=False)) == pytest.approx(170 / 2)
+    assert all(b > a for a, b in zip(xs, xs[1:], strict=False))
+    assert layered_positions(s, max_row=None, frame=(100_000, 520)).keys() == pos.keys()
+    assert len({y for _, y in layered_positions(s, frame=(100_000, 520)).values()}) == 1  # a very wide frame: one row
+
+
+def test_a_narrow_frame_makes_a_wide_layer_take_two_rows(tiny):
+    s = tiny(entities=[{"id": f"k{i}", "kind": "municipality", "name_sv": f"Kommun nummer {i}"} for i in range(12)])
+    assert len({y for _, y in layered_positions(s, frame=(400, 520)).values()}) == 2
 
 
 def test_unknown_kind_goes_below_all_known_layers():
@@ -93,3 +110,75 @@ def test_no_overlap_on_a_thousand_node_dataset(tmp_path):
         snap = structure.snapshot(on=day)
         places = [pos[i] for i in snap.node_ids]
         assert len(places) == len(set(places))
+
+
+@pytest.fixture(scope="module")
+def bundled(sormland):
+    return sormland, layered_positions(sormland)
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("hide", [False, True])
+def test_no_two_drawings_meet_on_any_change_day(bundled, lang, hide):
+    s, pos = bundled
+    for day in s.change_days:
+        boxes = boxes_of(elements(s, View(on=day, lang=lang, hide_persons=hide), pos))
+        assert boxes and overlaps(boxes) == [], day
+
+
+def test_no_two_drawings_meet_with_marks_and_highlights(bundled):
+    """Thick borders (the compare view's marks, a focus) still leave room."""
+    s, pos = bundled
+    for day in s.change_days:
+        snap = s.snapshot(on=day)
+        view = View(on=day, marks={n: "changed" for n in snap.node_ids}, highlight=snap.node_ids)
+        assert overlaps(boxes_of(elements(s, view, pos))) == [], day
+
+
+def test_labels_are_at_least_14_px_when_the_map_fills_1300_by_520(bundled):
+    s, pos = bundled
+    b = layout_bounds(s, pos)
+    assert FRAME == (1300.0, 520.0)
+    assert label_px(b, 1300, 520, 18) >= 14
+    assert label_px(b, 1850, 830, 18) >= 20  # a 1920 × 1080 screen
+    for day in s.change_days:  # the bounds hold every day's drawing, whatever the names shown
+        for view in (View(on=day), View(on=day, lang="en", hide_persons=True)):
+            drawn = boxes_of(elements(s, view, pos)).values()
+            assert all(b.left <= d.left and d.right <= b.right and b.top <= d.top and d.bottom <= b.bottom for d in drawn)
+
+
+def test_the_projector_layout_has_room_for_24_px_labels(bundled):
+    s, _ = bundled
+    pos = layered_positions(s, font_size=24)
+    for day in s.change_days[::3]:
+        assert overlaps(boxes_of(elements(s, View(on=day, font_size=24), pos))) == [], day
+    assert label_px(layout_bounds(s, pos, font_size=24), 1300, 520, 24) >= 14
+
+
+def test_one_associations_part_alone_has_no_overlaps_and_fills_the_frame(bundled):
+    from lsgmap.scope import scope_of
+
+    s, whole = bundled
+    part = scope_of(s, "rar")
+    pos = layered_positions(s, only=part)
+    assert set(pos) == {i for i in part if i in s.entities}
+    assert label_px(layout_bounds(s, pos, only=part), 1300, 520) >= label_px(layout_bounds(s, whole), 1300, 520) - 0.01
+
+
+def test_fewer_lines_cross_than_with_the_old_ordering(bundled):
+    """The barycentre sweeps over all layers on each side (not only the nearest): summed over the change days."""
+    s, pos = bundled
+    new = sum(crossings(s, pos, day) for day in s.change_days)
+    old = sum(crossings(s, layered_positions(s, transpose=True), day) for day in s.change_days)
+    assert new <= old
+    assert new <= 2300  # the layout before label boxes drew 2,400 crossings over the 11 change days (bench/bench_layout.py)
+
+
+def test_crossings_counts_two_crossing_lines(tiny):
+    s = tiny(
+        entities=[{"id": "a", "kind": "lsg"}, {"id": "b", "kind": "lsg"}, {"id": "k1", "kind": "municipality"}, {"id": "k2", "kind": "municipality"}],
+        relations=["a covers k1", "b covers k2"],
+    )
+    day = to_day("2020-01-01")
+    assert crossings(s, {"a": (0, 0), "b": (10, 0), "k1": (10, 10), "k2": (0, 10)}, day) == 1
+    assert crossings(s, {"a": (0, 0), "b": (10, 0), "k1": (0, 10), "k2": (10, 10)}, day) == 0

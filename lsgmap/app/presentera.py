@@ -41,7 +41,7 @@ def _stories(path: str, version: str, _structure):
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _step_layout(version: str, nodes: tuple[str, ...], _s) -> dict[str, tuple[float, float]]:
-    return layered_positions(_s, only=frozenset(nodes), spacing_x=200.0)  # room for 24 px labels side by side
+    return layered_positions(_s, only=frozenset(nodes), font_size=24)  # room for the projector's 24 px labels
 
 
 def _step_positions(s, nodes: tuple[str, ...]) -> dict[str, tuple[float, float]]:
