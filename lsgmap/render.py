@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any
 
 from .attestation import attestation_note
 from .dates import validity_text
+from .label_boxes import NODE_SIZE
 from .labels import wrap_label
 from .vocab import ENTITY_KINDS, RELATION_KINDS
 
@@ -157,6 +158,21 @@ def _mark_label(status: str, lang: str) -> str:
 
 def _short(label: str) -> str:
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "…"
+
+
+#: a label on the map is at most this many lines (the rest is in the tooltip and the details)
+LABEL_LINES = 3
+
+
+def map_label(label: str) -> str:
+    """A (safe) label as the map writes it: at most 40 characters, broken at spaces and hyphens, at most 3 lines.
+
+    >>> map_label("Presentation om viljeinriktningen om nollplacerade")
+    'Presentation om\nviljeinriktninge…'
+    >>> map_label("Samordningsförbundet RAR i Sörmland")
+    'Samordningsförbundet\nRAR i Sörmland'
+    """
+    return wrap_label(_short(label), LABEL_WIDTH, max_lines=LABEL_LINES)
 
 
 @dataclass(frozen=True)
@@ -474,14 +490,14 @@ def vis_node(n: Node) -> dict[str, Any]:
     """
     node: dict[str, Any] = {
         "id": n.id,
-        "label": wrap_label(n.label, LABEL_WIDTH),  # broken at spaces and hyphens here, not inside words by vis-network
+        "label": map_label(n.label),  # broken at spaces and hyphens here, not inside words by vis-network
         "title": n.tooltip,
         "x": n.x,
         "y": n.y,
         "shape": n.shape,
         "color": {"background": n.colour, "border": n.border} if n.border else n.colour,
         "borderWidth": 6 if n.border else 1,
-        "size": 18,
+        "size": NODE_SIZE,  # the layout makes room for it (lsgmap.label_boxes)
         "font": {"size": n.font_size, "face": "DejaVu Sans, sans-serif", "color": n.text_colour},
         "kind": n.kind,
     }

@@ -232,14 +232,18 @@ def test_a_conflict_is_a_line_of_the_tooltip_of_each_fact_it_names(merger):
 
 
 def test_labels_break_at_spaces_and_hyphens_never_inside_a_word(sormland):
-    from lsgmap.render import elements, vis_node
+    from lsgmap.render import LABEL_LINES, elements, vis_node
     from lsgmap.view import View
 
     els = elements(sormland, View(on="2017-03-01"))
     for n in els.nodes:
         label = vis_node(n)["label"]
-        # each break is a space, or comes after a hyphen: undoing them gives the name back, nothing cut or lost
-        assert label.replace("-\n", "-").replace("\n", " ") == " ".join(n.label.split()), (n.label, label)
+        # each break is a space, or comes after a hyphen: undoing them gives the name back; a name longer than
+        # three lines ends in "…" after a whole line (the full name is in the tooltip and the details)
+        undone, name = label.replace("-\n", "-").replace("\n", " "), " ".join(n.label.split())
+        assert label.count("\n") < LABEL_LINES
+        if undone != name:
+            assert undone.endswith("…") and name.startswith(undone[:-1].rstrip()) and label.count("\n") == LABEL_LINES - 1, (name, label)
     by_id = {n.id: vis_node(n)["label"] for n in els.nodes}
     assert "Samordningsförbundet\n" in by_id["rar"] and "Nyköping-\nOxelösund" in by_id["lsg_nykoping_oxelosund"]
 

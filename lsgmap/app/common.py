@@ -262,6 +262,12 @@ def _set(key: str, value: Any) -> None:
     st.session_state[key] = value
 
 
+def go_to_day(key: str, day: date) -> None:
+    """A button's callback: show ``day`` (and drop a date typed into the box but not applied)."""
+    st.session_state[key] = day
+    forget_typed_date(key)
+
+
 def page_structure(title: str) -> tuple[str, Loaded, Structure] | None:
     """Start a map page: title, data problems on top when there are errors; None when there is nothing to draw."""
     lg = lang()

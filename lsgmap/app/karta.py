@@ -11,6 +11,7 @@ import streamlit as st
 from lsgmap.dates import validity_text
 from lsgmap.export import file_stem
 from lsgmap.i18n import t
+from lsgmap.layout import layout_bounds
 from lsgmap.render import elements, fact_notes, legend_html, legend_of, safe_text
 from lsgmap.timeline import slider_stops
 from lsgmap.view import View, display_names
@@ -19,22 +20,28 @@ from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 from . import common
 from .downloads import map_downloads
 from .keys import space_below
-from .live_map import bounds_of, live_map, transitions
+from .live_map import live_map, transitions
 from .text import plain
 
 P = "karta."  # session-state key prefix of this page
 
-#: Constant CSS only (no data text): less room above the controls, so controls and map share a 1366×768 screen.
+#: Constant CSS only (no data text): controls and the whole map share a 1366×768 screen. Less room around and between
+#: the controls; on a short screen the page's heading gives its room to the map (the menu along the top says "Karta").
 _COMPACT_CSS = """
 <style>
-[data-testid="stMainBlockContainer"] { padding-top: 1.5rem !important; }
+[data-testid="stMainBlockContainer"] { padding: 4rem 1.5rem 1rem 1.5rem !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 [data-testid="stMain"] h1 { font-size: 1.9rem !important; padding-bottom: 0.2rem !important; }
+@media (max-height: 900px) { [data-testid="stMain"] h1 { display: none; } }
+[data-testid="stMain"] button[kind="tertiary"] { min-height: 1.5rem; padding-top: 0; padding-bottom: 0; }
 </style>
 """
 
 
 def render() -> None:
     """Draw the Karta page."""
+    # the map takes the whole width: the menu starts folded on this page (» opens it; opened, it stays open)
+    st.set_page_config(initial_sidebar_state="collapsed")
     started = common.page_structure("")
     if started is None:
         return
@@ -54,19 +61,16 @@ def render() -> None:
     common.init_state(P + "entity", "entity", common.parse_one_of(s.entities), None, shown=lambda v: "–")
 
     st.markdown(_COMPACT_CSS, unsafe_allow_html=True)  # constant CSS, no data text
-    date_control(s, first, last, lg)
+    tools = date_control(s, first, last, lg)
     day: date = st.session_state[P + "on"]
-    common.default_note(s, day, P + "on", lg)
     snap = s.snapshot(on=day)
-
-    with st.sidebar:
+    with tools.popover(_tools_label(kinds_present, relations_present, lg), width="stretch"):  # search and filters beside the date
         q = st.text_input(t("app.search", lg), key=P + "q", placeholder=t("app.search_placeholder", lg))
         hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
         attested_only = st.toggle(t("app.attested_only", lg), key=P + "attested", help=t("app.attested_only_help", lg))
-        filters = st.expander(t("app.filters", lg), expanded=False)
-        kinds = filters.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg),
-                                    placeholder=t("app.choose_options", lg))
-        relations = filters.multiselect(
+        kinds = st.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg),
+                               placeholder=t("app.choose_options", lg))
+        relations = st.multiselect(
             t("app.relations", lg), relations_present, key=P + "relations", format_func=lambda k: RELATION_KINDS[k].label(lg),
             placeholder=t("app.choose_options", lg),
         )
@@ -83,10 +87,10 @@ def render() -> None:
         nodes=part.ids,
     )
     els = elements(s, view, part.positions)
-    attested_notice(els, attested_only, lg)
-    height = space_below(P + "viewport", 620)  # the map fills the window below the controls
+    notices_line(s, day, els, attested_only, lg)  # the default day and why, and how much no source speaks for: one line
+    height = space_below(P + "viewport", 620, margin=12)  # the map fills the window below the controls
     # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
-    live_map(els, key=P + "map", height=height - 20, bounds=_bounds(s, part), moves=_moves(s, part), on_select=_select)
+    live_map(els, key=P + "map", height=height, bounds=_bounds(s, part), moves=_moves(s, part), on_select=_select)
     if st.session_state.pop(P + "open", None) in snap.node_set:
         _details_dialog(s, snap, st.session_state[P + "entity"], hide, lg, attested_only)
     st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
@@ -117,12 +121,14 @@ def _select(entity_id: str) -> None:
 
 
 def _bounds(s, part):
-    return _bounds_of(s.version, hash(part.ids), part)
+    return _bounds_of(s.version, hash(part.ids), s, part)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _bounds_of(version: str, part_id: int, _part):
-    return bounds_of(_part.positions, _part.ids)
+def _bounds_of(version: str, part_id: int, _s, _part):
+    """The box around every entity's drawing (label included) in the part's layout: the map fits to it, the same on every date."""
+    box = layout_bounds(_s, _part.positions, only=_part.ids)
+    return (box.left, box.top, box.right, box.bottom)
 
 
 def _moves(s, part) -> list:
@@ -134,12 +140,49 @@ def _moves_of(version: str, part_id: int, _s, _part) -> list:
     return [m for m in transitions(_s) if all(_part.holds(i) for i in (*m["gone"], *m["came"]))]
 
 
-#: the date controls' columns: previous, slider (and the strip under it), next, date box
-WIDTHS = [3, 9, 3, 3]
+#: the date controls' columns: previous, slider (and the strip under it), next, date box, search and filters
+WIDTHS = [3, 9, 3, 3, 3]
 
 
-def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
-    """Slider over the dataset's span, previous/next change buttons, a date box and the change/event strip."""
+def _tools_label(kinds_present: list[str], relations_present: list[str], lg: str) -> str:
+    """The search-and-filter button's label, saying how many are set ("Sök och filter (2)")."""
+    state = st.session_state
+    active = sum([
+        bool(str(state.get(P + "q") or "").strip()), bool(state.get(P + "hide")), bool(state.get(P + "attested")),
+        list(state.get(P + "kinds") or []) != kinds_present, list(state.get(P + "relations") or []) != relations_present,
+    ])
+    return t("app.tools_active", lg, n=active) if active else t("app.tools", lg)
+
+
+def notices_line(s, day: date, els, attested_only: bool, lg: str) -> None:
+    """Above the map, one line: on the default day which day it is and why (and a button to today); how much no source speaks for."""
+    parts = []
+    summary = _summary(s, day.isoformat(), lg)
+    if summary:  # stepping to a change says what changed
+        parts.append(summary)
+    opening = s.default
+    if day == opening.date:
+        parts.append(t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why))
+    count = t("attested.count", lg, n=els.unattested, m=els.facts)
+    if attested_only and els.unattested:
+        count += ". " + t("app.attested_hidden", lg)
+    parts.append(("ℹ️ " if els.unattested else "") + count)
+    if day != opening.date:
+        st.caption(plain(" · ".join(parts)))
+        return
+    note, button = st.columns([5, 1], vertical_alignment="center")
+    note.caption(plain(" · ".join(parts)))
+    button.button(
+        t("app.to_today", lg), help=t("app.to_today_help", lg, date=common.today().isoformat()),
+        key=P + "on.today", on_click=common.go_to_day, args=(P + "on", common.today()), type="tertiary",
+    )
+
+
+def date_control(s, first: date, last: date, lg: str, prefix: str = P):
+    """Slider over the dataset's span, previous/next change buttons, a date box and the change/event strip.
+
+    Returns the last column of the row, for the page's search and filters.
+    """
     key = prefix + "on"
     change_days = [d for d in s.change_days if first.toordinal() <= d <= last.toordinal()]
 
@@ -154,7 +197,7 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
         st.session_state[key] = date.fromordinal(target)
         common.forget_typed_date(key)
 
-    left, middle, right, box = st.columns(WIDTHS, vertical_alignment="bottom")
+    left, middle, right, box, tools = st.columns(WIDTHS, vertical_alignment="bottom")
     left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
     stops = slider_stops(change_days, first, last, extra=[st.session_state[key]])  # each change a step of its own
     middle.select_slider(t("app.date", lg), options=stops, key=key, format_func=date.isoformat, help=t("app.timeline_caption", lg),
@@ -164,9 +207,7 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P) -> None:
     common.date_box_notice(key, lg)
     with st.columns(WIDTHS)[1]:  # under the slider's own track, step for step
         timeline_strip(s, st.session_state[key], stops, lg)
-    summary = _summary(s, st.session_state[key].isoformat(), lg)
-    if summary:  # stepping to a change says what changed
-        st.caption(plain(summary))
+    return tools
 
 
 def _summary(s, day: str, lg: str) -> str:
@@ -229,14 +270,6 @@ def resolve_search(s, snap, q: str, lg: str) -> str | None:
     if hints:
         st.text(t("app.search_hint", lg, names=", ".join(safe_text(h) for h in hints)))
     return None
-
-
-def attested_notice(els, attested_only: bool, lg: str) -> None:
-    """Above a map: "N av M uppgifter saknar källa för detta datum" (of the facts its filters select), and whether they are hidden."""
-    text = t("attested.count", lg, n=els.unattested, m=els.facts)
-    if attested_only and els.unattested:
-        text += ". " + t("app.attested_hidden", lg)
-    (st.info if els.unattested else st.caption)(plain(text), **({"icon": "ℹ️"} if els.unattested else {}))
 
 
 def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: bool = False) -> None:

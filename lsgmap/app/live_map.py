@@ -37,6 +37,8 @@ _JS = r"""
 const ANIMATION_MS = __MS__;
 
 function fitBounds(live, glide) {
+  // the canvas takes the frame's size now (vis-network would otherwise rescale the view when it notices later)
+  live.net.setSize("100%", live.root.style.height || "100%");
   const b = live.data.bounds, box = live.root.getBoundingClientRect();
   const animation = glide ? {duration: ANIMATION_MS, easingFunction: "easeInOutQuad"} : false;
   if (!b || !box.width || !box.height) { live.net.fit({animation: animation}); return; }

@@ -29,7 +29,7 @@ def main() -> None:
         st.Page(module.render, title=t(p.title_key, lang) if p.title_key in UI else p.key, icon=p.icon or None, url_path=p.key)
         for p, module in entries
     ]
-    navigation = st.navigation([home, *shown])
+    navigation = st.navigation([home, *shown], position="top")  # the pages along the top: the menu can stay folded
     if navigation is home and st.runtime.exists():  # "/" or "/?page=jamfor&…" (links made before pages had paths): open the page asked for
         target = shown[keys.index(wanted)] if wanted else shown[0]
         st.switch_page(target, query_params=st.query_params.to_dict())

@@ -7,7 +7,7 @@ from pathlib import Path
 import streamlit as st
 
 from lsgmap.i18n import t
-from lsgmap.layout import layered_positions
+from lsgmap.layout import layered_positions, layout_bounds
 from lsgmap.render import elements, safe_text
 from lsgmap.slides import MIME as PPTX_MIME
 from lsgmap.slides import default_filename as deck_filename
@@ -18,10 +18,13 @@ from lsgmap.view import story_view
 from . import common
 from .downloads import map_downloads
 from .keys import presenter_keys, space_below
-from .live_map import bounds_of, live_map, transitions
+from .live_map import live_map, transitions
 from .text import plain
 
 P = "presentera."  # session-state key prefix of this page
+
+#: label size of the story's maps, in the layout's units (the layout makes room for it)
+FONT_SIZE = 24
 
 #: Constant CSS only (no data text): large type for a projector.
 _PROJECTOR_CSS = """
@@ -41,12 +44,23 @@ def _stories(path: str, version: str, _structure):
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _step_layout(version: str, nodes: tuple[str, ...], _s) -> dict[str, tuple[float, float]]:
-    return layered_positions(_s, only=frozenset(nodes), font_size=24)  # room for the projector's 24 px labels
+    return layered_positions(_s, only=frozenset(nodes), font_size=FONT_SIZE)  # room for the projector's large labels
 
 
 def _step_positions(s, nodes: tuple[str, ...]) -> dict[str, tuple[float, float]]:
     """A step's entities laid out alone, so they fill the frame (larger labels than in the whole map's places)."""
     return _step_layout(s.version, tuple(nodes), s)
+
+
+def _step_bounds(s, nodes) -> tuple[float, float, float, float]:
+    """The box around the step's drawings (labels included): the map fits to it."""
+    return _step_box(s.version, tuple(nodes), s)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _step_box(version: str, nodes: tuple[str, ...], _s) -> tuple[float, float, float, float]:
+    box = layout_bounds(_s, _step_layout(version, nodes, _s), font_size=FONT_SIZE, only=frozenset(nodes))
+    return (box.left, box.top, box.right, box.bottom)
 
 
 def _moves(s) -> list:
@@ -141,7 +155,7 @@ def render() -> None:
     counter.markdown(f"**{plain(story.title(lg))}** · {plain(t('app.story.counter', lg, step=number, count=count))}")
     st.progress(number / count)
 
-    view = story_view(s, step, lang=lg, hide_persons=hide, font_size=24)  # large labels for the projector
+    view = story_view(s, step, lang=lg, hide_persons=hide, font_size=FONT_SIZE)  # large labels for the projector
     text_column, map_column = st.columns([1, 2.4])
     with text_column:
         st.title(plain(step.title(lg)), anchor=False)
@@ -156,8 +170,7 @@ def render() -> None:
     with map_column:
         height = space_below(P + "viewport", 720, least=420)  # the step's map fills the window below the counter
         # one map for the whole story, updated in place: nodes glide to the next step's places, a merger plays
-        drawn = {n.id: (n.x, n.y) for n in els.nodes}
-        live_map(els, key=P + "map", height=height - 20, bounds=bounds_of(drawn, margin=110.0), moves=_moves(s))
+        live_map(els, key=P + "map", height=height - 20, bounds=_step_bounds(s, view.nodes) if view.nodes else None, moves=_moves(s))
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
 
     def deck() -> bytes:  # the whole story, built only when the button is clicked (a few seconds)
