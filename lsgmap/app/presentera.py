@@ -25,6 +25,10 @@ P = "presentera."  # session-state key prefix of this page
 
 #: label size of the story's maps, in the layout's units (the layout makes room for it)
 FONT_SIZE = 24
+#: the step's text beside its map (presentation mode gives the map more)
+COLUMNS, FULL_COLUMNS = [1, 2.6], [1, 3.6]
+#: the map's frame in presentation mode on a 1366×768 screen (CSS px): the aspect a step is laid out for
+FRAME = (1020.0, 680.0)
 
 #: Constant CSS only (no data text): large type for a projector.
 _PROJECTOR_CSS = """
@@ -44,7 +48,7 @@ def _stories(path: str, version: str, _structure):
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _step_layout(version: str, nodes: tuple[str, ...], _s) -> dict[str, tuple[float, float]]:
-    return layered_positions(_s, only=frozenset(nodes), font_size=FONT_SIZE)  # room for the projector's large labels
+    return layered_positions(_s, only=frozenset(nodes), font_size=FONT_SIZE, frame=FRAME)  # room for the projector's large labels
 
 
 def _step_positions(s, nodes: tuple[str, ...]) -> dict[str, tuple[float, float]]:
@@ -101,7 +105,10 @@ _FULL_CSS = """
 <style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !important; }
-[data-testid="stMainBlockContainer"] { padding-top: 0.8rem !important; }
+[data-testid="stMainBlockContainer"] { padding: 0.6rem 1rem 0.5rem 1rem !important; }
+[data-testid="stMain"] h1 { font-size: 1.8rem !important; }
+[data-testid="stMain"] p { font-size: 1.15rem; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
 </style>
 """
 
@@ -148,15 +155,18 @@ def render() -> None:
     st.markdown(_PROJECTOR_CSS, unsafe_allow_html=True)  # constant CSS, no data text
     if full:
         st.markdown(_FULL_CSS, unsafe_allow_html=True)  # constant CSS, no data text
-        st.button(t("app.story.full_exit", lg), key=P + "exit", on_click=_key_action, args=("exit", count), type="tertiary")
-    nav_prev, counter, nav_next = st.columns([1.4, 4, 1.4])
+        nav_prev, counter, leave, nav_next = st.columns([1.4, 3.4, 1.6, 1.4], vertical_alignment="center")
+        leave.button(t("app.story.full_exit", lg), key=P + "exit", on_click=_key_action, args=("exit", count), type="tertiary")
+    else:
+        nav_prev, counter, nav_next = st.columns([1.4, 5, 1.4], vertical_alignment="center")
     nav_prev.button(t("app.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
     nav_next.button(t("app.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
     counter.markdown(f"**{plain(story.title(lg))}** · {plain(t('app.story.counter', lg, step=number, count=count))}")
-    st.progress(number / count)
+    if not full:  # in presentation mode the counter says it: the map gets the room
+        st.progress(number / count)
 
     view = story_view(s, step, lang=lg, hide_persons=hide, font_size=FONT_SIZE)  # large labels for the projector
-    text_column, map_column = st.columns([1, 2.4])
+    text_column, map_column = st.columns(FULL_COLUMNS if full else COLUMNS)
     with text_column:
         st.title(plain(step.title(lg)), anchor=False)
         st.markdown(f"{plain(step.text(lg))}  \n\n*{plain(t('app.story.date', lg, date=view.on))}*")
@@ -168,9 +178,9 @@ def render() -> None:
         with text_column:
             st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
     with map_column:
-        height = space_below(P + "viewport", 720, least=420)  # the step's map fills the window below the counter
+        height = space_below(P + "viewport", 720, least=420, margin=16)  # the step's map fills the window below the counter
         # one map for the whole story, updated in place: nodes glide to the next step's places, a merger plays
-        live_map(els, key=P + "map", height=height - 20, bounds=_step_bounds(s, view.nodes) if view.nodes else None, moves=_moves(s))
+        live_map(els, key=P + "map", height=height, bounds=_step_bounds(s, view.nodes) if view.nodes else None, moves=_moves(s))
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
 
     def deck() -> bytes:  # the whole story, built only when the button is clicked (a few seconds)
