@@ -34,6 +34,7 @@ _COMPACT_CSS = """
 [data-testid="stMain"] h1 { font-size: 1.9rem !important; padding-bottom: 0.2rem !important; }
 @media (max-height: 900px) { [data-testid="stMain"] h1 { display: none; } }
 [data-testid="stMain"] button[kind="tertiary"] { min-height: 1.5rem; padding-top: 0; padding-bottom: 0; }
+.st-key-karta-viewport { margin-bottom: -0.5rem; }  /* the measuring element takes no room: the map starts where it measured */
 </style>
 """
 

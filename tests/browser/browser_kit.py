@@ -156,3 +156,37 @@ def node_positions(frame) -> dict[str, list[float]]:
         "() => { const ids = network.body.data.nodes.getIds(); const p = network.getPositions(ids);"
         " const out = {}; for (const id of ids) out[id] = [p[id].x, p[id].y]; return out; }"
     )
+
+
+def label_px(frame) -> float:
+    """The smallest node label's size on screen (CSS px): vis-network's scale times the label's font size."""
+    return frame.evaluate(
+        "() => Math.min(...Object.values(network.body.nodes).filter((n) => n.options.label)"
+        ".map((n) => network.getScale() * n.options.font.size))"
+    )
+
+
+def drawn_overlaps(frame, slack: float = 1.0) -> list[tuple[str, str]]:
+    """Pairs of drawn nodes whose drawings (shape and label, as vis-network measured them) share area."""
+    return [tuple(pair) for pair in frame.evaluate(
+        """(slack) => {
+          const boxes = [];
+          for (const [id, n] of Object.entries(network.body.nodes)) {
+            if (!network.body.data.nodes.get(id)) continue;
+            const b = n.shape.boundingBox, l = n.labelModule.size;
+            const box = {id, left: b.left, top: b.top, right: b.right, bottom: b.bottom};
+            if (n.options.label) {
+              box.left = Math.min(box.left, l.left); box.top = Math.min(box.top, l.top);
+              box.right = Math.max(box.right, l.left + l.width); box.bottom = Math.max(box.bottom, l.top + l.height);
+            }
+            boxes.push(box);
+          }
+          const out = [];
+          for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j < boxes.length; j++) {
+            const a = boxes[i], c = boxes[j];
+            if (a.left + slack < c.right && c.left + slack < a.right && a.top + slack < c.bottom && c.top + slack < a.bottom) out.push([a.id, c.id].sort());
+          }
+          return out;
+        }""",
+        slack,
+    )]

@@ -47,5 +47,6 @@ def test_the_switch_hides_the_faded_facts(page, app_url):
     page.get_by_text(NOTICE).first.wait_for(timeout=30_000)
     records = node_records(map_frame(page))
     assert records and not [r for r in records if r.get("attested") is False]
-    assert page.get_by_text("Visa bara belagda uppgifter").first.is_visible()
+    page.get_by_role("button", name="Sök och filter (1)").click()  # the switch is set, and the button says so
+    page.get_by_text("Visa bara belagda uppgifter").first.wait_for(timeout=10_000)
     screenshot(page, "attested-only-1366x768")

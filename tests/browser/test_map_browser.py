@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import shutil
 
-from .browser_kit import ROOT, docs_dir, map_box, map_frame, node_positions, poll_map, screenshot
+import pytest
+
+from .browser_kit import ROOT, docs_dir, drawn_overlaps, label_px, map_box, map_frame, node_positions, poll_map, screenshot
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta"
@@ -111,8 +113,8 @@ def test_the_wheel_scrolls_the_page_until_the_map_is_clicked(page, app_url):
     assert page.evaluate("() => document.querySelector('[data-testid=stMain]').scrollTop") > scrolled  # the page scrolled
     box = map_box(page)
     ex, ey = frame.evaluate(  # an empty spot of the map (a click on a node would open its details)
-        "() => { const c = network.canvas.frame.canvas, r = c.getBoundingClientRect();"
-        " for (let y = 20; y < r.height; y += 15) for (let x = 20; x < r.width; x += 15)"
+        "() => { const c = network.canvas.frame.canvas, r = c.getBoundingClientRect();"  # below the menu bar along the top
+        " for (let y = Math.max(20, 100 - r.top); y < Math.min(r.height, window.innerHeight - r.top - 10); y += 15) for (let x = 20; x < r.width; x += 15)"
         "   if (network.getNodeAt({x, y}) === undefined && network.getEdgeAt({x, y}) === undefined) return [x, y];"
         " return [5, 5]; }"
     )
@@ -135,15 +137,22 @@ def test_enter_applies_a_typed_date(page, app_url):
     page.wait_for_url("**on=2017-03-01**", timeout=10_000)
 
 
-def test_controls_and_the_whole_map_fit_a_projector_screen(page, app_url):
-    page.set_viewport_size({"width": 1366, "height": 768})
-    page.goto(app_url + "/karta?on=2016-11-15", wait_until="domcontentloaded")
+@pytest.mark.parametrize("width, height, least", [(1366, 768, 14.0), (1920, 1080, 20.0)])
+@pytest.mark.parametrize("day", ["2016-11-15", "2017-01-01"])
+def test_controls_and_the_whole_map_fit_the_screen_with_readable_labels(page, app_url, width, height, least, day):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(app_url + f"/karta?on={day}", wait_until="domcontentloaded")
     wait_for_nodes(page, lambda n: "rar" in n)
+    page.wait_for_function("() => Number(document.querySelector('.lsgmap-live').style.height.replace('px', '')) > 400", timeout=20_000)
     page.wait_for_timeout(1500)  # the map is sized to the window once the browser has said how tall it is
-    frame = map_box(page)
+    frame, box = map_frame(page), map_box(page)
     slider = page.get_by_role("slider").first.bounding_box()
-    assert slider["y"] > 0 and frame["y"] + frame["height"] <= 768, frame  # slider, buttons, date box and map on one screen
-    screenshot(page, "karta-1366x768")
+    assert slider["y"] > 0 and box["y"] + box["height"] <= height, box  # slider, buttons, date box and the whole map on one screen
+    assert label_px(frame) >= least  # read on a projector: 14 px at 1366×768
+    assert drawn_overlaps(frame) == []  # no label or node over another, as vis-network measured them
+    screenshot(page, f"karta-{day}-{width}x{height}")
+    if (width, day) == (1366, "2016-11-15"):
+        shutil.copyfile(ROOT / "test-output" / "screenshots" / f"karta-{day}-{width}x{height}.png", docs_dir() / "screenshot-karta-1366.png")
 
 
 def test_a_click_on_a_node_opens_its_details(page, app_url):
@@ -161,6 +170,7 @@ def test_a_click_on_a_node_opens_its_details(page, app_url):
     dialog.get_by_text("LSG Trosa omfattar Trosa kommun").wait_for(state="attached")  # its relations (a grid drawn on a canvas) on the day, with their sources
     dialog.get_by_text("an_gnot (Ansökan", exact=False).first.wait_for(state="attached")
     screenshot(page, "karta-detaljer-1366x768")
+    shutil.copyfile(ROOT / "test-output" / "screenshots" / "karta-detaljer-1366x768.png", docs_dir() / "screenshot-karta-detaljer.png")
     page.keyboard.press("Escape")
     dialog.wait_for(state="detached", timeout=10_000)
 
