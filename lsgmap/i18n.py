@@ -592,6 +592,7 @@ UI: dict[str, tuple[str, str]] = {
     "app.col.note": ("Anmärkning", "Note"),
     "app.col.form": ("Återgivning", "Rendering"),
     "app.tools": ("Sök och filter", "Search and filters"),
+    "app.page_missing": ("Det finns ingen sida ”/{path}”. Här är {page}.", "There is no page “/{path}”. Here is {page}."),
     "app.tools_active": ("Sök och filter ({n})", "Search and filters ({n})"),
     "app.details": ("Detaljer för aktör", "Details for entity"),
     "app.details_none": ("(ingen vald)", "(none chosen)"),

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import streamlit as st
 
-__all__ = ["ACTIONS", "presenter_keys", "space_below"]
+__all__ = ["ACTIONS", "close_page_not_found", "presenter_keys", "space_below"]
 
 #: key (as KeyboardEvent.key) -> action sent to Python
 ACTIONS = {
@@ -102,3 +102,34 @@ def space_below(key: str, default: int, *, least: int = 360, margin: int = 24) -
     if not isinstance(below, int | float) or below <= 0:
         return default
     return max(least, int(below) - margin)
+
+
+_NOT_FOUND_JS = """
+export default function () {
+  if (window.__lsgmapNotFound) return;
+  const close = () => {
+    for (const dialog of document.querySelectorAll('[data-testid="stDialog"]')) {
+      const title = dialog.querySelector("h1, h2, h3, [role=heading]");
+      if (dialog.textContent.includes("Page not found") && (!title || title.textContent.trim() === "Page not found")) {
+        const button = dialog.querySelector('button[aria-label="Close"]');
+        if (button) { button.click(); document.documentElement.dataset.lsgmapClosedNotFound = "1"; }
+      }
+    }
+  };
+  const watcher = new MutationObserver(close);
+  watcher.observe(document.body, {childList: true, subtree: true});
+  window.__lsgmapNotFound = watcher;
+  close();
+}
+"""
+
+_not_found = st.components.v2.component("lsgmap_page_not_found", html="<span hidden></span>", js=_NOT_FOUND_JS)
+
+
+def close_page_not_found(key: str) -> None:
+    """Close Streamlit's English "Page not found" dialog as it opens: the app says it itself, in the reader's language.
+
+    Streamlit shows that dialog over the page it opens instead when an address names no page ("/nonsense");
+    :func:`lsgmap.app.main.main` says so on the page in Swedish or English.
+    """
+    _not_found(key=key, data={})

@@ -6,9 +6,13 @@ import streamlit as st
 
 from ..i18n import UI, t
 from . import common, pages
+from .keys import close_page_not_found
+from .text import plain
 
 #: a bad ``?page=`` value, kept in the session until the page that opens instead can say so
 NOTICE = "_page_notice"
+#: an unknown path ("/nonsense") and the page opened instead, said on that page
+MISSING = "_page_missing"
 
 
 def main() -> None:
@@ -32,14 +36,35 @@ def main() -> None:
     navigation = st.navigation([home, *shown], position="top")  # the pages along the top: the menu can stay folded
     if navigation is home and st.runtime.exists():  # "/" or "/?page=jamfor&…" (links made before pages had paths): open the page asked for
         target = shown[keys.index(wanted)] if wanted else shown[0]
+        missing = _unknown_path({"start", *keys})
+        if missing:  # "/nonsense": said in Swedish (or English) on the page that opens; Streamlit's English dialog is closed
+            st.session_state[MISSING] = (missing, target.title, target.url_path)
         st.switch_page(target, query_params=st.query_params.to_dict())
+    close_page_not_found("_page_not_found")
     bad = st.session_state.pop(NOTICE, None)
     if bad == "redigera":  # known, but off on this computer: say how to turn it on
         st.info(t("app.edit.off", lang), icon="🔒")
     elif bad is not None:
         common.notice("page", bad, keys[0])
     common.show_held_notices()
+    gone = st.session_state.get(MISSING)
+    if gone and gone[2] == navigation.url_path:  # said while the reader stays on the page opened instead
+        st.warning(plain(t("app.page_missing", lang, path=gone[0][:80], page=gone[1])), icon="⚠️")
+    elif gone:
+        del st.session_state[MISSING]
     navigation.run()
+
+
+def _unknown_path(known: set[str]) -> str | None:
+    """The path the browser asked for when it names no page ("nonsense" for ``/nonsense``), else None."""
+    from urllib.parse import unquote, urlparse
+
+    try:
+        path = unquote(urlparse(st.context.url or "").path).strip("/")
+    except (TypeError, ValueError):
+        return None
+    last = path.rsplit("/", 1)[-1]
+    return path if last and last not in known else None
 
 
 def _home() -> None:  # pragma: no cover - never drawn: main() switches to a real page first

@@ -36,3 +36,15 @@ def test_old_page_links_and_the_data_tab(page, app_url):
     assert page.get_by_role("tab", name="Händelser").get_attribute("aria-selected") == "true"
     assert page.get_by_label("Sök i tabellerna").input_value() == "Trosa"
     assert "tab=events" in shown and "q=Trosa" in shown
+
+
+def test_an_unknown_address_says_so_in_swedish_and_opens_the_map(page, app_url):
+    page.goto(f"{app_url}/nonsense", wait_until="domcontentloaded")
+    said = page.get_by_text("Det finns ingen sida")
+    said.wait_for(timeout=30_000)
+    assert said.inner_text().replace("\u2060", "").strip() == "Det finns ingen sida ”/nonsense”. Här är Karta.", said.inner_text()
+    page.wait_for_url("**/karta?**", timeout=20_000)
+    page.wait_for_timeout(1500)
+    assert page.get_by_text("Page not found").count() == 0  # Streamlit's English dialog is closed as it opens
+    assert page.locator('[data-testid="stDialog"]').count() == 0
+    assert page.get_by_text("Det finns ingen sida").count() == 1  # still said after the map's reruns
