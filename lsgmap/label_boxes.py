@@ -19,7 +19,7 @@ when the map is fitted to a frame.
 29.0
 >>> w, h, dy = node_box("Ida\\nMalmberg", "dot", 18)
 >>> h, dy
-(73.0, 18.0)
+(78.0, 24.5)
 >>> a, b = Box(0, 0, 10, 10), Box(5, 5, 20, 20)
 >>> overlaps({"a": a, "b": b, "c": Box(30, 0, 40, 10)})
 [('a', 'b')]
@@ -32,6 +32,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
+
+from .font_widths import WIDTHS
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Structure
@@ -93,9 +95,19 @@ def _font():
     return font, flags if flags is not None else ft2font.LOAD_NO_HINTING
 
 
-@lru_cache(maxsize=4096)
 def _advance(char: str) -> float:
-    """The advance width of ``char`` in em (the table grows one character at a time)."""
+    """The advance width of ``char`` in em: from the stored table (:mod:`lsgmap.font_widths`), else measured."""
+    width = WIDTHS.get(char)
+    return width if width is not None else measured_advance(char)
+
+
+@lru_cache(maxsize=4096)
+def measured_advance(char: str) -> float:
+    """The advance width of ``char`` in em, measured in the font file (loads matplotlib on first use).
+
+    >>> round(measured_advance("M"), 3)
+    0.863
+    """
     font, flags = _font()
     return font.load_char(ord(char), flags=flags).linearHoriAdvance / 65536 / 1000
 

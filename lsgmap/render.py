@@ -167,10 +167,10 @@ LABEL_LINES = 3
 def map_label(label: str) -> str:
     """A (safe) label as the map writes it: at most 40 characters, broken at spaces and hyphens, at most 3 lines.
 
-    >>> map_label("Presentation om viljeinriktningen om nollplacerade")
-    'Presentation om\nviljeinriktninge…'
+    >>> map_label("Påbörja en ansökan om insats till ungdomar i Gnesta")
+    'Påbörja en\\nansökan om\\ninsats till…'
     >>> map_label("Samordningsförbundet RAR i Sörmland")
-    'Samordningsförbundet\nRAR i Sörmland'
+    'Samordningsförbundet\\nRAR i Sörmland'
     """
     return wrap_label(_short(label), LABEL_WIDTH, max_lines=LABEL_LINES)
 

@@ -182,3 +182,11 @@ def test_crossings_counts_two_crossing_lines(tiny):
     day = to_day("2020-01-01")
     assert crossings(s, {"a": (0, 0), "b": (10, 0), "k1": (10, 10), "k2": (0, 10)}, day) == 1
     assert crossings(s, {"a": (0, 0), "b": (10, 0), "k1": (0, 10), "k2": (10, 10)}, day) == 0
+
+
+def test_the_stored_font_widths_match_the_font():
+    from lsgmap.font_widths import WIDTHS
+    from lsgmap.label_boxes import measured_advance
+
+    assert len(WIDTHS) > 500 and all(abs(w - measured_advance(c)) < 1e-4 for c, w in WIDTHS.items())
+    assert {"å", "ä", "ö", "Å", "Ä", "Ö", "–", "…", "”"} <= set(WIDTHS)
