@@ -215,3 +215,13 @@ def test_the_slider_steps_through_changes_not_days(sormland):
     assert len(days) < 80  # not a step per day
     at.select_slider[0].set_value(date(2017, 1, 1)).run()
     assert "lsg_trosa_gnesta" in graph_nodes(at)
+
+
+def test_the_map_fits_the_whole_layout_and_zooms_onto_a_search():
+    whole = live_map(run_app({"on": "2016-11-15"}))
+    found = live_map(run_app({"on": "2016-11-15", "q": "LSG Trosa"}))
+    area = lambda b: (b[2] - b[0]) * (b[3] - b[1])  # noqa: E731
+    assert whole["bounds"] and found["bounds"] and area(found["bounds"]) < 0.6 * area(whole["bounds"])
+    inside = lambda b, n: b[0] <= n["x"] <= b[2] and b[1] <= n["y"] <= b[3]  # noqa: E731
+    assert all(inside(found["bounds"], n) for n in found["nodes"])
+    assert {n["id"] for n in found["nodes"]} < {n["id"] for n in whole["nodes"]}

@@ -91,7 +91,9 @@ def render() -> None:
     notices_line(s, day, els, attested_only, lg)  # the default day and why, and how much no source speaks for: one line
     height = space_below(P + "viewport", 620, margin=12)  # the map fills the window below the controls
     # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
-    live_map(els, key=P + "map", height=height, bounds=_bounds(s, part), moves=_moves(s, part), on_select=_select)
+    # a search shows the entity and its neighbours: the map zooms onto them (the whole part otherwise)
+    bounds = _bounds(s, part) if focus is None else _drawn_bounds(els)
+    live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select)
     if st.session_state.pop(P + "open", None) in snap.node_set:
         _details_dialog(s, snap, st.session_state[P + "entity"], hide, lg, attested_only)
     st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
@@ -129,6 +131,17 @@ def _bounds(s, part):
 def _bounds_of(version: str, part_id: int, _s, _part):
     """The box around every entity's drawing (label included) in the part's layout: the map fits to it, the same on every date."""
     box = layout_bounds(_s, _part.positions, only=_part.ids)
+    return (box.left, box.top, box.right, box.bottom)
+
+
+def _drawn_bounds(els) -> tuple[float, float, float, float] | None:
+    """The box around what ``els`` draws, labels included (None when nothing is drawn)."""
+    from lsgmap.label_boxes import bounds, boxes_of
+
+    boxes = boxes_of(els)
+    if not boxes:
+        return None
+    box = bounds(boxes.values())
     return (box.left, box.top, box.right, box.bottom)
 
 

@@ -25,7 +25,6 @@ def test_map_draws_a_canvas_in_swedish(page, app_url):
     assert page.get_by_text("Nästa ändring ▶").count() == 1
     page.wait_for_timeout(500)
     screenshot(page, "karta")
-    shutil.copyfile(ROOT / "test-output" / "screenshots" / "karta.png", docs_dir() / "screenshot-karta.png")
 
 
 def test_moving_the_date_across_the_merger_keeps_every_other_node_in_place(page, app_url):
