@@ -172,6 +172,10 @@ def test_a_click_on_a_node_opens_its_details(page, app_url):
     shutil.copyfile(ROOT / "test-output" / "screenshots" / "karta-detaljer-1366x768.png", docs_dir() / "screenshot-karta-detaljer.png")
     page.keyboard.press("Escape")
     dialog.wait_for(state="detached", timeout=10_000)
+    page.wait_for_timeout(1500)  # the click's rerun kept the date and the filters (no stale widget values)
+    assert "on=2016-12-31" in page.url
+    assert page.get_by_role("slider").first.get_attribute("aria-valuetext") in ("2016-12-31", None)
+    assert len(frame.evaluate("() => network.body.data.nodes.getIds()")) > 30
 
 
 def test_the_merger_plays_in_place_and_ends_on_the_merged_lsg(page, app_url):
