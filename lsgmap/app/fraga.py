@@ -28,7 +28,7 @@ from .text import plain
 P = "fraga."  # session-state key prefix of this page
 #: the answer's map: its height (CSS px), and the frame it is laid out for (its column on a 1366×768 screen, menu folded)
 MAP_HEIGHT = 600
-FRAME = (780.0, 600.0)
+FRAME = (716.0, 600.0)
 
 #: Relations offered in the picker, then the two question kinds that are not one relation.
 PICKER_RELATIONS = [*ASKABLE_RELATIONS, "responsible", "chain"]

@@ -78,6 +78,22 @@ def test_compare_maps_are_readable_without_overlaps_and_on_the_same_places(page,
     screenshot(page, f"jamfor-{width}x{height}")
 
 
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_the_answers_map_draws_its_chain_large_enough_to_read(page, app_url, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(app_url + "/fraga?q=Vem%20styr%20TUNA%3F&on=2016-12-01", wait_until="domcontentloaded")
+    nodes = wait_for_nodes(page, lambda n: "tuna_nykoping_oxelosund" in n)
+    assert {"lsg_nykoping", "lsg_oxelosund", "rar"} <= set(nodes) and "kommun_eskilstuna" not in nodes  # the chain and its neighbours
+    page.wait_for_timeout(1000)
+    frame = map_frame(page)
+    size = label_px(frame)
+    print(f"Fråga {width}×{height}: smallest label {size:.1f} px")
+    assert size >= 14.0  # the answer's part laid out alone, fitted to its bounds
+    assert drawn_overlaps(frame) == []
+    page.locator(".lsgmap-live").scroll_into_view_if_needed()
+    screenshot(page, f"fraga-{width}x{height}")
+
+
 def test_hostile_labels_run_no_script(page, start_app):
     server = start_app(HOSTILE)
     for url in (server.url + "/?on=2016-06-01&q=LSG%20B", server.url + "/?page=jamfor", server.url + "/?on=2018-01-01"):
