@@ -634,6 +634,16 @@ UI: dict[str, tuple[str, str]] = {
     "app.compare.no_changes": ("Inga ändringar mellan datumen.", "No changes between the dates."),
     "app.compare.events": ("Händelser mellan datumen", "Events between the dates"),
     "app.compare.no_events": ("Inga händelser mellan datumen.", "No events between the dates."),
+    "app.compare.show_all": ("Visa hela strukturen", "Show the whole structure"),
+    "app.compare.show_all_help": (
+        "Av: kartorna visar det som ändrades mellan datumen och dess grannar, stort nog att läsa. På: allt, i hela kartans lägen.",
+        "Off: the maps show what changed between the dates and its neighbours, large enough to read. On: everything, in the whole map's places.",
+    ),
+    "app.compare.part_shown": (
+        "kartorna visar det som ändrades och dess grannar ({count} av {total} enheter)",
+        "the maps show what changed and its neighbours ({count} of {total} entities)",
+    ),
+    "app.compare.whole_unchanged": ("inget ändrades: kartorna visar hela strukturen", "nothing changed: the maps show the whole structure"),
     "app.compare.counts": (
         "{added} tillkomna, {removed} borttagna, {changed} ändrade (aktörer och relationer)",
         "{added} added, {removed} removed, {changed} changed (entities and relations)",

@@ -10,7 +10,6 @@ its relation have none either (P stays attested through SF's funding, stated for
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 from app_kit import live_map, run_app, shown
@@ -169,8 +168,7 @@ def test_jamfor_says_the_conflict_under_the_change_it_rests_on(merger_with_confl
     quiet = next(i for i, line in enumerate(lines) if line.strip().startswith("• Alfa kommun omfattas av LSG Alfa-Beta"))
     assert lines[quiet + 1].strip().startswith("• ")  # no conflict behind it, no line
     for index in (0, 1):  # both panels draw what no source speaks for faded, and say how much
-        html = at.get("iframe")[index].proto.srcdoc
-        nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))
+        nodes = live_map(at, index)["nodes"]
         assert any(n.get("attested") is False and n.get("opacity", 1) < 1 for n in nodes)
     counts = [shown(c.value) for c in at.caption if "uppgifter saknar källa" in c.value]
     assert len(counts) == 2

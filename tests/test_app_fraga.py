@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app_kit import run_app, shown
+from app_kit import live_map, run_app, shown
 from streamlit.testing.v1 import AppTest
 
 from lsgmap.app.fraga import picker_question, replace_closest_word
@@ -18,10 +18,9 @@ def _text(at: AppTest) -> str:
     return shown("\n".join(m.value for m in at.markdown) + "\n" + "\n".join(c.value for c in at.caption))
 
 
-def _map_html(at: AppTest) -> str:
-    frames = at.get("iframe")
-    assert frames, "no map drawn"
-    return frames[-1].proto.srcdoc
+def _map(at: AppTest) -> dict:
+    """What the answer's live map was handed: its nodes, edges and bounds."""
+    return live_map(at, 0)
 
 
 def test_typed_question_shows_answers_sources_and_chain():
@@ -33,9 +32,13 @@ def test_typed_question_shows_answers_sources_and_chain():
     for name in ("LSG Nyköping", "LSG Oxelösund", "LSG Nyköping-Oxelösund"):
         assert name in text
     assert "I Nyköping är projektägare/styrgrupp" in text  # the source quote
-    html = _map_html(at)
-    # the chain is drawn strong, the rest dimmed
-    assert '"opacity": 0.18' in html and '"dimmed": false' in html
+    drawn = _map(at)
+    nodes = {n["id"]: n for n in drawn["nodes"]}
+    # the chain is drawn strong, the neighbours dimmed
+    assert any(n.get("opacity") == 0.18 for n in nodes.values()) and nodes["lsg_nykoping"]["dimmed"] is False
+    # the answer's part alone, fitted to its bounds: not the whole structure
+    assert {"tuna_nykoping_oxelosund", "lsg_nykoping", "lsg_oxelosund", "rar"} <= set(nodes) and "kommun_eskilstuna" not in nodes
+    assert drawn["bounds"] is not None
 
 
 def test_example_button_asks_it():

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import json
-import re
 from datetime import date
 
 import pytest
-from app_kit import run_app
+from app_kit import live_map, run_app
 from streamlit.testing.v1 import AppTest
 
 MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)"
@@ -22,9 +20,8 @@ def bundled_data(monkeypatch):
 
 
 def graph_nodes(at: AppTest, index: int) -> dict[str, dict]:
-    html = at.get("iframe")[index].proto.srcdoc
-    found = re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S)
-    return {n["id"]: n for n in json.loads(found.group(1))}
+    """The nodes the ``index``-th map (0: before, 1: after) was handed, by id."""
+    return {n["id"]: n for n in live_map(at, index)["nodes"]}
 
 
 def param(at: AppTest, key: str) -> str:
@@ -43,10 +40,33 @@ def test_default_preset_is_before_and_after_the_trosa_gnesta_merger():
     before, after = graph_nodes(at, 0), graph_nodes(at, 1)
     assert before["lsg_trosa"]["mark"] == "removed" and before["lsg_gnesta"]["mark"] == "removed"
     assert after["lsg_trosa_gnesta"]["mark"] == "added"
-    assert "mark" not in after["rar"]
+    assert "mark" not in after["kommun_trosa"]  # a neighbour: drawn, unmarked
     # same positions on both sides
     for node_id in set(before) & set(after):
         assert (before[node_id]["x"], before[node_id]["y"]) == (after[node_id]["x"], after[node_id]["y"])
+
+
+def test_by_default_the_maps_draw_the_changed_part_laid_out_alone_and_the_toggle_draws_everything(sormland):
+    at = run_app({"page": "jamfor"})
+    assert at.toggle(key="jamfor.all").value is False and "all" not in at.query_params
+    before, after = graph_nodes(at, 0), graph_nodes(at, 1)
+    changed = {"lsg_trosa", "lsg_gnesta", "lsg_trosa_gnesta", "kommun_trosa", "kommun_gnesta", "tris"}
+    assert changed <= set(before) | set(after)
+    assert "kommun_eskilstuna" not in before and len(set(before) | set(after)) < len(sormland.entities) / 2  # the part, not the whole
+    assert live_map(at, 0)["bounds"] == live_map(at, 1)["bounds"]  # both fitted to the same box: the same places on screen
+    assert any("dess grannar" in c.value for c in at.caption)
+    at.toggle(key="jamfor.all").set_value(True).run()
+    whole_before, whole_after = graph_nodes(at, 0), graph_nodes(at, 1)
+    assert "kommun_eskilstuna" in whole_before and set(before) < set(whole_before) and set(after) < set(whole_after)
+    assert live_map(at, 0)["bounds"] == live_map(at, 1)["bounds"] != live_map(run_app({"page": "jamfor"}), 0)["bounds"]
+    assert at.query_params["all"] in ("1", ["1"])
+    again = run_app({"page": "jamfor", "all": "1"})  # the link keeps it
+    assert again.toggle(key="jamfor.all").value is True and set(graph_nodes(again, 0)) == set(whole_before)
+
+
+def test_two_quiet_dates_draw_the_whole_structure_and_say_so(sormland):
+    at = run_app({"page": "jamfor", "start": "2017-03-01", "end": "2017-06-01", "preset": ""})
+    assert len(graph_nodes(at, 0)) > 30 and any("inget ändrades" in c.value for c in at.caption)
 
 
 def test_choosing_a_preset_sets_both_dates():

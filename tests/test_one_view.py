@@ -18,7 +18,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
-from app_kit import run_app
+from app_kit import live_map, run_app
 from streamlit.testing.v1 import AppTest
 
 from lsgmap.export import export_compare_image, export_html, export_image, to_compare_image, to_image
@@ -75,6 +75,16 @@ def html_items(html: str) -> tuple[dict, dict]:
     nodes = json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))
     edges = json.loads(re.search(r"edges = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))
     return {n["id"]: (one_line(n["label"]), n.get("mark")) for n in nodes}, {e["id"]: e.get("mark") for e in edges}
+
+
+def live_items(data: dict) -> tuple[dict, dict]:
+    """``({node id: (label, mark)}, {edge id: mark})`` from what a live map was handed (:func:`app_kit.live_map`)."""
+    return {n["id"]: (one_line(n["label"]), n.get("mark")) for n in data["nodes"]}, {e["id"]: e.get("mark") for e in data["edges"]}
+
+
+def live_attested(data: dict) -> tuple[dict, dict]:
+    """``({node id: attested}, {edge id: attested})`` from what a live map was handed."""
+    return {n["id"]: n.get("attested", True) for n in data["nodes"]}, {e["id"]: e.get("attested", True) for e in data["edges"]}
 
 
 def svg_items(svg: bytes, prefix: str = "") -> tuple[dict, dict]:
@@ -140,6 +150,13 @@ def attested_of(els) -> tuple[dict, dict]:
 
 def expected(els) -> tuple[dict, dict]:
     return {n.id: (n.label, n.mark) for n in els.nodes}, {e.id: e.mark for e in els.edges}
+
+
+def on_map(els) -> tuple[dict, dict]:
+    """:func:`expected` as the live map draws it: each label as :func:`lsgmap.render.map_label` shortens it."""
+    from lsgmap.render import map_label
+
+    return {n.id: (one_line(map_label(n.label)), n.mark) for n in els.nodes}, {e.id: e.mark for e in els.edges}
 
 
 def words(items: tuple[dict, dict]) -> tuple[dict, dict]:
@@ -223,15 +240,24 @@ def test_karta_shows_what_its_exports_show(sormland, positions, params, view):
     assert html_attested(at.get("iframe")[0].proto.srcdoc) == attested_of(els) == svg_attested(svg)
 
 
-def test_jamfor_shows_what_its_compare_image_shows(sormland, positions):
-    at = run({"page": "jamfor", "start": "2016-12-31", "end": "2017-01-01"})
-    sides = [elements(sormland, v, positions) for v in compare_views(sormland, start="2016-12-31", end="2017-01-01")]
+@pytest.mark.parametrize("whole", [False, True])
+def test_jamfor_shows_what_its_compare_image_shows(sormland, positions, whole):
+    from lsgmap.app import jamfor
+    from lsgmap.app.common import Part
+    from lsgmap.diff import diff
+
+    params = {"page": "jamfor", "start": "2016-12-31", "end": "2017-01-01"} | ({"all": "1"} if whole else {})
+    at = run(params)
+    start, end = date(2016, 12, 31), date(2017, 1, 1)
+    part = Part(None, positions)
+    ids = None if whole else jamfor.changed_ids(sormland, diff(sormland, start=start, end=end), part)
+    sides, _ = jamfor.sides(sormland, part, start, end, "sv", ids)  # what the page hands its maps and its exports
     svg = to_compare_image(*sides, fmt="svg")
     for index, prefix in ((0, "a-"), (1, "b-")):
-        screen = html_items(at.get("iframe")[index].proto.srcdoc)
-        assert screen == expected(sides[index])
-        assert words(screen) == svg_items(svg, prefix)
-        assert html_attested(at.get("iframe")[index].proto.srcdoc) == attested_of(sides[index]) == svg_attested(svg, prefix)
+        screen = live_items(live_map(at, index))
+        assert screen == on_map(sides[index])  # the live map draws labels of at most 3 lines (lsgmap.render.map_label)
+        assert words(expected(sides[index])) == svg_items(svg, prefix)
+        assert live_attested(live_map(at, index)) == attested_of(sides[index]) == svg_attested(svg, prefix)
     assert screen[0]["lsg_trosa_gnesta"][1] == "added"
 
 
@@ -289,5 +315,5 @@ def test_compare_image_carries_the_changed_mark(renamed, monkeypatch):
     unmarked = export_compare_image(s, replace(before, marks=()), replace(after, marks=()), size=(1200, 500))
     assert orange_pixels(png) > 50 and orange_pixels(unmarked) == 0
     at = run({"page": "jamfor", "start": "2017-03-01", "end": "2017-09-01", "preset": ""}, renamed, monkeypatch)
-    assert html_items(at.get("iframe")[0].proto.srcdoc)[0]["tris"][1] == "changed"
+    assert live_items(live_map(at, 0))[0]["tris"][1] == "changed"
     assert at.text_input(key="jamfor.start_box").value == date(2017, 3, 1).isoformat()

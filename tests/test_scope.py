@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import json
-import re
-
 import pytest
-from app_kit import run_app
+from app_kit import live_map, run_app
 
 from lsgmap.model import load
 from lsgmap.scope import SHARED_KINDS, associations, overview, scope_of
@@ -37,18 +34,18 @@ def test_the_parts_split_the_dataset_and_share_only_shared_actors(two):
 def test_the_bundled_dataset_is_one_association_and_needs_no_choice(monkeypatch):
     monkeypatch.delenv("LSGMAP_DATA", raising=False)
     at = run_app({"page": "karta"})
-    assert not [s for s in at.selectbox if s.key == "scope"] and len(at.get("iframe")) == 1
+    assert not [s for s in at.selectbox if s.key == "scope"] and live_map(at, 0)["nodes"]
 
 
 def _nodes(at, index=0) -> set[str]:
-    html = at.get("iframe")[index].proto.srcdoc
-    return {n["id"] for n in json.loads(re.search(r"nodes = new vis\.DataSet\((\[.*?\])\);", html, re.S).group(1))}
+    """The ids the ``index``-th live map (Karta's; Jämför's before and after) was handed."""
+    return {n["id"] for n in live_map(at, index)["nodes"]}
 
 
 def test_a_national_map_asks_for_an_association_first_then_draws_its_part(two, monkeypatch):
     monkeypatch.setenv("LSGMAP_DATA", str(two))
     at = run_app({"page": "karta"})
-    assert any("samordningsförbund" in i.value for i in at.info) and not at.get("iframe")
+    assert any("samordningsförbund" in i.value for i in at.info) and not at.get("bidi_component")
     assert len(at.dataframe[0].value) == 3  # the overview, one row per association
     s = load(two)
     first = associations(s)[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -13,16 +14,21 @@ from lsgmap.ask_interpretation import validity
 from lsgmap.ask_text import answer_notes, item_label
 from lsgmap.export import answer_text
 from lsgmap.i18n import UI, t
+from lsgmap.layout import layered_positions, layout_bounds
 from lsgmap.names import suggest
-from lsgmap.render import elements, to_html
+from lsgmap.render import elements
 from lsgmap.view import View
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATIONS
 
 from . import common
 from .downloads import map_downloads
+from .live_map import live_map
 from .text import plain
 
 P = "fraga."  # session-state key prefix of this page
+#: the answer's map: its height (CSS px), and the frame it is laid out for (its column on a 1366×768 screen, menu folded)
+MAP_HEIGHT = 600
+FRAME = (716.0, 600.0)
 
 #: Relations offered in the picker, then the two question kinds that are not one relation.
 PICKER_RELATIONS = [*ASKABLE_RELATIONS, "responsible", "chain"]
@@ -71,6 +77,7 @@ def _ask_picked(structure, lg: str) -> None:
 
 def render() -> None:
     """Draw the Fråga page."""
+    st.set_page_config(initial_sidebar_state="collapsed")  # the answer's map takes the width (» opens the menu), as on Karta
     lg = common.lang()
     data = common.loaded()
     st.header(t("app.ask.title", lg))
@@ -140,10 +147,12 @@ def render() -> None:
         on=answer.on, lang=lg, hide_persons=hide, highlight=[a.id for a in answer.answers],
         strong_nodes=nodes_hl, strong_edges=edges_hl, title=f"{question} ({answer.on.isoformat()})",
     )
-    els = elements(s, view, data.positions)
+    ids = answer_ids(s, answer)
+    positions, bounds = _answer_layout(s.version, tuple(sorted(ids)), s) if ids else (data.positions, None)
+    els = elements(s, replace(view, nodes=ids) if ids else view, positions)  # the answer's part laid out alone
     with right:
         st.caption(plain(t("app.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat())))
-        st.iframe(to_html(els, height=600), height=620)
+        live_map(els, key=P + "map", height=MAP_HEIGHT, bounds=bounds)
 
     text = answer_text(answer, s, lang=lg)
     with st.expander(t("app.ask.as_text", lg)):
@@ -151,6 +160,33 @@ def render() -> None:
     stem = f"lsgmap-fraga-{answer.on.isoformat()}"
     st.download_button(t("app.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt", on_click="ignore")
     map_downloads(els, key=P, stem=stem)  # the same elements as the map above
+
+
+def answer_ids(s, answer) -> frozenset[str]:
+    """What the answer's map draws: the chain (the entities asked about, the answers and the paths between) and the
+    neighbours, on the answer's day, of the entities asked about and of the answers.
+
+    >>> from lsgmap.model import load
+    >>> s = load()
+    >>> ids = answer_ids(s, ask(s, "Vem styr TUNA?", on="2016-12-01"))
+    >>> {"tuna_nykoping_oxelosund", "lsg_nykoping", "rar"} <= ids, "kommun_eskilstuna" in ids
+    (True, False)
+    """
+    nodes, _ = answer.highlight()
+    core = set(answer.interpretation.entities) | {a.id for a in answer.answers}
+    near = set()
+    for r in s.snapshot(on=answer.on).relations():
+        near.update((r.to_id,) if r.from_id in core else (r.from_id,) if r.to_id in core else ())
+    return frozenset(i for i in nodes | near if i in s.entities)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _answer_layout(version: str, ids: tuple[str, ...], _s) -> tuple[dict, tuple[float, float, float, float]]:
+    """The answer's entities laid out alone for the map's frame (so its labels are large), and the box around their drawings."""
+    only = frozenset(ids)
+    positions = layered_positions(_s, only=only, frame=FRAME)
+    box = layout_bounds(_s, positions, only=only)
+    return positions, (box.left, box.top, box.right, box.bottom)
 
 
 def _answers(s, answer, lg: str) -> None:

@@ -9,16 +9,35 @@ import streamlit as st
 
 from lsgmap.export import file_stem, to_compare_image
 from lsgmap.i18n import t
-from lsgmap.render import elements, legend_html, legend_of, safe_text, to_compare_html, to_html
+from lsgmap.layout import layered_positions, layout_bounds
+from lsgmap.render import elements, legend_html, legend_of, safe_text, to_compare_html
 from lsgmap.view import compare_views
 
 from . import common
 from .downloads import image_button
+from .keys import space_below
+from .live_map import live_map
 from .text import plain
 
 P = "jamfor."
 #: lines of the change list per page
 PAGE_LINES = 60
+#: label size of the two maps, in the layout's units
+FONT_SIZE = 18
+#: one half's frame on a 1366×768 screen (CSS px, menu folded): the aspect the changed part is laid out for
+HALF_FRAME = (640.0, 420.0)
+
+#: Constant CSS only (no data text): the controls and both maps share a 1366×768 screen, as on Karta.
+_COMPACT_CSS = """
+<style>
+[data-testid="stMainBlockContainer"] { padding: 4rem 1.5rem 1rem 1.5rem !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stMain"] h1 { font-size: 1.9rem !important; padding-bottom: 0.2rem !important; }
+[data-testid="stMain"] h3 { font-size: 1.35rem !important; padding: 0.2rem 0 0 0 !important; }
+@media (max-height: 900px) { [data-testid="stMain"] h1 { display: none; } }
+.st-key-jamfor-viewport { margin-bottom: -0.5rem; }  /* the measuring element takes no room */
+</style>
+"""
 
 
 def presets(s) -> list[str]:
@@ -40,6 +59,8 @@ def default_event(s, events: list[str]) -> str:
 
 def render() -> None:
     """Draw the Jämför page."""
+    # the two maps take the whole width: the menu starts folded on this page (» opens it), as on Karta
+    st.set_page_config(initial_sidebar_state="collapsed")
     started = common.page_structure("")
     if started is None:
         return
@@ -47,6 +68,7 @@ def render() -> None:
     part = common.choose_part(data, lg)  # a national dataset: one association at a time
     if part is None:
         return
+    st.markdown(_COMPACT_CSS, unsafe_allow_html=True)  # constant CSS, no data text
     start, end = date_controls(s, part, lg)
 
     from lsgmap.diff import diff
@@ -57,14 +79,24 @@ def render() -> None:
     added = nodes_in(d.nodes_added) + edges_in(d.edges_added)
     removed = nodes_in(d.nodes_removed) + edges_in(d.edges_removed)
     changed = nodes_in(d.nodes_changed) + edges_in(d.edges_changed)
-    st.caption(t("app.compare.counts", lg, added=added, removed=removed, changed=changed))
-    maps(s, part, start, end, lg)
+    common.init_state(P + "all", "all", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
+    counts, toggle = st.columns([3, 1], vertical_alignment="center")
+    toggle.toggle(t("app.compare.show_all", lg), key=P + "all", help=t("app.compare.show_all_help", lg))
+    ids = None if st.session_state[P + "all"] else changed_ids(s, d, part)
+    shown = t("app.compare.part_shown", lg, count=len(ids), total=_count(s, part)) if ids else ""
+    if ids is not None and not ids:
+        shown = t("app.compare.whole_unchanged", lg)
+    counts.caption(" · ".join(x for x in (t("app.compare.counts", lg, added=added, removed=removed, changed=changed), shown) if x))
+    maps(s, part, start, end, lg, ids or None)
     changes(s, d, part, start, end, lg)
     if not data.has_errors:
         common.problems_notice(data)
     common.set_params(
         "jamfor",
-        {"start": start.isoformat(), "end": end.isoformat(), "preset": st.session_state.get(P + "preset") or None},
+        {
+            "start": start.isoformat(), "end": end.isoformat(), "preset": st.session_state.get(P + "preset") or None,
+            "all": "1" if st.session_state[P + "all"] else None,
+        },
     )
 
 
@@ -109,25 +141,85 @@ def date_controls(s, part, lg: str) -> tuple[date, date]:
     return start, end
 
 
-def maps(s, part, start: date, end: date, lg: str) -> None:
-    """The two maps on the same positions, their legend, and the HTML and image exports of both."""
+def changed_ids(s, d, part) -> frozenset[str]:
+    """What the maps draw by default: the entities the diff ``d`` touches (added, removed, changed, and the ends of
+    added, removed and changed relations) and their neighbours on either date, within the part.
+
+    >>> from lsgmap.diff import diff
+    >>> from lsgmap.model import load
+    >>> s = load()
+    >>> ids = changed_ids(s, diff(s, start="2016-12-31", end="2017-01-01"), common.Part(None, {}))
+    >>> {"lsg_trosa", "lsg_trosa_gnesta", "kommun_trosa"} <= ids, "kommun_eskilstuna" in ids
+    (True, False)
+    """
+    touched = {*d.nodes_added, *d.nodes_removed, *d.nodes_changed}
+    ends = {i for k in (*d.edges_added, *d.edges_removed, *d.edges_changed) for i in (s.relations[k].from_id, s.relations[k].to_id)}
+    near = set()
+    for day in (d.start, d.end):
+        for r in s.snapshot(on=day).relations():
+            near.update((r.to_id,) if r.from_id in touched else (r.from_id,) if r.to_id in touched else ())
+    return frozenset(i for i in touched | ends | near if part.holds(i) and i in s.entities)
+
+
+def _count(s, part) -> int:
+    """How many entities the part holds (every date)."""
+    return len(s.entities) if part.ids is None else len(part.ids)
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _changed_layout(version: str, ids: tuple[str, ...], _s) -> tuple[dict, tuple[float, float, float, float]]:
+    """The changed part laid out alone for a half frame (so its labels are large), and the box around its drawings."""
+    only = frozenset(ids)
+    positions = layered_positions(_s, only=only, font_size=FONT_SIZE, frame=HALF_FRAME)
+    box = layout_bounds(_s, positions, font_size=FONT_SIZE, only=only)
+    return positions, (box.left, box.top, box.right, box.bottom)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _whole_box(version: str, part_id: int, _s, _part) -> tuple[float, float, float, float]:
+    """The box around every entity's drawing in the part's layout (the whole structure)."""
+    box = layout_bounds(_s, _part.positions, only=_part.ids)
+    return (box.left, box.top, box.right, box.bottom)
+
+
+def placed(s, part, ids: frozenset[str] | None) -> tuple[frozenset[str] | None, dict, tuple[float, float, float, float]]:
+    """(the entities drawn, their positions, the bounds both maps fit): the changed part ``ids`` alone, or the whole part."""
+    if ids:
+        positions, box = _changed_layout(s.version, tuple(sorted(ids)), s)
+        return ids, positions, box
+    return part.ids, part.positions, _whole_box(s.version, hash(part.ids), s, part)
+
+
+def sides(s, part, start: date, end: date, lg: str, ids: frozenset[str] | None = None):
+    """The two maps' elements on the same positions, and the bounds both are fitted to (what the screen and exports draw)."""
+    nodes, positions, box = placed(s, part, ids)
     views = compare_views(s, start=start, end=end, lang=lg)
-    sides = [elements(s, replace(view, nodes=part.ids) if part.ids is not None else view, part.positions) for view in views]
-    for column, els, label in zip(st.columns(2), sides, ("app.compare.start", "app.compare.end"), strict=True):
+    return [elements(s, replace(view, nodes=nodes) if nodes is not None else view, positions) for view in views], box
+
+
+def maps(s, part, start: date, end: date, lg: str, ids: frozenset[str] | None = None) -> None:
+    """The two maps on the same positions and bounds, their legend, and the HTML and image exports of both."""
+    drawn, box = sides(s, part, start, end, lg, ids)
+    columns = st.columns(2)
+    for index, (column, els, side) in enumerate(zip(columns, drawn, ("start", "end"), strict=True)):
         with column:
-            st.subheader(plain(f"{t(label, lg)}: {els.on}"))
+            st.subheader(plain(f"{t(f'app.compare.{side}', lg)}: {els.on}"))
             st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
-            st.iframe(to_html(els, height=520), height=540)
-    st.html(legend_html(legend_of(*sides, unattested=True)))  # what the two maps draw, with their shapes, lines and marks
+            if index == 0:  # both maps fill the window below their headings
+                height = space_below(P + "viewport", 520, least=360, margin=12)
+    for column, els, side in zip(columns, drawn, ("start", "end"), strict=True):
+        with column:
+            live_map(els, key=f"{P}map_{side}", height=height, bounds=box)
+    st.html(legend_html(legend_of(*drawn, unattested=True)))  # what the two maps draw, with their shapes, lines and marks
     stem = f"{file_stem(on=start)}-{end.isoformat()}"
     html_column, image_column = st.columns([1, 2])
     html_column.download_button(  # both maps in one offline page, as the other views have
-        t("app.download_html", lg), lambda: to_compare_html(*sides).encode("utf-8"), f"{stem}.html", "text/html",
+        t("app.download_html", lg), lambda: to_compare_html(*drawn).encode("utf-8"), f"{stem}.html", "text/html",
         key=P + "dl_html", on_click="ignore",
     )
     with image_column:
         image_button(  # one image with both dates: the same elements as the two maps
-            lambda fmt: to_compare_image(*sides, fmt=fmt), key=P, stem=stem
+            lambda fmt: to_compare_image(*drawn, fmt=fmt), key=P, stem=stem
         )
 
 

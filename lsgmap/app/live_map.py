@@ -184,6 +184,7 @@ export default function (component) {
     if (refit) fitBounds(live, !heightChanged && ANIMATION_MS > 0);
   }
   window.network = live.net;  // the page's map, as the standalone HTML names it (the browser tests read it)
+  (window.lsgmapNetworks = window.lsgmapNetworks || {})[root.dataset.key = data.key || ""] = live.net;  // each map by its key
 }
 """
 
@@ -228,8 +229,11 @@ def transitions(structure, events: Iterable[Any] | None = None) -> list[dict[str
     ]
 
 
-def map_data(els: Elements, *, height: int, bounds: tuple[float, float, float, float] | None, moves: list[dict[str, Any]]) -> dict[str, Any]:
-    """What the component is handed: vis-network's nodes, edges and options, the frame's height, the bounds to fit, the events."""
+def map_data(
+    els: Elements, *, height: int, bounds: tuple[float, float, float, float] | None, moves: list[dict[str, Any]], key: str = ""
+) -> dict[str, Any]:
+    """What the component is handed: vis-network's nodes, edges and options, the frame's height, the bounds to fit, the events
+    and the map's key (a page with two maps names each)."""
     options = {**_OPTIONS, "interaction": {**_OPTIONS["interaction"], "zoomView": False, "tooltipDelay": 150}}
     return {
         "nodes": [vis_node(n) for n in els.nodes],
@@ -239,6 +243,7 @@ def map_data(els: Elements, *, height: int, bounds: tuple[float, float, float, f
         "bounds": list(bounds) if bounds else None,
         "transitions": moves,
         "on": els.on,
+        "key": key,
     }
 
 
@@ -259,7 +264,7 @@ def live_map(
         if chosen and on_select is not None:
             on_select(chosen)
 
-    _component()(key=key, data=map_data(els, height=height, bounds=bounds, moves=moves or []), on_selected_change=clicked)
+    _component()(key=key, data=map_data(els, height=height, bounds=bounds, moves=moves or [], key=key), on_selected_change=clicked)
 
 
 def _selected(value: Any) -> str | None:

@@ -95,14 +95,44 @@ MAPS = ".lsgmap-live canvas, iframe"
 _LIVE = ".lsgmap-live"
 
 
+class LiveMap:
+    """One of several live maps in the page: the main frame, with ``network`` naming this map's network in what it evaluates.
+
+    The live map keeps every network by its key (``window.lsgmapNetworks``); ``window.network`` is the last one drawn.
+    """
+
+    def __init__(self, frame, key: str):
+        self.frame, self.key = frame, key
+
+    def _wrapped(self, expression: str) -> str:
+        return f"([key, arg]) => {{ const network = window.lsgmapNetworks[key]; return ({expression})(arg); }}"
+
+    def evaluate(self, expression: str, arg=None):
+        return self.frame.evaluate(self._wrapped(expression), [self.key, arg])
+
+    def wait_for_function(self, expression: str, arg=None, **options):
+        return self.frame.wait_for_function(self._wrapped(expression), arg=[self.key, arg], **options)
+
+    def __getattr__(self, name: str):
+        return getattr(self.frame, name)
+
+
 def map_frame(pg, index: int = 0, timeout: float = 30_000):
     """The Frame whose global ``network`` is the ``index``-th map, once vis-network has drawn.
 
-    Karta draws its map in the page (the live map: the page's own frame, ``window.network``);
-    Jämför's and the exports' maps are pages in iframes.
+    Karta draws its map in the page (the live map: the page's own frame, ``window.network``); with several
+    live maps (Jämför's before and after) the ``index``-th as a :class:`LiveMap`; the exports' maps are pages in iframes.
     """
     pg.wait_for_selector(MAPS, state="attached", timeout=timeout)
-    if index == 0 and pg.locator(_LIVE).count():
+    live = pg.locator(_LIVE)
+    if live.count() > 1:
+        live.nth(index).wait_for(state="attached", timeout=timeout)
+        pg.wait_for_function(
+            "(i) => { const m = document.querySelectorAll('.lsgmap-live')[i];"
+            " return m && m.dataset.key && window.lsgmapNetworks && window.lsgmapNetworks[m.dataset.key]; }", arg=index, timeout=timeout
+        )
+        frame = LiveMap(pg.main_frame, live.nth(index).get_attribute("data-key"))
+    elif index == 0 and live.count():
         frame = pg.main_frame
     else:
         locator = pg.locator("iframe").nth(index)
@@ -115,8 +145,9 @@ def map_frame(pg, index: int = 0, timeout: float = 30_000):
 
 def map_box(pg, index: int = 0) -> dict:
     """The on-screen box of the ``index``-th map's canvas (the live map's canvas, or the iframe): node DOM positions are relative to it."""
-    if index == 0 and pg.locator(_LIVE).count():
-        return pg.locator(_LIVE + " canvas").first.bounding_box()
+    live = pg.locator(_LIVE)
+    if live.count() > index:
+        return live.nth(index).locator("canvas").first.bounding_box()
     return pg.locator("iframe").nth(index).bounding_box()
 
 

@@ -52,6 +52,47 @@ def test_compare_preset_shows_the_merger(page, app_url):
     screenshot(page, "jamfor")
 
 
+@pytest.mark.parametrize("width, height, least", [(1366, 768, 12.0), (1920, 1080, 18.0)])
+def test_compare_maps_are_readable_without_overlaps_and_on_the_same_places(page, app_url, width, height, least):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(app_url + "/jamfor", wait_until="domcontentloaded")  # the merger preset, the changed part
+    page.get_by_text(MERGER_SV, exact=False).first.wait_for(timeout=30_000)
+    wait_for_nodes(page, lambda n: "lsg_trosa" in n, index=0)
+    wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n, index=1)
+    page.wait_for_function("() => [...document.querySelectorAll('.lsgmap-live')].every((m) => Number(m.style.height.replace('px', '')) > 350)", timeout=20_000)
+    page.wait_for_timeout(2500)  # the maps are sized to the window once the browser has said how tall it is
+    frames, boxes = [map_frame(page, i) for i in (0, 1)], [map_box(page, i) for i in (0, 1)]
+    sizes = [label_px(frame) for frame in frames]
+    print(f"Jämför {width}×{height}: smallest label {sizes[0]:.1f} px before, {sizes[1]:.1f} px after")
+    assert min(sizes) >= least, sizes  # each half read on a projector
+    assert [drawn_overlaps(frame) for frame in frames] == [[], []]
+    assert boxes[0]["width"] == boxes[1]["width"] and boxes[0]["height"] == boxes[1]["height"]
+    assert max(box["y"] + box["height"] for box in boxes) <= height  # both maps whole on one screen
+    both = set(node_positions(frames[0])) & set(node_positions(frames[1]))
+    assert {"kommun_trosa", "kommun_gnesta", "tris"} <= both
+    to_dom = "(ids) => { const p = network.getPositions(ids); return ids.map((id) => { const d = network.canvasToDOM(p[id]); return [d.x, d.y]; }); }"
+    before, after = (frame.evaluate(to_dom, sorted(both)) for frame in frames)
+    for node_id, a, b in zip(sorted(both), before, after, strict=True):  # the same place in its half, to the pixel
+        assert abs(a[0] - b[0]) < 1 and abs(a[1] - b[1]) < 1, (node_id, a, b)
+    screenshot(page, f"jamfor-{width}x{height}")
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_the_answers_map_draws_its_chain_large_enough_to_read(page, app_url, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(app_url + "/fraga?q=Vem%20styr%20TUNA%3F&on=2016-12-01", wait_until="domcontentloaded")
+    nodes = wait_for_nodes(page, lambda n: "tuna_nykoping_oxelosund" in n)
+    assert {"lsg_nykoping", "lsg_oxelosund", "rar"} <= set(nodes) and "kommun_eskilstuna" not in nodes  # the chain and its neighbours
+    page.wait_for_timeout(1000)
+    frame = map_frame(page)
+    size = label_px(frame)
+    print(f"Fråga {width}×{height}: smallest label {size:.1f} px")
+    assert size >= 14.0  # the answer's part laid out alone, fitted to its bounds
+    assert drawn_overlaps(frame) == []
+    page.locator(".lsgmap-live").scroll_into_view_if_needed()
+    screenshot(page, f"fraga-{width}x{height}")
+
+
 def test_hostile_labels_run_no_script(page, start_app):
     server = start_app(HOSTILE)
     for url in (server.url + "/?on=2016-06-01&q=LSG%20B", server.url + "/?page=jamfor", server.url + "/?on=2018-01-01"):

@@ -26,7 +26,7 @@ def test_typed_question_highlights_the_chain(page, app_url):
     strong = {n["id"] for n in nodes if not n.get("dimmed")}
     dimmed = {n["id"] for n in nodes if n.get("dimmed")}
     assert {"tuna_nykoping_oxelosund", "lsg_nykoping", "lsg_oxelosund", "lsg_nykoping_oxelosund"} <= strong  # "TUNA" read as TUNA N/O
-    assert "kommun_eskilstuna" in dimmed
+    assert "ips_slussen" in dimmed and "kommun_eskilstuna" not in strong | dimmed  # the chain's neighbours dimmed, the rest not drawn
     page.get_by_text("LSG Nyköping-Oxelösund").first.wait_for()
     page.wait_for_timeout(500)
     screenshot(page, "fraga")
