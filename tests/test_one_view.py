@@ -180,7 +180,7 @@ def test_html_and_svg_draw_the_same_nodes_labels_and_marks(sormland, positions, 
     els = elements(sormland, view, positions)
     assert els.nodes, "a view that draws nothing proves nothing"
     want = expected(els)
-    assert html_items(export_html(sormland, view, positions=positions)) == want
+    assert html_items(export_html(sormland, view, positions=positions)) == on_map(els)  # labels of at most 3 lines
     assert svg_items(export_image(sormland, view, positions=positions, fmt="svg", size=(1600, 1000))) == words(want)
     png = export_image(sormland, view, positions=positions, size=(400, 300))
     assert png.startswith(b"\x89PNG")
@@ -232,12 +232,12 @@ def test_compare_image_draws_both_sides_as_the_two_maps(sormland, positions):
 )
 def test_karta_shows_what_its_exports_show(sormland, positions, params, view):
     at = run(params)
-    screen = html_items(at.get("iframe")[0].proto.srcdoc)
+    screen = live_items(live_map(at))
     els = elements(sormland, view, positions)
-    assert screen == expected(els)
+    assert screen == on_map(els)  # the live map draws labels of at most 3 lines (lsgmap.render.map_label)
     svg = to_image(els, fmt="svg")
-    assert words(screen) == svg_items(svg)
-    assert html_attested(at.get("iframe")[0].proto.srcdoc) == attested_of(els) == svg_attested(svg)
+    assert words(expected(els)) == svg_items(svg)
+    assert live_attested(live_map(at)) == attested_of(els) == svg_attested(svg)
 
 
 @pytest.mark.parametrize("whole", [False, True])
@@ -275,7 +275,7 @@ def test_hidden_persons_are_their_role_everywhere(sormland, positions):
     view = View(on=DAY, hide_persons=True)
     els = elements(sormland, view, positions)
     shown = [
-        at.get("iframe")[0].proto.srcdoc,
+        json.dumps(live_map(at), ensure_ascii=False),
         table.to_csv(),
         " ".join(str(o) for o in at.selectbox(key="karta.entity").options),
         export_html(sormland, view, positions=positions),
