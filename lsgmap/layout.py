@@ -59,7 +59,7 @@ __all__ = ["layered_positions", "layer_of", "layout_bounds", "crossings", "FRAME
 FRAME = (1300.0, 520.0)
 #: least room between two drawings side by side, and between two rows (layout units)
 MARGIN_X = 16.0
-MARGIN_Y = 12.0
+MARGIN_Y = 10.0
 _MAX_GAP_Y = 120.0  # spare height beyond this between two rows is left out
 
 

@@ -295,6 +295,7 @@ def _budget(structure, lg: str) -> None:
 
 def render() -> None:
     """The Data page."""
+    st.set_page_config(initial_sidebar_state="collapsed")  # the tables take the width (» opens the menu), as on Karta
     lg = common.lang()
     data = common.loaded()
     if data is None:

@@ -74,7 +74,7 @@ export default function (component) {
   const report = () => {
     const top = host.getBoundingClientRect ? host.getBoundingClientRect().top : 0;
     const below = Math.round(window.innerHeight - Math.max(0, top));
-    if (last === null || Math.abs(below - last) > 12) {
+    if (last === null || Math.abs(below - last) > 3) {
       last = below;
       setStateValue("below", below);
     }

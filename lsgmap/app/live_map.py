@@ -42,7 +42,7 @@ function fitBounds(live, glide) {
   const b = live.data.bounds, box = live.root.getBoundingClientRect();
   const animation = glide ? {duration: ANIMATION_MS, easingFunction: "easeInOutQuad"} : false;
   if (!b || !box.width || !box.height) { live.net.fit({animation: animation}); return; }
-  const pad = 4;  // room for a highlight's thicker border, which the layout's boxes leave to its margins
+  const pad = 2;  // room for a highlight's thicker border, which the layout's boxes leave to its margins
   const w = Math.max(1, b[2] - b[0] + 2 * pad), h = Math.max(1, b[3] - b[1] + 2 * pad);
   const scale = Math.min(box.width / w, box.height / h);
   live.net.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale, animation: animation});
