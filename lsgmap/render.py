@@ -500,13 +500,14 @@ def vis_node(n: Node) -> dict[str, Any]:
         "size": NODE_SIZE,  # the layout makes room for it (lsgmap.label_boxes)
         "font": {"size": n.font_size, "face": "DejaVu Sans, sans-serif", "color": n.text_colour},
         "kind": n.kind,
+        # said every time, so a node updated in place (lsgmap.app.live_map) loses an earlier fading and dashes
+        "opacity": n.opacity,
+        "shapeProperties": {"borderDashes": False},
     }
     if n.mark:
         node["mark"] = n.mark
     if n.dimmed is not None:
         node["dimmed"] = n.dimmed
-    if n.opacity != 1.0:
-        node["opacity"] = n.opacity
     if not n.attested:  # faded colour (in n.colour), dashed border in the kind's colour
         node["attested"] = False
         node["shapeProperties"] = {"borderDashes": list(UNATTESTED_DASHES)}

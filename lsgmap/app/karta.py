@@ -80,8 +80,8 @@ def render() -> None:
     view = View(
         on=day,
         lang=lg,
-        kinds=None if kinds == kinds_present else kinds,
-        relations=None if relations == relations_present else relations,
+        kinds=None if set(kinds) == set(kinds_present) else kinds,
+        relations=None if set(relations) == set(relations_present) else relations,
         focus=focus,
         hide_persons=hide,
         attested_only=attested_only,
@@ -107,8 +107,8 @@ def render() -> None:
         "karta",
         {
             "on": day.isoformat(),
-            "kinds": None if kinds == kinds_present else ",".join(kinds),
-            "rel": None if relations == relations_present else ",".join(relations),
+            "kinds": None if set(kinds) == set(kinds_present) else ",".join(kinds),
+            "rel": None if set(relations) == set(relations_present) else ",".join(relations),
             "hide": "1" if hide else None,
             "attested": "1" if attested_only else None,
             "q": q or None,
@@ -163,7 +163,7 @@ def _tools_label(kinds_present: list[str], relations_present: list[str], lg: str
     state = st.session_state
     active = sum([
         bool(str(state.get(P + "q") or "").strip()), bool(state.get(P + "hide")), bool(state.get(P + "attested")),
-        list(state.get(P + "kinds") or []) != kinds_present, list(state.get(P + "relations") or []) != relations_present,
+        set(state.get(P + "kinds") or []) != set(kinds_present), set(state.get(P + "relations") or []) != set(relations_present),
     ])
     return t("app.tools_active", lg, n=active) if active else t("app.tools", lg)
 

@@ -71,8 +71,9 @@ export default function (component) {
   const { setStateValue, parentElement } = component;
   const host = parentElement.host || parentElement;
   let last = null;
-  const report = () => {
-    const top = host.getBoundingClientRect ? host.getBoundingClientRect().top : 0;
+  const scroller = document.querySelector('[data-testid="stMain"]');
+  const report = () => {  // measured from the page's top, so a page scrolled meanwhile does not make the map taller
+    const top = (host.getBoundingClientRect ? host.getBoundingClientRect().top : 0) + (scroller ? scroller.scrollTop : window.scrollY);
     const below = Math.round(window.innerHeight - Math.max(0, top));
     if (last === null || Math.abs(below - last) > 3) {
       last = below;
@@ -107,18 +108,21 @@ def space_below(key: str, default: int, *, least: int = 360, margin: int = 24) -
 _NOT_FOUND_JS = """
 export default function () {
   if (window.__lsgmapNotFound) return;
+  // Streamlit's own words for a missing page (its dialog's body), not a title a dataset could also give a dialog
+  const streamlits = /does not seem to exist|but no corresponding file was found/;
+  let watcher = null;
+  const stop = () => { if (watcher) watcher.disconnect(); window.__lsgmapNotFound = null; };
   const close = () => {
     for (const dialog of document.querySelectorAll('[data-testid="stDialog"]')) {
-      const title = dialog.querySelector("h1, h2, h3, [role=heading]");
-      if (dialog.textContent.includes("Page not found") && (!title || title.textContent.trim() === "Page not found")) {
-        const button = dialog.querySelector('button[aria-label="Close"]');
-        if (button) { button.click(); document.documentElement.dataset.lsgmapClosedNotFound = "1"; }
-      }
+      if (!streamlits.test(dialog.textContent)) continue;
+      const button = dialog.querySelector('button[aria-label="Close"]');
+      if (button) { button.click(); document.documentElement.dataset.lsgmapClosedNotFound = "1"; stop(); }
     }
   };
-  const watcher = new MutationObserver(close);
+  watcher = new MutationObserver(close);
   watcher.observe(document.body, {childList: true, subtree: true});
   window.__lsgmapNotFound = watcher;
+  setTimeout(stop, 10000);  // the dialog comes with the page that opened instead, or not at all
   close();
 }
 """

@@ -38,13 +38,13 @@ const ANIMATION_MS = __MS__;
 
 function fitBounds(live, glide) {
   // the canvas takes the frame's size now (vis-network would otherwise rescale the view when it notices later)
-  live.net.setSize("100%", live.root.style.height || "100%");
-  const b = live.data.bounds, box = live.root.getBoundingClientRect();
+  live.net.setSize("100%", "100%");
+  const b = live.data.bounds, width = live.root.clientWidth, height = live.root.clientHeight;  // inside the frame's border
   const animation = glide ? {duration: ANIMATION_MS, easingFunction: "easeInOutQuad"} : false;
-  if (!b || !box.width || !box.height) { live.net.fit({animation: animation}); return; }
-  const pad = 2;  // room for a highlight's thicker border, which the layout's boxes leave to its margins
+  if (!b || !width || !height) { live.net.fit({animation: animation}); return; }
+  const pad = 3;  // half a highlight's 6-unit border, which the layout's boxes leave to its margins
   const w = Math.max(1, b[2] - b[0] + 2 * pad), h = Math.max(1, b[3] - b[1] + 2 * pad);
-  const scale = Math.min(box.width / w, box.height / h);
+  const scale = Math.min(width / w, height / h);
   live.net.moveTo({position: {x: (b[0] + b[2]) / 2, y: (b[1] + b[3]) / 2}, scale: scale, animation: animation});
   live.root.dataset.scale = String(scale);
 }
@@ -55,11 +55,17 @@ function faded(item, opacity) {
     const c = typeof item.color === "string" ? {color: item.color} : Object.assign({}, item.color || {});
     c.opacity = (c.opacity === undefined ? 1 : c.opacity) * opacity;
     out.color = c;
-  } else {
+  } else {  // a node's opacity does not reach its label in vis-network: the label's colour fades with it
     out.opacity = (item.opacity === undefined ? 1 : item.opacity) * opacity;
-    out.font = Object.assign({}, item.font || {});
+    out.font = Object.assign({}, item.font || {}, {color: withAlpha((item.font || {}).color || "#343434", opacity)});
   }
   return out;
+}
+
+function withAlpha(colour, alpha) {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (!m) return colour;
+  return "rgba(" + parseInt(m[1], 16) + "," + parseInt(m[2], 16) + "," + parseInt(m[3], 16) + "," + alpha.toFixed(3) + ")";
 }
 
 function mean(points) {
@@ -148,10 +154,11 @@ function create(root, data, setStateValue) {
   const zoom = (on) => { net.setOptions({interaction: {zoomView: on}}); root.dataset.zoom = on ? "on" : "off"; };
   net.on("click", (params) => {
     zoom(true);
-    if (params.nodes && params.nodes.length) {
+    if (params.nodes && params.nodes.length && live.data.selectable) {
       live.clicks += 1;
       root.dataset.selected = String(params.nodes[0]);
-      live.setStateValue("selected", {id: String(params.nodes[0]), n: live.clicks});
+      // a value of its own for every click (the same node twice, or after the map was made anew, is still a change)
+      live.setStateValue("selected", {id: String(params.nodes[0]), n: Date.now() + live.clicks / 1000});
     }
   });
   root.addEventListener("mouseleave", () => zoom(false));
@@ -160,10 +167,11 @@ function create(root, data, setStateValue) {
   root.dataset.day = data.on || "";
   root.dataset.state = "still";
   let lastWidth = 0;
-  new ResizeObserver(() => {
-    const w = root.getBoundingClientRect().width;
+  live.resize = new ResizeObserver(() => {
+    const w = root.clientWidth;
     if (Math.abs(w - lastWidth) > 2) { lastWidth = w; fitBounds(live); }
-  }).observe(root);
+  });
+  live.resize.observe(root);
   fitBounds(live);
   return live;
 }
@@ -183,8 +191,18 @@ export default function (component) {
     update(live, data);
     if (refit) fitBounds(live, !heightChanged && ANIMATION_MS > 0);
   }
+  root.dataset.key = data.key || "";
   window.network = live.net;  // the page's map, as the standalone HTML names it (the browser tests read it)
-  (window.lsgmapNetworks = window.lsgmapNetworks || {})[root.dataset.key = data.key || ""] = live.net;  // each map by its key
+  (window.lsgmapNetworks = window.lsgmapNetworks || {})[root.dataset.key] = live.net;  // each map by its key
+  return () => {  // the map leaves the page (another page, or the element is gone): let the network go
+    if (root.isConnected) return;  // only a newer call of this same map: it lives on
+    if (live.timer) cancelAnimationFrame(live.timer);
+    if (live.resize) live.resize.disconnect();
+    live.net.destroy();
+    delete root.__lsgmap;
+    if (window.network === live.net) window.network = undefined;
+    if (window.lsgmapNetworks && window.lsgmapNetworks[root.dataset.key] === live.net) delete window.lsgmapNetworks[root.dataset.key];
+  };
 }
 """
 
@@ -230,10 +248,19 @@ def transitions(structure, events: Iterable[Any] | None = None) -> list[dict[str
 
 
 def map_data(
-    els: Elements, *, height: int, bounds: tuple[float, float, float, float] | None, moves: list[dict[str, Any]], key: str = ""
+    els: Elements, *, height: int, bounds: tuple[float, float, float, float] | None, moves: list[dict[str, Any]], key: str = "",
+    selectable: bool = False,
 ) -> dict[str, Any]:
-    """What the component is handed: vis-network's nodes, edges and options, the frame's height, the bounds to fit, the events
-    and the map's key (a page with two maps names each)."""
+    """What the component is handed: vis-network's nodes, edges and options, the frame's height, the bounds to fit, the events,
+    the map's key (a page with two maps names each) and whether a click on a node is sent to Python.
+
+    >>> from lsgmap.model import load
+    >>> from lsgmap.render import elements
+    >>> from lsgmap.view import View
+    >>> data = map_data(elements(load(), View(on="2017-01-01")), height=500, bounds=(0, 0, 10, 10), moves=[])
+    >>> data["height"], data["bounds"], data["selectable"], "lsg_trosa_gnesta" in {n["id"] for n in data["nodes"]}
+    (500, [0, 0, 10, 10], False, True)
+    """
     options = {**_OPTIONS, "interaction": {**_OPTIONS["interaction"], "zoomView": False, "tooltipDelay": 150}}
     return {
         "nodes": [vis_node(n) for n in els.nodes],
@@ -243,6 +270,7 @@ def map_data(
         "bounds": list(bounds) if bounds else None,
         "transitions": moves,
         "on": els.on,
+        "selectable": selectable,
         "key": key,
     }
 
@@ -264,7 +292,8 @@ def live_map(
         if chosen and on_select is not None:
             on_select(chosen)
 
-    _component()(key=key, data=map_data(els, height=height, bounds=bounds, moves=moves or [], key=key), on_selected_change=clicked)
+    data = map_data(els, height=height, bounds=bounds, moves=moves or [], key=key, selectable=on_select is not None)
+    _component()(key=key, data=data, on_selected_change=clicked)
 
 
 def _selected(value: Any) -> str | None:
@@ -275,16 +304,3 @@ def _selected(value: Any) -> str | None:
     if isinstance(chosen, Mapping):
         chosen = chosen.get("id")
     return str(chosen) if chosen else None
-
-
-def bounds_of(positions: Mapping[str, tuple[float, float]], ids: Iterable[str] | None = None, *, margin: float = 90.0) -> tuple[float, float, float, float] | None:
-    """The box around ``positions`` (of ``ids``), widened by ``margin`` for the labels: what the map fits to.
-
-    >>> bounds_of({"a": (0.0, 0.0), "b": (100.0, 50.0)}, margin=10)
-    (-10.0, -10.0, 110.0, 60.0)
-    """
-    points = [positions[i] for i in (positions if ids is None else ids) if i in positions]
-    if not points:
-        return None
-    xs, ys = [p[0] for p in points], [p[1] for p in points]
-    return (min(xs) - margin, min(ys) - margin, max(xs) + margin, max(ys) + margin)

@@ -37,10 +37,13 @@ def main() -> None:
     if navigation is home and st.runtime.exists():  # "/" or "/?page=jamfor&…" (links made before pages had paths): open the page asked for
         target = shown[keys.index(wanted)] if wanted else shown[0]
         missing = _unknown_path({"start", *keys})
-        if missing:  # "/nonsense": said in Swedish (or English) on the page that opens; Streamlit's English dialog is closed
+        if missing == "redigera":  # known, but off on this computer: say how to turn it on
+            st.session_state[NOTICE] = missing
+        elif missing:  # "/nonsense": said in Swedish (or English) on the page that opens; Streamlit's English dialog is closed
             st.session_state[MISSING] = (missing, target.title, target.url_path)
         st.switch_page(target, query_params=st.query_params.to_dict())
-    close_page_not_found("_page_not_found")
+    if MISSING in st.session_state or st.session_state.get(NOTICE) == "redigera":
+        close_page_not_found("_page_not_found")
     bad = st.session_state.pop(NOTICE, None)
     if bad == "redigera":  # known, but off on this computer: say how to turn it on
         st.info(t("app.edit.off", lang), icon="🔒")
@@ -56,15 +59,20 @@ def main() -> None:
 
 
 def _unknown_path(known: set[str]) -> str | None:
-    """The path the browser asked for when it names no page ("nonsense" for ``/nonsense``), else None."""
+    """The path the browser asked for when it names no page ("nonsense" for ``/nonsense``), else None.
+
+    The app's own base path (``server.baseUrlPath``, e.g. ``/lsgmap``) is not part of it.
+    """
     from urllib.parse import unquote, urlparse
 
     try:
         path = unquote(urlparse(st.context.url or "").path).strip("/")
     except (TypeError, ValueError):
         return None
-    last = path.rsplit("/", 1)[-1]
-    return path if last and last not in known else None
+    base = str(st.get_option("server.baseUrlPath") or "").strip("/")
+    if base and (path == base or path.startswith(base + "/")):
+        path = path[len(base):].strip("/")
+    return path if path and path not in known else None
 
 
 def _home() -> None:  # pragma: no cover - never drawn: main() switches to a real page first

@@ -46,5 +46,6 @@ def test_an_unknown_address_says_so_in_swedish_and_opens_the_map(page, app_url):
     page.wait_for_url("**/karta?**", timeout=20_000)
     page.wait_for_timeout(1500)
     assert page.get_by_text("Page not found").count() == 0  # Streamlit's English dialog is closed as it opens
+    assert page.evaluate("() => document.documentElement.dataset.lsgmapClosedNotFound") == "1"
     assert page.locator('[data-testid="stDialog"]').count() == 0
     assert page.get_by_text("Det finns ingen sida").count() == 1  # still said after the map's reruns
