@@ -17,7 +17,7 @@ import streamlit as st
 from lsgmap.checks import check
 from lsgmap.dates import plausible_window, today
 from lsgmap.i18n import normalise_lang, t
-from lsgmap.layout import layered_positions
+from lsgmap.layout import FRAME, layered_positions, layout_bounds
 from lsgmap.model import Structure, dataset_version, default_data_path, load
 
 from .text import plain
@@ -310,9 +310,39 @@ class Part:
 
     ids: frozenset[str] | None
     positions: dict[str, tuple[float, float]]
+    key: str = ""  #: the association's id ("" for the whole dataset): names the part in caches
 
     def holds(self, entity_id: str) -> bool:
         return self.ids is None or entity_id in self.ids
+
+
+#: a map's bounds: (left, top, right, bottom) in layout units
+Bounds = tuple[float, float, float, float]
+
+
+def part_bounds(s: Structure, part: Part) -> Bounds:
+    """The box around every entity's drawing (labels included) in the part's layout: a map of it fits to this, on every date."""
+    return _part_bounds(s.version, part.key, s, part)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _part_bounds(version: str, key: str, _s: Structure, _part: Part) -> Bounds:
+    return tuple(layout_bounds(_s, _part.positions, only=_part.ids))
+
+
+def laid_out_alone(s: Structure, ids, *, font_size: float = 18, frame: tuple[float, float] = FRAME) -> tuple[dict, Bounds]:
+    """``ids`` laid out alone for a map of ``frame`` (so its labels are large), and the box around their drawings.
+
+    Presentera's steps, Jämför's changed part and Fråga's answer; cached by dataset version, ids, font size and frame.
+    """
+    return _alone(s.version, tuple(sorted(ids)), float(font_size), tuple(frame), s)
+
+
+@st.cache_resource(show_spinner=False, max_entries=128)
+def _alone(version: str, ids: tuple[str, ...], font_size: float, frame: tuple[float, float], _s: Structure) -> tuple[dict, Bounds]:
+    only = frozenset(ids)
+    positions = layered_positions(_s, only=only, font_size=font_size, frame=frame)
+    return positions, tuple(layout_bounds(_s, positions, font_size=font_size, only=only))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
@@ -327,7 +357,7 @@ def _part(version: str, association: str, _s: Structure) -> Part:
     from lsgmap.scope import scope_of
 
     ids = scope_of(_s, association)
-    return Part(ids, layered_positions(_s, only=ids))  # laid out for the association alone: it fills the frame
+    return Part(ids, layered_positions(_s, only=ids), association)  # laid out for the association alone: it fills the frame
 
 
 def choose_part(data: Loaded, lg: str) -> Part | None:

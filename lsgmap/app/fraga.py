@@ -14,7 +14,6 @@ from lsgmap.ask_interpretation import validity
 from lsgmap.ask_text import answer_notes, item_label
 from lsgmap.export import answer_text
 from lsgmap.i18n import UI, t
-from lsgmap.layout import layered_positions, layout_bounds
 from lsgmap.names import suggest
 from lsgmap.render import elements
 from lsgmap.view import View
@@ -148,7 +147,7 @@ def render() -> None:
         strong_nodes=nodes_hl, strong_edges=edges_hl, title=f"{question} ({answer.on.isoformat()})",
     )
     ids = answer_ids(s, answer)
-    positions, bounds = _answer_layout(s.version, tuple(sorted(ids)), s) if ids else (data.positions, None)
+    positions, bounds = common.laid_out_alone(s, ids, frame=FRAME) if ids else (data.positions, None)
     els = elements(s, replace(view, nodes=ids) if ids else view, positions)  # the answer's part laid out alone
     with right:
         st.caption(plain(t("app.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat())))
@@ -179,14 +178,6 @@ def answer_ids(s, answer) -> frozenset[str]:
         near.update((r.to_id,) if r.from_id in core else (r.from_id,) if r.to_id in core else ())
     return frozenset(i for i in nodes | near if i in s.entities)
 
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _answer_layout(version: str, ids: tuple[str, ...], _s) -> tuple[dict, tuple[float, float, float, float]]:
-    """The answer's entities laid out alone for the map's frame (so its labels are large), and the box around their drawings."""
-    only = frozenset(ids)
-    positions = layered_positions(_s, only=only, frame=FRAME)
-    box = layout_bounds(_s, positions, only=only)
-    return positions, (box.left, box.top, box.right, box.bottom)
 
 
 def _answers(s, answer, lg: str) -> None:

@@ -9,7 +9,6 @@ import streamlit as st
 
 from lsgmap.export import file_stem, to_compare_image
 from lsgmap.i18n import t
-from lsgmap.layout import layered_positions, layout_bounds
 from lsgmap.render import elements, legend_html, legend_of, safe_text, to_compare_html
 from lsgmap.view import compare_views
 
@@ -166,28 +165,12 @@ def _count(s, part) -> int:
     return len(s.entities) if part.ids is None else len(part.ids)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _changed_layout(version: str, ids: tuple[str, ...], _s) -> tuple[dict, tuple[float, float, float, float]]:
-    """The changed part laid out alone for a half frame (so its labels are large), and the box around its drawings."""
-    only = frozenset(ids)
-    positions = layered_positions(_s, only=only, font_size=FONT_SIZE, frame=HALF_FRAME)
-    box = layout_bounds(_s, positions, font_size=FONT_SIZE, only=only)
-    return positions, (box.left, box.top, box.right, box.bottom)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _whole_box(version: str, part_id: int, _s, _part) -> tuple[float, float, float, float]:
-    """The box around every entity's drawing in the part's layout (the whole structure)."""
-    box = layout_bounds(_s, _part.positions, only=_part.ids)
-    return (box.left, box.top, box.right, box.bottom)
-
-
 def placed(s, part, ids: frozenset[str] | None) -> tuple[frozenset[str] | None, dict, tuple[float, float, float, float]]:
     """(the entities drawn, their positions, the bounds both maps fit): the changed part ``ids`` alone, or the whole part."""
     if ids:
-        positions, box = _changed_layout(s.version, tuple(sorted(ids)), s)
+        positions, box = common.laid_out_alone(s, ids, font_size=FONT_SIZE, frame=HALF_FRAME)
         return ids, positions, box
-    return part.ids, part.positions, _whole_box(s.version, hash(part.ids), s, part)
+    return part.ids, part.positions, common.part_bounds(s, part)
 
 
 def sides(s, part, start: date, end: date, lg: str, ids: frozenset[str] | None = None):

@@ -11,7 +11,6 @@ import streamlit as st
 from lsgmap.dates import validity_text
 from lsgmap.export import file_stem
 from lsgmap.i18n import t
-from lsgmap.layout import layout_bounds
 from lsgmap.render import elements, fact_notes, legend_html, legend_of, safe_text
 from lsgmap.timeline import slider_stops
 from lsgmap.view import View, display_names
@@ -92,7 +91,7 @@ def render() -> None:
     height = space_below(P + "viewport", 620, margin=12)  # the map fills the window below the controls
     # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
     # a search shows the entity and its neighbours: the map zooms onto them (the whole part otherwise)
-    bounds = _bounds(s, part) if focus is None else _drawn_bounds(els)
+    bounds = common.part_bounds(s, part) if focus is None else _drawn_bounds(els)
     live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select)
     if st.session_state.pop(P + "open", None) in snap.node_set:
         _details_dialog(s, snap, st.session_state[P + "entity"], hide, lg, attested_only)
@@ -123,17 +122,6 @@ def _select(entity_id: str) -> None:
     st.session_state[P + "open"] = entity_id
 
 
-def _bounds(s, part):
-    return _bounds_of(s.version, hash(part.ids), s, part)
-
-
-@st.cache_resource(show_spinner=False, max_entries=16)
-def _bounds_of(version: str, part_id: int, _s, _part):
-    """The box around every entity's drawing (label included) in the part's layout: the map fits to it, the same on every date."""
-    box = layout_bounds(_s, _part.positions, only=_part.ids)
-    return (box.left, box.top, box.right, box.bottom)
-
-
 def _drawn_bounds(els) -> tuple[float, float, float, float] | None:
     """The box around what ``els`` draws, labels included (None when nothing is drawn)."""
     from lsgmap.label_boxes import bounds, boxes_of
@@ -141,16 +129,15 @@ def _drawn_bounds(els) -> tuple[float, float, float, float] | None:
     boxes = boxes_of(els)
     if not boxes:
         return None
-    box = bounds(boxes.values())
-    return (box.left, box.top, box.right, box.bottom)
+    return tuple(bounds(boxes.values()))
 
 
 def _moves(s, part) -> list:
-    return _moves_of(s.version, hash(part.ids), s, part)
+    return _moves_of(s.version, part.key, s, part)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _moves_of(version: str, part_id: int, _s, _part) -> list:
+def _moves_of(version: str, part_key: str, _s, _part) -> list:
     return [m for m in transitions(_s) if all(_part.holds(i) for i in (*m["gone"], *m["came"]))]
 
 

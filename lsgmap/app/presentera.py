@@ -7,7 +7,6 @@ from pathlib import Path
 import streamlit as st
 
 from lsgmap.i18n import t
-from lsgmap.layout import layered_positions, layout_bounds
 from lsgmap.render import elements, safe_text
 from lsgmap.slides import MIME as PPTX_MIME
 from lsgmap.slides import default_filename as deck_filename
@@ -46,25 +45,14 @@ def _stories(path: str, version: str, _structure):
     return load_stories(_structure)
 
 
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _step_layout(version: str, nodes: tuple[str, ...], _s) -> dict[str, tuple[float, float]]:
-    return layered_positions(_s, only=frozenset(nodes), font_size=FONT_SIZE, frame=FRAME)  # room for the projector's large labels
-
-
-def _step_positions(s, nodes: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+def _step_positions(s, nodes) -> dict[str, tuple[float, float]]:
     """A step's entities laid out alone, so they fill the frame (larger labels than in the whole map's places)."""
-    return _step_layout(s.version, tuple(nodes), s)
+    return common.laid_out_alone(s, nodes, font_size=FONT_SIZE, frame=FRAME)[0]
 
 
 def _step_bounds(s, nodes) -> tuple[float, float, float, float]:
     """The box around the step's drawings (labels included): the map fits to it."""
-    return _step_box(s.version, tuple(nodes), s)
-
-
-@st.cache_resource(show_spinner=False, max_entries=64)
-def _step_box(version: str, nodes: tuple[str, ...], _s) -> tuple[float, float, float, float]:
-    box = layout_bounds(_s, _step_layout(version, nodes, _s), font_size=FONT_SIZE, only=frozenset(nodes))
-    return (box.left, box.top, box.right, box.bottom)
+    return common.laid_out_alone(s, nodes, font_size=FONT_SIZE, frame=FRAME)[1]
 
 
 def _moves(s) -> list:
