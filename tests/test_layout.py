@@ -85,7 +85,6 @@ def test_a_wide_layer_alternates_between_two_rows(tiny):
     assert len(rows) == 2 and rows[1] - rows[0] >= 50
     xs = sorted(x for x, _ in pos.values())
     assert all(b > a for a, b in zip(xs, xs[1:], strict=False))
-    assert layered_positions(s, max_row=None, frame=(100_000, 520)).keys() == pos.keys()
     assert len({y for _, y in layered_positions(s, frame=(100_000, 520)).values()}) == 1  # a very wide frame: one row
 
 
@@ -166,12 +165,14 @@ def test_one_associations_part_alone_has_no_overlaps_and_fills_the_frame(bundled
 
 
 def test_fewer_lines_cross_than_with_the_old_ordering(bundled):
-    """The barycentre sweeps over all layers on each side (not only the nearest): summed over the change days."""
+    """The barycentre sweeps cut crossings (summed over the change days) against no ordering at all and the swap pass;
+    2,400 is what the layout before label boxes drew (bench/bench_layout.py measures it against a copy of that layout)."""
     s, pos = bundled
     new = sum(crossings(s, pos, day) for day in s.change_days)
-    old = sum(crossings(s, layered_positions(s, transpose=True), day) for day in s.change_days)
-    assert new <= old
-    assert new <= 2300  # the layout before label boxes drew 2,400 crossings over the 11 change days (bench/bench_layout.py)
+    unordered = sum(crossings(s, layered_positions(s, sweeps=0), day) for day in s.change_days)
+    swapped = sum(crossings(s, layered_positions(s, transpose=True), day) for day in s.change_days)
+    assert new < 0.9 * unordered and new <= swapped
+    assert new <= 2300
 
 
 def test_crossings_counts_two_crossing_lines(tiny):
