@@ -92,13 +92,15 @@ def render() -> None:
     # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
     # a search shows the entity and its neighbours: the map zooms onto them (the whole part otherwise)
     bounds = common.part_bounds(s, part) if focus is None else _drawn_bounds(els)
-    live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select)
+    legend = legend_html(legend_of(els, unattested=True))  # what the map draws, with its shapes and lines
+    live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select,
+             legend={"title": t("app.legend", lg), "html": legend})  # folded over the map's corner: on the projector's screen
     if st.session_state.pop(P + "open", None) in snap.node_set:
         _details_dialog(s, snap, st.session_state[P + "entity"], hide, lg, attested_only)
     st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
     map_downloads(els, key=P, stem=file_stem(on=day, focus=focus))  # the same elements as the screen, named by day and focus
     with st.expander(t("app.legend", lg), expanded=True):
-        st.html(legend_html(legend_of(els, unattested=True)))  # what the map draws, with its shapes and lines
+        st.html(legend)
     details(s, snap, focus, hide, lg, attested_only=attested_only)
     if not data.has_errors and s.entities:
         common.problems_notice(data)

@@ -176,6 +176,15 @@ function create(root, data, setStateValue) {
   return live;
 }
 
+function showLegend(box, legend) {
+  // the legend's markup is made by lsgmap.render.legend_html from the kinds' own labels (escaped), never from the data
+  if (!box) return;
+  box.hidden = !legend;
+  if (!legend) return;
+  box.querySelector("summary").textContent = legend.title;
+  if (box.dataset.html !== legend.html) { box.querySelector(".lsgmap-legend-body").innerHTML = legend.html; box.dataset.html = legend.html; }
+}
+
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
   const root = parentElement.querySelector(".lsgmap-live");
@@ -191,6 +200,7 @@ export default function (component) {
     update(live, data);
     if (refit) fitBounds(live, !heightChanged && ANIMATION_MS > 0);
   }
+  showLegend(parentElement.querySelector(".lsgmap-legend"), data.legend);
   root.dataset.key = data.key || "";
   window.network = live.net;  // the page's map, as the standalone HTML names it (the browser tests read it)
   (window.lsgmapNetworks = window.lsgmapNetworks || {})[root.dataset.key] = live.net;  // each map by its key
@@ -206,7 +216,19 @@ export default function (component) {
 }
 """
 
+#: the map, and over its top right corner a folded legend (vis-network empties the map's own element)
+_HTML = (
+    '<div class="lsgmap-wrap"><div class="lsgmap-live" data-lsgmap="live-map"></div>'
+    '<details class="lsgmap-legend" hidden><summary></summary><div class="lsgmap-legend-body"></div></details></div>'
+)
+
 _CSS = """
+.lsgmap-wrap { position: relative; }
+.lsgmap-legend {
+  position: absolute; top: 6px; right: 6px; z-index: 4; max-width: 60%; padding: 2px 10px;
+  background: rgba(255, 255, 255, 0.94); border: 1px solid #bbb; border-radius: 4px; font: 14px "DejaVu Sans", sans-serif;
+}
+.lsgmap-legend summary { cursor: pointer; color: #333; }
 .lsgmap-live { width: 100%; position: relative; border: 1px solid #ddd; box-sizing: border-box; }
 .lsgmap-live div.vis-tooltip {
   position: absolute; visibility: hidden; padding: 6px 8px; white-space: pre-wrap; max-width: 420px;
@@ -226,7 +248,7 @@ def _script() -> str:
 @lru_cache(maxsize=1)
 def _component():
     return st.components.v2.component(
-        "lsgmap_live_map", html='<div class="lsgmap-live" data-lsgmap="live-map"></div>', css=_CSS, js=_script(), isolate_styles=False
+        "lsgmap_live_map", html=_HTML, css=_CSS, js=_script(), isolate_styles=False
     )
 
 
@@ -249,7 +271,7 @@ def transitions(structure, events: Iterable[Any] | None = None) -> list[dict[str
 
 def map_data(
     els: Elements, *, height: int, bounds: tuple[float, float, float, float] | None, moves: list[dict[str, Any]], key: str = "",
-    selectable: bool = False,
+    selectable: bool = False, legend: dict[str, str] | None = None,
 ) -> dict[str, Any]:
     """What the component is handed: vis-network's nodes, edges and options, the frame's height, the bounds to fit, the events,
     the map's key (a page with two maps names each) and whether a click on a node is sent to Python.
@@ -272,6 +294,7 @@ def map_data(
         "on": els.on,
         "selectable": selectable,
         "key": key,
+        "legend": legend,
     }
 
 
@@ -283,8 +306,12 @@ def live_map(
     bounds: tuple[float, float, float, float] | None = None,
     moves: list[dict[str, Any]] | None = None,
     on_select: Callable[[str], None] | None = None,
+    legend: dict[str, str] | None = None,
 ) -> None:
-    """Draw ``els`` in the page, in place of what this ``key`` drew before; ``on_select(entity id)`` runs on a click on a node."""
+    """Draw ``els`` in the page, in place of what this ``key`` drew before; ``on_select(entity id)`` runs on a click on a node.
+
+    ``legend`` (``{"title": …, "html": lsgmap.render.legend_html(…)}``) folds a legend over the map's top right corner.
+    """
 
     def clicked() -> None:
         value = st.session_state.get(key)
@@ -292,7 +319,7 @@ def live_map(
         if chosen and on_select is not None:
             on_select(chosen)
 
-    data = map_data(els, height=height, bounds=bounds, moves=moves or [], key=key, selectable=on_select is not None)
+    data = map_data(els, height=height, bounds=bounds, moves=moves or [], key=key, selectable=on_select is not None, legend=legend)
     _component()(key=key, data=data, on_selected_change=clicked)
 
 

@@ -249,3 +249,22 @@ def test_the_merger_plays_in_place_and_ends_on_the_merged_lsg(page, app_url):
     )
     assert differ == []
     screenshot(page, "karta-sammanslagning-1366x768")
+
+
+def test_the_legend_folds_over_the_map_on_the_projector_screen(page, app_url):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    page.goto(app_url + "/karta?on=2016-11-15", wait_until="domcontentloaded")
+    wait_for_nodes(page, lambda n: "rar" in n)
+    legend = page.locator(".lsgmap-legend")
+    legend.locator("summary").wait_for(timeout=20_000)
+    assert legend.locator("summary").inner_text() == "Teckenförklaring" and legend.get_attribute("open") is None  # folded
+    page.wait_for_timeout(1500)
+    box, where = map_box(page), legend.bounding_box()
+    assert box["y"] <= where["y"] and where["y"] + where["height"] <= box["y"] + box["height"] and where["y"] + where["height"] < 768
+    legend.locator("summary").click()
+    shapes = legend.locator("[data-legend]")
+    shapes.first.wait_for(timeout=10_000)
+    keys = {shapes.nth(i).get_attribute("data-legend") for i in range(shapes.count())}
+    assert {"entity-lsg", "entity-municipality", "unattested"} <= keys  # the shapes and lines the map draws
+    assert legend.locator("svg").count() > 5
+    screenshot(page, "karta-teckenforklaring-1366x768")
