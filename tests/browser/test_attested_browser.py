@@ -33,10 +33,10 @@ def test_karta_on_the_default_date_says_what_no_source_speaks_for(page, app_url,
     assert page.get_by_text("2016-11-15").count() > 0
     page.wait_for_timeout(500)
     screenshot(page, f"attested-karta-{width}x{height}")
-    legend = page.locator('[data-legend="unattested"]').first
+    legend = page.locator('[data-testid="stExpander"] [data-legend="unattested"]').first  # the legend below the map
     legend.scroll_into_view_if_needed(timeout=10_000)
     assert legend.is_visible()
-    assert page.get_by_text("saknar källa för detta datum", exact=True).first.is_visible()
+    assert legend.locator("xpath=..").get_by_text("saknar källa för detta datum", exact=True).first.is_visible()
     page.wait_for_timeout(300)
     screenshot(page, f"attested-legend-{width}x{height}")
 
