@@ -860,7 +860,7 @@ UI: dict[str, tuple[str, str]] = {
         "Inga källor anges för det steget pekar på.",
         "No sources are given for what this step points at.",
     ),
-    "app.download_pptx": ("Ladda ned som PowerPoint", "Download as PowerPoint"),
+    "app.download_pptx": ("Ladda ner som PowerPoint", "Download as PowerPoint"),
     # exchange formats (lsgmap.exchange, lsgmap export --format gexf|graphml|jsonld|xlsx)
     "export.map_only": (
         "{option} gäller kartan (html, png, svg); {fmt} är data. Ta bort {option}.",
@@ -1122,10 +1122,10 @@ UI: dict[str, tuple[str, str]] = {
     "app.edit.col.why": ("Varför", "Why"),
     "app.edit.col.where": ("Var", "Where"),
     "app.edit.sheet_help": (
-        "Ladda ned hela datamängden som en Excel-arbetsbok, ändra i den och läs in den här: ändringarna visas rad för rad och sparas som en loggad ändring.",
+        "Ladda ner hela datamängden som en Excel-arbetsbok, ändra i den och läs in den här: ändringarna visas rad för rad och sparas som en loggad ändring.",
         "Download the whole dataset as an Excel workbook, edit it and upload it here: the changes are shown row by row and saved as one logged change.",
     ),
-    "app.edit.download_xlsx": ("Ladda ned arbetsbok (.xlsx)", "Download workbook (.xlsx)"),
+    "app.edit.download_xlsx": ("Ladda ner arbetsbok (.xlsx)", "Download workbook (.xlsx)"),
     "app.edit.upload": ("Läs in en ändrad arbetsbok (.xlsx) eller en tabell (.csv)", "Upload an edited workbook (.xlsx) or a table (.csv)"),
     "app.edit.no_changes": ("Filen ändrar ingenting i datamängden.", "The file changes nothing in the dataset."),
     "app.edit.import": ("Spara ändringarna från filen", "Save the changes from the file"),

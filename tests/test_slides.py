@@ -111,6 +111,6 @@ def test_presentera_offers_the_deck():
     at = run_app({"story": STORY, "step": "2"}, page="presentera", strict=False)
     assert not at.exception
     labels = [b.proto.label for b in at.get("download_button")]
-    assert "Ladda ned som PowerPoint" in labels
+    assert "Ladda ner som PowerPoint" in labels
     at = run_app({"story": STORY, "lang": "en"}, page="presentera", strict=False)
     assert "Download as PowerPoint" in [b.proto.label for b in at.get("download_button")]
