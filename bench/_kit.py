@@ -28,3 +28,26 @@ def timed(fn, repeat: int) -> tuple[float, object]:
         result = fn()
         times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times), result
+
+
+#: the commit whose lsgmap/layout.py is the layout before label boxes (fixed spacing, nearest-layer sweeps)
+LAYOUT_BEFORE = "34a5bbf"
+
+
+def layout_before():
+    """``layered_positions`` of lsgmap/layout.py as it was at :data:`LAYOUT_BEFORE`, read from git (None without the history).
+
+    The baseline bench_layout.py compares with, loaded rather than kept as a copy.
+    """
+    import importlib.util
+    import subprocess
+
+    try:
+        source = subprocess.run(["git", "show", f"{LAYOUT_BEFORE}:lsgmap/layout.py"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    spec = importlib.util.spec_from_loader("lsgmap._layout_before", loader=None)
+    module = importlib.util.module_from_spec(spec)
+    module.__package__ = "lsgmap"  # its "from .vocab import …" reads today's vocabulary
+    exec(compile(source, f"{LAYOUT_BEFORE}:lsgmap/layout.py", "exec"), module.__dict__)
+    return module.layered_positions

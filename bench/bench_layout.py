@@ -10,7 +10,7 @@ Prints medians in milliseconds, the baseline of the same run (networkx's
 ``spring_layout`` at 1,000 nodes: what a map without a stable layout would
 run) and the ratio baseline / fast path, and networkx's ``multipartite_layout``
 on the same layers as a lower bound (layers only, no ordering, no merger
-places), and the layout before label boxes (bench/_layout_before.py) as
+places), and the layout before label boxes (lsgmap/layout.py at 34a5bbf, read from git) as
 the baseline of the label-box layout. On the bundled data it prints, per
 change date, the crossings of the drawn lines with the layout before and
 now (and the ratio), the overlapping drawings, and how large the labels come
@@ -30,8 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from _kit import dataset, timed  # noqa: E402
-from _layout_before import layered_positions as positions_before  # noqa: E402
+from _kit import LAYOUT_BEFORE, dataset, layout_before, timed  # noqa: E402
 
 from lsgmap.label_boxes import boxes_of, label_px, overlaps  # noqa: E402
 from lsgmap.layout import crossings, layer_of, layered_positions, layout_bounds  # noqa: E402
@@ -69,8 +68,12 @@ def case(label: str, name: str, folder: Path, *, repeat: int, spring: bool) -> b
         print(f"nx.spring_layout (baseline)               : {spring_ms:9.1f} ms (median of {max(1, repeat // 3)})")
         print(f"ratio baseline / fast                     : {spring_ms / fast_ms:9.1f}x")
     print(f"nx.multipartite_layout (lower bound)      : {base_ms:9.1f} ms (median of {repeat}; layers only, no ordering)")
-    before_ms, _ = timed(lambda: positions_before(s), repeat)
-    print(f"layout before label boxes (baseline)      : {before_ms:9.1f} ms (median of {repeat}); ratio now / before {fast_ms / before_ms:5.2f}")
+    positions_before = layout_before()
+    if positions_before is None:
+        print(f"layout before label boxes (baseline)      : skipped (no git history with {LAYOUT_BEFORE})")
+    else:
+        before_ms, _ = timed(lambda: positions_before(s), repeat)
+        print(f"layout before label boxes (baseline)      : {before_ms:9.1f} ms (median of {repeat}); ratio now / before {fast_ms / before_ms:5.2f}")
     ok = fast_ms <= TARGET_MS[name]
     print(f"target ≤ {TARGET_MS[name]:.0f} ms                          : {'met' if ok else 'MISSED'}")
     return ok
@@ -79,6 +82,7 @@ def case(label: str, name: str, folder: Path, *, repeat: int, spring: bool) -> b
 def readability() -> bool:
     """Crossings per change date (before / now), overlaps, label size in the two frames: on the bundled data."""
     s = load()
+    positions_before = layout_before() or (lambda structure: layered_positions(structure, sweeps=0))  # without git: no ordering
     now, before = layered_positions(s), positions_before(s)
     print(f"\n== bundled data: {len(s.entities)} entities, {len(s.change_days)} change dates")
     print("date        crossings before   now  ratio  overlaps (sv, en, persons hidden sv, en)")
