@@ -5,7 +5,7 @@ Nothing here holds model logic; it wraps :mod:`lsgmap` for Streamlit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -245,21 +245,27 @@ def default_day(structure: Structure) -> tuple[date, date, date]:
     return first, last, min(max(structure.default.date, first), last)
 
 
-def default_note(structure: Structure, chosen: date, key: str, lg: str) -> None:
-    """Under a date control on the dataset's default day: which day it is and why, and a button to today."""
+def default_note(
+    structure: Structure, chosen: date, key: str, lg: str, *, before: Sequence[str] = (), after: Sequence[str] = (), compact: bool = False
+) -> None:
+    """Under a date control on the dataset's default day: which day it is and why, and a button to today.
+
+    ``before`` and ``after`` are said on the same line, on any day (Karta: what changed, what no source speaks for);
+    ``compact`` makes the button a one-line link.
+    """
     opening = structure.default
-    if chosen != opening.date:
+    is_default = chosen == opening.date
+    parts = [*before, *([t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why)] if is_default else []), *after]
+    if not is_default:
+        if parts:
+            st.caption(plain(" · ".join(parts)))
         return
-    note, button = st.columns([4, 1], vertical_alignment="center")
-    note.caption(plain(t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why)))
+    note, button = st.columns([5, 1] if compact else [4, 1], vertical_alignment="center")
+    note.caption(plain(" · ".join(parts)))
     button.button(
         t("app.to_today", lg), help=t("app.to_today_help", lg, date=today().isoformat()),
-        key=key + ".today", on_click=_set, args=(key, today()), width="stretch",
+        key=key + ".today", on_click=go_to_day, args=(key, today()), **({"type": "tertiary"} if compact else {"width": "stretch"}),
     )
-
-
-def _set(key: str, value: Any) -> None:
-    st.session_state[key] = value
 
 
 def go_to_day(key: str, day: date) -> None:
@@ -394,3 +400,20 @@ def _table_pick(state: Any) -> int | None:
     selection = (state or {}).get("selection", {}) if isinstance(state, dict) else getattr(state, "selection", None)
     rows = selection.get("rows", []) if isinstance(selection, dict) else getattr(selection, "rows", []) or []
     return int(rows[0]) if rows else None
+
+
+#: Constant CSS only (no data text): less room around and between the controls, so controls and a map share a
+#: 1366×768 screen; on a short screen the page's heading gives its room to the map (the menu along the top names the page).
+_COMPACT_CSS = """
+[data-testid="stMainBlockContainer"] { padding: 4rem 1.5rem 1rem 1.5rem !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
+[data-testid="stMain"] h1 { font-size: 1.9rem !important; padding-bottom: 0.2rem !important; }
+@media (max-height: 900px) { [data-testid="stMain"] h1 { display: none; } }
+"""
+
+
+def compact_page(page: str, extra: str = "") -> None:
+    """The compact layout of a map page; its ``space_below`` element (key ``{page}.viewport``) takes no room, so the map
+    starts where it measured. ``extra``: the page's own constant CSS."""
+    viewport = f".st-key-{page}-viewport {{ margin-bottom: -0.5rem; }}"
+    st.markdown(f"<style>{_COMPACT_CSS}{viewport}\n{extra}</style>", unsafe_allow_html=True)  # constant CSS, no data text

@@ -26,17 +26,8 @@ FONT_SIZE = 18
 #: one half's frame on a 1366×768 screen (CSS px, menu folded): the aspect the changed part is laid out for
 HALF_FRAME = (640.0, 420.0)
 
-#: Constant CSS only (no data text): the controls and both maps share a 1366×768 screen, as on Karta.
-_COMPACT_CSS = """
-<style>
-[data-testid="stMainBlockContainer"] { padding: 4rem 1.5rem 1rem 1.5rem !important; }
-[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
-[data-testid="stMain"] h1 { font-size: 1.9rem !important; padding-bottom: 0.2rem !important; }
-[data-testid="stMain"] h3 { font-size: 1.35rem !important; padding: 0.2rem 0 0 0 !important; }
-@media (max-height: 900px) { [data-testid="stMain"] h1 { display: none; } }
-.st-key-jamfor-viewport { margin-bottom: -0.5rem; }  /* the measuring element takes no room */
-</style>
-"""
+#: Constant CSS only: smaller side headings ("Före: …", "Efter: …")
+_HEADINGS_CSS = '[data-testid="stMain"] h3 { font-size: 1.35rem !important; padding: 0.2rem 0 0 0 !important; }'
 
 
 def presets(s) -> list[str]:
@@ -67,7 +58,7 @@ def render() -> None:
     part = common.choose_part(data, lg)  # a national dataset: one association at a time
     if part is None:
         return
-    st.markdown(_COMPACT_CSS, unsafe_allow_html=True)  # constant CSS, no data text
+    common.compact_page("jamfor", _HEADINGS_CSS)
     start, end = date_controls(s, part, lg)
 
     from lsgmap.diff import diff

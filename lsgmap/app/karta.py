@@ -24,18 +24,8 @@ from .text import plain
 
 P = "karta."  # session-state key prefix of this page
 
-#: Constant CSS only (no data text): controls and the whole map share a 1366×768 screen. Less room around and between
-#: the controls; on a short screen the page's heading gives its room to the map (the menu along the top says "Karta").
-_COMPACT_CSS = """
-<style>
-[data-testid="stMainBlockContainer"] { padding: 4rem 1.5rem 1rem 1.5rem !important; }
-[data-testid="stMain"] [data-testid="stVerticalBlock"] { gap: 0.5rem; }
-[data-testid="stMain"] h1 { font-size: 1.9rem !important; padding-bottom: 0.2rem !important; }
-@media (max-height: 900px) { [data-testid="stMain"] h1 { display: none; } }
-[data-testid="stMain"] button[kind="tertiary"] { min-height: 1.5rem; padding-top: 0; padding-bottom: 0; }
-.st-key-karta-viewport { margin-bottom: -0.5rem; }  /* the measuring element takes no room: the map starts where it measured */
-</style>
-"""
+#: Constant CSS only: the "Visa i dag" link-like button takes one line
+_TODAY_CSS = '[data-testid="stMain"] button[kind="tertiary"] { min-height: 1.5rem; padding-top: 0; padding-bottom: 0; }'
 
 
 def render() -> None:
@@ -60,7 +50,7 @@ def render() -> None:
     common.init_state(P + "q", "q", str, "")
     common.init_state(P + "entity", "entity", common.parse_one_of(s.entities), None, shown=lambda v: "–")
 
-    st.markdown(_COMPACT_CSS, unsafe_allow_html=True)  # constant CSS, no data text
+    common.compact_page("karta", _TODAY_CSS)
     tools = date_control(s, first, last, lg)
     day: date = st.session_state[P + "on"]
     snap = s.snapshot(on=day)
@@ -158,27 +148,14 @@ def _tools_label(kinds_present: list[str], relations_present: list[str], lg: str
 
 
 def notices_line(s, day: date, els, attested_only: bool, lg: str) -> None:
-    """Above the map, one line: on the default day which day it is and why (and a button to today); how much no source speaks for."""
-    parts = []
-    summary = _summary(s, day.isoformat(), lg)
-    if summary:  # stepping to a change says what changed
-        parts.append(summary)
-    opening = s.default
-    if day == opening.date:
-        parts.append(t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why))
+    """Above the map, one line: what changed on the day, on the default day which day it is and why (and a button to
+    today), and how much no source speaks for."""
+    summary = _summary(s, day.isoformat(), lg)  # stepping to a change says what changed
     count = t("attested.count", lg, n=els.unattested, m=els.facts)
     if attested_only and els.unattested:
         count += ". " + t("app.attested_hidden", lg)
-    parts.append(("ℹ️ " if els.unattested else "") + count)
-    if day != opening.date:
-        st.caption(plain(" · ".join(parts)))
-        return
-    note, button = st.columns([5, 1], vertical_alignment="center")
-    note.caption(plain(" · ".join(parts)))
-    button.button(
-        t("app.to_today", lg), help=t("app.to_today_help", lg, date=common.today().isoformat()),
-        key=P + "on.today", on_click=common.go_to_day, args=(P + "on", common.today()), type="tertiary",
-    )
+    count = ("ℹ️ " if els.unattested else "") + count
+    common.default_note(s, day, P + "on", lg, before=[summary] if summary else [], after=[count], compact=True)
 
 
 def date_control(s, first: date, last: date, lg: str, prefix: str = P):
@@ -197,8 +174,7 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P):
         else:
             i = bisect.bisect_right(change_days, current)
             target = change_days[i] if i < len(change_days) else last.toordinal()
-        st.session_state[key] = date.fromordinal(target)
-        common.forget_typed_date(key)
+        common.go_to_day(key, date.fromordinal(target))
 
     left, middle, right, box, tools = st.columns(WIDTHS, vertical_alignment="bottom")
     left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
