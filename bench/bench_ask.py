@@ -1,6 +1,6 @@
 """Benchmark: a question with its chain, on the synthetic national dataset.
 
-Times :func:`lsgmap.ask.ask` ("Vem styr PROJECT den DATE?", answers plus the
+Times :func:`lsgmap.ask.answer.ask` ("Vem styr PROJECT den DATE?", answers plus the
 accountability chains up to the coordination association) on a prebuilt
 structure, against a baseline that answers the same question on a freshly
 rebuilt snapshot graph (``structure.snapshot(on=...).graph()`` and a walk of
@@ -18,8 +18,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from lsgmap.ask import MAX_QUESTION_CHARS, ask
-from lsgmap.model import load
+from lsgmap.ask.answer import MAX_QUESTION_CHARS, ask
+from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.vocab import RELATION_KINDS
 
 

@@ -8,7 +8,7 @@ Run on purpose (not part of the test suite)::
 Prints the one-off cost of building every fact's attested windows and their
 interval indexes, the median time of ``Structure.attested_on(day)`` over
 random dates, the median of the baseline (for each fact valid that day, ask
-its :class:`~lsgmap.attestation.Attestation` whether it covers the day) and
+its :class:`~lsgmap.model.attestation.Attestation` whether it covers the day) and
 their ratio. Exits 1 if a target is missed: ``attested_on`` median <= 2 ms and
 at least 5x faster than the baseline; the build <= 1.5 s.
 """
@@ -23,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from lsgmap.model import Structure, load
+from lsgmap.dataset.load import load  # noqa: E402
+from lsgmap.model.structure import Structure  # noqa: E402
 from lsgmap.synthetic import NATIONAL, generate
 
 TARGET_MS = 2.0

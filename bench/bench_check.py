@@ -1,11 +1,11 @@
-"""Benchmark: ``lsgmap.checks.check`` at national scale, against a naive all-pairs check.
+"""Benchmark: ``lsgmap.dataset.checks.check`` at national scale, against a naive all-pairs check.
 
 Run on purpose (not part of the test suite)::
 
     python bench/bench_check.py            # generates the national dataset into a temp dir
     python bench/bench_check.py --data DIR # or checks an existing dataset folder
 
-Times :func:`lsgmap.checks.check` (the cross-fact rules: a sweep over owns
+Times :func:`lsgmap.dataset.checks.check` (the cross-fact rules: a sweep over owns
 relations sorted by start, indexed lookups in the graph for derived facts)
 and a naive baseline that compares every pair of owns relations of a project
 and scans every relation for each derived fact. Both must find the same
@@ -23,8 +23,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from lsgmap.checks import check
-from lsgmap.model import Structure, load
+from lsgmap.dataset.checks import check
+from lsgmap.dataset.load import load  # noqa: E402
+from lsgmap.model.structure import Structure  # noqa: E402
 from lsgmap.synthetic import generate
 
 TARGET_SECONDS = 2.0

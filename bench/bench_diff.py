@@ -4,7 +4,7 @@ Run on purpose (not part of the tests)::
 
     python bench/bench_diff.py [--repeat 30] [--small]
 
-Prints the median time of :func:`lsgmap.diff.diff` (the fast path: two masks
+Prints the median time of :func:`lsgmap.time.diff.diff` (the fast path: two masks
 over the interval arrays), the median of the naive baseline (build the
 MultiDiGraph of both days, then set differences of nodes and edge keys) in the
 same run, their ratio, and whether both give the same ids. Targets: fast path
@@ -21,9 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from lsgmap.diff import diff
-from lsgmap.model import load
+from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.synthetic import generate
+from lsgmap.time.diff import diff
 
 
 def naive_diff(structure, a: int, b: int):

@@ -11,7 +11,7 @@ For each format, the median of ``--repeat`` exports of all dates
 * gexf: ``networkx.write_gexf`` (GEXF 1.3) of a MultiDiGraph with the same attributes and spells;
 * graphml: ``networkx.write_graphml`` of the same graph;
 * jsonld: the same document written by the pure-Python JSON encoder (``indent=1``, what pretty-printing costs);
-* xlsx: openpyxl's write-only workbook of the same tables (what :func:`lsgmap.spreadsheet.to_xlsx` does).
+* xlsx: openpyxl's write-only workbook of the same tables (what :func:`lsgmap.exchange.spreadsheet.to_xlsx` does).
 
 Prints wall and CPU seconds (other processes on the machine stretch the wall
 time), the file size and the ratio. Each file is read back once (networkx,
@@ -33,9 +33,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _kit import dataset  # noqa: E402
 
+from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.dates import day_to_iso  # noqa: E402
 from lsgmap.exchange import export_data  # noqa: E402
-from lsgmap.model import load  # noqa: E402
 from lsgmap.synthetic import NATIONAL  # noqa: E402
 
 TARGET_S = 3.0
@@ -95,7 +95,7 @@ def baseline_jsonld(s) -> bytes:
 def baseline_xlsx(s) -> bytes:
     from openpyxl import Workbook
 
-    from lsgmap.tables import read_dataset
+    from lsgmap.dataset.tables import read_dataset
 
     raw = read_dataset(s.path)
     wb = Workbook(write_only=True)

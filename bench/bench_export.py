@@ -36,11 +36,11 @@ def main() -> None:
     import networkx as nx
     from matplotlib.figure import Figure
 
-    from lsgmap.export import export_html, export_image
-    from lsgmap.layout import layered_positions
-    from lsgmap.model import BUNDLED_DATA, load
-    from lsgmap.stories import load_stories
-    from lsgmap.view import View
+    from lsgmap.dataset.load import BUNDLED_DATA, load
+    from lsgmap.dataset.stories import load_stories
+    from lsgmap.draw.export import export_html, export_image
+    from lsgmap.draw.layout.positions import layered_positions
+    from lsgmap.draw.view import View
 
     s = load(BUNDLED_DATA)
     on = "2017-03-01"

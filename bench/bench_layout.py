@@ -32,12 +32,13 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _kit import LAYOUT_BEFORE, dataset, layout_before, timed  # noqa: E402
 
-from lsgmap.label_boxes import boxes_of, label_px, overlaps  # noqa: E402
-from lsgmap.layout import crossings, layer_of, layered_positions, layout_bounds  # noqa: E402
-from lsgmap.model import Structure, load  # noqa: E402
-from lsgmap.render import elements  # noqa: E402
+from lsgmap.dataset.load import load  # noqa: E402
+from lsgmap.draw.layout.label_boxes import boxes_of, label_px, overlaps  # noqa: E402
+from lsgmap.draw.layout.positions import crossings, layer_of, layered_positions, layout_bounds  # noqa: E402
+from lsgmap.draw.render import elements  # noqa: E402
+from lsgmap.draw.view import View  # noqa: E402
+from lsgmap.model.structure import Structure  # noqa: E402
 from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402
-from lsgmap.view import View  # noqa: E402
 
 TARGET_MS = {"small": 2_000.0, "national": 20_000.0}
 

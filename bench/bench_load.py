@@ -34,9 +34,10 @@ TARGET_SECONDS = 0.3
 _TIMER = """
 import gc, json, statistics, sys, time
 from pathlib import Path
-from lsgmap.model import Structure, dataset_version, load
-from lsgmap.parse import parse_dataset
-from lsgmap.tables import read_dataset
+from lsgmap.model.structure import Structure  # noqa: E402
+from lsgmap.dataset.load import dataset_version, load
+from lsgmap.dataset.parse import parse_dataset
+from lsgmap.dataset.tables import read_dataset
 folder, repeat = Path(sys.argv[1]), int(sys.argv[2])
 
 def median(fn):
@@ -84,8 +85,8 @@ def timed(package_root: Path, folder: Path, repeat: int) -> dict[str, float]:
 
 def check_seconds(folder: Path, repeat: int) -> tuple[float, float]:
     """Median of ``check(load(folder))`` in this process and the wall time of one ``lsgmap check``."""
-    from lsgmap.checks import check
-    from lsgmap.model import load
+    from lsgmap.dataset.checks import check
+    from lsgmap.dataset.load import load
 
     structure = load(folder)
     times = []

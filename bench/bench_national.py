@@ -50,7 +50,7 @@ print(json.dumps(out))
 
 
 def _association_with_a_merger(structure) -> tuple[str, str]:
-    from lsgmap.scope import associations, scope_of
+    from lsgmap.model.scope import associations, scope_of
 
     for a in associations(structure):
         part = scope_of(structure, a)
@@ -67,12 +67,12 @@ def main() -> int:
     folder = dataset("national", NATIONAL)
 
     from lsgmap.app.jamfor import change_lines
-    from lsgmap.diff import diff
-    from lsgmap.layout import layered_positions
-    from lsgmap.model import load
-    from lsgmap.render import elements, to_html
-    from lsgmap.scope import scope_of
-    from lsgmap.view import compare_views
+    from lsgmap.dataset.load import load
+    from lsgmap.draw.layout.positions import layered_positions
+    from lsgmap.draw.render import elements, to_html
+    from lsgmap.draw.view import compare_views
+    from lsgmap.model.scope import scope_of
+    from lsgmap.time.diff import diff
 
     s = load(folder)
     association, merger = _association_with_a_merger(s)

@@ -25,11 +25,11 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from _kit import dataset, timed  # noqa: E402
 
-from lsgmap.layout import layered_positions  # noqa: E402
-from lsgmap.model import load  # noqa: E402
-from lsgmap.render import elements, to_html, vis_edge, vis_node  # noqa: E402
+from lsgmap.dataset.load import load  # noqa: E402
+from lsgmap.draw.layout.positions import layered_positions  # noqa: E402
+from lsgmap.draw.render import elements, to_html, vis_edge, vis_node  # noqa: E402
+from lsgmap.draw.view import View  # noqa: E402
 from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402
-from lsgmap.view import View  # noqa: E402
 
 
 def baseline_from_nx(nodes, edges) -> str:

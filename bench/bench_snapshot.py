@@ -24,7 +24,8 @@ from pathlib import Path
 
 import networkx as nx
 
-from lsgmap.model import Structure, load
+from lsgmap.dataset.load import load  # noqa: E402
+from lsgmap.model.structure import Structure  # noqa: E402
 from lsgmap.synthetic import NATIONAL, generate
 
 TARGET_MS = 1.0

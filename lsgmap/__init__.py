@@ -6,8 +6,9 @@
 True
 """
 
-from .errors import InputError, LsgmapError, Problem
-from .model import BUNDLED_DATA, Snapshot, Structure, default_data_path, load
+from lsgmap.dataset.load import BUNDLED_DATA, default_data_path, load
+from lsgmap.errors import InputError, LsgmapError, Problem
+from lsgmap.model.structure import Snapshot, Structure
 
 __all__ = ["load", "Structure", "Snapshot", "BUNDLED_DATA", "default_data_path", "LsgmapError", "InputError", "Problem"]
 __version__ = "0.1.0"

@@ -9,7 +9,7 @@ and ``valid_to`` B holds on every day from the *first* day of A through the
 *last* day of B, both included. An empty ``valid_from`` or ``valid_to`` is
 *unknown*: the fact is taken as valid on that side, but no source speaks for
 those days (it is not *attested* there; the attestation rule is in
-:mod:`lsgmap.attestation`). So ``valid_from=2016-07-01, valid_to=2018-06``
+:mod:`lsgmap.model.attestation`). So ``valid_from=2016-07-01, valid_to=2018-06``
 holds on 2018-06-30 and not on 2018-07-01.
 
 People read a date at the precision it was given (:func:`stated_text`):
@@ -38,6 +38,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
+
+from lsgmap.errors import InputError
+from lsgmap.i18n import msg, t
 
 __all__ = [
     "OPEN_START",
@@ -282,7 +285,6 @@ def stated_text(value: str | None, lang: str = "sv") -> str:
         return value
     if d.precision != "month":
         return str(d)
-    from .i18n import t
 
     return f"{t('month.names', lang).split()[d.month - 1]} {d.year}"  # type: ignore[index]
 
@@ -304,8 +306,6 @@ def ordered_days(start: date | str | int | None, end: date | str | int | None) -
     """
     a, b = to_day(start), to_day(end)
     if a > b:
-        from .errors import InputError
-        from .i18n import msg
 
         raise InputError(msg("diff.reversed", start=date.fromordinal(a).isoformat(), end=date.fromordinal(b).isoformat()))
     return a, b

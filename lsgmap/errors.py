@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from lsgmap.i18n import problem_text
+
 if TYPE_CHECKING:  # pragma: no cover
-    from .i18n import Message
+    from lsgmap.i18n import Message
 
 __all__ = ["LsgmapError", "InputError", "Problem", "ERROR", "WARNING"]
 
@@ -42,18 +44,15 @@ class Problem:
         return f"{self.file}:{self.line}" if self.line else self.file
 
     def what(self, lang: str = "sv") -> str:
-        from .i18n import problem_text
 
         return problem_text(self.code, lang, value=self.value, **self.params)[0]
 
     def fix(self, lang: str = "sv") -> str:
-        from .i18n import problem_text
 
         return problem_text(self.code, lang, value=self.value, **self.params)[1]
 
     def render(self, lang: str = "sv") -> str:
         """``FILE:LINE: what is wrong ("value") — how to fix it``."""
-        from .i18n import problem_text
 
         what, fix = problem_text(self.code, lang, value=self.value, **self.params)
         return f"{self.where}: {what} — {fix}"

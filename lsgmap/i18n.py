@@ -194,7 +194,7 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "ange minst ett käll-id från sources.csv i kolumnen sources",
         "name at least one source id from sources.csv in the sources column",
     ),
-    # checks across facts (lsgmap.checks)
+    # checks across facts (lsgmap.dataset.checks)
     "check.relation_outside_lifetime": (
         "relationen {relation} är daterad utanför livstiden för {entity} ({lifetime}) (\"{value}\")",
         "the relation {relation} is dated outside the lifetime of {entity} ({lifetime}) (\"{value}\")",
@@ -285,7 +285,7 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "båda uppgifterna behålls med sina källor ({sources})",
         "both facts are kept with their sources ({sources})",
     ),
-    # stories (lsgmap.stories)
+    # stories (lsgmap.dataset.stories)
     "story.unknown_token": (
         "{field} nämner något okänt (\"{value}\") – det hoppas över",
         "{field} names something unknown (\"{value}\"): it is skipped",
@@ -651,7 +651,7 @@ UI: dict[str, tuple[str, str]] = {
     "app.mark.added": ("Tillkommen", "Added"),
     "app.mark.removed": ("Borttagen", "Removed"),
     "app.mark.changed": ("Ändrad", "Changed"),
-    # what the map says beside a fact (lsgmap.render.fact_notes) and its unattested facts
+    # what the map says beside a fact (lsgmap.draw.render.fact_notes) and its unattested facts
     "map.conflict": ("Motstridiga källor: {topic}", "Conflicting sources: {topic}"),
     "map.working_name": ("arbetsnamn, inte i källorna", "working name, not in the sources"),
     "map.unattested_key": (
@@ -682,7 +682,7 @@ UI: dict[str, tuple[str, str]] = {
         "Kan inte skriva till {path}: {reason}. Välj en annan mapp.",
         "Cannot write to {path}: {reason}. Choose another folder.",
     ),
-    # dates at the precision the source gives, and attestation (lsgmap.dates, lsgmap.attestation)
+    # dates at the precision the source gives, and attestation (lsgmap.dates, lsgmap.model.attestation)
     "month.names": (
         "januari februari mars april maj juni juli augusti september oktober november december",
         "January February March April May June July August September October November December",
@@ -816,7 +816,7 @@ UI: dict[str, tuple[str, str]] = {
     "app.col.year": ("År", "Year"),
     "app.col.item": ("Post", "Item"),
     "app.col.amount": ("Belopp (tkr)", "Amount (kSEK)"),
-    # exports (lsgmap.export, lsgmap export)
+    # exports (lsgmap.draw.export, lsgmap export)
     "export.title": ("Samverkansstrukturen {date}", "The collaboration structure on {date}"),
     "export.compare_title": ("Jämförelse {start} och {end}", "Comparison of {start} and {end}"),
     "export.sources": ("Källor", "Sources"),
@@ -838,7 +838,7 @@ UI: dict[str, tuple[str, str]] = {
         "Kan inte skriva {path}: {reason}. Välj en annan fil med --out.",
         "Cannot write {path}: {reason}. Choose another file with --out.",
     ),
-    # slides (lsgmap.slides, lsgmap export --story ID --format pptx)
+    # slides (lsgmap.draw.slides, lsgmap export --story ID --format pptx)
     "slides.unknown_story": (
         "Okänd berättelse {story!r}. Berättelserna: {known}.",
         "Unknown story {story!r}. The stories: {known}.",

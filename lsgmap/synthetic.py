@@ -18,7 +18,7 @@ Run it as ``python -m lsgmap.synthetic OUT_DIR [--seed N] [--small]``.
 Examples
 --------
 >>> import tempfile
->>> from lsgmap.model import load
+>>> from lsgmap.dataset.load import load
 >>> with tempfile.TemporaryDirectory() as tmp:
 ...     s = load(generate(tmp, seed=1, associations=2, municipalities=6, years=6))
 ...     len(s.errors), len(s.entities) > 50, {e.kind for e in s.events.values()} >= {"merger", "split"}
@@ -37,9 +37,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from .dates import interval_days
-from .i18n import normalise_lang, t
-from .schema import DEFAULT_SCHEMA_PATH, default_schema
+from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH, default_schema
+from lsgmap.dates import interval_days
+from lsgmap.i18n import normalise_lang, t
 
 __all__ = ["generate", "main", "SMALL", "NATIONAL"]
 

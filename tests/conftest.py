@@ -5,7 +5,7 @@ the real schema's columns, in a temporary folder) so that correcting the
 bundled Sörmland data never breaks them. Only ``tests/test_sormland.py`` (and
 the app and browser tests) assert facts of the bundled data.
 
-Rows are dicts with the columns of ``lsgmap/datapackage.json``; every column
+Rows are dicts with the columns of ``lsgmap/dataset/datapackage.json``; every column
 left out gets a default:
 
 * an entity needs ``id`` and ``kind`` (``name_sv`` defaults to the id);
@@ -32,8 +32,9 @@ from typing import Any
 
 import pytest
 
-from lsgmap.model import BUNDLED_DATA, Structure, load
-from lsgmap.schema import DEFAULT_SCHEMA_PATH, default_schema
+from lsgmap.dataset.load import BUNDLED_DATA, load
+from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH, default_schema
+from lsgmap.model.structure import Structure
 
 TESTS = Path(__file__).resolve().parent
 ROOT = TESTS.parent
@@ -130,7 +131,7 @@ def write_dataset(
 
 
 def make_dataset(folder: str | Path, **tables: Any) -> Structure:
-    """:func:`write_dataset`, then :func:`~lsgmap.model.load` it (asserting it loads without errors)."""
+    """:func:`write_dataset`, then :func:`~lsgmap.dataset.load.load` it (asserting it loads without errors)."""
     structure = load(write_dataset(folder, **tables))
     assert not structure.errors, [p.render("en") if hasattr(p, "render") else p for p in structure.errors]
     return structure

@@ -5,8 +5,8 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from lsgmap.dataset.load import BUNDLED_DATA
 from lsgmap.edit.csvfile import CsvFile
-from lsgmap.model import BUNDLED_DATA
 
 MERGER = "ev_sammanslagning_trosa_gnesta"
 SUCCESSOR = "lsg_trosa_gnesta"
@@ -72,7 +72,7 @@ def without_merger(tmp_path: Path) -> Path:
 
 def structure_on(folder: Path, day: str):
     """Nodes and relations (as from, relation, to, valid_from, valid_to, derived?) on ``day``."""
-    from lsgmap.model import load
+    from lsgmap.dataset.load import load
 
     s = load(folder)
     snap = s.snapshot(on=day)

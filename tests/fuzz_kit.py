@@ -15,7 +15,7 @@ import random
 import shutil
 from pathlib import Path
 
-from lsgmap.schema import DEFAULT_SCHEMA_PATH
+from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH
 
 VALID = Path(__file__).resolve().parent / "data" / "valid"
 

@@ -10,9 +10,9 @@ import contextlib
 import io
 from pathlib import Path
 
-from lsgmap.checks import check
 from lsgmap.cli import main
-from lsgmap.model import load
+from lsgmap.dataset.checks import check
+from lsgmap.dataset.load import load
 
 #: Every CLI command that reads a dataset, with arguments that make it do its work.
 COMMANDS: list[list[str]] = [

@@ -132,8 +132,8 @@ def test_changes_are_grouped_under_their_event_with_document_names_not_ids():
 
 
 def test_the_compare_view_has_an_offline_html_export(sormland):
-    from lsgmap.render import elements, to_compare_html
-    from lsgmap.view import compare_views
+    from lsgmap.draw.render import elements, to_compare_html
+    from lsgmap.draw.view import compare_views
 
     at = run_app({"page": "jamfor"})
     from lsgmap.i18n import t

@@ -7,9 +7,9 @@ from app_kit import run_app
 from edit_kit import DERIVED, MERGER_FORM, SUCCESSOR, copy_bundled, structure_on, without_merger
 from test_edit_import import _rename, _workbook
 
+from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.edit import Dataset
 from lsgmap.edit.operations import change_row
-from lsgmap.model import BUNDLED_DATA, load
 
 F = "edit.f."
 

@@ -17,11 +17,11 @@ from app_kit import run_app
 from edit_kit import copy_bundled
 from openpyxl import load_workbook
 
-from lsgmap.checks import check, errors_of
+from lsgmap.dataset.checks import check, errors_of
+from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.edit import Dataset, EditRefused
 from lsgmap.edit.operations import add_row, change_row
 from lsgmap.exchange import export_data
-from lsgmap.model import BUNDLED_DATA, load
 
 F = "edit.f."
 SOURCE = "an_gnesta_trosa"

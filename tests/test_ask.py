@@ -25,9 +25,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lsgmap.ask import ask, detect_lang
-from lsgmap.ask_handlers import HANDLERS, handler_for
-from lsgmap.ask_reading import read_question
+from lsgmap.ask.answer import ask, detect_lang
+from lsgmap.ask.handlers import HANDLERS, handler_for
+from lsgmap.ask.reading import read_question
 from lsgmap.cli import main
 from lsgmap.errors import InputError
 from lsgmap.i18n import UI
@@ -269,7 +269,7 @@ def test_a_date_that_does_not_exist_is_said_not_guessed(sormland, question):
 
 # -- the pipeline: reading, one handler per kind, messages rendered when shown ----------------
 
-ASK_MODULES = sorted((Path(__file__).resolve().parent.parent / "lsgmap").glob("ask*.py"))
+ASK_MODULES = sorted((Path(__file__).resolve().parent.parent / "lsgmap" / "ask").glob("*.py"))
 
 #: One question per handler (a new handler needs a line here).
 HANDLER_QUESTIONS = {
@@ -342,7 +342,7 @@ def test_interpretation_and_message_render_in_both_languages(sormland, question,
 
 
 def test_an_answer_renders_in_both_languages_without_asking_again(sormland, monkeypatch):
-    import lsgmap.ask as ask_module
+    import lsgmap.ask.answer as ask_module
 
     answers = [ask(sormland, q, on=PRE) for q in ("Vem finansierar Ibsi?", "Vad styr LSG Trosa den 1 mars 2017?", "Vem styr TUNA?")]
 

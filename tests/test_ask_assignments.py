@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 from lsgmap.cli import main
 
 FIVE = {"uppdrag_admin_struktur", "uppdrag_lsg_roll", "uppdrag_nollplacerade", "uppdrag_ungdomens_hus", "uppdrag_ungdomar_gnesta"}

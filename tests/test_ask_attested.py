@@ -16,7 +16,7 @@ import json
 
 import pytest
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 from lsgmap.cli import main
 
 DOCUMENTS = [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 
 
 def test_salary_2017_is_801_tkr_as_applied_for(sormland):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 
 
 def test_tris_between_2016_and_2017(sormland):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 
 
 @pytest.mark.parametrize(("question", "expected"), [

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 
 
 def test_yes_when_a_source_speaks_for_it(sormland):

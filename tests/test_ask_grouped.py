@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 from lsgmap.cli import main
 
 

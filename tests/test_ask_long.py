@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from lsgmap.ask import MAX_QUESTION_CHARS, ask
+from lsgmap.ask.answer import MAX_QUESTION_CHARS, ask
 from lsgmap.cli import main
 
 

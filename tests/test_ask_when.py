@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 
 
 @pytest.mark.parametrize("question", ["När slogs LSG Trosa och LSG Gnesta ihop?", "When did LSG Trosa merge?", "När gick LSG Gnesta upp i LSG Trosa-Gnesta?"])

@@ -1,4 +1,4 @@
-"""The attestation rule (lsgmap.attestation), proved on generated facts and tiny datasets."""
+"""The attestation rule (lsgmap.model.attestation), proved on generated facts and tiny datasets."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from conftest import make_dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lsgmap.attestation import NEVER, Attestation, attestation_note, attestation_of, merge_windows
 from lsgmap.dates import OPEN_END, OPEN_START, interval_days, to_day
-from lsgmap.records import Entity, Relation, Source
+from lsgmap.model.attestation import NEVER, Attestation, attestation_note, attestation_of, merge_windows
+from lsgmap.model.records import Entity, Relation, Source
 
 FIRST, LAST = date(2000, 1, 1).toordinal(), date(2030, 12, 31).toordinal()
 days = st.integers(min_value=FIRST, max_value=LAST)

@@ -11,9 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from lsgmap.checks import check, errors_of, warnings_of
 from lsgmap.cli import main
-from lsgmap.model import load
+from lsgmap.dataset.checks import check, errors_of, warnings_of
+from lsgmap.dataset.load import load
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -229,7 +229,7 @@ def test_a_folder_in_place_of_a_table(tmp_path):
 
 
 def test_a_relation_from_an_entity_to_itself_is_an_error(tiny):
-    from lsgmap.checks import check
+    from lsgmap.dataset.checks import check
 
     s = tiny(
         entities=[{"id": "tris", "kind": "project", "name_sv": "TRIS"}, {"id": "lsg_a", "kind": "lsg", "name_sv": "LSG A"}],

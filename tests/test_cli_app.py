@@ -22,7 +22,7 @@ def test_without_streamlit_it_says_how_to_install_it(monkeypatch, capsys):
 
 
 def test_edit_is_off_unless_asked_for(monkeypatch):
-    from lsgmap.app.pages import EDIT_SETTING, editing_enabled
+    from lsgmap.app.settings import EDIT_SETTING, editing_enabled
 
     started: list[dict] = []
     monkeypatch.setattr(app.os, "execve", lambda path, argv, env: started.append(env))

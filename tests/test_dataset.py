@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lsgmap.checks import check, errors_of, warnings_of
 from lsgmap.cli import main
+from lsgmap.dataset.checks import check, errors_of, warnings_of
 from lsgmap.dates import to_day
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,7 +171,7 @@ def test_a_changed_word_in_a_seed_quote_fails_check_with_file_and_line(sormland,
 
 
 def test_quotes_are_compared_with_white_space_folded_and_only_in_shipped_files(tiny):
-    from lsgmap.checks import check
+    from lsgmap.dataset.checks import check
 
     s = tiny(
         documents=[

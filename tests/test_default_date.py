@@ -6,8 +6,8 @@ import json
 from datetime import date
 
 from lsgmap.cli import main
+from lsgmap.dataset.load import load
 from lsgmap.dates import today
-from lsgmap.model import load
 
 
 def _declare(folder, value) -> None:

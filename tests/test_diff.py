@@ -15,9 +15,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lsgmap.cli import main
-from lsgmap.diff import SnapshotIds, apply, diff
+from lsgmap.dataset.load import load
 from lsgmap.errors import InputError
-from lsgmap.model import load
+from lsgmap.time.diff import SnapshotIds, apply, diff
 
 
 # -- the merger ----------------------------------------------------------------------------

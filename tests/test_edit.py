@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from edit_kit import DERIVED, MERGER, MERGER_FORM, SUCCESSOR, copy_bundled, structure_on, without_merger
 
+from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.edit import Dataset, EditRefused, StaleEdit
 from lsgmap.edit.events import record_event
 from lsgmap.edit.operations import add_document, add_quote, add_row, change_row, combine, end_row
-from lsgmap.model import BUNDLED_DATA, load
 
 
 def _record_merger(folder, accept=None):

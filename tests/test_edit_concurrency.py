@@ -14,11 +14,11 @@ import pytest
 from edit_kit import copy_bundled
 from openpyxl import load_workbook
 
-from lsgmap.checks import check, errors_of
+from lsgmap.dataset.checks import check, errors_of
+from lsgmap.dataset.load import load
 from lsgmap.edit import Dataset, StaleEdit, journal
 from lsgmap.edit.operations import change_row
 from lsgmap.exchange.workbook import to_workbook
-from lsgmap.model import load
 
 ROWS = ["tuna", "ibis", "tris", "ips_slussen"]
 KILLS = 60  # ≥ 50 writers killed with SIGKILL

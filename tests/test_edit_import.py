@@ -10,11 +10,11 @@ from edit_kit import copy_bundled
 from openpyxl import load_workbook
 
 from lsgmap.cli import main
+from lsgmap.dataset.load import load
 from lsgmap.edit import Dataset
 from lsgmap.edit.importing import read_path, read_upload
 from lsgmap.edit.operations import change_row
 from lsgmap.exchange.workbook import to_workbook
-from lsgmap.model import load
 
 
 def _workbook(folder, path):

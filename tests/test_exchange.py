@@ -18,13 +18,13 @@ import pytest
 from openpyxl import load_workbook
 
 from lsgmap.cli import main
+from lsgmap.dataset.load import BUNDLED_DATA, load
+from lsgmap.dataset.tables import read_dataset
 from lsgmap.dates import day_to_iso, to_day
 from lsgmap.exchange import FORMATS, export_data, select
 from lsgmap.exchange.jsonld import CONTEXT_PATH, ENTITY_TYPES, MEANINGS, PREFIXES, RELATION_PROPERTIES, context_document
 from lsgmap.exchange.workbook import LISTS_SHEET, README_SHEET
-from lsgmap.model import BUNDLED_DATA, load
 from lsgmap.synthetic import generate
-from lsgmap.tables import read_dataset
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 rdflib = pytest.importorskip("rdflib")

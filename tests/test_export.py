@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from lsgmap.cli import main
-from lsgmap.export import default_filename, export_compare_image, export_html, export_image, image_size
-from lsgmap.layout import layered_positions
-from lsgmap.render import elements
-from lsgmap.view import View, compare_views
+from lsgmap.draw.export import default_filename, export_compare_image, export_html, export_image, image_size
+from lsgmap.draw.layout.positions import layered_positions
+from lsgmap.draw.render import elements
+from lsgmap.draw.view import View, compare_views
 
 
 @pytest.fixture(scope="module")
@@ -155,7 +155,7 @@ def svg_group(svg: bytes, gid: str) -> str:
 
 
 def test_unattested_facts_are_faded_in_the_elements(half_attested):
-    from lsgmap.render import UNATTESTED_ALPHA, UNATTESTED_DASHES, faded
+    from lsgmap.draw.render import UNATTESTED_ALPHA, UNATTESTED_DASHES, faded
     from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
     els = elements(half_attested, View(on="2016-06-01"))
@@ -172,7 +172,7 @@ def test_unattested_facts_are_faded_in_the_elements(half_attested):
 
 
 def test_unattested_facts_are_faded_and_dotted_in_the_svg(half_attested):
-    from lsgmap.render import UNATTESTED_DASHES, faded
+    from lsgmap.draw.render import UNATTESTED_DASHES, faded
     from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
     svg = export_image(half_attested, View(on="2016-06-01"), fmt="svg", size=(800, 500))

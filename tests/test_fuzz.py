@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from robust_kit import COMMANDS, PAGES, run_library_and_cli, run_pages
 
-from lsgmap.schema import DEFAULT_SCHEMA_PATH
+from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH
 
 CASES = int(os.environ.get("LSGMAP_FUZZ_CASES", "240"))
 PAGE_CASES = int(os.environ.get("LSGMAP_FUZZ_PAGES", "8"))

@@ -92,7 +92,7 @@ FOUND = scan()
 
 def _descriptor_codes() -> set[str]:
     """The problem codes the schema names (``lsgmap:codes`` of its fields)."""
-    descriptor = json.loads((ROOT / "lsgmap" / "datapackage.json").read_text(encoding="utf-8"))
+    descriptor = json.loads((ROOT / "lsgmap" / "dataset" / "datapackage.json").read_text(encoding="utf-8"))
     return {code for r in descriptor["resources"] for f in r["schema"]["fields"] for code in f.get("lsgmap:codes", {}).values()}
 
 
@@ -129,7 +129,7 @@ def test_problem_text_in_both_languages_with_the_same_placeholders(code):
 
 def test_the_scan_finds_the_calls():
     assert len(FOUND["ui"]) > 100 and len(FOUND["problems"]) > 10 and FOUND["prefixes"]
-    assert ("report.title", "lsgmap/report.py") in {(k, w.split(":")[0]) for k, w in FOUND["ui"]}
+    assert ("report.title", "lsgmap/time/report.py") in {(k, w.split(":")[0]) for k, w in FOUND["ui"]}
 
 
 def test_every_ui_key_used_in_the_code_exists():
@@ -154,7 +154,7 @@ def test_no_key_is_unused():
 
 
 def test_a_conflict_without_an_english_topic_is_told_with_the_swedish_one(tiny):
-    from lsgmap.checks import check
+    from lsgmap.dataset.checks import check
 
     s = tiny(entities=[{"id": "a", "kind": "lsg"}], conflicts=[{"facts": ["a"], "topic_sv": "Källorna säger olika om A"}])
     [note] = [p for p in check(s) if p.code == "conflict.documented"]

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lsgmap.dates import OPEN_END, OPEN_START
-from lsgmap.interval_index import IntervalIndex
+from lsgmap.model.interval_index import IntervalIndex
 
 bound = st.integers(min_value=0, max_value=60)
 intervals = st.lists(

@@ -10,10 +10,10 @@ from __future__ import annotations
 import pytest
 
 from lsgmap.dates import to_day
-from lsgmap.label_boxes import boxes_of, label_px, overlaps
-from lsgmap.layout import FRAME, crossings, layer_of, layered_positions, layout_bounds
-from lsgmap.render import elements
-from lsgmap.view import View
+from lsgmap.draw.layout.label_boxes import boxes_of, label_px, overlaps
+from lsgmap.draw.layout.positions import FRAME, crossings, layer_of, layered_positions, layout_bounds
+from lsgmap.draw.render import elements
+from lsgmap.draw.view import View
 from lsgmap.vocab import ENTITY_KINDS
 
 
@@ -99,7 +99,7 @@ def test_unknown_kind_goes_below_all_known_layers():
 
 def test_no_overlap_on_a_thousand_node_dataset(tmp_path):
     """The same guarantees at scale (the timing lives in bench/bench_layout.py)."""
-    from lsgmap.model import load
+    from lsgmap.dataset.load import load
     from lsgmap.synthetic import SMALL, generate
 
     structure = load(generate(tmp_path, seed=3, **SMALL))
@@ -155,7 +155,7 @@ def test_the_projector_layout_has_room_for_24_px_labels(bundled):
 
 
 def test_one_associations_part_alone_has_no_overlaps_and_fills_the_frame(bundled):
-    from lsgmap.scope import scope_of
+    from lsgmap.model.scope import scope_of
 
     s, whole = bundled
     part = scope_of(s, "rar")
@@ -186,8 +186,8 @@ def test_crossings_counts_two_crossing_lines(tiny):
 
 
 def test_the_stored_font_widths_match_the_font():
-    from lsgmap.font_widths import WIDTHS
-    from lsgmap.label_boxes import measured_advance
+    from lsgmap.draw.layout.font_widths import WIDTHS
+    from lsgmap.draw.layout.label_boxes import measured_advance
 
     assert len(WIDTHS) > 500 and all(abs(w - measured_advance(c)) < 1e-4 for c, w in WIDTHS.items())
     assert {"å", "ä", "ö", "Å", "Ä", "Ö", "–", "…", "”"} <= set(WIDTHS)

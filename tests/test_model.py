@@ -150,7 +150,7 @@ TWO_ASSOCIATIONS = {
 
 
 def test_the_declared_root_is_the_root(tiny):
-    from lsgmap import queries
+    from lsgmap.model import queries
 
     s = tiny(root="south", **TWO_ASSOCIATIONS)
     assert s.root == "south"
@@ -165,7 +165,7 @@ def test_without_a_declared_root_the_single_association_is_the_root(tiny):
 
 
 def test_several_associations_and_no_declared_root_leave_the_root_open(tiny):
-    from lsgmap import queries
+    from lsgmap.model import queries
 
     s = tiny(**TWO_ASSOCIATIONS)
     assert s.root is None

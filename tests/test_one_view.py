@@ -21,11 +21,11 @@ import pytest
 from app_kit import live_map, run_app
 from streamlit.testing.v1 import AppTest
 
-from lsgmap.export import export_compare_image, export_html, export_image, to_compare_image, to_image
-from lsgmap.layout import layered_positions
-from lsgmap.model import load
-from lsgmap.render import MARK_COLOURS, UNATTESTED_DASHES, elements
-from lsgmap.view import View, compare_views
+from lsgmap.dataset.load import load
+from lsgmap.draw.export import export_compare_image, export_html, export_image, to_compare_image, to_image
+from lsgmap.draw.layout.positions import layered_positions
+from lsgmap.draw.render import MARK_COLOURS, UNATTESTED_DASHES, elements
+from lsgmap.draw.view import View, compare_views
 
 SVG = "{http://www.w3.org/2000/svg}"
 DAY = "2016-11-01"
@@ -113,7 +113,7 @@ def svg_items(svg: bytes, prefix: str = "") -> tuple[dict, dict]:
 
 
 def dotted(style: str) -> bool:
-    """True when a stroke carries the unattested dash pattern (:data:`lsgmap.render.UNATTESTED_DASHES`, scaled by the line width)."""
+    """True when a stroke carries the unattested dash pattern (:data:`lsgmap.draw.render.UNATTESTED_DASHES`, scaled by the line width)."""
     found = re.search(r"stroke-dasharray: ([0-9.]+),([0-9.]+)", style)
     on, off = UNATTESTED_DASHES
     return bool(found) and abs(float(found.group(2)) / float(found.group(1)) - off / on) < 1e-6
@@ -153,8 +153,8 @@ def expected(els) -> tuple[dict, dict]:
 
 
 def on_map(els) -> tuple[dict, dict]:
-    """:func:`expected` as the live map draws it: each label as :func:`lsgmap.render.map_label` shortens it."""
-    from lsgmap.render import map_label
+    """:func:`expected` as the live map draws it: each label as :func:`lsgmap.draw.labels.map_label` shortens it."""
+    from lsgmap.draw.labels import map_label
 
     return {n.id: (one_line(map_label(n.label)), n.mark) for n in els.nodes}, {e.id: e.mark for e in els.edges}
 
@@ -234,7 +234,7 @@ def test_karta_shows_what_its_exports_show(sormland, positions, params, view):
     at = run(params)
     screen = live_items(live_map(at))
     els = elements(sormland, view, positions)
-    assert screen == on_map(els)  # the live map draws labels of at most 3 lines (lsgmap.render.map_label)
+    assert screen == on_map(els)  # the live map draws labels of at most 3 lines (lsgmap.draw.labels.map_label)
     svg = to_image(els, fmt="svg")
     assert words(expected(els)) == svg_items(svg)
     assert live_attested(live_map(at)) == attested_of(els) == svg_attested(svg)
@@ -244,7 +244,7 @@ def test_karta_shows_what_its_exports_show(sormland, positions, params, view):
 def test_jamfor_shows_what_its_compare_image_shows(sormland, positions, whole):
     from lsgmap.app import jamfor
     from lsgmap.app.common import Part
-    from lsgmap.diff import diff
+    from lsgmap.time.diff import diff
 
     params = {"page": "jamfor", "start": "2016-12-31", "end": "2017-01-01"} | ({"all": "1"} if whole else {})
     at = run(params)
@@ -255,7 +255,7 @@ def test_jamfor_shows_what_its_compare_image_shows(sormland, positions, whole):
     svg = to_compare_image(*sides, fmt="svg")
     for index, prefix in ((0, "a-"), (1, "b-")):
         screen = live_items(live_map(at, index))
-        assert screen == on_map(sides[index])  # the live map draws labels of at most 3 lines (lsgmap.render.map_label)
+        assert screen == on_map(sides[index])  # the live map draws labels of at most 3 lines (lsgmap.draw.labels.map_label)
         assert words(expected(sides[index])) == svg_items(svg, prefix)
         assert live_attested(live_map(at, index)) == attested_of(sides[index]) == svg_attested(svg, prefix)
     assert screen[0]["lsg_trosa_gnesta"][1] == "added"

@@ -10,7 +10,7 @@ from datetime import date
 
 import pytest
 
-from lsgmap import queries
+from lsgmap.model import queries
 
 PRE = "2016-12-01"
 POST = "2017-03-01"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lsgmap.ask import ask
-from lsgmap.question_dates import find_date
+from lsgmap.ask.answer import ask
+from lsgmap.ask.dates import find_date
 
 PERIODS = [
     ("Vem styrde TUNA hösten 2016?", "2016-09-01", "2016-11-30", "hösten 2016"),

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from lsgmap.ask import ask
+from lsgmap.ask.answer import ask
 
 TABLE = Path(__file__).with_name("questions.csv")
 ROWS = list(csv.DictReader(TABLE.open(encoding="utf-8")))

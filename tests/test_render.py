@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from lsgmap.layout import layered_positions
-from lsgmap.model import load
-from lsgmap.render import MARK_COLOURS, UNATTESTED_ALPHA, elements, faded, legend, safe_text, to_html, vis_edge, vis_node
-from lsgmap.view import View
+from lsgmap.dataset.load import load
+from lsgmap.draw.layout.positions import layered_positions
+from lsgmap.draw.render import MARK_COLOURS, UNATTESTED_ALPHA, elements, faded, legend, safe_text, to_html, vis_edge, vis_node
+from lsgmap.draw.view import View
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
@@ -142,7 +142,7 @@ def test_english_labels(sormland, positions):
 
 
 def test_marks_colour_added_and_removed(sormland, positions):
-    from lsgmap.diff import diff
+    from lsgmap.time.diff import diff
 
     marks = diff(sormland, start="2016-12-31", end="2017-01-01").marks()
     before, _ = drawn(sormland, positions, "2016-12-31", marks=marks)
@@ -198,7 +198,7 @@ def test_legend_lists_kinds_relations_and_marks():
 
 def test_library_imports_neither_streamlit_nor_pyvis():
     code = (
-        "import sys, lsgmap, lsgmap.render, lsgmap.view, lsgmap.export, lsgmap.layout;"
+        "import sys, lsgmap, lsgmap.draw.render, lsgmap.draw.view, lsgmap.draw.export, lsgmap.draw.layout.positions;"
         "print('streamlit' in sys.modules, 'pyvis' in sys.modules, 'matplotlib' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -206,7 +206,7 @@ def test_library_imports_neither_streamlit_nor_pyvis():
 
 
 def test_the_legend_has_a_row_for_facts_without_a_source_for_the_day():
-    from lsgmap.render import legend_html
+    from lsgmap.draw.render import legend_html
 
     rows = legend(lang="sv", kinds=[], relations=[], unattested=True)
     assert [(r["group"], r["label"], r["style"]) for r in rows] == [("attested", "saknar källa för detta datum", "faded")]
@@ -232,8 +232,9 @@ def test_a_conflict_is_a_line_of_the_tooltip_of_each_fact_it_names(merger):
 
 
 def test_labels_break_at_spaces_and_hyphens_never_inside_a_word(sormland):
-    from lsgmap.render import LABEL_LINES, elements, vis_node
-    from lsgmap.view import View
+    from lsgmap.draw.labels import LABEL_LINES
+    from lsgmap.draw.render import elements, vis_node
+    from lsgmap.draw.view import View
 
     els = elements(sormland, View(on="2017-03-01"))
     for n in els.nodes:
@@ -264,7 +265,7 @@ def _delta_e(a: str, b: str) -> float:
 def test_relation_kinds_are_told_apart_by_colour_and_dash():
     from itertools import combinations
 
-    from lsgmap.render import UNATTESTED_DASHES
+    from lsgmap.draw.render import UNATTESTED_DASHES
 
     kinds = list(RELATION_KINDS.values())
     assert len({(k.colour, k.dashes) for k in kinds}) == len(kinds)
@@ -284,7 +285,7 @@ def test_the_live_map_draws_each_relation_with_its_dash_pattern(sormland, positi
 
 
 def test_legend_html_draws_the_shapes_and_lines():
-    from lsgmap.render import legend_html
+    from lsgmap.draw.render import legend_html
 
     html = legend_html(legend(lang="en", kinds=["lsg", "role", "assignment", "funder", "project", "municipality"], relations=["part_of"], marks=True))
     shapes = re.findall(r'data-shape="(\w+)"', html)
@@ -294,8 +295,8 @@ def test_legend_html_draws_the_shapes_and_lines():
 
 
 def test_removed_nodes_on_the_live_compare_map_keep_readable_labels(sormland):
-    from lsgmap.render import contrast_ratio, elements, vis_node
-    from lsgmap.view import compare_views
+    from lsgmap.draw.render import contrast_ratio, elements, vis_node
+    from lsgmap.draw.view import compare_views
 
     before, _ = compare_views(sormland, start="2016-12-31", end="2017-01-01")
     removed = [n for n in elements(sormland, before).nodes if n.mark == "removed"]

@@ -20,7 +20,7 @@ from conftest import DEFAULT_DOCUMENT, MERGER, make_dataset
 
 from lsgmap.cli import main
 from lsgmap.errors import InputError
-from lsgmap.report import period_report, report_data
+from lsgmap.time.report import period_report, report_data
 
 AUTUMN = "2016-10-13/2016-12-31"
 

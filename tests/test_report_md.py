@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from lsgmap.model import load
-from lsgmap.report import md_text, period_report
+from lsgmap.dataset.load import load
+from lsgmap.time.report import md_text, period_report
 
 HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
 

@@ -14,10 +14,10 @@ import pytest
 from robust_kit import run_library_and_cli, run_pages
 
 from lsgmap.app.common import _file_stamp, date_span
-from lsgmap.checks import check, errors_of
 from lsgmap.cli import main
-from lsgmap.model import dataset_version, load
-from lsgmap.schema import DEFAULT_SCHEMA_PATH
+from lsgmap.dataset.checks import check, errors_of
+from lsgmap.dataset.load import dataset_version, load
+from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH
 
 DATA = Path(__file__).resolve().parent / "data"
 

@@ -12,11 +12,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from lsgmap.dataset.load import BUNDLED_DATA, load
+from lsgmap.dataset.schema import DEFAULT_CODES, DEFAULT_SCHEMA_PATH, TYPES, default_schema
+from lsgmap.dataset.stories import load_stories
+from lsgmap.dataset.tables import read_dataset, read_table
 from lsgmap.i18n import PROBLEMS
-from lsgmap.model import BUNDLED_DATA, load
-from lsgmap.schema import DEFAULT_CODES, DEFAULT_SCHEMA_PATH, TYPES, default_schema
-from lsgmap.stories import load_stories
-from lsgmap.tables import read_dataset, read_table
 from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from app_kit import live_map, run_app
 
-from lsgmap.model import load
-from lsgmap.scope import SHARED_KINDS, associations, overview, scope_of
+from lsgmap.dataset.load import load
+from lsgmap.model.scope import SHARED_KINDS, associations, overview, scope_of
 from lsgmap.synthetic import generate
 
 

@@ -1,4 +1,4 @@
-"""Slides: a story as a PowerPoint deck (lsgmap.slides), from the CLI and from the Presentera page."""
+"""Slides: a story as a PowerPoint deck (lsgmap.draw.slides), from the CLI and from the Presentera page."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Pt
 
 from lsgmap.cli import main
-from lsgmap.slides import step_sources
-from lsgmap.stories import load_stories
+from lsgmap.dataset.stories import load_stories
+from lsgmap.draw.slides import step_sources
 
 STORY = "lsg-roll"
 
@@ -83,7 +83,7 @@ def test_the_notes_hold_the_sources_quotes(deck, story, sormland):
 def test_english_with_lang_en(sormland, story):
     from dataclasses import replace
 
-    from lsgmap.slides import story_slides
+    from lsgmap.draw.slides import story_slides
 
     prs = Presentation(io.BytesIO(story_slides(sormland, replace(story, steps=story.steps[:1]), lang="en", size=(320, 226))))
     assert prs.slides[0].shapes.title.text == story.steps[0].title("en")

@@ -15,11 +15,11 @@ import json
 
 import pytest
 
-from lsgmap import queries
 from lsgmap.cli import main
-from lsgmap.diff import SnapshotIds, apply, diff
-from lsgmap.model import BUNDLED_DATA
-from lsgmap.report import period_report
+from lsgmap.dataset.load import BUNDLED_DATA
+from lsgmap.model import queries
+from lsgmap.time.diff import SnapshotIds, apply, diff
+from lsgmap.time.report import period_report
 
 BEFORE, MERGER_DAY, AFTER = "2016-12-31", "2017-01-01", "2017-02-01"
 

@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from lsgmap.app.data import csv_bytes, entity_table, xlsx_bytes
-from lsgmap.spreadsheet import MARK, to_csv, to_xlsx
+from lsgmap.exchange.spreadsheet import MARK, to_csv, to_xlsx
 
 HOSTILE = ["=1+1", "+SUM(A1:A9)", "-2+3", "@SUM(A1)", "=HYPERLINK(\"http://evil.example\",\"x\")", "\t=1", "\r=1", "=cmd|' /C calc'!A0"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lsgmap.model import BUNDLED_DATA
-from lsgmap.stories import Step, load_stories
+from lsgmap.dataset.load import BUNDLED_DATA
+from lsgmap.dataset.stories import Step, load_stories
 
 
 @pytest.fixture(scope="module")
@@ -66,7 +66,7 @@ def test_english_falls_back_to_swedish():
 
 
 def test_kind_tokens_and_relation_kinds_filter():
-    from lsgmap.model import load
+    from lsgmap.dataset.load import load
 
     s = load(BUNDLED_DATA)
     view = Step(1, "x", "", "", "", "2016-11-01", ("association", "lsg", "project", "owns"), ()).view(s)
@@ -96,7 +96,7 @@ def broken_dataset(tmp_path: Path) -> Path:
 
 
 def test_bad_story_rows_become_problems_with_file_and_line(broken_dataset: Path):
-    from lsgmap.model import load
+    from lsgmap.dataset.load import load
 
     s = load(broken_dataset)
     found, problems = load_stories(s)
@@ -133,7 +133,7 @@ def _story_data(tiny, **extra):
 
 
 def test_a_step_says_the_conflict_behind_a_fact_it_points_at_and_a_working_name(tiny):
-    from lsgmap.stories import step_notes
+    from lsgmap.dataset.stories import step_notes
 
     s = _story_data(tiny)
     points = Step(1, "x", "", "", "", "2016-11-01", ("lsg", "project"), ("r1",))

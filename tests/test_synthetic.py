@@ -7,9 +7,9 @@ from collections import defaultdict
 
 import pytest
 
+from lsgmap.dataset.load import load
+from lsgmap.dataset.schema import default_schema
 from lsgmap.dates import interval_days
-from lsgmap.model import load
-from lsgmap.schema import default_schema
 from lsgmap.synthetic import generate, main
 from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
 
@@ -121,7 +121,7 @@ def test_snapshot_matches_a_naive_filter(small, on):
 
 
 def test_the_checks_find_no_error(small):
-    checks = pytest.importorskip("lsgmap.checks")
+    checks = pytest.importorskip("lsgmap.dataset.checks")
     assert [p.render("en") for p in checks.errors_of(checks.check(small))] == []
 
 

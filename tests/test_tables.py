@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lsgmap.model import load
-from lsgmap.tables import read_dataset
+from lsgmap.dataset.load import load
+from lsgmap.dataset.tables import read_dataset
 
 DATA = Path(__file__).resolve().parent / "data"
 

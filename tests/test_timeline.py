@@ -13,7 +13,7 @@ from attested_kit import reported_tables
 
 from lsgmap.cli import main
 from lsgmap.errors import InputError
-from lsgmap.timeline import change_points, events, lifetimes
+from lsgmap.time.timeline import change_points, events, lifetimes
 
 
 def test_the_merger_is_a_change_point_with_what_changed(merger):

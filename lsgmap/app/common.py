@@ -14,13 +14,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from lsgmap.checks import check
+from lsgmap.app.text import plain
+from lsgmap.dataset.checks import check
+from lsgmap.dataset.load import dataset_version, default_data_path, load
 from lsgmap.dates import plausible_window, today
+from lsgmap.draw.layout.positions import FRAME, layered_positions, layout_bounds
 from lsgmap.i18n import normalise_lang, t
-from lsgmap.layout import FRAME, layered_positions, layout_bounds
-from lsgmap.model import Structure, dataset_version, default_data_path, load
-
-from .text import plain
+from lsgmap.model.scope import associations, overview, scope_of
+from lsgmap.model.structure import Structure
 
 LANG_KEY = "lang"
 
@@ -46,7 +47,7 @@ class Loaded:
 
 
 def _file_stamp(folder: Path) -> str:
-    """Cache key of a dataset folder: :func:`lsgmap.model.dataset_version`, the hash of the content of its files.
+    """Cache key of a dataset folder: :func:`lsgmap.dataset.load.dataset_version`, the hash of the content of its files.
 
     Content, not sizes and times, so that an edit keeping a file's size and
     modification time is picked up too; never raises (an unreadable file counts
@@ -353,14 +354,12 @@ def _alone(version: str, ids: tuple[str, ...], font_size: float, frame: tuple[fl
 
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _overview(version: str, lg: str, _s: Structure) -> list:
-    from lsgmap.scope import overview
 
     return overview(_s, lg)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _part(version: str, association: str, _s: Structure) -> Part:
-    from lsgmap.scope import scope_of
 
     ids = scope_of(_s, association)
     return Part(ids, layered_positions(_s, only=ids), association)  # laid out for the association alone: it fills the frame
@@ -370,7 +369,6 @@ def choose_part(data: Loaded, lg: str) -> Part | None:
     """The part of the dataset a map page draws: all of it when it has at most one association; else the one chosen
     in the sidebar (``?assoc=``), and until one is, an overview of the associations to choose from (then None).
     """
-    from lsgmap.scope import associations
 
     s = data.structure
     ids = associations(s)

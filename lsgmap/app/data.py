@@ -1,7 +1,7 @@
 """Data page: the tables behind the map, the check findings, a timeline chart and the budget.
 
 Widgets only; the tables come from the loaded structure, the findings from
-:func:`lsgmap.checks.check`, the lifetimes from :func:`lsgmap.timeline.lifetimes`.
+:func:`lsgmap.dataset.checks.check`, the lifetimes from :func:`lsgmap.time.timeline.lifetimes`.
 """
 
 from __future__ import annotations
@@ -9,14 +9,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from lsgmap.app import common
+from lsgmap.app.exchange import exchange_downloads
+from lsgmap.app.text import plain
 from lsgmap.dates import day_to_iso
+from lsgmap.exchange.spreadsheet import CSV_STYLES, csv_style_for, to_csv, to_xlsx
 from lsgmap.i18n import t
-from lsgmap.spreadsheet import CSV_STYLES, csv_style_for, to_csv, to_xlsx
+from lsgmap.time.timeline import events, lifetimes
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
-
-from . import common
-from .exchange import exchange_downloads
-from .text import plain
 
 
 def entity_table(structure, lg: str) -> pd.DataFrame:
@@ -138,7 +138,7 @@ def _rows(frame: pd.DataFrame) -> tuple[list, list]:
 
 
 def xlsx_bytes(frame: pd.DataFrame, sheet: str) -> bytes:
-    """``frame`` as XLSX: text stays text (never a formula), control characters marked (:mod:`lsgmap.spreadsheet`)."""
+    """``frame`` as XLSX: text stays text (never a formula), control characters marked (:mod:`lsgmap.exchange.spreadsheet`)."""
     return to_xlsx(*_rows(frame), sheet=sheet)
 
 
@@ -221,8 +221,6 @@ def _table_with_downloads(frame: pd.DataFrame, name: str, query: str, lg: str) -
 def _gantt(structure, lg: str, with_relations: bool, part: frozenset[str] | None = None) -> None:
     """Lifetimes as bars, the events as red lines; of one association's part on a national dataset."""
     import altair as alt
-
-    from lsgmap.timeline import events, lifetimes
 
     inside = (lambda r: True) if part is None else (lambda r: r["id"] in part or (r.get("source") in part and r.get("target") in part))  # noqa: E731
     rows = [r for r in lifetimes(structure, lang=lg) if (with_relations or r["type"] == "entity") and inside(r)]

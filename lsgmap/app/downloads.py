@@ -1,8 +1,8 @@
 """Export buttons for any map view: offline HTML now, a PNG/SVG drawn on request (drawing takes about a second).
 
-Each page passes the :class:`~lsgmap.render.Elements` it shows on screen, so the
-files show exactly what the screen shows; they are drawn by :mod:`lsgmap.render`
-and :mod:`lsgmap.export`.
+Each page passes the :class:`~lsgmap.draw.render.Elements` it shows on screen, so the
+files show exactly what the screen shows; they are drawn by :mod:`lsgmap.draw.render`
+and :mod:`lsgmap.draw.export`.
 """
 
 from __future__ import annotations
@@ -11,11 +11,10 @@ from collections.abc import Callable
 
 import streamlit as st
 
-from lsgmap.export import to_image
+from lsgmap.app import common
+from lsgmap.draw.export import to_image
+from lsgmap.draw.render import Elements, to_html
 from lsgmap.i18n import t
-from lsgmap.render import Elements, to_html
-
-from . import common
 
 MIME = {"png": "image/png", "svg": "image/svg+xml"}
 

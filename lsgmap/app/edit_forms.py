@@ -14,13 +14,12 @@ from collections.abc import Callable
 
 import streamlit as st
 
+from lsgmap.app.text import plain
 from lsgmap.edit import Change, Dataset
 from lsgmap.edit.events import record_event
 from lsgmap.edit.operations import add_document, add_quote, add_row, change_row, combine, end_row, new_id
 from lsgmap.i18n import t
 from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
-
-from .text import plain
 
 F = "edit.f."
 OPERATIONS = ("entity_add", "entity_change", "entity_end", "relation_add", "relation_change", "relation_end", "document", "event")

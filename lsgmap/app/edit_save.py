@@ -20,17 +20,16 @@ import pandas as pd
 import streamlit as st
 from filelock import Timeout
 
-from lsgmap.diff import diff
+from lsgmap.app.edit_forms import FORM_KEYS, F
+from lsgmap.app.jamfor import change_lines
+from lsgmap.app.text import plain
+from lsgmap.draw.layout.positions import layered_positions
+from lsgmap.draw.render import elements, to_html
+from lsgmap.draw.view import View, compare_views
 from lsgmap.edit import Change, Dataset, EditRefused, StaleEdit
 from lsgmap.edit.preview import Preview, preview
 from lsgmap.i18n import t
-from lsgmap.layout import layered_positions
-from lsgmap.render import elements, to_html
-from lsgmap.view import View, compare_views
-
-from .edit_forms import FORM_KEYS, F
-from .jamfor import change_lines
-from .text import plain
+from lsgmap.time.diff import diff
 
 S = "edit."
 PENDING, BASE, OUTCOME = S + "pending", S + "base", S + "outcome"

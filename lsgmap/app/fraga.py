@@ -9,20 +9,19 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from lsgmap.ask import MAX_QUESTION_CHARS, ask
-from lsgmap.ask_interpretation import validity
-from lsgmap.ask_text import answer_notes, item_label
-from lsgmap.export import answer_text
+from lsgmap.app import common
+from lsgmap.app.downloads import map_downloads
+from lsgmap.app.live_map import live_map
+from lsgmap.app.text import plain
+from lsgmap.ask.answer import MAX_QUESTION_CHARS, ask
+from lsgmap.ask.interpretation import validity
+from lsgmap.ask.text import answer_notes, item_label
+from lsgmap.draw.export import answer_text
+from lsgmap.draw.render import elements
+from lsgmap.draw.view import View
 from lsgmap.i18n import UI, t
-from lsgmap.names import suggest
-from lsgmap.render import elements
-from lsgmap.view import View
+from lsgmap.model.names import suggest
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATIONS
-
-from . import common
-from .downloads import map_downloads
-from .live_map import live_map
-from .text import plain
 
 P = "fraga."  # session-state key prefix of this page
 #: the answer's map: its height (CSS px), and the frame it is laid out for (its column on a 1366×768 screen, menu folded)
@@ -165,7 +164,7 @@ def answer_ids(s, answer) -> frozenset[str]:
     """What the answer's map draws: the chain (the entities asked about, the answers and the paths between) and the
     neighbours, on the answer's day, of the entities asked about and of the answers.
 
-    >>> from lsgmap.model import load
+    >>> from lsgmap.dataset.load import load
     >>> s = load()
     >>> ids = answer_ids(s, ask(s, "Vem styr TUNA?", on="2016-12-01"))
     >>> {"tuna_nykoping_oxelosund", "lsg_nykoping", "rar"} <= ids, "kommun_eskilstuna" in ids

@@ -7,16 +7,18 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from lsgmap.export import file_stem, to_compare_image
+from lsgmap.app import common
+from lsgmap.app.downloads import image_button
+from lsgmap.app.keys import space_below
+from lsgmap.app.live_map import live_map
+from lsgmap.app.text import plain
+from lsgmap.draw.export import file_stem, to_compare_image
+from lsgmap.draw.render import elements, legend_html, legend_of, safe_text, to_compare_html
+from lsgmap.draw.view import compare_views
 from lsgmap.i18n import t
-from lsgmap.render import elements, legend_html, legend_of, safe_text, to_compare_html
-from lsgmap.view import compare_views
-
-from . import common
-from .downloads import image_button
-from .keys import space_below
-from .live_map import live_map
-from .text import plain
+from lsgmap.model.structure import conflict_items
+from lsgmap.time.diff import diff, short_title, source_names
+from lsgmap.time.timeline import events as timeline_events
 
 P = "jamfor."
 #: lines of the change list per page
@@ -60,8 +62,6 @@ def render() -> None:
         return
     common.compact_page("jamfor", _HEADINGS_CSS)
     start, end = date_controls(s, part, lg)
-
-    from lsgmap.diff import diff
 
     d = diff(s, start=start, end=end)
     nodes_in = lambda ids: sum(1 for i in ids if part.holds(i))  # noqa: E731
@@ -135,8 +135,8 @@ def changed_ids(s, d, part) -> frozenset[str]:
     """What the maps draw by default: the entities the diff ``d`` touches (added, removed, changed, and the ends of
     added, removed and changed relations) and their neighbours on either date, within the part.
 
-    >>> from lsgmap.diff import diff
-    >>> from lsgmap.model import load
+    >>> from lsgmap.time.diff import diff
+    >>> from lsgmap.dataset.load import load
     >>> s = load()
     >>> ids = changed_ids(s, diff(s, start="2016-12-31", end="2017-01-01"), common.Part(None, {}))
     >>> {"lsg_trosa", "lsg_trosa_gnesta", "kommun_trosa"} <= ids, "kommun_eskilstuna" in ids
@@ -221,7 +221,6 @@ def changes(s, d, part, start: date, end: date, lg: str) -> None:
                 st.text("\n".join(f"· {safe_text(i['text'])}" + (f" [{', '.join(i['sources'])}]" if i["sources"] else "") for i in items))
     st.subheader(t("app.compare.events", lg))
     if d.events:
-        from lsgmap.timeline import events as timeline_events
 
         ours = {e for e in d.events if any(part.holds(i) for i in (*s.events[e].originals, *s.events[e].results))}
         between = [e for e in timeline_events(s, lang=lg) if e["id"] in ours]
@@ -231,7 +230,7 @@ def changes(s, d, part, start: date, end: date, lg: str) -> None:
 
 
 def scoped_items(d, lg: str, within: frozenset[str] | None = None) -> list[dict]:
-    """The diff's change items (:meth:`lsgmap.diff.Diff.change_items`) about ``within`` (one association; None: all)."""
+    """The diff's change items (:meth:`lsgmap.time.diff.Diff.change_items`) about ``within`` (one association; None: all)."""
     return [i for i in d.change_items(lg) if within is None or set(i.get("ids", ())) & within]
 
 
@@ -241,8 +240,6 @@ def change_lines(s, d, lg: str, within: frozenset[str] | None = None, *, items: 
     A line ends in the short names of its documents ("[Lägesrapport avseende …]"), not source ids; under a
     change that rests on a recorded conflict, "Motstridiga källor: <topic>".
     """
-    from lsgmap.diff import source_names
-    from lsgmap.model import conflict_items
 
     def line(item, indent: str) -> list[str]:
         names = source_names(s, item["sources"])
@@ -269,7 +266,6 @@ def change_lines(s, d, lg: str, within: frozenset[str] | None = None, *, items: 
 
 def sources_text(s, items: list[dict]) -> str:
     """Every document quoted by the change list's ``items``, with its quotes: for the reader who asks "where does it say so?"."""
-    from lsgmap.diff import short_title
 
     ids = list(dict.fromkeys(x for item in items for x in item["sources"]))
     out = []

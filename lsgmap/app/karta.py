@@ -8,19 +8,21 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
+from lsgmap.app import common
+from lsgmap.app.downloads import map_downloads
+from lsgmap.app.keys import space_below
+from lsgmap.app.live_map import live_map, transitions
+from lsgmap.app.text import plain
 from lsgmap.dates import validity_text
-from lsgmap.export import file_stem
+from lsgmap.draw.export import file_stem
+from lsgmap.draw.layout.label_boxes import bounds, boxes_of
+from lsgmap.draw.render import elements, fact_notes, legend_html, legend_of, safe_text
+from lsgmap.draw.view import View, display_names
 from lsgmap.i18n import t
-from lsgmap.render import elements, fact_notes, legend_html, legend_of, safe_text
-from lsgmap.timeline import slider_stops
-from lsgmap.view import View, display_names
+from lsgmap.model.names import find_mentions, suggest
+from lsgmap.time.diff import change_summary
+from lsgmap.time.timeline import events, slider_stops
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
-
-from . import common
-from .downloads import map_downloads
-from .keys import space_below
-from .live_map import live_map, transitions
-from .text import plain
 
 P = "karta."  # session-state key prefix of this page
 
@@ -116,7 +118,6 @@ def _select(entity_id: str) -> None:
 
 def _drawn_bounds(els) -> tuple[float, float, float, float] | None:
     """The box around what ``els`` draws, labels included (None when nothing is drawn)."""
-    from lsgmap.label_boxes import bounds, boxes_of
 
     boxes = boxes_of(els)
     if not boxes:
@@ -196,7 +197,6 @@ def _summary(s, day: str, lg: str) -> str:
 
 @st.cache_resource(show_spinner=False, max_entries=256)
 def _summary_of(version: str, day: str, lg: str, _s) -> str:
-    from lsgmap.diff import change_summary
 
     return change_summary(_s, day, lg)
 
@@ -226,14 +226,12 @@ def timeline_strip(s, chosen: date, stops: list[date], lg: str) -> None:
 
 def event_labels(s, lg: str) -> list[dict[str, str]]:
     """The events under the slider: their day and a plain sentence for the tooltip ("2017-01-01: LSG Trosa och …")."""
-    from lsgmap.timeline import events
 
     return [{"date": e["date"][:10], "label": safe_text(f"{e['date'][:10]}: {e['text']}")} for e in events(s, lang=lg) if e.get("date")]
 
 
 def resolve_search(s, snap, q: str, lg: str) -> str | None:
     """The entity (valid on the day) that the search text names, or None with a hint."""
-    from lsgmap.names import find_mentions, suggest
 
     found = [i for mention in find_mentions(s, q) for i in mention.entity_ids if i in snap.node_set]
     lowered = q.strip().lower()
@@ -254,7 +252,7 @@ def resolve_search(s, snap, q: str, lg: str) -> str | None:
 def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: bool = False) -> None:
     """The chosen entity's relations on the day, with validity, sources and notes, as a table (text only).
 
-    Names follow the map's rule (:func:`lsgmap.view.display_names`): with persons hidden, the role they hold.
+    Names follow the map's rule (:func:`lsgmap.draw.view.display_names`): with persons hidden, the role they hold.
     Dates are at the precision the source gave; the note column says what the map's tooltip says
     (no source for the day, recorded conflicts); with ``attested_only`` only facts a source speaks
     for on the day are listed.

@@ -26,7 +26,7 @@ from typing import Any
 
 import streamlit as st
 
-from lsgmap.render import _OPTIONS, Elements, _pyvis_templates, vis_edge, vis_node
+from lsgmap.draw.render import _OPTIONS, Elements, _pyvis_templates, vis_edge, vis_node
 
 __all__ = ["ANIMATION_MS", "live_map", "map_data", "transitions"]
 
@@ -177,7 +177,7 @@ function create(root, data, setStateValue) {
 }
 
 function showLegend(box, legend) {
-  // the legend's markup is made by lsgmap.render.legend_html from the kinds' own labels (escaped), never from the data
+  // the legend's markup is made by lsgmap.draw.render.legend_html from the kinds' own labels (escaped), never from the data
   if (!box) return;
   box.hidden = !legend;
   if (!legend) return;
@@ -257,7 +257,7 @@ def transitions(structure, events: Iterable[Any] | None = None) -> list[dict[str
 
     The map plays the ones between the date it showed and the new one (backwards too: the nodes just swap roles).
 
-    >>> from lsgmap.model import load
+    >>> from lsgmap.dataset.load import load
     >>> [t for t in transitions(load()) if t["date"] == "2017-01-01"][0]["gone"]
     ['lsg_gnesta', 'lsg_trosa']
     """
@@ -276,9 +276,9 @@ def map_data(
     """What the component is handed: vis-network's nodes, edges and options, the frame's height, the bounds to fit, the events,
     the map's key (a page with two maps names each) and whether a click on a node is sent to Python.
 
-    >>> from lsgmap.model import load
-    >>> from lsgmap.render import elements
-    >>> from lsgmap.view import View
+    >>> from lsgmap.dataset.load import load
+    >>> from lsgmap.draw.render import elements
+    >>> from lsgmap.draw.view import View
     >>> data = map_data(elements(load(), View(on="2017-01-01")), height=500, bounds=(0, 0, 10, 10), moves=[])
     >>> data["height"], data["bounds"], data["selectable"], "lsg_trosa_gnesta" in {n["id"] for n in data["nodes"]}
     (500, [0, 0, 10, 10], False, True)
@@ -310,7 +310,7 @@ def live_map(
 ) -> None:
     """Draw ``els`` in the page, in place of what this ``key`` drew before; ``on_select(entity id)`` runs on a click on a node.
 
-    ``legend`` (``{"title": …, "html": lsgmap.render.legend_html(…)}``) folds a legend over the map's top right corner.
+    ``legend`` (``{"title": …, "html": lsgmap.draw.render.legend_html(…)}``) folds a legend over the map's top right corner.
     """
 
     def clicked() -> None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from ..i18n import UI, t
-from . import common, pages
-from .keys import close_page_not_found
-from .text import plain
+from lsgmap.app import common, pages
+from lsgmap.app.keys import close_page_not_found
+from lsgmap.app.text import plain
+from lsgmap.i18n import UI, t
 
 #: a bad ``?page=`` value, kept in the session until the page that opens instead can say so
 NOTICE = "_page_notice"

@@ -6,19 +6,18 @@ from pathlib import Path
 
 import streamlit as st
 
+from lsgmap.app import common
+from lsgmap.app.downloads import map_downloads
+from lsgmap.app.keys import presenter_keys, space_below
+from lsgmap.app.live_map import live_map, transitions
+from lsgmap.app.text import plain
+from lsgmap.dataset.stories import STORY_FOLDER, load_stories, step_notes
+from lsgmap.draw.render import elements, safe_text
+from lsgmap.draw.slides import MIME as PPTX_MIME
+from lsgmap.draw.slides import default_filename as deck_filename
+from lsgmap.draw.slides import story_slides
+from lsgmap.draw.view import story_view
 from lsgmap.i18n import t
-from lsgmap.render import elements, safe_text
-from lsgmap.slides import MIME as PPTX_MIME
-from lsgmap.slides import default_filename as deck_filename
-from lsgmap.slides import story_slides
-from lsgmap.stories import STORY_FOLDER, load_stories, step_notes
-from lsgmap.view import story_view
-
-from . import common
-from .downloads import map_downloads
-from .keys import presenter_keys, space_below
-from .live_map import live_map, transitions
-from .text import plain
 
 P = "presentera."  # session-state key prefix of this page
 

@@ -11,18 +11,17 @@ import pandas as pd
 import streamlit as st
 from filelock import Timeout
 
+from lsgmap.app import common
+from lsgmap.app.edit_forms import FORMS, OPERATIONS, F, Names, keep_typed, sources_picker
+from lsgmap.app.edit_save import BASE, OUTCOME, PENDING, outcome, problems_table, save_button, save_pending, show_preview
+from lsgmap.app.settings import editing_enabled as enabled
+from lsgmap.app.text import plain
+from lsgmap.dataset.load import default_data_path
 from lsgmap.edit import Dataset, EditRefused
 from lsgmap.edit.importing import diff_rows, read_upload, validate
 from lsgmap.errors import Problem
 from lsgmap.exchange import default_filename, export_data
 from lsgmap.i18n import t
-from lsgmap.model import default_data_path
-
-from . import common
-from .edit_forms import FORMS, OPERATIONS, F, Names, keep_typed, sources_picker
-from .edit_save import BASE, OUTCOME, PENDING, outcome, problems_table, save_button, save_pending, show_preview
-from .pages import editing_enabled as enabled
-from .text import plain
 
 
 def render() -> None:

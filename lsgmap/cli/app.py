@@ -15,9 +15,9 @@ import os
 import sys
 from pathlib import Path
 
-from ..app.pages import EDIT_SETTING  # no Streamlit: pages.py only names the pages
-from ..errors import InputError
-from ..i18n import msg
+from lsgmap.app.settings import EDIT_SETTING  # no Streamlit here
+from lsgmap.errors import InputError
+from lsgmap.i18n import msg
 
 #: The Streamlit script inside the package.
 SCRIPT = Path(__file__).resolve().parent.parent / "app" / "streamlit_app.py"

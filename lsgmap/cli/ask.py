@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..ask import ask
-from . import echo, load_structure, parse_day, print_json
+from lsgmap.ask.answer import ask
+from lsgmap.cli.common import echo, load_structure, parse_day, print_json
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

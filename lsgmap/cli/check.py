@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..checks import check, errors_of, warnings_of
-from ..i18n import t
-from . import echo, lang_of, load_structure, print_json
+from lsgmap.cli.common import echo, lang_of, load_structure, print_json
+from lsgmap.dataset.checks import check, errors_of, warnings_of
+from lsgmap.i18n import t
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

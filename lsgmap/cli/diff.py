@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import argparse
 
-from ..diff import diff
-from ..i18n import t
-from . import echo, lang_of, load_structure, parse_day, print_json
+from lsgmap.cli.common import echo, lang_of, load_structure, parse_day, print_json
+from lsgmap.i18n import t
+from lsgmap.time.diff import diff
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -15,11 +15,12 @@ import os
 import sys
 from pathlib import Path
 
-from ..edit import Dataset, EditRefused, StaleEdit
-from ..edit.importing import Imported, diff_rows, read_path, validate
-from ..errors import InputError
-from ..i18n import msg, t
-from . import echo, lang_of, print_json
+from lsgmap.cli.common import echo, lang_of, print_json
+from lsgmap.dataset.load import default_data_path
+from lsgmap.edit import Dataset, EditRefused, StaleEdit
+from lsgmap.edit.importing import Imported, diff_rows, read_path, validate
+from lsgmap.errors import InputError
+from lsgmap.i18n import msg, t
 
 #: how many times a save is re-applied when others keep saving other rows meanwhile
 REAPPLY_ATTEMPTS = 5
@@ -47,7 +48,6 @@ def _who_why(p: argparse.ArgumentParser) -> None:
 
 
 def _folder(args: argparse.Namespace) -> Path:
-    from ..model import default_data_path
 
     folder = Path(args.data) if getattr(args, "data", None) else default_data_path()
     if not folder.is_dir():

@@ -2,7 +2,7 @@
 
 Facts no source speaks for on the day are drawn faded and dashed, with a footnote saying so;
 ``--attested-only`` leaves them out. ``lsgmap export --story ID --format pptx [--out FILE]``
-writes a story as a PowerPoint deck (:mod:`lsgmap.slides`), one slide per step, each on its own date.
+writes a story as a PowerPoint deck (:mod:`lsgmap.draw.slides`), one slide per step, each on its own date.
 """
 
 from __future__ import annotations
@@ -12,10 +12,16 @@ import re
 import sys
 from pathlib import Path
 
-from ..errors import InputError
-from ..exchange import FORMATS as EXCHANGE_FORMATS
-from ..i18n import msg, t
-from . import day_or_default, echo, export_data, lang_of, load_structure, parse_day, write_out
+from lsgmap.cli import export_data
+from lsgmap.cli.common import day_or_default, echo, lang_of, load_structure, parse_day, write_out
+from lsgmap.dataset.stories import load_stories
+from lsgmap.dates import day_to_iso
+from lsgmap.draw import export as images
+from lsgmap.draw import slides
+from lsgmap.draw.view import View, compare_views
+from lsgmap.errors import InputError
+from lsgmap.exchange import FORMATS as EXCHANGE_FORMATS
+from lsgmap.i18n import msg, t
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -56,10 +62,6 @@ def run(args: argparse.Namespace) -> int:
         return _run_slides(args)
     if args.fmt in EXCHANGE_FORMATS:
         return export_data.run(args)
-    from ..dates import day_to_iso
-    from ..export import default_filename, export_compare_image, export_html, export_image
-    from ..view import View, compare_views
-
     lang = lang_of(args)
     other = parse_day(args.compare, "--compare") if args.compare else None
     size = _size(args.size or ("2400x1000" if args.compare else "1600x1000"))
@@ -69,13 +71,13 @@ def run(args: argparse.Namespace) -> int:
     day = day_or_default(args, structure)
     view = View(on=day, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only)
     if args.fmt == "html":
-        data = export_html(structure, view).encode("utf-8")
+        data = images.export_html(structure, view).encode("utf-8")
     elif other is not None:
         start, end = sorted((day, other))
         views = compare_views(structure, start=start, end=end, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only)
-        data = export_compare_image(structure, *views, fmt=args.fmt, size=size)
+        data = images.export_compare_image(structure, *views, fmt=args.fmt, size=size)
     else:
-        data = export_image(structure, view, fmt=args.fmt, size=size)
+        data = images.export_image(structure, view, fmt=args.fmt, size=size)
     if args.out == "-":
         sys.stdout.buffer.write(data)
         return 0
@@ -84,7 +86,7 @@ def run(args: argparse.Namespace) -> int:
     elif other is not None:
         path = Path(f"lsgmap-{day_to_iso(min(day, other))}-{day_to_iso(max(day, other))}.{args.fmt}")
     else:
-        path = Path(default_filename(on=day, fmt=args.fmt, focus=view.focus))
+        path = Path(images.default_filename(on=day, fmt=args.fmt, focus=view.focus))
     write_out(path, data)
     echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
     return 0
@@ -92,9 +94,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _run_slides(args: argparse.Namespace) -> int:
     """``--story ID --format pptx``: the story's deck; each step has its own date, so no --on or --compare."""
-    from ..slides import default_filename, find_story, story_slides
-    from ..stories import load_stories
-
     for option, given in (("--on", args.on), ("--compare", args.compare)):
         if given:
             raise InputError(msg("slides.own_dates", option=option))
@@ -103,14 +102,14 @@ def _run_slides(args: argparse.Namespace) -> int:
     stories = load_stories(structure)[0]
     if not args.story:
         raise InputError(msg("slides.story_needed", known=", ".join(s.id for s in stories) or msg("slides.no_stories")))
-    story = find_story(structure, args.story, stories)
+    story = slides.find_story(structure, args.story, stories)
     lang = lang_of(args)
     options = {"size": size} if size else {}
-    data = story_slides(structure, story, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only, **options)
+    data = slides.story_slides(structure, story, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only, **options)
     if args.out == "-":
         sys.stdout.buffer.write(data)
         return 0
-    path = Path(args.out or default_filename(story.id))
+    path = Path(args.out or slides.default_filename(story.id))
     write_out(path, data)
     echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
     return 0

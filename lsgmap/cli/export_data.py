@@ -10,10 +10,10 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import InputError
-from ..exchange import FORMATS, default_filename, export_data
-from ..i18n import msg, t
-from . import echo, lang_of, load_structure, parse_day, write_out
+from lsgmap.cli.common import echo, lang_of, load_structure, parse_day, write_out
+from lsgmap.errors import InputError
+from lsgmap.exchange import FORMATS, default_filename, export_data
+from lsgmap.i18n import msg, t
 
 __all__ = ["FORMATS", "run"]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import argparse
 
-from ..report import FORMATS, period_report, report_data
-from . import echo, lang_of, load_structure, parse_day, print_json, write_out
+from lsgmap.cli.common import echo, lang_of, load_structure, parse_day, print_json, write_out
+from lsgmap.time.report import FORMATS, period_report, report_data
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from ..attestation import attestation_note
-from ..diff import end_text, span_text, start_text
-from ..i18n import t
-from ..vocab import ENTITY_KINDS, RELATION_KINDS
-from . import day_or_default, echo, lang_of, load_structure, print_json
+from lsgmap.cli.common import day_or_default, echo, lang_of, load_structure, print_json
+from lsgmap.i18n import t
+from lsgmap.model.attestation import attestation_note
+from lsgmap.time.diff import end_text, span_text, start_text
+from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

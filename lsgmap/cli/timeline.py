@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import argparse
 
-from ..dates import day_to_iso
-from ..i18n import t
-from ..timeline import change_points, events
-from . import echo, lang_of, load_structure, parse_day, print_json
+from lsgmap.cli.common import echo, lang_of, load_structure, parse_day, print_json
+from lsgmap.dates import day_to_iso
+from lsgmap.i18n import t
+from lsgmap.time.timeline import change_points, events
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

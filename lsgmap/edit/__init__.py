@@ -9,7 +9,7 @@ The app's Redigera page and the ``lsgmap import`` command both use this:
 - :mod:`.journal` replaces several files together, under a lock.
 """
 
-from .change import Change, EditRefused, RowChange, RowConflict, StaleEdit
-from .dataset import LOG_TABLE, Dataset, Saved
+from lsgmap.edit.change import Change, EditRefused, RowChange, RowConflict, StaleEdit
+from lsgmap.edit.dataset import LOG_TABLE, Dataset, Saved
 
 __all__ = ["Change", "Dataset", "EditRefused", "LOG_TABLE", "RowChange", "RowConflict", "Saved", "StaleEdit"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..errors import Problem
+from lsgmap.errors import Problem
 
 __all__ = ["RowChange", "Change", "EditRefused", "StaleEdit", "RowConflict"]
 

@@ -3,10 +3,10 @@
 Saving takes the write lock, refuses a change made on an older version (with
 what was saved meanwhile), applies the change to a copy and runs ``check`` on
 it (new errors refuse the change), then replaces every touched table and the
-change log together (:mod:`lsgmap.edit.journal`). Untouched rows keep their bytes.
+change log together (:mod:`lsgmap.dataset.journal`). Untouched rows keep their bytes.
 
 >>> import shutil, tempfile, pathlib
->>> from lsgmap.model import BUNDLED_DATA
+>>> from lsgmap.dataset.load import BUNDLED_DATA
 >>> folder = pathlib.Path(tempfile.mkdtemp()) / "d"
 >>> _ = shutil.copytree(BUNDLED_DATA, folder)
 >>> ds = Dataset(folder)
@@ -27,14 +27,15 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..checks import check, errors_of, warnings_of
-from ..errors import Problem
-from ..model import Structure, dataset_version, load
-from ..schema import Resource
-from ..tables import read_dataset_schema
-from . import journal
-from .change import Change, EditRefused, RowChange, RowConflict, StaleEdit
-from .csvfile import CsvFile
+from lsgmap.dataset import journal
+from lsgmap.dataset.checks import check, errors_of, warnings_of
+from lsgmap.dataset.load import dataset_version, load
+from lsgmap.dataset.schema import Resource
+from lsgmap.dataset.tables import read_dataset_schema
+from lsgmap.edit.change import Change, EditRefused, RowChange, RowConflict, StaleEdit
+from lsgmap.edit.csvfile import CsvFile
+from lsgmap.errors import Problem
+from lsgmap.model.structure import Structure
 
 __all__ = ["Dataset", "Saved", "LOG_TABLE"]
 

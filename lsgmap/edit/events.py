@@ -6,7 +6,7 @@ successor's relations derived from the predecessors' (``derived_from`` the
 event): the user accepts or drops each before saving.
 
 >>> from lsgmap.edit.dataset import Dataset
->>> from lsgmap.model import BUNDLED_DATA
+>>> from lsgmap.dataset.load import BUNDLED_DATA
 >>> ds = Dataset(BUNDLED_DATA)
 >>> draft = record_event(ds, "merger", "2020-01-01", originals=["lsg_nykoping", "lsg_oxelosund"],
 ...                      new_entities=[{"kind": "lsg", "name_sv": "LSG Nyköping-Oxelösund 2"}],
@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dates import day_to_iso, to_day
-from ..errors import Problem
-from ..i18n import t
-from ..vocab import EVENT_KINDS
-from .change import Change, EditRefused, RowChange
-from .dataset import Dataset
-from .operations import _need_sources, add_row, change_row, new_id, with_sources
+from lsgmap.dates import day_to_iso, to_day
+from lsgmap.edit.change import Change, EditRefused, RowChange
+from lsgmap.edit.dataset import Dataset
+from lsgmap.edit.operations import _need_sources, add_row, change_row, new_id, with_sources
+from lsgmap.errors import Problem
+from lsgmap.i18n import t
+from lsgmap.vocab import EVENT_KINDS
 
 __all__ = ["Proposal", "EventDraft", "record_event"]
 

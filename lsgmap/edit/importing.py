@@ -12,7 +12,7 @@ is one sheet.
 Problems name the sheet and row as a spreadsheet shows them: ``entities!7``.
 
 >>> import io
->>> from lsgmap.model import BUNDLED_DATA, load
+>>> from lsgmap.dataset.load import BUNDLED_DATA, load
 >>> from lsgmap.exchange.workbook import to_workbook
 >>> from lsgmap.edit.dataset import Dataset
 >>> ds = Dataset(BUNDLED_DATA)
@@ -31,12 +31,14 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from ..errors import Problem
-from ..schema import suggest
-from ..tables import read_table
-from .change import Change, EditRefused, RowChange
-from .dataset import LOG_TABLE, Dataset
-from .operations import CONTROL, new_id
+from lsgmap.dataset.schema import suggest
+from lsgmap.dataset.tables import read_table
+from lsgmap.edit.change import Change, EditRefused, RowChange
+from lsgmap.edit.csvfile import CsvFile
+from lsgmap.edit.dataset import LOG_TABLE, Dataset
+from lsgmap.edit.operations import CONTROL, new_id
+from lsgmap.errors import Problem
+from lsgmap.exchange.workbook import README_SHEET, VERSION_CELL
 
 __all__ = ["Imported", "read_upload", "read_path", "where"]
 
@@ -147,7 +149,6 @@ def read_path(ds: Dataset, path: str | Path) -> Imported:
 
 
 def _base_version(sheets: dict[str, Sheet]) -> str:
-    from ..exchange.workbook import README_SHEET, VERSION_CELL
 
     head = sheets.get(README_SHEET, {}).get("header", [])
     return head[2] if len(head) > 2 and head[1] == VERSION_CELL else ""
@@ -265,7 +266,6 @@ def _placed(ds: Dataset, imported: Imported, files: dict[str, bytes], p: Problem
     text = files.get(ds.resources[table].path)
     if text is None:
         return replace(p, file=where(table, None), line=None)
-    from .csvfile import CsvFile
 
     f = CsvFile.parse(text, key=ds.files[table].key)
     ids = f.ids()

@@ -5,7 +5,7 @@ each row that has that column. Ids are made from names (``LSG Trosa-Gnesta``
 → ``lsg_trosa_gnesta``) or numbered after the table's own (``r092``).
 
 >>> from lsgmap.edit.dataset import Dataset
->>> from lsgmap.model import BUNDLED_DATA
+>>> from lsgmap.dataset.load import BUNDLED_DATA
 >>> ds = Dataset(BUNDLED_DATA)
 >>> c = end_row(ds, "relations", "r001", "2019-12-31", sources=["pub_rar_medlemmar"])
 >>> c.rows[0].fields_changed()
@@ -20,9 +20,9 @@ import re
 
 from unidecode import unidecode
 
-from ..errors import Problem
-from .change import Change, EditRefused, RowChange
-from .dataset import Dataset
+from lsgmap.edit.change import Change, EditRefused, RowChange
+from lsgmap.edit.dataset import Dataset
+from lsgmap.errors import Problem
 
 __all__ = ["add_row", "change_row", "end_row", "add_document", "add_quote", "slug", "new_id", "with_sources"]
 

@@ -5,7 +5,7 @@ the dataset *after* the change, on the day before and on the day of the change
 (:func:`change_day`), with the same diff and map. Nothing is written.
 
 >>> import shutil, tempfile, pathlib
->>> from lsgmap.model import BUNDLED_DATA
+>>> from lsgmap.dataset.load import BUNDLED_DATA
 >>> from lsgmap.edit import Dataset
 >>> from lsgmap.edit.operations import end_row
 >>> folder = pathlib.Path(tempfile.mkdtemp()) / "d"
@@ -20,11 +20,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dates import day_to_iso, to_day
-from ..errors import Problem
-from ..model import Structure
-from .change import Change
-from .dataset import Dataset
+from lsgmap.dates import day_to_iso, to_day
+from lsgmap.edit.change import Change
+from lsgmap.edit.dataset import Dataset
+from lsgmap.errors import Problem
+from lsgmap.model.structure import Structure
 
 __all__ = ["Preview", "preview", "change_day"]
 

@@ -15,7 +15,7 @@ interval rule is the one of :mod:`lsgmap.dates`; open ends stay open.
 
 Examples
 --------
->>> from lsgmap.model import BUNDLED_DATA, load
+>>> from lsgmap.dataset.load import BUNDLED_DATA, load
 >>> s = load(BUNDLED_DATA)
 >>> sel = select(s, on="2017-03-01")
 >>> "lsg_trosa_gnesta" in sel.entity_ids, "lsg_trosa" in sel.entity_ids
@@ -37,11 +37,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..dates import day_to_iso, to_day
+from lsgmap.dates import day_to_iso, to_day
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Structure
-    from ..records import BudgetLine, Conflict, Entity, Event, Relation
+    from lsgmap.model.records import BudgetLine, Conflict, Entity, Event, Relation
+    from lsgmap.model.structure import Structure
 
 __all__ = ["FORMATS", "ExchangeFormat", "Selection", "select", "export_data", "default_filename", "xml_text", "windows_text"]
 

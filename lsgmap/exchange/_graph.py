@@ -13,8 +13,8 @@ from collections.abc import Iterator
 from typing import IO
 from xml.sax.saxutils import escape, quoteattr
 
-from ..vocab import RELATION_KINDS
-from . import Selection, windows_text, xml_text
+from lsgmap.exchange import Selection, windows_text, xml_text
+from lsgmap.vocab import RELATION_KINDS
 
 #: (name, type) of every node attribute, in order; type is "string" or "boolean".
 NODE_ATTRIBUTES = (

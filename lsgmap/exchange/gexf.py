@@ -15,7 +15,7 @@ LSG Trosa-Gnesta start on 2017-01-01.
 Examples
 --------
 >>> import networkx as nx, io
->>> from lsgmap.model import BUNDLED_DATA, load
+>>> from lsgmap.dataset.load import BUNDLED_DATA, load
 >>> g = nx.read_gexf(io.BytesIO(to_gexf(load(BUNDLED_DATA))))
 >>> g.graph["mode"], g.nodes["lsg_trosa_gnesta"]["spells"]
 ('dynamic', [('2017-01-01', 'None')])
@@ -27,14 +27,14 @@ import io
 from datetime import date
 from typing import TYPE_CHECKING
 
-from .. import __version__
-from ..dates import OPEN_END, OPEN_START
-from ..i18n import t
-from . import Selection, iso, no_gc, select, xml_text
-from ._graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, XmlWriter, edge_values, node_values
+from lsgmap import __version__
+from lsgmap.dates import OPEN_END, OPEN_START
+from lsgmap.exchange import Selection, iso, no_gc, select, xml_text
+from lsgmap.exchange._graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, XmlWriter, edge_values, node_values
+from lsgmap.i18n import t
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Structure
+    from lsgmap.model.structure import Structure
 
 __all__ = ["to_gexf", "NS"]
 

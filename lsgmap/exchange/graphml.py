@@ -10,7 +10,7 @@ asked for.
 Examples
 --------
 >>> import networkx as nx, io
->>> from lsgmap.model import BUNDLED_DATA, load
+>>> from lsgmap.dataset.load import BUNDLED_DATA, load
 >>> g = nx.read_graphml(io.BytesIO(to_graphml(load(BUNDLED_DATA))))
 >>> g.nodes["lsg_trosa"]["end"], "start" in g.nodes["lsg_trosa"]
 ('2016-12-31', False)
@@ -22,13 +22,13 @@ import io
 from datetime import date
 from typing import TYPE_CHECKING
 
-from ..dates import OPEN_END, OPEN_START
-from . import iso, no_gc, select, xml_text
-from ._graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, XmlWriter, edge_values, node_values
-from .gexf import description
+from lsgmap.dates import OPEN_END, OPEN_START
+from lsgmap.exchange import iso, no_gc, select, xml_text
+from lsgmap.exchange._graph import EDGE_ATTRIBUTES, NODE_ATTRIBUTES, XmlWriter, edge_values, node_values
+from lsgmap.exchange.gexf import description
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Structure
+    from lsgmap.model.structure import Structure
 
 __all__ = ["to_graphml", "NS"]
 

@@ -32,7 +32,7 @@ source speaks for it on that date.
 Examples
 --------
 >>> import rdflib
->>> from lsgmap.model import BUNDLED_DATA, load
+>>> from lsgmap.dataset.load import BUNDLED_DATA, load
 >>> g = rdflib.Graph().parse(data=to_jsonld(load(BUNDLED_DATA)), format="json-ld")
 >>> q = '''SELECT ?name WHERE { ?e a org:ChangeEvent ; org:originalOrganization/dcterms:identifier "lsg_trosa" ;
 ...        org:resultingOrganization/skos:prefLabel ?name . FILTER(lang(?name) = "sv") }'''
@@ -50,14 +50,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from ..dates import OPEN_END, OPEN_START
-from ..vocab import EVENT_KINDS, RELATION_KINDS
-from . import Selection, iso, no_gc, select
-from .gexf import description
+from lsgmap.dates import OPEN_END, OPEN_START
+from lsgmap.exchange import Selection, iso, no_gc, select
+from lsgmap.exchange.gexf import description
+from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Structure
-    from ..records import Document, Entity, Event, Relation, Source
+    from lsgmap.model.records import Document, Entity, Event, Relation, Source
+    from lsgmap.model.structure import Structure
 
 __all__ = ["to_jsonld", "jsonld_document", "context_document", "CONTEXT_PATH", "VOCAB", "PREFIXES", "ENTITY_TYPES", "RELATION_PROPERTIES"]
 

@@ -11,7 +11,7 @@ source forms, budget bases) get a drop-down list from the sheet
 ``listor - lists``. The first sheet says all this in Swedish and English.
 
 Every text is a shared string, never a formula (a cell starting with ``=``
-stays text), with control characters replaced as in :mod:`lsgmap.spreadsheet`.
+stays text), with control characters replaced as in :mod:`lsgmap.exchange.spreadsheet`.
 The file is written directly (zip + XML, every text escaped by
 :func:`xml.sax.saxutils.escape`): openpyxl takes about 10 s for the national
 dataset's 700 000 cells, this about one.
@@ -20,7 +20,7 @@ Examples
 --------
 >>> import io
 >>> from openpyxl import load_workbook
->>> from lsgmap.model import BUNDLED_DATA, load
+>>> from lsgmap.dataset.load import BUNDLED_DATA, load
 >>> wb = load_workbook(io.BytesIO(to_workbook(load(BUNDLED_DATA))))
 >>> wb.sheetnames[:3], wb["entities"]["A1"].value
 (['läs mig - read me', 'documents', 'sources'], 'id')
@@ -36,15 +36,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from ..i18n import t
-from ..schema import DEFAULT_SCHEMA_PATH, Field, Resource, to_number
-from ..spreadsheet import XLSX_MAX, clean_text
-from ..tables import read_dataset
-from ..vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
-from . import Selection, iso, no_gc, select, xml_text
+from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH, Field, Resource, to_number
+from lsgmap.dataset.tables import read_dataset
+from lsgmap.exchange import Selection, iso, no_gc, select, xml_text
+from lsgmap.exchange.spreadsheet import XLSX_MAX, clean_text
+from lsgmap.i18n import t
+from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ..model import Structure
+    from lsgmap.model.structure import Structure
 
 __all__ = ["to_workbook", "README_SHEET", "LISTS_SHEET", "VERSION_CELL"]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import shutil
 
+from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.edit import Dataset
-from lsgmap.model import BUNDLED_DATA, load
 
 from .browser_kit import ROOT, docs_dir, screenshot
 

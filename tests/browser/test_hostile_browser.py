@@ -15,7 +15,7 @@ from urllib.parse import quote
 
 import pytest
 
-from lsgmap.model import BUNDLED_DATA
+from lsgmap.dataset.load import BUNDLED_DATA
 
 from .browser_kit import map_frame, screenshot
 

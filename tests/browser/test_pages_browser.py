@@ -5,9 +5,9 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from lsgmap.export import export_html, image_size
-from lsgmap.model import BUNDLED_DATA, load
-from lsgmap.view import View
+from lsgmap.dataset.load import BUNDLED_DATA, load
+from lsgmap.draw.export import export_html, image_size
+from lsgmap.draw.view import View
 
 from .browser_kit import ROOT, docs_dir, node_records, poll_map, screenshot
 

@@ -1,0 +1,5 @@
+import sys
+
+from lsgmap.cli import main
+
+sys.exit(main())

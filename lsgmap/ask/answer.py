@@ -1,0 +1,260 @@
+"""Free-text responsibility questions in Swedish and English.
+
+:func:`ask` reads a question such as "Vem styr TUNA i december 2016?" or
+"Who commissions the process leader after the merger?" in three steps:
+
+1. :func:`lsgmap.ask.reading.read_question` reads it into a
+   :class:`~lsgmap.ask.reading.Reading`: the language, the date
+   (:mod:`lsgmap.ask.dates`; a date in the question overrides ``on``;
+   without any date: the dataset's default date), the names (:mod:`lsgmap.model.names`) and the cue words;
+2. the first handler in :data:`lsgmap.ask.handlers.HANDLERS` that applies
+   answers it from :mod:`lsgmap.model.queries` (a relation and its direction, who is
+   responsible, the chain up to RAR, a path between two entities, what became
+   of an entity, an amount, a list);
+3. the :class:`Answer` keeps how it was understood as an
+   :class:`~lsgmap.ask.interpretation.Interpretation` of message keys with
+   parameters, put into words in the language asked for when shown.
+
+Every answer says whether a source speaks for it on the date asked about
+(``attested``, :mod:`lsgmap.model.attestation`), with the nearest date one does, and
+the recorded conflicts it rests on; when no source speaks for any answer on
+that date, the answer opens by saying so. Dates are shown at the precision
+the source gave ("oktober 2016"); amounts say what they are ("enligt ansökan").
+
+A question it cannot understand, or a name it does not know, gives an
+:class:`Answer` with no answers, ``understood=False`` and a message with
+suggestions ("Menade du …?") and the kinds of question it can answer.
+
+Examples
+--------
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> s = load(BUNDLED_DATA)
+>>> a = ask(s, "Vem styr TUNA i december 2016?")
+>>> a.interpretation.text()
+'vem styr TUNA Nyköping/Oxelösund under 2016-12-01 – 2016-12-31 (datum ur frågan: "i december 2016") ("tuna" tolkat som TUNA Nyköping/Oxelösund: TUNA – Träning Utveckling Nära Arbetslivet (Eskilstuna) har ingen sådan relation)'
+>>> a.interpretation.text("en").split(" (", 1)[0]
+'who steers TUNA Nyköping/Oxelösund during 2016-12-01 – 2016-12-31'
+>>> sorted(x.id for x in a.answers)
+['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund']
+>>> [x.id for x in ask(s, "Who employs the process leader?", on="2017-03-01").answers]
+['rar']
+>>> ask(s, "Vem styr Tunna?").understood
+True
+>>> ask(s, "hur är vädret?").understood
+False
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+from typing import Any
+
+from lsgmap.ask.dates import QuestionDate
+from lsgmap.ask.handlers import QUESTION_KINDS, handler_for
+from lsgmap.ask.interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
+from lsgmap.ask.reading import Reading, detect_lang, read_question
+from lsgmap.ask.text import amount_lines, answer_line, basis_text, path_lines
+from lsgmap.i18n import Message, msg, t
+from lsgmap.model import queries
+
+__all__ = ["Answer", "Interpretation", "ask", "detect_lang", "QUESTION_KINDS", "MAX_QUESTION_CHARS"]
+
+#: Question kinds that name their own dates in the interpretation (a "when" answer, changes between two dates).
+OWN_DATES = frozenset({"when", "changes"})
+
+#: The longest question read; a longer one is refused at once (reading time must not grow with pasted text).
+MAX_QUESTION_CHARS = 500
+
+
+@dataclass
+class Answer:
+    """The answer to one question: how it was understood, the answers, the chains, and a notice.
+
+    Every text is rendered when asked for (:meth:`text`, :meth:`to_json`,
+    :meth:`message_text`) in any language; ``lang`` is the language of the question.
+    """
+
+    question: str
+    on: date
+    lang: str
+    interpretation: Interpretation
+    answers: list[queries.AnswerItem] = field(default_factory=list)
+    paths: list[queries.Path] = field(default_factory=list)
+    notice: Message | Joined | None = None
+    understood: bool = True
+    amounts: dict[str, Any] | None = None
+    structure: Any = field(default=None, repr=False, compare=False)
+
+    @property
+    def message(self) -> str:
+        """The notice (why there is no answer, what it can answer …) in the language of the question, or ""."""
+        return self.message_text()
+
+    def message_text(self, lang: str | None = None) -> str:
+        """The notice in ``lang``, or ""."""
+        return render(self.notice, lang or self.lang) if self.notice is not None else ""
+
+    def to_json(self, lang: str | None = None) -> dict[str, Any]:
+        """``{"question", "on", "interpretation", "answers", "paths", "message", "attestation"}``; amounts sit in the interpretation.
+
+        Each budget line of the amounts has its ``basis`` ("applied" …) and ``basis_text`` ("enligt ansökan").
+        """
+        lang = lang or self.lang
+        interpretation = self.interpretation.to_json(lang)
+        if self.amounts is not None:
+            lines = [line | {"basis_text": basis_text(line["basis"], lang)} for line in self.amounts["lines"]]
+            interpretation["amounts"] = self.amounts | {"lines": lines}
+        return {
+            "question": self.question,
+            "on": self.on.isoformat(),
+            "interpretation": interpretation,
+            "answers": [a.to_json(lang) for a in self.answers],
+            "paths": [p.to_json(self.structure, lang) for p in self.paths],
+            "message": self.message_text(lang),
+            "attestation": self.attestation_json(lang),
+        }
+
+    def nearest_attested(self) -> tuple[str, date | None]:
+        """("last", day) the last day before the date asked about that a source speaks for an answer, else ("first", day) after it.
+
+        ("never", None) when no source speaks for any answer on any day; ("", None) when one speaks for the date asked about.
+        """
+        if not self.answers or any(a.attested for a in self.answers):
+            return "", None
+        lo, hi = self.interpretation.date.span
+        before = [d for a in self.answers if (d := a.attestation.last_before(lo)) is not None]
+        after = [d for a in self.answers if (d := a.attestation.first_after(hi)) is not None]
+        if before:
+            return "last", date.fromordinal(max(before))
+        if after:
+            return "first", date.fromordinal(min(after))
+        return "never", None
+
+    def attestation_text(self, lang: str | None = None) -> str:
+        """"" when a source speaks for an answer on the date asked about; else the sentence the answer opens with."""
+        which, day = self.nearest_attested()
+        if not which:
+            return ""
+        span = self.interpretation.date.label()
+        return t(f"ask.none_attested_{which}", lang or self.lang, span=span, date=day.isoformat() if day else "")
+
+    def attestation_json(self, lang: str | None = None) -> dict[str, Any]:
+        """``{"attested", "answers", "nearest", "text"}``: how many answers a source speaks for on the date asked about, and if none, the nearest date."""
+        _, day = self.nearest_attested()
+        return {
+            "attested": sum(a.attested for a in self.answers),
+            "answers": len(self.answers),
+            "nearest": day.isoformat() if day else None,
+            "text": self.attestation_text(lang),
+        }
+
+    def highlight(self) -> tuple[set[str], set[str]]:
+        """(node ids, relation ids) to draw: the entities asked about, the answers and the chains."""
+        nodes = set(self.interpretation.entities)
+        rels: set[str] = set()
+        relations = self.structure.relations if self.structure is not None else {}
+        for a in self.answers:
+            nodes.add(a.id)
+            rels.update(r for r in a.relation_ids if r in relations)
+        for p in self.paths:
+            nodes.update(p.node_ids())
+            rels.update(p.relation_ids())
+        return nodes, rels
+
+    def text(self, lang: str | None = None, *, max_paths: int = 8) -> str:
+        """The human answer: how it was understood, the answers with dates and sources, the chains."""
+        lang = lang or self.lang
+        message = self.message_text(lang)
+        lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang)), message, self.attestation_text(lang)]
+        if self.understood and self.answers:
+            lines.append(self.interpretation.lead_text(lang))
+            lines.extend(answer_line(self.structure, a, lang) for a in self.answers)
+        elif self.understood and self.amounts is None and not self.paths and not message:
+            lines.append(t("ask.no_answers", lang))
+        if self.amounts is not None:
+            lines.extend(amount_lines(self.amounts, lang))
+        lines.extend(path_lines(self.structure, self.paths, lang, max_paths))
+        return "\n".join(line for line in lines if line)
+
+
+def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer:
+    """Answer a free-text ``question`` about ``structure``; a date in the question overrides ``on``.
+
+    ``lang`` (default: the language of the question) is the language the
+    answer is shown in unless another is asked for when it is shown. A bad
+    ``on`` raises :class:`~lsgmap.errors.InputError`.
+
+    Example
+    -------
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> a = ask(s, "Vilka är uppdragsgivare till processledaren efter sammanslagningen?")
+    >>> a.on.isoformat(), sorted(x.id for x in a.answers)
+    ('2017-01-01', ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund', 'lsg_trosa_gnesta'])
+    >>> a.text("en").splitlines()[1:3]
+    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Process leader, LSGs of southern Sörmland is commissioned by:']
+    >>> [x.attested for x in a.answers], a.answers[0].note("en")
+    ([False, False, False, False], 'no source for this date, last attested 2016-12-31')
+    """
+    if len(question or "") > MAX_QUESTION_CHARS:
+        return _too_long(structure, question, on=on, lang=lang)
+    reading = read_question(structure, question, on=on, lang=lang)
+    finding = handler_for(structure, reading).answer(structure, reading)
+    return _answer(structure, reading, finding)
+
+
+def _too_long(structure, question: str, *, on, lang: str | None) -> Answer:
+    """A question over :data:`MAX_QUESTION_CHARS`, refused without reading it (the text is kept in the answer).
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> a = ask(load(BUNDLED_DATA), "Vem styr TUNA? " * 100)
+    >>> a.understood, a.message_text("en").split(";")[0]
+    (False, 'The question is too long (1500 characters')
+    """
+    reading = replace(read_question(structure, "", on=on, lang=lang or detect_lang(question[:MAX_QUESTION_CHARS])), question=question)
+    finding = Finding("unknown", msg("ask.too_long_short"), notice=msg("ask.too_long", length=len(question), max=MAX_QUESTION_CHARS), understood=False)
+    return _answer(structure, reading, finding)
+
+
+def _answer(structure, reading: Reading, finding: Finding) -> Answer:
+    """The :class:`Answer` from what the handler found, with the date phrase, fuzzy-name notes and why nothing was found."""
+    understood = finding.understood
+    interpretation = Interpretation(
+        finding.intent, finding.summary, reading.date,
+        when=date_phrase(structure, reading.date) if understood and finding.intent not in OWN_DATES else None,
+        lead=finding.lead, relation=finding.relation, entities=finding.entities, details=finding.details,
+        mentions=reading.mentions if understood else (),
+        notes=(*(
+            msg("ask.fuzzy_name", text=m.text, name=EntityName(structure.entities[m.entity_id])) for m in reading.mentions if not m.exact
+        ), *finding.notes) if understood else (),
+        lang=reading.lang,
+    )
+    notice = finding.notice
+    if understood and notice is None and not finding.answers and finding.amounts is None:
+        notice = _absent_notice(structure, finding.entities, reading.date)
+    return Answer(
+        reading.question, reading.date.first, reading.lang, interpretation, queries.group_items(finding.answers), list(finding.paths),
+        notice, understood, finding.amounts, structure,
+    )
+
+
+def _absent_notice(structure, entities: tuple[str, ...], qd: QuestionDate) -> Joined | None:
+    """Why there is no answer: an entity that did not exist on the date (and what it became or came from)."""
+    lo, hi = qd.span
+    for eid in entities:
+        e = structure.entities.get(eid)
+        if e is None or (e.start <= hi and lo <= e.end):
+            continue
+        lin = queries.lineage(structure, eid)
+        parts: list[Any] = [msg("ask.not_existing", name=EntityName(e, full=True), span=qd.label(), valid=validity(e.valid_from, e.valid_to))]
+        if lin["became"] and hi >= e.end:
+            parts.append(msg("ask.became", names=_names(lin["became"]), day=Stated(lin["became"][0].valid_from)))
+        elif lin["came_from"] and lo <= e.start:
+            parts.append(msg("ask.came_from", names=_names(lin["came_from"]), day=Stated(lin["came_from"][0].valid_from)))
+        return Joined(tuple(parts), " ")
+    return None
+
+
+def _names(items: list[queries.AnswerItem]) -> Joined:
+    return Joined(tuple(EntityName(i, full=True) for i in items))

@@ -1,0 +1,485 @@
+"""One handler per kind of question, tried in order.
+
+Each entry of :data:`HANDLERS` says when it applies to a :class:`~lsgmap.ask.reading.Reading`
+and answers with a :class:`Finding`: the intent, its texts as messages, the
+answers, the chains, an amount and a notice. The first entry that applies
+answers; the last one (everything about a named entity) always applies. A new
+kind of question is one handler and one line in :data:`HANDLERS`.
+The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask.relations`.
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
+'lineage'
+>>> [h.intent for h in HANDLERS][:3]
+['bad_date', 'count', 'members']
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import Any
+
+from lsgmap.ask.dates import find_date
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term
+from lsgmap.ask.reading import QUESTION_WORDS, Reading
+from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
+from lsgmap.i18n import msg
+from lsgmap.model import queries
+from lsgmap.model.names import normalise, suggest
+from lsgmap.time.diff import diff as diff_dates
+from lsgmap.vocab import DATE_ATTRIBUTES, ENTITY_KINDS, RELATION_KINDS
+
+__all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
+
+#: The kinds of question :func:`lsgmap.ask.answer.ask` answers, as i18n keys (shown when a question is not understood).
+QUESTION_KINDS = ["ask.kind_relation", "ask.kind_responsible", "ask.kind_chain", "ask.kind_lineage", "ask.kind_amount", "ask.kind_list"]
+
+
+@dataclass(frozen=True)
+class Handler:
+    """A kind of question: its name, when it applies, and how it is answered."""
+
+    intent: str
+    applies: Callable[[Any, Reading], bool]
+    answer: Callable[[Any, Reading], Finding]
+
+
+def _name(structure, entity_id: str) -> EntityName:
+    return EntityName(structure.entities[entity_id])
+
+
+# -- not understood ---------------------------------------------------------------------------
+
+
+def not_understood(structure, reading: Reading, reason: str, names: list[str], suggestions: list[str]) -> Finding:
+    """A question it cannot answer: why, suggestions ("Menade du …?") and the kinds of question it can answer."""
+    parts: list[Any] = [msg(reason, names=", ".join(names))]
+    if suggestions:
+        labels = [Joined((EntityName(structure.entities[i], full=True), f" ({i})"), "") for i in suggestions]
+        parts.append(msg("ask.did_you_mean", names=Joined(tuple(labels))))
+    kinds = [Joined(("  - ", msg(k)), "") for k in QUESTION_KINDS]
+    parts.append(Joined((msg("ask.can_answer"), *kinds), "\n"))
+    return Finding(
+        "unknown", msg("ask.not_understood_short"), details={"suggestions": suggestions}, notice=Joined(tuple(parts), "\n"), understood=False
+    )
+
+
+def bad_date(structure, reading: Reading) -> Finding:
+    """A date in the question that does not exist ("den 31 februari 2017")."""
+    return not_understood(structure, reading, "ask.bad_date", [reading.date.text], [])
+
+
+def unknown_names(structure, reading: Reading) -> Finding:
+    """No name the data knows: say which word was not found, and what it may have meant."""
+    reason = "ask.unknown_name" if reading.asks_relation else "ask.not_understood"
+    words = [w.strip("?!.,:;\"'()") for w in reading.question.split()]
+    known = structure.names.variants
+    unknown = [w for w in words if normalise(w) and normalise(w) not in known and normalise(w).split()[0] not in QUESTION_WORDS]
+    return not_understood(structure, reading, reason, unknown[-1:] or [reading.question], suggest(structure, reading.question))
+
+
+# -- lists, amounts, lineage, chains ----------------------------------------------------------
+
+
+def existing(structure, reading: Reading) -> Finding:
+    """Which LSGs / projects / … exist on the date."""
+    kind = reading.kind_noun or ""
+    span = reading.date.span
+    items = tuple(queries.entity_item(structure, e, on=span) for e in queries.existing(structure, kind, on=span))
+    return Finding(
+        "existing", msg("ask.i_existing", kinds=Term(ENTITY_KINDS[kind], "plural", lower=True)), msg("ask.lead_existing", count=len(items)),
+        details={"kind": kind}, answers=items,
+    )
+
+
+def amount(structure, reading: Reading) -> Finding:
+    """How much one named entity funds another, from the budget lines (in one year if the question names one)."""
+    funder, target = _funder_and_target(structure, reading.ids)
+    qd = reading.date
+    year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
+    result = queries.amounts(structure, funder, target, year=year)
+    funding = (structure.relations[rid] for rid in result["relations"])
+    items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span) for r in funding)
+    summary = msg(
+        "ask.i_amount", funder=_name(structure, funder) if funder else msg("ask.any_funder"), target=_name(structure, target),
+        year=msg("ask.in_year", year=year) if year else "",
+    )
+    return Finding(
+        "amount", summary, msg("ask.lead_relations"), "funds", tuple(i for i in (funder, target) if i),
+        details={"year": year}, answers=items, amounts=result,
+    )
+
+
+def _budget_item(structure, reading: Reading):
+    """The budget line a question names by its item ("lönen", "resor", "the salary"), or None."""
+    for line in structure.budget:
+        for name in (line.item_sv, line.item_en):
+            key = normalise(name).split(" ")[0].rstrip(",")
+            if len(key) >= 3 and any(token.startswith(key) for token in reading.tokens):
+                return line
+    return None
+
+
+def budget_item(structure, reading: Reading) -> Finding:
+    """One item of a budget ("Hur mycket var lönen i budgeten 2017?"), per year, with what the amounts are ("enligt ansökan").
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> budget_item(s, read_question(s, "Hur mycket var lönen i budgeten 2017?")).amounts["total"]
+    801.0
+    """
+    line = _budget_item(structure, reading)
+    r = structure.relations[line.relation]
+    qd = reading.date
+    year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
+    result = queries.amounts(structure, r.from_id, r.to_id, year=year, item=line.item_sv)
+    summary = msg(
+        "ask.i_budget_item", item=Term(line, "item", lower=True), funder=_name(structure, r.from_id), target=_name(structure, r.to_id),
+        year=msg("ask.in_year", year=year) if year else "",
+    )
+    item = queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span)
+    return Finding("amount", summary, msg("ask.lead_relations"), "funds", (r.from_id, r.to_id), details={"year": year, "item": line.item_sv},
+                   answers=(item,), amounts=result)
+
+
+def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str]:
+    """Which named entity funds which: the pair with budget lines, else the pair with a funds relation."""
+    pairs = [(a, b) for a in ids for b in ids if a != b]
+    for a, b in pairs:
+        if any(r.relation == "funds" and r.from_id == a and structure.budget_of(r.id) for r in structure.incoming(b)):
+            return a, b
+    for a, b in pairs:
+        if any(r.relation == "funds" and r.from_id == a for r in structure.incoming(b)):
+            return a, b
+    return None, ids[-1]
+
+
+def lineage(structure, reading: Reading) -> Finding:
+    """What became of an entity, or what it came from, through mergers and renames."""
+    x = reading.ids[0]
+    lin = queries.lineage(structure, x)
+    items = tuple(lin["came_from"] + lin["became"])
+    details = {"events": [e.id for e in lin["events"]], "became": [a.id for a in lin["became"]], "came_from": [a.id for a in lin["came_from"]]}
+    return Finding(
+        "lineage", msg("ask.i_lineage", name=_name(structure, x)), msg("ask.lead_lineage"), entities=(x,), details=details, answers=items,
+        notice=None if items else msg("ask.no_lineage", name=_name(structure, x)),
+    )
+
+
+#: Two dates in a question: "mellan 2016 och 2017", "between 1 March 2016 and 2017".
+BETWEEN = re.compile(r"\b(?:mellan|between|fran|from)\s+(.{1,60}?)\s+(?:och|and|till|to)\s+([^?]{1,60})", re.IGNORECASE)
+CHANGE_CUE = re.compile(r"\b(?:andrades|andrats|andras|forandrades|changed|change|changes)\b")
+
+
+def _two_dates(reading: Reading):
+    """(first, second) :class:`~lsgmap.ask.dates.QuestionDate` of a "between A and B" question, or None."""
+    m = BETWEEN.search(normalise(reading.question))
+    if not m:
+        return None
+    first, second = find_date(m.group(1)), find_date(m.group(2))
+    return (first, second) if first and second and first.first <= second.last else None
+
+
+def changes(structure, reading: Reading) -> Finding:
+    """What changed for a named entity between two dates: the changes that name it (or its relations), then what is no longer attested.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = changes(s, read_question(s, "Vad ändrades för TRIS mellan 2016 och 2017?"))
+    >>> f.details["start"], f.details["end"], len(f.details["changes"]) > 0
+    ('2016-01-01', '2017-12-31', True)
+    """
+    x = reading.ids[0]
+    first, second = _two_dates(reading)
+    d = diff_dates(structure, start=first.first, end=second.last)
+    touches = {x} | {r.id for r in structure.relations_of(x)}
+    found = [i for i in d.change_items(reading.lang) if touches & set(i["ids"])]
+    quiet = [i for i in d.unattested_items(reading.lang) if touches & set(i["ids"])]
+    name, start, end = _name(structure, x), first.first.isoformat(), second.last.isoformat()
+    lines: list[Any] = [f"  - {i['text']} [{', '.join(i['sources'])}]" for i in found] or [msg("ask.no_changes", name=name, start=start, end=end)]
+    if quiet:
+        lines += [msg("ask.changes_unattested", end=end), *(f"    · {i['text']}" for i in quiet)]
+    return Finding(
+        "changes", msg("ask.i_changes", name=name, start=start, end=end), entities=(x,),
+        details={"start": start, "end": end, "changes": found, "unattested": quiet}, notice=Joined(tuple(lines), "\n"),
+    )
+
+
+#: A yes/no question whether something existed ("Fanns LSG Trosa 2018?", "Did LSG Trosa exist in 2018?").
+EXISTS_CUE = re.compile(r"^\s*(?:fanns|finns|existerade|existerar|did\s+\S+(?:\s+\S+)?\s+exist|does\s+\S+(?:\s+\S+)?\s+exist|was\s+there|is\s+there)\b")
+
+
+def exists(structure, reading: Reading) -> Finding:
+    """Yes (and whether a source speaks for it then) or no, with the entity's validity; a no says what became of it.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> [a.id for a in exists(s, read_question(s, "Fanns LSG Trosa i november 2016?")).answers]
+    ['lsg_trosa']
+    >>> exists(s, read_question(s, "Fanns LSG Trosa 2018?")).answers
+    ()
+    """
+    x = reading.ids[0]
+    entity, (lo, hi) = structure.entities[x], reading.date.span
+    valid = entity.start <= hi and lo <= entity.end
+    items = (queries.entity_item(structure, entity, on=(lo, hi)),) if valid else ()
+    lead = msg("ask.lead_yes") if items and items[0].attested else msg("ask.lead_exists_unattested")
+    return Finding("exists", msg("ask.i_exists", name=_name(structure, x)), lead, entities=(x,), details={"exists": valid}, answers=items)
+
+
+#: A question that asks how many ("Hur många …", "How many …").
+COUNT_CUE = re.compile(r"^\s*(?:hur manga|how many)\b")
+
+
+def _kind_holders(structure, reading: Reading, kind: str) -> list[queries.AnswerItem]:
+    """The entities of ``kind`` that hold the question's relation to anything in its span, one answer each per relation kind."""
+    lo, hi = reading.date.span
+    return queries.group_items(
+        queries.relation_item(structure, structure.entities[r.from_id], r, on=(lo, hi))
+        for r in structure.relations.values()
+        if r.relation in reading.relation_kinds and structure.entities[r.from_id].kind == kind and r.start <= hi and lo <= r.end
+    )
+
+
+def count(structure, reading: Reading) -> Finding:
+    """How many: the answers of the question behind it (who holds a relation, or which of a kind exist), counted by entity.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = count(s, read_question(s, "Hur många LSG var uppdragsgivare i oktober 2016?"))
+    >>> f.intent, len({a.id for a in f.answers})
+    ('count', 5)
+    """
+    kind = reading.kind_noun or ""
+    if reading.mentions and reading.asks_relation:
+        found = relation_holders_or_targets(structure, reading)
+        items = queries.group_items(found.answers)
+        if kind and kind != structure.entities[reading.ids[0]].kind:
+            items = [a for a in items if a.kind == kind]
+        summary = msg("ask.i_count", question=found.summary)
+    elif reading.relation and kind:
+        found, items = None, _kind_holders(structure, reading, kind)
+        summary = msg("ask.i_count_holders", kinds=Term(ENTITY_KINDS[kind], "plural", lower=True), verb=Term(RELATION_KINDS[reading.relation_key], "verb"))
+    else:
+        found = existing(structure, reading)
+        items, summary = list(found.answers), msg("ask.i_count", question=found.summary)
+    n = len({a.id for a in items})
+    base = found or Finding("count", summary)
+    return replace(base, intent="count", summary=summary, lead=msg("ask.lead_existing", count=n), answers=tuple(items),
+                   details={**base.details, "count": n}, paths=())
+
+
+#: A question that asks when ("När slogs …", "When did …").
+WHEN_CUE = re.compile(r"^\s*(?:nar|when)\b")
+
+
+def _date_attribute(structure, reading: Reading) -> tuple[str, str, str] | None:
+    """(entity, attribute, label index) for a "when" question naming a dated attribute ("första gemensamma mötet"), or None."""
+    for key, labels in DATE_ATTRIBUTES.items():
+        for lang_index, label in enumerate(labels):
+            if normalise(label) in reading.text:
+                holder = next((e.id for e in structure.entities.values() if key in e.attributes), None)
+                if holder is not None:
+                    return holder, key, str(lang_index)
+    return None
+
+
+def when_attribute(structure, reading: Reading) -> Finding:
+    """When a dated attribute of an entity was ("När var första gemensamma mötet?"): the date as stated, the entity and its sources.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> when_attribute(s, read_question(s, "När var första gemensamma mötet?")).details
+    {'attribute': 'first_joint_meeting', 'date': '2017-01-23', 'sources': ['ls_sammanslagning']}
+    """
+    holder, key, _ = _date_attribute(structure, reading)
+    entity = structure.entities[holder]
+    value = entity.attributes[key]
+    what = Term(_AttributeLabel(key), "label")
+    return Finding(
+        "when", msg("ask.i_when_attribute", what=what, name=_name(structure, holder)), entities=(holder,),
+        details={"attribute": key, "date": value, "sources": list(entity.sources)},
+        notice=msg("ask.when_attribute", what=what, date=Stated(value), name=_name(structure, holder), sources=", ".join(entity.sources)),
+    )
+
+
+@dataclass(frozen=True)
+class _AttributeLabel:
+    key: str
+
+    def label(self, lang: str = "sv") -> str:
+        sv, en = DATE_ATTRIBUTES[self.key]
+        return en if lang == "en" else sv
+
+
+def _events_of(structure, reading: Reading) -> list:
+    """The events that involve the named entities: those involving all of them when there are such, else any of them."""
+    ids = set(reading.ids)
+    involved = [ev for ev in structure.events_in_order if ids & set(ev.originals + ev.results)]
+    together = [ev for ev in involved if ids <= set(ev.originals + ev.results)]
+    return together or involved
+
+
+def when(structure, reading: Reading) -> Finding:
+    """When something happened to the named entities: the events, each with the day it took effect and when it was decided.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = when(s, read_question(s, "När slogs LSG Trosa och LSG Gnesta ihop?"))
+    >>> f.details["events"], f.answers[0].effective_from
+    (['ev_sammanslagning_trosa_gnesta'], '2017-01-01')
+    """
+    events = _events_of(structure, reading)
+    items = []
+    for ev in events:
+        for eid in ev.results or ev.originals:
+            if eid in structure.entities:
+                items.append(queries.event_item(structure, structure.entities[eid], ev))
+    decided = tuple(
+        msg("ask.when_decided", event=Term(ev, "name"), date=Stated(ev.date), decided=ev.decided.replace("/", " – "))
+        for ev in events if ev.decided
+    )
+    names = Joined(tuple(_name(structure, i) for i in reading.ids))
+    return Finding(
+        "when", msg("ask.i_when", names=names), msg("ask.lead_when"), entities=tuple(reading.ids),
+        details={"events": [ev.id for ev in events], "dates": [ev.date for ev in events]}, answers=tuple(items),
+        notice=Joined(decided, "\n") if decided else None,
+    )
+
+
+#: Words that ask about assignments ("uppdrag", "assignments"), whatever the verb.
+ASSIGNMENT_CUE = re.compile(r"\b(?:uppdrag|uppdraget|uppdragen|assignments?)\b")  # not "uppdragsgivare": that is commissioning
+
+
+def _assignment_party(structure, reading: Reading) -> tuple[str, str] | None:
+    """(entity, "to" | "from") when the question asks about assignments of a named non-assignment entity, else None.
+
+    The one given assignments ("processledaren") is preferred to one that gives them (an LSG).
+    """
+    if not ASSIGNMENT_CUE.search(reading.text):
+        return None
+    ids = [m.entity_id for m in reading.mentions if structure.entities[m.entity_id].kind != "assignment"]
+    if len(ids) != len(reading.mentions):
+        return None  # an assignment is named: "vem gav uppdraget om …" is a relation question
+    for eid in ids:
+        if any(r.relation == "assigned_to" for r in structure.incoming(eid)):
+            return eid, "to"
+    for eid in ids:
+        if any(r.relation == "assigns" for r in structure.outgoing(eid)):
+            return eid, "from"
+    return None
+
+
+def assignments(structure, reading: Reading) -> Finding:
+    """The assignments a named entity was given (with who gave each), or gave (with to whom), in the question's span.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = assignments(s, read_question(s, "Vem ger uppdrag till processledaren i november 2016?"))
+    >>> len(f.answers), sorted({p.steps[0].from_id for p in f.paths})[:2]
+    (5, ['lsg_gnesta', 'lsg_nykoping'])
+    """
+    party, way = _assignment_party(structure, reading)
+    span = reading.date.span
+    if way == "to":
+        items = queries.holders(structure, "assigned_to", party, on=span)
+        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == "assigns"
+                  for r in structure.outgoing(item.id) if r.relation == "assigned_to" and r.to_id == party]
+    else:
+        items = queries.targets(structure, "assigns", party, on=span)
+        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == "assigns" and given.from_id == party
+                  for r in structure.outgoing(item.id) if r.relation == "assigned_to"]
+    lo, hi = span
+    paths = tuple(
+        queries.Path((queries.step(structure, given, forward=True), queries.step(structure, to, forward=True)))
+        for given, to in routes
+        if given.start <= hi and lo <= given.end and to.start <= hi and lo <= to.end
+    )
+    name = _name(structure, party)
+    return Finding(
+        "assignments", msg(f"ask.i_assignments_{way}", name=name), msg(f"ask.lead_assignments_{way}", name=name),
+        "assigns", (party,), {"direction": way}, tuple(items), paths,
+    )
+
+
+def _wants_chain(structure, reading: Reading) -> bool:
+    return reading.chain or (not reading.asks_relation and len(reading.mentions) >= 2)
+
+
+def _wants_path(structure, reading: Reading) -> bool:
+    return _wants_chain(structure, reading) and len(reading.ids) >= 2 and structure.root not in reading.ids[:2]
+
+
+def paths(structure, reading: Reading) -> Finding:
+    """How two named entities are connected on the date."""
+    a, b = reading.ids[:2]
+    found = tuple(queries.paths_between(structure, a, b, on=reading.date.span))
+    return Finding(
+        "paths", msg("ask.i_paths", a=_name(structure, a), b=_name(structure, b)), entities=(a, b), paths=found,
+        notice=None if found else msg("ask.no_paths"),
+    )
+
+
+def chain(structure, reading: Reading) -> Finding:
+    """The accountability chains from a named entity up to the root (RAR)."""
+    root = structure.root
+    start = next((i for i in reading.ids if i != root), reading.ids[0])
+    found = tuple(queries.chain_to_root(structure, start, on=reading.date.span))
+    top = _name(structure, root) if root else msg("ask.any_association")
+    return Finding(
+        "chain", msg("ask.i_chain", name=_name(structure, start), root=top), entities=(start, *([root] if root else [])), paths=found,
+        notice=None if found else msg("ask.no_chain", name=_name(structure, start), root=top),
+    )
+
+
+def about(structure, reading: Reading) -> Finding:
+    """Only a name: everything about it on the date."""
+    x, span, every = reading.ids[0], reading.date.span, set(RELATION_KINDS)
+    items = queries.targets(structure, every, x, on=span) + queries.holders(structure, every, x, on=span)
+    return Finding(
+        "about", msg("ask.i_about", name=_name(structure, x)), msg("ask.lead_about"), entities=(x,), answers=tuple(items),
+        paths=tuple(queries.chain_to_root(structure, x, on=span)),
+    )
+
+
+def _always(structure, reading: Reading) -> bool:
+    return True
+
+
+#: The kinds of question in the order they are tried; the first that applies answers.
+HANDLERS: tuple[Handler, ...] = (
+    Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
+    Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
+    Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
+    Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
+    Handler("budget_item", lambda s, r: r.amount and not r.mentions and _budget_item(s, r) is not None, budget_item),
+    Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and _date_attribute(s, r) is not None, when_attribute),
+    Handler("unknown", lambda s, r: not r.mentions, unknown_names),
+    Handler("amount", lambda s, r: r.amount, amount),
+    Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),
+    Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
+    Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and bool(_events_of(s, r)), when),
+    Handler("lineage", lambda s, r: r.lineage, lineage),
+    Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
+    Handler("paths", _wants_path, paths),
+    Handler("chain", _wants_chain, chain),
+    Handler("relation_between", lambda s, r: r.asks_relation and len(r.mentions) >= 2, relation_between),
+    Handler("relation", lambda s, r: r.asks_relation, relation_holders_or_targets),
+    Handler("about", _always, about),
+)
+
+
+def handler_for(structure, reading: Reading) -> Handler:
+    """The first handler in :data:`HANDLERS` that applies to ``reading``."""
+    return next(h for h in HANDLERS if h.applies(structure, reading))

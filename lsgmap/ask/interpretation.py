@@ -1,0 +1,212 @@
+"""How a question was understood, kept as message keys with parameters and put into words when shown.
+
+An :class:`Interpretation` holds what :func:`lsgmap.ask.answer.ask` made of a question
+(the intent, the entities, the date) and its texts as :class:`~lsgmap.i18n.Message`
+values. Entity names, vocabulary words and lists inside those messages are
+small values with a ``render(lang)`` method too, so one interpretation reads
+in Swedish or English without asking again.
+
+>>> from lsgmap.i18n import msg
+>>> from lsgmap.vocab import RELATION_KINDS
+>>> verb = Term(RELATION_KINDS["steers"], "verb")
+>>> m = msg("ask.i_holders", verb=verb, name="TUNA")
+>>> m.render("sv"), m.render("en")
+('vem styr TUNA', 'who steers TUNA')
+>>> Joined(("a", verb), " / ").render("en")
+'a / steers'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from lsgmap.ask.dates import QuestionDate
+from lsgmap.dates import stated_text
+from lsgmap.i18n import Message, msg
+from lsgmap.model import queries
+from lsgmap.model.names import Mention
+
+__all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity"]
+
+
+def render(value: Any, lang: str) -> str:
+    """``value`` in ``lang``: anything with ``render(lang)``, else its text."""
+    shown = getattr(value, "render", None)
+    return shown(lang) if callable(shown) else str(value)
+
+
+@dataclass(frozen=True)
+class EntityName:
+    """An entity's name as a message parameter: its short form ("TUNA"), or the full name with ``full=True``."""
+
+    entity: Any
+    full: bool = False
+
+    def render(self, lang: str = "sv") -> str:
+        e = self.entity
+        if self.full:
+            return e.name(lang)
+        if e.short_name and e.kind != "role":
+            return e.short_name
+        return e.name(lang).split(" (", 1)[0]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A word from the vocabulary or the data in the language shown: ``Term(kind, "verb")`` → ``kind.verb(lang)``."""
+
+    source: Any
+    method: str
+    lower: bool = False
+
+    def render(self, lang: str = "sv") -> str:
+        text = getattr(self.source, self.method)(lang)
+        return text.lower() if self.lower else text
+
+
+@dataclass(frozen=True)
+class Joined:
+    """Parts (texts or renderable values) joined by ``sep`` in the language shown."""
+
+    parts: tuple[Any, ...]
+    sep: str = ", "
+
+    def render(self, lang: str = "sv") -> str:
+        return self.sep.join(render(p, lang) for p in self.parts)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A date as a message parameter, at the precision the source stated it ("oktober 2016", "2005", "2016-07-01").
+
+    >>> Stated("2016-10").render("sv"), Stated("2016-10").render("en"), Stated("2005").render()
+    ('oktober 2016', 'October 2016', '2005')
+    """
+
+    value: str
+
+    def render(self, lang: str = "sv") -> str:
+        return stated_text(self.value, lang)
+
+
+def validity(valid_from: str, valid_to: str) -> Message:
+    """When something holds, as written and at its stated precision: both ends, one end, or none.
+
+    >>> validity("2016-10", "").render("sv"), validity("2005", "2016-12-31").render("en"), validity("", "").render("en")
+    ('fr.o.m. oktober 2016', '2005 – 2016-12-31', 'no dates in the source')
+    """
+    if valid_from and valid_to:
+        return msg("ask.valid_span", start=Stated(valid_from), end=Stated(valid_to))
+    if valid_from:
+        return msg("ask.valid_since", date=Stated(valid_from))
+    if valid_to:
+        return msg("ask.valid_until", date=Stated(valid_to))
+    return msg("ask.valid_open")
+
+
+_DATE_NOTES = {"question": "ask.date_from_question", "option": "ask.date_from_option", "today": "ask.date_today"}
+
+
+def date_phrase(structure, qd: QuestionDate) -> Message:
+    """"den 2016-12-01 (datum ur frågan: …)": the days asked about and where they came from."""
+    when = msg("ask.during", span=qd.label()) if qd.is_span else msg("ask.on_day", day=qd.label())
+    if qd.source == "event":
+        ev = structure.events[qd.event_id]
+        note = msg("ask.date_from_event", text=qd.text, event=Term(ev, "name"), day=Stated(ev.date))
+    elif qd.source == "default":
+        note = structure.default.why
+    else:
+        note = msg(_DATE_NOTES.get(qd.source, "ask.date_today"), text=qd.text)
+    return msg("ask.when", when=when, note=note)
+
+
+def date_json(qd: QuestionDate) -> dict[str, Any]:
+    """The date fields of an interpretation in JSON."""
+    return {
+        "date": qd.first.isoformat() if not qd.is_span else f"{qd.first.isoformat()}/{qd.last.isoformat()}",
+        "date_from": qd.first.isoformat(),
+        "date_to": qd.last.isoformat(),
+        "date_precision": qd.precision,
+        "date_source": qd.source,
+        "date_text": qd.text,
+        "event": qd.event_id or None,
+    }
+
+
+@dataclass(frozen=True)
+class Finding:
+    """What a handler found: the intent and its texts (messages), the answers, chains, amounts and a notice."""
+
+    intent: str
+    summary: Message
+    lead: Message | None = None
+    relation: str | None = None
+    entities: tuple[str, ...] = ()
+    details: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    answers: tuple[queries.AnswerItem, ...] = ()
+    paths: tuple[queries.Path, ...] = ()
+    amounts: dict[str, Any] | None = field(default=None, hash=False)
+    notice: Message | Joined | None = None
+    understood: bool = True
+    notes: tuple[Message, ...] = ()
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """What a question was taken to ask, in words in any language.
+
+    ``summary`` ("vem styr TUNA"), ``when`` (the date phrase; None when the
+    question was not understood), ``notes`` (names read fuzzily) and ``lead``
+    (the line before the answers) are messages. ``details`` are the intent's
+    own JSON fields (``direction``, ``relations``, ``kind``, ``year``,
+    ``suggestions`` …). ``lang`` is the language the question was asked in.
+    ``interpretation["text"]`` reads the JSON view (:meth:`to_json`) in that language.
+    """
+
+    intent: str
+    summary: Message
+    date: QuestionDate
+    when: Message | None = None
+    lead: Message | None = None
+    relation: str | None = None
+    entities: tuple[str, ...] = ()
+    details: Mapping[str, Any] = field(default_factory=dict, hash=False)
+    mentions: tuple[Mention, ...] = ()
+    notes: tuple[Message, ...] = ()
+    lang: str = "sv"
+
+    @property
+    def understood(self) -> bool:
+        return self.when is not None
+
+    def text(self, lang: str | None = None) -> str:
+        """"vem styr TUNA den 2016-12-01 (datum ur frågan: …)" in ``lang`` (default: as asked)."""
+        lang = lang or self.lang
+        if self.when is None:
+            return self.summary.render(lang)
+        return " ".join([self.summary.render(lang), self.when.render(lang), *(n.render(lang) for n in self.notes)])
+
+    def lead_text(self, lang: str | None = None) -> str:
+        """The line before the answers ("LSG Nyköping styr:"), or ""."""
+        return self.lead.render(lang or self.lang) if self.lead is not None else ""
+
+    def to_json(self, lang: str | None = None) -> dict[str, Any]:
+        """Intent, relation, entities, date fields, details, names found and the texts (``text`` in ``lang``)."""
+        lang = lang or self.lang
+        out: dict[str, Any] = {"intent": self.intent, "relation": self.relation, "entities": list(self.entities)}
+        if not self.understood:
+            return out | dict(self.details) | date_json(self.date) | self._texts(lang)
+        out |= date_json(self.date) | dict(self.details)
+        out["names"] = [{"text": m.text, "id": m.entity_id, "score": round(m.score, 1), "exact": m.exact} for m in self.mentions]
+        return out | self._texts(lang) | {"lead_sv": self.lead_text("sv"), "lead_en": self.lead_text("en")}
+
+    def _texts(self, lang: str) -> dict[str, str]:
+        return {"text_sv": self.text("sv"), "text_en": self.text("en"), "text": self.text(lang)}
+
+    def __getitem__(self, key: str) -> Any:
+        return self.to_json()[key]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self.to_json().get(key, default)

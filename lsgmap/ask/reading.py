@@ -1,0 +1,208 @@
+"""Reading a question: its language, its date, the names in it and the words that say what is asked.
+
+:func:`read_question` turns a free-text question into a :class:`Reading`, a
+frozen value the question handlers (:mod:`lsgmap.ask.handlers`) choose from.
+Nothing here answers anything.
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> r = read_question(load(BUNDLED_DATA), "Vem styr TUNA i december 2016?")
+>>> r.lang, r.text, r.ids, r.relation, r.date.precision
+('sv', 'vem styr tuna', ('tuna',), 'steers', 'month')
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from lsgmap.ask.dates import QuestionDate, default_date, find_date, option_date, relative_year
+from lsgmap.dates import DateParseError
+from lsgmap.errors import InputError
+from lsgmap.i18n import msg, normalise_lang
+from lsgmap.model.names import Mention, find_mentions, normalise
+from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, RESPONSIBLE_RELATIONS
+
+__all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "QUESTION_WORDS"]
+
+RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
+LINEAGE_CUE = re.compile(
+    r"\b(hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
+    r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande)\b"
+)
+AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")
+CHAIN_CUE = re.compile(
+    r"(\w*kedja\w*|\b(?:chains?|hanger\b.*\bihop|kopplad\w*|koppling\w*|connected|connection|connects|related|linked|paths?|vagen|vag)\b)"
+)
+LIST_CUE = re.compile(r"\b(vilka|vilken|vilket|which|what|lista|list|hur manga|how many|finns|fanns|exist\w*|are there|were there)\b")
+MEMBERS_CUE = re.compile(r"\b(medlemmar\w*|medlem\w*|members?)\b")
+
+_SV_WORDS = frozenset(
+    "vem vilka vilken vilket vad hur nar som ar av till for med och i pa den det har hade finns fanns styr styrs ager "
+    "finansierar anstaller uppdragsgivare rapporterar omfattar ansvarar hande mycket efter fore innan sammanslagningen "
+    "slogs samman blev kedjan kedja mellan idag nu under medlemmar ordforande gav".split()
+)
+_EN_WORDS = frozenset(
+    "who which what how when does do did is are was were the of to by with and in on at after before steers steer owns "
+    "own funds fund finances employs employ commissions commission reports covers cover responsible happened much many "
+    "exist merger merged chain between today now during members member chairs assigned".split()
+)
+#: The question words of both languages (not names).
+QUESTION_WORDS = _SV_WORDS | _EN_WORDS
+
+
+def detect_lang(question: str) -> str:
+    """'sv' or 'en' from the words of the question (å/ä/ö count for Swedish; a tie is Swedish).
+
+    >>> detect_lang("Who funds IBIS?"), detect_lang("Vem finansierar IBIS?"), detect_lang("IBIS?")
+    ('en', 'sv', 'sv')
+    """
+    tokens = normalise(question).split()
+    sv = sum(tok in _SV_WORDS for tok in tokens) + (2 if re.search(r"[åäöÅÄÖ]", question) else 0)
+    en = sum(tok in _EN_WORDS for tok in tokens)
+    return "en" if en > sv else "sv"
+
+
+def kind_noun(text: str) -> str | None:
+    """The kind of entity a (normalised) text names by a noun ("kommuner" → municipality), or None."""
+    for kind in ENTITY_KINDS.values():
+        if kind.cue is not None and kind.cue.search(text):
+            return kind.key
+    return None
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A question as read: words, names, date and cues; what it asks is left to the handlers.
+
+    ``text`` is the normalised question without its date phrase, ``tokens`` its
+    words. ``relation``/``relation_pos``: the first cued relation kind and the
+    word where its cue starts; ``responsible``/``responsible_pos`` the same for
+    "ansvarar"/"responsible". ``kind_noun``: an entity kind named by a noun.
+    The remaining flags say which cue words occur.
+    """
+
+    question: str
+    lang: str
+    date: QuestionDate
+    text: str
+    tokens: tuple[str, ...]
+    mentions: tuple[Mention, ...]
+    relation: str | None = None
+    relation_pos: int = 0
+    responsible: bool = False
+    responsible_pos: int = 0
+    kind_noun: str | None = None
+    amount: bool = False
+    lineage: bool = False
+    chain: bool = False
+    members: bool = False
+    listing: bool = False
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The entity each name most likely means, in the order of the question."""
+        return tuple(m.entity_id for m in self.mentions)
+
+    @property
+    def asks_relation(self) -> bool:
+        """A relation verb or "responsible" occurs."""
+        return self.relation is not None or self.responsible
+
+    @property
+    def relation_key(self) -> str:
+        """"responsible" (owners and steering groups together) or the cued relation kind."""
+        return "responsible" if self.responsible else (self.relation or "")
+
+    @property
+    def relation_kinds(self) -> frozenset[str]:
+        return RESPONSIBLE_RELATIONS if self.responsible else frozenset([self.relation] if self.relation else [])
+
+    @property
+    def verb_pos(self) -> int:
+        """The word where the verb asked about stands."""
+        return self.responsible_pos if self.responsible else self.relation_pos
+
+
+def read_question(structure, question: str, *, on=None, lang: str | None = None) -> Reading:
+    """Read ``question`` about ``structure``: a date in the question overrides ``on`` (None: today)."""
+    question = question or ""
+    qd = _question_date(structure, question, on)
+    text = normalise(question)
+    if qd.text:
+        # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
+        text = normalise(text.replace(normalise(qd.text), " ", 1))
+    relation, relation_pos = _relation_cue(text)
+    start = _START.search(text)
+    if start and qd.source in ("default", "option"):
+        text = normalise(text.replace(start.group(0), " ", 1))
+        qd = _at_the_start(structure, find_mentions(structure, text), relation, start.group(0)) or qd
+        relation, relation_pos = _relation_cue(text)
+    responsible = RESPONSIBLE_CUE.search(text)
+    return Reading(
+        question=question,
+        lang=normalise_lang(lang) if lang else detect_lang(question),
+        date=qd,
+        text=text,
+        tokens=tuple(text.split()),
+        mentions=tuple(find_mentions(structure, text)) if qd.source != "invalid" else (),
+        relation=relation,
+        relation_pos=relation_pos,
+        responsible=responsible is not None,
+        responsible_pos=_token_index(text, responsible.start()) if responsible else 0,
+        kind_noun=kind_noun(text),
+        amount=bool(AMOUNT_CUE.search(text)),
+        lineage=bool(LINEAGE_CUE.search(text)),
+        chain=bool(CHAIN_CUE.search(text)),
+        members=bool(MEMBERS_CUE.search(text)),
+        listing=bool(LIST_CUE.search(text)),
+    )
+
+
+#: "vid starten" / "at the start": the first day the named entity held the relation asked about (or existed).
+_START = re.compile(r"\b(?:vid|i|fran)\s+starten\b|\bat\s+the\s+(?:start|beginning)\b")
+
+
+def _at_the_start(structure, mentions, relation: str | None, phrase: str) -> QuestionDate | None:
+    """The first stated day of the first named entity's relations of the kind asked about (else of the entity itself).
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> read_question(s, "Vilka var uppdragsgivare till processledaren vid starten?").date.label()
+    '2016-10-01'
+    """
+    if not mentions:
+        return None
+    x = mentions[0].entity_id
+    days = [r.start for r in structure.relations_of(x) if r.relation == relation and r.valid_from] if relation else []
+    entity = structure.entities[x]
+    if not days and entity.valid_from:
+        days = [entity.start]
+    if not days:
+        return None
+    return replace(option_date(min(days), source="question"), text=phrase)
+
+
+def _question_date(structure, question: str, on) -> QuestionDate:
+    qd = find_date(question, structure=structure, entity_ids=lambda: tuple(m.entity_id for m in find_mentions(structure, question)))
+    if qd is not None:
+        return qd
+    if on is None:
+        base = default_date(structure)
+    else:
+        try:
+            base = option_date(on)
+        except DateParseError as exc:
+            raise InputError(msg("cli.bad_date", value=on, reason=msg(exc.reason_key, **exc.params)), option="on") from None
+    return relative_year(question, base.first) or base  # "i år" counts from the date in use
+
+
+def _relation_cue(text: str) -> tuple[str | None, int]:
+    for kind in CUED_RELATIONS:
+        m = kind.cue.search(text)
+        if m:
+            return kind.key, _token_index(text, m.start())
+    return None, 0
+
+
+def _token_index(text: str, char_pos: int) -> int:
+    return len(text[:char_pos].split())

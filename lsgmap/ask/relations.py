@@ -1,0 +1,195 @@
+"""The relation questions: who steers X, what does X steer, does A steer B, who is responsible, who are the members.
+
+Which way a question asks ("who steers TUNA" = the holders of TUNA's steers
+relations; "what does LSG Nyköping steer" = its targets) comes from the word
+order around the verb and the name (:func:`direction`).
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> r = read_question(s, "Vad styr LSG Nyköping?", on="2016-12-01")
+>>> f = relation_holders_or_targets(s, r)
+>>> f.details["direction"], f.summary.render("en")
+('targets', 'what LSG Nyköping steers')
+"""
+
+from __future__ import annotations
+
+from lsgmap.ask.interpretation import EntityName, Finding, Term
+from lsgmap.ask.reading import Reading, kind_noun
+from lsgmap.i18n import Message, msg
+from lsgmap.model import queries
+from lsgmap.model.names import Mention, normalise
+from lsgmap.vocab import RELATION_KINDS
+
+__all__ = ["direction", "members_of_root", "relation_between", "relation_holders_or_targets"]
+
+_AGENT = frozenset({"av", "by"})
+_TRAILING_PREP = frozenset({"till", "for", "i", "to", "of", "in", "at"})
+_QUERY = {"holders": queries.holders, "targets": queries.targets}
+_OTHER = {"holders": "targets", "targets": "holders"}
+
+
+def verb(rel_key: str) -> Message | Term:
+    """The verb of a relation kind ("styr"), or "ansvarar för" for owners and steering groups together."""
+    return msg("ask.verb_responsible") if rel_key == "responsible" else Term(RELATION_KINDS[rel_key], "verb")
+
+
+def inverse(rel_key: str) -> Message | Term:
+    """The passive of a relation kind ("styrs av"), or "ägs eller styrs av"."""
+    return msg("ask.inverse_responsible") if rel_key == "responsible" else Term(RELATION_KINDS[rel_key], "inverse")
+
+
+#: A preposition before the question word asks for the object of an active verb: "till vem", "åt vem", "to whom".
+_FRONTED_PREP = frozenset({"till", "at", "for", "hos", "med", "to", "with"})
+_QUESTION_PRONOUNS = frozenset({"vem", "vilka", "vilken", "vilket", "whom", "who", "what", "which"})
+
+
+def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str]:
+    """("holders" | "targets", why) from word order around the verb and the name."""
+    ms, me = mention.start, mention.end
+    if me < len(tokens) and tokens[me] == "s":
+        return "holders", "genitive"
+    agents = _agent_positions(tokens)
+    if agents:
+        return ("targets", "agent") if any(i + 1 == ms for i in agents) else ("holders", "passive")
+    by_preposition = _preposition_direction(tokens, verb_pos, mention)
+    if by_preposition:
+        return by_preposition
+    if ms < verb_pos:
+        return "targets", "subject_first"
+    if tokens and tokens[0] == "vad":
+        return "targets", "vad"
+    return "holders", "default"
+
+
+def _preposition_direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str] | None:
+    """A preposition left at the end ("Vem rapporterar processledaren till?") or put first ("Till vem …", "To whom …") asks for targets."""
+    if tokens and tokens[-1] in _TRAILING_PREP and mention.end <= len(tokens) - 1 and mention.start > verb_pos:
+        return "targets", "stranded"
+    if len(tokens) >= 2 and tokens[0] in _FRONTED_PREP and tokens[1] in _QUESTION_PRONOUNS:
+        return "targets", "fronted"
+    return None
+
+
+def _agent_positions(tokens: tuple[str, ...]) -> list[int]:
+    """Where "av"/"by" introduces an agent ("anställd av RAR"), not "del av"/"part of"."""
+    part_of = {i + 1 for i in range(len(tokens) - 1) if tokens[i] in ("del", "delar", "part", "parts") and tokens[i + 1] in ("av", "of")}
+    return [i for i, tok in enumerate(tokens) if tok in _AGENT and i not in part_of]
+
+
+def _has_relation(structure, entity_id: str, kinds: frozenset[str], way: str) -> bool:
+    edges = structure.incoming(entity_id) if way == "holders" else structure.outgoing(entity_id)
+    return any(r.relation in kinds for r in edges)
+
+
+def _better_candidate(structure, mention: Mention, kinds: frozenset[str], way: str) -> str | None:
+    """Another entity the words may mean that has such a relation.
+
+    "Trosa" → LSG Trosa (another entity of the name), "Ungdomens hus" → the assignment (words of a longer
+    name), "TUNA" → TUNA Nyköping/Oxelösund (the first word of another entity's name or short name, when
+    TUNA Eskilstuna has no such relation). Only one such entity: else None.
+    """
+    for alt in mention.entity_ids[1:]:
+        if _has_relation(structure, alt, kinds, way):
+            return alt
+    several = len(mention.text.split()) >= 2
+    named = structure.entities[mention.entity_id]
+    words = f" {mention.text if several else normalise(named.short_name or mention.text)} "
+    found = [
+        e.id for e in structure.entities.values()
+        if e.id != mention.entity_id and _names_it(e, words, several) and _has_relation(structure, e.id, kinds, way)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _names_it(entity, words: str, anywhere: bool) -> bool:
+    """The words stand in the entity's name (``anywhere``) or begin its name or short name."""
+    names = [f" {normalise(n)} " for n in (entity.name_sv, entity.short_name) if n]
+    return any(words in n if anywhere else n.startswith(words) for n in names)
+
+
+def _pair_with_relation(structure, reading: Reading) -> tuple[str, str]:
+    """The two entities of "Styr LSG Nyköping TUNA?"; the second replaced by one of its name that has such a relation
+    (TUNA → TUNA Nyköping/Oxelösund) when the one named has none."""
+    a, b = reading.ids[:2]
+    kinds = reading.relation_kinds
+    if not _has_relation(structure, b, kinds, "holders") and not _has_relation(structure, b, kinds, "targets"):
+        b = _better_candidate(structure, reading.mentions[1], kinds, "holders") or b
+    return a, b
+
+
+def _kind_outside_names(reading: Reading) -> str | None:
+    """An entity kind named by a noun outside the names ("Vilka kommuner omfattar LSG Trosa-Gnesta?" → municipality)."""
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}
+    return kind_noun(" ".join(tok for i, tok in enumerate(reading.tokens) if i not in named))
+
+
+def _subject_and_direction(structure, reading: Reading) -> tuple[str, str, str | None]:
+    """The entity asked about, which way ("holders"/"targets"), and the kind of answer a noun asks for (or None)."""
+    first, kinds, span = reading.mentions[0], reading.relation_kinds, reading.date.span
+    x = first.entity_id
+    way, why = direction(reading.tokens, reading.verb_pos, first)
+    if reading.relation == "member_of" and why == "default" and structure.entities[x].kind != "association":
+        way = "targets"
+    # a short form that names both a municipality and an LSG ("Trosa"): take the one with such relations
+    if not _has_relation(structure, x, kinds, way):
+        x = _better_candidate(structure, first, kinds, way) or x
+    kind = _kind_outside_names(reading) if why in ("default", "vad") else None
+    if kind:
+        here = _QUERY[way](structure, kinds, x, on=span)
+        there = _QUERY[_OTHER[way]](structure, kinds, x, on=span)
+        if not any(i.kind == kind for i in here) and any(i.kind == kind for i in there):
+            way = _OTHER[way]
+    return x, way, kind
+
+
+def relation_holders_or_targets(structure, reading: Reading) -> Finding:
+    """Who holds a relation to a named entity ("Vem styr TUNA?"), or what it holds one to ("Vad styr LSG Nyköping?")."""
+    x, way, kind = _subject_and_direction(structure, reading)
+    kinds, span, rel_key = reading.relation_kinds, reading.date.span, reading.relation_key
+    items = _QUERY[way](structure, kinds, x, on=span)
+    if kind and any(i.kind == kind for i in items):
+        items = [i for i in items if i.kind == kind]
+    name = EntityName(structure.entities[x])
+    return Finding(
+        "responsible" if reading.responsible else "relation",
+        msg(f"ask.i_{way}", verb=verb(rel_key), name=name),
+        msg(f"ask.lead_{way}", verb=verb(rel_key), inverse=inverse(rel_key), name=name),
+        rel_key, (x,), {"direction": way, "relations": sorted(kinds)}, tuple(items),
+        tuple(queries.chain_to_root(structure, x, on=span)) if way == "holders" else (),
+        notes=_read_as(structure, reading.mentions[0], x),
+    )
+
+
+def _read_as(structure, mention: Mention, entity_id: str) -> tuple[Message, ...]:
+    """A note when the words were read as another entity than the one they name ("TUNA" → TUNA Nyköping/Oxelösund)."""
+    if entity_id == mention.entity_id:
+        return ()
+    named, read = structure.entities[mention.entity_id], structure.entities[entity_id]
+    return (msg("ask.read_as", text=mention.text, name=EntityName(read, full=True), other=EntityName(named, full=True)),)
+
+
+def relation_between(structure, reading: Reading) -> Finding:
+    """Whether the first named entity holds the relation to the second, or the other way ("Styr LSG Nyköping TUNA?")."""
+    a, b = _pair_with_relation(structure, reading)
+    kinds, span = reading.relation_kinds, reading.date.span
+    items = [i for i in queries.holders(structure, kinds, b, on=span) if i.id == a]
+    items += [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
+    name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
+    return Finding(
+        "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), msg("ask.lead_yes"),
+        reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
+        notice=None if items else msg("ask.no_between", a=name_a, b=name_b), notes=_read_as(structure, reading.mentions[1], b),
+    )
+
+
+def members_of_root(structure, reading: Reading) -> Finding:
+    """The members of the dataset's root (RAR's member organisations)."""
+    root = structure.root
+    name = EntityName(structure.entities[root])
+    return Finding(
+        "relation", msg("ask.i_holders", verb=verb("member_of"), name=name), msg("ask.lead_holders", inverse=inverse("member_of"), name=name),
+        "member_of", (root,), {"direction": "holders", "relations": ["member_of"]},
+        tuple(queries.holders(structure, "member_of", root, on=reading.date.span)),
+    )

@@ -1,0 +1,96 @@
+"""An answer in words for people: the answers with dates and sources, the amounts, the chains.
+
+Used by :meth:`lsgmap.ask.answer.Answer.text`; everything is rendered in the language asked for when shown.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lsgmap.ask.interpretation import validity
+from lsgmap.i18n import UI, t
+from lsgmap.model import queries
+from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
+
+__all__ = ["answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "path_lines"]
+
+
+def _cite_text(sources) -> str:
+    parts = []
+    for c in sources:
+        quote = c.get("quote", "")
+        if len(quote) > 90:
+            quote = quote[:87] + "…"
+        parts.append(f"{c.get('title', c.get('document', ''))}: \"{quote}\" [{c['id']}]")
+    return "; ".join(parts)
+
+
+def item_label(structure, a: queries.AnswerItem, lang: str) -> str:
+    """The relation's verb ("styr"), or the event kind and the event's name for an answer through an event."""
+    if a.relation in RELATION_KINDS:
+        return RELATION_KINDS[a.relation].verb(lang)
+    if a.relation in EVENT_KINDS and structure is not None and a.relation_id in structure.events:
+        return f"{EVENT_KINDS[a.relation].label(lang).lower()}: {structure.events[a.relation_id].name(lang)}"
+    return a.relation
+
+
+def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
+    """"  • LSG Nyköping (lsg_nykoping) — styr, oktober 2016 – 2018-12-31 [r033]", its sources and its notes on the next lines."""
+    when = validity(a.valid_from, a.valid_to).render(lang)
+    head = f"  • {a.name(lang)} ({a.id})"
+    if a.relation:
+        head += f" — {item_label(structure, a, lang)}, {when}"
+        if a.relation_ids:
+            head += f" [{', '.join(a.relation_ids)}]"
+    else:
+        head += f" — {when}"
+    src = _cite_text(a.sources)
+    lines = [head, "      " + (t("ask.sources", lang) + ": " + src if src else t("ask.no_sources", lang))]
+    lines.extend("      " + note for note in answer_notes(a, lang))
+    return "\n".join(lines)
+
+
+def answer_notes(a: queries.AnswerItem, lang: str) -> list[str]:
+    """The short lines under an answer: no source for the date asked about (and the nearest attested date), each recorded conflict."""
+    notes = [f"({a.note(lang)})"] if not a.attested else []
+    notes.extend(t("ask.conflict", lang, text=c["text"]) for c in a.conflict_texts(lang))
+    return notes
+
+
+def basis_text(basis: str, lang: str) -> str:
+    """What an amount is: "enligt ansökan" / "as applied for", "beviljat", "utfall"; or that it is not stated.
+
+    >>> basis_text("applied", "sv"), basis_text("applied", "en"), basis_text("", "sv")
+    ('enligt ansökan', 'as applied for', 'ej angivet om beloppet är ansökt, beviljat eller utfall')
+    """
+    key = f"budget.basis.{basis}"
+    return t(key, lang) if basis and key in UI else t("ask.basis_none", lang)
+
+
+def amount_lines(amounts: dict[str, Any], lang: str) -> list[str]:
+    """One line per budget line with its basis, the sum per year and the total (with the basis when all lines share it)."""
+    out = []
+    for line in amounts["lines"]:
+        item = line["item_en"] if lang == "en" else line["item_sv"]
+        ids = "; ".join([line["id"], ", ".join(c["id"] for c in line["sources"])])
+        out.append(f"  • {line['year']} {item}: {line['amount_tkr']:g} tkr, {basis_text(line['basis'], lang)}  [{ids}]")
+    if not amounts["lines"]:
+        return [t("ask.amount_none", lang)]
+    bases = {line["basis"] for line in amounts["lines"]}
+    common = f" ({basis_text(bases.pop(), lang)})" if len(bases) == 1 else ""
+    for year, total in amounts["by_year"].items():
+        out.append("  " + t("ask.amount_year", lang, year=year, total=f"{total:g}") + common)
+    out.append(t("ask.amount_total", lang, total=f"{amounts['total']:g}") + common)
+    return out
+
+
+def path_lines(structure, paths: list[queries.Path], lang: str, max_paths: int) -> list[str]:
+    """The chains, at most ``max_paths`` of them, each with its relation ids."""
+    if not paths:
+        return []
+    out = [t("ask.paths_header", lang, count=len(paths))]
+    for p in paths[:max_paths]:
+        out.append("  " + p.text(structure, lang) + "  [" + ", ".join(s.relation_id for s in p.steps) + "]")
+    if len(paths) > max_paths:
+        out.append("  " + t("ask.more_paths", lang, count=len(paths) - max_paths))
+    return out

@@ -1,0 +1,59 @@
+"""An index of inclusive day intervals that answers "which ids hold on this day" fast.
+
+The ids are sorted by first day. Those with an open end hold on every day from
+their first day on, so on a given day they are a prefix of that order: a tuple
+slice. The others are a prefix too, filtered by their last day with one numpy
+comparison. The ids are copied into fresh, adjacent string objects in that
+order, so materialising them touches memory in sequence (this roughly halves
+the time at national scale; see ``bench/bench_snapshot.py``).
+
+Examples
+--------
+>>> index = IntervalIndex(["a", "b", "c"], starts=[1, 5, 3], ends=[10, OPEN_END, 4])
+>>> index.valid_on(4)
+('a', 'c')
+>>> index.valid_on(6), index.valid_on(0)
+(('b', 'a'), ())
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from lsgmap.dates import OPEN_END
+
+__all__ = ["IntervalIndex"]
+
+
+def _fresh(ids: list[str]) -> list[str]:
+    """New string objects equal to ``ids``, allocated one after another."""
+    return [i.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for i in ids]
+
+
+class IntervalIndex:
+    """Ids with inclusive ``[start, end]`` day intervals; :meth:`valid_on` gives a tuple of ids."""
+
+    def __init__(self, ids: Sequence[str], *, starts: Sequence[int], ends: Sequence[int]):
+        start = np.asarray(starts, dtype=np.int64)
+        end = np.asarray(ends, dtype=np.int64)
+        ident = np.array(list(ids), dtype=object)
+        order = np.argsort(start, kind="stable")
+        start, end, ident = start[order], end[order], ident[order]
+        open_end = end >= OPEN_END
+        self._open_start = start[open_end]
+        self._open_ids: tuple[str, ...] = tuple(_fresh(ident[open_end].tolist()))
+        self._closed_start = start[~open_end]
+        self._closed_end = end[~open_end]
+        self._closed_ids = np.array(_fresh(ident[~open_end].tolist()) or [], dtype=object)
+
+    def __len__(self) -> int:
+        return len(self._open_ids) + len(self._closed_ids)
+
+    def valid_on(self, day: int) -> tuple[str, ...]:
+        """The ids whose interval holds ``day``: open-ended ones first, each part by first day."""
+        n_open = int(self._open_start.searchsorted(day, side="right"))
+        n_closed = int(self._closed_start.searchsorted(day, side="right"))
+        still = self._closed_end[:n_closed] >= day
+        return self._open_ids[:n_open] + tuple(self._closed_ids[:n_closed][still].tolist())
