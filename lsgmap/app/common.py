@@ -71,12 +71,12 @@ def loaded() -> Loaded | None:
     """
     folder = default_data_path()
     if not folder.is_dir():
-        st.error(plain(t("app.data_missing", lang(), path=str(folder))))
+        st.error(plain(t("app.data_missing", current_lang(), path=str(folder))))
         return None
     return _load(str(folder.resolve()), _file_stamp(folder))
 
 
-def lang() -> str:
+def current_lang() -> str:
     """The chosen language, ``sv`` or ``en``."""
     return normalise_lang(st.session_state.get(LANG_KEY) or "sv")
 
@@ -92,7 +92,7 @@ def language_switch() -> str:
     st.sidebar.radio(
         "Språk / Language", ["sv", "en"], key=LANG_KEY, horizontal=True, format_func=lambda v: {"sv": "Svenska", "en": "English"}[v]
     )
-    return lang()
+    return current_lang()
 
 
 #: notices about the URL, kept while the router is still choosing the page (it may open another one)
@@ -101,7 +101,7 @@ HELD_NOTICES = "_held_notices"
 
 def notice(param: str, value: str, fallback: str) -> None:
     """Say (non-blocking) that a URL value was bad and what is used instead (held until the page is chosen, see :func:`hold_notices`)."""
-    text = plain(t("app.bad_param", lang(), param=param, value=str(value)[:80], fallback=fallback))
+    text = plain(t("app.bad_param", current_lang(), param=param, value=str(value)[:80], fallback=fallback))
     held = st.session_state.get(HELD_NOTICES)
     if held is not None:
         held.append(text)
@@ -139,7 +139,7 @@ def init_state(key: str, param: str, parse: Callable[[str], Any], default: Any, 
 
 def set_params(page: str, values: dict[str, str | None]) -> None:
     """Write the page's state to the URL (``?page=…&…``, and the chosen association) so that a link opens the same view."""
-    wanted = {"page": page, "lang": lang()}
+    wanted = {"page": page, "lang": current_lang()}
     if st.session_state.get(SCOPE_KEY):
         wanted["assoc"] = st.session_state[SCOPE_KEY]
     wanted.update({k: v for k, v in values.items() if v not in (None, "")})
@@ -184,7 +184,7 @@ def parse_choice(options: list[str]) -> Callable[[str], list[str]]:
 
 
 def date_box(
-    label: str, key: str, first: date, last: date, lg: str, *, then: Callable[[], None] | None = None, where: Any = None, help: str = ""
+    label: str, key: str, first: date, last: date, lang: str, *, then: Callable[[], None] | None = None, where: Any = None, help: str = ""
 ) -> None:
     """A YYYY-MM-DD box for the date in ``st.session_state[key]``: Enter applies it (kept within ``first .. last``),
     then ``then()`` runs; a mistyped date stays in the box and :func:`date_box_notice` says so. One date format
@@ -205,16 +205,16 @@ def date_box(
 
     if bad not in st.session_state:  # show the date in force, unless a mistyped one waits to be corrected
         st.session_state[box] = st.session_state[key].isoformat()
-    typing = t("app.date_input_help", lg, first=first.isoformat(), last=last.isoformat())
-    (where or st).text_input(label, key=box, on_change=typed, placeholder=t("app.date_placeholder", lg),
+    typing = t("app.date_input_help", lang, first=first.isoformat(), last=last.isoformat())
+    (where or st).text_input(label, key=box, on_change=typed, placeholder=t("app.date_placeholder", lang),
                              help=f"{help} {typing}" if help else typing)
 
 
-def date_box_notice(key: str, lg: str) -> None:
+def date_box_notice(key: str, lang: str) -> None:
     """Under the date boxes: the mistyped date of :func:`date_box` ``key``, and how to write one."""
     bad = st.session_state.get(key + "_bad")
     if bad is not None:
-        st.warning(plain(t("app.date_bad", lg, value=bad[:40])), icon="⚠️")
+        st.warning(plain(t("app.date_bad", lang, value=bad[:40])), icon="⚠️")
 
 
 def forget_typed_date(key: str) -> None:
@@ -247,7 +247,7 @@ def default_day(structure: Structure) -> tuple[date, date, date]:
 
 
 def default_note(
-    structure: Structure, chosen: date, key: str, lg: str, *, before: Sequence[str] = (), after: Sequence[str] = (), compact: bool = False
+    structure: Structure, chosen: date, key: str, lang: str, *, before: Sequence[str] = (), after: Sequence[str] = (), compact: bool = False
 ) -> None:
     """Under a date control on the dataset's default day: which day it is and why, and a button to today.
 
@@ -256,7 +256,7 @@ def default_note(
     """
     opening = structure.default
     is_default = chosen == opening.date
-    parts = [*before, *([t("app.default_date", lg, date=opening.date.isoformat(), why=opening.why)] if is_default else []), *after]
+    parts = [*before, *([t("app.default_date", lang, date=opening.date.isoformat(), why=opening.why)] if is_default else []), *after]
     if not is_default:
         if parts:
             st.caption(plain(" · ".join(parts)))
@@ -264,7 +264,7 @@ def default_note(
     note, button = st.columns([5, 1] if compact else [4, 1], vertical_alignment="center")
     note.caption(plain(" · ".join(parts)))
     button.button(
-        t("app.to_today", lg), help=t("app.to_today_help", lg, date=today().isoformat()),
+        t("app.to_today", lang), help=t("app.to_today_help", lang, date=today().isoformat()),
         key=key + ".today", on_click=go_to_day, args=(key, today()), **({"type": "tertiary"} if compact else {"width": "stretch"}),
     )
 
@@ -277,32 +277,32 @@ def go_to_day(key: str, day: date) -> None:
 
 def page_structure(title: str) -> tuple[str, Loaded, Structure] | None:
     """Start a map page: title, data problems on top when there are errors; None when there is nothing to draw."""
-    lg = lang()
+    lang = current_lang()
     data = loaded()
-    st.title(plain(title if title else t("app.title", lg)))
+    st.title(plain(title if title else t("app.title", lang)))
     if data is None:
         return None
     s = data.structure
     if data.has_errors or not s.entities:  # errors on top; mere notes further down
         problems_notice(data)
     if not s.entities:
-        st.error(t("app.data_empty", lg))
+        st.error(t("app.data_empty", lang))
         return None
-    return lg, data, s
+    return lang, data, s
 
 
 def problems_notice(data: Loaded) -> None:
     """A non-blocking notice of the dataset's problems, with file:line details in an expander."""
-    lg = lang()
+    lang = current_lang()
     problems = data.problems
     errors = [p for p in problems if p.severity == "error"]
     if not problems:
         return
-    text = t("app.problems", lg, errors=len(errors), warnings=len(problems) - len(errors))
+    text = t("app.problems", lang, errors=len(errors), warnings=len(problems) - len(errors))
     (st.warning if errors else st.info)(text, icon="⚠️" if errors else "ℹ️")
-    with st.expander(t("app.problems_details", lg), expanded=bool(errors) and not data.structure.entities):
-        columns = [t(f"app.col.{c}", lg) for c in ("where", "severity", "what", "fix")]
-        rows = [(p.where, t(f"app.severity.{p.severity}", lg), p.what(lg), p.fix(lg)) for p in problems]
+    with st.expander(t("app.problems_details", lang), expanded=bool(errors) and not data.structure.entities):
+        columns = [t(f"app.col.{c}", lang) for c in ("where", "severity", "what", "fix")]
+        rows = [(p.where, t(f"app.severity.{p.severity}", lang), p.what(lang), p.fix(lang)) for p in problems]
         st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
 
 
@@ -353,9 +353,9 @@ def _alone(version: str, ids: tuple[str, ...], font_size: float, frame: tuple[fl
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)
-def _overview(version: str, lg: str, _s: Structure) -> list:
+def _overview(version: str, lang: str, _s: Structure) -> list:
 
-    return overview(_s, lg)
+    return overview(_s, lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
@@ -365,7 +365,7 @@ def _part(version: str, association: str, _s: Structure) -> Part:
     return Part(ids, layered_positions(_s, only=ids), association)  # laid out for the association alone: it fills the frame
 
 
-def choose_part(data: Loaded, lg: str) -> Part | None:
+def choose_part(data: Loaded, lang: str) -> Part | None:
     """The part of the dataset a map page draws: all of it when it has at most one association; else the one chosen
     in the sidebar (``?assoc=``), and until one is, an overview of the associations to choose from (then None).
     """
@@ -375,19 +375,19 @@ def choose_part(data: Loaded, lg: str) -> Part | None:
     if len(ids) <= 1:
         return Part(None, data.positions)
     init_state(SCOPE_KEY, "assoc", parse_one_of(ids), "")
-    rows = {a.id: a for a in _overview(s.version, lg, s)}
+    rows = {a.id: a for a in _overview(s.version, lang, s)}
     picked = _table_pick(st.session_state.get("scope_table"))
     if picked is not None and picked < len(rows):  # a row clicked in the overview (read before the menu is drawn)
         st.session_state[SCOPE_KEY] = list(rows)[picked]
     st.sidebar.selectbox(
-        t("app.scope.choose", lg), ["", *ids], key=SCOPE_KEY,
-        format_func=lambda i: t("app.choose_one", lg) if not i else t("app.scope.option", lg, name=rows[i].name, count=rows[i].entities),
+        t("app.scope.choose", lang), ["", *ids], key=SCOPE_KEY,
+        format_func=lambda i: t("app.choose_one", lang) if not i else t("app.scope.option", lang, name=rows[i].name, count=rows[i].entities),
     )
     chosen = st.session_state.get(SCOPE_KEY)
     if chosen:
         return _part(s.version, chosen, s)
-    st.info(t("app.scope.pick", lg, count=len(ids), entities=len(s.entities)))
-    columns = [t(f"app.scope.col.{c}", lg) for c in ("name", "entities", "lsgs", "events", "first", "last")]
+    st.info(t("app.scope.pick", lang, count=len(ids), entities=len(s.entities)))
+    columns = [t(f"app.scope.col.{c}", lang) for c in ("name", "entities", "lsgs", "events", "first", "last")]
     frame = pd.DataFrame([(a.name, a.entities, a.lsgs, a.events, a.first, a.last) for a in rows.values()], columns=columns)
     st.dataframe(frame, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="scope_table")
     return None

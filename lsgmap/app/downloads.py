@@ -27,16 +27,16 @@ def map_downloads(els: Elements, *, key: str, stem: str) -> None:
     def page() -> bytes:  # built only when the button is clicked, not on every rerun
         return to_html(els, height=820, standalone=True).encode("utf-8")
 
-    lg = common.lang()
+    lang = common.current_lang()
     c1, c2, c3 = st.columns(3)
-    c1.download_button(t("app.download_html", lg), page, f"{stem}.html", "text/html", key=f"{key}dl_html", on_click="ignore")
+    c1.download_button(t("app.download_html", lang), page, f"{stem}.html", "text/html", key=f"{key}dl_html", on_click="ignore")
     image_button(lambda fmt: to_image(els, fmt=fmt), key=key, stem=stem, columns=(c2, c3))
 
 
 def image_button(draw: Callable[[str], bytes], *, key: str, stem: str, columns=None) -> None:
     """A PNG/SVG choice and, once "make an image" is ticked, the download of ``draw(fmt)``."""
-    lg = common.lang()
+    lang = common.current_lang()
     left, right = columns or st.columns(2)
-    fmt = left.radio(t("app.image_format", lg), ["png", "svg"], horizontal=True, key=f"{key}img_fmt", label_visibility="collapsed")
-    if right.checkbox(t("app.make_image", lg), key=f"{key}img"):
-        right.download_button(t("app.download_image", lg, fmt=fmt.upper()), draw(fmt), f"{stem}.{fmt}", MIME[fmt], key=f"{key}dl_img", on_click="ignore")
+    fmt = left.radio(t("app.image_format", lang), ["png", "svg"], horizontal=True, key=f"{key}img_fmt", label_visibility="collapsed")
+    if right.checkbox(t("app.make_image", lang), key=f"{key}img"):
+        right.download_button(t("app.download_image", lang, fmt=fmt.upper()), draw(fmt), f"{stem}.{fmt}", MIME[fmt], key=f"{key}dl_img", on_click="ignore")

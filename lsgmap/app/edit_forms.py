@@ -49,8 +49,8 @@ def value(key: str) -> str:
 class Names:
     """Entities and relations of a dataset as people read them: "LSG Trosa (LSG, lsg_trosa)"."""
 
-    def __init__(self, ds: Dataset, lg: str):
-        self.lg = lg
+    def __init__(self, ds: Dataset, lang: str):
+        self.lang = lang
         self.entities = {r["id"]: r for r in ds.rows("entities")}
         self.relations = {r["id"]: r for r in ds.rows("relations")}
         self.sources = {r["id"]: r for r in ds.rows("sources")}
@@ -58,17 +58,17 @@ class Names:
 
     def name(self, entity_id: str) -> str:
         row = self.entities.get(entity_id) or {}
-        return (row.get("name_en") if self.lg == "en" else "") or row.get("name_sv") or entity_id
+        return (row.get("name_en") if self.lang == "en" else "") or row.get("name_sv") or entity_id
 
     def entity(self, entity_id: str) -> str:
         kind = ENTITY_KINDS.get((self.entities.get(entity_id) or {}).get("kind", ""))
-        return f"{self.name(entity_id)} ({kind.label(self.lg) + ', ' if kind else ''}{entity_id})"
+        return f"{self.name(entity_id)} ({kind.label(self.lang) + ', ' if kind else ''}{entity_id})"
 
     def relation(self, rid: str) -> str:
         r = self.relations.get(rid) or {}
         kind = RELATION_KINDS.get(r.get("relation", ""))
         span = f"{r.get('valid_from') or '…'}–{r.get('valid_to') or ''}"
-        return f"{self.name(r.get('from_id', ''))} {kind.verb(self.lg) if kind else r.get('relation', '')} {self.name(r.get('to_id', ''))} ({rid}, {span})"
+        return f"{self.name(r.get('from_id', ''))} {kind.verb(self.lang) if kind else r.get('relation', '')} {self.name(r.get('to_id', ''))} ({rid}, {span})"
 
     def source(self, sid: str) -> str:
         s = self.sources.get(sid) or {}
@@ -90,17 +90,17 @@ def only_known(key: str, options, *, many: bool = False) -> None:
         st.session_state[F + key] = None
 
 
-def _text(label: str, key: str, lg: str, *, date: bool = False, area: bool = False) -> str:
+def _text(label: str, key: str, lang: str, *, date: bool = False, area: bool = False) -> str:
     widget = st.text_area if area else st.text_input
-    kw = {"placeholder": t("app.edit.date_placeholder", lg)} if date else {}
-    widget(t(f"app.edit.field.{label}", lg), key=F + key, **kw)
+    kw = {"placeholder": t("app.edit.date_placeholder", lang)} if date else {}
+    widget(t(f"app.edit.field.{label}", lang), key=F + key, **kw)
     return value(key)
 
 
-def _choice(label: str, key: str, options: list[str], lg: str, shown: Callable[[str], str], *, on_change=None, args=()) -> str:
+def _choice(label: str, key: str, options: list[str], lang: str, shown: Callable[[str], str], *, on_change=None, args=()) -> str:
     only_known(key, options)
-    st.selectbox(t(f"app.edit.field.{label}", lg), options, index=None, key=F + key, format_func=shown,
-                 placeholder=t("app.choose_one", lg), on_change=on_change, args=args)
+    st.selectbox(t(f"app.edit.field.{label}", lang), options, index=None, key=F + key, format_func=shown,
+                 placeholder=t("app.choose_one", lang), on_change=on_change, args=args)
     return value(key)
 
 
@@ -108,46 +108,46 @@ def _kinds(vocab: dict, current: str = "") -> list[str]:
     return list(vocab) + ([current] if current and current not in vocab else [])
 
 
-def _label(vocab: dict, lg: str) -> Callable[[str], str]:
+def _label(vocab: dict, lang: str) -> Callable[[str], str]:
     def shown(k: str) -> str:
         item = vocab.get(k)
-        return f"{item.label(lg) if hasattr(item, 'label') else item.verb(lg)} ({k})" if item else k
+        return f"{item.label(lang) if hasattr(item, 'label') else item.verb(lang)} ({k})" if item else k
 
     return shown
 
 
-def sources_picker(names: Names, lg: str) -> list[str]:
+def sources_picker(names: Names, lang: str) -> list[str]:
     """The sources every change names (at least one): quotes from documents, newest documents first."""
     only_known("sources", names.sources, many=True)
-    st.multiselect(t("app.edit.sources", lg), list(names.sources), key=F + "sources", format_func=names.source,
-                   placeholder=t("app.edit.choose_sources", lg), help=t("app.edit.sources_help", lg))
+    st.multiselect(t("app.edit.sources", lang), list(names.sources), key=F + "sources", format_func=names.source,
+                   placeholder=t("app.edit.choose_sources", lang), help=t("app.edit.sources_help", lang))
     return list(st.session_state.get(F + "sources") or [])
 
 
 # -- the forms ----------------------------------------------------------------------------------------------------
-def _row_fields(table: str, op: str, names: Names, lg: str) -> dict[str, str]:
+def _row_fields(table: str, op: str, names: Names, lang: str) -> dict[str, str]:
     """The table's fields, laid out as :data:`LAYOUT` says."""
     out: dict[str, str] = {}
     for line in LAYOUT[table]:
         for column, c in zip(st.columns(len(line)) if len(line) > 1 else [st.container()], line, strict=True):
             with column:
-                out[c] = _field(c, f"{op}.{c}", names, lg)
+                out[c] = _field(c, f"{op}.{c}", names, lang)
     return out
 
 
-def _field(c: str, key: str, names: Names, lg: str) -> str:
+def _field(c: str, key: str, names: Names, lang: str) -> str:
     if c == "kind":
-        return _choice(c, key, _kinds(ENTITY_KINDS, value(key)), lg, _label(ENTITY_KINDS, lg))
+        return _choice(c, key, _kinds(ENTITY_KINDS, value(key)), lang, _label(ENTITY_KINDS, lang))
     if c == "relation":
-        return _choice(c, key, _kinds(RELATION_KINDS, value(key)), lg, _label(RELATION_KINDS, lg))
+        return _choice(c, key, _kinds(RELATION_KINDS, value(key)), lang, _label(RELATION_KINDS, lang))
     if c in ("from_id", "to_id"):
-        return _choice(c, key, names.by_name(names.entities), lg, names.entity)
-    return _text(c, key, lg, date=c.startswith("valid_"), area=c == "note")
+        return _choice(c, key, names.by_name(names.entities), lang, names.entity)
+    return _text(c, key, lang, date=c.startswith("valid_"), area=c == "note")
 
 
 def add_form(table: str):
-    def form(ds: Dataset, names: Names, lg: str, sources: list[str]) -> Change | None:
-        values = _row_fields(table, f"{table}_add", names, lg)
+    def form(ds: Dataset, names: Names, lang: str, sources: list[str]) -> Change | None:
+        values = _row_fields(table, f"{table}_add", names, lang)
         needed = ("kind", "name_sv") if table == "entities" else ("from_id", "relation", "to_id")
         if not all(values[c] for c in needed):
             return None
@@ -165,56 +165,56 @@ def _prefill(folder: str, table: str, op: str) -> None:
     st.session_state[F + op + ".seen"] = {"id": row_id or "", **{c: row.get(c, "") for c in FIELDS[table]}}
 
 
-def _pick_row(table: str, op: str, ds: Dataset, names: Names, lg: str, *, prefill: bool) -> str:
+def _pick_row(table: str, op: str, ds: Dataset, names: Names, lang: str, *, prefill: bool) -> str:
     ids = names.by_name(names.entities) if table == "entities" else sorted(names.relations, key=names.relation)
     shown = names.entity if table == "entities" else names.relation
     kw = {"on_change": _prefill, "args": (str(ds.folder), table, op)} if prefill else {}
-    return _choice("row_" + table, op + ".row", ids, lg, shown, **kw)
+    return _choice("row_" + table, op + ".row", ids, lang, shown, **kw)
 
 
 def change_form(table: str):
-    def form(ds: Dataset, names: Names, lg: str, sources: list[str]) -> Change | None:
+    def form(ds: Dataset, names: Names, lang: str, sources: list[str]) -> Change | None:
         op = f"{table}_change"
-        row_id = _pick_row(table, op, ds, names, lg, prefill=True)
+        row_id = _pick_row(table, op, ds, names, lang, prefill=True)
         seen = st.session_state.get(F + op + ".seen") or {}
         if not row_id:
             return None
         if seen.get("id") != row_id:  # chosen through the URL or restored: show the row as it is now
             _prefill(str(ds.folder), table, op)
             st.rerun()
-        values = _row_fields(table, op, names, lg)
+        values = _row_fields(table, op, names, lang)
         updates = {c: v for c, v in values.items() if v != (seen.get(c) or "")}
         now = ds.row(table, row_id) or {}
         meanwhile = [c for c in updates if (now.get(c) or "") != (seen.get(c) or "")]
         if meanwhile:
-            st.warning(plain(t("app.edit.changed_meanwhile", lg, fields=", ".join(meanwhile))), icon="⚠️")
+            st.warning(plain(t("app.edit.changed_meanwhile", lang, fields=", ".join(meanwhile))), icon="⚠️")
         return change_row(ds, table, row_id, updates, sources=sources) if updates else None
 
     return form
 
 
 def end_form(table: str):
-    def form(ds: Dataset, names: Names, lg: str, sources: list[str]) -> Change | None:
+    def form(ds: Dataset, names: Names, lang: str, sources: list[str]) -> Change | None:
         op = f"{table}_end"
-        row_id = _pick_row(table, op, ds, names, lg, prefill=False)
-        day = _text("last_day", op + ".day", lg, date=True)
+        row_id = _pick_row(table, op, ds, names, lang, prefill=False)
+        day = _text("last_day", op + ".day", lang, date=True)
         return end_row(ds, table, row_id, day, sources=sources) if row_id and day else None
 
     return form
 
 
-def document_form(ds: Dataset, names: Names, lg: str, sources: list[str]) -> Change | None:
+def document_form(ds: Dataset, names: Names, lang: str, sources: list[str]) -> Change | None:
     """A document and a quote from it (its id is then a source to choose in other changes)."""
-    st.caption(t("app.edit.document_help", lg))
-    title = _text("title", "document.title", lg)
+    st.caption(t("app.edit.document_help", lang))
+    title = _text("title", "document.title", lang)
     left, right = st.columns(2)
     with left:
-        kind = _choice("document_kind", "document.kind", list(DOCUMENT_KINDS), lg, lambda k: t(f"app.edit.document_kind.{k}", lg))
-        day = _text("date", "document.date", lg, date=True)
+        kind = _choice("document_kind", "document.kind", list(DOCUMENT_KINDS), lang, lambda k: t(f"app.edit.document_kind.{k}", lang))
+        day = _text("date", "document.date", lang, date=True)
     with right:
-        period = _text("period", "document.period", lg)
-        locator = _text("locator", "document.locator", lg)
-    quote = _text("quote", "document.quote", lg, area=True)
+        period = _text("period", "document.period", lang)
+        locator = _text("locator", "document.locator", lang)
+    quote = _text("quote", "document.quote", lang, area=True)
     if not (title and kind and quote):
         return None
     doc_id = new_id(ds, "documents", name=title[:40])
@@ -222,57 +222,57 @@ def document_form(ds: Dataset, names: Names, lg: str, sources: list[str]) -> Cha
     return combine(doc, add_quote(ds, doc_id, quote, locator=locator, period=period))
 
 
-def event_form(ds: Dataset, names: Names, lg: str, sources: list[str]) -> Change | None:
+def event_form(ds: Dataset, names: Names, lang: str, sources: list[str]) -> Change | None:
     """An event; a merger or split adds its successor, ends its predecessors and proposes the relations they hand on."""
     left, right = st.columns(2)
     with left:
-        kind = _choice("event_kind", "event.kind", list(EVENT_KINDS), lg, _label(EVENT_KINDS, lg))
+        kind = _choice("event_kind", "event.kind", list(EVENT_KINDS), lang, _label(EVENT_KINDS, lang))
     with right:
-        day = _text("event_date", "event.date", lg, date=True)
+        day = _text("event_date", "event.date", lang, date=True)
     left, right = st.columns(2)
     with left:
-        name_sv = _text("name_sv", "event.name_sv", lg)
+        name_sv = _text("name_sv", "event.name_sv", lang)
     with right:
-        name_en = _text("name_en", "event.name_en", lg)
-    decided = _text("decided", "event.decided", lg)
+        name_en = _text("name_en", "event.name_en", lang)
+    decided = _text("decided", "event.decided", lang)
     ids = names.by_name(names.entities)
     only_known("event.originals", ids, many=True)
     only_known("event.results", ids, many=True)
-    st.multiselect(t("app.edit.field.originals", lg), ids, key=F + "event.originals", format_func=names.entity, placeholder=t("app.choose_one", lg))
-    st.multiselect(t("app.edit.field.results", lg), ids, key=F + "event.results", format_func=names.entity, placeholder=t("app.choose_one", lg))
-    new = st.checkbox(t("app.edit.field.new_successor", lg), key=F + "event.new")
+    st.multiselect(t("app.edit.field.originals", lang), ids, key=F + "event.originals", format_func=names.entity, placeholder=t("app.choose_one", lang))
+    st.multiselect(t("app.edit.field.results", lang), ids, key=F + "event.results", format_func=names.entity, placeholder=t("app.choose_one", lang))
+    new = st.checkbox(t("app.edit.field.new_successor", lang), key=F + "event.new")
     successor = []
     if new:
         c1, c2, c3 = st.columns(3)
         with c1:
-            s_kind = _choice("kind", "event.s_kind", list(ENTITY_KINDS), lg, _label(ENTITY_KINDS, lg))
+            s_kind = _choice("kind", "event.s_kind", list(ENTITY_KINDS), lang, _label(ENTITY_KINDS, lang))
         with c2:
-            s_sv = _text("name_sv", "event.s_name_sv", lg)
+            s_sv = _text("name_sv", "event.s_name_sv", lang)
         with c3:
-            s_en = _text("name_en", "event.s_name_en", lg)
+            s_en = _text("name_en", "event.s_name_en", lang)
         if s_kind and s_sv:
             successor = [{"kind": s_kind, "name_sv": s_sv, "name_en": s_en}]
-    note = _text("note", "event.note", lg, area=True)
+    note = _text("note", "event.note", lang, area=True)
     if not (kind and day):
         return None
     draft = record_event(ds, kind, day, originals=list(st.session_state.get(F + "event.originals") or []),
                          results=list(st.session_state.get(F + "event.results") or []), new_entities=successor,
                          name_sv=name_sv, name_en=name_en, decided=decided, note=note, sources=sources)
-    return draft.accept(_proposals(draft.proposals, names, lg))
+    return draft.accept(_proposals(draft.proposals, names, lang))
 
 
-def _proposals(proposals, names: Names, lg: str) -> list[str]:
+def _proposals(proposals, names: Names, lang: str) -> list[str]:
     """A checkbox per proposed relation (ticked): the user drops what the successor does not take over."""
     if not proposals:
         return []
-    st.markdown(f"**{t('app.edit.proposals', lg)}**")
-    st.caption(t("app.edit.proposals_help", lg))
+    st.markdown(f"**{t('app.edit.proposals', lang)}**")
+    st.caption(t("app.edit.proposals_help", lang))
     chosen = []
     for p in proposals:
         frm, rel, to = p.key.split("|")
         kind = RELATION_KINDS.get(rel)
-        text = f"{names.name(frm) if frm in names.entities else frm} {kind.verb(lg) if kind else rel} {names.name(to) if to in names.entities else to}"
-        label = t("app.edit.proposal", lg, relation=text, rows=", ".join(p.from_rows))
+        text = f"{names.name(frm) if frm in names.entities else frm} {kind.verb(lang) if kind else rel} {names.name(to) if to in names.entities else to}"
+        label = t("app.edit.proposal", lang, relation=text, rows=", ".join(p.from_rows))
         st.session_state.setdefault(F + "event.prop." + p.key, True)
         if st.checkbox(plain(label), key=F + "event.prop." + p.key):
             chosen.append(p.key)

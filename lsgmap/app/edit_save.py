@@ -35,47 +35,47 @@ S = "edit."
 PENDING, BASE, OUTCOME = S + "pending", S + "base", S + "outcome"
 
 
-def problems_table(problems, lg: str) -> pd.DataFrame:
+def problems_table(problems, lang: str) -> pd.DataFrame:
     """Problems as rows: where, the field, what is wrong, how to fix it."""
     return pd.DataFrame(
-        [(p.where, p.params.get("field", ""), p.what(lg), p.fix(lg)) for p in problems],
-        columns=[t("app.col.where", lg), t("app.edit.col.field", lg), t("app.col.what", lg), t("app.col.fix", lg)],
+        [(p.where, p.params.get("field", ""), p.what(lang), p.fix(lang)) for p in problems],
+        columns=[t("app.col.where", lang), t("app.edit.col.field", lang), t("app.col.what", lang), t("app.col.fix", lang)],
     )
 
 
-def rows_table(change: Change, lg: str) -> pd.DataFrame:
+def rows_table(change: Change, lang: str) -> pd.DataFrame:
     """One line per changed field: table, row, action, field, before, after."""
     lines = []
     for rc in change.rows:
         before, after = rc.before or {}, rc.after or {}
         for c in rc.fields_changed():
-            lines.append((rc.table, rc.id, t(f"edit.action.{rc.action}", lg), c, before.get(c, ""), after.get(c, "")))
+            lines.append((rc.table, rc.id, t(f"edit.action.{rc.action}", lang), c, before.get(c, ""), after.get(c, "")))
     cols = ("table", "row", "action", "field", "before", "after")
-    return pd.DataFrame(lines, columns=[t(f"app.edit.col.{c}", lg) for c in cols])
+    return pd.DataFrame(lines, columns=[t(f"app.edit.col.{c}", lang) for c in cols])
 
 
-def show_preview(ds: Dataset, change: Change, lg: str) -> Preview | None:
+def show_preview(ds: Dataset, change: Change, lang: str) -> Preview | None:
     """The change before saving it; returns the preview (None when it could not be built)."""
-    st.subheader(t("app.edit.preview", lg))
-    st.dataframe(rows_table(change, lg), hide_index=True, width="stretch")
+    st.subheader(t("app.edit.preview", lang))
+    st.dataframe(rows_table(change, lang), hide_index=True, width="stretch")
     try:
         p = preview(ds, change)
     except EditRefused as refused:
-        _refused(refused.problems, lg)
+        _refused(refused.problems, lang)
         return None
     if p.errors:
-        _refused(p.errors, lg)
+        _refused(p.errors, lang)
     if p.notes:
-        with st.expander(t("app.edit.notes", lg, count=len(p.notes))):
-            st.dataframe(problems_table(p.notes, lg), hide_index=True, width="stretch")
+        with st.expander(t("app.edit.notes", lang, count=len(p.notes))):
+            st.dataframe(problems_table(p.notes, lang), hide_index=True, width="stretch")
     if p.structure is not None and not p.errors:
-        _compare(p, change, lg)
+        _compare(p, change, lang)
     return p
 
 
-def _refused(problems, lg: str) -> None:
-    st.error(t("edit.refused", lg, count=len(problems)), icon="⛔")
-    st.dataframe(problems_table(problems, lg), hide_index=True, width="stretch")
+def _refused(problems, lang: str) -> None:
+    st.error(t("edit.refused", lang, count=len(problems)), icon="⛔")
+    st.dataframe(problems_table(problems, lang), hide_index=True, width="stretch")
 
 
 def _touched(change: Change) -> list[str]:
@@ -88,37 +88,37 @@ def _touched(change: Change) -> list[str]:
     return [i for i in dict.fromkeys(ids) if i]
 
 
-def _compare(p: Preview, change: Change, lg: str) -> None:
+def _compare(p: Preview, change: Change, lang: str) -> None:
     """The dataset after the change: the day before and the day of it, as Jämför shows two dates; without a day, the entity and its neighbours."""
     s = p.structure
     touched = [i for i in _touched(change) if i in s.entities]
     positions = layered_positions(s)
     if not p.day:
         if touched:
-            view = View(on=s.default.date, lang=lg, focus=touched[0], highlight=touched)
-            st.caption(plain(t("app.edit.focus_caption", lg, name=s.name(touched[0], lg), date=view.on)))
+            view = View(on=s.default.date, lang=lang, focus=touched[0], highlight=touched)
+            st.caption(plain(t("app.edit.focus_caption", lang, name=s.name(touched[0], lang), date=view.on)))
             st.iframe(to_html(elements(s, view, positions), height=420), height=440)
         return
     end = date.fromisoformat(p.day)
     start = end - timedelta(days=1)
-    st.caption(t("app.edit.compare_caption", lg, start=start.isoformat(), end=end.isoformat()))
-    for column, view in zip(st.columns(2), compare_views(s, start=start, end=end, lang=lg), strict=True):
+    st.caption(t("app.edit.compare_caption", lang, start=start.isoformat(), end=end.isoformat()))
+    for column, view in zip(st.columns(2), compare_views(s, start=start, end=end, lang=lang), strict=True):
         with column:
             st.markdown(f"**{plain(view.on)}**")
             st.iframe(to_html(elements(s, replace(view, highlight=touched), positions), height=380), height=400)
-    lines = change_lines(s, diff(s, start=start, end=end), lg)
+    lines = change_lines(s, diff(s, start=start, end=end), lang)
     if lines:
         st.text("\n".join(lines))
 
 
-def save_button(ds: Dataset, change: Change | None, ok: bool, lg: str, *, op: str) -> None:
+def save_button(ds: Dataset, change: Change | None, ok: bool, lang: str, *, op: str) -> None:
     """Remember the change shown; the button saves it (in a callback, before the page is drawn again)."""
     st.session_state[PENDING] = change
-    st.button(t("app.edit.save", lg), type="primary", disabled=not (change and ok), key=S + "save",
-              on_click=save_pending, args=(str(ds.folder), lg, op, False))
+    st.button(t("app.edit.save", lang), type="primary", disabled=not (change and ok), key=S + "save",
+              on_click=save_pending, args=(str(ds.folder), lang, op, False))
 
 
-def save_pending(folder: str, lg: str, op: str, again: bool, why_default: str = "") -> None:
+def save_pending(folder: str, lang: str, op: str, again: bool, why_default: str = "") -> None:
     """Save the pending change on the version the user started from (or, ``again``, on the current one)."""
     change = st.session_state.get(PENDING)
     if not change:
@@ -158,28 +158,28 @@ def _after_save(op: str, change: Change) -> None:
         st.session_state[F + "sources"] = [*(st.session_state.get(F + "sources") or []), *quotes]
 
 
-def outcome(folder: Path, lg: str) -> None:
+def outcome(folder: Path, lang: str) -> None:
     """What the last save did: saved (with its id), refused (per field), busy, or stale (what changed, and the offer)."""
     kind, info = st.session_state.get(OUTCOME) or ("", {})
     if kind == "saved":
-        st.success(t("app.edit.saved", lg, change=info["change"], notes=info["notes"]), icon="✅")
+        st.success(t("app.edit.saved", lang, change=info["change"], notes=info["notes"]), icon="✅")
     elif kind == "undone":
-        st.success(t("edit.undone", lg, change=info["change"], saved=info["saved"]), icon="↩️")
+        st.success(t("edit.undone", lang, change=info["change"], saved=info["saved"]), icon="↩️")
     elif kind == "refused":
-        _refused(info["problems"], lg)
+        _refused(info["problems"], lang)
     elif kind == "busy":
-        st.warning(t("app.edit.busy", lg), icon="⏳")
+        st.warning(t("app.edit.busy", lang), icon="⏳")
     elif kind == "stale":
-        _stale(folder, info, lg)
+        _stale(folder, info, lang)
 
 
-def _stale(folder: Path, info: dict, lg: str) -> None:
+def _stale(folder: Path, info: dict, lang: str) -> None:
     same = [f"{table}:{row}" for table, row in info["mine"] if any(m.get("table") == table and m.get("row") == row for m in info["meanwhile"])]
-    st.warning(t("app.edit.stale", lg, count=len({m.get("change") for m in info["meanwhile"]})), icon="⚠️")
+    st.warning(t("app.edit.stale", lang, count=len({m.get("change") for m in info["meanwhile"]})), icon="⚠️")
     if info["meanwhile"]:
         cols = ("change", "when", "who", "table", "row", "action")
         st.dataframe(pd.DataFrame([[m.get(c, "") for c in cols] for m in info["meanwhile"]],
-                                  columns=[t(f"app.edit.col.{c}", lg) for c in cols]), hide_index=True, width="stretch")
+                                  columns=[t(f"app.edit.col.{c}", lang) for c in cols]), hide_index=True, width="stretch")
     if same or info["rows"]:
-        st.warning(plain(t("app.edit.stale_same", lg, rows=", ".join(sorted({*same, *(f"{a}:{b}" for a, b in info['rows'])})))), icon="⚠️")
-    st.button(t("app.edit.save_again", lg), key=S + "again", on_click=save_pending, args=(str(folder), lg, info["op"], True))
+        st.warning(plain(t("app.edit.stale_same", lang, rows=", ".join(sorted({*same, *(f"{a}:{b}" for a, b in info['rows'])})))), icon="⚠️")
+    st.button(t("app.edit.save_again", lang), key=S + "again", on_click=save_pending, args=(str(folder), lang, info["op"], True))

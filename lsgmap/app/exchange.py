@@ -12,14 +12,14 @@ from lsgmap.exchange import FORMATS, default_filename, export_data
 from lsgmap.i18n import t
 
 
-def exchange_downloads(structure, lg: str) -> None:
+def exchange_downloads(structure, lang: str) -> None:
     """One download button per exchange format, under a fold that says what opens each file."""
-    with st.expander(t("app.data.exchange", lg)):
-        st.caption(t("app.data.exchange_help", lg))
+    with st.expander(t("app.data.exchange", lang)):
+        st.caption(t("app.data.exchange_help", lang))
         for column, spec in zip(st.columns(len(FORMATS)), FORMATS.values(), strict=True):
             column.download_button(
-                t(f"app.download.{spec.key}", lg),
-                lambda fmt=spec.key: export_data(structure, fmt, lang=lg),
+                t(f"app.download.{spec.key}", lang),
+                lambda fmt=spec.key: export_data(structure, fmt, lang=lang),
                 default_filename(spec.key),
                 spec.mime,
                 key=f"exchange_{spec.key}",

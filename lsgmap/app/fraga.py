@@ -38,14 +38,14 @@ def _default_pick(structure, ids: list[str]) -> int:
     return counts.index(max(counts)) if counts else 0
 
 
-def picker_question(structure, relation: str, entity_id: str, lg: str) -> str:
+def picker_question(structure, relation: str, entity_id: str, lang: str) -> str:
     """A question in words from the picker's choices (the same text a user could type)."""
-    name = structure.entities[entity_id].short_name or structure.name(entity_id, lg)
+    name = structure.entities[entity_id].short_name or structure.name(entity_id, lang)
     if relation == "responsible":
-        return t("app.ask.q_responsible", lg, name=name)
+        return t("app.ask.q_responsible", lang, name=name)
     if relation == "chain":
-        return t("app.ask.q_chain", lg, name=name)
-    return t("app.ask.q_relation", lg, verb=RELATION_KINDS[relation].verb(lg), name=name)
+        return t("app.ask.q_chain", lang, name=name)
+    return t("app.ask.q_relation", lang, verb=RELATION_KINDS[relation].verb(lang), name=name)
 
 
 def replace_closest_word(question: str, replacement: str) -> str:
@@ -67,18 +67,18 @@ def _set_question(text: str) -> None:
     st.session_state[P + "q"] = text
 
 
-def _ask_picked(structure, lg: str) -> None:
+def _ask_picked(structure, lang: str) -> None:
     """Button callback: the picker's current choices (read at click time) become the question."""
-    _set_question(picker_question(structure, st.session_state[P + "pick_rel"], st.session_state[P + "pick_entity"], lg))
+    _set_question(picker_question(structure, st.session_state[P + "pick_rel"], st.session_state[P + "pick_entity"], lang))
 
 
 
 def render() -> None:
     """Draw the Fråga page."""
     st.set_page_config(initial_sidebar_state="collapsed")  # the answer's map takes the width (» opens the menu), as on Karta
-    lg = common.lang()
+    lang = common.current_lang()
     data = common.loaded()
-    st.header(t("app.ask.title", lg))
+    st.header(t("app.ask.title", lang))
     if data is None:
         return
     s = data.structure
@@ -87,76 +87,76 @@ def render() -> None:
     common.init_state(P + "on", "on", common.parse_date_in(first, last), default, shown=date.isoformat)
 
     with st.sidebar:
-        hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
+        hide = st.toggle(t("app.hide_persons", lang), key=P + "hide")
 
-    st.text_input(t("app.ask.question", lg), key=P + "q", placeholder=t("app.ask.placeholder", lg))
-    common.date_box(t("app.ask.on", lg), P + "on", first, last, lg, help=t("app.ask.on_help", lg))
-    common.date_box_notice(P + "on", lg)
-    common.default_note(s, st.session_state[P + "on"], P + "on", lg)
+    st.text_input(t("app.ask.question", lang), key=P + "q", placeholder=t("app.ask.placeholder", lang))
+    common.date_box(t("app.ask.on", lang), P + "on", first, last, lang, help=t("app.ask.on_help", lang))
+    common.date_box_notice(P + "on", lang)
+    common.default_note(s, st.session_state[P + "on"], P + "on", lang)
 
-    st.caption(t("app.ask.examples", lg))
-    examples = t("app.ask.example_list", lg).split("|")
+    st.caption(t("app.ask.examples", lang))
+    examples = t("app.ask.example_list", lang).split("|")
     cols = st.columns(len(examples))
     for i, (col, example) in enumerate(zip(cols, examples, strict=True)):
         col.button(example, key=f"{P}example{i}", on_click=_set_question, args=(example,), width="stretch")
 
-    with st.expander(t("app.ask.picker", lg)):
-        ids = sorted(s.entities, key=lambda i: s.name(i, lg).casefold())
+    with st.expander(t("app.ask.picker", lang)):
+        ids = sorted(s.entities, key=lambda i: s.name(i, lang).casefold())
         c1, c2 = st.columns(2)
         c1.selectbox(
-            t("app.ask.pick_relation", lg), PICKER_RELATIONS, key=P + "pick_rel",
-            format_func=lambda k: t(f"app.ask.rel.{k}", lg) if k in ("responsible", "chain") else RELATION_KINDS[k].inverse(lg),
-            placeholder=t("app.choose_one", lg),
+            t("app.ask.pick_relation", lang), PICKER_RELATIONS, key=P + "pick_rel",
+            format_func=lambda k: t(f"app.ask.rel.{k}", lang) if k in ("responsible", "chain") else RELATION_KINDS[k].inverse(lang),
+            placeholder=t("app.choose_one", lang),
         )
-        c2.selectbox(t("app.ask.pick_entity", lg), ids, key=P + "pick_entity", format_func=lambda i: s.name(i, lg),
-                     index=_default_pick(s, ids), placeholder=t("app.choose_one", lg))
-        st.button(t("app.ask.pick_ask", lg), key=P + "pick_go", on_click=_ask_picked, args=(s, lg))
+        c2.selectbox(t("app.ask.pick_entity", lang), ids, key=P + "pick_entity", format_func=lambda i: s.name(i, lang),
+                     index=_default_pick(s, ids), placeholder=t("app.choose_one", lang))
+        st.button(t("app.ask.pick_ask", lang), key=P + "pick_go", on_click=_ask_picked, args=(s, lang))
 
     question = st.session_state[P + "q"].strip()
     on: date = st.session_state[P + "on"]
     common.set_params("fraga", {"q": question or None, "on": on.isoformat()})
     if not question:
-        st.info(t("app.ask.empty", lg))
+        st.info(t("app.ask.empty", lang))
         return
 
-    answer = ask(s, question, on=on, lang=lg)
-    st.markdown(f"**{plain(t('app.ask.interpretation', lg))}:** {plain(answer.interpretation.text(lg))}")
+    answer = ask(s, question, on=on, lang=lang)
+    st.markdown(f"**{plain(t('app.ask.interpretation', lang))}:** {plain(answer.interpretation.text(lang))}")
     if not answer.understood:
-        st.warning(plain(answer.message_text(lg)))
+        st.warning(plain(answer.message_text(lang)))
         suggestions = suggest(s, question) if len(question) <= MAX_QUESTION_CHARS else []
         if suggestions:
-            st.caption(t("app.ask.did_you_mean", lg))
+            st.caption(t("app.ask.did_you_mean", lang))
             cols = st.columns(len(suggestions))
             for col, eid in zip(cols, suggestions, strict=True):
                 e = s.entities[eid]
-                name = e.short_name or e.name(lg)
-                col.button(plain(e.name(lg)), key=f"{P}suggest_{eid}", on_click=_set_question, args=(replace_closest_word(question, name),))
+                name = e.short_name or e.name(lang)
+                col.button(plain(e.name(lang)), key=f"{P}suggest_{eid}", on_click=_set_question, args=(replace_closest_word(question, name),))
         return
     if answer.notice is not None:
-        st.info(plain(answer.message_text(lg)))
-    if answer.attestation_text(lg):
-        st.warning(plain(answer.attestation_text(lg)))
+        st.info(plain(answer.message_text(lang)))
+    if answer.attestation_text(lang):
+        st.warning(plain(answer.attestation_text(lang)))
 
     nodes_hl, edges_hl = answer.highlight()
     left, right = st.columns([2, 3])
     with left:
-        _answers(s, answer, lg)
+        _answers(s, answer, lang)
     view = View(
-        on=answer.on, lang=lg, hide_persons=hide, highlight=[a.id for a in answer.answers],
+        on=answer.on, lang=lang, hide_persons=hide, highlight=[a.id for a in answer.answers],
         strong_nodes=nodes_hl, strong_edges=edges_hl, title=f"{question} ({answer.on.isoformat()})",
     )
     ids = answer_ids(s, answer)
     positions, bounds = common.laid_out_alone(s, ids, frame=FRAME) if ids else (data.positions, None)
     els = elements(s, replace(view, nodes=ids) if ids else view, positions)  # the answer's part laid out alone
     with right:
-        st.caption(plain(t("app.ask.chain_caption", lg, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat())))
+        st.caption(plain(t("app.ask.chain_caption", lang, nodes=len(nodes_hl), edges=len(edges_hl), date=answer.on.isoformat())))
         live_map(els, key=P + "map", height=MAP_HEIGHT, bounds=bounds)
 
-    text = answer_text(answer, s, lang=lg)
-    with st.expander(t("app.ask.as_text", lg)):
+    text = answer_text(answer, s, lang=lang)
+    with st.expander(t("app.ask.as_text", lang)):
         st.code(text, language=None)
     stem = f"lsgmap-fraga-{answer.on.isoformat()}"
-    st.download_button(t("app.download_text", lg), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt", on_click="ignore")
+    st.download_button(t("app.download_text", lang), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt", on_click="ignore")
     map_downloads(els, key=P, stem=stem)  # the same elements as the map above
 
 
@@ -179,20 +179,20 @@ def answer_ids(s, answer) -> frozenset[str]:
 
 
 
-def _answers(s, answer, lg: str) -> None:
+def _answers(s, answer, lang: str) -> None:
     if not answer.answers and answer.amounts is None:
-        st.write(t("ask.no_answers", lg) if "ask.no_answers" in UI else "—")
+        st.write(t("ask.no_answers", lang) if "ask.no_answers" in UI else "—")
     for a in answer.answers:
-        when = validity(a.valid_from, a.valid_to).render(lg)
-        label = item_label(s, a, lg) if a.relation else ""
-        st.markdown(f"**{plain(a.name(lg))}** — {plain(', '.join(x for x in (label, when) if x))}")
+        when = validity(a.valid_from, a.valid_to).render(lang)
+        label = item_label(s, a, lang) if a.relation else ""
+        st.markdown(f"**{plain(a.name(lang))}** — {plain(', '.join(x for x in (label, when) if x))}")
         for c in a.sources:
             st.caption(plain(f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]"))
-        for note in answer_notes(a, lg):
+        for note in answer_notes(a, lang):
             st.caption(plain(note))
     if answer.amounts is not None:
-        st.code("\n".join(answer.text(lg).splitlines()[1:]), language=None)
+        st.code("\n".join(answer.text(lang).splitlines()[1:]), language=None)
     if answer.paths:
-        st.markdown(f"**{plain(t('app.ask.chains', lg, count=len(answer.paths)))}**")
-        rows = [{t("app.ask.chain", lg): p.text(s, lg)} for p in answer.paths[:12]]
+        st.markdown(f"**{plain(t('app.ask.chains', lang, count=len(answer.paths)))}**")
+        rows = [{t("app.ask.chain", lang): p.text(s, lang)} for p in answer.paths[:12]]
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")

@@ -56,12 +56,12 @@ def render() -> None:
     started = common.page_structure("")
     if started is None:
         return
-    lg, data, s = started
-    part = common.choose_part(data, lg)  # a national dataset: one association at a time
+    lang, data, s = started
+    part = common.choose_part(data, lang)  # a national dataset: one association at a time
     if part is None:
         return
     common.compact_page("jamfor", _HEADINGS_CSS)
-    start, end = date_controls(s, part, lg)
+    start, end = date_controls(s, part, lang)
 
     d = diff(s, start=start, end=end)
     nodes_in = lambda ids: sum(1 for i in ids if part.holds(i))  # noqa: E731
@@ -71,14 +71,14 @@ def render() -> None:
     changed = nodes_in(d.nodes_changed) + edges_in(d.edges_changed)
     common.init_state(P + "all", "all", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
     counts, toggle = st.columns([3, 1], vertical_alignment="center")
-    toggle.toggle(t("app.compare.show_all", lg), key=P + "all", help=t("app.compare.show_all_help", lg))
+    toggle.toggle(t("app.compare.show_all", lang), key=P + "all", help=t("app.compare.show_all_help", lang))
     ids = None if st.session_state[P + "all"] else changed_ids(s, d, part)
-    shown = t("app.compare.part_shown", lg, count=len(ids), total=_count(s, part)) if ids else ""
+    shown = t("app.compare.part_shown", lang, count=len(ids), total=_count(s, part)) if ids else ""
     if ids is not None and not ids:
-        shown = t("app.compare.whole_unchanged", lg)
-    counts.caption(" · ".join(x for x in (t("app.compare.counts", lg, added=added, removed=removed, changed=changed), shown) if x))
-    maps(s, part, start, end, lg, ids or None)
-    changes(s, d, part, start, end, lg)
+        shown = t("app.compare.whole_unchanged", lang)
+    counts.caption(" · ".join(x for x in (t("app.compare.counts", lang, added=added, removed=removed, changed=changed), shown) if x))
+    maps(s, part, start, end, lang, ids or None)
+    changes(s, d, part, start, end, lang)
     if not data.has_errors:
         common.problems_notice(data)
     common.set_params(
@@ -90,7 +90,7 @@ def render() -> None:
     )
 
 
-def date_controls(s, part, lg: str) -> tuple[date, date]:
+def date_controls(s, part, lang: str) -> tuple[date, date]:
     """The preset (an event: the day before and the day of it) and the two date boxes (Enter applies); (start, end) in order."""
     first, last, default = common.default_day(s)
     events = [e for e in presets(s) if any(part.holds(i) for i in (*s.events[e].originals, *s.events[e].results))]
@@ -112,21 +112,21 @@ def date_controls(s, part, lg: str) -> tuple[date, date]:
 
     top = st.columns([4, 2, 2], vertical_alignment="bottom")
     top[0].selectbox(
-        t("app.compare.preset", lg),
+        t("app.compare.preset", lang),
         [""] + events,
         key=P + "preset",
         on_change=apply_preset,
-        format_func=lambda i: t("app.compare.preset_none", lg)
+        format_func=lambda i: t("app.compare.preset_none", lang)
         if not i
-        else t("app.compare.preset_event", lg, name=safe_text(s.events[i].name(lg) or i), date=s.events[i].date),
+        else t("app.compare.preset_event", lang, name=safe_text(s.events[i].name(lang) or i), date=s.events[i].date),
     )
     for column, side in zip(top[1:], ("start", "end"), strict=True):
-        common.date_box(t(f"app.compare.{side}", lg), P + side, first, last, lg, then=clear_preset, where=column)
+        common.date_box(t(f"app.compare.{side}", lang), P + side, first, last, lang, then=clear_preset, where=column)
     for side in ("start", "end"):
-        common.date_box_notice(P + side, lg)
+        common.date_box_notice(P + side, lang)
     start, end = st.session_state[P + "start"], st.session_state[P + "end"]
     if start > end:
-        st.info(t("app.compare.swapped", lg))
+        st.info(t("app.compare.swapped", lang))
         start, end = end, start
     return start, end
 
@@ -164,21 +164,21 @@ def placed(s, part, ids: frozenset[str] | None) -> tuple[frozenset[str] | None, 
     return part.ids, part.positions, common.part_bounds(s, part)
 
 
-def sides(s, part, start: date, end: date, lg: str, ids: frozenset[str] | None = None):
+def sides(s, part, start: date, end: date, lang: str, ids: frozenset[str] | None = None):
     """The two maps' elements on the same positions, and the bounds both are fitted to (what the screen and exports draw)."""
     nodes, positions, box = placed(s, part, ids)
-    views = compare_views(s, start=start, end=end, lang=lg)
+    views = compare_views(s, start=start, end=end, lang=lang)
     return [elements(s, replace(view, nodes=nodes) if nodes is not None else view, positions) for view in views], box
 
 
-def maps(s, part, start: date, end: date, lg: str, ids: frozenset[str] | None = None) -> None:
+def maps(s, part, start: date, end: date, lang: str, ids: frozenset[str] | None = None) -> None:
     """The two maps on the same positions and bounds, their legend, and the HTML and image exports of both."""
-    drawn, box = sides(s, part, start, end, lg, ids)
+    drawn, box = sides(s, part, start, end, lang, ids)
     columns = st.columns(2)
     for index, (column, els, side) in enumerate(zip(columns, drawn, ("start", "end"), strict=True)):
         with column:
-            st.subheader(plain(f"{t(f'app.compare.{side}', lg)}: {els.on}"))
-            st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
+            st.subheader(plain(f"{t(f'app.compare.{side}', lang)}: {els.on}"))
+            st.caption(plain(t("attested.count", lang, n=els.unattested, m=els.facts)))
             if index == 0:  # both maps fill the window below their headings
                 height = space_below(P + "viewport", 520, least=360, margin=12)
     for column, els, side in zip(columns, drawn, ("start", "end"), strict=True):
@@ -188,7 +188,7 @@ def maps(s, part, start: date, end: date, lg: str, ids: frozenset[str] | None = 
     stem = f"{file_stem(on=start)}-{end.isoformat()}"
     html_column, image_column = st.columns([1, 2])
     html_column.download_button(  # both maps in one offline page, as the other views have
-        t("app.download_html", lg), lambda: to_compare_html(*drawn).encode("utf-8"), f"{stem}.html", "text/html",
+        t("app.download_html", lang), lambda: to_compare_html(*drawn).encode("utf-8"), f"{stem}.html", "text/html",
         key=P + "dl_html", on_click="ignore",
     )
     with image_column:
@@ -197,44 +197,44 @@ def maps(s, part, start: date, end: date, lg: str, ids: frozenset[str] | None = 
         )
 
 
-def changes(s, d, part, start: date, end: date, lg: str) -> None:
+def changes(s, d, part, start: date, end: date, lang: str) -> None:
     """The change list (in pages when long), the quotes behind it, what is no longer or newly attested, the events between."""
-    st.subheader(t("app.compare.changes", lg))
-    items = scoped_items(d, lg, part.ids)  # once, for the list and its quotes
-    lines = change_lines(s, d, lg, items=items)
+    st.subheader(t("app.compare.changes", lang))
+    items = scoped_items(d, lang, part.ids)  # once, for the list and its quotes
+    lines = change_lines(s, d, lang, items=items)
     if len(lines) > PAGE_LINES:  # a long list in pages, not one wall of text
         pages = -(-len(lines) // PAGE_LINES)
-        page = int(st.number_input(t("app.compare.page", lg, pages=pages), min_value=1, max_value=pages, step=1, key=P + "page"))
-        st.caption(t("app.compare.page_lines", lg, first=(page - 1) * PAGE_LINES + 1, last=min(page * PAGE_LINES, len(lines)), total=len(lines)))
+        page = int(st.number_input(t("app.compare.page", lang, pages=pages), min_value=1, max_value=pages, step=1, key=P + "page"))
+        st.caption(t("app.compare.page_lines", lang, first=(page - 1) * PAGE_LINES + 1, last=min(page * PAGE_LINES, len(lines)), total=len(lines)))
         lines = lines[(page - 1) * PAGE_LINES : page * PAGE_LINES]
     if lines:
         st.text("\n".join(lines))
         quotes = sources_text(s, items)
         if quotes:
-            with st.expander(t("app.compare.quotes", lg)):
+            with st.expander(t("app.compare.quotes", lang)):
                 st.text(quotes)
     else:
-        st.caption(t("app.compare.no_changes", lg))
-    for key, items in (("diff.unattested", d.unattested_items(lg)), ("diff.attested", d.attested_items(lg))):
+        st.caption(t("app.compare.no_changes", lang))
+    for key, items in (("diff.unattested", d.unattested_items(lang)), ("diff.attested", d.attested_items(lang))):
         if items:  # quieter than the changes: a source's period ending is not an ending
-            with st.expander(plain(t(key, lg, start=start.isoformat(), end=end.isoformat(), count=len(items))), expanded=False):
+            with st.expander(plain(t(key, lang, start=start.isoformat(), end=end.isoformat(), count=len(items))), expanded=False):
                 st.text("\n".join(f"· {safe_text(i['text'])}" + (f" [{', '.join(i['sources'])}]" if i["sources"] else "") for i in items))
-    st.subheader(t("app.compare.events", lg))
+    st.subheader(t("app.compare.events", lang))
     if d.events:
 
         ours = {e for e in d.events if any(part.holds(i) for i in (*s.events[e].originals, *s.events[e].results))}
-        between = [e for e in timeline_events(s, lang=lg) if e["id"] in ours]
+        between = [e for e in timeline_events(s, lang=lang) if e["id"] in ours]
         st.text("\n".join(f"{e['date']}  {safe_text(e['text'])}" for e in between))
     else:
-        st.caption(t("app.compare.no_events", lg))
+        st.caption(t("app.compare.no_events", lang))
 
 
-def scoped_items(d, lg: str, within: frozenset[str] | None = None) -> list[dict]:
+def scoped_items(d, lang: str, within: frozenset[str] | None = None) -> list[dict]:
     """The diff's change items (:meth:`lsgmap.time.diff.Diff.change_items`) about ``within`` (one association; None: all)."""
-    return [i for i in d.change_items(lg) if within is None or set(i.get("ids", ())) & within]
+    return [i for i in d.change_items(lang) if within is None or set(i.get("ids", ())) & within]
 
 
-def change_lines(s, d, lg: str, within: frozenset[str] | None = None, *, items: list[dict] | None = None) -> list[str]:
+def change_lines(s, d, lang: str, within: frozenset[str] | None = None, *, items: list[dict] | None = None) -> list[str]:
     """The changes for a reader: each event with what followed from it (indented), then the other changes.
 
     A line ends in the short names of its documents ("[Lägesrapport avseende …]"), not source ids; under a
@@ -247,18 +247,18 @@ def change_lines(s, d, lg: str, within: frozenset[str] | None = None, *, items: 
         out = [f"{indent}{'■' if item.get('heads') else '•'} {safe_text(item['text'] + cited)}"]
         seen: dict[str, str] = {}
         for fact_id in item.get("ids", []):
-            for conflict in conflict_items(s.conflicts_of(fact_id), lg):
+            for conflict in conflict_items(s.conflicts_of(fact_id), lang):
                 seen.setdefault(conflict["id"], conflict["text"])
-        return out + [f"{indent}   {safe_text(t('map.conflict', lg, topic=topic))}" for topic in seen.values()]
+        return out + [f"{indent}   {safe_text(t('map.conflict', lang, topic=topic))}" for topic in seen.values()]
 
-    items = scoped_items(d, lg, within) if items is None else items
+    items = scoped_items(d, lang, within) if items is None else items
     lines: list[str] = []
     for event_id in dict.fromkeys(i["event"] for i in items if i.get("event")):
         for item in sorted((i for i in items if i.get("event") == event_id), key=lambda i: not i.get("heads")):
             lines += line(item, "" if item.get("heads") else "    ")
     others = [i for i in items if not i.get("event")]
     if others and lines:
-        lines.append(t("app.compare.other_changes", lg))
+        lines.append(t("app.compare.other_changes", lang))
     for item in others:
         lines += line(item, "    " if lines else "")
     return lines

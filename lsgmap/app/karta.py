@@ -37,8 +37,8 @@ def render() -> None:
     started = common.page_structure("")
     if started is None:
         return
-    lg, data, s = started
-    part = common.choose_part(data, lg)  # a national dataset: one association at a time
+    lang, data, s = started
+    part = common.choose_part(data, lang)  # a national dataset: one association at a time
     if part is None:
         return
     first, last, default = common.default_day(s)
@@ -53,24 +53,24 @@ def render() -> None:
     common.init_state(P + "entity", "entity", common.parse_one_of(s.entities), None, shown=lambda v: "–")
 
     common.compact_page("karta", _TODAY_CSS)
-    tools = date_control(s, first, last, lg)
+    tools = date_control(s, first, last, lang)
     day: date = st.session_state[P + "on"]
     snap = s.snapshot(on=day)
-    with tools.popover(_tools_label(kinds_present, relations_present, lg), width="stretch"):  # search and filters beside the date
-        q = st.text_input(t("app.search", lg), key=P + "q", placeholder=t("app.search_placeholder", lg))
-        hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
-        attested_only = st.toggle(t("app.attested_only", lg), key=P + "attested", help=t("app.attested_only_help", lg))
-        kinds = st.multiselect(t("app.kinds", lg), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lg),
-                               placeholder=t("app.choose_options", lg))
+    with tools.popover(_tools_label(kinds_present, relations_present, lang), width="stretch"):  # search and filters beside the date
+        q = st.text_input(t("app.search", lang), key=P + "q", placeholder=t("app.search_placeholder", lang))
+        hide = st.toggle(t("app.hide_persons", lang), key=P + "hide")
+        attested_only = st.toggle(t("app.attested_only", lang), key=P + "attested", help=t("app.attested_only_help", lang))
+        kinds = st.multiselect(t("app.kinds", lang), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lang),
+                               placeholder=t("app.choose_options", lang))
         relations = st.multiselect(
-            t("app.relations", lg), relations_present, key=P + "relations", format_func=lambda k: RELATION_KINDS[k].label(lg),
-            placeholder=t("app.choose_options", lg),
+            t("app.relations", lang), relations_present, key=P + "relations", format_func=lambda k: RELATION_KINDS[k].label(lang),
+            placeholder=t("app.choose_options", lang),
         )
 
-    focus = resolve_search(s, snap, q, lg) if q.strip() else None
+    focus = resolve_search(s, snap, q, lang) if q.strip() else None
     view = View(
         on=day,
-        lang=lg,
+        lang=lang,
         kinds=None if set(kinds) == set(kinds_present) else kinds,
         relations=None if set(relations) == set(relations_present) else relations,
         focus=focus,
@@ -79,21 +79,21 @@ def render() -> None:
         nodes=part.ids,
     )
     els = elements(s, view, part.positions)
-    notices_line(s, day, els, attested_only, lg)  # the default day and why, and how much no source speaks for: one line
+    notices_line(s, day, els, attested_only, lang)  # the default day and why, and how much no source speaks for: one line
     height = space_below(P + "viewport", 620, margin=12)  # the map fills the window below the controls
     # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
     # a search shows the entity and its neighbours: the map zooms onto them (the whole part otherwise)
     bounds = common.part_bounds(s, part) if focus is None else _drawn_bounds(els)
     legend = legend_html(legend_of(els, unattested=True))  # what the map draws, with its shapes and lines
     live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select,
-             legend={"title": t("app.legend", lg), "html": legend})  # folded over the map's corner: on the projector's screen
+             legend={"title": t("app.legend", lang), "html": legend})  # folded over the map's corner: on the projector's screen
     if st.session_state.pop(P + "open", None) in snap.node_set:
-        _details_dialog(s, snap, st.session_state[P + "entity"], hide, lg, attested_only)
-    st.caption(t("app.summary", lg, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
+        _details_dialog(s, snap, st.session_state[P + "entity"], hide, lang, attested_only)
+    st.caption(t("app.summary", lang, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
     map_downloads(els, key=P, stem=file_stem(on=day, focus=focus))  # the same elements as the screen, named by day and focus
-    with st.expander(t("app.legend", lg), expanded=True):
+    with st.expander(t("app.legend", lang), expanded=True):
         st.html(legend)
-    details(s, snap, focus, hide, lg, attested_only=attested_only)
+    details(s, snap, focus, hide, lang, attested_only=attested_only)
     if not data.has_errors and s.entities:
         common.problems_notice(data)
     common.set_params(
@@ -138,28 +138,28 @@ def _moves_of(version: str, part_key: str, _s, _part) -> list:
 WIDTHS = [3, 9, 3, 3, 3]
 
 
-def _tools_label(kinds_present: list[str], relations_present: list[str], lg: str) -> str:
+def _tools_label(kinds_present: list[str], relations_present: list[str], lang: str) -> str:
     """The search-and-filter button's label, saying how many are set ("Sök och filter (2)")."""
     state = st.session_state
     active = sum([
         bool(str(state.get(P + "q") or "").strip()), bool(state.get(P + "hide")), bool(state.get(P + "attested")),
         set(state.get(P + "kinds") or []) != set(kinds_present), set(state.get(P + "relations") or []) != set(relations_present),
     ])
-    return t("app.tools_active", lg, n=active) if active else t("app.tools", lg)
+    return t("app.tools_active", lang, n=active) if active else t("app.tools", lang)
 
 
-def notices_line(s, day: date, els, attested_only: bool, lg: str) -> None:
+def notices_line(s, day: date, els, attested_only: bool, lang: str) -> None:
     """Above the map, one line: what changed on the day, on the default day which day it is and why (and a button to
     today), and how much no source speaks for."""
-    summary = _summary(s, day.isoformat(), lg)  # stepping to a change says what changed
-    count = t("attested.count", lg, n=els.unattested, m=els.facts)
+    summary = _summary(s, day.isoformat(), lang)  # stepping to a change says what changed
+    count = t("attested.count", lang, n=els.unattested, m=els.facts)
     if attested_only and els.unattested:
-        count += ". " + t("app.attested_hidden", lg)
+        count += ". " + t("app.attested_hidden", lang)
     count = ("ℹ️ " if els.unattested else "") + count
-    common.default_note(s, day, P + "on", lg, before=[summary] if summary else [], after=[count], compact=True)
+    common.default_note(s, day, P + "on", lang, before=[summary] if summary else [], after=[count], compact=True)
 
 
-def date_control(s, first: date, last: date, lg: str, prefix: str = P):
+def date_control(s, first: date, last: date, lang: str, prefix: str = P):
     """Slider over the dataset's span, previous/next change buttons, a date box and the change/event strip.
 
     Returns the last column of the row, for the page's search and filters.
@@ -178,37 +178,37 @@ def date_control(s, first: date, last: date, lg: str, prefix: str = P):
         common.go_to_day(key, date.fromordinal(target))
 
     left, middle, right, box, tools = st.columns(WIDTHS, vertical_alignment="bottom")
-    left.button(t("app.prev_change", lg), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
+    left.button(t("app.prev_change", lang), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
     stops = slider_stops(change_days, first, last, extra=[st.session_state[key]])  # each change a step of its own
-    middle.select_slider(t("app.date", lg), options=stops, key=key, format_func=date.isoformat, help=t("app.timeline_caption", lg),
+    middle.select_slider(t("app.date", lang), options=stops, key=key, format_func=date.isoformat, help=t("app.timeline_caption", lang),
                          on_change=common.forget_typed_date, args=(key,))
-    right.button(t("app.next_change", lg), on_click=step, args=(1,), key=prefix + "next", width="stretch")
-    common.date_box(t("app.date_input", lg), key, first, last, lg, where=box)
-    common.date_box_notice(key, lg)
+    right.button(t("app.next_change", lang), on_click=step, args=(1,), key=prefix + "next", width="stretch")
+    common.date_box(t("app.date_input", lang), key, first, last, lang, where=box)
+    common.date_box_notice(key, lang)
     with st.columns(WIDTHS)[1]:  # under the slider's own track, step for step
-        timeline_strip(s, st.session_state[key], stops, lg)
+        timeline_strip(s, st.session_state[key], stops, lang)
     return tools
 
 
-def _summary(s, day: str, lg: str) -> str:
+def _summary(s, day: str, lang: str) -> str:
     """What changed on ``day`` in one line ("" if nothing), once per dataset version, day and language."""
-    return _summary_of(s.version, day, lg, s)
+    return _summary_of(s.version, day, lang, s)
 
 
 @st.cache_resource(show_spinner=False, max_entries=256)
-def _summary_of(version: str, day: str, lg: str, _s) -> str:
+def _summary_of(version: str, day: str, lang: str, _s) -> str:
 
-    return change_summary(_s, day, lg)
+    return change_summary(_s, day, lang)
 
 
-def timeline_strip(s, chosen: date, stops: list[date], lg: str) -> None:
+def timeline_strip(s, chosen: date, stops: list[date], lang: str) -> None:
     """Under the slider, on its steps: change days (ticks), events (dots, their text as tooltip), years, the chosen day."""
     import altair as alt
 
     at = {d.isoformat(): i for i, d in enumerate(stops)}
     changes = pd.DataFrame([{"i": at[d.isoformat()], "label": d.isoformat()} for d in map(date.fromordinal, s.change_days) if d.isoformat() in at])
     # the tooltip is one plain sentence ("2017-01-01: LSG Trosa och LSG Gnesta slogs samman …"), not "date 1483228800000"
-    evs = pd.DataFrame([{**e, "i": at[e["date"]]} for e in event_labels(s, lg) if e["date"] in at])
+    evs = pd.DataFrame([{**e, "i": at[e["date"]]} for e in event_labels(s, lang) if e["date"] in at])
     gap, labelled = max(1, len(stops) // 12), []  # a year's label where there is room for it
     for i, d in enumerate(stops):
         if (i == 0 or d.year != stops[i - 1].year) and (not labelled or i - labelled[-1]["i"] >= gap):
@@ -224,13 +224,13 @@ def timeline_strip(s, chosen: date, stops: list[date], lg: str) -> None:
     st.altair_chart(alt.layer(*layers).properties(height=44), width="stretch")
 
 
-def event_labels(s, lg: str) -> list[dict[str, str]]:
+def event_labels(s, lang: str) -> list[dict[str, str]]:
     """The events under the slider: their day and a plain sentence for the tooltip ("2017-01-01: LSG Trosa och …")."""
 
-    return [{"date": e["date"][:10], "label": safe_text(f"{e['date'][:10]}: {e['text']}")} for e in events(s, lang=lg) if e.get("date")]
+    return [{"date": e["date"][:10], "label": safe_text(f"{e['date'][:10]}: {e['text']}")} for e in events(s, lang=lang) if e.get("date")]
 
 
-def resolve_search(s, snap, q: str, lg: str) -> str | None:
+def resolve_search(s, snap, q: str, lang: str) -> str | None:
     """The entity (valid on the day) that the search text names, or None with a hint."""
 
     found = [i for mention in find_mentions(s, q) for i in mention.entity_ids if i in snap.node_set]
@@ -239,17 +239,17 @@ def resolve_search(s, snap, q: str, lg: str) -> str | None:
     found = list(dict.fromkeys(found))
     if found:
         if len(found) > 1:  # never silently: say which one is shown and what else the text names
-            others = ", ".join(safe_text(s.name(i, lg)) for i in found[1:6]) + (" …" if len(found) > 6 else "")
-            st.caption(plain(t("app.search_others", lg, shown=s.name(found[0], lg), others=others)))
+            others = ", ".join(safe_text(s.name(i, lang)) for i in found[1:6]) + (" …" if len(found) > 6 else "")
+            st.caption(plain(t("app.search_others", lang, shown=s.name(found[0], lang), others=others)))
         return found[0]
-    st.info(plain(t("app.search_none", lg, date=snap.on.isoformat(), value=q[:80])))
+    st.info(plain(t("app.search_none", lang, date=snap.on.isoformat(), value=q[:80])))
     hints = suggest(s, q)
     if hints:
-        st.text(t("app.search_hint", lg, names=", ".join(safe_text(h) for h in hints)))
+        st.text(t("app.search_hint", lang, names=", ".join(safe_text(h) for h in hints)))
     return None
 
 
-def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: bool = False) -> None:
+def details(s, snap, focus: str | None, hide: bool, lang: str, *, attested_only: bool = False) -> None:
     """The chosen entity's relations on the day, with validity, sources and notes, as a table (text only).
 
     Names follow the map's rule (:func:`lsgmap.draw.view.display_names`): with persons hidden, the role they hold.
@@ -257,7 +257,7 @@ def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: b
     (no source for the day, recorded conflicts); with ``attested_only`` only facts a source speaks
     for on the day are listed.
     """
-    name = display_names(s, snap, lang=lg, hide_persons=hide)
+    name = display_names(s, snap, lang=lang, hide_persons=hide)
     shown = snap.attested_nodes if attested_only else snap.node_set
     ids = sorted(shown, key=lambda i: name(i).lower())
     key = P + "entity"
@@ -267,57 +267,57 @@ def details(s, snap, focus: str | None, hide: bool, lg: str, *, attested_only: b
     if st.session_state.get(key) not in shown:
         st.session_state[key] = None
     chosen = st.selectbox(
-        t("app.details", lg), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lg) if i is None else safe_text(name(i)),
-        placeholder=t("app.details_none", lg),
+        t("app.details", lang), [None] + ids, key=key, format_func=lambda i: t("app.details_none", lang) if i is None else safe_text(name(i)),
+        placeholder=t("app.details_none", lang),
     )
     if chosen is not None:
-        entity_details(s, snap, chosen, hide, lg, attested_only=attested_only)
+        entity_details(s, snap, chosen, hide, lang, attested_only=attested_only)
 
 
-def _details_dialog(s, snap, chosen: str, hide: bool, lg: str, attested_only: bool) -> None:
+def _details_dialog(s, snap, chosen: str, hide: bool, lang: str, attested_only: bool) -> None:
     """The details of a clicked node in a dialog over the map (Esc or ✕ closes it)."""
-    name = display_names(s, snap, lang=lg, hide_persons=hide)
+    name = display_names(s, snap, lang=lang, hide_persons=hide)
 
     @st.dialog(plain(name(chosen)), width="large")
     def show() -> None:
-        entity_details(s, snap, chosen, hide, lg, attested_only=attested_only)
+        entity_details(s, snap, chosen, hide, lang, attested_only=attested_only)
 
     show()
 
 
-def entity_details(s, snap, chosen: str, hide: bool, lg: str, *, attested_only: bool = False) -> None:
+def entity_details(s, snap, chosen: str, hide: bool, lang: str, *, attested_only: bool = False) -> None:
     """One entity: its kind and validity, notes, and its relations on the day with validity, notes, sources and quotes."""
-    name = display_names(s, snap, lang=lg, hide_persons=hide)
+    name = display_names(s, snap, lang=lang, hide_persons=hide)
     e = s.entities[chosen]
-    kind = ENTITY_KINDS[e.kind].label(lg) if e.kind in ENTITY_KINDS else e.kind
-    lines = [t("app.details_kind", lg, kind=kind, validity=validity_text(e.valid_from, e.valid_to, lg)), *fact_notes(s, chosen, on=snap.day, lang=lg)]
+    kind = ENTITY_KINDS[e.kind].label(lang) if e.kind in ENTITY_KINDS else e.kind
+    lines = [t("app.details_kind", lang, kind=kind, validity=validity_text(e.valid_from, e.valid_to, lang)), *fact_notes(s, chosen, on=snap.day, lang=lang)]
     st.text("\n".join(safe_text(line) for line in lines))
     rows = []
     for r in snap.relations():
         if chosen not in (r.from_id, r.to_id) or (attested_only and r.id not in snap.attested_edges):
             continue
         rk = RELATION_KINDS.get(r.relation)
-        verb = rk.verb(lg) if rk else r.relation
+        verb = rk.verb(lang) if rk else r.relation
         cites = s.citations(r.sources)
         rows.append(
             {
-                t("app.col.relation", lg): safe_text(f"{name(r.from_id)} {verb} {name(r.to_id)}"),
-                t("app.col.valid", lg): validity_text(r.valid_from, r.valid_to, lg),
-                t("app.col.note", lg): "\n".join(fact_notes(s, r.id, on=snap.day, lang=lg)),
-                t("app.col.sources", lg): "; ".join(f"{c['id']} ({name.text(c['title'])})" for c in cites),
-                t("app.col.quote", lg): " | ".join(quote_text(s, c, name.text, lg) for c in cites),
+                t("app.col.relation", lang): safe_text(f"{name(r.from_id)} {verb} {name(r.to_id)}"),
+                t("app.col.valid", lang): validity_text(r.valid_from, r.valid_to, lang),
+                t("app.col.note", lang): "\n".join(fact_notes(s, r.id, on=snap.day, lang=lang)),
+                t("app.col.sources", lang): "; ".join(f"{c['id']} ({name.text(c['title'])})" for c in cites),
+                t("app.col.quote", lang): " | ".join(quote_text(s, c, name.text, lang) for c in cites),
             }
         )
     if rows:
         st.dataframe(pd.DataFrame(rows), hide_index=True, width="stretch")
     else:
-        st.caption(t("app.no_relations", lg))
+        st.caption(t("app.no_relations", lang))
 
 
-def quote_text(s, citation: dict, names=lambda text: text, lg: str = "sv") -> str:
+def quote_text(s, citation: dict, names=lambda text: text, lang: str = "sv") -> str:
     """A cited passage as shown: the quote, and "(sammanfattning, inte citat)" when the source paraphrases."""
     source = s.sources.get(citation["id"])
     text = names(citation["quote"])
     if source is not None and source.form == "paraphrase":
-        text = f"{text} ({t('source.paraphrase', lg)})"
+        text = f"{text} ({t('source.paraphrase', lang)})"
     return text

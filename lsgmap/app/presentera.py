@@ -106,26 +106,26 @@ def _story_changed() -> None:
 
 def render() -> None:
     """Draw the Presentera page."""
-    lg = common.lang()
+    lang = common.current_lang()
     data = common.loaded()
     if data is None:
         return
     s = data.structure
     stories, problems = _stories(str(s.path), s.version, s)
     if problems:
-        with st.expander(plain(t("app.story.problems", lg, count=len(problems)))):
+        with st.expander(plain(t("app.story.problems", lang, count=len(problems)))):
             for p in problems:
-                st.text(p.render(lg))
+                st.text(p.render(lang))
     if not stories:
-        st.info(plain(t("app.story.none", lg, folder=str(Path(s.path) / STORY_FOLDER))))
+        st.info(plain(t("app.story.none", lang, folder=str(Path(s.path) / STORY_FOLDER))))
         return
     by_id = {story.id: story for story in stories}
     common.init_state(P + "story", "story", common.parse_one_of(by_id), stories[0].id)
     with st.sidebar:
         story_id = st.selectbox(
-            t("app.story.choose", lg), list(by_id), key=P + "story", format_func=lambda i: by_id[i].title(lg), on_change=_story_changed
+            t("app.story.choose", lang), list(by_id), key=P + "story", format_func=lambda i: by_id[i].title(lang), on_change=_story_changed
         )
-        hide = st.toggle(t("app.hide_persons", lg), key=P + "hide")
+        hide = st.toggle(t("app.hide_persons", lang), key=P + "hide")
     story = by_id[story_id]
     count = len(story.steps)
     common.init_state(P + "step", "step", _step_number(count), 1)
@@ -135,7 +135,7 @@ def render() -> None:
     step = story.steps[number - 1]
     common.init_state(P + "full", "full", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
     with st.sidebar:
-        st.toggle(t("app.story.full", lg), key=P + "full", help=t("app.story.full_help", lg))
+        st.toggle(t("app.story.full", lang), key=P + "full", help=t("app.story.full_help", lang))
     full = bool(st.session_state[P + "full"])
     common.set_params("presentera", {"story": story.id, "step": str(number), "full": "1" if full else None})
 
@@ -143,27 +143,27 @@ def render() -> None:
     if full:
         st.markdown(_FULL_CSS, unsafe_allow_html=True)  # constant CSS, no data text
         nav_prev, counter, leave, nav_next = st.columns([1.4, 3.4, 1.6, 1.4], vertical_alignment="center")
-        leave.button(t("app.story.full_exit", lg), key=P + "exit", on_click=_key_action, args=("exit", count), type="tertiary")
+        leave.button(t("app.story.full_exit", lang), key=P + "exit", on_click=_key_action, args=("exit", count), type="tertiary")
     else:
         nav_prev, counter, nav_next = st.columns([1.4, 5, 1.4], vertical_alignment="center")
-    nav_prev.button(t("app.story.prev", lg), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
-    nav_next.button(t("app.story.next", lg), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
-    counter.markdown(f"**{plain(story.title(lg))}** · {plain(t('app.story.counter', lg, step=number, count=count))}")
+    nav_prev.button(t("app.story.prev", lang), key=P + "prev", on_click=_go, args=(-1, count), disabled=number <= 1, width="stretch")
+    nav_next.button(t("app.story.next", lang), key=P + "next", on_click=_go, args=(1, count), disabled=number >= count, width="stretch")
+    counter.markdown(f"**{plain(story.title(lang))}** · {plain(t('app.story.counter', lang, step=number, count=count))}")
     if not full:  # in presentation mode the counter says it: the map gets the room
         st.progress(number / count)
 
-    view = story_view(s, step, lang=lg, hide_persons=hide, font_size=FONT_SIZE)  # large labels for the projector
+    view = story_view(s, step, lang=lang, hide_persons=hide, font_size=FONT_SIZE)  # large labels for the projector
     text_column, map_column = st.columns(FULL_COLUMNS if full else COLUMNS)
     with text_column:
-        st.title(plain(step.title(lg)), anchor=False)
-        st.markdown(f"{plain(step.text(lg))}  \n\n*{plain(t('app.story.date', lg, date=view.on))}*")
-        notes = step_notes(s, step, lg)  # a conflict behind a shown fact, a working name shown
+        st.title(plain(step.title(lang)), anchor=False)
+        st.markdown(f"{plain(step.text(lang))}  \n\n*{plain(t('app.story.date', lang, date=view.on))}*")
+        notes = step_notes(s, step, lang)  # a conflict behind a shown fact, a working name shown
         if notes:
             st.text("\n".join(safe_text(line) for line in notes))
     els = elements(s, view, _step_positions(s, view.nodes) if view.nodes else data.positions)  # the step's own layout
     if els.unattested:
         with text_column:
-            st.caption(plain(t("attested.count", lg, n=els.unattested, m=els.facts)))
+            st.caption(plain(t("attested.count", lang, n=els.unattested, m=els.facts)))
     with map_column:
         height = space_below(P + "viewport", 720, least=420, margin=16)  # the step's map fills the window below the counter
         # one map for the whole story, updated in place: nodes glide to the next step's places, a merger plays
@@ -171,6 +171,6 @@ def render() -> None:
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
 
     def deck() -> bytes:  # the whole story, built only when the button is clicked (a few seconds)
-        return story_slides(s, story, lang=lg, hide_persons=hide, positions=data.positions)
+        return story_slides(s, story, lang=lang, hide_persons=hide, positions=data.positions)
 
-    st.download_button(t("app.download_pptx", lg), deck, deck_filename(story.id), PPTX_MIME, key=P + "dl_pptx", on_click="ignore")
+    st.download_button(t("app.download_pptx", lang), deck, deck_filename(story.id), PPTX_MIME, key=P + "dl_pptx", on_click="ignore")

@@ -26,105 +26,105 @@ from lsgmap.i18n import t
 
 def render() -> None:
     """Draw the Redigera page."""
-    lg = common.lang()
-    st.title(t("app.edit.title", lg))
+    lang = common.current_lang()
+    st.title(t("app.edit.title", lang))
     if not enabled():
-        st.info(t("app.edit.off", lg), icon="🔒")
+        st.info(t("app.edit.off", lang), icon="🔒")
         return
     folder = default_data_path()
     try:
         ds = Dataset(folder)
     except (OSError, Timeout) as exc:
-        st.error(plain(t("app.edit.cannot_open", lg, path=str(folder), reason=str(exc))))
+        st.error(plain(t("app.edit.cannot_open", lang, path=str(folder), reason=str(exc))))
         return
     keep_typed()
     st.session_state.setdefault(BASE, ds.version)
-    st.caption(plain(t("app.edit.where", lg, path=str(folder), version=ds.version[:10])))
+    st.caption(plain(t("app.edit.where", lang, path=str(folder), version=ds.version[:10])))
     who, why = st.columns(2)
-    who.text_input(t("app.edit.who", lg), key=F + "who", placeholder=t("app.edit.who_placeholder", lg))
-    why.text_input(t("app.edit.why", lg), key=F + "why", placeholder=t("app.edit.why_placeholder", lg))
-    outcome(ds.folder, lg)
-    tab_change, tab_sheet, tab_log = st.tabs([t("app.edit.tab.change", lg), t("app.edit.tab.sheet", lg), t("app.edit.tab.log", lg)])
+    who.text_input(t("app.edit.who", lang), key=F + "who", placeholder=t("app.edit.who_placeholder", lang))
+    why.text_input(t("app.edit.why", lang), key=F + "why", placeholder=t("app.edit.why_placeholder", lang))
+    outcome(ds.folder, lang)
+    tab_change, tab_sheet, tab_log = st.tabs([t("app.edit.tab.change", lang), t("app.edit.tab.sheet", lang), t("app.edit.tab.log", lang)])
     with tab_change:
-        change_tab(ds, lg)
+        change_tab(ds, lang)
     with tab_sheet:
-        sheet_tab(ds, lg)
+        sheet_tab(ds, lang)
     with tab_log:
-        log_tab(ds, lg)
+        log_tab(ds, lang)
 
 
-def change_tab(ds: Dataset, lg: str) -> None:
+def change_tab(ds: Dataset, lang: str) -> None:
     """Choose what to do, fill in the form, name the sources, see the preview, save."""
-    names = Names(ds, lg)
-    op = st.radio(t("app.edit.what", lg), OPERATIONS, key=F + "op", format_func=lambda k: t(f"app.edit.op.{k}", lg), horizontal=True)
-    sources = sources_picker(names, lg) if op != "document" else []
+    names = Names(ds, lang)
+    op = st.radio(t("app.edit.what", lang), OPERATIONS, key=F + "op", format_func=lambda k: t(f"app.edit.op.{k}", lang), horizontal=True)
+    sources = sources_picker(names, lang) if op != "document" else []
     change, ok = None, False
     try:
-        change = FORMS[op](ds, names, lg, sources)
+        change = FORMS[op](ds, names, lang, sources)
     except EditRefused as refused:
-        st.error(t("edit.refused", lg, count=len(refused.problems)), icon="⛔")
-        st.dataframe(problems_table(refused.problems, lg), hide_index=True, width="stretch")
+        st.error(t("edit.refused", lang, count=len(refused.problems)), icon="⛔")
+        st.dataframe(problems_table(refused.problems, lang), hide_index=True, width="stretch")
     if change:
-        p = show_preview(ds, change, lg)
+        p = show_preview(ds, change, lang)
         ok = p is not None and p.ok
     elif change is None:
-        st.caption(t("app.edit.incomplete", lg))
-    save_button(ds, change, ok, lg, op=op)
+        st.caption(t("app.edit.incomplete", lang))
+    save_button(ds, change, ok, lang, op=op)
 
 
-def sheet_tab(ds: Dataset, lg: str) -> None:
+def sheet_tab(ds: Dataset, lang: str) -> None:
     """The whole dataset as a workbook to edit in Excel, and the upload that reads it back as one change."""
-    st.caption(t("app.edit.sheet_help", lg))
+    st.caption(t("app.edit.sheet_help", lang))
     data = common.loaded()  # the dataset as loaded for the other pages, cached per version: not read again here
     if data is None:
         return
-    st.download_button(t("app.edit.download_xlsx", lg), lambda: export_data(data.structure, "xlsx", lang=lg), default_filename("xlsx"),
+    st.download_button(t("app.edit.download_xlsx", lang), lambda: export_data(data.structure, "xlsx", lang=lang), default_filename("xlsx"),
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="edit.xlsx", on_click="ignore")
-    upload = st.file_uploader(t("app.edit.upload", lg), type=["xlsx", "csv"], key="edit.upload")
+    upload = st.file_uploader(t("app.edit.upload", lang), type=["xlsx", "csv"], key="edit.upload")
     if upload is None:
         return
     imported = read_upload(ds, upload.name, upload.getvalue())
     problems = imported.problems or (validate(ds, imported) if imported.change else [])
     errors = [p for p in problems if p.severity == "error"]
     if errors:
-        st.error(t("edit.refused", lg, count=len(errors)), icon="⛔")
-        st.dataframe(problems_table(errors, lg), hide_index=True, width="stretch")
+        st.error(t("edit.refused", lang, count=len(errors)), icon="⛔")
+        st.dataframe(problems_table(errors, lang), hide_index=True, width="stretch")
     rows = diff_rows(imported)
     if not rows:
-        st.info(t("app.edit.no_changes", lg))
+        st.info(t("app.edit.no_changes", lang))
         return
     counts = {a: sum(r["action"] == a for r in rows) for a in ("added", "changed", "removed")}
-    st.caption(t("edit.import_summary", lg, **counts))
-    lines = [(f"{r['table']}!{r['row']}" if r["row"] else r["table"], r["id"], t(f"edit.action.{r['action']}", lg), c, a, b)
+    st.caption(t("edit.import_summary", lang, **counts))
+    lines = [(f"{r['table']}!{r['row']}" if r["row"] else r["table"], r["id"], t(f"edit.action.{r['action']}", lang), c, a, b)
              for r in rows for c, (a, b) in r["fields"].items()]
     cols = ("where", "row", "action", "field", "before", "after")
-    st.dataframe(pd.DataFrame(lines, columns=[t(f"app.edit.col.{c}", lg) for c in cols]), hide_index=True, width="stretch")
+    st.dataframe(pd.DataFrame(lines, columns=[t(f"app.edit.col.{c}", lang) for c in cols]), hide_index=True, width="stretch")
     if not errors:
         st.session_state[PENDING + ".import"] = imported.change
-        st.button(t("app.edit.import", lg), type="primary", key="edit.import", on_click=_save_import,
-                  args=(str(ds.folder), lg, t("edit.imported_from", lg, file=upload.name)))
+        st.button(t("app.edit.import", lang), type="primary", key="edit.import", on_click=_save_import,
+                  args=(str(ds.folder), lang, t("edit.imported_from", lang, file=upload.name)))
 
 
-def _save_import(folder: str, lg: str, why: str) -> None:
+def _save_import(folder: str, lang: str, why: str) -> None:
     st.session_state[PENDING] = st.session_state.get(PENDING + ".import")
     st.session_state[BASE] = Dataset(folder).version  # the upload's own version decides what it may change (three-way)
-    save_pending(folder, lg, "import", False, why)
+    save_pending(folder, lang, "import", False, why)
 
 
-def log_tab(ds: Dataset, lg: str) -> None:
+def log_tab(ds: Dataset, lang: str) -> None:
     """The change log, newest first, and the undo of the last change (itself logged)."""
     log = ds.log()
     if not log:
-        st.caption(t("edit.log_empty", lg))
+        st.caption(t("edit.log_empty", lang))
         return
     cols = ("change", "when", "who", "why", "table", "row", "action")
-    shown = [[r.get(c, "") if c != "action" else t(f"edit.action.{r.get(c) or 'changed'}", lg) for c in cols] for r in reversed(log)]
-    st.dataframe(pd.DataFrame(shown, columns=[t(f"app.edit.col.{c}", lg) for c in cols]), hide_index=True, width="stretch", height=300)
+    shown = [[r.get(c, "") if c != "action" else t(f"edit.action.{r.get(c) or 'changed'}", lang) for c in cols] for r in reversed(log)]
+    st.dataframe(pd.DataFrame(shown, columns=[t(f"app.edit.col.{c}", lang) for c in cols]), hide_index=True, width="stretch", height=300)
     last = ds.last_change()
-    st.button(t("app.edit.undo", lg, change=last), key="edit.undo", on_click=_undo, args=(str(ds.folder), lg, last))
+    st.button(t("app.edit.undo", lang, change=last), key="edit.undo", on_click=_undo, args=(str(ds.folder), lang, last))
 
 
-def _undo(folder: str, lg: str, shown: str = "") -> None:
+def _undo(folder: str, lang: str, shown: str = "") -> None:
     ds = Dataset(folder)
     try:
         last = ds.last_change()
@@ -132,7 +132,7 @@ def _undo(folder: str, lg: str, shown: str = "") -> None:
             raise EditRefused([Problem("edit.undo_not_last", "changes.csv", None, shown, {"last": last or "–"})])
         undo = ds.undo_last()
         who = str(st.session_state.get(F + "who") or "").strip()
-        saved = ds.save(undo, who=who, why=t("edit.undo_why", lg, change=undo.undoes))
+        saved = ds.save(undo, who=who, why=t("edit.undo_why", lang, change=undo.undoes))
     except (EditRefused, Timeout) as exc:
         problems = getattr(exc, "problems", [])
         st.session_state[OUTCOME] = ("refused", {"problems": problems}) if problems else ("busy", {})

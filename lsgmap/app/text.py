@@ -35,7 +35,7 @@ def plain(text: object) -> str:
     """``text`` as a string that Streamlit's Markdown shows literally (no markup, HTML, image or link).
 
     Use it for every string that holds data or URL text, also when it is built from an
-    i18n template with data parameters: ``plain(t("app.key", lg, name=name))``.
+    i18n template with data parameters: ``plain(t("app.key", lang, name=name))``.
 
     Examples
     --------
