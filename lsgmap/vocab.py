@@ -41,6 +41,17 @@ __all__ = [
     "ASKABLE_RELATIONS",
     "DATE_ATTRIBUTES",
     "LANGS",
+    "ROLES",
+    "kind_playing",
+    "MEMBERSHIP",
+    "OWNERSHIP",
+    "STEERING",
+    "FUNDING",
+    "COMMISSION",
+    "HOLDING",
+    "ASSIGNS",
+    "ASSIGNED_TO",
+    "PROJECT_LINES",
 ]
 
 LANGS = ("sv", "en")
@@ -96,6 +107,12 @@ class RelationKind:
     alternatives on normalised text; ``cue_rank`` orders them when a question
     holds the cues of several kinds (1 = tried first: the most specific).
     ``askable``: the place in the app's question picker (0 = not offered).
+    ``role``: the part the kind plays where the code needs one kind by meaning
+    (:data:`ROLES`: "funding" carries the budget lines, "holding" a person's post,
+    "commission" a principal, "assignment_giver"/"assignment_receiver" the two
+    halves of an assignment …); the code names kinds only through these.
+    ``report_by``: the message key of its line under a project in the report
+    ("styrs av", "ägs av", "finansieras av"); empty: not listed there.
     ``colour`` and ``dashes`` together tell each kind from every other, on the
     live map, in the legend and in every export.
     """
@@ -116,6 +133,8 @@ class RelationKind:
     askable: int = 0
     cue_rank: int = 0
     cues: str = ""
+    role: str = ""
+    report_by: str = ""
 
     def label(self, lang: str = "sv") -> str:
         return self.sv if lang == "sv" else self.en
@@ -189,19 +208,19 @@ _DASH_DOT_DOT = (10, 3, 2, 3, 2, 3)
 RELATION_KINDS: dict[str, RelationKind] = _index(
     [
         RelationKind("member_of", "Medlem i", "Member of", "är medlem i", "is a member of", "har som medlem", "has as member", "#1f4e79", _SOLID, 1,
-                     upward="object", askable=6, cue_rank=9, cues=r"medlem\w*|members?|membership"),
+                     upward="object", askable=6, cue_rank=9, cues=r"medlem\w*|members?|membership", role="membership"),
         RelationKind("covers", "Omfattar", "Covers", "omfattar", "covers", "omfattas av", "is covered by", "#548235", _DASHED, 1,
                      upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks"),
         RelationKind("owns", "Äger", "Owns", "äger", "owns", "ägs av", "is owned by", "#000000", _SOLID, 3,
-                     upward="subject", responsible=True, askable=2, cue_rank=5, cues=r"ager|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?"),
+                     upward="subject", responsible=True, askable=2, cue_rank=5, cues=r"ager|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?", role="ownership", report_by="report.owned_by"),
         RelationKind("steers", "Styr", "Steers", "styr", "steers", "styrs av", "is steered by", "#c55a11", _SOLID, 3,
-                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styrs|styrde|styrdes|styrgrupp\w*|steer\w*"),
+                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styrs|styrde|styrdes|styrgrupp\w*|steer\w*", role="steering", report_by="report.steered_by"),
         RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", _DASHED, 2,
-                     upward="subject", askable=3, cue_rank=4, cues=r"finansier\w*|fund\w*|financ\w*|betala\w*|pays|paid|bekosta\w*"),
+                     upward="subject", askable=3, cue_rank=4, cues=r"finansier\w*|fund\w*|financ\w*|betala\w*|pays|paid|bekosta\w*", role="funding", report_by="report.funded_by"),
         RelationKind("employs", "Anställer", "Employs", "anställer", "employs", "är anställd av", "is employed by", "#2e75b6", _DASHED, 2,
                      upward="subject", askable=4, cue_rank=3, cues=r"anstall\w*|employ\w*|arbetsgivare\w*"),
         RelationKind("commissions", "Uppdragsgivare till", "Commissions", "är uppdragsgivare till", "commissions", "har som uppdragsgivare", "is commissioned by",
-                     "#c00000", _SOLID, 2, upward="subject", askable=5, cue_rank=1, cues=r"uppdragsgivare\w*|commission\w*|principals?"),
+                     "#c00000", _SOLID, 2, upward="subject", askable=5, cue_rank=1, cues=r"uppdragsgivare\w*|commission\w*|principals?", role="commission"),
         RelationKind("reports_to", "Rapporterar till", "Reports to", "rapporterar till", "reports to", "får rapporter från", "receives reports from",
                      "#00838f", _DASH_DOT, 1, upward="object", askable=8, cue_rank=7, cues=r"rapporter\w*|reports?|reporting"),
         RelationKind("chairs", "Ordförande i", "Chairs", "är ordförande i", "chairs", "har som ordförande", "is chaired by", "#8c564b", _SOLID, 1,
@@ -211,12 +230,12 @@ RELATION_KINDS: dict[str, RelationKind] = _index(
         RelationKind("applies_to", "Ansöker hos", "Applies to", "ansöker hos", "applies to", "tar emot ansökan från", "receives an application from",
                      "#bf9000", _DASHED, 1, upward="subject", cue_rank=13, cues=r"ansoker|ansokte|ansokt|applies|applied|apply"),
         RelationKind("holds", "Innehar", "Holds", "innehar", "holds", "innehas av", "is held by", "#827717", _SHORT_DASHES, 1,
-                     upward="object", cue_rank=12, cues=r"innehar|innehas|holds|held|tjanst|tjansten"),
+                     upward="object", cue_rank=12, cues=r"innehar|innehas|holds|held|tjanst|tjansten", role="holding"),
         RelationKind("assigns", "Ger uppdrag", "Assigns", "ger uppdraget", "assigns", "ges av", "is assigned by", "#ff7c80", _SOLID, 1,
                      upward="subject", assignment=True,
-                     cue_rank=2, cues=r"(gav|ger|givit|gett|gavs)\s+(\w+\s+){0,3}uppdrag\w*|uppdraget|uppdragen|assign\w*"),
+                     cue_rank=2, cues=r"(gav|ger|givit|gett|gavs)\s+(\w+\s+){0,3}uppdrag\w*|uppdraget|uppdragen|assign\w*", role="assignment_giver"),
         RelationKind("assigned_to", "Uppdrag till", "Assigned to", "är ett uppdrag till", "is assigned to", "har uppdraget", "has the assignment",
-                     "#e0457b", _DASHED, 1, upward="object", assignment=True),
+                     "#e0457b", _DASHED, 1, upward="object", assignment=True, role="assignment_receiver"),
     ]
 )
 
@@ -238,6 +257,24 @@ CUED_RELATIONS: tuple[RelationKind, ...] = tuple(sorted((r for r in RELATION_KIN
 ASKABLE_RELATIONS: tuple[str, ...] = tuple(sorted((k for k, r in RELATION_KINDS.items() if r.askable), key=lambda k: RELATION_KINDS[k].askable))
 #: The relations an assignment is made of: who gives it, and to whom.
 ASSIGNMENT_RELATIONS = frozenset(k for k, r in RELATION_KINDS.items() if r.assignment)
+
+#: The parts a relation kind can play (:attr:`RelationKind.role`); each is played by exactly one kind.
+ROLES = ("membership", "ownership", "steering", "funding", "commission", "holding", "assignment_giver", "assignment_receiver")
+
+
+def kind_playing(role: str) -> str:
+    """The key of the relation kind that plays ``role``.
+
+    >>> kind_playing("funding"), kind_playing("assignment_receiver")
+    ('funds', 'assigned_to')
+    """
+    (key,) = (k for k, r in RELATION_KINDS.items() if r.role == role)
+    return key
+
+
+MEMBERSHIP, OWNERSHIP, STEERING, FUNDING, COMMISSION, HOLDING, ASSIGNS, ASSIGNED_TO = (kind_playing(role) for role in ROLES)
+#: The relation kinds listed under a project in the report, in order ("styrs av", "ägs av", "finansieras av").
+PROJECT_LINES: tuple[RelationKind, ...] = tuple(RELATION_KINDS[kind_playing(role)] for role in ("steering", "ownership", "funding"))
 
 #: Entity attributes that hold a date, with what people call them (Swedish, English): "När var första gemensamma mötet?".
 DATE_ATTRIBUTES: dict[str, tuple[str, str]] = {

@@ -31,7 +31,7 @@ from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise, suggest
 from lsgmap.time.diff import diff as diff_dates
-from lsgmap.vocab import DATE_ATTRIBUTES, ENTITY_KINDS, RELATION_KINDS
+from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, DATE_ATTRIBUTES, ENTITY_KINDS, FUNDING, RELATION_KINDS
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -109,7 +109,7 @@ def amount(structure, reading: Reading) -> Finding:
         year=msg("ask.in_year", year=year) if year else "",
     )
     return Finding(
-        "amount", summary, msg("ask.lead_relations"), "funds", tuple(i for i in (funder, target) if i),
+        "amount", summary, msg("ask.lead_relations"), FUNDING, tuple(i for i in (funder, target) if i),
         details={"year": year}, answers=items, amounts=result,
     )
 
@@ -143,7 +143,7 @@ def budget_item(structure, reading: Reading) -> Finding:
         year=msg("ask.in_year", year=year) if year else "",
     )
     item = queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span)
-    return Finding("amount", summary, msg("ask.lead_relations"), "funds", (r.from_id, r.to_id), details={"year": year, "item": line.item_sv},
+    return Finding("amount", summary, msg("ask.lead_relations"), FUNDING, (r.from_id, r.to_id), details={"year": year, "item": line.item_sv},
                    answers=(item,), amounts=result)
 
 
@@ -151,10 +151,10 @@ def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str
     """Which named entity funds which: the pair with budget lines, else the pair with a funds relation."""
     pairs = [(a, b) for a in ids for b in ids if a != b]
     for a, b in pairs:
-        if any(r.relation == "funds" and r.from_id == a and structure.budget_of(r.id) for r in structure.incoming(b)):
+        if any(r.relation == FUNDING and r.from_id == a and structure.budget_of(r.id) for r in structure.incoming(b)):
             return a, b
     for a, b in pairs:
-        if any(r.relation == "funds" and r.from_id == a for r in structure.incoming(b)):
+        if any(r.relation == FUNDING and r.from_id == a for r in structure.incoming(b)):
             return a, b
     return None, ids[-1]
 
@@ -372,10 +372,10 @@ def _assignment_party(structure, reading: Reading) -> tuple[str, str] | None:
     if len(ids) != len(reading.mentions):
         return None  # an assignment is named: "vem gav uppdraget om …" is a relation question
     for eid in ids:
-        if any(r.relation == "assigned_to" for r in structure.incoming(eid)):
+        if any(r.relation == ASSIGNED_TO for r in structure.incoming(eid)):
             return eid, "to"
     for eid in ids:
-        if any(r.relation == "assigns" for r in structure.outgoing(eid)):
+        if any(r.relation == ASSIGNS for r in structure.outgoing(eid)):
             return eid, "from"
     return None
 
@@ -393,13 +393,13 @@ def assignments(structure, reading: Reading) -> Finding:
     party, way = _assignment_party(structure, reading)
     span = reading.date.span
     if way == "to":
-        items = queries.holders(structure, "assigned_to", party, on=span)
-        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == "assigns"
-                  for r in structure.outgoing(item.id) if r.relation == "assigned_to" and r.to_id == party]
+        items = queries.holders(structure, ASSIGNED_TO, party, on=span)
+        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == ASSIGNS
+                  for r in structure.outgoing(item.id) if r.relation == ASSIGNED_TO and r.to_id == party]
     else:
-        items = queries.targets(structure, "assigns", party, on=span)
-        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == "assigns" and given.from_id == party
-                  for r in structure.outgoing(item.id) if r.relation == "assigned_to"]
+        items = queries.targets(structure, ASSIGNS, party, on=span)
+        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == ASSIGNS and given.from_id == party
+                  for r in structure.outgoing(item.id) if r.relation == ASSIGNED_TO]
     lo, hi = span
     paths = tuple(
         queries.Path((queries.step(structure, given, forward=True), queries.step(structure, to, forward=True)))
@@ -409,7 +409,7 @@ def assignments(structure, reading: Reading) -> Finding:
     name = _name(structure, party)
     return Finding(
         "assignments", msg(f"ask.i_assignments_{way}", name=name), msg(f"ask.lead_assignments_{way}", name=name),
-        "assigns", (party,), {"direction": way}, tuple(items), paths,
+        ASSIGNS, (party,), {"direction": way}, tuple(items), paths,
     )
 
 

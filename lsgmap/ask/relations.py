@@ -20,7 +20,7 @@ from lsgmap.ask.reading import Reading, kind_noun
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention, normalise
-from lsgmap.vocab import RELATION_KINDS
+from lsgmap.vocab import MEMBERSHIP, RELATION_KINDS
 
 __all__ = ["direction", "members_of_root", "relation_between", "relation_holders_or_targets"]
 
@@ -130,7 +130,7 @@ def _subject_and_direction(structure, reading: Reading) -> tuple[str, str, str |
     first, kinds, span = reading.mentions[0], reading.relation_kinds, reading.date.span
     x = first.entity_id
     way, why = direction(reading.tokens, reading.verb_pos, first)
-    if reading.relation == "member_of" and why == "default" and structure.entities[x].kind != "association":
+    if reading.relation == MEMBERSHIP and why == "default" and structure.entities[x].kind != "association":
         way = "targets"
     # a short form that names both a municipality and an LSG ("Trosa"): take the one with such relations
     if not _has_relation(structure, x, kinds, way):
@@ -189,7 +189,7 @@ def members_of_root(structure, reading: Reading) -> Finding:
     root = structure.root
     name = EntityName(structure.entities[root])
     return Finding(
-        "relation", msg("ask.i_holders", verb=verb("member_of"), name=name), msg("ask.lead_holders", inverse=inverse("member_of"), name=name),
-        "member_of", (root,), {"direction": "holders", "relations": ["member_of"]},
-        tuple(queries.holders(structure, "member_of", root, on=reading.date.span)),
+        "relation", msg("ask.i_holders", verb=verb(MEMBERSHIP), name=name), msg("ask.lead_holders", inverse=inverse(MEMBERSHIP), name=name),
+        MEMBERSHIP, (root,), {"direction": "holders", "relations": [MEMBERSHIP]},
+        tuple(queries.holders(structure, MEMBERSHIP, root, on=reading.date.span)),
     )

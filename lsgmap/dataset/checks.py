@@ -51,7 +51,7 @@ from lsgmap.dates import (
 )
 from lsgmap.errors import ERROR, WARNING, Problem
 from lsgmap.model.records import Conflict, Relation
-from lsgmap.vocab import EVENT_KINDS
+from lsgmap.vocab import EVENT_KINDS, OWNERSHIP
 
 __all__ = ["check", "errors_of", "warnings_of"]
 
@@ -216,7 +216,7 @@ def _two_owners(structure) -> list[Problem]:
     """One problem per project and group of owns relations that overlap in time."""
     by_project: dict[str, list[Relation]] = defaultdict(list)
     for r in structure.relations.values():
-        if r.relation == "owns" and r.start <= r.end:
+        if r.relation == OWNERSHIP and r.start <= r.end:
             by_project[r.to_id].append(r)
     out = []
     for project, owns in by_project.items():

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 from lsgmap.dates import to_day
 from lsgmap.i18n import t
 from lsgmap.time.diff import diff
-from lsgmap.vocab import ENTITY_KINDS
+from lsgmap.vocab import ENTITY_KINDS, HOLDING
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.structure import Snapshot, Structure
@@ -123,7 +123,7 @@ class DisplayNames:
         if hide_persons:
             for r in snapshot.relations():
                 person = self.entities.get(r.from_id)
-                if r.relation == "holds" and person is not None and person.kind == "person" and r.to_id in self.entities:
+                if r.relation == HOLDING and person is not None and person.kind == "person" and r.to_id in self.entities:
                     self.roles.setdefault(r.from_id, self.entities[r.to_id].name(lang))
 
     def __call__(self, entity_id: str) -> str:

@@ -35,7 +35,7 @@ from typing import Any
 from lsgmap.dates import day_to_iso, to_day, validity_text
 from lsgmap.model.attestation import NEVER, Attestation, attestation_note, merge_windows
 from lsgmap.model.records import Conflict, Entity, Event, Relation
-from lsgmap.vocab import RELATION_KINDS, RESPONSIBLE_RELATIONS
+from lsgmap.vocab import FUNDING, RELATION_KINDS, RESPONSIBLE_RELATIONS
 
 __all__ = [
     "AnswerItem",
@@ -589,7 +589,7 @@ def amounts(structure, funder_id: str | None, target_id: str, *, year: int | Non
     >>> amounts(s, "rar", "processledare")["total"], amounts(s, "rar", "processledare", year=2017)["total"]
     (1721.0, 859.0)
     """
-    rels = [r for r in structure.incoming(target_id) if r.relation == "funds" and (funder_id is None or r.from_id == funder_id)]
+    rels = [r for r in structure.incoming(target_id) if r.relation == FUNDING and (funder_id is None or r.from_id == funder_id)]
     lines = []
     by_year: dict[int, float] = {}
     for r in sorted(rels, key=lambda r: r.id):

@@ -48,7 +48,16 @@ from lsgmap.dates import day_to_iso, interval_days, ordered_days, stated_text, v
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang, t
 from lsgmap.time.diff import diff, event_text, fact_text, span_text
-from lsgmap.vocab import ASSIGNMENT_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATIONS
+from lsgmap.vocab import (
+    ASSIGNED_TO,
+    ASSIGNMENT_RELATIONS,
+    ASSIGNS,
+    COMMISSION,
+    FUNDING,
+    PROJECT_LINES,
+    RELATION_KINDS,
+    RESPONSIBLE_RELATIONS,
+)
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.records import Entity, Relation
@@ -205,12 +214,12 @@ class _Writer:
     def project_item(self, project: str) -> tuple[_Item, dict[str, list[str]]]:
         lang = self.lang
         parts, sources, ids = [], [], {}
-        for key, kinds, name in (("report.steered_by", {"steers"}, "steered_by"), ("report.owned_by", {"owns"}, "owned_by"),
-                                 ("report.funded_by", {"funds"}, "funded_by")):
-            rels = self.relations_into(project, kinds)
+        for kind in PROJECT_LINES:
+            name = kind.report_by.removeprefix("report.")
+            rels = self.relations_into(project, {kind.key})
             ids[name] = list(dict.fromkeys(r.from_id for r in rels))
             if rels:
-                parts.append(f"{t(key, lang)} {self.names(rels)}")
+                parts.append(f"{t(kind.report_by, lang)} {self.names(rels)}")
                 sources += [x for r in rels for x in r.sources]
         text = self.label(project) + (f" – {'; '.join(parts)}" if parts else "")
         return self.item(text, sources), ids
@@ -219,11 +228,11 @@ class _Writer:
         lang, s = self.lang, self.s
         out: list[tuple[str, Any]] = []
         commissioned = sorted(
-            {r.to_id for r in s.relations.values() if r.relation == "commissions" and self.during(r)}, key=self.label
+            {r.to_id for r in s.relations.values() if r.relation == COMMISSION and self.during(r)}, key=self.label
         )
         items = []
         for target in commissioned:
-            rels = self.relations_into(target, {"commissions"})
+            rels = self.relations_into(target, {COMMISSION})
             if rels:
                 items.append(self.item(f"{s.name(target, lang)}: {self.names(rels)}", [x for r in rels for x in r.sources]))
                 self.data["principals"].append({"id": target, "name": s.name(target, lang), "principals": [r.from_id for r in rels],
@@ -237,11 +246,11 @@ class _Writer:
         ))
         items = []
         for e in given:
-            by = self.relations_into(e.id, {"assigns"})
-            to = [r for r in s.outgoing(e.id) if r.relation == "assigned_to" and self.during(r)]
+            by = self.relations_into(e.id, {ASSIGNS})
+            to = [r for r in s.outgoing(e.id) if r.relation == ASSIGNED_TO and self.during(r)]
             who = self.names(by)
             assignees = {r.to_id for r in to}
-            principals = {c.from_id for a in assignees for c in self.relations_into(a, {"commissions"})}
+            principals = {c.from_id for a in assignees for c in self.relations_into(a, {COMMISSION})}
             if len(by) > 1 and principals and {r.from_id for r in by} >= principals:
                 who = t("report.all_lsgs", lang)
             text = e.name(lang) + (f" ({who})" if who else "")
@@ -297,7 +306,7 @@ class _Writer:
         out: list[tuple[str, Any]] = [("h2", t("report.funding", lang))]
         years = range(date.fromordinal(self.a).year, date.fromordinal(self.b).year + 1)
         rels = self.sort_out(sorted(
-            (r for r in s.relations.values() if r.relation == "funds" and self.during(r)),
+            (r for r in s.relations.values() if r.relation == FUNDING and self.during(r)),
             key=lambda r: (self.label(r.from_id), self.label(r.to_id), r.id),
         ))
         items = []

@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from lsgmap.draw.labels import map_label, safe_text
 from lsgmap.draw.layout.font_widths import WIDTHS
-from lsgmap.vocab import ENTITY_KINDS, LANGS
+from lsgmap.vocab import ENTITY_KINDS, HOLDING, LANGS
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.structure import Structure
@@ -197,7 +197,7 @@ def name_candidates(structure: Structure, entity_id: str) -> set[str]:
     if e.kind == "person":
         names |= {ENTITY_KINDS["person"].label(lang) for lang in LANGS}
         for r in structure.relations_of(entity_id):
-            if r.relation == "holds" and r.from_id == entity_id and r.to_id in entities:
+            if r.relation == HOLDING and r.from_id == entity_id and r.to_id in entities:
                 names |= {entities[r.to_id].name(lang) for lang in LANGS}
     return names
 
