@@ -66,13 +66,13 @@ def main() -> int:
     args = parser.parse_args()
     folder = dataset("national", NATIONAL)
 
-    from lsgmap.app.jamfor import change_lines
     from lsgmap.dataset.load import load
     from lsgmap.draw.layout.positions import layered_positions
     from lsgmap.draw.render import elements, to_html
     from lsgmap.draw.view import compare_views
     from lsgmap.model.scope import scope_of
     from lsgmap.time.diff import diff
+    from lsgmap.time.diff_text import change_lines
 
     s = load(folder)
     association, merger = _association_with_a_merger(s)

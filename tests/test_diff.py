@@ -175,7 +175,7 @@ def test_cli_diff_text_and_empty(capsys, merger_dir):
     assert main(["diff", "2016-12-31", "2017-02-01", "--data", str(merger_dir)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "Skillnader mellan 2016-12-31 och 2017-02-01"
-    assert "  - LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [s_ev_merge]" in out
+    assert "  ■ LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [Testdokument]" in out.splitlines()  # grouped, document names
     assert main(["diff", "2017-03-01", "2017-04-01", "--lang", "en", "--data", str(merger_dir)]) == 0
     assert capsys.readouterr().out == "No differences between 2017-03-01 and 2017-04-01.\n"
     assert main(["diff", "2017-03-01", "2017-04-01", "--json", "--data", str(merger_dir)]) == 0
@@ -183,7 +183,7 @@ def test_cli_diff_text_and_empty(capsys, merger_dir):
     assert all(empty[k] == [] for k in empty if k not in ("from", "to"))
     # the dated link to Kort ended; the link's dates were all that spoke for LSG Gamma and Kort
     changes, quiet = out.split("\n\n")
-    assert "  - Upphörde: LSG Gamma styr Kort insats (till och med 2016-12-31) [s_lsg_gamma.steers.kort]" in changes.splitlines()
+    assert "      • Upphörde: LSG Gamma styr Kort insats (till och med 2016-12-31) [Testdokument]" in changes.splitlines()
     assert quiet.splitlines()[1:] == ["    · LSG Gamma (Lokal samverkansgrupp), senast belagd 2016-12-31 [s_lsg_gamma]",
                                       "    · Kort insats (Projekt / insats), senast belagd 2016-12-31 [s_kort]"]
 

@@ -21,7 +21,6 @@ import streamlit as st
 from filelock import Timeout
 
 from lsgmap.app.edit_forms import FORM_KEYS, F
-from lsgmap.app.jamfor import change_lines
 from lsgmap.app.text import plain
 from lsgmap.draw.layout.positions import layered_positions
 from lsgmap.draw.render import elements, to_html
@@ -30,6 +29,7 @@ from lsgmap.edit import Change, Dataset, EditRefused, StaleEdit
 from lsgmap.edit.preview import Preview, preview
 from lsgmap.i18n import t
 from lsgmap.time.diff import diff
+from lsgmap.time.diff_text import change_lines
 
 S = "edit."
 PENDING, BASE, OUTCOME = S + "pending", S + "base", S + "outcome"

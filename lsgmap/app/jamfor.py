@@ -16,8 +16,8 @@ from lsgmap.draw.export import file_stem, to_compare_image
 from lsgmap.draw.render import elements, legend_html, legend_of, safe_text, to_compare_html
 from lsgmap.draw.view import compare_views
 from lsgmap.i18n import t
-from lsgmap.model.structure import conflict_items
-from lsgmap.time.diff import diff, short_title, source_names
+from lsgmap.time.diff import diff
+from lsgmap.time.diff_text import change_lines, scoped_items, sources_text
 from lsgmap.time.timeline import events as timeline_events
 
 P = "jamfor."
@@ -227,52 +227,6 @@ def changes(s, d, part, start: date, end: date, lang: str) -> None:
         st.text("\n".join(f"{e['date']}  {safe_text(e['text'])}" for e in between))
     else:
         st.caption(t("app.compare.no_events", lang))
-
-
-def scoped_items(d, lang: str, within: frozenset[str] | None = None) -> list[dict]:
-    """The diff's change items (:meth:`lsgmap.time.diff.Diff.change_items`) about ``within`` (one association; None: all)."""
-    return [i for i in d.change_items(lang) if within is None or set(i.get("ids", ())) & within]
-
-
-def change_lines(s, d, lang: str, within: frozenset[str] | None = None, *, items: list[dict] | None = None) -> list[str]:
-    """The changes for a reader: each event with what followed from it (indented), then the other changes.
-
-    A line ends in the short names of its documents ("[Lägesrapport avseende …]"), not source ids; under a
-    change that rests on a recorded conflict, "Motstridiga källor: <topic>".
-    """
-
-    def line(item, indent: str) -> list[str]:
-        names = source_names(s, item["sources"])
-        cited = " [" + "; ".join(names) + "]" if names else ""
-        out = [f"{indent}{'■' if item.get('heads') else '•'} {safe_text(item['text'] + cited)}"]
-        seen: dict[str, str] = {}
-        for fact_id in item.get("ids", []):
-            for conflict in conflict_items(s.conflicts_of(fact_id), lang):
-                seen.setdefault(conflict["id"], conflict["text"])
-        return out + [f"{indent}   {safe_text(t('map.conflict', lang, topic=topic))}" for topic in seen.values()]
-
-    items = scoped_items(d, lang, within) if items is None else items
-    lines: list[str] = []
-    for event_id in dict.fromkeys(i["event"] for i in items if i.get("event")):
-        for item in sorted((i for i in items if i.get("event") == event_id), key=lambda i: not i.get("heads")):
-            lines += line(item, "" if item.get("heads") else "    ")
-    others = [i for i in items if not i.get("event")]
-    if others and lines:
-        lines.append(t("app.compare.other_changes", lang))
-    for item in others:
-        lines += line(item, "    " if lines else "")
-    return lines
-
-
-def sources_text(s, items: list[dict]) -> str:
-    """Every document quoted by the change list's ``items``, with its quotes: for the reader who asks "where does it say so?"."""
-
-    ids = list(dict.fromkeys(x for item in items for x in item["sources"]))
-    out = []
-    for c in s.citations(ids):
-        where = f" ({c['locator']})" if c.get("locator") else ""
-        out.append(f"{short_title(c['title'])} — {c['title']}{where}\n    \"{c['quote']}\"")
-    return safe_text("\n".join(out))
 
 
 def _preset_dates(s, event_id: str, first: date, last: date) -> tuple[date, date] | None:

@@ -14,7 +14,8 @@ instead of being cut ("Samordningsförb undet").
 from __future__ import annotations
 
 import re
-from typing import Any
+
+from lsgmap.text import safe_text
 
 __all__ = ["wrap_label", "map_label", "safe_text", "LABEL_LINES", "LABEL_WIDTH"]
 
@@ -52,21 +53,6 @@ def wrap_label(label: str, width: int = 16, max_lines: int = 0) -> str:
         lines = lines[:max_lines]
         lines[-1] = lines[-1].rstrip(" –-") + "…"
     return "\n".join(lines) if lines else label
-
-
-def safe_text(value: Any) -> str:
-    """Plain text for a label or tooltip: no tags, control characters or runs of space.
-
-    Text from the data is shown as text; ``<`` and ``>`` become ``‹`` and ``›``
-    so that no consumer (HTML, SVG, a tooltip) can ever read it as markup.
-
-    >>> safe_text('<img src=x onerror="alert(1)">LSG  Trosa')
-    '‹img src=x onerror="alert(1)"›LSG Trosa'
-    """
-    text = str(value if value is not None else "")
-    text = text.replace("<", "‹").replace(">", "›")
-    text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
-    return re.sub(r"[ \t]+", " ", text).strip()
 
 
 def _short(label: str) -> str:
