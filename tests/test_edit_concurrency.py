@@ -14,9 +14,10 @@ import pytest
 from edit_kit import copy_bundled
 from openpyxl import load_workbook
 
+from lsgmap.dataset import journal
 from lsgmap.dataset.checks import check, errors_of
 from lsgmap.dataset.load import load
-from lsgmap.edit import Dataset, StaleEdit, journal
+from lsgmap.edit import Dataset, StaleEdit
 from lsgmap.edit.operations import change_row
 from lsgmap.exchange.workbook import to_workbook
 

@@ -99,7 +99,7 @@ def run_import(args: argparse.Namespace) -> int:
     except EditRefused as refused:
         problems = refused.problems
     except StaleEdit as stale:
-        echo(t("edit.stale", lang, count=len(stale.conflicts), rows=", ".join(f"{c.table}:{c.id}" for c in stale.conflicts)), file=sys.stderr)
+        echo(stale.render(lang), file=sys.stderr)
         return _report(args, imported, [], None, lang, ok=False)
     return _report(args, imported, problems, saved, lang, ok=not problems, notes=len(notes))
 

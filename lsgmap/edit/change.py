@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from lsgmap.errors import Problem
+from lsgmap.errors import LsgmapError, Problem
+from lsgmap.i18n import msg
 
 __all__ = ["RowChange", "Change", "EditRefused", "StaleEdit", "RowConflict"]
 
@@ -52,12 +53,19 @@ class Change:
         return bool(self.rows)
 
 
-class EditRefused(Exception):
-    """The change would leave errors in the dataset (or names no source); nothing was written."""
+class EditRefused(LsgmapError):
+    """The change would leave errors in the dataset (or names no source); nothing was written.
+
+    >>> EditRefused([Problem("edit.nothing_to_undo", "changes.csv")]).render("en").startswith("changes.csv: ")
+    True
+    """
 
     def __init__(self, problems: list[Problem]):
-        super().__init__("; ".join(p.render("en") for p in problems[:3]))
         self.problems = problems
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = "sv") -> str:
+        return "; ".join(p.render(lang) for p in self.problems[:3])
 
 
 @dataclass(frozen=True)
@@ -70,17 +78,24 @@ class RowConflict:
     found: dict[str, str] | None
 
 
-class StaleEdit(Exception):
+class StaleEdit(LsgmapError):
     """The dataset changed since the edit was made; nothing was written.
 
     ``meanwhile`` are the log rows saved since (empty if the files were changed
     outside lsgmap); ``conflicts`` the rows the edit touches that changed too.
     With no conflicts the edit can be re-applied on the current version.
+
+    >>> StaleEdit("a", "b", [], [RowConflict("entities", "x", None, {})]).render("en")[:44]
+    'The dataset changed meanwhile in the same ro'
     """
 
     def __init__(self, base: str, current: str, meanwhile: list[dict[str, str]], conflicts: list[RowConflict]):
-        super().__init__(f"dataset changed: {base} -> {current}")
         self.base, self.current, self.meanwhile, self.conflicts = base, current, meanwhile, conflicts
+        self.message = msg("edit.stale", count=len(conflicts), rows=", ".join(f"{c.table}:{c.id}" for c in conflicts))
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = "sv") -> str:
+        return self.message.render(lang)
 
     @property
     def can_reapply(self) -> bool:

@@ -41,10 +41,6 @@ __all__ = ["Dataset", "Saved", "LOG_TABLE"]
 
 LOG_TABLE = "changes"
 
-#: check's findings per dataset version (a hash of the content: a version never changes its findings)
-_KNOWN_PROBLEMS: dict[str, set[tuple]] = {}
-
-
 @dataclass
 class Saved:
     """What a save did: the log's change id, the new version and the notes ``check`` gave."""
@@ -59,6 +55,11 @@ class Dataset:
 
     def __init__(self, folder: str | Path):
         self.folder = Path(folder)
+        self._problem_keys: tuple[str, set[tuple]] = ("", set())
+        self._read_all()
+
+    def _read_all(self) -> None:
+        """(Re)read the schema and every table as they are on disk now."""
         journal.recover_if_needed(self.folder)
         problems: list[Problem] = []
         self.schema = read_dataset_schema(self.folder, problems)
@@ -148,9 +149,8 @@ class Dataset:
             files = fresh.new_files(change, who=who, why=why, change_id=change_id)
             notes = fresh.validate(files)
             journal.commit(self.folder, files)
-        saved = Dataset(self.folder)
-        _KNOWN_PROBLEMS[saved.version] = fresh.checked_keys
-        self.__dict__.update(saved.__dict__)
+        self._read_all()
+        self._problem_keys = (self.version, fresh.checked_keys)  # what check found in the files just written
         return Saved(change_id, self.version, notes)
 
     def validate(self, files: dict[str, bytes]) -> list[Problem]:
@@ -177,12 +177,10 @@ class Dataset:
         return structure, errors_of(new), warnings_of(new)
 
     def problem_keys(self) -> set[tuple]:
-        """What ``check`` finds in the dataset as it is, by code and value (not line), remembered per version."""
-        if self.version not in _KNOWN_PROBLEMS:
-            while len(_KNOWN_PROBLEMS) >= 16:
-                _KNOWN_PROBLEMS.pop(next(iter(_KNOWN_PROBLEMS)))
-            _KNOWN_PROBLEMS[self.version] = {_key(p) for p in check(load(self.folder))}
-        return _KNOWN_PROBLEMS[self.version]
+        """What ``check`` finds in the dataset as it is, by code and value (not line); found once per version."""
+        if self._problem_keys[0] != self.version:
+            self._problem_keys = (self.version, {_key(p) for p in check(load(self.folder))})
+        return self._problem_keys[1]
 
     def undo_last(self) -> Change:
         """A change that undoes the newest change in the log (itself to be saved and logged)."""

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from lsgmap.dates import day_to_iso, to_day
 from lsgmap.edit.change import Change, EditRefused, RowChange
 from lsgmap.edit.dataset import Dataset
-from lsgmap.edit.operations import _need_sources, add_row, change_row, new_id, with_sources
+from lsgmap.edit.operations import add_row, change_row, need_sources, new_id, with_sources
 from lsgmap.errors import Problem
 from lsgmap.i18n import t
 from lsgmap.vocab import EVENT_KINDS
@@ -81,7 +81,7 @@ def record_event(
     if ek is None:
         raise EditRefused([Problem("edit.unknown_event_kind", "events.csv", None, kind, {"field": "kind", "known": ", ".join(EVENT_KINDS)})])
     event_id = event_id or new_id(ds, "events", name="ev_" + (name_sv or kind))
-    sources = _need_sources("events", event_id, sources)
+    sources = need_sources("events", event_id, sources)
     first, last_before = _day_before("events", event_id, day)
     added = [add_row(ds, "entities", {**e, "valid_from": e.get("valid_from") or day}, sources=sources) for e in new_entities]
     results = [*results, *(c.rows[0].id for c in added)]

@@ -24,7 +24,7 @@ from lsgmap.edit.change import Change, EditRefused, RowChange
 from lsgmap.edit.dataset import Dataset
 from lsgmap.errors import Problem
 
-__all__ = ["add_row", "change_row", "end_row", "add_document", "add_quote", "slug", "new_id", "with_sources"]
+__all__ = ["add_row", "change_row", "end_row", "add_document", "add_quote", "slug", "new_id", "with_sources", "need_sources"]
 
 
 def slug(name: str) -> str:
@@ -46,7 +46,8 @@ def new_id(ds: Dataset, table: str, *, name: str = "", prefix: str = "") -> str:
     return f"{prefix}{max(numbers, default=0) + 1:0{width}d}"
 
 
-def _need_sources(table: str, row_id: str, sources: list[str]) -> list[str]:
+def need_sources(table: str, row_id: str, sources: list[str]) -> list[str]:
+    """``sources`` without blanks; :class:`EditRefused` when none is left (every fact names its source)."""
     cleaned = [s.strip() for s in sources if s and s.strip()]
     if not cleaned:
         raise EditRefused([Problem("edit.no_source", f"{table}.csv", None, row_id, {"field": "sources"})])
@@ -87,7 +88,7 @@ def add_row(ds: Dataset, table: str, values: dict[str, str], *, sources: list[st
         row["id"] = new_id(ds, table, name=row.get("name_sv") or row.get("title") or "", prefix=prefix)
     if ds.row(table, row["id"]) is not None:
         raise EditRefused([Problem("edit.id_taken", f"{table}.csv", None, row["id"], {"field": "id"})])
-    needed = _need_sources(table, row["id"], sources) if "sources" in ds.files[table].header else sources
+    needed = need_sources(table, row["id"], sources) if "sources" in ds.files[table].header else sources
     return Change([RowChange(table, row["id"], None, with_sources(_full(ds, table, row), needed))], ds.version, list(needed))
 
 
@@ -96,7 +97,7 @@ def change_row(ds: Dataset, table: str, row_id: str, updates: dict[str, str], *,
     before = ds.row(table, row_id)
     if before is None:
         raise EditRefused([Problem("edit.no_such_row", f"{table}.csv", None, row_id, {"field": "id"})])
-    needed = _need_sources(table, row_id, sources) if "sources" in before else sources
+    needed = need_sources(table, row_id, sources) if "sources" in before else sources
     after = with_sources(_full(ds, table, {**before, **updates}), needed)
     return Change([RowChange(table, row_id, before, after)], ds.version, list(needed))
 
