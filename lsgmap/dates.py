@@ -43,6 +43,7 @@ from lsgmap.errors import InputError
 from lsgmap.i18n import msg, t
 
 __all__ = [
+    "Day",
     "OPEN_START",
     "OPEN_END",
     "MAX_YEAR",
@@ -199,7 +200,13 @@ def interval_days(valid_from: str | None, valid_to: str | None) -> tuple[int, in
     return start, end
 
 
-def to_day(on: date | datetime | str | int | None) -> int:
+#: A day as the library takes it at every public function: a date, ``YYYY-MM-DD`` (a year or a
+#: month means its first day), a day ordinal, or None for today. :func:`to_day` turns it into
+#: the ordinal the model works with; :func:`day_to_iso` is the one way back to text.
+Day = date | datetime | str | int | None
+
+
+def to_day(on: Day) -> int:
     """The day ordinal for ``on``: a date, ``YYYY-MM-DD`` (a year or month means its first day), an ordinal, or None for today.
 
     >>> to_day("2017") == date(2017, 1, 1).toordinal()

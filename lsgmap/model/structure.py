@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import numpy as np
 
-from lsgmap.dates import OPEN_END, OPEN_START, day_to_iso, interval_days, to_day, today
+from lsgmap.dates import OPEN_END, OPEN_START, Day, day_to_iso, interval_days, to_day, today
 from lsgmap.errors import ERROR, Problem
 from lsgmap.i18n import Message, msg
 from lsgmap.model.attestation import NEVER, Attestation, attestation_of
@@ -103,7 +103,7 @@ class Structure:
     def _edge_index(self) -> IntervalIndex:
         return IntervalIndex(self._edge_keys.tolist(), starts=self._edge_start, ends=self._edge_end)
 
-    def snapshot(self, *, on: date | str | int | None = None) -> Snapshot:
+    def snapshot(self, *, on: Day = None) -> Snapshot:
         """The entities and relations valid on the day ``on`` (default: today).
 
         A relation is in the snapshot only while both its ends exist.

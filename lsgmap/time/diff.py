@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from lsgmap.dates import OPEN_END, OPEN_START, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text, to_day
+from lsgmap.dates import OPEN_END, OPEN_START, Day, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text, to_day
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
@@ -198,7 +198,7 @@ class Diff:
         }
 
 
-def diff(structure: Structure, *, start: date | str | int, end: date | str | int) -> Diff:
+def diff(structure: Structure, *, start: Day, end: Day) -> Diff:
     """The differences between the structure valid on ``start`` and on ``end``.
 
     Dates are ``YYYY-MM-DD`` (a month or year means its first day), dates or
@@ -240,7 +240,7 @@ def diff(structure: Structure, *, start: date | str | int, end: date | str | int
     )
 
 
-def change_summary(structure: Structure, day: date | str | int, lang: str = "sv") -> str:
+def change_summary(structure: Structure, day: Day, lang: str = "sv") -> str:
     """One line on what changed on ``day`` (from the day before): the most telling change, and how many more.
 
     "" when nothing changed that day.

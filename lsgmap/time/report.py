@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from lsgmap.dates import day_to_iso, interval_days, ordered_days, stated_text, validity_text
+from lsgmap.dates import Day, day_to_iso, interval_days, ordered_days, stated_text, validity_text
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang, t
 from lsgmap.time.diff import diff, event_text, fact_text, span_text
@@ -79,8 +79,8 @@ class _Item:
 def period_report(
     structure: Structure,
     *,
-    start: date | str | int,
-    end: date | str | int,
+    start: Day,
+    end: Day,
     lang: str = "sv",
     fmt: str = "md",
 ) -> str:
@@ -106,7 +106,7 @@ def period_report(
     return _render_html(blocks) if fmt == "html" else _render_md(blocks)
 
 
-def report_data(structure: Structure, *, start: date | str | int, end: date | str | int, lang: str = "sv") -> dict[str, Any]:
+def report_data(structure: Structure, *, start: Day, end: Day, lang: str = "sv") -> dict[str, Any]:
     """The report for ``start .. end`` as data: ``{"from", "to", "lsgs", "principals", "assignments", "events", "funding", "unattested"}``.
 
     ``lsgs``: ``[{"id", "name", "projects": [{"id", "name", "relation", "attested", "sources", …}]}]``, from

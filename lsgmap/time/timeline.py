@@ -27,7 +27,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from lsgmap.dates import OPEN_END, OPEN_START, day_to_iso, ordered_days, to_day
+from lsgmap.dates import OPEN_END, OPEN_START, Day, day_to_iso, ordered_days, to_day
 from lsgmap.i18n import normalise_lang
 from lsgmap.model.attestation import attestation_note
 from lsgmap.time.diff import Diff, diff, event_json, event_text
@@ -42,8 +42,8 @@ __all__ = ["change_points", "events", "lifetimes", "slider_stops"]
 def change_points(
     structure: Structure,
     *,
-    start: date | str | int | None = None,
-    end: date | str | int | None = None,
+    start: Day = None,
+    end: Day = None,
     lang: str = "sv",
 ) -> list[dict[str, Any]]:
     """The dates in ``start .. end`` (inclusive; default: all) on which the structure changes.
