@@ -187,6 +187,7 @@ ENTITY_KINDS: dict[str, EntityKind] = _index(
         EntityKind("funder", "Finansiär", "Funder", "Finansiärer", "Funders", "#7030a0", "diamond", 1, cues=r"finansiar\w*|funders?"),
         EntityKind("lsg", "Lokal samverkansgrupp", "Local collaboration group", "Lokala samverkansgrupper", "Local collaboration groups", "#c55a11", "ellipse", 2,
                    cues=r"lsg|lsgs|lsger|lsgerna|lsg s|samverkansgrupp\w*|collaboration groups?"),
+        EntityKind("lsg_group", "LSG tillsammans", "LSGs together", "LSG tillsammans", "LSGs together", "#f4b183", "ellipse", 2),
         EntityKind("municipality", "Kommun", "Municipality", "Kommuner", "Municipalities", "#548235", "box", 3, cues=r"kommun\w*|municipalit\w*"),
         EntityKind("project", "Projekt / insats", "Project", "Projekt / insatser", "Projects", "#bf9000", "dot", 4,
                    cues=r"projekt\w*|insats\w*|projects?|interventions?"),

@@ -26,7 +26,7 @@ DOCUMENTS = [
 SOURCES = [
     {"id": "rap_a", "document": "rapport", "quote": "Projekt P (LSG A)"},
     {"id": "ans_b", "document": "ansokan", "quote": "LSG B är styrgrupp för P"},
-    {"id": "ans_budget", "document": "ansokan", "quote": "Budget"},
+    {"id": "ans_budget", "document": "ansokan", "quote": "Budget", "kind": "plan"},
 ]
 TABLES = {
     "documents": DOCUMENTS,
@@ -99,12 +99,19 @@ def test_a_span_is_attested_when_a_source_speaks_for_one_of_its_days(small):
     assert all(a["attested"] for a in _items(ask(small, "Vem styr P 2016?")).values())
 
 
-def test_a_stated_validity_with_both_ends_attests_itself(small):
+def test_a_plan_with_both_ends_stated_is_planned_not_attested(small):
     (item,) = ask(small, "Vem finansierar processledaren?", on="2018-01-15").answers
-    assert item.attested and item.note() == ""
+    assert not item.attested and item.evidence == "plan"
+    assert item.note() == "saknar källa för detta datum, planerat, inte belagt"
+    assert item.to_json("en")["evidence"] == "plan"
     (after,) = ask(small, "Vem finansierar processledaren?", on="2018-06-30").answers
-    assert after.attested
+    assert not after.attested and after.evidence == "plan"
     assert ask(small, "Vem finansierar processledaren?", on="2018-07-01").answers == []
+
+
+def test_an_item_says_its_evidence(small):
+    items = _items(ask(small, "Vem styr P?", on="2016-11-15"))
+    assert items["r_a"]["evidence"] == "document" and items["r_b"]["evidence"] is None
 
 
 def test_the_text_marks_an_item_not_attested_with_the_nearest_date(small):

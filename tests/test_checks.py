@@ -46,6 +46,11 @@ BROKEN = {
     "excel_cp1252": (0, "Note: entities.csv: the file is saved as Windows-1252 (Swedish Excel) and was read as such"),
     "derived_unsupported": (1, 'Note: relations.csv:4: the derived relation "r3" (owns) was not held by any predecessor (lsg_a, lsg_b) the day before ev1'),
     "valid": (0, "0 errors, 0 notes"),
+    "plan_past_date": (
+        1,
+        "sources.csv:3: the plan plan is said to speak for 2016-07-01/2018-06-30, after its document's date (2016-06-30, ansokan); "
+        "a plan attests nothing after its own date",
+    ),
     # every rule of datapackage.json, in any table (stories included)
     "unknown_document_kind": (1, 'documents.csv:2: kind has a value that is not allowed ("bogus") — use one of: public, seed'),
     "unknown_event_kind": (1, 'events.csv:2: unknown event kind ("fusion") — use one of: dissolution, founding, merger, rename, split'),

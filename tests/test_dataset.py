@@ -47,8 +47,8 @@ def test_documented_disagreements_are_named(sormland):
         by_code.setdefault(p.code, []).append(p)
     # "projektägare/styrgrupp" is one relation (steers), not two: no project has two owners at once any more
     assert "check.two_owners_documented" not in by_code and "check.two_owners" not in by_code
-    (late,) = by_code["check.relation_outside_lifetime_documented"]
-    assert (late.params["relation"], late.params["conflict"]) == ("r_rar_funds_pl_ls", "k_finansiering_slut")
+    # the post ends when the status report's funding ends (October 2018), so nothing runs past it
+    assert "check.relation_outside_lifetime_documented" not in by_code and "check.relation_outside_lifetime" not in by_code
 
 
 def test_every_fact_names_a_source(sormland):
@@ -152,7 +152,8 @@ def test_funding_end_is_kept_as_each_source_says(sormland):
     application = sormland.relations["r_rar_funds_pl"]
     report = sormland.relations["r_rar_funds_pl_ls"]
     assert (application.valid_to, report.valid_to) == ("2018-06-30", "2018-10")
-    assert application.effective_to == report.effective_to == "2018-06-30"  # clipped to the position
+    assert (application.effective_to, report.effective_to) == ("2018-06-30", "2018-10-31")  # neither clipped: each as its source says
+    assert {"r_rar_funds_pl", "r_rar_funds_pl_ls", "processledare"} <= set(next(c for c in sormland.conflicts if c.id == "k_finansiering_slut").facts)
 
 
 def test_a_changed_word_in_a_seed_quote_fails_check_with_file_and_line(sormland, tmp_path, capsys):
@@ -227,7 +228,8 @@ def test_status_report_lines_have_no_invented_dates_and_are_attested_for_its_per
 
 def test_assignments_are_dated_at_the_precision_the_report_allows(sormland):
     assignments = [e for e in sormland.entities.values() if e.kind == "assignment"]
-    assert assignments and all((e.valid_from, e.valid_to) == ("2016", "") for e in assignments)
+    # given during the status report's period (from 13 October 2016): some time from October 2016, never before the post
+    assert assignments and all((e.valid_from, e.valid_to) == ("2016-10", "") for e in assignments)
     assert not [e.id for e in sormland.entities.values() if e.kind == "project" and e.id.startswith("ansokan_")]
 
 

@@ -1,7 +1,9 @@
 """``lsgmap snapshot [--on DATE] [--attested-only] [--json]``: the structure valid on a day.
 
 The text says how many of the day's facts no source speaks for on that day
-and marks each of them with the nearest day one does; ``--attested-only``
+and marks each of them with the nearest day one does (or that a plan only
+plans it); a public source's, a derived fact and a working name are said as
+such, and a recorded conflict under the fact it names; ``--attested-only``
 leaves them out (of the JSON too, where ``"attested_only": true`` says so and
 ``"facts"``/``"unattested"`` still count the whole day).
 """
@@ -14,8 +16,9 @@ from typing import Any
 from lsgmap.cli.common import day_or_default, echo, lang_of, load_structure, print_json
 from lsgmap.i18n import t
 from lsgmap.model.attestation import attestation_note
-from lsgmap.time.diff import end_text, span_text, start_text
-from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+from lsgmap.model.structure import conflict_items
+from lsgmap.time.diff import derived_text, end_text, named, relation_text, span_text, start_text
+from lsgmap.vocab import ENTITY_KINDS
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -41,16 +44,20 @@ def run(args: argparse.Namespace) -> int:
     echo(snap.on.isoformat())
     echo(t("attested.count", lang, n=snap.unattested_count, m=len(snap.node_ids) + len(snap.edge_keys)))
     for e in sorted(snap.entities(), key=lambda e: (ENTITY_KINDS[e.kind].layer, e.kind, e.id)):
-        note = _note(snap, e, lang)
-        if not (only and note):
-            echo(f"  [{ENTITY_KINDS[e.kind].label(lang)}] {e.name(lang)} ({e.id}){_validity(structure, e, lang)}{note}")
+        if not (only and not snap.attested(e.id)):
+            echo(f"  [{ENTITY_KINDS[e.kind].label(lang)}] {named(structure, e.id, lang)} ({e.id}){_validity(structure, e, lang)}{_note(snap, e, lang)}")
+            _conflicts(structure, e.id, lang)
     for r in sorted(snap.relations(), key=lambda r: (r.relation, r.from_id, r.to_id)):
-        note = _note(snap, r, lang)
-        if not (only and note):
-            verb = RELATION_KINDS[r.relation].verb(lang)
-            what = f"{structure.name(r.from_id, lang)} {verb} {structure.name(r.to_id, lang)}"
-            echo(f"  {what}{_validity(structure, r, lang)}  [{', '.join(r.sources)}]{note}")
+        if not (only and not snap.attested(r.id)):
+            echo(f"  {relation_text(structure, r, lang)}{_validity(structure, r, lang)}  [{', '.join(r.sources)}]{_note(snap, r, lang)}")
+            _conflicts(structure, r.id, lang)
     return 0
+
+
+def _conflicts(structure: Any, fact_id: str, lang: str) -> None:
+    """"Motstridiga källor: …" under a fact a recorded conflict names."""
+    for item in conflict_items(structure.conflicts_of(fact_id), lang):
+        echo(f"      {t('map.conflict', lang, topic=item['text'])}")
 
 
 def _json(snap: Any, lang: str, *, attested_only: bool) -> dict[str, Any]:
@@ -64,11 +71,19 @@ def _json(snap: Any, lang: str, *, attested_only: bool) -> dict[str, Any]:
 
 
 def _note(snap: Any, fact: Any, lang: str) -> str:
-    """`` (saknar källa för detta datum, senast belagd …)`` for a fact not attested on the day, else ""."""
-    if snap.attested(fact.id):
-        return ""
-    derived = bool(getattr(fact, "derived_from", ""))
-    return f" ({attestation_note(snap.structure.attestation(fact.id), snap.day, lang, derived=derived)})"
+    """What speaks for the fact on the day, when it is not a shipped document.
+
+    `` (offentlig källa, ej kontrollerad här)``, `` (saknar källa för detta datum, planerat, inte belagt)``,
+    `` (saknar källa för detta datum, senast belagd …)``; a derived fact says what it is derived from.
+    """
+    attestation = snap.structure.attestation(fact.id)
+    derived = getattr(fact, "derived_from", "")
+    notes = [derived_text(snap.structure, derived, lang)] if derived else []
+    if attestation.evidence(snap.day) == "public":
+        notes.append(t("evidence.public", lang))
+    elif not snap.attested(fact.id):
+        notes.append(attestation_note(attestation, snap.day, lang, derived=bool(derived)))
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _validity(structure: Any, fact: Any, lang: str) -> str:

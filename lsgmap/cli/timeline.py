@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
             sources = f" [{', '.join(item['sources'])}]" if item["sources"] else ""
             note = f" ({item['note']})" if item["note"] else ""
             echo(f"  - {item['text']}{sources}{note}")
+            for conflict in item["conflicts"]:
+                echo(f"      {t('map.conflict', lang, topic=conflict['text'])}")
         count = len(p["unattested"]["nodes"]) + len(p["unattested"]["edges"])
         if count:
             echo(f"    · {t('timeline.unattested', lang, count=count, date=p['date'])}")

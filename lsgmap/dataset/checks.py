@@ -80,6 +80,8 @@ def check(structure) -> list[Problem]:
     found += _quotes_with_bad_dates(structure)
     found += _quotes_not_in_documents(structure)
     found += _never_attested(structure)
+    found += _plans_past_their_date(structure)
+    found += _public_quotes(structure)
     found = [_documented(p, structure.conflicts) for p in found]
     found += _conflict_notes(structure)
     every = list(structure.problems) + load_stories(structure)[1] + found
@@ -354,8 +356,40 @@ def _never_attested(structure) -> list[Problem]:
                 continue
             if not any(sid in structure.sources for sid in fact.sources):
                 continue
-            out.append(Problem("check.never_attested", table, fact.line, ";".join(fact.sources), {"fact": fact.id}, WARNING))
+            planned = structure.attestation(fact.id).planned
+            code = "check.only_planned" if planned else "check.never_attested"
+            out.append(Problem(code, table, fact.line, ";".join(fact.sources), {"fact": fact.id}, WARNING))
     return out
+
+
+def _plans_past_their_date(structure) -> list[Problem]:
+    """An error for each plan (``kind`` "plan") whose own period runs past its document's date: a plan attests nothing after it.
+
+    >>> _plans_past_their_date(load(BUNDLED_DATA))
+    []
+    """
+    out = []
+    for src in structure.sources.values():
+        doc = structure.documents.get(src.document)
+        if src.evidence != "plan" or not src.period or doc is None or doc.speaks is None or src.speaks is None:
+            continue
+        if src.speaks[1] > doc.speaks[1]:
+            out.append(Problem("check.plan_past_date", "sources.csv", src.line, src.period,
+                               {"source": src.id, "date": day_text(doc.speaks[1]), "document": doc.id}))
+    return out
+
+
+def _public_quotes(structure) -> list[Problem]:
+    """A note for each passage of a public source that claims to quote it word for word although its text is not shipped.
+
+    >>> _public_quotes(load(BUNDLED_DATA))
+    []
+    """
+    return [
+        Problem("check.public_quote", "sources.csv", src.line, src.id, {"source": src.id, "document": src.document}, WARNING)
+        for src in structure.sources.values()
+        if src.evidence == "public" and src.form != "paraphrase"
+    ]
 
 
 def _shipped_text(folder: Path, reference: str) -> str | None:

@@ -125,12 +125,14 @@ def _documents(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
 
 def _sources(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
     """Citations; each speaks for its own period when it states one, else for its document's."""
-    columns = [*map(t.column, ("id", "document", "quote", "locator", "period", "form")), _each(t, "period", _span_days)]
+    columns = [*map(t.column, ("id", "document", "quote", "locator", "period", "form", "kind")), _each(t, "period", _span_days)]
     documents = out.documents
-    for line, ident, document, quote, locator, period, form, speaks in _rows(t, bad, *columns):
-        if speaks is None and document in documents:
-            speaks = documents[document].speaks
-        out.sources[ident] = Source(ident, document, quote, locator, line, period, form or "quote", speaks)
+    for line, ident, document, quote, locator, period, form, kind, speaks in _rows(t, bad, *columns):
+        doc = documents.get(document)
+        if speaks is None and doc is not None:
+            speaks = doc.speaks
+        evidence = "plan" if kind == "plan" else "public" if doc is not None and doc.kind == "public" else "document"
+        out.sources[ident] = Source(ident, document, quote, locator, line, period, form or "quote", speaks, kind, evidence)
     return out.sources
 
 

@@ -3,15 +3,26 @@
 **The attestation rule** (stated once; :mod:`lsgmap.dates` has the interval
 rule it builds on). A fact is *attested* on a day when it is valid that day and
 
-1. its own stated validity has **both** ends (``valid_from`` and ``valid_to``)
-   and covers the day; or
-2. a source it cites speaks for the day: the source's own ``period`` when it
-   states one, else its document's ``period``; or
-3. (an entity) a relation at either of its ends is attested that day: the
+1. a source it cites speaks for the day: the passage's own ``period`` when it
+   states one (a passage that gives dates, "2016-03-01 – 2018-12-31", states
+   them as its period), else its document's ``period``; or
+2. (an entity) a relation at either of its ends is attested that day: the
    source that speaks for the relation speaks for both its ends.
 
+A fact's own stated dates attest nothing by themselves: only a passage does.
+
+**Evidence** says what kind of passage speaks for the day:
+
+- ``"document"``: a passage of a shipped document, whose quote ``lsgmap check``
+  verifies word for word (*belagd i dokument*);
+- ``"public"``: a passage of a public source whose text is not shipped
+  (*offentlig källa, ej kontrollerad här*);
+- ``"plan"``: a passage about the future (an application, a decision; the
+  source's ``kind`` is "plan"). A plan attests nothing after its own date: on
+  the planned days the fact is valid and *planned*, not attested.
+
 A relation derived from an event (``derived_from``) is what the event implies,
-not what a source says: rules 1 and 2 do not apply to it. A fact whose
+not what a source says: rule 1 does not apply to it. A fact whose
 validity reaches a day only because an end is unknown is valid but not
 attested there. Unknown is neither "always" nor "still": LSG Trosa
 (no stated start, ended by the merger) is valid in 2010 and attested only
@@ -30,6 +41,8 @@ Examples
 (True, False)
 >>> day_to_iso(a.last_before(to_day("2017-03-01")))
 '2016-12-31'
+>>> a.evidence(to_day("2016-11-15")), s.attestation("processledare").evidence(to_day("2016-08-15"))
+('document', 'plan')
 """
 
 from __future__ import annotations
@@ -42,7 +55,10 @@ from lsgmap.dates import day_to_iso
 from lsgmap.i18n import t
 from lsgmap.model.records import Entity, Relation, Source
 
-__all__ = ["Attestation", "NEVER", "attestation_of", "merge_windows", "attestation_note"]
+__all__ = ["Attestation", "NEVER", "EVIDENCE", "attestation_of", "merge_windows", "attestation_note"]
+
+#: The kinds of evidence, strongest first.
+EVIDENCE = ("document", "public", "plan")
 
 
 def merge_windows(windows: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], ...]:
@@ -60,23 +76,51 @@ def merge_windows(windows: Iterable[tuple[int, int]]) -> tuple[tuple[int, int], 
     return tuple((a, b) for a, b in out)
 
 
+def _within(windows: tuple[tuple[int, int], ...], day: int) -> bool:
+    i = bisect.bisect_right(windows, (day, float("inf"))) - 1
+    return i >= 0 and windows[i][1] >= day
+
+
 @dataclass(frozen=True, slots=True)
 class Attestation:
     """The inclusive day windows on which a source speaks for one fact, sorted and disjoint.
 
-    >>> a = Attestation(((10, 20), (30, 40)))
+    ``public`` are the attested days only a public source speaks for; ``planned``
+    the valid days only a plan speaks for (not attested).
+
+    >>> a = Attestation(((10, 20), (30, 40)), public=((30, 40),), planned=((50, 60),))
     >>> a.on(15), a.on(25), a.first, a.last
     (True, False, 10, 40)
     >>> a.last_before(25), a.first_after(25), a.last_before(5)
     (20, 30, None)
+    >>> a.evidence(15), a.evidence(35), a.evidence(55), a.evidence(45)
+    ('document', 'public', 'plan', None)
     """
 
     windows: tuple[tuple[int, int], ...] = ()
+    public: tuple[tuple[int, int], ...] = ()
+    planned: tuple[tuple[int, int], ...] = ()
 
     def on(self, day: int) -> bool:
         """True when ``day`` lies in a window."""
-        i = bisect.bisect_right(self.windows, (day, float("inf"))) - 1
-        return i >= 0 and self.windows[i][1] >= day
+        return _within(self.windows, day)
+
+    def evidence(self, day: int) -> str | None:
+        """What speaks for the fact on ``day``: "document", "public", "plan" (planned, not attested) or None."""
+        return self.evidence_in(day, day)
+
+    def evidence_in(self, first: int, last: int) -> str | None:
+        """The strongest evidence on any day from ``first`` to ``last``.
+
+        >>> Attestation(((10, 20), (30, 40)), public=((30, 40),)).evidence_in(25, 35), NEVER.evidence_in(1, 9)
+        ('public', None)
+        """
+        touching = [w for w in self.windows if w[0] <= last and w[1] >= first]
+        if any(piece for w in touching for piece in _minus((max(w[0], first), min(w[1], last)), self.public)):
+            return "document"
+        if touching:
+            return "public"
+        return "plan" if any(a <= last and b >= first for a, b in self.planned) else None
 
     @property
     def ever(self) -> bool:
@@ -117,35 +161,72 @@ class Attestation:
 NEVER = Attestation()
 
 
-def attestation_of(fact: Entity | Relation, sources: Mapping[str, Source], related: Iterable[tuple[int, int]] = ()) -> Attestation:
-    """The days the sources (and a stated validity with both ends) speak for ``fact``, within its validity.
+def attestation_of(fact: Entity | Relation, sources: Mapping[str, Source], related: Iterable[Attestation] = ()) -> Attestation:
+    """The days the sources speak for ``fact``, within its validity, with their evidence.
 
-    ``related`` are the attested windows of the relations at an entity's ends (rule 3).
+    ``related`` are the attestations of the relations at an entity's ends (rule 2).
 
     >>> from lsgmap.dates import to_day
-    >>> e = Entity("x", "lsg", "X", "X", to_day("2016"), to_day("2018-12-31"), "2016", "2018-12-31")
-    >>> [(day_to_iso(a), day_to_iso(b)) for a, b in attestation_of(e, {}).windows]
-    [('2016-01-01', '2018-12-31')]
-    >>> attestation_of(Entity("y", "lsg", "Y", "Y", to_day("2016"), 2**40, "2016", ""), {}).ever
+    >>> e = Entity("x", "lsg", "X", "X", to_day("2016"), to_day("2018-12-31"), "2016", "2018-12-31", sources=("s",))
+    >>> doc = Source("s", "d", "…", speaks=(to_day("2016-10-13"), to_day("2016-12-31")), evidence="document")
+    >>> [(day_to_iso(a), day_to_iso(b)) for a, b in attestation_of(e, {"s": doc}).windows]
+    [('2016-10-13', '2016-12-31')]
+    >>> attestation_of(e, {}).ever  # the stated dates alone attest nothing
     False
+    >>> plan = Source("p", "d", "…", speaks=(to_day("2016"), to_day("2016-06-30")), evidence="plan")
+    >>> later = Entity("y", "role", "Y", "Y", to_day("2016-07-01"), to_day("2018-06-30"), "2016-07-01", "2018-06-30", sources=("p",))
+    >>> a = attestation_of(later, {"p": plan})
+    >>> a.ever, a.evidence(to_day("2016-08-15"))
+    (False, 'plan')
     """
-    windows = list(related)
-    if getattr(fact, "derived_from", ""):
-        return Attestation(merge_windows(windows)) if windows else NEVER
-    if fact.valid_from and fact.valid_to:
-        windows.append((fact.start, fact.end))
-    for source_id in fact.sources:
-        source = sources.get(source_id)
-        if source is None or source.speaks is None:
+    found: dict[str, list[tuple[int, int]]] = {kind: [] for kind in EVIDENCE}
+    for other in related:
+        public = merge_windows(other.public)
+        found["public"] += public
+        found["document"] += [w for w in other.windows if w not in public]
+    if not getattr(fact, "derived_from", ""):
+        for source_id in fact.sources:
+            source = sources.get(source_id)
+            if source is None or source.speaks is None:
+                continue
+            if source.evidence == "plan":  # planned from the day after the plan's own date: never attested
+                start, end = max(source.speaks[1] + 1, fact.start), fact.end
+                kind = "plan"
+            else:
+                start, end = max(source.speaks[0], fact.start), min(source.speaks[1], fact.end)
+                kind = source.evidence
+            if start <= end:
+                found[kind].append((start, end))
+    attested = merge_windows(found["document"] + found["public"])
+    if not attested and not found["plan"]:
+        return NEVER
+    document = merge_windows(found["document"])
+    public = tuple(w for piece in merge_windows(found["public"]) for w in _minus(piece, document))
+    planned = tuple(w for piece in merge_windows(found["plan"]) for w in _minus(piece, attested))
+    return Attestation(attested, public, planned)
+
+
+def _minus(window: tuple[int, int], others: tuple[tuple[int, int], ...]) -> list[tuple[int, int]]:
+    """The parts of ``window`` outside ``others`` (sorted, disjoint).
+
+    >>> _minus((1, 10), ((3, 4), (8, 12)))
+    [(1, 2), (5, 7)]
+    """
+    out, start = [], window[0]
+    for a, b in others:
+        if b < start or a > window[1]:
             continue
-        start, end = max(source.speaks[0], fact.start), min(source.speaks[1], fact.end)
-        if start <= end:
-            windows.append((start, end))
-    return Attestation(merge_windows(windows)) if windows else NEVER
+        if a > start:
+            out.append((start, a - 1))
+        start = max(start, b + 1)
+    if start <= window[1]:
+        out.append((start, window[1]))
+    return out
+
 
 
 def attestation_note(attestation: Attestation, day: int, lang: str = "sv", *, derived: bool = False) -> str:
-    """What a reader is told about a fact on ``day``: "" when a source speaks for it, else the nearest attested date.
+    """What a reader is told about a fact on ``day``: "" when a source speaks for it, else the nearest attested date (or "planned").
 
     >>> from lsgmap.dates import to_day
     >>> a = Attestation(((to_day("2016-10-13"), to_day("2016-12-31")),))
@@ -159,6 +240,8 @@ def attestation_note(attestation: Attestation, day: int, lang: str = "sv", *, de
 
     if attestation.on(day):
         return ""
+    if attestation.evidence(day) == "plan":
+        return f"{t('attested.no', lang)}, {t('evidence.plan', lang)}"
     before = attestation.last_before(day)
     if before is not None:
         nearest = t("attested.last", lang, date=day_to_iso(before))

@@ -137,6 +137,11 @@ class AnswerItem:
     def name(self, lang: str = "sv") -> str:
         return self.name_en if lang == "en" and self.name_en else self.name_sv
 
+    @property
+    def evidence(self) -> str | None:
+        """What speaks for the item on the days asked about: "document", "public", "plan" or None."""
+        return self.attestation.evidence_in(*self.asked)
+
     def note(self, lang: str = "sv") -> str:
         """"" when a source speaks for the item on the date asked about, else "saknar källa för detta datum, senast belagd …"."""
         if self.attested:
@@ -158,6 +163,7 @@ class AnswerItem:
             **_validity_json(self),
             "valid_text": validity_text(self.valid_from, self.valid_to, lang),
             "attested": self.attested,
+            "evidence": self.evidence,
             **self.attestation.to_json(),
             "attested_note": self.note(lang),
             "conflicts": self.conflict_texts(lang),

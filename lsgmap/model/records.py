@@ -39,7 +39,11 @@ class Source:
     """A citation: a document and a short quote of the passage.
 
     ``speaks`` is the span of days the passage speaks for: its own ``period``
-    when given, else its document's; None when neither is known.
+    when given, else its document's; None when neither is known. ``kind`` is
+    "plan" for a passage about the future (an application, a decision), else "".
+    ``evidence`` is what the passage is as evidence (:mod:`lsgmap.model.attestation`):
+    "document" (a shipped document's passage), "public" (a public source's,
+    text not shipped) or "plan".
     """
 
     id: str
@@ -50,6 +54,8 @@ class Source:
     period: str = ""
     form: str = "quote"  # "quote" | "paraphrase"
     speaks: tuple[int, int] | None = None
+    kind: str = ""
+    evidence: str = "document"
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -77,7 +77,7 @@ def overview(structure: Structure, lang: str = "sv") -> list[Association]:
 
     >>> from lsgmap.dataset.load import load
     >>> [(a.id, a.lsgs, a.events) for a in overview(load())]
-    [('rar', 7, 4)]
+    [('rar', 6, 4)]
     """
     out = []
     for a in associations(structure):

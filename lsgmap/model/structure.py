@@ -116,11 +116,11 @@ class Structure:
     def _attestations(self) -> dict[str, Attestation]:
         sources, entities = self.sources, self.entities
         edges = {r.id: attestation_of(r, sources) for r in self.relations.values()}
-        spoken: dict[str, list[tuple[int, int]]] = {}
+        spoken: dict[str, list[Attestation]] = {}
         for r in self.relations.values():
-            for window in edges[r.id].windows:
-                spoken.setdefault(r.from_id, []).append(window)
-                spoken.setdefault(r.to_id, []).append(window)
+            if edges[r.id].windows:
+                spoken.setdefault(r.from_id, []).append(edges[r.id])
+                spoken.setdefault(r.to_id, []).append(edges[r.id])
         found = {e.id: attestation_of(e, sources, spoken.get(e.id, ())) for e in entities.values()}
         found.update(edges)
         return found
@@ -424,6 +424,7 @@ class Snapshot:
                     "identifiers": dict(e.identifiers),
                     "attributes": dict(e.attributes),
                     "attested": e.id in self.attested_nodes,
+                    "evidence": s.attestation(e.id).evidence(self.day),
                     **s.attestation(e.id).to_json(),
                     "sources": list(s.citations(e.sources)),
                     "conflicts": conflict_items(s.conflicts_of(e.id), lang),
@@ -444,6 +445,7 @@ class Snapshot:
                     "derived_from": r.derived_from or None,
                     "attributes": dict(r.attributes),
                     "attested": r.id in self.attested_edges,
+                    "evidence": s.attestation(r.id).evidence(self.day),
                     **s.attestation(r.id).to_json(),
                     "sources": list(s.citations(r.sources)),
                     "conflicts": conflict_items(s.conflicts_of(r.id), lang),

@@ -57,8 +57,9 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from lsgmap.dates import OPEN_END, OPEN_START, Day, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text, to_day
+from lsgmap.dates import Day, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text, to_day, validity_text
 from lsgmap.i18n import normalise_lang, t
+from lsgmap.model.records import is_working_name
 from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -179,22 +180,22 @@ class Diff:
         (['lsg_trosa', 'lsg_gnesta'], ['lsg_trosa_gnesta'])
         """
         lang = normalise_lang(lang)
-        s = self.structure
+        s, a, b = self.structure, self.start, self.end
         return {
             "from": date.fromordinal(self.start).isoformat(),
             "to": date.fromordinal(self.end).isoformat(),
-            "nodes_added": [_node_json(s, i, lang) for i in self.nodes_added],
-            "nodes_removed": [_node_json(s, i, lang) for i in self.nodes_removed],
-            "nodes_changed": [_node_json(s, i, lang) for i in self.nodes_changed],
-            "edges_added": [_edge_json(s, k, lang) for k in self.edges_added],
-            "edges_removed": [_edge_json(s, k, lang) for k in self.edges_removed],
-            "edges_changed": [_edge_json(s, k, lang) for k in self.edges_changed],
+            "nodes_added": [_node_json(s, i, lang, b) for i in self.nodes_added],
+            "nodes_removed": [_node_json(s, i, lang, a) for i in self.nodes_removed],
+            "nodes_changed": [_node_json(s, i, lang, b) for i in self.nodes_changed],
+            "edges_added": [_edge_json(s, k, lang, b) for k in self.edges_added],
+            "edges_removed": [_edge_json(s, k, lang, a) for k in self.edges_removed],
+            "edges_changed": [_edge_json(s, k, lang, b) for k in self.edges_changed],
             "events": [event_json(s.events[e], lang) for e in self.events],
             "changes": self.changes(lang),
-            "nodes_unattested": [_node_json(s, i, lang) | _when(s, i, self.end, last=True) for i in self.nodes_unattested],
-            "edges_unattested": [_edge_json(s, k, lang) | _when(s, k, self.end, last=True) for k in self.edges_unattested],
-            "nodes_attested": [_node_json(s, i, lang) | _when(s, i, self.start, last=False) for i in self.nodes_attested],
-            "edges_attested": [_edge_json(s, k, lang) | _when(s, k, self.start, last=False) for k in self.edges_attested],
+            "nodes_unattested": [_node_json(s, i, lang, b) | _when(s, i, self.end, last=True) for i in self.nodes_unattested],
+            "edges_unattested": [_edge_json(s, k, lang, b) | _when(s, k, self.end, last=True) for k in self.edges_unattested],
+            "nodes_attested": [_node_json(s, i, lang, b) | _when(s, i, self.start, last=False) for i in self.nodes_attested],
+            "edges_attested": [_edge_json(s, k, lang, b) | _when(s, k, self.start, last=False) for k in self.edges_attested],
         }
 
 
@@ -314,12 +315,19 @@ def _valid_on(record: Any, a: int, b: int) -> bool:
 
 
 # -- JSON ----------------------------------------------------------------------------
-def _node_json(s: Structure, ident: str, lang: str) -> dict[str, Any]:
+def _node_json(s: Structure, ident: str, lang: str, day: int) -> dict[str, Any]:
+    """An entity in the diff JSON, with what speaks for it on ``day`` and whether its name is a working name."""
     e = s.entities[ident]
     return {
-        "id": e.id, "kind": e.kind, "name": e.name(lang), "valid_from": day_to_iso(e.start), "valid_to": day_to_iso(e.end),
-        "validity": span_text(s, e, lang),
+        "id": e.id, "kind": e.kind, "name": e.name(lang), "valid_from": e.valid_from or None, "valid_to": e.valid_to or None,
+        "validity": span_text(s, e, lang), "working_name": is_working_name(e), **_truth(s, ident, day, lang),
     }
+
+
+def _truth(s: Structure, ident: str, day: int, lang: str) -> dict[str, Any]:
+    """``attested``, ``evidence`` and ``conflicts`` of a fact on ``day``."""
+    a = s.attestation(ident)
+    return {"attested": a.on(day), "evidence": a.evidence(day), "conflicts": [{"id": c.id, "text": c.topic(lang)} for c in s.conflicts_of(ident)]}
 
 
 def _when(s: Structure, ident: str, day: int, *, last: bool) -> dict[str, str | None]:
@@ -329,7 +337,8 @@ def _when(s: Structure, ident: str, day: int, *, last: bool) -> dict[str, str | 
     return {"last_attested" if last else "first_attested": day_to_iso(found) if found is not None else None}
 
 
-def _edge_json(s: Structure, key: str, lang: str) -> dict[str, Any]:
+def _edge_json(s: Structure, key: str, lang: str, day: int) -> dict[str, Any]:
+    """A relation in the diff JSON: its stated and effective dates, what speaks for it on ``day``, and what it is derived from."""
     r = s.relations[key]
     return {
         "id": r.id,
@@ -337,9 +346,13 @@ def _edge_json(s: Structure, key: str, lang: str) -> dict[str, Any]:
         "target": r.to_id,
         "relation": r.relation,
         "text": relation_text(s, r, lang),
+        "valid_from": r.valid_from or None,
+        "valid_to": r.valid_to or None,
         "effective_from": day_to_iso(r.start),
         "effective_to": day_to_iso(r.end),
         "validity": span_text(s, r, lang),
+        "derived_from": r.derived_from or None,
+        **_truth(s, key, day, lang),
         "sources": list(r.sources),
     }
 
@@ -361,53 +374,57 @@ def event_json(e: Event, lang: str = "sv") -> dict[str, Any]:
 
 # -- plain language ------------------------------------------------------------------
 def start_text(s: Structure, fact: Entity | Relation, lang: str = "sv") -> str:
-    """The first day of ``fact`` at the precision a source gave it ("" when unknown).
+    """The fact's own stated first day, at the precision its source gave it ("" when unknown).
 
-    A relation's start is its own ``valid_from``, or the stated start of the end
-    that clips it.
+    Never a date borrowed from another fact: a relation with no stated start has none,
+    even where an end of it starts later (:func:`span_text` says when an end cuts it).
 
-    >>> from lsgmap.dataset.load import load
-    >>> s = load()
-    >>> start_text(s, s.entities["processledare"]), start_text(s, s.entities["lsg_trosa"])
-    ('2016-07-01', '')
+    >>> s = load(BUNDLED_DATA)
+    >>> start_text(s, s.entities["processledare"]), start_text(s, s.entities["lsg_trosa"]), start_text(s, s.relations["r_ls_ibis"])
+    ('2016-07-01', '', '')
     """
-    return _stated(s, fact, lang, end=False)
+    return stated_text(fact.valid_from, lang) if fact.valid_from else ""
 
 
 def end_text(s: Structure, fact: Entity | Relation, lang: str = "sv") -> str:
-    """The last day of ``fact`` at the precision a source gave it ("" when unknown).
+    """The fact's own stated last day, at the precision its source gave it ("" when unknown).
 
-    >>> from lsgmap.dataset.load import load
-    >>> s = load()
-    >>> end_text(s, s.relations["r046"]), end_text(s, s.entities["lsg_trosa_gnesta"])
-    ('2016-12-31', '')
+    >>> s = load(BUNDLED_DATA)
+    >>> end_text(s, s.relations["r_rar_funds_pl_ls"]), end_text(s, s.entities["lsg_trosa_gnesta"])
+    ('oktober 2018', '')
     """
-    return _stated(s, fact, lang, end=True)
+    return stated_text(fact.valid_to, lang) if fact.valid_to else ""
 
 
 def span_text(s: Structure, fact: Entity | Relation, lang: str = "sv") -> str:
-    """``start – end`` at the stated precision; ``…`` for an unknown start, nothing for an unknown end.
+    """``start – end`` as stated (``…`` for an unknown start), and where an end of a relation cuts a stated date, which.
 
-    >>> from lsgmap.dataset.load import load
-    >>> s = load()
+    >>> s = load(BUNDLED_DATA)
     >>> span_text(s, s.entities["lsg_trosa"]), span_text(s, s.entities["lsg_trosa_gnesta"])
     ('… – 2016-12-31', '2017-01-01 –')
+    >>> span_text(s, s.relations["r_rar_funds_pl_ls"])
+    'oktober 2016 – oktober 2018'
     """
-    return period_text(start_text(s, fact, lang) or None, end_text(s, fact, lang) or None)
+    text = period_text(start_text(s, fact, lang) or None, end_text(s, fact, lang) or None)
+    cuts = _cuts(s, fact, lang)
+    return f"{text} ({'; '.join(cuts)})" if cuts else text
 
 
-def _stated(s: Structure, fact: Entity | Relation, lang: str, *, end: bool) -> str:
-    day = fact.end if end else fact.start
-    if day >= OPEN_END or day <= OPEN_START:
-        return ""
-    records: list[Any] = [fact]
-    if hasattr(fact, "from_id"):
-        records += [s.entities[i] for i in (fact.from_id, fact.to_id) if i in s.entities]
-    for record in records:
-        value = record.valid_to if end else record.valid_from
-        if value and (interval_days(None, value)[1] if end else interval_days(value, None)[0]) == day:
-            return stated_text(value, lang)
-    return day_text(day)
+def _cuts(s: Structure, fact: Entity | Relation, lang: str) -> list[str]:
+    """Where a stated date of a relation lies outside one of its ends: "Processledaren finns från 2016-07-01"."""
+    if not hasattr(fact, "from_id"):
+        return []
+    out = []
+    own_start, own_end = interval_days(fact.valid_from or None, fact.valid_to or None)
+    for end_id in dict.fromkeys((fact.from_id, fact.to_id)):
+        other = s.entities.get(end_id)
+        if other is None:
+            continue
+        if fact.valid_from and other.start > own_start:
+            out.append(t("span.starts_later", lang, name=other.name(lang), date=stated_text(other.valid_from, lang) or day_text(other.start)))
+        if fact.valid_to and other.end < own_end:
+            out.append(t("span.ends_earlier", lang, name=other.name(lang), date=stated_text(other.valid_to, lang) or day_text(other.end)))
+    return out
 
 
 def fact_text(s: Structure, fact: Entity | Relation, lang: str = "sv") -> str:
@@ -437,19 +454,52 @@ def join_names(names: Iterable[str], lang: str = "sv") -> str:
 
 def relation_text(s: Structure, r: Relation, lang: str = "sv") -> str:
     """``LSG Nyköping styr TRIS`` / ``LSG Nyköping steers TRIS``."""
-    return f"{s.name(r.from_id, lang)} {RELATION_KINDS[r.relation].verb(lang)} {s.name(r.to_id, lang)}"
+    return f"{named(s, r.from_id, lang)} {RELATION_KINDS[r.relation].verb(lang)} {named(s, r.to_id, lang)}"
+
+
+def named(s: Structure, entity_id: str, lang: str = "sv") -> str:
+    """An entity's name for a text output, a working name flagged as such.
+
+    >>> s = load(BUNDLED_DATA)
+    >>> named(s, "lsg_trosa_gnesta"), named(s, "lsg_trosa", "en")
+    ('LSG Trosa-Gnesta (arbetsnamn, inte i källorna)', 'LSG Trosa')
+    """
+    name = s.name(entity_id, lang)
+    return f"{name} ({t('map.working_name', lang)})" if is_working_name(s.entities.get(entity_id)) else name
+
+
+def derived_text(s: Structure, event_id: str, lang: str = "sv") -> str:
+    """"härledd ur händelsen (sammanslagning), inte i någon källa": said wherever a derived fact is printed.
+
+    >>> derived_text(load(BUNDLED_DATA), "ev_sammanslagning_trosa_gnesta", "en")
+    'derived from the event (merger), not in any source'
+    """
+    event = s.events.get(event_id)
+    kind = EVENT_KINDS[event.kind].label(lang).lower() if event is not None and event.kind in EVENT_KINDS else event_id
+    return t("diff.derived", lang, event=kind)
 
 
 def event_text(s: Structure, e: Event, lang: str = "sv") -> str:
-    """One sentence for an event, e.g. ``LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)``."""
+    """One sentence for an event, as its source says it: a decided merger says when it was decided and from when it holds.
+
+    >>> s = load(BUNDLED_DATA)
+    >>> event_text(s, s.events["ev_sammanslagning_trosa_gnesta"])
+    'LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Trosa-Gnesta (arbetsnamn, inte i källorna); första gemensamma mötet 2017-01-23'
+    """
     key = f"diff.event.{e.kind}" if e.kind in EVENT_KINDS else "diff.event.other"
-    return t(
+    if e.kind == "merger" and e.decided:
+        key = "diff.event.merger_decided"
+    text = t(
         key, lang,
-        originals=join_names((s.name(i, lang) for i in e.originals), lang),
-        results=join_names((s.name(i, lang) for i in e.results), lang),
+        originals=join_names((named(s, i, lang) for i in e.originals), lang),
+        results=join_names((named(s, i, lang) for i in e.results), lang),
         name=e.name(lang),
         date=stated_text(e.date, lang) or date.fromordinal(e.day).isoformat(),
+        decided=validity_text(*e.decided.split("/", 1), lang) if "/" in e.decided else stated_text(e.decided, lang),
     )
+    meetings = [s.entities[i].attributes.get("first_joint_meeting") for i in e.results if i in s.entities]
+    meeting = next((m for m in meetings if m), "")
+    return f"{text}; {t('diff.first_meeting', lang, date=stated_text(meeting, lang))}" if meeting else text
 
 
 class _ChangeWriter:
@@ -496,19 +546,37 @@ class _ChangeWriter:
             if k in explained_edges:
                 continue
             r = s.relations[k]
-            text = t("diff.edge_added", lang, relation=relation_text(s, r, lang), date=start_text(s, r, lang))
-            out.append(self._item(text, max(r.start, day_after_start), r.sources, [k]))
+            out.append(self._item(self._edge_text(r, added=True), max(r.start, day_after_start), r.sources, [k]))
         for k in self.d.edges_removed:
             if k in explained_edges:
                 continue
             r = s.relations[k]
-            text = t("diff.edge_removed", lang, relation=relation_text(s, r, lang), date=end_text(s, r, lang))
-            out.append(self._item(text, min(r.end + 1, self.d.end), r.sources, [k]))
+            out.append(self._item(self._edge_text(r, added=False), min(r.end + 1, self.d.end), r.sources, [k]))
         for i in self.d.nodes_changed:
             events = [s.events[e] for e in self.d.events if i in (*s.events[e].originals, *s.events[e].results)]
             text = t("diff.node_changed", lang, name=s.name(i, lang), events=join_names((e.name(lang) for e in events), lang))
             out.append(self._item(text, events[0].day, [x for e in events for x in e.sources], [i]) | {"event": events[0].id})
         return out
+
+    def _edge_text(self, r: Relation, *, added: bool) -> str:
+        """A relation that starts or ends: by its own stated date, or because an end of it starts or ends (said as such).
+
+        An assignment whose giver ends does not read as withdrawn: "Upphör när LSG Gnesta upphör (2016-12-31): …".
+        """
+        s, lang = self.s, self.lang
+        relation = relation_text(s, r, lang) + (f" – {derived_text(s, r.derived_from, lang)}" if r.derived_from else "")
+        own = start_text(s, r, lang) if added else end_text(s, r, lang)
+        day = r.start if added else r.end
+        own_day = interval_days(r.valid_from or None, None)[0] if added else interval_days(None, r.valid_to or None)[1]
+        if own and own_day == day:
+            return t("diff.edge_added" if added else "diff.edge_removed", lang, relation=relation, date=own)
+        for end_id in dict.fromkeys((r.from_id, r.to_id)):
+            other = s.entities.get(end_id)
+            if other is not None and (other.start if added else other.end) == day:
+                when = start_text(s, other, lang) if added else end_text(s, other, lang)
+                key = "diff.edge_started_with" if added else "diff.edge_ended_with"
+                return t(key, lang, relation=relation, name=other.name(lang), date=when or day_text(day))
+        return t("diff.edge_added" if added else "diff.edge_removed", lang, relation=relation, date=day_text(day))
 
     def _moved(self, e: Event, explained: set[str]) -> list[dict[str, Any]]:
         """Relations that went from the event's originals to its results, one line per (kind, other end)."""
@@ -534,10 +602,12 @@ class _ChangeWriter:
             moved_end = "from_id" if other_side == "to" else "to_id"
             new_ids = sorted(_unique(getattr(r, moved_end) for r in sides["new"]), key=e.results.index)
             old_ids = sorted(_unique(getattr(r, moved_end) for r in sides["old"]), key=e.originals.index)
-            new = join_names((s.name(i, lang) for i in new_ids), lang)
-            old = join_names((s.name(i, lang) for i in old_ids), lang)
+            new = join_names((named(s, i, lang) for i in new_ids), lang)
+            old = join_names((named(s, i, lang) for i in old_ids), lang)
             verb = kind.inverse(lang) if other_side == "to" else kind.verb(lang)
-            text = t("diff.moved", lang, subject=s.name(other, lang), verb=verb, new=new, old=old, date=stated_text(e.date, lang) or day_text(e.day))
+            text = t("diff.moved", lang, subject=named(s, other, lang), verb=verb, new=new, old=old, date=stated_text(e.date, lang) or day_text(e.day))
+            if any(r.derived_from for r in sides["new"]):
+                text += f" – {derived_text(s, e.id, lang)}"
             rels = sides["old"] + sides["new"]
             explained.update(r.id for r in rels)
             sources = [x for r in sides["new"] for x in r.sources]

@@ -131,23 +131,27 @@ class _Writer:
         self.s, self.a, self.b, self.lang = structure, a, b, lang
         self.used_sources: list[str] = []
         self.data: dict[str, Any] = {"from": day_to_iso(a), "to": day_to_iso(b), "lsgs": [], "principals": [], "assignments": [],
-                                     "events": [], "funding": [], "unattested": []}
+                                     "events": [], "funding": [], "public": [], "unattested": []}
         self._unattested: dict[str, Any] = {}
+        self._public: dict[str, Any] = {}
 
     # -- helpers -----------------------------------------------------------------
     def during(self, record: Any) -> bool:
         return record.start <= self.b and record.end >= self.a
 
-    def attested(self, ident: str) -> bool:
-        """True when a source speaks for the fact on some day of the period."""
-        return any(start <= self.b and end >= self.a for start, end in self.s.attestation(ident).windows)
+    def evidence(self, ident: str) -> str | None:
+        """The strongest evidence for the fact on any day of the period ("document", "public", "plan" or None)."""
+        return self.s.attestation(ident).evidence_in(self.a, self.b)
 
     def sort_out(self, records: Iterable[Any]) -> list[Any]:
-        """The records attested in the period; the others (valid in it) are kept for the unattested section."""
+        """The records a shipped document speaks for in the period; a public source's and the others are set aside for their sections."""
         out = []
         for r in records:
-            if self.attested(r.id):
+            found = self.evidence(r.id)
+            if found == "document":
                 out.append(r)
+            elif found == "public":
+                self._public.setdefault(r.id, r)
             else:
                 self._unattested.setdefault(r.id, r)
         return out
@@ -158,10 +162,23 @@ class _Writer:
             return ident
         return e.short_name if e.kind in _SHORT_KINDS and e.short_name else e.name(self.lang)
 
-    def item(self, text: str, sources: Iterable[str] = (), children: list[_Item] | None = None) -> _Item:
+    def said(self, facts: Iterable[Any]) -> list[str]:
+        """The sources of ``facts`` that speak for the period from a shipped document (not a plan, not a public page)."""
+        out = []
+        for fact in facts:
+            for sid in fact.sources:
+                src = self.s.sources.get(sid)
+                if src is not None and src.evidence == "document" and src.speaks and src.speaks[0] <= self.b and src.speaks[1] >= self.a:
+                    out.append(sid)
+        return out
+
+    def item(self, text: str, sources: Iterable[str] = (), children: list[_Item] | None = None, facts: Iterable[str] = ()) -> _Item:
+        """A line with its sources; under it, "Motstridiga källor: …" for each recorded conflict naming one of ``facts``."""
         srcs = list(dict.fromkeys(sources))
         self.used_sources.extend(srcs)
-        return _Item(text, srcs, children or [])
+        conflicts = {c.id: c for f in facts for c in self.s.conflicts_of(f)}
+        notes = [_Item(t("map.conflict", self.lang, topic=c.topic(self.lang)), []) for c in conflicts.values()]
+        return _Item(text, srcs, [*(children or []), *notes])
 
     def relations_into(self, ident: str, kinds: set[str]) -> list[Relation]:
         """The relations of ``kinds`` into ``ident`` attested in the period (the valid, unattested ones set aside)."""
@@ -182,6 +199,7 @@ class _Writer:
         out += self.assignments()
         out += self.changes()
         out += self.funding()
+        out += self.public()
         out += self.unattested()
         out += [("h2", t("report.sources", lang)), ("ul", self.documents())]
         return out
@@ -213,16 +231,17 @@ class _Writer:
 
     def project_item(self, project: str) -> tuple[_Item, dict[str, list[str]]]:
         lang = self.lang
-        parts, sources, ids = [], [], {}
+        parts, sources, ids, facts = [], [], {}, [project]
         for kind in PROJECT_LINES:
             name = kind.report_by.removeprefix("report.")
             rels = self.relations_into(project, {kind.key})
             ids[name] = list(dict.fromkeys(r.from_id for r in rels))
+            facts += [r.id for r in rels]
             if rels:
                 parts.append(f"{t(kind.report_by, lang)} {self.names(rels)}")
-                sources += [x for r in rels for x in r.sources]
+                sources += self.said(rels)
         text = self.label(project) + (f" – {'; '.join(parts)}" if parts else "")
-        return self.item(text, sources), ids
+        return self.item(text, sources, facts=facts), ids
 
     def assignments(self) -> list[tuple[str, Any]]:
         lang, s = self.lang, self.s
@@ -234,7 +253,7 @@ class _Writer:
         for target in commissioned:
             rels = self.relations_into(target, {COMMISSION})
             if rels:
-                items.append(self.item(f"{s.name(target, lang)}: {self.names(rels)}", [x for r in rels for x in r.sources]))
+                items.append(self.item(f"{s.name(target, lang)}: {self.names(rels)}", self.said(rels), facts=[r.id for r in rels]))
                 self.data["principals"].append({"id": target, "name": s.name(target, lang), "principals": [r.from_id for r in rels],
                                                 "sources": items[-1].sources})
         if items:
@@ -254,7 +273,7 @@ class _Writer:
             if len(by) > 1 and principals and {r.from_id for r in by} >= principals:
                 who = t("report.all_lsgs", lang)
             text = e.name(lang) + (f" ({who})" if who else "")
-            items.append(self.item(text, [*e.sources, *(x for r in by for x in r.sources)]))
+            items.append(self.item(text, self.said([e, *by]), facts=[e.id, *(r.id for r in by)]))
             self.data["assignments"].append({"id": e.id, "name": e.name(lang), "given_by": [r.from_id for r in by],
                                              "assigned_to": sorted(assignees), "text": text, "sources": items[-1].sources})
         out.append(("ul", items) if items else ("p", t("report.no_assignments", lang)))
@@ -312,7 +331,11 @@ class _Writer:
         items = []
         for r in rels:
             span = span_text(s, r, lang)
-            text = f"{self.label(r.from_id)} {RELATION_KINDS[r.relation].verb(lang)} {self.label(r.to_id)} ({span})"
+            stated = r.attributes.get("as_stated")  # the source's own words, when it does not say all that the relation does
+            if stated:
+                text = t("report.as_stated", lang, target=self.label(r.to_id), stated=stated, span=span)
+            else:
+                text = f"{self.label(r.from_id)} {RELATION_KINDS[r.relation].verb(lang)} {self.label(r.to_id)} ({span})"
             if "share" in r.attributes:
                 text += f", {t('report.share', lang, share=r.attributes['share'])}"
             children, budget = [], []
@@ -322,11 +345,12 @@ class _Writer:
                     item, entry = self.budget_year(year, lines)
                     children.append(item)
                     budget.append(entry)
-            items.append(self.item(text, r.sources, children))
+            items.append(self.item(text, self.said([r]), children, facts=[r.id]))
             self.data["funding"].append({
                 "id": r.id, "funder": r.from_id, "funder_name": s.name(r.from_id, lang), "target": r.to_id,
                 "target_name": s.name(r.to_id, lang), "validity": span, "valid_from": day_to_iso(r.start), "valid_to": day_to_iso(r.end),
-                "share": r.attributes.get("share"), "attested": True, "sources": list(r.sources), "budget": budget,
+                "share": r.attributes.get("share"), "as_stated": stated, "attested": True, "evidence": "document",
+                "sources": list(r.sources), "budget": budget,
             })
         out.append(("ul", items) if items else ("p", t("report.no_funding", lang)))
         return out
@@ -354,6 +378,21 @@ class _Writer:
         }
         return self.item(text, sources), entry
 
+    def public(self) -> list[tuple[str, Any]]:
+        """What only a public source (its text not shipped) speaks for in the period: after the report's own sections."""
+        lang, s = self.lang, self.s
+        if not self._public:
+            return []
+        items = []
+        for ident, fact in self._public.items():
+            documents = self.documents_of(fact.sources)
+            said = "; ".join(f"{d['title']} ({d['period_text']})" for d in documents)
+            text = f"{fact_text(s, fact, lang)} ({t('evidence.public', lang)})" + (f" – {said}" if said else "")
+            items.append(self.item(text, fact.sources, facts=[ident]))
+            self.data["public"].append({"id": ident, "text": fact_text(s, fact, lang), "evidence": "public", **s.attestation(ident).to_json(),
+                                        "documents": documents, "sources": list(fact.sources)})
+        return [("h2", t("report.public", lang)), ("p", t("report.public_intro", lang)), ("ul", items)]
+
     def unattested(self) -> list[tuple[str, Any]]:
         """The facts set aside: valid in the period, no source for any of its days; each with its documents."""
         lang, s = self.lang, self.s
@@ -363,7 +402,9 @@ class _Writer:
         for ident, fact in self._unattested.items():
             a = s.attestation(ident)
             before, after = a.last_before(self.a), a.first_after(self.b)
-            if before is not None:
+            if a.evidence_in(self.a, self.b) == "plan":
+                when = t("evidence.plan", lang)
+            elif before is not None:
                 when = t("attested.last", lang, date=day_to_iso(before))
             elif after is not None:
                 when = t("attested.first", lang, date=day_to_iso(after))
@@ -372,8 +413,9 @@ class _Writer:
             documents = self.documents_of(fact.sources)
             said = "; ".join(f"{d['title']} ({d['period_text']})" for d in documents)
             text = f"{fact_text(s, fact, lang)} ({when})" + (f" – {said}" if said else "")
-            items.append(self.item(text, fact.sources))
-            self.data["unattested"].append({"id": ident, "text": fact_text(s, fact, lang), "note": when, **a.to_json(),
+            items.append(self.item(text, fact.sources, facts=[ident]))
+            self.data["unattested"].append({"id": ident, "text": fact_text(s, fact, lang), "note": when,
+                                            "evidence": a.evidence_in(self.a, self.b), **a.to_json(),
                                             "documents": documents, "sources": list(fact.sources)})
         return [("h2", t("report.unattested", lang)), ("p", t("report.unattested_intro", lang)), ("ul", items)]
 

@@ -99,7 +99,9 @@ def _items(structure: Structure, d: Diff, lang: str) -> list[dict[str, Any]]:
         if missing:
             derived = all(getattr(structure.relations.get(i), "derived_from", "") for i in missing)
             note = attestation_note(structure.attestation(missing[0]), d.end, lang, derived=derived)
-        out.append({"text": item["text"], "sources": item["sources"], "ids": item["ids"], "attested": not missing, "note": note})
+        conflicts = {c.id: c.topic(lang) for i in item["ids"] for c in structure.conflicts_of(i)}
+        out.append({"text": item["text"], "sources": item["sources"], "ids": item["ids"], "attested": not missing, "note": note,
+                    "conflicts": [{"id": k, "text": v} for k, v in conflicts.items()]})
     return out
 
 
