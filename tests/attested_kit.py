@@ -8,7 +8,9 @@ document "rapport" speaking for 2016-10-13 – 2016-12-31 and an application
   (Q's life), attested only in the report's period;
 * "LSG Alfa steers P" cites the report and ends with LSG Alfa (the merger);
 * "LSG Beta steers P" cites only the application: valid until the merger,
-  never attested in the autumn of 2016.
+  never attested in the autumn of 2016;
+* "SF funds the process leader" (with its budget lines) cites the application's
+  budget, a plan: planned from 2016-07-01, never attested.
 """
 
 from __future__ import annotations
@@ -32,10 +34,11 @@ def reported_tables(tables: dict[str, Any]) -> dict[str, Any]:
         {"id": "s_rapport", "document": "rapport", "quote": "P (LSG Alfa), Q (LSG Gamma)"},
         {"id": "s_ansokan", "document": "ansokan", "quote": "P: styrgrupp LSG Beta"},
         {"id": "s_lsg_alfa.steers.p", "document": "doc", "quote": "P styrs av LSG Alfa"},
+        {"id": "s_budget", "document": "ansokan", "quote": "Budget 2016-07-01 – 2018-06-30", "kind": "plan"},
     ]
     tables["relations"] = [
         {**dict(zip(("from_id", "relation", "to_id"), r.split(), strict=True)), "sources": CITED[r]}
-        if isinstance(r, str) and r in CITED else r
+        if isinstance(r, str) and r in CITED else {**r, "sources": ["s_budget"]} if isinstance(r, dict) and r.get("id") == "sf.funds.ledare" else r
         for r in tables["relations"]
     ]
     return tables

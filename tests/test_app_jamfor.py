@@ -8,7 +8,7 @@ import pytest
 from app_kit import live_map, run_app
 from streamlit.testing.v1 import AppTest
 
-MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)"
+MERGER_SV = "LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Trosa-Gnesta (arbetsnamn, inte i källorna); första gemensamma mötet 2017-01-23"
 
 
 @pytest.fixture(autouse=True)
@@ -82,7 +82,7 @@ def test_choosing_a_preset_sets_both_dates():
 def test_query_parameters_round_trip_in_english():
     at = run_app({"page": "jamfor", "lang": "en", "start": "2016-10-01", "end": "2017-03-01", "preset": "ev_sammanslagning_trosa_gnesta"})
     assert (param(at, "start"), param(at, "end"), param(at, "lang"), param(at, "page")) == ("2016-10-01", "2017-03-01", "en", "jamfor")
-    assert "merged into LSG Trosa-Gnesta" in "\n".join(t.value for t in at.text)
+    assert "to merge from 2017-01-01 into LSG Trosa-Gnesta" in "\n".join(t.value for t in at.text)
 
 
 def test_reversed_dates_are_swapped_with_a_note():
@@ -108,7 +108,7 @@ def test_bad_preset_and_page_fall_back_with_a_notice():
 def test_facts_no_longer_attested_are_a_quiet_list_apart_from_the_changes():
     at = run_app({"page": "jamfor", "start": "2016-12-31", "end": "2017-02-01", "preset": ""})
     changes = at.text[0].value
-    assert "Upphörde: LSG Oxelösund styr IBIS" not in changes and "slogs samman" in changes
+    assert "Upphörde: LSG Oxelösund styr IBIS" not in changes and "att gå samman" in changes
     quiet = next(e for e in at.expander if e.label.replace("\\", "").startswith("Inte längre belagda"))
     listed = "\n".join(x.value for x in quiet.text)
     assert "LSG Oxelösund styr IBIS – IntegrationsBygget I Sörmland, senast belagd 2016-12-31" in listed
@@ -119,7 +119,7 @@ def test_changes_are_grouped_under_their_event_with_document_names_not_ids():
     at = run_app({"page": "jamfor"})
     text = at.text[0].value
     lines = text.splitlines()
-    head = next(i for i, line in enumerate(lines) if line.startswith("■ LSG Trosa och LSG Gnesta slogs samman"))
+    head = next(i for i, line in enumerate(lines) if line.startswith("■ LSG Trosa och LSG Gnesta beslutade"))
     others = lines.index("Övriga ändringar")
     followed = lines[head + 1 : others]
     assert any("TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta" in line for line in followed)
@@ -154,7 +154,7 @@ def test_a_long_change_list_comes_in_pages():
     at.run()
     assert not at.exception
     first = at.text[0].value.splitlines()
-    assert len(first) == 5 and first[0].startswith("■ LSG Trosa och LSG Gnesta slogs samman")
+    assert len(first) == 5 and first[0].startswith("■ LSG Trosa och LSG Gnesta beslutade")
     assert any("Rad 1–5 av" in c.value for c in at.caption)
     at.number_input(key="jamfor.page").set_value(2).run()
     second = at.text[0].value.splitlines()

@@ -130,18 +130,18 @@ def test_language_switch_turns_the_page_english():
 
 def test_stepping_to_a_change_says_what_changed():
     at = run_app({"on": "2016-12-31"})
-    assert not any("slogs samman" in c.value for c in at.caption)
+    assert not any("att gå samman" in c.value for c in at.caption)
     at.button(key="karta.next").click().run()
     assert at.select_slider[0].value == date(2017, 1, 1)
     said = [shown(c.value) for c in at.caption if "2017-01-01:" in shown(c.value)]
-    assert said and "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta" in said[0] and "ändringar till" in said[0]
+    assert said and "LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman" in said[0] and "ändringar till" in said[0]
 
 
 def test_event_dots_say_their_event_in_words(sormland):
     from lsgmap.app.karta import event_labels
 
     labels = {e["date"]: e["label"] for e in event_labels(sormland, "sv")}
-    assert labels["2017-01-01"].startswith("2017-01-01: LSG Trosa och LSG Gnesta slogs samman")
+    assert labels["2017-01-01"].startswith("2017-01-01: LSG Trosa och LSG Gnesta beslutade")
     at = run_app({"on": "2016-12-31"})
     spec = json.loads(at.get("vega_lite_chart")[0].proto.spec)
     tooltips = [layer["encoding"].get("tooltip") for layer in spec["layer"]]

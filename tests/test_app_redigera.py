@@ -68,7 +68,7 @@ def test_recording_the_merger_through_the_app_equals_the_bundled_data(editing, t
     assert not at.exception
     # the preview: the rows, and the compare view of the day before and the day of the merger
     assert "2016-12-31" in texts(at) and "2017-01-01" in texts(at)
-    assert "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta" in texts(at)
+    assert "LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman" in texts(at)
     assert len(at.get("iframe")) == 2
     assert not (folder / "changes.csv").exists() or not Dataset(folder).log()  # nothing saved by the preview
     at.button(key="edit.save").click().run()

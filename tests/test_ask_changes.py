@@ -10,7 +10,7 @@ def test_tris_between_2016_and_2017(sormland):
     assert a.interpretation.intent == "changes"
     assert (a.interpretation.details["start"], a.interpretation.details["end"]) == ("2016-01-01", "2017-12-31")
     texts = [c["text"] for c in a.interpretation.details["changes"]]
-    assert any("styrs av LSG Trosa-Gnesta i stället för LSG Trosa och LSG Gnesta" in t for t in texts)
+    assert any("styrs av LSG Trosa-Gnesta (arbetsnamn, inte i källorna) i stället för LSG Trosa och LSG Gnesta" in t for t in texts)
     quiet = {i for c in a.interpretation.details["unattested"] for i in c["ids"]}
     assert "r031" in quiet and not quiet & {i for c in a.interpretation.details["changes"] for i in c["ids"]}
     assert a.interpretation.text().startswith("vad som ändrades för TRIS från 2016-01-01 till 2017-12-31")
@@ -20,7 +20,7 @@ def test_tris_between_2016_and_2017(sormland):
 def test_english_and_the_merger_of_lsg_gnesta(sormland):
     a = ask(sormland, "What changed for LSG Gnesta between 2016 and 2017?")
     text = a.text("en")
-    assert "LSG Trosa and LSG Gnesta merged into LSG Trosa-Gnesta (2017-01-01)" in text
+    assert "LSG Trosa and LSG Gnesta decided (2016-10-13 – 2016-12-31) to merge from 2017-01-01 into LSG Trosa-Gnesta (working name, not in the sources); first joint meeting 2017-01-23" in text
 
 
 def test_nothing_changed_says_so(sormland):

@@ -55,13 +55,15 @@ def test_merger_json_has_the_event_with_its_sources(merger):
 def test_changes_say_the_merger_and_the_moved_steering_in_swedish_and_english(merger):
     d = diff(merger, start="2016-12-31", end="2017-02-01")
     sv, en = d.changes("sv"), d.changes("en")
-    assert sv[0] == "LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [s_ev_merge]"
-    assert en[0] == "LSG Alfa and LSG Beta merged into LSG Alfa-Beta (2017-01-01) [s_ev_merge]"
+    assert sv[0] == "LSG Alfa och LSG Beta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Alfa-Beta [s_ev_merge]"
+    assert en[0] == "LSG Alfa and LSG Beta decided (2016-10-13 – 2016-12-31) to merge from 2017-01-01 into LSG Alfa-Beta [s_ev_merge]"
     p = [line for line in sv if line.startswith("Projekt P")]
-    assert p == ["Projekt P – Pröva styrs av LSG Alfa-Beta i stället för LSG Alfa och LSG Beta (från 2017-01-01) "
+    assert p == ["Projekt P – Pröva styrs av LSG Alfa-Beta i stället för LSG Alfa och LSG Beta (från 2017-01-01) – härledd ur händelsen (sammanslagning), inte i någon källa "
                  "[s_ev_merge, s_lsg_alfa.steers.p]"]
     assert any("har som uppdragsgivare LSG Alfa-Beta i stället för LSG Alfa och LSG Beta" in line for line in sv)
-    assert "Alfa kommun omfattas av LSG Alfa-Beta i stället för LSG Alfa (från 2017-01-01) [s_lsg_alfa_beta.covers.kommun_alfa]" in sv
+    assert "Alfa kommun omfattas av LSG Alfa-Beta i stället för LSG Alfa (från 2017-01-01) – härledd ur händelsen (sammanslagning), inte i någon källa [s_lsg_alfa_beta.covers.kommun_alfa]" in sv
+    # an assignment whose giver ended is not withdrawn: it ends with its giver, said as such
+    assert "Upphör när LSG Alfa upphör (2016-12-31): LSG Alfa ger uppdraget Utred ungdomars behov [s_lsg_alfa.assigns.uppdrag_alfa]" in sv
     # moved relations are not repeated as separate "ended" lines
     assert not any("LSG Alfa styr Projekt P" in line for line in sv)
     assert "Upphörde: Ordförande LSG Alfa (Roll / tjänst, till och med 2016-12-31) [s_ordf_alfa]" in sv
@@ -81,7 +83,7 @@ def test_second_merger_moves_the_membership(merger):
     assert d.nodes_added == ("region",)
     assert set(d.nodes_removed) >= {"landsting", "regionforbund"}
     assert "Samordningsförbundet Test har som medlem Regionen i stället för Landstinget och Regionförbundet (från 2019-01-01)" \
-        " [s_region.member_of.sf]" in d.changes("sv")
+        " – härledd ur händelsen (sammanslagning), inte i någon källa [s_region.member_of.sf]" in d.changes("sv")
     assert "Upphörde: Projekt Q (Projekt / insats, till och med 2018-12-31) [s_q]" in d.changes("sv")
 
 
@@ -91,7 +93,7 @@ def test_an_entity_that_starts_is_added_with_its_start(tiny):
     assert d.nodes_added == ("a",) and d.events == ()
     # the date at the precision the source gave it
     assert d.changes("sv") == ["Ny: LSG A (Lokal samverkansgrupp, från maj 2016) [s_a]"]
-    assert d.to_json("en")["nodes_added"][0]["valid_from"] == "2016-05-01"
+    assert d.to_json("en")["nodes_added"][0]["valid_from"] == "2016-05"  # as stated
     assert d.to_json("en")["nodes_added"][0]["validity"] == "May 2016 –"
 
 
@@ -175,17 +177,15 @@ def test_cli_diff_text_and_empty(capsys, merger_dir):
     assert main(["diff", "2016-12-31", "2017-02-01", "--data", str(merger_dir)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[0] == "Skillnader mellan 2016-12-31 och 2017-02-01"
-    assert "  ■ LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [Testdokument]" in out.splitlines()  # grouped, document names
+    assert "  ■ LSG Alfa och LSG Beta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Alfa-Beta [Testdokument]" in out.splitlines()  # grouped, document names
     assert main(["diff", "2017-03-01", "2017-04-01", "--lang", "en", "--data", str(merger_dir)]) == 0
     assert capsys.readouterr().out == "No differences between 2017-03-01 and 2017-04-01.\n"
     assert main(["diff", "2017-03-01", "2017-04-01", "--json", "--data", str(merger_dir)]) == 0
     empty = json.loads(capsys.readouterr().out)
     assert all(empty[k] == [] for k in empty if k not in ("from", "to"))
-    # the dated link to Kort ended; the link's dates were all that spoke for LSG Gamma and Kort
-    changes, quiet = out.split("\n\n")
-    assert "      • Upphörde: LSG Gamma styr Kort insats (till och med 2016-12-31) [Testdokument]" in changes.splitlines()
-    assert quiet.splitlines()[1:] == ["    · LSG Gamma (Lokal samverkansgrupp), senast belagd 2016-12-31 [s_lsg_gamma]",
-                                      "    · Kort insats (Projekt / insats), senast belagd 2016-12-31 [s_kort]"]
+    # the dated link to Kort ended; its stated dates attest nothing, so nothing is "no longer attested" either
+    assert "\n\n" not in out
+    assert "      • Upphörde: LSG Gamma styr Kort insats (till och med 2016-12-31) [Testdokument]" in out.splitlines()
 
 
 @pytest.mark.parametrize(
@@ -215,8 +215,8 @@ def test_a_fact_whose_source_period_ends_is_no_longer_attested_not_removed(repor
     assert "lsg_alfa.steers.p" in d.edges_removed and "lsg_alfa.steers.p" not in d.edges_unattested
     # valid on both days, attested only on the first: not removed
     assert d.edges_unattested == ("lsg_gamma.steers.q",) and "lsg_gamma.steers.q" not in d.edges_removed
-    # the report speaks for the ends of what it names (P, LSG Gamma); Q's own stated dates still cover 2017-02-01
-    assert {"lsg_gamma", "p"} <= set(d.nodes_unattested) and "q" not in d.nodes_unattested
+    # the report speaks for the ends of what it names (P, LSG Gamma, Q); Q's own stated dates attest nothing after it
+    assert {"lsg_gamma", "p", "q"} <= set(d.nodes_unattested)
     assert not set(d.nodes_unattested) & set(d.nodes_removed)
     j = d.to_json("sv")
     [edge] = j["edges_unattested"]

@@ -23,9 +23,9 @@ def test_the_merger_is_a_change_point_with_what_changed(merger):
     assert point["added"]["nodes"] == ["lsg_alfa_beta"]
     assert {"lsg_alfa", "lsg_beta"} <= set(point["removed"]["nodes"])
     assert "lsg_alfa_beta.steers.p" in point["added"]["edges"] and "lsg_alfa.steers.p" in point["removed"]["edges"]
-    assert point["changes"][0] == "LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [s_ev_merge]"
+    assert point["changes"][0] == "LSG Alfa och LSG Beta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Alfa-Beta [s_ev_merge]"
     english = change_points(merger, start="2016-12-15", end="2017-06-30", lang="en")
-    assert english[0]["changes"][0] == "LSG Alfa and LSG Beta merged into LSG Alfa-Beta (2017-01-01) [s_ev_merge]"
+    assert english[0]["changes"][0] == "LSG Alfa and LSG Beta decided (2016-10-13 – 2016-12-31) to merge from 2017-01-01 into LSG Alfa-Beta [s_ev_merge]"
 
 
 def test_change_points_cover_starts_ends_and_events(merger):
@@ -61,7 +61,7 @@ def test_events_have_originals_results_and_a_sentence(merger):
     assert founding["from"] == [] and founding["to"] == ["sf"] and founding["date"] == "2005-01-01"
     merge = next(e for e in events(merger) if e["id"] == "ev_merge")
     assert merge["decided"] == "2016-10-13/2016-12-31" and merge["label"] == "Sammanslagning"
-    assert merge["text"] == "LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01)"
+    assert merge["text"] == "LSG Alfa och LSG Beta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Alfa-Beta"
 
 
 def test_lifetimes_clip_open_ends_to_the_dataset_span(merger):
@@ -114,7 +114,7 @@ def test_cli_timeline_text(capsys, merger_dir):
     assert main(["timeline", "--from", "2016-12-15", "--to", "2017-06-30", "--data", str(merger_dir)]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[:3] == ["Tidslinje 2016-12-15 – 2017-06-30", "2017-01-01",
-                       "  - LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta (2017-01-01) [s_ev_merge]"]
+                       "  - LSG Alfa och LSG Beta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Alfa-Beta [s_ev_merge]"]
     assert main(["timeline", "--from", "2017-02-01", "--to", "2017-06-30", "--lang", "en", "--data", str(merger_dir)]) == 0
     assert capsys.readouterr().out == "No changes between 2017-02-01 and 2017-06-30.\n"
 
@@ -145,7 +145,7 @@ def test_a_source_period_ending_is_not_an_ending_in_the_timeline(reported):
 def test_what_a_change_brings_in_says_whether_a_source_speaks_for_it(reported):
     [point] = change_points(reported, start="2016-12-15", end="2017-06-30")
     items = {i["text"].split(" (")[0]: i for i in point["items"]}
-    event = items["LSG Alfa och LSG Beta slogs samman till LSG Alfa-Beta"]
+    event = items["LSG Alfa och LSG Beta beslutade"]
     assert event["attested"] and event["note"] == ""  # an event line stands on the event's sources
     moved = next(i for i in point["items"] if i["text"].startswith("Projekt P – Pröva styrs av LSG Alfa-Beta"))
     assert not moved["attested"]
@@ -159,15 +159,16 @@ def test_lifetimes_list_the_attested_windows(reported):
     rows = {r["id"]: r for r in lifetimes(reported)}
     assert rows["lsg_gamma.steers.q"]["attested"] == [["2016-10-13", "2016-12-31"]]
     assert rows["lsg_beta.steers.p"]["attested"] == [["2016-01-01", "2016-06-30"]]
-    assert rows["ledare"]["attested"] == [["2016-07-01", "2018-06-30"]]  # both ends stated
+    assert rows["ledare"]["attested"] == []  # both ends stated, but the stated dates alone attest nothing
     assert rows["lsg_alfa_beta.steers.p"]["attested"] == []  # derived from the merger
 
 
 def test_cli_timeline_marks_what_no_source_speaks_for(capsys, reported):
     assert main(["timeline", "--from", "2016-12-15", "--to", "2017-06-30", "--data", str(reported.path)]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert "  - Projekt P – Pröva styrs av LSG Alfa-Beta i stället för LSG Alfa och LSG Beta (från 2017-01-01) " \
-        "[s_ev_merge, s_lsg_alfa.steers.p] (saknar källa för detta datum, härledd ur en händelse, inte belagd i någon källa)" in out
+    assert "  - Projekt P – Pröva styrs av LSG Alfa-Beta i stället för LSG Alfa och LSG Beta (från 2017-01-01) – härledd ur händelsen " \
+        "(sammanslagning), inte i någon källa [s_ev_merge, s_lsg_alfa.steers.p] (saknar källa för detta datum, härledd ur en händelse, " \
+        "inte belagd i någon källa)" in out
     quiet = [line for line in out if line.startswith("    · ")]
     assert len(quiet) == 1 and "har ingen källa från 2017-01-01 men har inte upphört" in quiet[0]
     assert not any("Projekt Q" in line for line in out)

@@ -78,12 +78,13 @@ def _note(snap: Any, fact: Any, lang: str) -> str:
     """
     attestation = snap.structure.attestation(fact.id)
     derived = getattr(fact, "derived_from", "")
-    notes = [derived_text(snap.structure, derived, lang)] if derived else []
     if attestation.evidence(snap.day) == "public":
-        notes.append(t("evidence.public", lang))
-    elif not snap.attested(fact.id):
-        notes.append(attestation_note(attestation, snap.day, lang, derived=bool(derived)))
-    return f" ({'; '.join(notes)})" if notes else ""
+        return f" ({t('evidence.public', lang)})"
+    if snap.attested(fact.id):
+        return ""
+    if derived:
+        return f" ({t('attested.no', lang)}, {derived_text(snap.structure, derived, lang)})"
+    return f" ({attestation_note(attestation, snap.day, lang)})"
 
 
 def _validity(structure: Any, fact: Any, lang: str) -> str:

@@ -324,12 +324,14 @@ class _Writer:
         lang, s = self.lang, self.s
         out: list[tuple[str, Any]] = [("h2", t("report.funding", lang))]
         years = range(date.fromordinal(self.a).year, date.fromordinal(self.b).year + 1)
-        rels = self.sort_out(sorted(
-            (r for r in s.relations.values() if r.relation == FUNDING and self.during(r)),
-            key=lambda r: (self.label(r.from_id), self.label(r.to_id), r.id),
-        ))
+        funding = sorted((r for r in s.relations.values() if r.relation == FUNDING and self.during(r)),
+                         key=lambda r: (self.label(r.from_id), self.label(r.to_id), r.id))
+        planned = [r for r in funding if self.evidence(r.id) == "plan"]  # a budget applied for: said as planned
+        rels = sorted([*self.sort_out(r for r in funding if r not in planned), *planned],
+                      key=lambda r: (self.label(r.from_id), self.label(r.to_id), r.id))
         items = []
         for r in rels:
+            plan = r in planned
             span = span_text(s, r, lang)
             stated = r.attributes.get("as_stated")  # the source's own words, when it does not say all that the relation does
             if stated:
@@ -338,6 +340,8 @@ class _Writer:
                 text = f"{self.label(r.from_id)} {RELATION_KINDS[r.relation].verb(lang)} {self.label(r.to_id)} ({span})"
             if "share" in r.attributes:
                 text += f", {t('report.share', lang, share=r.attributes['share'])}"
+            if plan:
+                text += f" ({t('evidence.plan', lang)})"
             children, budget = [], []
             for year in years:
                 lines = [x for x in s.budget if x.relation == r.id and x.year == year]
@@ -345,11 +349,11 @@ class _Writer:
                     item, entry = self.budget_year(year, lines)
                     children.append(item)
                     budget.append(entry)
-            items.append(self.item(text, self.said([r]), children, facts=[r.id]))
+            items.append(self.item(text, list(r.sources) if plan else self.said([r]), children, facts=[r.id]))
             self.data["funding"].append({
                 "id": r.id, "funder": r.from_id, "funder_name": s.name(r.from_id, lang), "target": r.to_id,
                 "target_name": s.name(r.to_id, lang), "validity": span, "valid_from": day_to_iso(r.start), "valid_to": day_to_iso(r.end),
-                "share": r.attributes.get("share"), "as_stated": stated, "attested": True, "evidence": "document",
+                "share": r.attributes.get("share"), "as_stated": stated, "attested": not plan, "evidence": "plan" if plan else "document",
                 "sources": list(r.sources), "budget": budget,
             })
         out.append(("ul", items) if items else ("p", t("report.no_funding", lang)))
