@@ -26,6 +26,7 @@ TABLES = {
     "sources": [
         {"id": "s_rapport", "document": "rapport", "quote": "P (LSG A)", "locator": "s. 2"},
         {"id": "s_ansokan", "document": "ansokan", "quote": "LSG B är styrgrupp för P", "locator": "s. 1", "form": "paraphrase"},
+        {"id": "s_beslut", "document": "rapport", "quote": "SF finansierar P 2016–2017", "period": "2016-01-01/2017-12-31"},
     ],
     "entities": [
         {"id": "sf", "kind": "association", "name_sv": "Förbundet SF", "valid_from": "2005"},
@@ -36,7 +37,7 @@ TABLES = {
     "relations": [
         {"id": "r_a", "from_id": "lsg_a", "relation": "steers", "to_id": "p", "sources": ["s_rapport"]},
         {"id": "r_b", "from_id": "lsg_b", "relation": "steers", "to_id": "p", "sources": ["s_ansokan"]},
-        {"id": "r_sf", "from_id": "sf", "relation": "funds", "to_id": "p", "valid_from": "2016-01-01", "valid_to": "2017-12-31"},
+        {"id": "r_sf", "from_id": "sf", "relation": "funds", "to_id": "p", "valid_from": "2016-01-01", "valid_to": "2017-12-31", "sources": ["s_beslut"]},
     ],
     "conflicts": [{"facts": ["r_b"], "topic_sv": "Ansökan och rapporten säger olika om vem som styr P", "topic_en": "The application and the report disagree on who steers P"}],
 }

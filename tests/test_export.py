@@ -135,11 +135,12 @@ def test_map_and_compare_pages_offer_exports():
 
 @pytest.fixture
 def half_attested(tiny):
-    """LSG A steers P, stated for 2016 (attested that year); LSG B steers P with no dates and an undated source (never attested)."""
+    """LSG A steers P, stated for 2016 by a passage that says so (attested that year); LSG B steers P with no dates and an undated source (never attested)."""
     return tiny(
         entities=[{"id": "a", "kind": "lsg", "name_sv": "LSG A"}, {"id": "b", "kind": "lsg", "name_sv": "LSG B"}, {"id": "p", "kind": "project", "name_sv": "P"}],
+        sources=[{"id": "s_2016", "document": "doc", "quote": "LSG A styr P under 2016", "period": "2016"}],
         relations=[
-            {"id": "ra", "from_id": "a", "relation": "steers", "to_id": "p", "valid_from": "2016-01-01", "valid_to": "2016-12-31"},
+            {"id": "ra", "from_id": "a", "relation": "steers", "to_id": "p", "valid_from": "2016-01-01", "valid_to": "2016-12-31", "sources": ["s_2016"]},
             {"id": "rb", "from_id": "b", "relation": "steers", "to_id": "p"},
         ],
     )
