@@ -14,7 +14,7 @@ The floors, each importing only from those below it:
 >>> "lsg_trosa_gnesta" in s.snapshot(on="2017-03-01").node_ids
 True
 >>> [line for line in lsgmap.change_lines(s, lsgmap.diff(s, start="2016-12-31", end="2017-01-01"), "en")][0][:40]
-'■ LSG Trosa and LSG Gnesta merged into L'
+'■ LSG Trosa and LSG Gnesta decided (2016'
 >>> lsgmap.check(s) == [p for p in lsgmap.check(s) if p.severity != "error"]
 True
 """

@@ -708,6 +708,8 @@ UI: dict[str, tuple[str, str]] = {
     "attested.no": ("saknar källa för detta datum", "no source for this date"),
     "span.starts_later": ("{name} finns först från {date}", "{name} exists only from {date}"),
     "span.ends_earlier": ("{name} finns bara till {date}", "{name} exists only until {date}"),
+    "snapshot.legend": ("Utan anmärkning: {document}; annars ({public}), ({plan}) eller saknar källa",
+                        "No remark: {document}; else ({public}), ({plan}) or no source"),
     "evidence.document": ("belagd i dokument", "stated in a document"),
     "evidence.public": ("offentlig källa, ej kontrollerad här", "public source, not checked here"),
     "evidence.plan": ("planerat, inte belagt", "planned, not attested"),

@@ -36,7 +36,7 @@ def test_default_preset_is_before_and_after_the_trosa_gnesta_merger():
     assert at.text_input(key="jamfor.end_box").value == date(2017, 1, 1).isoformat()
     text = "\n".join(t.value for t in at.text)
     assert MERGER_SV in text
-    assert "TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta i stället för LSG Trosa och LSG Gnesta" in text
+    assert "TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta (arbetsnamn, inte i källorna) i stället för LSG Trosa och LSG Gnesta" in text
     before, after = graph_nodes(at, 0), graph_nodes(at, 1)
     assert before["lsg_trosa"]["mark"] == "removed" and before["lsg_gnesta"]["mark"] == "removed"
     assert after["lsg_trosa_gnesta"]["mark"] == "added"

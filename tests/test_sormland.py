@@ -59,7 +59,7 @@ def test_the_merger_in_the_diff(sormland, ids):
     assert names(sormland, event.originals) == {"LSG Trosa", "LSG Gnesta"} and names(sormland, event.results) == {"LSG Trosa-Gnesta"}
     sv = d.changes("sv")
     assert sv[0].startswith("LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Trosa-Gnesta (arbetsnamn, inte i källorna); första gemensamma mötet 2017-01-23")
-    assert any(line.startswith("TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta i stället för LSG Trosa och LSG Gnesta")
+    assert any(line.startswith("TRIS – Tidig Rehabilitering I Samverkan styrs av LSG Trosa-Gnesta (arbetsnamn, inte i källorna) i stället för LSG Trosa och LSG Gnesta")
                for line in sv)
     assert apply(sormland.snapshot(on=BEFORE), d) == SnapshotIds.of(sormland.snapshot(on=AFTER))
 

@@ -215,7 +215,8 @@ def changes(s, d, part, start: date, end: date, lang: str) -> None:
                 st.text(quotes)
     else:
         st.caption(t("app.compare.no_changes", lang))
-    for key, items in (("diff.unattested", d.unattested_items(lang)), ("diff.attested", d.attested_items(lang))):
+    for key, every in (("diff.unattested", d.unattested_items(lang)), ("diff.attested", d.attested_items(lang))):
+        items = [i for i in every if part.ids is None or set(i["ids"]) & part.ids]  # this association's, as the change list
         if items:  # quieter than the changes: a source's period ending is not an ending
             with st.expander(plain(t(key, lang, start=start.isoformat(), end=end.isoformat(), count=len(items))), expanded=False):
                 st.text("\n".join(f"· {safe_text(i['text'])}" + (f" [{', '.join(i['sources'])}]" if i["sources"] else "") for i in items))

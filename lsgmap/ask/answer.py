@@ -195,7 +195,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     >>> a.text("en").splitlines()[1:3]
     ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Process leader, LSGs of southern Sörmland is commissioned by:']
     >>> [x.attested for x in a.answers], a.answers[0].note("en")
-    ([False, False, False, False], 'no source for this date, last attested 2016-12-31')
+    ([False, False, False, False], 'no source for this date, last attested 2016-12-31; planned, not attested')
     """
     if len(question or "") > MAX_QUESTION_CHARS:
         return _too_long(structure, question, on=on, lang=lang)

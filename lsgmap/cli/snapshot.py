@@ -43,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
         return 0
     echo(snap.on.isoformat())
     echo(t("attested.count", lang, n=snap.unattested_count, m=len(snap.node_ids) + len(snap.edge_keys)))
+    echo(t("snapshot.legend", lang, document=t("evidence.document", lang), public=t("evidence.public", lang), plan=t("evidence.plan", lang)))
     for e in sorted(snap.entities(), key=lambda e: (ENTITY_KINDS[e.kind].layer, e.kind, e.id)):
         if not (only and not snap.attested(e.id)):
             echo(f"  [{ENTITY_KINDS[e.kind].label(lang)}] {named(structure, e.id, lang)} ({e.id}){_validity(structure, e, lang)}{_note(snap, e, lang)}")

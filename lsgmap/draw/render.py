@@ -283,8 +283,8 @@ def fact_notes(structure: Structure, fact_id: str, *, on: Any, lang: str = "sv")
     []
     >>> fact_notes(s, "lsg_trosa_gnesta", on="2017-03-01")[-1]
     'arbetsnamn, inte i källorna'
-    >>> fact_notes(s, "r_rar_funds_pl", on="2017-03-01", lang="en")[0].startswith("Conflicting sources: ")
-    True
+    >>> fact_notes(s, "r_rar_funds_pl", on="2017-03-01", lang="en")[:2]  # the application's budget: a plan
+    ['no source for this date, planned, not attested', 'Conflicting sources: The application gives the end date 2018-06-31, which does not exist; the budget heading gives 2018-06-30, which is used.']
     """
 
     return _Notes(structure, to_day(on), lang)(fact_id)

@@ -240,13 +240,14 @@ def attestation_note(attestation: Attestation, day: int, lang: str = "sv", *, de
 
     if attestation.on(day):
         return ""
-    if attestation.evidence(day) == "plan":
-        return f"{t('attested.no', lang)}, {t('evidence.plan', lang)}"
+    planned = attestation.evidence(day) == "plan"
     before = attestation.last_before(day)
     if before is not None:
         nearest = t("attested.last", lang, date=day_to_iso(before))
     elif attestation.ever:
         nearest = t("attested.first", lang, date=day_to_iso(attestation.first_after(day)))
+    elif planned:
+        return f"{t('attested.no', lang)}, {t('evidence.plan', lang)}"
     else:
         nearest = t("attested.derived" if derived else "attested.never", lang)
-    return f"{t('attested.no', lang)}, {nearest}"
+    return f"{t('attested.no', lang)}, {nearest}" + (f"; {t('evidence.plan', lang)}" if planned else "")

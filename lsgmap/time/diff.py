@@ -248,7 +248,7 @@ def change_summary(structure: Structure, day: Day, lang: str = "sv") -> str:
 
     >>> from lsgmap.dataset.load import load
     >>> change_summary(load(), "2017-01-01")
-    '2017-01-01: LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01) och 15 ändringar till'
+    '2017-01-01: LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Trosa-Gnesta (arbetsnamn, inte i källorna); första gemensamma mötet 2017-01-23 och 15 ändringar till'
     >>> change_summary(load(), "2017-01-02")
     ''
     """

@@ -118,7 +118,7 @@ def events(structure: Structure, *, lang: str = "sv") -> list[dict[str, Any]]:
     >>> e["from"], e["to"], e["decided"]
     (['lsg_trosa', 'lsg_gnesta'], ['lsg_trosa_gnesta'], '2016-10-13/2016-12-31')
     >>> e["text"]
-    'LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)'
+    'LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Trosa-Gnesta (arbetsnamn, inte i källorna); första gemensamma mötet 2017-01-23'
     """
     lang = normalise_lang(lang)
     out = []
