@@ -149,3 +149,67 @@ def test_cli_timeline_json_matches_the_golden_file(capsys, check_golden):
     data = json.loads(capsys.readouterr().out)
     check_golden("timeline_2016_2019.json", data)
     assert [e["date"] for e in data["events"]] == [MERGER_DAY, "2019-01-01"]
+
+
+# -- the contradictions in the documents, recorded in conflicts.csv (issue 23, item 8) ----------
+# Each: the conflict id, facts it must name and sources it must cite (both sides, as each document says it).
+CONTRADICTIONS = {
+    # "I Nyköping är projektägare/styrgrupp …" has no subject; "I Oxelösund är LSG …" has one
+    "k_nykoping_utan_subjekt": ({"r031", "r033", "r035", "r037"}, {"an_nykoping", "an_oxelosund"}),
+    # "IPS" in the status report, "IPS-Slussen" in the application
+    "k_ips_namn": ({"ips_slussen", "r035", "r_ls_ips"}, {"ls_projekt_ips", "an_nykoping"}),
+    # "TRIS styrgrupp" beside the LSGs vs "I Gnesta och Trosa är LSG styrgrupp för TRIS"
+    "k_tris_styrgrupp": ({"tris_lokala_styrgrupper", "r045", "r046"}, {"an_tris_styrgrupp", "an_gnesta_trosa"}),
+    # the budget's unit is never stated
+    "k_budget_enhet": ({"r_rar_funds_pl"}, {"an_budget", "an_budget_lon"}),
+    # the 2016 column covers July–December; the post started in October 2016
+    "k_budget_2016": ({"r_rar_funds_pl"}, {"an_budget_lon", "ls_tjanst"}),
+    # "Lägesrapport skrivs halvårsvis" vs a report on 13 October – 31 December 2016
+    "k_lagesrapport_halvar": ({"r074"}, {"an_lagesrapport_halvar", "an_rapport_rar", "ls_period"}),
+    # "processledare inom LSG GNOT" vs "Processledare LSG södra Sörmland" / "Processledare, södra Sörmland"
+    "k_tjanstens_namn": ({"processledare"}, {"an_rubrik", "ls_rubrik", "ls_underskrift"}),
+    # "samtliga LSG": the application's four or the status report's five
+    "k_fyra_eller_fem": ({"lsg_nykoping_oxelosund", "uppdrag_admin_struktur", "r094"}, {"an_knuten", "ls_uppdragsgivare", "ls_uppdrag_admin"}),
+    # the chairs (application) vs the acting chairs, "tf ordförande" (status report)
+    "k_tf_ordforande": (
+        {"ordf_lsg_trosa", "ordf_lsg_gnesta", "ordf_lsg_nykoping", "ordf_lsg_oxelosund", "ordf_lsg_nykoping_oxelosund"},
+        {"an_ordforande", "ls_tf_ordforande"},
+    ),
+    # "Insatsen är finansierad fram till oktober 2018" names no funder
+    "k_finansiar_okand": ({"r_rar_funds_pl_ls"}, {"ls_finansierad", "an_anstalld"}),
+    # the text and the PDF text of the application differ in wording
+    "k_ansokan_versioner": ({"r030", "processledare"}, {"an_rubrik", "pdf_budget_rubrik", "an_processstodet", "pdf_processtodet", "an_mal2", "pdf_mal2"}),
+}
+
+
+@pytest.mark.parametrize("conflict_id", CONTRADICTIONS)
+def test_each_contradiction_in_the_documents_is_recorded(sormland, conflict_id):
+    facts, sources = CONTRADICTIONS[conflict_id]
+    (conflict,) = [c for c in sormland.conflicts if c.id == conflict_id]
+    assert conflict.topic("sv") and conflict.topic("en") != conflict.topic("sv")
+    assert conflict.facts and conflict.sources
+    known = {*sormland.entities, *sormland.relations, *sormland.events}
+    assert set(conflict.facts) <= known, set(conflict.facts) - known
+    assert set(conflict.sources) <= set(sormland.sources), set(conflict.sources) - set(sormland.sources)
+    assert facts <= set(conflict.facts) and sources <= set(conflict.sources)
+    # each side is cited from a document: both documents where the documents disagree
+    assert {sormland.sources[s].document for s in conflict.sources} & {"ansokan_gnot", "ansokan_gnot_pdf", "lagesrapport_2016"}
+    assert conflict_id in {c.id for f in conflict.facts for c in sormland.conflicts_of(f)}
+
+
+def test_the_contradictions_are_notes_of_check_not_errors(sormland):
+    from lsgmap.dataset.checks import check, errors_of
+
+    problems = check(sormland)
+    assert errors_of(problems) == []
+    documented = {p.value for p in problems if p.code == "conflict.documented"}
+    assert set(CONTRADICTIONS) <= documented
+
+
+def test_rar_is_cited_by_a_passage_that_names_it(sormland):
+    rar = sormland.entities["rar"]
+    assert rar.sources
+    for sid in rar.sources:
+        assert "RAR" in sormland.sources[sid].quote, sid
+    # and one of them is a seed document's own line, not only a public page
+    assert any(sormland.documents[sormland.sources[s].document].kind == "seed" for s in rar.sources)
