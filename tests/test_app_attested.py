@@ -13,8 +13,9 @@ import json
 
 import pytest
 from app_kit import live_map, run_app, shown
-from conftest import write_dataset
 from streamlit.testing.v1 import AppTest
+
+from conftest import write_dataset
 
 DAY = "2016-11-15"
 

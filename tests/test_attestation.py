@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from conftest import make_dataset
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from conftest import make_dataset
 from lsgmap.dates import OPEN_END, OPEN_START, interval_days, to_day
 from lsgmap.model.attestation import NEVER, Attestation, attestation_note, attestation_of, merge_windows
 from lsgmap.model.records import Entity, Relation, Source

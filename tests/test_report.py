@@ -16,8 +16,8 @@ from pathlib import Path
 
 import pytest
 from attested_kit import reported_tables
-from conftest import DEFAULT_DOCUMENT, MERGER, make_dataset
 
+from conftest import DEFAULT_DOCUMENT, MERGER, make_dataset
 from lsgmap.cli import main
 from lsgmap.errors import InputError
 from lsgmap.time.report import period_report, report_data

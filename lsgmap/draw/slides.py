@@ -93,7 +93,7 @@ def step_sources(structure: Any, step: Step) -> tuple[dict[str, str], ...]:
     >>> from lsgmap.dataset.load import load
     >>> s = load()
     >>> [c["id"] for c in step_sources(s, Step(1, "", "", "", "", "2016-11-15", ("association",), ("rar",)))]
-    ['pub_rar_grundat', 'an_rubrik']
+    ['pub_rar_grundat', 'an_ansoker']
     """
     shown = step.view(structure)
     pointed = [*(i for i in step.highlight if i in shown.node_ids), *(k for k in shown.edge_keys if k in shown.highlight_edges)]

@@ -39,8 +39,8 @@ Examples
 >>> d = diff(s, start="2016-12-31", end="2017-02-01")
 >>> sorted(d.nodes_removed)[:2], d.nodes_added[:1]
 (['lsg_gnesta', 'lsg_trosa'], ('lsg_trosa_gnesta',))
->>> d.changes("sv")[0]
-'LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01) [ls_sammanslagning]'
+>>> d.changes("en")[0]
+'LSG Trosa and LSG Gnesta decided (2016-10-13 – 2016-12-31) to merge from 2017-01-01 into LSG Trosa-Gnesta (working name, not in the sources); first joint meeting 2017-01-23 [ls_sammanslagning]'
 >>> diff(s, start="2017-03-01", end="2017-06-01").is_empty()
 True
 >>> "lsg_nykoping" in d.nodes_unattested and "lsg_nykoping" not in d.nodes_removed
