@@ -33,6 +33,7 @@ from datetime import date
 from typing import Any
 
 from lsgmap.dates import day_to_iso, to_day, validity_text
+from lsgmap.i18n import t
 from lsgmap.model.attestation import NEVER, Attestation, attestation_note, merge_windows
 from lsgmap.model.records import Conflict, Entity, Event, Relation
 from lsgmap.vocab import FUNDING, RELATION_KINDS, RESPONSIBLE_RELATIONS
@@ -143,9 +144,10 @@ class AnswerItem:
         return self.attestation.evidence_in(*self.asked)
 
     def note(self, lang: str = "sv") -> str:
-        """"" when a source speaks for the item on the date asked about, else "saknar källa för detta datum, senast belagd …"."""
+        """"" when a shipped document speaks for the item on the date asked about; "offentlig källa, ej kontrollerad här"
+        when only a public source does; else "saknar källa för detta datum, senast belagd …" (or "planerat, inte belagt")."""
         if self.attested:
-            return ""
+            return t("evidence.public", lang) if self.evidence == "public" else ""
         return attestation_note(self.attestation, self.asked[0], lang, derived=self.derived)
 
     def conflict_texts(self, lang: str = "sv") -> list[dict[str, str]]:
