@@ -16,6 +16,8 @@ from app_kit import live_map, run_app, shown
 from conftest import write_dataset
 from streamlit.testing.v1 import AppTest
 
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
+
 DAY = "2016-11-15"
 
 TABLES = {

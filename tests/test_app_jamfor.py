@@ -8,6 +8,8 @@ import pytest
 from app_kit import live_map, run_app
 from streamlit.testing.v1 import AppTest
 
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
+
 MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta (2017-01-01)"
 
 

@@ -11,6 +11,8 @@ from lsgmap.edit import Dataset
 from lsgmap.edit.operations import change_row
 from lsgmap.model import BUNDLED_DATA, load
 
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
+
 F = "edit.f."
 
 

@@ -59,6 +59,7 @@ def test_cli_refuses_with_exit_code_1_and_no_traceback(capsys):
     assert "Traceback" not in out + err
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_the_fraga_page_says_a_pasted_text_is_too_long_and_keeps_it():
     from app_kit import run_app
     from streamlit.testing.v1 import AppTest  # noqa: F401 (the app kit needs streamlit)

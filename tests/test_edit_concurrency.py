@@ -20,6 +20,8 @@ from lsgmap.edit.operations import change_row
 from lsgmap.exchange.workbook import to_workbook
 from lsgmap.model import load
 
+pytestmark = pytest.mark.slow  # concurrency: threads, processes and 60 writers killed mid-save
+
 ROWS = ["tuna", "ibis", "tris", "ips_slussen"]
 KILLS = 60  # ≥ 50 writers killed with SIGKILL
 
