@@ -40,7 +40,7 @@ def pytest_collection_modifyitems(config, items):
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
     if not CHROMIUM.exists():
-        reason = "/usr/bin/chromium is missing: install Debian's chromium (.ci/run does) to run the browser suite"
+        reason = "/usr/bin/chromium is missing: `sudo apt-get install -y chromium` to run the browser suite (.ci/run installs it)"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)
