@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     if code != 0:
         print(f"screenshots: the browser tests did not pass (pytest exit {code}); docs/ left as it was", file=sys.stderr)
         return int(code) or 1
-    stale = [shot for shot, _ in README_SHOTS.values() if not (SHOTS / shot).exists() or (SHOTS / shot).stat().st_mtime < started]
+    stale = [shot for _, shot in README_SHOTS.values() if not (SHOTS / shot).exists() or (SHOTS / shot).stat().st_mtime < started]
     if stale:  # skipped (no chromium) or not drawn
         print(f"screenshots: not drawn in this run: {', '.join(stale)}; docs/ left as it was", file=sys.stderr)
         return 1
