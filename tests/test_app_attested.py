@@ -17,6 +17,8 @@ from streamlit.testing.v1 import AppTest
 
 from conftest import write_dataset
 
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
+
 DAY = "2016-11-15"
 
 TABLES = {

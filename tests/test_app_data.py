@@ -6,6 +6,8 @@ import pytest
 from app_kit import run_app
 from streamlit.testing.v1 import AppTest
 
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
+
 
 def _run(**params) -> AppTest:
     return run_app(params, page="data", strict=False)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from app_kit import live_map, run_app, shown
 from streamlit.testing.v1 import AppTest
 
 from lsgmap.app.fraga import picker_question, replace_closest_word
 from lsgmap.app.text import plain
+
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
 
 
 def _run(**params) -> AppTest:

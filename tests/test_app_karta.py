@@ -11,6 +11,8 @@ import pytest
 from app_kit import live_map, run_app, shown
 from streamlit.testing.v1 import AppTest
 
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
+
 
 def graph_nodes(at: AppTest, index: int = 0) -> dict[str, dict]:
     """The nodes the ``index``-th live map draws."""

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from app_kit import live_map, run_app, shown
 from streamlit.testing.v1 import AppTest
+
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
 
 
 def _run(**params) -> AppTest:

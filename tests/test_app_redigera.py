@@ -11,6 +11,8 @@ from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.edit import Dataset
 from lsgmap.edit.operations import change_row
 
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
+
 F = "edit.f."
 
 

@@ -23,6 +23,8 @@ from lsgmap.edit import Dataset, EditRefused
 from lsgmap.edit.operations import add_row, change_row
 from lsgmap.exchange import export_data
 
+pytestmark = pytest.mark.slow  # fuzz: hostile and random input through the Redigera page (AppTest)
+
 F = "edit.f."
 SOURCE = "an_gnesta_trosa"
 HOSTILE = ["![x](http://evil/a.png)", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))"]

@@ -249,6 +249,7 @@ def test_cli_answers_and_exit_codes(capsys):
     assert "2018-06-31" in capsys.readouterr().err
 
 
+@pytest.mark.slow  # fuzz: random text through ask()
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=60))
 def test_any_text_gives_an_answer_never_an_exception(sormland, text):

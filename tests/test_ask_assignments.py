@@ -53,6 +53,7 @@ def test_json_names_the_question_kind(capsys):
     assert {x["id"] for x in data["answers"]} == FIVE
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_the_fraga_page_lists_the_assignments_and_who_gave_them():
     from app_kit import run_app, shown
 

@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import write_dataset
 
+from conftest import write_dataset
 from lsgmap.cli import EXIT_CODES, main, terminal_safe
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,6 +81,7 @@ def test_3_debug_shows_the_traceback(where, monkeypatch, capsys, merger_dir):
     assert err.splitlines()[-1].startswith("Fel: internt fel i 'lsgmap snapshot'")
 
 
+@pytest.mark.slow  # a fresh Python process
 def test_3_from_the_command_line_entry_point(merger_dir):
     """``python -m lsgmap.cli`` with a command whose run raises: exit 3, one line on stderr."""
     code = (

@@ -284,6 +284,7 @@ def datasets(draw):
     return {"documents": documents, "sources": sources, "entities": entities, "relations": relations}
 
 
+@pytest.mark.slow  # a property test over many generated datasets
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(tables=datasets(), a=st.dates(date(2013, 1, 1), date(2020, 12, 31)), b=st.dates(date(2013, 1, 1), date(2020, 12, 31)))
 def test_unattested_is_never_removed_and_day_a_is_covered(tmp_path_factory, tables, a, b):

@@ -88,6 +88,7 @@ def test_cli_html_to_named_file(tmp_path: Path):
     assert "Samverkansstrukturen 2016-11-01" in page and "Ida Malmberg" not in page
 
 
+@pytest.mark.slow  # a two-map image, about 1 s
 def test_cli_compare_svg(tmp_path: Path):
     target = tmp_path / "jamfor.svg"
     assert main(["export", "--on", "2017-03-01", "--compare", "2016-11-01", "--format", "svg", "--out", str(target), "--size", "1000x400"]) == 0
@@ -111,6 +112,7 @@ def test_cli_bad_input_is_a_message_not_a_traceback(argv, message, capsys, tmp_p
     assert err.startswith(message) and "Traceback" not in err
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_map_and_compare_pages_offer_exports():
     """Exports from every view: the map page (HTML, image) and the compare page (one image, both dates)."""
     from streamlit.testing.v1 import AppTest
@@ -239,6 +241,7 @@ def test_the_image_legend_lists_exactly_the_kinds_drawn(sormland, positions):
     assert legend_labels(svg) == ["Local collaboration group", "Municipality", "Covers"]
 
 
+@pytest.mark.slow  # a two-map image, about 1 s
 def test_the_compare_legend_adds_the_marks_drawn(sormland, positions):
     svg = export_compare_image(sormland, *compare_views(sormland, start="2016-11-01", end="2017-03-01"), positions=positions, fmt="svg",
                                size=(1600, 600))

@@ -21,6 +21,8 @@ from robust_kit import COMMANDS, PAGES, run_library_and_cli, run_pages
 
 from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH
 
+pytestmark = pytest.mark.slow  # fuzz: hundreds of generated datasets through the library, the CLI and the pages
+
 CASES = int(os.environ.get("LSGMAP_FUZZ_CASES", "240"))
 PAGE_CASES = int(os.environ.get("LSGMAP_FUZZ_PAGES", "8"))
 SEED = int(os.environ.get("LSGMAP_FUZZ_SEED", "0"))

@@ -174,6 +174,7 @@ def run(params: dict[str, str], data: Path | None = None, monkeypatch=None) -> A
 # -- the library: one set of elements, every renderer ----------------------------------
 
 
+@pytest.mark.slow  # an HTML page and an SVG image per view, about 1-2 s each
 @pytest.mark.parametrize("name", list(VIEWS))
 def test_html_and_svg_draw_the_same_nodes_labels_and_marks(sormland, positions, name):
     view = VIEWS[name]
@@ -221,6 +222,7 @@ def test_compare_image_draws_both_sides_as_the_two_maps(sormland, positions):
 # -- the app: what the pages draw is what the exports draw --------------------------------
 
 
+@pytest.mark.slow  # AppTest run of an app page
 @pytest.mark.parametrize(
     "params, view",
     [
@@ -240,6 +242,7 @@ def test_karta_shows_what_its_exports_show(sormland, positions, params, view):
     assert live_attested(live_map(at)) == attested_of(els) == svg_attested(svg)
 
 
+@pytest.mark.slow  # AppTest run of an app page
 @pytest.mark.parametrize("whole", [False, True])
 def test_jamfor_shows_what_its_compare_image_shows(sormland, positions, whole):
     from lsgmap.app import jamfor
@@ -264,6 +267,7 @@ def test_jamfor_shows_what_its_compare_image_shows(sormland, positions, whole):
 # -- hidden persons ----------------------------------------------------------------------
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_hidden_persons_are_their_role_everywhere(sormland, positions):
     persons = {n for e in sormland.entities.values() if e.kind == "person" for n in (e.name_sv, e.name_en) if n}
     assert "Ida Malmberg" in persons
@@ -286,6 +290,7 @@ def test_hidden_persons_are_their_role_everywhere(sormland, positions):
         assert not [p for p in persons if p in text]
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_shown_persons_keep_their_name_in_the_details(sormland):
     at = run({"on": DAY})
     at.selectbox(key="karta.entity").set_value("ida_malmberg").run()
@@ -304,6 +309,7 @@ def orange_pixels(png: bytes) -> int:
     return sum(count for count, pixel in counts if pixel == colour)
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_compare_image_carries_the_changed_mark(renamed, monkeypatch):
     s = load(renamed)
     before, after = compare_views(s, start="2017-03-01", end="2017-09-01")

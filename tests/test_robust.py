@@ -43,6 +43,7 @@ def test_reproducer_is_a_problem_not_a_crash(name):
     assert main(["check", "--data", str(DATA / name)]) == 1
 
 
+@pytest.mark.slow  # AppTest runs of every app page
 @pytest.mark.parametrize("name", sorted(REPRODUCERS))
 def test_reproducer_on_every_page(name, monkeypatch):
     run_pages(monkeypatch, DATA / name)

@@ -31,6 +31,7 @@ def test_the_parts_split_the_dataset_and_share_only_shared_actors(two):
     assert all(rows[a].entities == len(parts[a]) and rows[a].lsgs > 0 for a in ids)
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_the_bundled_dataset_is_one_association_and_needs_no_choice(monkeypatch):
     monkeypatch.delenv("LSGMAP_DATA", raising=False)
     at = run_app({"page": "karta"})
@@ -42,6 +43,7 @@ def _nodes(at, index=0) -> set[str]:
     return {n["id"] for n in live_map(at, index)["nodes"]}
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_a_national_map_asks_for_an_association_first_then_draws_its_part(two, monkeypatch):
     monkeypatch.setenv("LSGMAP_DATA", str(two))
     at = run_app({"page": "karta"})

@@ -107,6 +107,7 @@ def test_bad_use_is_exit_2_and_a_message(argv, message, capsys, tmp_path: Path, 
     assert not list(tmp_path.iterdir())
 
 
+@pytest.mark.slow  # AppTest run of an app page
 def test_presentera_offers_the_deck():
     at = run_app({"story": STORY, "step": "2"}, page="presentera", strict=False)
     assert not at.exception

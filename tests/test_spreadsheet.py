@@ -109,6 +109,7 @@ def test_odd_numbers_and_long_text_still_write():
     assert values[5] == "(1+2j)"
 
 
+@pytest.mark.slow  # AppTest run of an app page
 @pytest.mark.parametrize(("lang", "style"), [("sv", "sv"), ("en", "en")])
 def test_data_page_csv_format_defaults_to_the_language(lang, style):
     from app_kit import run_app

@@ -174,13 +174,6 @@ def node_records(frame) -> list[dict]:
     return frame.evaluate("() => network.body.data.nodes.get()")
 
 
-def docs_dir() -> Path:
-    """The docs/ folder (made if missing), where screenshots for the README go."""
-    path = ROOT / "docs"
-    path.mkdir(exist_ok=True)
-    return path
-
-
 def node_positions(frame) -> dict[str, list[float]]:
     """Drawn node ids and their canvas positions, from the live vis-network."""
     return frame.evaluate(

@@ -3,7 +3,8 @@
 Never runs ``playwright install``: the browser is /usr/bin/chromium (installed by
 ``.ci/run``). Without it the suite is skipped, unless ``CI`` is set, then it fails.
 Every request a page makes is recorded; a request to any host other than
-127.0.0.1/localhost fails the test.
+127.0.0.1/localhost fails the test. Every test here is marked ``browser``
+(``pytest -m "not browser"`` leaves the suite out).
 """
 
 from __future__ import annotations
@@ -26,11 +27,20 @@ from .browser_kit import (  # noqa: F401
     screenshot,
 )
 
+HERE = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the tests of this folder ``browser`` (a conftest's hook sees every item of the run, hence the path test)."""
+    for item in items:
+        if HERE in item.path.resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
 
 @pytest.fixture(scope="session")
 def chromium_path() -> Path:
     if not CHROMIUM.exists():
-        reason = "/usr/bin/chromium is missing: install Debian's chromium (.ci/run does) to run the browser suite"
+        reason = "/usr/bin/chromium is missing: `sudo apt-get install -y chromium` to run the browser suite (.ci/run installs it)"
         if os.environ.get("CI"):
             pytest.fail(reason)
         pytest.skip(reason)

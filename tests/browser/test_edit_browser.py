@@ -7,7 +7,7 @@ import shutil
 from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.edit import Dataset
 
-from .browser_kit import ROOT, docs_dir, screenshot
+from .browser_kit import screenshot
 
 
 def _choose(pg, label: str, typed: str) -> None:
@@ -46,8 +46,7 @@ def test_an_edit_in_the_browser_is_previewed_saved_and_logged(browser, start_app
     pg.set_viewport_size({"width": 1920, "height": 1080})
     pg.get_by_text("Förhandsvisning").scroll_into_view_if_needed()
     pg.wait_for_timeout(800)
-    screenshot(pg, "redigera-1920")
-    shutil.copyfile(ROOT / "test-output" / "screenshots" / "redigera-1920.png", docs_dir() / "screenshot-redigera.png")
+    screenshot(pg, "redigera-1920")  # the README's (tests/browser/screenshots.py)
     assert load(folder).entities["tris"].name_en != "TRIS project"  # the preview writes nothing
     save.click()
     pg.get_by_text("Sparat som ändring c0001").wait_for(timeout=20_000)

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import pytest
 
-from .browser_kit import ROOT, docs_dir, drawn_overlaps, label_px, map_box, map_frame, node_positions, poll_map, screenshot
+from .browser_kit import ROOT, drawn_overlaps, label_px, map_box, map_frame, node_positions, poll_map, screenshot
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta"
@@ -190,9 +188,7 @@ def test_controls_and_the_whole_map_fit_the_screen_with_readable_labels(page, ap
     assert slider["y"] > 0 and box["y"] + box["height"] <= height, box  # slider, buttons, date box and the whole map on one screen
     assert label_px(frame) >= least  # read on a projector: 14 px at 1366×768
     assert drawn_overlaps(frame) == []  # no label or node over another, as vis-network measured them
-    screenshot(page, f"karta-{day}-{width}x{height}")
-    if (width, day) == (1366, "2016-11-15"):
-        shutil.copyfile(ROOT / "test-output" / "screenshots" / f"karta-{day}-{width}x{height}.png", docs_dir() / "screenshot-karta-1366.png")
+    screenshot(page, f"karta-{day}-{width}x{height}")  # 2016-11-15 at 1366×768 is the README's (tests/browser/screenshots.py)
 
 
 def test_a_click_on_a_node_opens_its_details(page, app_url):
@@ -209,8 +205,7 @@ def test_a_click_on_a_node_opens_its_details(page, app_url):
     assert "Lokal samverkansgrupp" in text and "2016-12-31" in text  # its kind and validity
     dialog.get_by_text("LSG Trosa omfattar Trosa kommun").wait_for(state="attached")  # its relations (a grid drawn on a canvas) on the day, with their sources
     dialog.get_by_text("an_gnot (Ansökan", exact=False).first.wait_for(state="attached")
-    screenshot(page, "karta-detaljer-1366x768")
-    shutil.copyfile(ROOT / "test-output" / "screenshots" / "karta-detaljer-1366x768.png", docs_dir() / "screenshot-karta-detaljer.png")
+    screenshot(page, "karta-detaljer-1366x768")  # the README's (tests/browser/screenshots.py)
     page.keyboard.press("Escape")
     dialog.wait_for(state="detached", timeout=10_000)
     page.wait_for_timeout(1500)  # the click's rerun kept the date and the filters (no stale widget values)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.draw.export import export_html, image_size
 from lsgmap.draw.view import View
 
-from .browser_kit import ROOT, docs_dir, node_records, poll_map, screenshot
+from .browser_kit import node_records, poll_map, screenshot
 
 
 def drawn(pg, predicate, index: int = 0, timeout: float = 40.0) -> list[dict]:
@@ -29,8 +28,7 @@ def test_typed_question_highlights_the_chain(page, app_url):
     assert "ips_slussen" in dimmed and "kommun_eskilstuna" not in strong | dimmed  # the chain's neighbours dimmed, the rest not drawn
     page.get_by_text("LSG Nyköping-Oxelösund").first.wait_for()
     page.wait_for_timeout(500)
-    screenshot(page, "fraga")
-    shutil.copyfile(ROOT / "test-output" / "screenshots" / "fraga.png", docs_dir() / "screenshot-fraga.png")
+    screenshot(page, "fraga")  # the README's (tests/browser/screenshots.py)
 
 
 def test_story_steps_forward_and_back(page, app_url):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-
-from .browser_kit import docs_dir, drawn_overlaps, label_px, map_box, map_frame, screenshot
+from .browser_kit import drawn_overlaps, label_px, map_box, map_frame, screenshot
 
 
 def _at_step(page, n: int) -> None:
@@ -67,9 +65,7 @@ def test_every_step_fits_with_labels_of_20_px_and_the_merger_plays(browser, app_
         assert box["y"] + box["height"] <= 768, (step, box)
         assert label_px(frame) >= 20, step
         assert drawn_overlaps(frame) == [], step
-        shot = screenshot(page, f"presentera-{step}-1366x768")
-        if step == 5:  # the merger step, for the README
-            shutil.copyfile(shot, docs_dir() / "screenshot-presentera.png")
+        screenshot(page, f"presentera-{step}-1366x768")  # step 5, the merger, is the README's (tests/browser/screenshots.py)
     played = page.evaluate("() => Number(document.querySelector('.lsgmap-live').dataset.played || 0)")
     ids = map_frame(page).evaluate("() => network.body.data.nodes.getIds()")
     assert played >= 4 and "lsg_trosa_gnesta" in ids and "lsg_trosa" not in ids  # steps glided in place; the merger step ends merged
