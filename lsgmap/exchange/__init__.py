@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import gc
 import importlib
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -38,6 +37,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from lsgmap.dates import day_to_iso, to_day
+from lsgmap.text import clean_text
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.records import BudgetLine, Conflict, Entity, Event, Relation
@@ -174,17 +174,13 @@ def _order(records: dict) -> object:
 
 # -- text --------------------------------------------------------------------------------
 
-#: Characters XML 1.0 cannot hold at all, not even as a character reference.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-
-
 def xml_text(value: object) -> str:
-    """``value`` as text XML can hold: the few characters XML 1.0 forbids become U+FFFD; the rest is escaped by the writer.
+    """``value`` as text XML can hold: control characters (:func:`lsgmap.text.clean_text`) become U+FFFD; the rest is escaped by the writer.
 
     >>> xml_text("a\\x01b <c> & \\t\\n")
     'a\ufffdb <c> & \\t\\n'
     """
-    return _NOT_XML.sub("\ufffd", str(value))
+    return clean_text(value)
 
 
 def iso(day: int) -> str:

@@ -3,8 +3,8 @@
 A cell that a spreadsheet would evaluate (text starting with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return) opens as text: in CSV it gets a
 leading apostrophe (``'=1+1``), in XLSX it is written as a string cell (never
-a formula). Control characters (C0 except tab, newline and carriage return; DEL
-and C1) are replaced with :data:`MARK`, so a cell can never break the file.
+a formula). Control characters (:data:`lsgmap.text.CONTROL_CHARS`) are replaced
+with :data:`MARK`, so a cell can never break the file.
 Numbers stay numbers.
 
 Two CSV styles: ``"sv"`` (``;`` between cells, decimal comma: Swedish Excel
@@ -36,10 +36,9 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["CSV_STYLES", "MARK", "clean_text", "csv_cell", "to_csv", "to_xlsx", "csv_style_for"]
+from lsgmap.text import MARK, clean_text
 
-#: Shown in place of a control character.
-MARK = "\ufffd"
+__all__ = ["CSV_STYLES", "MARK", "clean_text", "csv_cell", "to_csv", "to_xlsx", "csv_style_for"]
 
 #: CSV styles: (cell separator, decimal separator).
 CSV_STYLES = {"sv": (";", ","), "en": (",", ".")}
@@ -50,8 +49,6 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 #: The most characters Excel shows in one cell; a longer text is cut with "…".
 XLSX_MAX = 32_767
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
 
 def csv_style_for(lang: str) -> str:
     """The CSV style a user of ``lang`` most likely wants: Swedish Excel wants ``sv``.
@@ -60,15 +57,6 @@ def csv_style_for(lang: str) -> str:
     ('sv', 'en')
     """
     return "sv" if lang == "sv" else "en"
-
-
-def clean_text(value: Any) -> str:
-    """``value`` as text, with control characters replaced by :data:`MARK`.
-
-    >>> clean_text("a\\x00b\\x1b[2Jc")
-    'a\ufffdb\ufffd[2Jc'
-    """
-    return _CONTROL.sub(MARK, str(value))
 
 
 def _empty(value: Any) -> bool:
