@@ -50,9 +50,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from lsgmap.dates import OPEN_END, OPEN_START
-from lsgmap.exchange import Selection, iso, no_gc, select
-from lsgmap.exchange.gexf import description
+from lsgmap.dates import OPEN_END, OPEN_START, day_to_iso
+from lsgmap.exchange.selection import Selection, description, select
 from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -304,9 +303,9 @@ def _shared_interval(first: int, last: int) -> dict[str, Any]:
     """The interval as a dict, made once per pair of days and shared (never modified)."""
     out: dict[str, Any] = {"type": "time:Interval"}
     if first > OPEN_START:
-        out["hasBeginning"] = {"inXSDDate": iso(first)}
+        out["hasBeginning"] = {"inXSDDate": day_to_iso(first)}
     if last < OPEN_END:
-        out["hasEnd"] = {"inXSDDate": iso(last)}
+        out["hasEnd"] = {"inXSDDate": day_to_iso(last)}
     return out
 
 
@@ -338,7 +337,7 @@ def jsonld_document(structure: Structure, *, on: date | str | int | None = None,
     ids = _Ids(s)
     header: dict[str, Any] = {"id": ids.base.rstrip(":"), "type": "lsgmap:Export", "description": description(sel, lang)}
     if sel.day is not None:
-        header["on"] = iso(sel.day)
+        header["on"] = day_to_iso(sel.day)
     graph: list[dict[str, Any]] = [header, *_shipped()["@graph"]]
     graph.extend(_entity(e, sel, ids) for e in sel.entities)
     shortcuts: dict[str, dict[str, list[str]]] = {}
@@ -449,8 +448,7 @@ def _relationship(r: Relation, n: int, sel: Selection, ids: _Ids) -> dict[str, A
 
 def to_jsonld(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
     """:func:`jsonld_document` as UTF-8 JSON bytes."""
-    with no_gc():
-        return json.dumps(jsonld_document(structure, on=on, lang=lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(jsonld_document(structure, on=on, lang=lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def main() -> None:  # pragma: no cover - writes the shipped context document anew

@@ -38,9 +38,11 @@ from xml.sax.saxutils import escape
 
 from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH, Field, Resource, to_number
 from lsgmap.dataset.tables import read_dataset
-from lsgmap.exchange import Selection, iso, no_gc, select, xml_text
-from lsgmap.exchange.spreadsheet import XLSX_MAX, clean_text
+from lsgmap.dates import day_to_iso
+from lsgmap.exchange.selection import Selection, select
+from lsgmap.exchange.spreadsheet import XLSX_MAX
 from lsgmap.i18n import t
+from lsgmap.text import clean_text
 from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -64,8 +66,7 @@ _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 def to_workbook(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
     """XLSX bytes: every table of the dataset (``on=None``) or the rows of the day ``on``, a read-me and the lists sheet."""
-    with no_gc():
-        return _Book(structure, select(structure, on=on)).write()
+    return _Book(structure, select(structure, on=on)).write()
 
 
 def _column_letter(n: int) -> str:
@@ -202,7 +203,7 @@ class _Book:
         s, sel = self.structure, self.sel
         rows: list[list[Any]] = []
         for lang in ("sv", "en"):
-            scope = t("exchange.readme.scope.timeline", lang) if sel.day is None else t("exchange.readme.scope.day", lang, date=iso(sel.day))
+            scope = t("exchange.readme.scope.timeline", lang) if sel.day is None else t("exchange.readme.scope.day", lang, date=day_to_iso(sel.day))
             rows += [[t("exchange.readme.title", lang, path=s.path.name)], [scope]]
             rows += [[t(f"exchange.readme.{key}", lang)] for key in ("sheets", "dates", "lists", "text")]
             rows.append([""])
@@ -234,7 +235,7 @@ class _Book:
     def _shared_strings(self) -> bytes:
         parts = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="{_NS}" count="{len(self.strings)}" uniqueCount="{len(self.strings)}">']
         for text in self.strings:
-            parts.append(f'<si><t xml:space="preserve">{escape(xml_text(text))}</t></si>')
+            parts.append(f'<si><t xml:space="preserve">{escape(clean_text(text))}</t></si>')
         parts.append("</sst>")
         return "".join(parts).encode("utf-8")
 
