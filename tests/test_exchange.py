@@ -23,7 +23,7 @@ from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.dataset.tables import read_dataset
 from lsgmap.dates import day_to_iso, to_day
 from lsgmap.exchange import FORMATS, export_data, select
-from lsgmap.exchange.jsonld import CONTEXT_PATH, ENTITY_TYPES, MEANINGS, PREFIXES, RELATION_PROPERTIES, context_document
+from lsgmap.exchange.jsonld import CONTEXT_PATH, PREFIXES, context_document
 from lsgmap.exchange.workbook import LISTS_SHEET, README_SHEET
 from lsgmap.synthetic import generate
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
@@ -288,9 +288,11 @@ def test_jsonld_uses_org_and_prov(bundled):
 
 def test_the_shipped_context_is_the_vocabulary():
     assert json.loads(CONTEXT_PATH.read_text(encoding="utf-8")) == context_document(), "run python -m lsgmap.exchange.jsonld"
-    assert set(RELATION_PROPERTIES) == set(RELATION_KINDS)
-    assert set(ENTITY_TYPES) == set(ENTITY_KINDS)
-    assert {k for k, p in RELATION_PROPERTIES.items() if p.startswith("lsgmap:")} == set(MEANINGS)
+    # every kind has its JSON-LD term or classes in the vocabulary; every term of the project's own has its meaning
+    assert all(k.term.startswith(("org:", "lsgmap:")) for k in RELATION_KINDS.values())
+    assert all(k.classes and k.classes != ("lsgmap:Entity",) for k in ENTITY_KINDS.values())
+    own = [k for k in RELATION_KINDS.values() if k.term.startswith("lsgmap:")]
+    assert own and all(k.meaning_sv and k.meaning_en for k in own)
 
 
 # -- the workbook ----------------------------------------------------------------------------------
