@@ -28,9 +28,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 
-from lsgmap.dates import day_to_iso, to_day
+from lsgmap.dates import Day, day_to_iso, to_day
 from lsgmap.exchange.graphs import to_gexf, to_graphml
 from lsgmap.exchange.jsonld import to_jsonld
 from lsgmap.exchange.selection import Selection, select
@@ -62,7 +61,7 @@ FORMATS: dict[str, ExchangeFormat] = {
 }
 
 
-def export_data(structure: Structure, fmt: str, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
+def export_data(structure: Structure, fmt: str, *, on: Day = None, lang: str = "sv") -> bytes:
     """The structure as a file of format ``fmt`` (see :data:`FORMATS`): one date ``on``, or all dates when None.
 
     ``lang`` chooses the language of labels meant for people (the GEXF and
@@ -74,7 +73,7 @@ def export_data(structure: Structure, fmt: str, *, on: date | str | int | None =
     return spec.write(structure, on=on, lang=lang)
 
 
-def default_filename(fmt: str, *, on: date | str | int | None = None) -> str:
+def default_filename(fmt: str, *, on: Day = None) -> str:
     """``lsgmap-DATE.SUFFIX`` for one date, ``lsgmap-timeline.SUFFIX`` for all dates.
 
     >>> default_filename("gexf"), default_filename("xlsx", on="2017-03-01")

@@ -40,12 +40,11 @@ Examples
 from __future__ import annotations
 
 import io
-from datetime import date
 from typing import Any
 
 import networkx as nx
 
-from lsgmap.dates import day_to_iso
+from lsgmap.dates import Day, day_to_iso
 from lsgmap.exchange.selection import Selection, description, select
 from lsgmap.model.structure import Structure
 from lsgmap.text import clean_text
@@ -54,7 +53,7 @@ from lsgmap.vocab import RELATION_KINDS
 __all__ = ["to_gexf", "to_graphml", "exchange_graph"]
 
 
-def to_gexf(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
+def to_gexf(structure: Structure, *, on: Day = None, lang: str = "sv") -> bytes:
     """GEXF bytes: all dates in dynamic mode (``on=None``), or the structure valid on ``on`` in static mode."""
     sel = select(structure, on=on)
     g = exchange_graph(sel, lang, spells=True)
@@ -67,7 +66,7 @@ def to_gexf(structure: Structure, *, on: date | str | int | None = None, lang: s
     return out.getvalue()
 
 
-def to_graphml(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
+def to_graphml(structure: Structure, *, on: Day = None, lang: str = "sv") -> bytes:
     """GraphML bytes of all dates (``on=None``, validity as ``start``/``end``) or of the structure valid on ``on``."""
     g = exchange_graph(select(structure, on=on), lang, spells=False)
     g.graph["id"] = "lsgmap"

@@ -46,12 +46,11 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from lsgmap.dates import OPEN_END, OPEN_START, day_to_iso
+from lsgmap.dates import OPEN_END, OPEN_START, Day, day_to_iso
 from lsgmap.exchange.selection import Selection, description, select
 from lsgmap.model.records import Document, Entity, Event, Relation, Source
 from lsgmap.model.structure import Structure
@@ -269,7 +268,7 @@ def _facts_common(node: dict[str, Any], record, sel: Selection, ids: _Ids) -> No
     node["wasDerivedFrom"] = [ids("source", s) for s in record.sources]
 
 
-def jsonld_document(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> dict[str, Any]:
+def jsonld_document(structure: Structure, *, on: Day = None, lang: str = "sv") -> dict[str, Any]:
     """The JSON-LD document (a dict) of all dates (``on=None``) or of the structure valid on ``on``."""
     sel = select(structure, on=on)
     s = structure
@@ -386,7 +385,7 @@ def _relationship(r: Relation, n: int, sel: Selection, ids: _Ids) -> dict[str, A
     return node
 
 
-def to_jsonld(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
+def to_jsonld(structure: Structure, *, on: Day = None, lang: str = "sv") -> bytes:
     """:func:`jsonld_document` as UTF-8 JSON bytes."""
     return json.dumps(jsonld_document(structure, on=on, lang=lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 

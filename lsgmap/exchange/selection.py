@@ -4,7 +4,8 @@ Examples
 --------
 >>> from lsgmap.dataset.load import BUNDLED_DATA, load
 >>> sel = select(load(BUNDLED_DATA), on="2017-03-01")
->>> "lsg_trosa_gnesta" in sel.entity_ids, "lsg_trosa" in sel.entity_ids
+>>> ids = {e.id for e in sel.entities}
+>>> "lsg_trosa_gnesta" in ids, "lsg_trosa" in ids
 (True, False)
 >>> description(sel, "en")
 'lsgmap: the collaboration structure in sormland on 2017-03-01'
@@ -13,9 +14,8 @@ Examples
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
-from lsgmap.dates import day_to_iso, to_day
+from lsgmap.dates import Day, day_to_iso, to_day
 from lsgmap.i18n import t
 from lsgmap.model.records import BudgetLine, Conflict, Entity, Event, Relation
 from lsgmap.model.structure import Structure
@@ -46,20 +46,12 @@ class Selection:
     attested: frozenset[str] = field(default_factory=frozenset)
 
     @property
-    def entity_ids(self) -> set[str]:
-        return {e.id for e in self.entities}
-
-    @property
     def timeline(self) -> bool:
         """True when the export holds all dates (each fact with its validity)."""
         return self.day is None
 
-    def attested_now(self, fact_id: str) -> bool:
-        """All dates: whether a source ever speaks for the fact; one day: whether one does on that day."""
-        return self.structure.attestation(fact_id).ever if self.day is None else fact_id in self.attested
 
-
-def select(structure: Structure, *, on: date | str | int | None = None) -> Selection:
+def select(structure: Structure, *, on: Day = None) -> Selection:
     """The records an export of ``structure`` holds on the day ``on`` (None: all dates)."""
     s = structure
     if on is None:

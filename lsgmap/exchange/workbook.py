@@ -31,12 +31,11 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterator
-from datetime import date
 from typing import Any
 
 from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH, Field, Resource, to_number
 from lsgmap.dataset.tables import read_dataset
-from lsgmap.dates import day_to_iso
+from lsgmap.dates import Day, day_to_iso
 from lsgmap.exchange.selection import Selection, select
 from lsgmap.exchange.spreadsheet import Sheet, xlsx_book
 from lsgmap.i18n import t
@@ -55,7 +54,7 @@ _VOCABULARIES: tuple[dict[str, Any], ...] = (ENTITY_KINDS, RELATION_KINDS, EVENT
 _WIDE = {"name_sv", "name_en", "title", "quote", "topic_sv", "topic_en", "note", "item_sv", "item_en", "period_note", "aliases"}
 
 
-def to_workbook(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
+def to_workbook(structure: Structure, *, on: Day = None, lang: str = "sv") -> bytes:
     """XLSX bytes: every table of the dataset (``on=None``) or the rows of the day ``on``, a read-me and the lists sheet."""
     sel = select(structure, on=on)
     raw = read_dataset(structure.path)
