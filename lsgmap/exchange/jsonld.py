@@ -209,18 +209,13 @@ class _Ids:
     def __init__(self, structure: Structure):
         self.base = f"urn:lsgmap:{quote(structure.path.name, safe='')}:"
         self.entities, self.relations, self.events = structure.entities, structure.relations, structure.events
-        self._done: dict[tuple[str, str], str] = {}
 
     def context(self) -> dict[str, str]:
         """The prefixes of this dataset's IRIs, for the file's context."""
         return {prefix: f"{self.base}{table}:" for table, prefix in TABLE_PREFIXES.items()}
 
     def __call__(self, table: str, ident: str) -> str:
-        key = (table, ident)
-        iri = self._done.get(key)
-        if iri is None:
-            iri = self._done[key] = f"{TABLE_PREFIXES[table]}:{ident if _SAFE.fullmatch(ident) else quote(ident, safe='')}"
-        return iri
+        return f"{TABLE_PREFIXES[table]}:{ident if _SAFE.fullmatch(ident) else quote(ident, safe='')}"
 
     def fact(self, ident: str) -> str:
         """The IRI of an entity, relation or event id (in that order of lookup)."""
