@@ -20,6 +20,8 @@ Examples
 ('subject', 'object')
 >>> sorted(k for k, e in EVENT_KINDS.items() if e.ends_originals)
 ['dissolution', 'merger', 'rename', 'split']
+>>> RELATION_KINDS["member_of"].term, RELATION_KINDS["steers"].term, ENTITY_KINDS["lsg"].classes[0]
+('org:memberOf', 'lsgmap:steers', 'org:OrganizationalUnit')
 """
 
 from __future__ import annotations
@@ -68,6 +70,8 @@ class EntityKind:
 
     ``cues`` are the words (regular-expression alternatives on normalised text)
     that name the kind in a question: "vilka projekt …", "which municipalities …".
+    ``classes``: its RDF classes in the JSON-LD export (W3C ORG where it has one,
+    the project's own ``lsgmap:`` vocabulary else).
     """
 
     key: str
@@ -79,6 +83,7 @@ class EntityKind:
     shape: str
     layer: int
     cues: str = ""
+    classes: tuple[str, ...] = ("lsgmap:Entity",)
 
     def label(self, lang: str = "sv") -> str:
         return self.sv if lang == "sv" else self.en
@@ -114,7 +119,10 @@ class RelationKind:
     ``report_by``: the message key of its line under a project in the report
     ("styrs av", "ägs av", "finansieras av"); empty: not listed there.
     ``colour`` and ``dashes`` together tell each kind from every other, on the
-    live map, in the legend and in every export.
+    live map, in the legend and in every export. ``term``: its property in the
+    JSON-LD export, W3C ORG's where it has one (``org:memberOf``), else the
+    project's own (``lsgmap:steers``), whose ``meaning_sv``/``meaning_en`` the
+    shipped context document states.
     """
 
     key: str
@@ -135,9 +143,15 @@ class RelationKind:
     cues: str = ""
     role: str = ""
     report_by: str = ""
+    term: str = ""
+    meaning_sv: str = ""
+    meaning_en: str = ""
 
     def label(self, lang: str = "sv") -> str:
         return self.sv if lang == "sv" else self.en
+
+    def meaning(self, lang: str = "sv") -> str:
+        return self.meaning_sv if lang == "sv" else self.meaning_en
 
     def verb(self, lang: str = "sv") -> str:
         return self.verb_sv if lang == "sv" else self.verb_en
@@ -179,24 +193,27 @@ def _index(items):
     return {item.key: item for item in items}
 
 
+_FORMAL = ("org:FormalOrganization", "org:Organization")
+_UNIT = ("org:OrganizationalUnit", "org:Organization")
+
 ENTITY_KINDS: dict[str, EntityKind] = _index(
     [
-        EntityKind("association", "Samordningsförbund", "Coordination association", "Samordningsförbund", "Coordination associations", "#1f4e79", "box", 0),
-        EntityKind("agency", "Myndighet", "Agency", "Myndigheter", "Agencies", "#2e75b6", "box", 1, cues=r"myndighet\w*|agenc\w*"),
-        EntityKind("region", "Region", "Region", "Regioner", "Regions", "#5b9bd5", "box", 1, cues=r"region|regioner|regions"),
-        EntityKind("funder", "Finansiär", "Funder", "Finansiärer", "Funders", "#7030a0", "diamond", 1, cues=r"finansiar\w*|funders?"),
+        EntityKind("association", "Samordningsförbund", "Coordination association", "Samordningsförbund", "Coordination associations", "#1f4e79", "box", 0, classes=_FORMAL),
+        EntityKind("agency", "Myndighet", "Agency", "Myndigheter", "Agencies", "#2e75b6", "box", 1, cues=r"myndighet\w*|agenc\w*", classes=_FORMAL),
+        EntityKind("region", "Region", "Region", "Regioner", "Regions", "#5b9bd5", "box", 1, cues=r"region|regioner|regions", classes=_FORMAL),
+        EntityKind("funder", "Finansiär", "Funder", "Finansiärer", "Funders", "#7030a0", "diamond", 1, cues=r"finansiar\w*|funders?", classes=("org:Organization",)),
         EntityKind("lsg", "Lokal samverkansgrupp", "Local collaboration group", "Lokala samverkansgrupper", "Local collaboration groups", "#c55a11", "ellipse", 2,
-                   cues=r"lsg|lsgs|lsger|lsgerna|lsg s|samverkansgrupp\w*|collaboration groups?"),
-        EntityKind("lsg_group", "LSG tillsammans", "LSGs together", "LSG tillsammans", "LSGs together", "#f4b183", "ellipse", 2),
-        EntityKind("municipality", "Kommun", "Municipality", "Kommuner", "Municipalities", "#548235", "box", 3, cues=r"kommun\w*|municipalit\w*"),
+                   cues=r"lsg|lsgs|lsger|lsgerna|lsg s|samverkansgrupp\w*|collaboration groups?", classes=_UNIT),
+        EntityKind("lsg_group", "LSG tillsammans", "LSGs together", "LSG tillsammans", "LSGs together", "#f4b183", "ellipse", 2, classes=_UNIT),
+        EntityKind("municipality", "Kommun", "Municipality", "Kommuner", "Municipalities", "#548235", "box", 3, cues=r"kommun\w*|municipalit\w*", classes=_FORMAL),
         EntityKind("project", "Projekt / insats", "Project", "Projekt / insatser", "Projects", "#bf9000", "dot", 4,
-                   cues=r"projekt\w*|insats\w*|projects?|interventions?"),
+                   cues=r"projekt\w*|insats\w*|projects?|interventions?", classes=("lsgmap:Project",)),
         EntityKind("steering_group", "Styrgrupp", "Steering group", "Styrgrupper", "Steering groups", "#a5a5a5", "ellipse", 4,
-                   cues=r"styrgrupper\w*|steering groups"),
-        EntityKind("team", "Team", "Team", "Team", "Teams", "#d9d9d9", "dot", 5, cues=r"team|teamen|teams"),
-        EntityKind("role", "Roll / tjänst", "Role", "Roller / tjänster", "Roles", "#c00000", "star", 5, cues=r"roller|rollerna|tjanster|roles"),
-        EntityKind("assignment", "Uppdrag", "Assignment", "Uppdrag", "Assignments", "#ff7c80", "triangle", 6, cues=r"uppdrag|uppdragen|assignments?"),
-        EntityKind("person", "Person", "Person", "Personer", "Persons", "#808080", "dot", 6, cues=r"personer|people|persons"),
+                   cues=r"styrgrupper\w*|steering groups", classes=_UNIT),
+        EntityKind("team", "Team", "Team", "Team", "Teams", "#d9d9d9", "dot", 5, cues=r"team|teamen|teams", classes=_UNIT),
+        EntityKind("role", "Roll / tjänst", "Role", "Roller / tjänster", "Roles", "#c00000", "star", 5, cues=r"roller|rollerna|tjanster|roles", classes=("org:Post",)),
+        EntityKind("assignment", "Uppdrag", "Assignment", "Uppdrag", "Assignments", "#ff7c80", "triangle", 6, cues=r"uppdrag|uppdragen|assignments?", classes=("lsgmap:Assignment",)),
+        EntityKind("person", "Person", "Person", "Personer", "Persons", "#808080", "dot", 6, cues=r"personer|people|persons", classes=("foaf:Person",)),
     ]
 )
 
@@ -209,34 +226,51 @@ _DASH_DOT_DOT = (10, 3, 2, 3, 2, 3)
 RELATION_KINDS: dict[str, RelationKind] = _index(
     [
         RelationKind("member_of", "Medlem i", "Member of", "är medlem i", "is a member of", "har som medlem", "has as member", "#1f4e79", _SOLID, 1,
-                     upward="object", askable=6, cue_rank=9, cues=r"medlem\w*|members?|membership", role="membership"),
+                     upward="object", askable=6, cue_rank=9, cues=r"medlem\w*|members?|membership", role="membership", term="org:memberOf"),
         RelationKind("covers", "Omfattar", "Covers", "omfattar", "covers", "omfattas av", "is covered by", "#548235", _DASHED, 1,
-                     upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks"),
+                     upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks",
+                     term="lsgmap:covers", meaning_sv="A omfattar B: gruppen A arbetar för kommunen eller området B.",
+                     meaning_en="A covers B: the group A works for the municipality or area B."),
         RelationKind("owns", "Äger", "Owns", "äger", "owns", "ägs av", "is owned by", "#000000", _SOLID, 3,
-                     upward="subject", responsible=True, askable=2, cue_rank=5, cues=r"ager|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?", role="ownership", report_by="report.owned_by"),
+                     upward="subject", responsible=True, askable=2, cue_rank=5, cues=r"ager|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?", role="ownership", report_by="report.owned_by",
+                     term="lsgmap:owns", meaning_sv="A äger B: A är projektägare och bär ansvaret för B.",
+                     meaning_en="A owns B: A is the project owner, accountable for B."),
         RelationKind("steers", "Styr", "Steers", "styr", "steers", "styrs av", "is steered by", "#c55a11", _SOLID, 3,
-                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styrs|styrde|styrdes|styrgrupp\w*|steer\w*", role="steering", report_by="report.steered_by"),
+                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styrs|styrde|styrdes|styrgrupp\w*|steer\w*", role="steering", report_by="report.steered_by",
+                     term="lsgmap:steers", meaning_sv="A styr B: A är styrgrupp för B och beslutar om dess inriktning.",
+                     meaning_en="A steers B: A is the steering group of B and decides its course."),
         RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", _DASHED, 2,
-                     upward="subject", askable=3, cue_rank=4, cues=r"finansier\w*|fund\w*|financ\w*|betala\w*|pays|paid|bekosta\w*", role="funding", report_by="report.funded_by"),
+                     upward="subject", askable=3, cue_rank=4, cues=r"finansier\w*|fund\w*|financ\w*|betala\w*|pays|paid|bekosta\w*", role="funding", report_by="report.funded_by",
+                     term="lsgmap:funds", meaning_sv="A finansierar B: A betalar för B (beloppen i lsgmap:BudgetLine).",
+                     meaning_en="A funds B: A pays for B (the amounts in lsgmap:BudgetLine)."),
         RelationKind("employs", "Anställer", "Employs", "anställer", "employs", "är anställd av", "is employed by", "#2e75b6", _DASHED, 2,
-                     upward="subject", askable=4, cue_rank=3, cues=r"anstall\w*|employ\w*|arbetsgivare\w*"),
+                     upward="subject", askable=4, cue_rank=3, cues=r"anstall\w*|employ\w*|arbetsgivare\w*",
+                     term="lsgmap:employs", meaning_sv="A anställer B: A är arbetsgivare för personen eller tjänsten B.",
+                     meaning_en="A employs B: A is the employer of the person or post B."),
         RelationKind("commissions", "Uppdragsgivare till", "Commissions", "är uppdragsgivare till", "commissions", "har som uppdragsgivare", "is commissioned by",
-                     "#c00000", _SOLID, 2, upward="subject", askable=5, cue_rank=1, cues=r"uppdragsgivare\w*|commission\w*|principals?", role="commission"),
+                     "#c00000", _SOLID, 2, upward="subject", askable=5, cue_rank=1, cues=r"uppdragsgivare\w*|commission\w*|principals?", role="commission",
+                     term="lsgmap:commissions", meaning_sv="A är uppdragsgivare till B: A ger B uppdrag och tar emot det B gör.",
+                     meaning_en="A commissions B: A gives B assignments and receives the work."),
         RelationKind("reports_to", "Rapporterar till", "Reports to", "rapporterar till", "reports to", "får rapporter från", "receives reports from",
-                     "#00838f", _DASH_DOT, 1, upward="object", askable=8, cue_rank=7, cues=r"rapporter\w*|reports?|reporting"),
+                     "#00838f", _DASH_DOT, 1, upward="object", askable=8, cue_rank=7, cues=r"rapporter\w*|reports?|reporting", term="org:reportsTo"),
         RelationKind("chairs", "Ordförande i", "Chairs", "är ordförande i", "chairs", "har som ordförande", "is chaired by", "#8c564b", _SOLID, 1,
-                     upward="object", cue_rank=10, cues=r"ordforande\w*|chair\w*"),
+                     upward="object", cue_rank=10, cues=r"ordforande\w*|chair\w*",
+                     term="lsgmap:chairs", meaning_sv="A är ordförande i B.", meaning_en="A chairs B."),
         RelationKind("part_of", "Del av", "Part of", "är en del av", "is part of", "består av", "consists of", "#6b6b6b", _DASH_DOT_DOT, 1,
-                     upward="object", cue_rank=11, cues=r"del av|delar av|ingar i|part of|parts of"),
+                     upward="object", cue_rank=11, cues=r"del av|delar av|ingar i|part of|parts of", term="org:subOrganizationOf"),
         RelationKind("applies_to", "Ansöker hos", "Applies to", "ansöker hos", "applies to", "tar emot ansökan från", "receives an application from",
-                     "#bf9000", _DASHED, 1, upward="subject", cue_rank=13, cues=r"ansoker|ansokte|ansokt|applies|applied|apply"),
+                     "#bf9000", _DASHED, 1, upward="subject", cue_rank=13, cues=r"ansoker|ansokte|ansokt|applies|applied|apply",
+                     term="lsgmap:appliesTo", meaning_sv="A ansöker hos B om medel eller uppdrag.",
+                     meaning_en="A applies to B for funds or an assignment."),
         RelationKind("holds", "Innehar", "Holds", "innehar", "holds", "innehas av", "is held by", "#827717", _SHORT_DASHES, 1,
-                     upward="object", cue_rank=12, cues=r"innehar|innehas|holds|held|tjanst|tjansten", role="holding"),
+                     upward="object", cue_rank=12, cues=r"innehar|innehas|holds|held|tjanst|tjansten", role="holding", term="org:holds"),
         RelationKind("assigns", "Ger uppdrag", "Assigns", "ger uppdraget", "assigns", "ges av", "is assigned by", "#ff7c80", _SOLID, 1,
                      upward="subject", assignment=True,
-                     cue_rank=2, cues=r"(gav|ger|givit|gett|gavs)\s+(\w+\s+){0,3}uppdrag\w*|uppdraget|uppdragen|assign\w*", role="assignment_giver"),
+                     cue_rank=2, cues=r"(gav|ger|givit|gett|gavs)\s+(\w+\s+){0,3}uppdrag\w*|uppdraget|uppdragen|assign\w*", role="assignment_giver",
+                     term="lsgmap:assigns", meaning_sv="A ger uppdraget B.", meaning_en="A gives the assignment B."),
         RelationKind("assigned_to", "Uppdrag till", "Assigned to", "är ett uppdrag till", "is assigned to", "har uppdraget", "has the assignment",
-                     "#e0457b", _DASHED, 1, upward="object", assignment=True, role="assignment_receiver"),
+                     "#e0457b", _DASHED, 1, upward="object", assignment=True, role="assignment_receiver",
+                     term="lsgmap:assignedTo", meaning_sv="Uppdraget A är givet till B.", meaning_en="The assignment A is given to B."),
     ]
 )
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 from pathlib import Path
+from xml.etree import ElementTree
 
 import networkx as nx
 import pytest
@@ -22,7 +23,7 @@ from lsgmap.dataset.load import BUNDLED_DATA, load
 from lsgmap.dataset.tables import read_dataset
 from lsgmap.dates import day_to_iso, to_day
 from lsgmap.exchange import FORMATS, export_data, select
-from lsgmap.exchange.jsonld import CONTEXT_PATH, ENTITY_TYPES, MEANINGS, PREFIXES, RELATION_PROPERTIES, context_document
+from lsgmap.exchange.jsonld import CONTEXT_PATH, PREFIXES, context_document
 from lsgmap.exchange.workbook import LISTS_SHEET, README_SHEET
 from lsgmap.synthetic import generate
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
@@ -97,7 +98,7 @@ def _from_graph(g: nx.MultiDiGraph, timeline: bool, *, spells: bool) -> dict:
 
     def common(d: dict) -> dict:
         if spells:
-            ((first, last),) = d["spells"] if timeline else [(None, None)]
+            ((first, last),) = d.get("spells", [("None", "None")]) if timeline else [(None, None)]  # no spell: no end known
             first, last = (None if first == "None" else first), (None if last == "None" else last)
             attested = [(a, b) for _v, a, b in d.get("attested", [])] if timeline else d["attested"]
         else:
@@ -222,9 +223,12 @@ def test_gexf_timeline_shows_the_merger(bundled):
     assert g.nodes["lsg_trosa"]["spells"] == [("None", "2016-12-31")]
     assert g.nodes["lsg_gnesta"]["spells"] == [("None", "2016-12-31")]
     assert g.nodes["lsg_trosa_gnesta"]["spells"] == [("2017-01-01", "None")]
-    # the file says the timeline is in dates, GEXF 1.3
-    root = __import__("xml.etree.ElementTree", fromlist=["x"]).fromstring(export_data(bundled, "gexf"))
-    assert root.get("version") == "1.3" and root.find("{http://gexf.net/1.3}graph").get("timeformat") == "date"
+    # the file says the timeline is in dates (GEXF 1.2, as networkx writes it and Gephi reads it); spells are ISO days
+    root = ElementTree.fromstring(export_data(bundled, "gexf"))
+    ns = {"g": "http://www.gexf.net/1.2draft"}
+    assert root.get("version") == "1.2" and root.find("g:graph", ns).get("timeformat") == "date"
+    spell = root.find("g:graph/g:nodes/g:node[@id='lsg_trosa_gnesta']/g:spells/g:spell", ns)
+    assert spell.attrib == {"start": "2017-01-01"}
 
 
 # -- JSON-LD: the questions it answers ----------------------------------------------------------------
@@ -284,9 +288,11 @@ def test_jsonld_uses_org_and_prov(bundled):
 
 def test_the_shipped_context_is_the_vocabulary():
     assert json.loads(CONTEXT_PATH.read_text(encoding="utf-8")) == context_document(), "run python -m lsgmap.exchange.jsonld"
-    assert set(RELATION_PROPERTIES) == set(RELATION_KINDS)
-    assert set(ENTITY_TYPES) == set(ENTITY_KINDS)
-    assert {k for k, p in RELATION_PROPERTIES.items() if p.startswith("lsgmap:")} == set(MEANINGS)
+    # every kind has its JSON-LD term or classes in the vocabulary; every term of the project's own has its meaning
+    assert all(k.term.startswith(("org:", "lsgmap:")) for k in RELATION_KINDS.values())
+    assert all(k.classes and k.classes != ("lsgmap:Entity",) for k in ENTITY_KINDS.values())
+    own = [k for k in RELATION_KINDS.values() if k.term.startswith("lsgmap:")]
+    assert own and all(k.meaning_sv and k.meaning_en for k in own)
 
 
 # -- the workbook ----------------------------------------------------------------------------------

@@ -41,6 +41,7 @@ from lsgmap.draw.layout.positions import layered_positions
 from lsgmap.draw.view import display_names, story_view
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, t
+from lsgmap.text import clean_text
 
 __all__ = ["story_slides", "find_story", "step_sources", "default_filename", "MIME", "IMAGE_SIZE"]
 
@@ -59,8 +60,6 @@ _FOOTER = (_MARGIN, 6.95, _SLIDE[0] - 2 * _MARGIN, 0.45)
 TITLE_PT, FOOTER_PT = 32, 16
 BODY_PT = (20, 18, 16)  # tried in this order: the largest that fits
 _GREY = "595959"
-#: Characters XML cannot hold (python-pptx would write them as _xHHHH_).
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 
 
 def default_filename(story_id: str) -> str:
@@ -188,12 +187,12 @@ def _emu(inches: float) -> int:
 
 
 def _plain(text: str) -> str:
-    """Data text as one plain paragraph: no characters XML cannot hold, runs of space as one.
+    """Data text as one plain paragraph: no control characters (python-pptx would write them as _xHHHH_), runs of space as one.
 
     >>> _plain("LSG\\x1b  Trosa\\n")
     'LSG Trosa'
     """
-    return re.sub(r"\s+", " ", _NOT_XML.sub("", str(text or ""))).strip()
+    return re.sub(r"\s+", " ", clean_text(text or "", mark="")).strip()
 
 
 def _fit(image: tuple[int, int], box: tuple[float, float, float, float]) -> tuple[int, int, int, int]:

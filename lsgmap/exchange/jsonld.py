@@ -9,13 +9,15 @@ beside this module and embedded in every file):
   (``lsgmap:kind``) and names (``skos:prefLabel`` in Swedish and English):
   associations, agencies, regions and municipalities are
   ``org:FormalOrganization``; LSGs, steering groups and teams
-  ``org:OrganizationalUnit``; roles ``org:Post``; persons ``foaf:Person``;
+  ``org:OrganizationalUnit``; roles ``org:Post``; persons ``foaf:Person``
+  (each kind's ``classes`` in :mod:`lsgmap.vocab`);
 * every relation is a qualified ``lsgmap:Relationship`` (subject, relation,
   object, ``lsgmap:during`` a ``time:Interval``), and also the plain triple
   ``subject relation object`` (true at some time). Membership is
   ``org:Membership`` with ``org:member``, ``org:organization`` and
   ``org:memberDuring``; holding a post is ``org:holds``; steering, owning,
-  funding, commissioning … are the properties of :data:`VOCAB`;
+  funding, commissioning … are the properties of :data:`VOCAB` (each
+  relation kind's ``term`` and meaning in :mod:`lsgmap.vocab`);
 * every event is an ``org:ChangeEvent`` with ``org:originalOrganization`` and
   ``org:resultingOrganization``;
 * every fact names its sources with ``prov:wasDerivedFrom``; a source is a
@@ -44,22 +46,17 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
-from functools import cache, lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
-from lsgmap.dates import OPEN_END, OPEN_START
-from lsgmap.exchange import Selection, iso, no_gc, select
-from lsgmap.exchange.gexf import description
-from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
+from lsgmap.dates import OPEN_END, OPEN_START, Day, day_to_iso
+from lsgmap.exchange.selection import Selection, description, select
+from lsgmap.model.records import Document, Entity, Event, Relation, Source
+from lsgmap.model.structure import Structure
+from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
-if TYPE_CHECKING:  # pragma: no cover
-    from lsgmap.model.records import Document, Entity, Event, Relation, Source
-    from lsgmap.model.structure import Structure
-
-__all__ = ["to_jsonld", "jsonld_document", "context_document", "CONTEXT_PATH", "VOCAB", "PREFIXES", "ENTITY_TYPES", "RELATION_PROPERTIES"]
+__all__ = ["to_jsonld", "jsonld_document", "context_document", "CONTEXT_PATH", "VOCAB", "PREFIXES"]
 
 #: The project's own vocabulary (its terms are defined in :data:`CONTEXT_PATH`).
 VOCAB = "https://w3id.org/lsgmap/vocab#"
@@ -78,57 +75,6 @@ PREFIXES = {
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
     "xsd": "http://www.w3.org/2001/XMLSchema#",
     "lsgmap": VOCAB,
-}
-
-_FORMAL = ["org:FormalOrganization", "org:Organization"]
-_UNIT = ["org:OrganizationalUnit", "org:Organization"]
-
-#: The RDF classes of each entity kind.
-ENTITY_TYPES: dict[str, list[str]] = {
-    "association": _FORMAL,
-    "agency": _FORMAL,
-    "region": _FORMAL,
-    "municipality": _FORMAL,
-    "funder": ["org:Organization"],
-    "lsg": _UNIT,
-    "steering_group": _UNIT,
-    "team": _UNIT,
-    "project": ["lsgmap:Project"],
-    "role": ["org:Post"],
-    "assignment": ["lsgmap:Assignment"],
-    "person": ["foaf:Person"],
-}
-
-#: The property of each relation kind: ORG's where it has one, else the project's own.
-RELATION_PROPERTIES: dict[str, str] = {
-    "member_of": "org:memberOf",
-    "holds": "org:holds",
-    "reports_to": "org:reportsTo",
-    "part_of": "org:subOrganizationOf",
-    "covers": "lsgmap:covers",
-    "owns": "lsgmap:owns",
-    "steers": "lsgmap:steers",
-    "funds": "lsgmap:funds",
-    "employs": "lsgmap:employs",
-    "commissions": "lsgmap:commissions",
-    "chairs": "lsgmap:chairs",
-    "applies_to": "lsgmap:appliesTo",
-    "assigns": "lsgmap:assigns",
-    "assigned_to": "lsgmap:assignedTo",
-}
-
-#: What each of the project's relation properties means (Swedish, English).
-MEANINGS: dict[str, tuple[str, str]] = {
-    "covers": ("A omfattar B: gruppen A arbetar för kommunen eller området B.", "A covers B: the group A works for the municipality or area B."),
-    "owns": ("A äger B: A är projektägare och bär ansvaret för B.", "A owns B: A is the project owner, accountable for B."),
-    "steers": ("A styr B: A är styrgrupp för B och beslutar om dess inriktning.", "A steers B: A is the steering group of B and decides its course."),
-    "funds": ("A finansierar B: A betalar för B (beloppen i lsgmap:BudgetLine).", "A funds B: A pays for B (the amounts in lsgmap:BudgetLine)."),
-    "employs": ("A anställer B: A är arbetsgivare för personen eller tjänsten B.", "A employs B: A is the employer of the person or post B."),
-    "commissions": ("A är uppdragsgivare till B: A ger B uppdrag och tar emot det B gör.", "A commissions B: A gives B assignments and receives the work."),
-    "chairs": ("A är ordförande i B.", "A chairs B."),
-    "applies_to": ("A ansöker hos B om medel eller uppdrag.", "A applies to B for funds or an assignment."),
-    "assigns": ("A ger uppdraget B.", "A gives the assignment B."),
-    "assigned_to": ("Uppdraget A är givet till B.", "The assignment A is given to B."),
 }
 
 #: The project's own classes and properties other than the relations: (term, kind, Swedish, English).
@@ -242,20 +188,13 @@ def context_document() -> dict[str, Any]:
             },
         }
     ]
-    for key, prop in RELATION_PROPERTIES.items():
-        if not prop.startswith("lsgmap:"):
-            continue
-        kind = RELATION_KINDS[key]
-        sv, en = MEANINGS[key]
-        graph.append({"id": prop, "type": "rdf:Property", "kind": key, "label": {"sv": kind.verb_sv, "en": kind.verb_en}, "comment": {"sv": sv, "en": en}})
+    for key, kind in RELATION_KINDS.items():
+        if kind.term.startswith("lsgmap:"):
+            graph.append({"id": kind.term, "type": "rdf:Property", "kind": key, "label": {"sv": kind.verb_sv, "en": kind.verb_en},
+                          "comment": {"sv": kind.meaning_sv, "en": kind.meaning_en}})
     for term, kind, sv, en in TERMS:
         graph.append({"id": f"lsgmap:{term}", "type": kind, "comment": {"sv": sv, "en": en}})
     return {"@context": {**_term_context(), "owl": "http://www.w3.org/2002/07/owl#"}, "@graph": graph}
-
-
-@cache
-def _shipped() -> dict[str, Any]:
-    return json.loads(CONTEXT_PATH.read_text(encoding="utf-8"))
 
 
 #: The prefix of each table's records in a file's own context (``ent:lsg_trosa``).
@@ -270,18 +209,13 @@ class _Ids:
     def __init__(self, structure: Structure):
         self.base = f"urn:lsgmap:{quote(structure.path.name, safe='')}:"
         self.entities, self.relations, self.events = structure.entities, structure.relations, structure.events
-        self._done: dict[tuple[str, str], str] = {}
 
     def context(self) -> dict[str, str]:
         """The prefixes of this dataset's IRIs, for the file's context."""
         return {prefix: f"{self.base}{table}:" for table, prefix in TABLE_PREFIXES.items()}
 
     def __call__(self, table: str, ident: str) -> str:
-        key = (table, ident)
-        iri = self._done.get(key)
-        if iri is None:
-            iri = self._done[key] = f"{TABLE_PREFIXES[table]}:{ident if _SAFE.fullmatch(ident) else quote(ident, safe='')}"
-        return iri
+        return f"{TABLE_PREFIXES[table]}:{ident if _SAFE.fullmatch(ident) else quote(ident, safe='')}"
 
     def fact(self, ident: str) -> str:
         """The IRI of an entity, relation or event id (in that order of lookup)."""
@@ -293,21 +227,19 @@ class _Ids:
 
 def _interval(first: int, last: int, node_id: str | None = None) -> dict[str, Any]:
     """A ``time:Interval`` from the first to the last day (an open end left out); the instants' type follows from OWL-Time."""
-    if node_id is None:
-        return _shared_interval(first, last)
-    out: dict[str, Any] = {"id": node_id, **_shared_interval(first, last)}
-    return out
-
-
-@lru_cache(maxsize=1 << 16)
-def _shared_interval(first: int, last: int) -> dict[str, Any]:
-    """The interval as a dict, made once per pair of days and shared (never modified)."""
-    out: dict[str, Any] = {"type": "time:Interval"}
+    out: dict[str, Any] = {"id": node_id} if node_id else {}
+    out["type"] = "time:Interval"
     if first > OPEN_START:
-        out["hasBeginning"] = {"inXSDDate": iso(first)}
+        out["hasBeginning"] = {"inXSDDate": day_to_iso(first)}
     if last < OPEN_END:
-        out["hasEnd"] = {"inXSDDate": iso(last)}
+        out["hasEnd"] = {"inXSDDate": day_to_iso(last)}
     return out
+
+
+def _term(relation: str) -> str:
+    """The JSON-LD property of a relation kind ("" for a kind the vocabulary does not know)."""
+    kind = RELATION_KINDS.get(relation)
+    return kind.term if kind else ""
 
 
 def _names(sv: str, en: str) -> dict[str, str]:
@@ -331,20 +263,21 @@ def _facts_common(node: dict[str, Any], record, sel: Selection, ids: _Ids) -> No
     node["wasDerivedFrom"] = [ids("source", s) for s in record.sources]
 
 
-def jsonld_document(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> dict[str, Any]:
+def jsonld_document(structure: Structure, *, on: Day = None, lang: str = "sv") -> dict[str, Any]:
     """The JSON-LD document (a dict) of all dates (``on=None``) or of the structure valid on ``on``."""
     sel = select(structure, on=on)
     s = structure
     ids = _Ids(s)
     header: dict[str, Any] = {"id": ids.base.rstrip(":"), "type": "lsgmap:Export", "description": description(sel, lang)}
     if sel.day is not None:
-        header["on"] = iso(sel.day)
-    graph: list[dict[str, Any]] = [header, *_shipped()["@graph"]]
+        header["on"] = day_to_iso(sel.day)
+    shipped = context_document()
+    graph: list[dict[str, Any]] = [header, *shipped["@graph"]]
     graph.extend(_entity(e, sel, ids) for e in sel.entities)
     shortcuts: dict[str, dict[str, list[str]]] = {}
     for n, r in enumerate(sel.relations):
         graph.append(_relationship(r, n, sel, ids))
-        prop = RELATION_PROPERTIES.get(r.relation)
+        prop = _term(r.relation)
         if prop:
             shortcuts.setdefault(ids("entity", r.from_id), {}).setdefault(prop, []).append(ids("entity", r.to_id))
     for subject, props in shortcuts.items():
@@ -363,13 +296,13 @@ def jsonld_document(structure: Structure, *, on: date | str | int | None = None,
         graph.append({"id": ids("conflict", conflict.id), "type": "lsgmap:Conflict", "identifier": conflict.id,
                       "topic": _names(conflict.topic_sv, conflict.topic_en), "concerns": [ids.fact(f) for f in conflict.facts],
                       "wasDerivedFrom": [ids("source", i) for i in conflict.sources]})
-    return {"@context": [_shipped()["@context"], ids.context()], "@graph": graph}
+    return {"@context": [shipped["@context"], ids.context()], "@graph": graph}
 
 
 def _entity(e: Entity, sel: Selection, ids: _Ids) -> dict[str, Any]:
     node: dict[str, Any] = {
         "id": ids("entity", e.id),
-        "type": ENTITY_TYPES.get(e.kind, ["lsgmap:Entity"]),
+        "type": list(ENTITY_KINDS[e.kind].classes) if e.kind in ENTITY_KINDS else ["lsgmap:Entity"],
         "identifier": e.id,
         "kind": e.kind,
         "prefLabel": _names(e.name_sv, e.name_en),
@@ -434,7 +367,7 @@ def _relationship(r: Relation, n: int, sel: Selection, ids: _Ids) -> dict[str, A
         "identifier": r.id,
         "kind": r.relation,
         "subject": subject,
-        "relation": RELATION_PROPERTIES.get(r.relation, f"lsgmap:{r.relation}"),
+        "relation": _term(r.relation) or f"lsgmap:{r.relation}",
         "object": obj,
         "during": _interval(r.start, r.end, f"_:valid{n}"),
     }
@@ -447,10 +380,9 @@ def _relationship(r: Relation, n: int, sel: Selection, ids: _Ids) -> dict[str, A
     return node
 
 
-def to_jsonld(structure: Structure, *, on: date | str | int | None = None, lang: str = "sv") -> bytes:
+def to_jsonld(structure: Structure, *, on: Day = None, lang: str = "sv") -> bytes:
     """:func:`jsonld_document` as UTF-8 JSON bytes."""
-    with no_gc():
-        return json.dumps(jsonld_document(structure, on=on, lang=lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(jsonld_document(structure, on=on, lang=lang), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def main() -> None:  # pragma: no cover - writes the shipped context document anew

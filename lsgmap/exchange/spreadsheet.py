@@ -3,8 +3,8 @@
 A cell that a spreadsheet would evaluate (text starting with ``=``, ``+``,
 ``-``, ``@``, a tab or a carriage return) opens as text: in CSV it gets a
 leading apostrophe (``'=1+1``), in XLSX it is written as a string cell (never
-a formula). Control characters (C0 except tab, newline and carriage return; DEL
-and C1) are replaced with :data:`MARK`, so a cell can never break the file.
+a formula). Control characters (:data:`lsgmap.text.CONTROL_CHARS`) are replaced
+with :data:`MARK`, so a cell can never break the file.
 Numbers stay numbers.
 
 Two CSV styles: ``"sv"`` (``;`` between cells, decimal comma: Swedish Excel
@@ -32,14 +32,14 @@ import numbers
 import re
 import sys
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-__all__ = ["CSV_STYLES", "MARK", "clean_text", "csv_cell", "to_csv", "to_xlsx", "csv_style_for"]
+from lsgmap.text import MARK, clean_text
 
-#: Shown in place of a control character.
-MARK = "\ufffd"
+__all__ = ["CSV_STYLES", "MARK", "Sheet", "clean_text", "csv_cell", "to_csv", "to_xlsx", "xlsx_book", "csv_style_for"]
 
 #: CSV styles: (cell separator, decimal separator).
 CSV_STYLES = {"sv": (";", ","), "en": (",", ".")}
@@ -49,8 +49,10 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 #: The most characters Excel shows in one cell; a longer text is cut with "…".
 XLSX_MAX = 32_767
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+#: The rows of a sheet.
+XLSX_ROWS = 1_048_576
+#: Text openpyxl would write as an error value rather than a string.
+_ERROR_VALUES = frozenset(("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"))
 
 
 def csv_style_for(lang: str) -> str:
@@ -60,15 +62,6 @@ def csv_style_for(lang: str) -> str:
     ('sv', 'en')
     """
     return "sv" if lang == "sv" else "en"
-
-
-def clean_text(value: Any) -> str:
-    """``value`` as text, with control characters replaced by :data:`MARK`.
-
-    >>> clean_text("a\\x00b\\x1b[2Jc")
-    'a\ufffdb\ufffd[2Jc'
-    """
-    return _CONTROL.sub(MARK, str(value))
 
 
 def _empty(value: Any) -> bool:
@@ -130,8 +123,24 @@ def to_csv(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, style: str =
     return buffer.getvalue().encode("utf-8-sig")
 
 
+@dataclass
+class Sheet:
+    """One sheet of a workbook: its name, header and rows; column widths and drop-down lists if wanted.
+
+    ``lists`` holds (column index, formula of the allowed values), e.g.
+    ``(2, "'lists'!$A$2:$A$9")``: every cell below the header of that column
+    gets a drop-down list.
+    """
+
+    name: str
+    header: Sequence[Any]
+    rows: Iterable[Sequence[Any]]
+    widths: Sequence[float] = ()
+    lists: Sequence[tuple[int, str]] = ()
+
+
 def to_xlsx(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, sheet: str = "Sheet1") -> bytes:
-    """A table as XLSX bytes: text as string cells (never formulas), numbers as numbers. Needs openpyxl (``lsgmap[app]``).
+    """A table as XLSX bytes (:func:`xlsx_book` of one sheet). Needs openpyxl (``lsgmap[app]``).
 
     ``sheet`` is cleaned to a valid sheet name (at most 31 characters, none of ``[]:*?/\\``).
 
@@ -141,24 +150,74 @@ def to_xlsx(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, sheet: str 
     >>> ws.title, ws["A2"].value, ws["A3"].value
     ('a_b', 'a\ufffdb', 3)
     """
-    from openpyxl import Workbook
+    return xlsx_book([Sheet(sheet, header, rows)])
 
-    wb = Workbook()
-    ws = wb.active
-    ws.title = (re.sub(r"[\[\]:*?/\\]", "_", clean_text(sheet)).strip("'") or "Sheet1")[:31]
-    for r, row in enumerate([header, *rows], start=1):
-        for c, value in enumerate(row, start=1):
-            if _empty(value):
-                continue
-            cell = ws.cell(row=r, column=c)
-            if _number(value) and isinstance(value, numbers.Integral):
-                cell.value = int(value)
-            elif isinstance(value, numbers.Real | Decimal) and not isinstance(value, bool) and math.isfinite(float(value)):
-                cell.value = float(value)
-            else:
-                text = _text(value)
-                cell.value = text if len(text) <= XLSX_MAX else text[: XLSX_MAX - 1] + "…"  # Excel's limit per cell
-                cell.data_type = "s"  # a string cell, even when it starts with "=": never a formula
+
+def xlsx_book(sheets: Iterable[Sheet]) -> bytes:
+    """The sheets as one XLSX workbook, written by openpyxl in write-only mode: the writer of every XLSX file lsgmap makes.
+
+    Each sheet has its header in bold, frozen, with a filter over the rows.
+    Integers and finite real numbers stay numbers; every other value is a
+    string cell (never a formula, never an error value), its control
+    characters replaced by :data:`MARK`, cut at :data:`XLSX_MAX` characters.
+    Empty values leave the cell empty.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import Cell, WriteOnlyCell
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook(write_only=True)
+    bold = Font(bold=True)
+    for sheet in sheets:
+        ws = wb.create_sheet((re.sub(r"[\[\]:*?/\\]", "_", clean_text(sheet.name)).strip("'") or "Sheet1")[:31])
+        for n, width in enumerate(sheet.widths, start=1):
+            ws.column_dimensions[get_column_letter(n)].width = width
+        ws.freeze_panes = "A2"
+        header = [_xlsx_value(value, ws) for value in sheet.header]
+        header = [value if isinstance(value, Cell) else WriteOnlyCell(ws, value) for value in header]
+        for cell in header:
+            cell.font = bold
+        ws.append(header)
+        count = 1
+        for row in sheet.rows:
+            ws.append([_xlsx_value(value, ws) for value in row])
+            count += 1
+        if count > 1 and header:
+            ws.auto_filter.ref = f"A1:{get_column_letter(len(header))}{count}"
+        for column, formula in sheet.lists:
+            letter = get_column_letter(column + 1)
+            rule = DataValidation(type="list", formula1=formula, allow_blank=True, showErrorMessage=True)
+            rule.add(f"{letter}2:{letter}{XLSX_ROWS}")
+            ws.data_validations.append(rule)
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def _xlsx_value(value: Any, ws: Any = None) -> Any:
+    """``value`` as openpyxl should write it: None, an int, a float, text, or (text openpyxl would read as a formula) a string cell."""
+    if isinstance(value, str):
+        if not value:
+            return None
+        text = clean_text(value)
+    elif _empty(value):
+        return None
+    elif _number(value) and isinstance(value, numbers.Integral):
+        return int(value)
+    elif isinstance(value, numbers.Real | Decimal) and not isinstance(value, bool) and math.isfinite(float(value)):
+        return float(value)
+    else:
+        text = _text(value)
+    if not text:
+        return None
+    if len(text) > XLSX_MAX:
+        text = text[: XLSX_MAX - 1] + "…"  # Excel's limit per cell
+    if text.startswith("=") or text in _ERROR_VALUES:
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(ws, text)
+        cell.data_type = "s"  # a string cell: never a formula nor an error value
+        return cell
+    return text
