@@ -36,7 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lsgmap.dates import to_day, validity_text
-from lsgmap.draw.labels import _short, map_label, safe_text
+from lsgmap.draw.labels import map_label, safe_text, short_label
 from lsgmap.draw.layout.label_boxes import NODE_SIZE
 from lsgmap.draw.layout.positions import layered_positions
 from lsgmap.draw.view import display_names
@@ -360,7 +360,7 @@ def _node(
         colour, opacity = faded(colour), min(opacity, UNATTESTED_ALPHA)
     return Node(
         id=e.id,
-        label=_short(name),
+        label=short_label(name),
         tooltip="\n".join(safe_text(t) for t in lines if t),
         x=float(x),
         y=float(y),
