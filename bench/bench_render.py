@@ -26,8 +26,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from _kit import dataset, timed  # noqa: E402
 
 from lsgmap.dataset.load import load  # noqa: E402
+from lsgmap.draw.elements import elements, vis_edge, vis_node  # noqa: E402
+from lsgmap.draw.html import to_html  # noqa: E402
 from lsgmap.draw.layout.positions import layered_positions  # noqa: E402
-from lsgmap.draw.render import elements, to_html, vis_edge, vis_node  # noqa: E402
 from lsgmap.draw.view import View  # noqa: E402
 from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402
 

@@ -1,7 +1,7 @@
 """The live map: vis-network inside the app page, updated in place, a click on a node sent to Python.
 
-An ``st.components.v2`` component (no iframe): vis-network's own script (from
-the pyvis package, inline: nothing is loaded from outside) and a few lines
+An ``st.components.v2`` component (no iframe): vis-network's own script
+(:func:`lsgmap.draw.html.vis_network_js`, from the pyvis package, inline: nothing is loaded from outside) and a few lines
 that keep one network per map across reruns. When the date moves, the nodes
 and edges are updated in place rather than drawn anew; the nodes that an
 event between the two dates ends or starts move and fade (a merger: the
@@ -26,7 +26,8 @@ from typing import Any
 
 import streamlit as st
 
-from lsgmap.draw.render import _OPTIONS, Elements, _pyvis_templates, vis_edge, vis_node
+from lsgmap.draw.elements import VIS_OPTIONS, Elements, vis_edge, vis_node
+from lsgmap.draw.html import vis_network_js
 
 __all__ = ["ANIMATION_MS", "live_map", "map_data", "transitions"]
 
@@ -177,7 +178,7 @@ function create(root, data, setStateValue) {
 }
 
 function showLegend(box, legend) {
-  // the legend's markup is made by lsgmap.draw.render.legend_html from the kinds' own labels (escaped), never from the data
+  // the legend's markup is made by lsgmap.draw.html.legend_html from the kinds' own labels (escaped), never from the data
   if (!box) return;
   box.hidden = !legend;
   if (!legend) return;
@@ -241,8 +242,7 @@ _CSS = """
 @lru_cache(maxsize=1)
 def _script() -> str:
     """vis-network's standalone script (it defines ``vis`` on the page) followed by the component's own code."""
-    vis = (_pyvis_templates() / "lib" / "vis-9.1.2" / "vis-network.min.js").read_text(encoding="utf-8")
-    return vis + "\n;\n" + _JS.replace("__MS__", str(ANIMATION_MS))
+    return vis_network_js() + "\n;\n" + _JS.replace("__MS__", str(ANIMATION_MS))
 
 
 @lru_cache(maxsize=1)
@@ -277,13 +277,15 @@ def map_data(
     the map's key (a page with two maps names each) and whether a click on a node is sent to Python.
 
     >>> from lsgmap.dataset.load import load
-    >>> from lsgmap.draw.render import elements
+    >>> from lsgmap.draw.elements import elements
+    >>> from lsgmap.draw.layout.positions import layered_positions
     >>> from lsgmap.draw.view import View
-    >>> data = map_data(elements(load(), View(on="2017-01-01")), height=500, bounds=(0, 0, 10, 10), moves=[])
+    >>> s = load()
+    >>> data = map_data(elements(s, View(on="2017-01-01"), layered_positions(s)), height=500, bounds=(0, 0, 10, 10), moves=[])
     >>> data["height"], data["bounds"], data["selectable"], "lsg_trosa_gnesta" in {n["id"] for n in data["nodes"]}
     (500, [0, 0, 10, 10], False, True)
     """
-    options = {**_OPTIONS, "interaction": {**_OPTIONS["interaction"], "zoomView": False, "tooltipDelay": 150}}
+    options = {**VIS_OPTIONS, "interaction": {**VIS_OPTIONS["interaction"], "zoomView": False, "tooltipDelay": 150}}
     return {
         "nodes": [vis_node(n) for n in els.nodes],
         "edges": [vis_edge(e) for e in els.edges],
@@ -310,7 +312,7 @@ def live_map(
 ) -> None:
     """Draw ``els`` in the page, in place of what this ``key`` drew before; ``on_select(entity id)`` runs on a click on a node.
 
-    ``legend`` (``{"title": …, "html": lsgmap.draw.render.legend_html(…)}``) folds a legend over the map's top right corner.
+    ``legend`` (``{"title": …, "html": lsgmap.draw.html.legend_html(…)}``) folds a legend over the map's top right corner.
     """
 
     def clicked() -> None:

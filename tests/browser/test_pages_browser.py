@@ -6,7 +6,8 @@ import shutil
 from pathlib import Path
 
 from lsgmap.dataset.load import BUNDLED_DATA, load
-from lsgmap.draw.export import export_html, image_size
+from lsgmap.draw.html import export_html
+from lsgmap.draw.images import image_size
 from lsgmap.draw.view import View
 
 from .browser_kit import ROOT, docs_dir, node_records, poll_map, screenshot
