@@ -1,4 +1,4 @@
-"""elements (the one source of node/edge appearance, from a View) and to_html (offline, inert text)."""
+"""elements (the one source of node/edge appearance, from a View) and to_html (pyvis' page, offline, inert text)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from lsgmap.dataset.load import load
-from lsgmap.draw.elements import MARK_COLOURS, UNATTESTED_ALPHA, elements, faded, legend, vis_edge, vis_node
-from lsgmap.draw.html import to_html
+from lsgmap.draw.elements import MARK_COLOURS, UNATTESTED_ALPHA, VIS_OPTIONS, elements, faded, legend, vis_edge, vis_node
+from lsgmap.draw.html import to_html, vis_network_js
 from lsgmap.draw.labels import safe_text
 from lsgmap.draw.layout.positions import layered_positions
 from lsgmap.draw.view import View
@@ -173,6 +173,25 @@ def test_html_is_self_contained_and_physics_off(sormland, positions):
     assert "vis.DataSet" in html and "lsg_trosa" in html
 
 
+def test_pyvis_writes_the_page_with_the_live_maps_vis_network(sormland, positions):
+    html = to_html(elements(sormland, View(on="2016-11-01"), positions))
+    assert "function drawGraph()" in html and "drawGraph();" in html  # pyvis' own page (Network.generate_html)
+    assert vis_network_js() in html  # the script pyvis in-lines is the one the live map runs
+    assert "<h1></h1>" not in html  # pyvis' empty heading is left out
+
+
+def test_the_options_pass_through_pyvis_set_options_unchanged():
+    # Network.set_options drops every space of the JSON it is given: no option may need one
+    assert json.loads(json.dumps(VIS_OPTIONS).replace(" ", "")) == VIS_OPTIONS
+
+
+def test_a_page_for_a_frame_does_not_scroll_and_a_file_does(sormland, positions):
+    els = elements(sormland, View(on="2016-11-01"), positions)
+    framed, file = to_html(els), to_html(els, standalone=True)
+    assert "html, body { overflow: hidden; }" in framed and "html, body { overflow: hidden; }" not in file
+    assert all('network.on("click"' in page and 'data-lsgmap="map"' in page for page in (framed, file))  # map_page.js: a click gives the wheel
+
+
 def test_hostile_labels_stay_text():
     s = load(HOSTILE)
     assert not s.errors
@@ -186,6 +205,8 @@ def test_hostile_labels_stay_text():
     assert "href" in b["title"]  # the text is kept, only made inert
     html = to_html(els, standalone=True)
     assert "popup.innerHTML" not in html  # a title containing href must not switch on pyvis' innerHTML popup
+    assert "innerHTML" not in html and "div.popup" not in html
+    assert not re.search(r"\.vis-tooltip\s*\{\s*display:\s*none", html)  # nor hide vis-network's own tooltip (text only)
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     assert "</script><script>" not in html
 
