@@ -9,9 +9,9 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import image_button
-from lsgmap.app.keys import space_below
 from lsgmap.app.live_map import live_map
 from lsgmap.app.text import plain
+from lsgmap.app.viewport import space_below
 from lsgmap.draw.elements import elements, legend_of
 from lsgmap.draw.export import file_stem
 from lsgmap.draw.html import legend_html, to_compare_html

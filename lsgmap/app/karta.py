@@ -10,9 +10,9 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import map_downloads
-from lsgmap.app.keys import space_below
 from lsgmap.app.live_map import live_map, transitions
 from lsgmap.app.text import plain
+from lsgmap.app.viewport import space_below
 from lsgmap.dates import validity_text
 from lsgmap.draw.elements import elements, fact_notes, legend_of
 from lsgmap.draw.export import file_stem

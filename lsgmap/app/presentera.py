@@ -8,9 +8,10 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import map_downloads
-from lsgmap.app.keys import presenter_keys, space_below
 from lsgmap.app.live_map import live_map, transitions
+from lsgmap.app.presenter_keys import presenter_keys
 from lsgmap.app.text import plain
+from lsgmap.app.viewport import space_below
 from lsgmap.dataset.stories import STORY_FOLDER, load_stories, step_notes
 from lsgmap.draw.elements import elements
 from lsgmap.draw.labels import safe_text
