@@ -38,7 +38,8 @@ def main() -> None:
 
     from lsgmap.dataset.load import BUNDLED_DATA, load
     from lsgmap.dataset.stories import load_stories
-    from lsgmap.draw.export import export_html, export_image
+    from lsgmap.draw.html import export_html
+    from lsgmap.draw.images import export_image
     from lsgmap.draw.layout.positions import layered_positions
     from lsgmap.draw.view import View
 

@@ -33,9 +33,9 @@ sys.path.insert(0, str(ROOT / "bench"))
 from _kit import LAYOUT_BEFORE, dataset, layout_before, timed  # noqa: E402
 
 from lsgmap.dataset.load import load  # noqa: E402
+from lsgmap.draw.elements import elements  # noqa: E402
 from lsgmap.draw.layout.label_boxes import boxes_of, label_px, overlaps  # noqa: E402
 from lsgmap.draw.layout.positions import crossings, layer_of, layered_positions, layout_bounds  # noqa: E402
-from lsgmap.draw.render import elements  # noqa: E402
 from lsgmap.draw.view import View  # noqa: E402
 from lsgmap.model.structure import Structure  # noqa: E402
 from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402

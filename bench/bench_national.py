@@ -67,8 +67,9 @@ def main() -> int:
     folder = dataset("national", NATIONAL)
 
     from lsgmap.dataset.load import load
+    from lsgmap.draw.elements import elements
+    from lsgmap.draw.html import to_html
     from lsgmap.draw.layout.positions import layered_positions
-    from lsgmap.draw.render import elements, to_html
     from lsgmap.draw.view import compare_views
     from lsgmap.model.scope import scope_of
     from lsgmap.time.diff import diff

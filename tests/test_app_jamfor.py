@@ -134,14 +134,17 @@ def test_changes_are_grouped_under_their_event_with_document_names_not_ids():
 
 
 def test_the_compare_view_has_an_offline_html_export(sormland):
-    from lsgmap.draw.render import elements, to_compare_html
+    from lsgmap.draw.elements import elements
+    from lsgmap.draw.html import to_compare_html
+    from lsgmap.draw.layout.positions import layered_positions
     from lsgmap.draw.view import compare_views
 
     at = run_app({"page": "jamfor"})
     from lsgmap.i18n import t
 
     assert t("app.download_html", "sv") in [b.proto.label for b in at.get("download_button")]
-    sides = [elements(sormland, v) for v in compare_views(sormland, start="2016-12-31", end="2017-01-01")]
+    positions = layered_positions(sormland)
+    sides = [elements(sormland, v, positions) for v in compare_views(sormland, start="2016-12-31", end="2017-01-01")]
     page = to_compare_html(*sides)
     assert page.count("<iframe srcdoc=") == 2 and "<script src" not in page
     assert "lsg_trosa_gnesta" in page.split("<iframe")[2] and "lsg_trosa_gnesta" not in page.split("<iframe")[1]

@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 
 from lsgmap.cli import main
-from lsgmap.draw.export import default_filename, export_compare_image, export_html, export_image, image_size
+from lsgmap.draw.elements import elements
+from lsgmap.draw.export import default_filename
+from lsgmap.draw.html import export_html
+from lsgmap.draw.images import export_compare_image, export_image, image_size
 from lsgmap.draw.layout.positions import layered_positions
-from lsgmap.draw.render import elements
 from lsgmap.draw.view import View, compare_views
 
 
@@ -158,10 +160,11 @@ def svg_group(svg: bytes, gid: str) -> str:
 
 
 def test_unattested_facts_are_faded_in_the_elements(half_attested):
-    from lsgmap.draw.render import UNATTESTED_ALPHA, UNATTESTED_DASHES, faded
+    from lsgmap.draw.elements import UNATTESTED_ALPHA, UNATTESTED_DASHES, faded
     from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
-    els = elements(half_attested, View(on="2016-06-01"))
+    positions = layered_positions(half_attested)
+    els = elements(half_attested, View(on="2016-06-01"), positions)
     a, b = els.node("a"), els.node("b")
     assert (a.attested, a.colour, a.opacity) == (True, ENTITY_KINDS["lsg"].colour, 1.0)
     assert (b.attested, b.colour, b.opacity) == (False, faded(ENTITY_KINDS["lsg"].colour), UNATTESTED_ALPHA)
@@ -170,12 +173,12 @@ def test_unattested_facts_are_faded_in_the_elements(half_attested):
     assert (edges["rb"].attested, edges["rb"].colour, edges["rb"].dashes, edges["rb"].opacity) == (
         False, faded(RELATION_KINDS["steers"].colour), UNATTESTED_DASHES, UNATTESTED_ALPHA)
     assert (els.facts, els.unattested) == (5, 2)
-    later = elements(half_attested, View(on="2017-06-01"))  # LSG A's relation has ended: nothing is attested
+    later = elements(half_attested, View(on="2017-06-01"), positions)  # LSG A's relation has ended: nothing is attested
     assert (later.facts, later.unattested) == (4, 4) and not any(n.attested for n in later.nodes)
 
 
 def test_unattested_facts_are_faded_and_dotted_in_the_svg(half_attested):
-    from lsgmap.draw.render import UNATTESTED_DASHES, faded
+    from lsgmap.draw.elements import UNATTESTED_DASHES, faded
     from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
     svg = export_image(half_attested, View(on="2016-06-01"), fmt="svg", size=(800, 500))

@@ -10,9 +10,9 @@ from __future__ import annotations
 import pytest
 
 from lsgmap.dates import to_day
+from lsgmap.draw.elements import elements
 from lsgmap.draw.layout.label_boxes import boxes_of, label_px, overlaps
 from lsgmap.draw.layout.positions import FRAME, crossings, layer_of, layered_positions, layout_bounds
-from lsgmap.draw.render import elements
 from lsgmap.draw.view import View
 from lsgmap.vocab import ENTITY_KINDS
 

@@ -22,9 +22,10 @@ from app_kit import live_map, run_app
 from streamlit.testing.v1 import AppTest
 
 from lsgmap.dataset.load import load
-from lsgmap.draw.export import export_compare_image, export_html, export_image, to_compare_image, to_image
+from lsgmap.draw.elements import MARK_COLOURS, UNATTESTED_DASHES, elements
+from lsgmap.draw.html import export_html
+from lsgmap.draw.images import export_compare_image, export_image, to_compare_image, to_image
 from lsgmap.draw.layout.positions import layered_positions
-from lsgmap.draw.render import MARK_COLOURS, UNATTESTED_DASHES, elements
 from lsgmap.draw.view import View, compare_views
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -113,7 +114,7 @@ def svg_items(svg: bytes, prefix: str = "") -> tuple[dict, dict]:
 
 
 def dotted(style: str) -> bool:
-    """True when a stroke carries the unattested dash pattern (:data:`lsgmap.draw.render.UNATTESTED_DASHES`, scaled by the line width)."""
+    """True when a stroke carries the unattested dash pattern (:data:`lsgmap.draw.elements.UNATTESTED_DASHES`, scaled by the line width)."""
     found = re.search(r"stroke-dasharray: ([0-9.]+),([0-9.]+)", style)
     on, off = UNATTESTED_DASHES
     return bool(found) and abs(float(found.group(2)) / float(found.group(1)) - off / on) < 1e-6

@@ -1,4 +1,4 @@
-"""elements (the one source of node/edge appearance, from a View) and to_html (offline, inert text)."""
+"""elements (the one source of node/edge appearance, from a View) and to_html (pyvis' page, offline, inert text)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from pathlib import Path
 import pytest
 
 from lsgmap.dataset.load import load
+from lsgmap.draw.elements import MARK_COLOURS, UNATTESTED_ALPHA, VIS_OPTIONS, elements, faded, legend, vis_edge, vis_node
+from lsgmap.draw.html import to_html, vis_network_js
+from lsgmap.draw.labels import safe_text
 from lsgmap.draw.layout.positions import layered_positions
-from lsgmap.draw.render import MARK_COLOURS, UNATTESTED_ALPHA, elements, faded, legend, safe_text, to_html, vis_edge, vis_node
 from lsgmap.draw.view import View
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
@@ -52,10 +54,14 @@ def test_elements_are_plain_json_values(sormland, positions):
     assert json.loads(json.dumps(nodes)) == nodes and json.loads(json.dumps(edges)) == edges
 
 
-def test_positions_default_to_the_layered_layout(sormland, positions):
-    els = elements(sormland, View(on="2017-03-01"))
+def test_nodes_stand_where_the_positions_say(sormland, positions):
+    els = elements(sormland, View(on="2017-03-01"), positions)
     assert (els.node("rar").x, els.node("rar").y) == positions["rar"]
     assert els.title == "Samverkansstrukturen 2017-03-01" and els.on == "2017-03-01"
+    moved = elements(sormland, View(on="2017-03-01"), {"rar": (1.5, -2.0)})
+    assert (moved.node("rar").x, moved.node("rar").y) == (1.5, -2.0) and (moved.node("tris").x, moved.node("tris").y) == (0.0, 0.0)
+    with pytest.raises(TypeError):  # the layout is run by whoever draws, not by elements()
+        elements(sormland, View(on="2017-03-01"))  # type: ignore[call-arg]
 
 
 def test_strong_chain_dims_the_rest_unless_told_not_to(sormland, positions):
@@ -167,10 +173,29 @@ def test_html_is_self_contained_and_physics_off(sormland, positions):
     assert "vis.DataSet" in html and "lsg_trosa" in html
 
 
+def test_pyvis_writes_the_page_with_the_live_maps_vis_network(sormland, positions):
+    html = to_html(elements(sormland, View(on="2016-11-01"), positions))
+    assert "function drawGraph()" in html and "drawGraph();" in html  # pyvis' own page (Network.generate_html)
+    assert vis_network_js() in html  # the script pyvis in-lines is the one the live map runs
+    assert "<h1></h1>" not in html  # pyvis' empty heading is left out
+
+
+def test_the_options_pass_through_pyvis_set_options_unchanged():
+    # Network.set_options drops every space of the JSON it is given: no option may need one
+    assert json.loads(json.dumps(VIS_OPTIONS).replace(" ", "")) == VIS_OPTIONS
+
+
+def test_a_page_for_a_frame_does_not_scroll_and_a_file_does(sormland, positions):
+    els = elements(sormland, View(on="2016-11-01"), positions)
+    framed, file = to_html(els), to_html(els, standalone=True)
+    assert "html, body { overflow: hidden; }" in framed and "html, body { overflow: hidden; }" not in file
+    assert all('network.on("click"' in page and 'data-lsgmap="map"' in page for page in (framed, file))  # map_page.js: a click gives the wheel
+
+
 def test_hostile_labels_stay_text():
     s = load(HOSTILE)
     assert not s.errors
-    els = elements(s, View(on="2016-06-01"))
+    els = elements(s, View(on="2016-06-01"), layered_positions(s))
     nodes, edges = [vis_node(n) for n in els.nodes], [vis_edge(e) for e in els.edges]
     for item in nodes + edges:
         for key in ("label", "title"):
@@ -180,6 +205,8 @@ def test_hostile_labels_stay_text():
     assert "href" in b["title"]  # the text is kept, only made inert
     html = to_html(els, standalone=True)
     assert "popup.innerHTML" not in html  # a title containing href must not switch on pyvis' innerHTML popup
+    assert "innerHTML" not in html and "div.popup" not in html
+    assert not re.search(r"\.vis-tooltip\s*\{\s*display:\s*none", html)  # nor hide vis-network's own tooltip (text only)
     assert "<script>window.__pwned" not in html and "<img src=x" not in html
     assert "</script><script>" not in html
 
@@ -198,7 +225,8 @@ def test_legend_lists_kinds_relations_and_marks():
 
 def test_library_imports_neither_streamlit_nor_pyvis():
     code = (
-        "import sys, lsgmap, lsgmap.draw.render, lsgmap.draw.view, lsgmap.draw.export, lsgmap.draw.layout.positions;"
+        "import sys, lsgmap, lsgmap.draw.elements, lsgmap.draw.html, lsgmap.draw.images, lsgmap.draw.export, lsgmap.draw.view,"
+        " lsgmap.draw.layout.positions; lsgmap.draw.html.vis_network_js();"
         "print('streamlit' in sys.modules, 'pyvis' in sys.modules, 'matplotlib' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
@@ -206,7 +234,7 @@ def test_library_imports_neither_streamlit_nor_pyvis():
 
 
 def test_the_legend_has_a_row_for_facts_without_a_source_for_the_day():
-    from lsgmap.draw.render import legend_html
+    from lsgmap.draw.html import legend_html
 
     rows = legend(lang="sv", kinds=[], relations=[], unattested=True)
     assert [(r["group"], r["label"], r["style"]) for r in rows] == [("attested", "saknar källa för detta datum", "faded")]
@@ -214,30 +242,33 @@ def test_the_legend_has_a_row_for_facts_without_a_source_for_the_day():
     assert not legend(kinds=[], relations=[])
 
 
-def test_a_derived_relation_says_so_in_its_tooltip(merger):
-    els = elements(merger, View(on="2017-03-01"))
+@pytest.fixture(scope="module")
+def merger_positions(merger):
+    return layered_positions(merger)
+
+
+def test_a_derived_relation_says_so_in_its_tooltip(merger, merger_positions):
+    els = elements(merger, View(on="2017-03-01"), merger_positions)
     derived = next(e for e in els.edges if e.id == "lsg_alfa_beta.covers.kommun_alfa")
     assert not derived.attested
     assert derived.tooltip.splitlines()[1:] == ["2017-01-01 –", "saknar källa för detta datum, härledd ur en händelse, inte belagd i någon källa"]
-    kort = next(e for e in elements(merger, View(on="2016-11-01")).edges if e.id == "lsg_gamma.steers.kort")
+    kort = next(e for e in elements(merger, View(on="2016-11-01"), merger_positions).edges if e.id == "lsg_gamma.steers.kort")
     # its own stated dates, and no passage for the day: the dates alone attest nothing
     assert not kort.attested and kort.tooltip.splitlines()[1] == "2016-10-13 – 2016-12-31"
 
 
-def test_a_conflict_is_a_line_of_the_tooltip_of_each_fact_it_names(merger):
-    els = elements(merger, View(on="2017-03-01", lang="en"))
+def test_a_conflict_is_a_line_of_the_tooltip_of_each_fact_it_names(merger, merger_positions):
+    els = elements(merger, View(on="2017-03-01", lang="en"), merger_positions)
     line = "Conflicting sources: The sources disagree on the end date"
     assert line in els.node("ledare").tooltip.splitlines() and els.node("ledare").conflicts == ("k1",)
     assert line in next(e for e in els.edges if e.id == "sf.funds.ledare").tooltip.splitlines()
     assert not any(line in e.tooltip for e in els.edges if e.id == "sf.employs.ledare")
 
 
-def test_labels_break_at_spaces_and_hyphens_never_inside_a_word(sormland):
+def test_labels_break_at_spaces_and_hyphens_never_inside_a_word(sormland, positions):
     from lsgmap.draw.labels import LABEL_LINES
-    from lsgmap.draw.render import elements, vis_node
-    from lsgmap.draw.view import View
 
-    els = elements(sormland, View(on="2017-03-01"))
+    els = elements(sormland, View(on="2017-03-01"), positions)
     for n in els.nodes:
         label = vis_node(n)["label"]
         # each break is a space, or comes after a hyphen: undoing them gives the name back; a name longer than
@@ -266,7 +297,7 @@ def _delta_e(a: str, b: str) -> float:
 def test_relation_kinds_are_told_apart_by_colour_and_dash():
     from itertools import combinations
 
-    from lsgmap.draw.render import UNATTESTED_DASHES
+    from lsgmap.draw.elements import UNATTESTED_DASHES
 
     kinds = list(RELATION_KINDS.values())
     assert len({(k.colour, k.dashes) for k in kinds}) == len(kinds)
@@ -286,7 +317,7 @@ def test_the_live_map_draws_each_relation_with_its_dash_pattern(sormland, positi
 
 
 def test_legend_html_draws_the_shapes_and_lines():
-    from lsgmap.draw.render import legend_html
+    from lsgmap.draw.html import legend_html
 
     html = legend_html(legend(lang="en", kinds=["lsg", "role", "assignment", "funder", "project", "municipality"], relations=["part_of"], marks=True))
     shapes = re.findall(r'data-shape="(\w+)"', html)
@@ -295,12 +326,12 @@ def test_legend_html_draws_the_shapes_and_lines():
     assert html.count('fill="none"') == 3  # the three marks are rings
 
 
-def test_removed_nodes_on_the_live_compare_map_keep_readable_labels(sormland):
-    from lsgmap.draw.render import contrast_ratio, elements, vis_node
+def test_removed_nodes_on_the_live_compare_map_keep_readable_labels(sormland, positions):
+    from lsgmap.draw.elements import contrast_ratio
     from lsgmap.draw.view import compare_views
 
     before, _ = compare_views(sormland, start="2016-12-31", end="2017-01-01")
-    removed = [n for n in elements(sormland, before).nodes if n.mark == "removed"]
+    removed = [n for n in elements(sormland, before, positions).nodes if n.mark == "removed"]
     assert {"lsg_trosa", "lsg_gnesta"} <= {n.id for n in removed}
     for n in removed:
         drawn = vis_node(n)

@@ -1,8 +1,8 @@
 """Export buttons for any map view: offline HTML now, a PNG/SVG drawn on request (drawing takes about a second).
 
-Each page passes the :class:`~lsgmap.draw.render.Elements` it shows on screen, so the
-files show exactly what the screen shows; they are drawn by :mod:`lsgmap.draw.render`
-and :mod:`lsgmap.draw.export`.
+Each page passes the :class:`~lsgmap.draw.elements.Elements` it shows on screen, so the
+files show exactly what the screen shows; they are drawn by :mod:`lsgmap.draw.html`
+and :mod:`lsgmap.draw.images`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ from collections.abc import Callable
 import streamlit as st
 
 from lsgmap.app import common
-from lsgmap.draw.export import to_image
-from lsgmap.draw.render import Elements, to_html
+from lsgmap.draw.elements import Elements
+from lsgmap.draw.html import to_html
+from lsgmap.draw.images import to_image
 from lsgmap.i18n import t
 
 MIME = {"png": "image/png", "svg": "image/svg+xml"}

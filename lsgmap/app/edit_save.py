@@ -22,8 +22,9 @@ from filelock import Timeout
 
 from lsgmap.app.edit_forms import FORM_KEYS, F
 from lsgmap.app.text import plain
+from lsgmap.draw.elements import elements
+from lsgmap.draw.html import to_html
 from lsgmap.draw.layout.positions import layered_positions
-from lsgmap.draw.render import elements, to_html
 from lsgmap.draw.view import View, compare_views
 from lsgmap.edit import Change, Dataset, EditRefused, StaleEdit
 from lsgmap.edit.preview import Preview, preview

@@ -16,8 +16,8 @@ from lsgmap.app.text import plain
 from lsgmap.ask.answer import MAX_QUESTION_CHARS, ask
 from lsgmap.ask.interpretation import validity
 from lsgmap.ask.text import answer_notes, item_label
+from lsgmap.draw.elements import elements
 from lsgmap.draw.export import answer_text
-from lsgmap.draw.render import elements
 from lsgmap.draw.view import View
 from lsgmap.i18n import UI, t
 from lsgmap.model.names import suggest

@@ -9,11 +9,14 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import image_button
-from lsgmap.app.keys import space_below
 from lsgmap.app.live_map import live_map
 from lsgmap.app.text import plain
-from lsgmap.draw.export import file_stem, to_compare_image
-from lsgmap.draw.render import elements, legend_html, legend_of, safe_text, to_compare_html
+from lsgmap.app.viewport import space_below
+from lsgmap.draw.elements import elements, legend_of
+from lsgmap.draw.export import file_stem
+from lsgmap.draw.html import legend_html, to_compare_html
+from lsgmap.draw.images import to_compare_image
+from lsgmap.draw.labels import safe_text
 from lsgmap.draw.view import compare_views
 from lsgmap.i18n import t
 from lsgmap.time.diff import diff

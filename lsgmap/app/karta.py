@@ -10,13 +10,15 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import map_downloads
-from lsgmap.app.keys import space_below
 from lsgmap.app.live_map import live_map, transitions
 from lsgmap.app.text import plain
+from lsgmap.app.viewport import space_below
 from lsgmap.dates import validity_text
+from lsgmap.draw.elements import elements, fact_notes, legend_of
 from lsgmap.draw.export import file_stem
+from lsgmap.draw.html import legend_html
+from lsgmap.draw.labels import safe_text
 from lsgmap.draw.layout.label_boxes import bounds, boxes_of
-from lsgmap.draw.render import elements, fact_notes, legend_html, legend_of, safe_text
 from lsgmap.draw.view import View, display_names
 from lsgmap.i18n import t
 from lsgmap.model.names import find_mentions, suggest

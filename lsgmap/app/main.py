@@ -5,7 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from lsgmap.app import common, pages
-from lsgmap.app.keys import close_page_not_found
+from lsgmap.app.page_not_found import close_page_not_found
 from lsgmap.app.text import plain
 from lsgmap.i18n import UI, t
 

@@ -8,11 +8,13 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import map_downloads
-from lsgmap.app.keys import presenter_keys, space_below
 from lsgmap.app.live_map import live_map, transitions
+from lsgmap.app.presenter_keys import presenter_keys
 from lsgmap.app.text import plain
+from lsgmap.app.viewport import space_below
 from lsgmap.dataset.stories import STORY_FOLDER, load_stories, step_notes
-from lsgmap.draw.render import elements, safe_text
+from lsgmap.draw.elements import elements
+from lsgmap.draw.labels import safe_text
 from lsgmap.draw.slides import MIME as PPTX_MIME
 from lsgmap.draw.slides import default_filename as deck_filename
 from lsgmap.draw.slides import story_slides

@@ -16,8 +16,7 @@ from lsgmap.cli import export_data
 from lsgmap.cli.common import day_or_default, echo, lang_of, load_structure, parse_day, write_out
 from lsgmap.dataset.stories import load_stories
 from lsgmap.dates import day_to_iso
-from lsgmap.draw import export as images
-from lsgmap.draw import slides
+from lsgmap.draw import export, html, images, slides
 from lsgmap.draw.view import View, compare_views
 from lsgmap.errors import InputError
 from lsgmap.exchange import FORMATS as EXCHANGE_FORMATS
@@ -71,7 +70,7 @@ def run(args: argparse.Namespace) -> int:
     day = day_or_default(args, structure)
     view = View(on=day, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only)
     if args.fmt == "html":
-        data = images.export_html(structure, view).encode("utf-8")
+        data = html.export_html(structure, view).encode("utf-8")
     elif other is not None:
         start, end = sorted((day, other))
         views = compare_views(structure, start=start, end=end, lang=lang, hide_persons=args.hide_persons, attested_only=args.attested_only)
@@ -86,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     elif other is not None:
         path = Path(f"lsgmap-{day_to_iso(min(day, other))}-{day_to_iso(max(day, other))}.{args.fmt}")
     else:
-        path = Path(images.default_filename(on=day, fmt=args.fmt, focus=view.focus))
+        path = Path(export.default_filename(on=day, fmt=args.fmt, focus=view.focus))
     write_out(path, data)
     echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
     return 0

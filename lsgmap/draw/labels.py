@@ -17,7 +17,7 @@ import re
 
 from lsgmap.text import safe_text
 
-__all__ = ["wrap_label", "map_label", "safe_text", "LABEL_LINES", "LABEL_WIDTH"]
+__all__ = ["wrap_label", "map_label", "short_label", "safe_text", "LABEL_LINES", "LABEL_WIDTH"]
 
 _MAX_LABEL = 40
 #: characters per line of a node's label on the map (longer words keep their own line)
@@ -55,7 +55,12 @@ def wrap_label(label: str, width: int = 16, max_lines: int = 0) -> str:
     return "\n".join(lines) if lines else label
 
 
-def _short(label: str) -> str:
+def short_label(label: str) -> str:
+    """``label`` cut to at most 40 characters, ending in "…" when it was longer (the full name is in the tooltip).
+
+    >>> short_label("LSG Trosa"), len(short_label("x" * 50)), short_label("x" * 50)[-1]
+    ('LSG Trosa', 40, '…')
+    """
     return label if len(label) <= _MAX_LABEL else label[: _MAX_LABEL - 1] + "…"
 
 
@@ -67,4 +72,4 @@ def map_label(label: str) -> str:
     >>> map_label("Samordningsförbundet RAR i Sörmland")
     'Samordningsförbundet\\nRAR i Sörmland'
     """
-    return wrap_label(_short(label), LABEL_WIDTH, max_lines=LABEL_LINES)
+    return wrap_label(short_label(label), LABEL_WIDTH, max_lines=LABEL_LINES)

@@ -3,7 +3,7 @@
 Each slide has the step's title (32 pt), its text (16–20 pt, the largest that
 fits), what the app says beside the step (a working name shown, a recorded
 conflict), and the step's map as a PNG with its legend, drawn as the app draws
-it (:func:`lsgmap.draw.view.story_view`, :func:`lsgmap.draw.export.export_image`) and
+it (:func:`lsgmap.draw.view.story_view`, :func:`lsgmap.draw.images.export_image`) and
 fitted into the slide without distortion. The speaker notes hold the sources of
 what the step points at (:func:`step_sources`): document title, place in the
 document and quote. Text from the data goes in as plain text.
@@ -36,7 +36,7 @@ from dataclasses import replace
 from typing import Any
 
 from lsgmap.dataset.stories import Step, Story, load_stories, step_notes
-from lsgmap.draw.export import export_image, image_size
+from lsgmap.draw.images import export_image, image_size
 from lsgmap.draw.layout.positions import layered_positions
 from lsgmap.draw.view import display_names, story_view
 from lsgmap.errors import InputError

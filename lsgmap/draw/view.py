@@ -3,7 +3,7 @@
 A View is all a page of the app, a story step, the compare view or ``lsgmap
 export`` decides about a picture: the day, the language, the filters, the
 focus, whether person names are hidden, what is highlighted or marked, the
-title. :func:`lsgmap.draw.render.elements` turns a View into the drawn nodes and
+title. :func:`lsgmap.draw.elements.elements` turns a View into the drawn nodes and
 edges; every renderer (the live map, HTML, PNG, SVG) draws those, so the
 screen and the downloads cannot drift apart.
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from lsgmap.dataset.load import BUNDLED_DATA, load
-from lsgmap.draw.export import export_html, image_size
+from lsgmap.draw.html import export_html
+from lsgmap.draw.images import image_size
 from lsgmap.draw.view import View
 
 from .browser_kit import node_records, poll_map, screenshot

@@ -59,7 +59,7 @@ __all__ = [
 
 #: shapes that draw their label inside (vis-network grows them around it)
 INSIDE_SHAPES = frozenset({"box", "ellipse", "circle", "database", "text"})
-#: radius of the shapes with a label below (``size`` in :func:`lsgmap.draw.render.vis_node`)
+#: radius of the shapes with a label below (``size`` in :func:`lsgmap.draw.elements.vis_node`)
 NODE_SIZE = 14.0
 _MARGIN = 5.0  # vis-network's default node margin, each side
 _EMPTY = 14.0  # vis-network's text size for an empty label
@@ -123,7 +123,7 @@ def text_width(line: str, font_size: float) -> float:
 
 
 def label_text(name: str) -> str:
-    """A name as the map writes it: made safe, shortened, broken into lines (as :func:`lsgmap.draw.render.vis_node`).
+    """A name as the map writes it: made safe, shortened, broken into lines (as :func:`lsgmap.draw.elements.vis_node`).
 
     >>> label_text("Samordningsförbundet RAR i Sörmland")
     'Samordningsförbundet\\nRAR i Sörmland'
@@ -223,12 +223,14 @@ def entity_boxes(structure: Structure, ids: Iterable[str], font_size: float = 18
 
 
 def boxes_of(els: Any) -> dict[str, Box]:
-    """``{node id: Box}`` of every node ``els`` (:func:`lsgmap.draw.render.elements`) draws, label included.
+    """``{node id: Box}`` of every node ``els`` (:func:`lsgmap.draw.elements.elements`) draws, label included.
 
     >>> from lsgmap.dataset.load import load
-    >>> from lsgmap.draw.render import elements
+    >>> from lsgmap.draw.elements import elements
+    >>> from lsgmap.draw.layout.positions import layered_positions
     >>> from lsgmap.draw.view import View
-    >>> boxes = boxes_of(elements(load(), View(on="2017-03-01")))
+    >>> s = load()
+    >>> boxes = boxes_of(elements(s, View(on="2017-03-01"), layered_positions(s)))
     >>> boxes["rar"].height
     47.0
     """

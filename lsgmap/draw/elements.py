@@ -1,44 +1,37 @@
-"""How the structure map looks: :func:`elements` of a View, and a safe offline HTML page of them.
+"""What the structure map draws: :func:`elements` of a View, the one source of every node's and edge's look.
 
-:func:`elements` is the single source of node and edge appearance (label,
-tooltip text, position, colour, shape, line style, curvature of parallel
-relations, marks, highlight, dimming) for a :class:`lsgmap.draw.view.View`; the live
-map, the HTML, PNG and SVG exports all draw its :class:`Elements`.
-:func:`to_html` fills a pyvis page with those plain values (never
-``Network.from_nx``, which is slow and mutates its graph), turns physics off,
-inlines vis-network and removes every external ``<script src>`` / ``<link href>``
-and pyvis' ``innerHTML`` tooltip, so the page makes no outside request and text
-from the data is only ever shown as text.
+:func:`elements` gives each node and edge its label, tooltip text, position,
+colour, shape, line style, curvature of parallel relations, marks, highlight
+and dimming for a :class:`lsgmap.draw.view.View`, on the positions it is handed
+(the layout, :func:`lsgmap.draw.layout.positions.layered_positions`, is run by
+whoever draws). The live map (:mod:`lsgmap.app.live_map`), the HTML pages
+(:mod:`lsgmap.draw.html`) and the PNG/SVG images (:mod:`lsgmap.draw.images`)
+all draw its :class:`Elements`; :func:`vis_node`, :func:`vis_edge` and
+:data:`VIS_OPTIONS` say them as vis-network reads them, :func:`legend` and
+:func:`legend_of` list what they mean.
 
 Examples
 --------
 >>> from lsgmap.dataset.load import load
+>>> from lsgmap.draw.layout.positions import layered_positions
 >>> from lsgmap.draw.view import View
->>> els = elements(load(), View(on="2017-03-01"))
+>>> s = load()
+>>> els = elements(s, View(on="2017-03-01"), layered_positions(s))
 >>> sorted(n.id for n in els.nodes if n.id.startswith("lsg_trosa"))
 ['lsg_trosa_gnesta']
->>> html = to_html(els)
->>> "<script src" in html or "<link" in html or "innerHTML" in html
-False
 """
 
 from __future__ import annotations
 
-import importlib.util
-import json
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
-from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from lsgmap.dates import to_day, validity_text
-from lsgmap.draw.labels import _short, map_label, safe_text
+from lsgmap.draw.labels import map_label, safe_text, short_label
 from lsgmap.draw.layout.label_boxes import NODE_SIZE
-from lsgmap.draw.layout.positions import layered_positions
 from lsgmap.draw.view import display_names
 from lsgmap.i18n import t
 from lsgmap.model.attestation import attestation_note
@@ -51,28 +44,23 @@ if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.structure import Snapshot, Structure
 
 __all__ = [
-    "to_compare_html",
     "Node",
     "Edge",
     "Elements",
     "elements",
-    "to_html",
+    "fact_notes",
     "vis_node",
     "vis_edge",
+    "VIS_OPTIONS",
     "legend",
     "legend_of",
-    "legend_html",
-    "shape_svg",
-    "line_svg",
     "contrast_ratio",
     "readable_on",
+    "faded",
+    "darker",
     "MARK_COLOURS",
     "UNATTESTED_ALPHA",
     "UNATTESTED_DASHES",
-    "faded",
-    "fact_notes",
-    "safe_text",
-    "strip_external",
 ]
 
 #: Colours for marks of the compare view: added, removed, changed.
@@ -137,7 +125,6 @@ def _text_colour(background: str, shape: str) -> str:
 
 
 def _mark_label(status: str, lang: str) -> str:
-
     return t(f"app.mark.{status}", lang)
 
 
@@ -210,7 +197,7 @@ class Elements:
         raise KeyError(node_id)
 
 
-def elements(structure: Structure, view: View, positions: Mapping[str, tuple[float, float]] | None = None) -> Elements:
+def elements(structure: Structure, view: View, positions: Mapping[str, tuple[float, float]]) -> Elements:
     """The nodes and edges that ``view`` draws: the one source of every label, tooltip, colour, shape, line and mark.
 
     A fact no source speaks for on the view's day (:mod:`lsgmap.model.attestation`)
@@ -222,26 +209,27 @@ def elements(structure: Structure, view: View, positions: Mapping[str, tuple[flo
     ----------
     structure : the dataset.
     view : what to draw (:class:`lsgmap.draw.view.View`).
-    positions : ``{entity id: (x, y)}``; default :func:`lsgmap.draw.layout.positions.layered_positions` (pass the cached ones).
+    positions : ``{entity id: (x, y)}``, e.g. :func:`lsgmap.draw.layout.positions.layered_positions` of the
+        structure (computed once and kept by whoever draws); an entity without a place is drawn at (0, 0).
 
     Examples
     --------
     >>> from lsgmap.dataset.load import load
+    >>> from lsgmap.draw.layout.positions import layered_positions
     >>> from lsgmap.draw.view import View
     >>> s = load()
-    >>> els = elements(s, View(on="2016-11-01", focus="lsg_trosa"))
+    >>> places = layered_positions(s)
+    >>> els = elements(s, View(on="2016-11-01", focus="lsg_trosa"), places)
     >>> "kommun_trosa" in {n.id for n in els.nodes}, "kommun_eskilstuna" in {n.id for n in els.nodes}
     (True, False)
-    >>> elements(s, View(on="2016-11-01", hide_persons=True)).node("ida_malmberg").label
+    >>> (els.node("lsg_trosa").x, els.node("lsg_trosa").y) == places["lsg_trosa"]
+    True
+    >>> elements(s, View(on="2016-11-01", hide_persons=True), places).node("ida_malmberg").label
     'Processledare LSG södra Sörmland'
-    >>> later = elements(s, View(on="2017-03-01"))
+    >>> later = elements(s, View(on="2017-03-01"), places)
     >>> later.node("lsg_nykoping_oxelosund").attested, later.unattested <= later.facts
     (False, True)
     """
-
-    if positions is None:
-
-        positions = layered_positions(structure)
     snapshot = structure.snapshot(on=view.day)
     shown, rels = _shown(snapshot, view)
     attested = snapshot.attested_nodes | snapshot.attested_edges
@@ -303,11 +291,9 @@ class _Notes:
         return attestation_note(s.attestation(fact_id), self.day, self.lang, derived=derived)
 
     def conflicts(self, fact_id: str) -> list[str]:
-
         return [t("map.conflict", self.lang, topic=item["text"]) for item in conflict_items(self.structure.conflicts_of(fact_id), self.lang)]
 
     def working_name(self, fact_id: str) -> str:
-
         return t("map.working_name", self.lang) if is_working_name(self.structure.entities.get(fact_id)) else ""
 
     def __call__(self, fact_id: str) -> list[str]:
@@ -360,7 +346,7 @@ def _node(
         colour, opacity = faded(colour), min(opacity, UNATTESTED_ALPHA)
     return Node(
         id=e.id,
-        label=_short(name),
+        label=short_label(name),
         tooltip="\n".join(safe_text(t) for t in lines if t),
         x=float(x),
         y=float(y),
@@ -457,7 +443,7 @@ def vis_node(n: Node) -> dict[str, Any]:
         node["attested"] = False
         node["shapeProperties"] = {"borderDashes": list(UNATTESTED_DASHES)}
         if not n.border:
-            node["color"] = {"background": n.colour, "border": _darker(n.colour)}
+            node["color"] = {"background": n.colour, "border": darker(n.colour)}
             node["borderWidth"] = 2
     return node
 
@@ -492,184 +478,26 @@ def vis_edge(e: Edge) -> dict[str, Any]:
     return edge
 
 
-def _darker(colour: str) -> str:
-    """A border colour for a faded node: its fill, darkened.
+def darker(colour: str) -> str:
+    """A border colour for a faded node: its fill, darkened (the maps, the legends and the images draw it alike).
 
-    >>> _darker("#e5b594")
-    '#896d59'
+    >>> darker("#e5b594"), darker("red")
+    ('#896d59', 'red')
     """
     if not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
         return colour
     return "#" + "".join(f"{round(int(colour[i : i + 2], 16) * 0.6):02x}" for i in (1, 3, 5))
 
 
-_OPTIONS = {
+#: vis-network's options for every map (the HTML pages and the live map): positions given, physics off,
+#: the wheel does not zoom until the map is clicked. Plain JSON values without spaces (pyvis' ``set_options`` drops them).
+VIS_OPTIONS: dict[str, Any] = {
     "physics": {"enabled": False},
     "layout": {"improvedLayout": False},
     "interaction": {"hover": True, "navigationButtons": False, "keyboard": False, "dragNodes": True, "zoomView": False},
     "edges": {"smooth": False, "arrows": {"to": {"enabled": True, "scaleFactor": 0.6}}},
     "nodes": {"font": {"size": 16}},
 }
-
-_EXTERNAL_SCRIPT = re.compile(r"<script\b[^>]*\bsrc\s*=[^>]*>\s*</script>", re.IGNORECASE | re.DOTALL)
-_EXTERNAL_LINK = re.compile(r"<link\b[^>]*>", re.IGNORECASE | re.DOTALL)
-_POPUP_BLOCK = re.compile(r"// make a custom popup.*?(?=\n\s*return network;)", re.DOTALL)
-
-
-def strip_external(html: str) -> str:
-    """Remove every ``<script src=…>`` and ``<link …>`` tag and pyvis' innerHTML tooltip code.
-
-    >>> strip_external('<link href="https://cdn.x/b.css"><script src="https://cdn.x/b.js"></script><p>ok</p>')
-    '<p>ok</p>'
-    """
-    html = _EXTERNAL_SCRIPT.sub("", html)
-    html = _EXTERNAL_LINK.sub("", html)
-    html = _POPUP_BLOCK.sub("", html)
-    return html
-
-
-_NODES_SLOT = "nodes = new vis.DataSet([]);"
-_EDGES_SLOT = "edges = new vis.DataSet([]);"
-
-
-def to_html(els: Elements, *, height: int = 640, standalone: bool = False, background: str = "#ffffff") -> str:
-    """One self-contained HTML page drawing ``els`` (from :func:`elements`).
-
-    vis-network is inlined, physics is off (positions are given), and no tag
-    loads anything from outside the page. The page shell comes from a pyvis
-    Network filled with plain values (rendered once per height and background);
-    the nodes and edges go in as HTML-safe JSON. ``standalone`` adds the
-    title (escaped) as the page's ``<title>`` and heading, and a legend of the
-    kinds drawn (:func:`legend_of`), for a file.
-
-    Examples
-    --------
-    >>> els = Elements((Node("a", "<b>A</b>", "href", 0.0, 0.0, "lsg", "#c55a11", "ellipse", "#fff"),), (), "<i>T</i>", "2017-01-01")
-    >>> html = to_html(els, standalone=True)
-    >>> "<b>A</b>" in html, "<i>T" in html, "&lt;i&gt;T" in html, "popup.innerHTML" in html, "<script src" in html
-    (False, False, True, False, False)
-    """
-    if not re.fullmatch(r"#[0-9a-fA-F]{3,8}", background):
-        background = "#ffffff"
-    head, middle, tail = _shell(int(height), background)
-    nodes, edges = [vis_node(n) for n in els.nodes], [vis_edge(e) for e in els.edges]
-    page = "".join(
-        [head, "nodes = new vis.DataSet(", _script_json(nodes), ");", middle, "edges = new vis.DataSet(", _script_json(edges), ");", tail]
-    )
-    if not standalone:
-        return page
-    title = escape(els.title)
-    style = "font-family:DejaVu Sans,sans-serif;font-size:20px;margin:8px 12px"
-    heading = f'<h1 style="{style}">{title}</h1>'
-    if els.drawn_unattested:
-
-        key = escape(t("map.unattested_key", els.lang))
-        heading += f'\n<p data-lsgmap="unattested-key" style="font-family:DejaVu Sans,sans-serif;font-size:14px;color:#555;margin:0 12px">{key}</p>'
-    rows = legend_of(els)
-    if rows:
-        heading += f'\n<div data-lsgmap="legend" style="margin:4px 12px">{legend_html(rows)}</div>'
-    page = page.replace('<body data-lsgmap="map">', f'<body data-lsgmap="map">\n{heading}', 1)
-    return page.replace("<head>", f"<head>\n<title>{title}</title>", 1)
-
-
-def to_compare_html(before: Elements, after: Elements, *, title: str = "", height: int = 640) -> str:
-    """The compare view as one offline HTML page: both maps side by side (each its own page in an ``iframe srcdoc``),
-    their headings and one legend of what they draw (the marks included).
-
-    >>> a, b = (Elements((Node("a", "<b>A</b>", "", 0.0, 0.0, "lsg", "#c55a11", "ellipse", "#fff"),), (), f"<i>{d}</i>", d) for d in ("2016-12-31", "2017-01-01"))
-    >>> page = to_compare_html(a, b)
-    >>> page.count("<iframe"), "<b>A</b>" in page, "<i>2016" in page, "<script src" in page
-    (2, False, False, False)
-    """
-    panels = []
-    for els in (before, after):
-        inner = to_html(els, height=height)
-        panels.append(
-            f'<div style="flex:1;min-width:0"><h2 style="font-family:DejaVu Sans,sans-serif;font-size:18px;margin:6px 0">{escape(els.title)}</h2>'
-            f'<iframe srcdoc="{escape(inner, quote=True)}" style="width:100%;height:{int(height) + 20}px;border:1px solid #ddd"></iframe></div>'
-        )
-    heading = escape(title or f"{before.on} – {after.on}")
-    rows = legend_of(before, after)
-    legend_block = f'<div data-lsgmap="legend" style="margin:4px 12px">{legend_html(rows)}</div>' if rows else ""
-    return (
-        f'<!DOCTYPE html>\n<html lang="{escape(before.lang)}"><head><meta charset="utf-8"><title>{heading}</title></head>'
-        f'<body data-lsgmap="compare" style="margin:8px 12px"><h1 style="font-family:DejaVu Sans,sans-serif;font-size:22px">{heading}</h1>'
-        f'<div style="display:flex;gap:16px">{"".join(panels)}</div>{legend_block}</body></html>'
-    )
-
-
-def _script_json(value: Any) -> str:
-    """JSON that is safe inside a ``<script>`` element (no ``<``, ``>``, ``&``, ``'`` or line separators).
-
-    >>> text = _script_json(["</script><b>&'"])
-    >>> "<" in text or ">" in text, json.loads(text)
-    (False, ["</script><b>&'"])
-    """
-    text = json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)  # as Jinja's tojson writes it
-    for raw in _SCRIPT_ESCAPES:
-        if raw in text:  # str.replace is far faster than str.translate on long texts
-            text = text.replace(raw, f"\\u{ord(raw):04x}")
-    return text
-
-
-_SCRIPT_ESCAPES = "<>&'\u2028\u2029"
-
-
-def _pyvis_templates() -> Path:
-    """pyvis' template folder, found without importing pyvis (its network module imports IPython: some 0.3 s)."""
-    spec = importlib.util.find_spec("pyvis")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("pyvis", name="pyvis")
-    return Path(next(iter(spec.submodule_search_locations))) / "templates"
-
-
-#: The mouse wheel scrolls the page over a map; it zooms the map only once the map is clicked, until the pointer leaves it
-#: (the map's own page does not scroll, so the wheel goes on to the page around it).
-_WHEEL_SCRIPT = """<style>html, body { overflow: hidden; }</style>
-<script>
-(function () {
-  var box = document.getElementById("mynetwork");
-  if (typeof network === "undefined" || !box) return;
-  var zoom = function (on) { network.setOptions({interaction: {zoomView: on}}); document.body.dataset.zoom = on ? "on" : "off"; };
-  network.on("click", function () { zoom(true); });
-  box.addEventListener("mouseleave", function () { zoom(false); });
-  zoom(false);
-})();
-</script>
-"""
-
-
-@lru_cache(maxsize=16)
-def _shell(height: int, background: str) -> tuple[str, str, str]:
-    """pyvis' page (vis-network inline) without data, split around the node and edge slots."""
-    from jinja2 import Environment, FileSystemLoader  # lazy: only when a page is drawn
-
-    template = Environment(loader=FileSystemLoader(str(_pyvis_templates())), autoescape=False).get_template("template.html")
-    html = template.render(
-        height=f"{height}px",
-        width="100%",
-        nodes=[],
-        edges=[],
-        heading="",
-        options=json.dumps(_OPTIONS),
-        physics_enabled=False,
-        use_DOT=False,
-        dot_lang=None,
-        widget=False,
-        bgcolor=background,
-        conf=False,
-        tooltip_link=False,  # never pyvis' innerHTML popup, whatever the titles say
-        neighborhood_highlight=False,
-        select_menu=False,
-        filter_menu=False,
-        notebook=False,
-        cdn_resources="in_line",
-    )
-    html = strip_external(html).replace("<body>", '<body data-lsgmap="map">', 1)
-    html = html.replace("</body>", _WHEEL_SCRIPT + "</body>", 1)
-    head, rest = html.split(_NODES_SLOT, 1)
-    middle, tail = rest.split(_EDGES_SLOT, 1)
-    return head, middle, tail
 
 
 def legend(
@@ -726,81 +554,3 @@ def legend_of(*sides: Elements, unattested: bool = False) -> list[dict[str, str]
         marks={item.mark for item in (*nodes, *edges) if item.mark},
         unattested=unattested and any(els.drawn_unattested for els in sides),
     )
-
-
-def _star(cx: float, cy: float, outer: float, inner: float) -> str:
-    """The points of a five-pointed star, upright."""
-    import math
-
-    points = []
-    for i in range(10):
-        radius, angle = (outer if i % 2 == 0 else inner), math.pi / 2 + i * math.pi / 5
-        points.append(f"{cx + radius * math.cos(angle):.1f},{cy - radius * math.sin(angle):.1f}")
-    return " ".join(points)
-
-
-_SHAPES = {  # vis-network shape → SVG element in a 24×16 box
-    "box": '<rect x="2" y="3" width="20" height="10" rx="3"',
-    "ellipse": '<ellipse cx="12" cy="8" rx="10" ry="6"',
-    "dot": '<circle cx="12" cy="8" r="6"',
-    "circle": '<circle cx="12" cy="8" r="7"',
-    "square": '<rect x="6" y="2" width="12" height="12"',
-    "diamond": '<polygon points="12,1 19,8 12,15 5,8"',
-    "triangle": '<polygon points="12,1 19.5,14 4.5,14"',
-    "star": f'<polygon points="{_star(12, 8.5, 7.5, 3.2)}"',
-}
-
-
-def shape_svg(shape: str, colour: str) -> str:
-    """A small inline SVG of a node shape as the map draws it (an unknown shape is a dot).
-
-    >>> shape_svg("star", "#c00000")[:60]
-    '<svg data-shape="star" width="24" height="16" viewBox="0 0 2'
-    >>> "<ellipse" in shape_svg("ellipse", "#c55a11"), "<circle" in shape_svg("hexagon", "#000000")
-    (True, True)
-    """
-    shape = shape if shape in _SHAPES else "dot"
-    return (f'<svg data-shape="{shape}" width="24" height="16" viewBox="0 0 24 16" style="vertical-align:middle">'
-            f'{_SHAPES[shape]} fill="{colour}" stroke="{_darker(colour)}" stroke-width="1"/></svg>')
-
-
-def line_svg(colour: str, dashes: str = "", width: int = 1, *, ring: bool = False) -> str:
-    """A small inline SVG of a relation's line (colour, width, dash pattern ``"on off …"``), or with ``ring`` a mark's ring.
-
-    >>> line_svg("#00838f", "10 3 2 3")
-    '<svg width="40" height="12" viewBox="0 0 40 12" style="vertical-align:middle"><line x1="1" y1="6" x2="39" y2="6" stroke="#00838f" stroke-width="1" stroke-dasharray="10 3 2 3"/></svg>'
-    """
-    if ring:
-        return (f'<svg width="24" height="16" viewBox="0 0 24 16" style="vertical-align:middle"><circle cx="12" cy="8" r="6" fill="none" '
-                f'stroke="{colour}" stroke-width="3"/></svg>')
-    dash = f' stroke-dasharray="{dashes}"' if re.fullmatch(r"[0-9 ]+", dashes or "") and dashes.strip() else ""
-    return (f'<svg width="40" height="12" viewBox="0 0 40 12" style="vertical-align:middle"><line x1="1" y1="6" x2="39" y2="6" stroke="{colour}" '
-            f'stroke-width="{max(1, min(int(width), 4))}"{dash}/></svg>')
-
-
-def legend_html(rows: list[dict[str, str]]) -> str:
-    """A small static HTML legend (escaped) for the rows of :func:`legend`: each kind drawn with its shape or line, as on the map.
-
-    >>> html = legend_html([{"group": "entity", "key": "x", "label": "<x>", "colour": "#000", "style": "box"}])
-    >>> "&lt;x&gt;" in html, 'data-legend="entity-x"' in html, "<rect" in html
-    (True, True, True)
-    """
-    parts = []
-    for r in rows:
-        colour = escape(r["colour"]) if re.fullmatch(r"#[0-9a-fA-F]{3,8}", r["colour"]) else "#999999"
-        if r["group"] == "relation":
-            swatch = line_svg(colour, r.get("dashes", ""), int(r.get("width", "1") or 1))
-        elif r["group"] == "attested":  # a faded box with a dashed border and a faded dashed line, as on the map
-            dash = f"border:2px dashed {_darker(colour)}"
-            swatch = (
-                f'<span style="display:inline-block;width:14px;height:14px;background:{colour};{dash};border-radius:3px;'
-                f'opacity:{UNATTESTED_ALPHA};vertical-align:middle"></span> '
-                f'<span style="display:inline-block;width:28px;border-top:3px dotted {colour};vertical-align:middle"></span>'
-            )
-        elif r["group"] == "mark":
-            swatch = line_svg(colour, ring=True)
-        else:
-            swatch = shape_svg(r["style"], colour)
-        key = escape(f'{r["group"]}-{r["key"]}' if r["group"] != "attested" else r["key"])
-        parts.append(f'<span data-legend="{key}" style="margin-right:14px;white-space:nowrap">{swatch} {escape(r["label"])}</span>')
-    return '<div style="font-family:sans-serif;font-size:14px;line-height:1.9">' + "".join(parts) + "</div>"
