@@ -99,3 +99,19 @@ def test_check_passes_on_the_bundled_data_and_names_what_only_a_plan_speaks_for(
     assert main(["check"]) == 0
     out = capsys.readouterr().out
     assert "relations.csv:57: bara en plan talar för r_rar_funds_pl" in out
+
+
+def test_the_map_says_each_kind_of_evidence():
+    from lsgmap import load
+    from lsgmap.draw.elements import PUBLIC_DASHES, elements, legend_of, vis_node
+    from lsgmap.draw.layout.positions import layered_positions
+    from lsgmap.draw.view import View
+
+    s = load()
+    els = elements(s, View(on="2016-08-15"), layered_positions(s))
+    post, esf = els.node("processledare"), els.node("esf")
+    assert post.evidence == "plan" and "planerat, inte belagt" in post.tooltip
+    assert esf.evidence == "public" and "offentlig källa, ej kontrollerad här" in esf.tooltip.splitlines()
+    assert vis_node(esf)["shapeProperties"] == {"borderDashes": list(PUBLIC_DASHES)}
+    rows = {(r["group"], r["key"]) for r in legend_of(els, unattested=True)}
+    assert {("evidence", "public"), ("evidence", "plan"), ("attested", "unattested")} <= rows

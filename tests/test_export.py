@@ -249,7 +249,8 @@ def test_the_compare_legend_adds_the_marks_drawn(sormland, positions):
     svg = export_compare_image(sormland, *compare_views(sormland, start="2016-11-01", end="2017-03-01"), positions=positions, fmt="svg",
                                size=(1600, 600))
     labels = legend_labels(svg)
-    assert labels[-2:] == ["Tillkommen", "Borttagen"] and "Ändrad" not in labels  # nothing is changed across the merger
+    assert labels[-4:] == ["Tillkommen", "Borttagen", "offentlig källa, ej kontrollerad här", "planerat, inte belagt"]
+    assert "Ändrad" not in labels  # nothing is changed across the merger
     assert "Lokal samverkansgrupp" in labels and "Styr" in labels
 
 

@@ -71,6 +71,8 @@ _REMOVED_LIGHTEN = 0.55  # how much a removed node's fill is lightened (its labe
 #: Facts no source speaks for on the day: drawn in a lighter colour, at this opacity, with this dash pattern (on, off px).
 UNATTESTED_ALPHA = 0.5
 UNATTESTED_DASHES = (3, 6)
+#: the border of an entity only a public source speaks for on the day (text not shipped, not checked here)
+PUBLIC_DASHES = (1, 3)
 _UNKNOWN_DASHES = (8, 4)
 _UNATTESTED_LIGHTEN = 0.55
 
@@ -148,6 +150,7 @@ class Node:
     opacity: float = 1.0
     attested: bool = True  #: False: no source speaks for it on the day (drawn faded, border dashed)
     conflicts: tuple[str, ...] = ()  #: ids of the recorded conflicts (conflicts.csv) that name it
+    evidence: str | None = "document"  #: what speaks for it on the day: "document", "public" (dotted border), "plan" or None
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,7 @@ class Edge:
     strong: bool = False
     attested: bool = True  #: False: no source speaks for it on the day (drawn faded, with :data:`UNATTESTED_DASHES`)
     conflicts: tuple[str, ...] = ()  #: ids of the recorded conflicts (conflicts.csv) that name it
+    evidence: str | None = "document"  #: what speaks for it on the day: "document", "public", "plan" or None
 
 
 @dataclass(frozen=True)
@@ -284,8 +288,14 @@ class _Notes:
     def __init__(self, structure: Structure, day: int, lang: str):
         self.structure, self.day, self.lang = structure, day, lang
 
+    def evidence(self, fact_id: str) -> str | None:
+        return self.structure.attestation(fact_id).evidence(self.day)
+
     def attestation(self, fact_id: str) -> str:
+        """"offentlig källa, ej kontrollerad här", "saknar källa …, planerat, inte belagt", "saknar källa …, senast belagd …" or ""."""
         s = self.structure
+        if self.evidence(fact_id) == "public":
+            return t("evidence.public", self.lang)
         record = s.relations.get(fact_id) or s.entities.get(fact_id)
         derived = bool(getattr(record, "derived_from", ""))
         return attestation_note(s.attestation(fact_id), self.day, self.lang, derived=derived)
@@ -361,6 +371,7 @@ def _node(
         opacity=opacity,
         attested=attested,
         conflicts=tuple(c.id for c in notes.structure.conflicts_of(e.id)),
+        evidence=notes.evidence(e.id),
     )
 
 
@@ -410,6 +421,7 @@ def _edge(
         strong=strong and not dimmed,
         attested=attested,
         conflicts=tuple(c.id for c in notes.structure.conflicts_of(r.id)),
+        evidence=notes.evidence(r.id),
     )
 
 
@@ -439,6 +451,10 @@ def vis_node(n: Node) -> dict[str, Any]:
         node["mark"] = n.mark
     if n.dimmed is not None:
         node["dimmed"] = n.dimmed
+    if n.evidence == "public":  # a public source only: a dotted border (the legend's row says so)
+        node["evidence"] = "public"
+        node["shapeProperties"] = {"borderDashes": list(PUBLIC_DASHES)}
+        node["borderWidth"] = 2
     if not n.attested:  # faded colour (in n.colour), dashed border in the kind's colour
         node["attested"] = False
         node["shapeProperties"] = {"borderDashes": list(UNATTESTED_DASHES)}
@@ -502,9 +518,11 @@ VIS_OPTIONS: dict[str, Any] = {
 
 def legend(
     *, lang: str = "sv", kinds: Iterable[str] | None = None, relations: Iterable[str] | None = None, marks: bool | Iterable[str] = False,
-    unattested: bool = False,
+    unattested: bool = False, evidence: Iterable[str] = (),
 ) -> list[dict[str, str]]:
     """Legend rows: ``{"group", "key", "label", "colour", "style"}`` for entity kinds, relation kinds, marks and unattested facts.
+
+    ``evidence``: the kinds of evidence other than a shipped document to explain ("public", "plan"), a row each.
 
     ``style`` is an entity kind's shape, or a relation kind's "solid"/"dashed"
     (whose rows also carry ``dashes``, the pattern, and ``width``). ``marks``:
@@ -534,6 +552,11 @@ def legend(
             rows.append({"group": "mark", "key": status, "label": t(f"app.mark.{status}", lang), "colour": colour, "style": "border"})
     if unattested:
         rows.append({"group": "attested", "key": "unattested", "label": t("attested.no", lang), "colour": faded("#808080", 0.55), "style": "faded"})
+    evidence = set(evidence)
+    if "public" in evidence:
+        rows.append({"group": "evidence", "key": "public", "label": t("evidence.public", lang), "colour": "#555555", "style": "border"})
+    if "plan" in evidence:
+        rows.append({"group": "evidence", "key": "plan", "label": t("evidence.plan", lang), "colour": faded("#808080", 0.55), "style": "faded"})
     return rows
 
 
@@ -553,4 +576,5 @@ def legend_of(*sides: Elements, unattested: bool = False) -> list[dict[str, str]
         relations={e.relation for e in edges},
         marks={item.mark for item in (*nodes, *edges) if item.mark},
         unattested=unattested and any(els.drawn_unattested for els in sides),
+        evidence={item.evidence for item in (*nodes, *edges)} & {"public", "plan"},
     )
