@@ -32,11 +32,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _kit import dataset  # noqa: E402
+from synthetic import NATIONAL  # noqa: E402
 
 from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.dates import day_to_iso  # noqa: E402
 from lsgmap.exchange import export_data  # noqa: E402
-from lsgmap.synthetic import NATIONAL  # noqa: E402
 
 TARGET_S = 3.0
 

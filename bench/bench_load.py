@@ -106,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from lsgmap.synthetic import generate
+    from synthetic import generate
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.data or generate(Path(tmp) / "national", seed=1)

@@ -5,7 +5,7 @@ Run on purpose (not part of the tests)::
     python bench/bench_render.py            # synthetic small and national scale, AppTest reruns
     python bench/bench_render.py --quick    # skip the national from_nx baseline (about 20 s a run)
 
-Synthetic datasets are written once to bench/out/ by lsgmap.synthetic.
+Synthetic datasets are written once to bench/out/ by bench/synthetic.py.
 Prints medians in milliseconds and the ratio baseline / fast path of the same run.
 """
 
@@ -24,12 +24,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from _kit import dataset, timed  # noqa: E402
+from synthetic import NATIONAL, SMALL  # noqa: E402
 
 from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.draw.layout.positions import layered_positions  # noqa: E402
 from lsgmap.draw.render import elements, to_html, vis_edge, vis_node  # noqa: E402
 from lsgmap.draw.view import View  # noqa: E402
-from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402
 
 
 def baseline_from_nx(nodes, edges) -> str:

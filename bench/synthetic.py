@@ -13,7 +13,7 @@ start on its date. The same ``seed`` always gives the same files.
 At the default size (80 associations, 290 municipalities, 15 years) it makes
 about 10 000 entities and 50 000 relations; ``--small`` makes about 1 000.
 
-Run it as ``python -m lsgmap.synthetic OUT_DIR [--seed N] [--small]``.
+Run it as ``python3 bench/synthetic.py OUT_DIR [--seed N] [--small]``.
 
 Examples
 --------
@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import os
 import random
 import shutil
 import sys
@@ -39,7 +38,6 @@ from pathlib import Path
 
 from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH, default_schema
 from lsgmap.dates import interval_days
-from lsgmap.i18n import normalise_lang, t
 
 __all__ = ["generate", "main", "SMALL", "NATIONAL"]
 
@@ -620,23 +618,21 @@ def generate(out_dir: str | Path, *, seed: int = 0, associations: int = 80, muni
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m lsgmap.synthetic OUT_DIR [--seed N] [--small]``."""
-    parser = argparse.ArgumentParser(prog="python -m lsgmap.synthetic",
+    """``python3 bench/synthetic.py OUT_DIR [--seed N] [--small]``."""
+    parser = argparse.ArgumentParser(prog="bench/synthetic.py",
                                      description="Skriv ett syntetiskt nationellt dataset. / Write a synthetic national dataset.")
     parser.add_argument("out_dir", metavar="OUT_DIR")
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--small", action="store_true", help="cirka 1 000 entiteter / about 1 000 entities instead of 10 000")
-    parser.add_argument("--lang", choices=["sv", "en"], default=None, help="språk / language (default: $LSGMAP_LANG or sv)")
     args = parser.parse_args(argv)
-    lang = normalise_lang(args.lang or os.environ.get("LSGMAP_LANG"))
     sizes = SMALL if args.small else NATIONAL
     try:
         out = generate(args.out_dir, seed=args.seed, **sizes)
     except OSError as exc:
-        print(t("synthetic.cannot_write", lang, path=args.out_dir, reason=exc.strerror or exc), file=sys.stderr)
+        print(f"Kan inte skriva till / cannot write to {args.out_dir}: {exc.strerror or exc}", file=sys.stderr)
         return 1
-    counts = {name: len((out / f"{name}.csv").read_text(encoding="utf-8").splitlines()) - 1 for name in ("entities", "relations", "events")}
-    print(t("synthetic.written", lang, path=out, **counts))
+    n = {name: len((out / f"{name}.csv").read_text(encoding="utf-8").splitlines()) - 1 for name in ("entities", "relations", "events")}
+    print(f"{out}: {n['entities']} entiteter / entities, {n['relations']} relationer / relations, {n['events']} händelser / events")
     return 0
 
 
