@@ -30,6 +30,7 @@ from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.draw.layout.positions import layered_positions  # noqa: E402
 from lsgmap.draw.render import elements, to_html, vis_edge, vis_node  # noqa: E402
 from lsgmap.draw.view import View  # noqa: E402
+from lsgmap.model.scope import associations  # noqa: E402
 
 
 def baseline_from_nx(nodes, edges) -> str:
@@ -73,25 +74,26 @@ def render_case(label: str, folder: Path, *, fast_repeat: int, base_repeat: int,
         print(f"ratio baseline / fast                      : {base_ms / fast_ms:9.1f}x")
 
 
-def rerun_case(label: str, folder: Path | None, repeat: int) -> None:
-    """Median time of a script rerun after a slider move, through AppTest."""
+def rerun_case(label: str, folder: Path | None, repeat: int, assoc: str | None = None) -> None:
+    """Median time of a script rerun after a move of the date slider, through AppTest (``assoc``: the association to show)."""
     from streamlit.testing.v1 import AppTest
 
     if folder is None:
         os.environ.pop("LSGMAP_DATA", None)
     else:
         os.environ["LSGMAP_DATA"] = str(folder)
-    s = load(folder) if folder else load()
-    days = [d for d in s.change_days if s.span[0].toordinal() <= d]
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300)
+    if assoc:
+        at.query_params["assoc"] = assoc
     started = time.perf_counter()
     at.run()
     first = (time.perf_counter() - started) * 1000
     assert not at.exception, [e.value for e in at.exception]
-    picks = [date.fromordinal(days[int(i * (len(days) - 1) / max(1, repeat - 1))]) for i in range(repeat)]
+    stops = [date.fromisoformat(option) for option in at.select_slider[0].options]
+    picks = [stops[int(i * (len(stops) - 1) / max(1, repeat - 1))] for i in range(repeat)]
     times = []
     for day in picks:
-        at.slider[0].set_value(day)
+        at.select_slider[0].set_value(day)
         t0 = time.perf_counter()
         at.run()
         times.append((time.perf_counter() - t0) * 1000)
@@ -110,7 +112,7 @@ def main() -> None:
     render_case("national (synthetic, busiest date)", national, fast_repeat=5, base_repeat=0 if args.quick else 1, busiest=True)
     render_case("national (synthetic, last change date)", national, fast_repeat=5, base_repeat=0 if args.quick else 1, busiest=False)
     rerun_case("bundled Sörmland data", None, 9)
-    rerun_case("national data via LSGMAP_DATA", national, 7)
+    rerun_case("national data via LSGMAP_DATA, one association", national, 7, assoc=associations(load(national))[0])
 
 
 if __name__ == "__main__":
