@@ -6,7 +6,7 @@ import statistics
 import time
 from pathlib import Path
 
-from lsgmap.synthetic import generate
+from synthetic import generate
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"

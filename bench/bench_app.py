@@ -60,7 +60,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         data = args.data
         if data is None:
-            from lsgmap.synthetic import NATIONAL, generate
+            from synthetic import NATIONAL, generate
 
             data = Path(tmp) / "national"
             generate(data, **NATIONAL)

@@ -24,8 +24,8 @@ from lsgmap.vocab import RELATION_KINDS
 
 
 def national_dataset(folder: Path) -> Path:
-    """The synthetic national dataset (``lsgmap.synthetic``), generated into ``folder``."""
-    from lsgmap.synthetic import NATIONAL, generate
+    """The synthetic national dataset (``bench/synthetic.py``), generated into ``folder``."""
+    from synthetic import NATIONAL, generate
 
     return generate(folder, seed=0, **NATIONAL)
 

@@ -23,9 +23,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from synthetic import NATIONAL, generate
+
 from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.model.structure import Structure  # noqa: E402
-from lsgmap.synthetic import NATIONAL, generate
 
 TARGET_MS = 2.0
 TARGET_RATIO = 5.0

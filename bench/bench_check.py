@@ -23,10 +23,11 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
+from synthetic import generate
+
 from lsgmap.dataset.checks import check
 from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.model.structure import Structure  # noqa: E402
-from lsgmap.synthetic import generate
 
 TARGET_SECONDS = 2.0
 

@@ -21,8 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from synthetic import generate
+
 from lsgmap.dataset.load import load  # noqa: E402
-from lsgmap.synthetic import generate
 from lsgmap.time.diff import diff
 
 

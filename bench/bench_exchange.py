@@ -34,8 +34,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _kit import ROOT, dataset  # noqa: E402
-
-from lsgmap.synthetic import NATIONAL  # noqa: E402
+from synthetic import NATIONAL  # noqa: E402
 
 #: the commit whose lsgmap/exchange wrote GEXF, GraphML and XLSX by hand
 BEFORE = "8620fa8"

@@ -5,7 +5,7 @@ Run on purpose (not part of the tests)::
     python bench/bench_layout.py            # 1,000 nodes and national scale
     python bench/bench_layout.py --quick    # 1,000 nodes only
 
-Synthetic datasets are written once to bench/out/ by lsgmap.synthetic.
+Synthetic datasets are written once to bench/out/ by bench/synthetic.py.
 Prints medians in milliseconds, the baseline of the same run (networkx's
 ``spring_layout`` at 1,000 nodes: what a map without a stable layout would
 run) and the ratio baseline / fast path, and networkx's ``multipartite_layout``
@@ -31,6 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from _kit import LAYOUT_BEFORE, dataset, layout_before, timed  # noqa: E402
+from synthetic import NATIONAL, SMALL  # noqa: E402
 
 from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.draw.elements import elements  # noqa: E402
@@ -38,7 +39,6 @@ from lsgmap.draw.layout.label_boxes import boxes_of, label_px, overlaps  # noqa:
 from lsgmap.draw.layout.positions import crossings, layer_of, layered_positions, layout_bounds  # noqa: E402
 from lsgmap.draw.view import View  # noqa: E402
 from lsgmap.model.structure import Structure  # noqa: E402
-from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402
 
 TARGET_MS = {"small": 2_000.0, "national": 20_000.0}
 

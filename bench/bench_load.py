@@ -10,8 +10,10 @@ temporary folder. Both loaders run in fresh processes with the same timing
 code (run from the package's folder, so that each imports its own lsgmap):
 one warm-up load, then the median of ``--repeat`` loads. Also prints
 where the new ``load()`` spends its time (reading, validating and parsing,
-hashing the version, building the Structure) and the time of ``check()`` and
-of ``lsgmap check``. Exits 1 if the new median is over 300 ms.
+hashing the version, building the Structure), the new ``load()`` with the
+garbage collector switched off around it (as ``load()`` did until 1fc6a0f),
+and the time of ``check()`` and of ``lsgmap check``. Exits 1 if the new
+median is over 300 ms.
 """
 
 from __future__ import annotations
@@ -34,35 +36,39 @@ TARGET_SECONDS = 0.3
 _TIMER = """
 import gc, json, statistics, sys, time
 from pathlib import Path
-from lsgmap.model.structure import Structure  # noqa: E402
-from lsgmap.dataset.load import dataset_version, load
-from lsgmap.dataset.parse import parse_dataset
-from lsgmap.dataset.tables import read_dataset
+try:
+    from lsgmap.dataset.load import dataset_version, load
+    from lsgmap.dataset.parse import parse_dataset
+    from lsgmap.dataset.tables import read_dataset
+    from lsgmap.model.structure import Structure
+except ImportError:  # the flat package of the old commit
+    from lsgmap.model import Structure, dataset_version, load
+    from lsgmap.parse import parse_dataset
+    from lsgmap.tables import read_dataset
 folder, repeat = Path(sys.argv[1]), int(sys.argv[2])
 
-def median(fn):
+def median(fn, collect=True):
     fn()  # warm up: imports, the date caches
     times = []
     for _ in range(repeat):
+        if not collect:
+            gc.disable()
         start = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - start)
+        gc.enable()
         del result  # freeing the last result is not part of the next load
     return statistics.median(times)
 
 def parts():
-    gc.disable()  # as load() does
-    try:
-        t0 = time.perf_counter(); raw = read_dataset(folder)
-        t1 = time.perf_counter(); parsed = parse_dataset(raw)
-        t2 = time.perf_counter(); version = dataset_version(folder)
-        t3 = time.perf_counter(); Structure(folder, parsed, version)
-        t4 = time.perf_counter()
-    finally:
-        gc.enable()
+    t0 = time.perf_counter(); raw = read_dataset(folder)
+    t1 = time.perf_counter(); parsed = parse_dataset(raw)
+    t2 = time.perf_counter(); version = dataset_version(folder)
+    t3 = time.perf_counter(); Structure(folder, parsed, version)
+    t4 = time.perf_counter()
     return t1 - t0, t2 - t1, t3 - t2, t4 - t3
 
-out = {"load": median(lambda: load(folder))}
+out = {"load": median(lambda: load(folder)), "load_gc_off": median(lambda: load(folder), collect=False)}
 split = [parts() for _ in range(repeat)]
 for i, name in enumerate(["read", "parse", "version", "structure"]):
     out[name] = statistics.median(s[i] for s in split)
@@ -106,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args(argv)
     sys.path.insert(0, str(ROOT))
-    from lsgmap.synthetic import generate
+    from synthetic import generate
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = args.data or generate(Path(tmp) / "national", seed=1)
@@ -119,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{label:<12}{r['load'] * 1e3:8.1f}{r['read'] * 1e3:8.1f}{r['parse'] * 1e3:8.1f}{r['version'] * 1e3:9.1f}{r['structure'] * 1e3:11.1f}")
     print(f"ratio old/new load():      {old['load'] / new['load']:6.2f}x")
     print(f"ratio old/new read+parse:  {(old['read'] + old['parse']) / (new['read'] + new['parse']):6.2f}x")
+    print(f"new load(), collector off: {new['load_gc_off'] * 1e3:8.1f} ms (load() switched it off until 1fc6a0f; {new['load'] / new['load_gc_off']:.2f}x)")
     print(f"check() median:            {check_t * 1e3:8.1f} ms")
     print(f"lsgmap check (process):    {cli_t * 1e3:8.1f} ms")
     ok = new["load"] <= TARGET_SECONDS

@@ -23,8 +23,7 @@ import sys
 from datetime import date, timedelta
 
 from _kit import ROOT, dataset, timed
-
-from lsgmap.synthetic import NATIONAL
+from synthetic import NATIONAL
 
 TARGETS = {"karta": 3.0, "jamfor": 2.0, "timeline": 3.0}
 

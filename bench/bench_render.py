@@ -5,7 +5,7 @@ Run on purpose (not part of the tests)::
     python bench/bench_render.py            # synthetic small and national scale, the CLI export, AppTest reruns
     python bench/bench_render.py --quick    # skip the national from_nx baseline (about 20 s a run) and the CLI export
 
-Synthetic datasets are written once to bench/out/ by lsgmap.synthetic. Prints medians in milliseconds for:
+Synthetic datasets are written once to bench/out/ by bench/synthetic.py. Prints medians in milliseconds for:
 
 * ``to_html`` now: a ``pyvis.network.Network`` filled with the elements' plain values, ``generate_html``, the
   outside tags and the popup taken out (:mod:`lsgmap.draw.html`);
@@ -35,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from _kit import dataset, timed  # noqa: E402
+from synthetic import NATIONAL, SMALL  # noqa: E402
 
 from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.dates import day_to_iso  # noqa: E402
@@ -42,7 +43,6 @@ from lsgmap.draw.elements import elements, vis_edge, vis_node  # noqa: E402
 from lsgmap.draw.html import to_html  # noqa: E402
 from lsgmap.draw.layout.positions import layered_positions  # noqa: E402
 from lsgmap.draw.view import View  # noqa: E402
-from lsgmap.synthetic import NATIONAL, SMALL  # noqa: E402
 
 #: the last commit whose HTML export rendered pyvis' template with jinja2 (lsgmap/draw/render.py)
 BEFORE = "8620fa8"

@@ -23,10 +23,10 @@ import time
 from pathlib import Path
 
 import networkx as nx
+from synthetic import NATIONAL, generate
 
 from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.model.structure import Structure  # noqa: E402
-from lsgmap.synthetic import NATIONAL, generate
 
 TARGET_MS = 1.0
 TARGET_RATIO = 100.0

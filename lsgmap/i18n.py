@@ -692,14 +692,6 @@ UI: dict[str, tuple[str, str]] = {
         "Hittar ingen datamapp: {path}. Ange --data MAPP eller LSGMAP_DATA.",
         "No dataset folder found: {path}. Pass --data DIR or set LSGMAP_DATA.",
     ),
-    "synthetic.written": (
-        "{path}: {entities} entiteter, {relations} relationer, {events} händelser (syntetiska).",
-        "{path}: {entities} entities, {relations} relations, {events} events (synthetic).",
-    ),
-    "synthetic.cannot_write": (
-        "Kan inte skriva till {path}: {reason}. Välj en annan mapp.",
-        "Cannot write to {path}: {reason}. Choose another folder.",
-    ),
     # dates at the precision the source gives, and attestation (lsgmap.dates, lsgmap.model.attestation)
     "month.names": (
         "januari februari mars april maj juni juli augusti september oktober november december",

@@ -7,7 +7,9 @@ golden file are in tests/test_sormland.py.
 from __future__ import annotations
 
 import json
+import sys
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from attested_kit import reported_tables
@@ -18,6 +20,9 @@ from lsgmap.cli import main
 from lsgmap.dataset.load import load
 from lsgmap.errors import InputError
 from lsgmap.time.diff import SnapshotIds, apply, diff
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # the synthetic generator lives with the benchmarks
+from synthetic import generate  # noqa: E402
 
 
 # -- the merger ----------------------------------------------------------------------------
@@ -149,8 +154,6 @@ def test_applying_the_diff_to_snapshot_a_gives_snapshot_b(merger, a, b):
 
 @pytest.fixture(scope="module")
 def small_synthetic(tmp_path_factory):
-    from lsgmap.synthetic import generate
-
     return load(generate(tmp_path_factory.mktemp("syn"), seed=7, associations=2, municipalities=8, years=8))
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import sys
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -25,8 +26,10 @@ from lsgmap.dates import day_to_iso, to_day
 from lsgmap.exchange import FORMATS, export_data, select
 from lsgmap.exchange.jsonld import CONTEXT_PATH, PREFIXES, context_document
 from lsgmap.exchange.workbook import LISTS_SHEET, README_SHEET
-from lsgmap.synthetic import generate
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # the synthetic generator lives with the benchmarks
+from synthetic import generate  # noqa: E402
 
 rdflib = pytest.importorskip("rdflib")
 

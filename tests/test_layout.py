@@ -7,6 +7,9 @@ bench/bench_layout.py.
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 
 from lsgmap.dates import to_day
@@ -15,6 +18,9 @@ from lsgmap.draw.layout.label_boxes import boxes_of, label_px, overlaps
 from lsgmap.draw.layout.positions import FRAME, crossings, layer_of, layered_positions, layout_bounds
 from lsgmap.draw.view import View
 from lsgmap.vocab import ENTITY_KINDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # the synthetic generator lives with the benchmarks
+from synthetic import SMALL, generate  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +106,6 @@ def test_unknown_kind_goes_below_all_known_layers():
 def test_no_overlap_on_a_thousand_node_dataset(tmp_path):
     """The same guarantees at scale (the timing lives in bench/bench_layout.py)."""
     from lsgmap.dataset.load import load
-    from lsgmap.synthetic import SMALL, generate
 
     structure = load(generate(tmp_path, seed=3, **SMALL))
     pos = layered_positions(structure)

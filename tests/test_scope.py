@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
 from app_kit import live_map, run_app
 
 from lsgmap.dataset.load import load
 from lsgmap.model.scope import SHARED_KINDS, associations, overview, scope_of
-from lsgmap.synthetic import generate
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # the synthetic generator lives with the benchmarks
+from synthetic import generate  # noqa: E402
 
 
 @pytest.fixture(scope="module")

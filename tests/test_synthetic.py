@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import filecmp
+import sys
 from collections import defaultdict
+from pathlib import Path
 
 import pytest
 
 from lsgmap.dataset.load import load
 from lsgmap.dataset.schema import default_schema
 from lsgmap.dates import interval_days
-from lsgmap.synthetic import generate, main
 from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))  # the synthetic generator lives with the benchmarks
+from synthetic import generate, main  # noqa: E402
 
 SIZES = {"associations": 4, "municipalities": 14, "years": 10}
 TABLES = ("documents", "sources", "entities", "relations", "events", "budget", "conflicts")

@@ -87,6 +87,28 @@ def test_broken_files_become_problems(name, expected):
     assert structure.problems
 
 
+@pytest.mark.parametrize("cell", ["x" * 200_000, '"' + "x" * 200_000 + '"'], ids=["plain", "quoted"])
+def test_a_cell_over_the_csv_size_limit_is_a_problem_and_the_rows_before_it_are_kept(tmp_path, cell):
+    folder = tmp_path / "d"
+    shutil.copytree(DATA / "valid", folder)
+    path = folder / "sources.csv"
+    path.write_text(f"{path.read_text(encoding='utf-8')}s2,doc,{cell},,\ns3,doc,Ett till.,,\n", encoding="utf-8")
+    raw = read_dataset(folder)
+    assert ("table.unclosed_quote", "sources.csv", 3) in codes(raw)  # the csv module's limit: in a table, a quote never closed
+    assert [r.get("id") for r in raw.rows("sources")] == ["s1"]
+    assert load(folder).problems
+
+
+def test_a_blank_first_line_is_a_header_without_the_columns(tmp_path):
+    folder = tmp_path / "d"
+    shutil.copytree(DATA / "valid", folder)
+    path = folder / "sources.csv"
+    path.write_text('\n' + path.read_text(encoding="utf-8").replace("Ett citat.", '"Ett citat."'), encoding="utf-8")
+    raw = read_dataset(folder)
+    assert ("table.column_missing", "sources.csv", 1) in codes(raw)  # as without quotes: the csv module reads a blank line as no cell
+    assert all(r.values == {} for r in raw.rows("sources"))
+
+
 def test_unknown_column_is_a_warning(tmp_path):
     folder = tmp_path / "d"
     shutil.copytree(DATA / "valid", folder)

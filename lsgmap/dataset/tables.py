@@ -19,7 +19,6 @@ import io
 import json
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import islice, zip_longest
 from pathlib import Path
 
 from lsgmap.dataset.schema import Resource, Schema, default_schema, read_schema
@@ -174,16 +173,9 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
         empty.encoding = encoding
         return empty
     delimiter = _sniff_delimiter(text.split("\n", 1)[0])
-    plain = _split_plain(text, delimiter)
-    physical: dict[int, int] = {}
-    header, lines, columns = plain if plain is not None else _split_records(text, delimiter, file, problems, physical)
-    if not header:
+    header, lines, columns, physical = _read_csv(text, delimiter, resource, file, problems)
+    if not header:  # a quote broken on the first line
         return Table(resource, file, expected, [], {}, delimiter, encoding)
-    header = [h.strip() for h in header]
-    _check_header(header, resource, file, problems)
-    if plain is None or _needs_strip(text, delimiter):
-        columns = [list(map(str.strip, column)) for column in columns]
-    lines, columns = _without_blank_rows(lines, columns)
     cells: dict[str, list[str]] = {}
     for name, column in zip(header, columns, strict=True):
         if name and name not in cells:  # a duplicated column is a problem; the first one counts
@@ -191,117 +183,67 @@ def read_table(folder: Path, resource: Resource, problems: list[Problem], file: 
     return Table(resource, file, header, lines, cells, delimiter, encoding, physical)
 
 
-Columns = list[list[str]]
+def _read_csv(text: str, delimiter: str, resource: Resource, file: str, problems: list[Problem]) -> tuple[list[str], list[int], list[list[str]], dict[int, int]]:
+    r"""The header, and the number and the columns of the rows with something in them, all cells stripped; and ``physical``.
 
+    A row's number is the one a spreadsheet shows (the header is 1); ``physical``
+    gives the line in the file where a row starts, for each row that starts
+    elsewhere (after a cell of several lines). A blank row is skipped but
+    counted; a short row is filled with empty cells, and a row of the wrong
+    width is a problem. A broken quote is a problem that ends the reading; so
+    is a cell over the csv module's size limit (131 072 characters), which in a
+    table comes of a quote never closed.
 
-def _split_plain(text: str, delimiter: str) -> tuple[list[str], list[int], Columns] | None:
-    """Header, row lines and columns of a table without quotes whose rows all have the header's width; else None.
-
-    The whole text is split at once and the columns sliced out of it, many
-    times faster than reading row by row.
-
-    >>> _split_plain("a,b\\n1,2\\n3,4\\n", ",")
-    (['a', 'b'], [2, 3], [['1', '3'], ['2', '4']])
-    >>> _split_plain("a,b\\n1\\n3,4\\n", ",") is None
-    True
-    """
-    if '"' in text or "\r" in text or "\x00" in text:
-        return None
-    head, _, body = text.rstrip("\n").partition("\n")
-    header = head.split(delimiter)
-    width = len(header)
-    if not body:
-        return header, [], [[] for _ in header]
-    # a marker cell after each row: it lands on every (width + 1)th place only if every row has width cells
-    cells = body.replace("\n", f"{delimiter}\x00{delimiter}").split(delimiter)
-    rows = body.count("\n") + 1
-    if len(cells) != rows * (width + 1) - 1 or cells[width :: width + 1].count("\x00") != rows - 1:
-        return None
-    return header, list(range(2, rows + 2)), [cells[i :: width + 1] for i in range(width)]
-
-
-def _split_records(text: str, delimiter: str, file: str, problems: list[Problem], physical: dict[int, int]) -> tuple[list[str], list[int], Columns]:
-    """Header, row numbers and columns read record by record (quotes, uneven rows); problems for rows of the wrong width.
-
-    A row's number is the one a spreadsheet shows; ``physical`` gets the line in
-    the file of each row that starts elsewhere (after a cell of several lines).
-    """
-    if '"' in text or "\r" in text:
-        lines, records = _parse_csv(text, delimiter, file, problems, physical)
-    else:
-        records = [line.split(delimiter) for line in text.split("\n")]
-        if records[-1] == [""]:
-            records.pop()
-        lines = list(range(1, len(records) + 1))
-    if not records:
-        return [], [], []
-    header, lines, records = records[0], lines[1:], records[1:]
-    width = len(header)
-    for line, record in zip(lines, records, strict=True):
-        if len(record) != width and any(c.strip() for c in record) and (len(record) < width or any(c.strip() for c in record[width:])):
-            params = {"count": len(record), "expected": width}
-            if line in physical:
-                params["physical_line"] = physical[line]
-            problems.append(Problem("table.row_length", file, line, record[0][:40], params))
-    columns: Columns = [list(column) for column in islice(zip_longest(*records, fillvalue=""), width)]
-    return header, lines, columns + [[""] * len(records) for _ in range(width - len(columns))]
-
-
-def _parse_csv(text: str, delimiter: str, file: str, problems: list[Problem], physical: dict[int, int]) -> tuple[list[int], list[list[str]]]:
-    """The records of ``text`` and the row number of each (as a spreadsheet counts); a broken quote ends the reading.
-
-    ``physical`` gets the line in the file where a row starts, for every row that does not start on the line of its number.
+    >>> resource = default_schema().resources["sources"]
+    >>> problems = []
+    >>> header, lines, columns, physical = _read_csv('id,quote\n"s1","a\nb"\n\n s2 \n', ",", resource, "sources.csv", problems)
+    >>> header, lines, columns, physical
+    (['id', 'quote'], [2, 4], [['s1', 's2'], ['a\nb', '']], {3: 4, 4: 5})
+    >>> [(p.code, p.line, p.value) for p in problems]
+    [('table.column_missing', 1, 'document'), ('table.row_length', 4, ' s2 ')]
+    >>> problems = []
+    >>> _read_csv('id,document,quote\ns1,d,"a quote\n', ",", resource, "sources.csv", problems)[1]
+    []
+    >>> [(p.code, p.line) for p in problems]
+    [('table.unclosed_quote', 2)]
     """
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: list[str] = []
     lines: list[int] = []
-    records: list[list[str]] = []
-    last_line = 0
+    columns: list[list[str]] = []
+    physical: dict[int, int] = {}
+    row = end = 0  # the number of the last row read, and its last line in the file
     try:
         for record in reader:
-            row = len(records) + 1
-            if last_line + 1 != row:
-                physical[row] = last_line + 1
-            lines.append(row)
-            records.append(record)
-            last_line = reader.line_num
+            row += 1
+            if end + 1 != row:
+                physical[row] = end + 1
+            end = reader.line_num
+            values = [value.strip() for value in record]
+            if row == 1:
+                header = values or [""]  # a blank first line is a header of one empty column
+                columns = [[] for _ in header]
+                _check_header(header, resource, file, problems)
+                continue
+            if len(values) != len(header):
+                if any(values) and (len(values) < len(header) or any(values[len(header) :])):
+                    params = {"count": len(values), "expected": len(header)}
+                    if row in physical:
+                        params["physical_line"] = physical[row]
+                    problems.append(Problem("table.row_length", file, row, record[0][:40], params))
+                values = values[: len(header)] + [""] * (len(header) - len(values))
+            if any(values):
+                lines.append(row)
+                for column, value in zip(columns, values, strict=True):
+                    column.append(value)
     except csv.Error as exc:
-        bad_line, row = last_line + 1, len(records) + 1
-        tail = text.splitlines()[bad_line - 1 : bad_line] or [""]
+        line, row = end + 1, row + 1
+        tail = text.splitlines()[line - 1 : line] or [""]
         params = {"reason": str(exc)}
-        if bad_line != row:
-            params["physical_line"] = bad_line
+        if line != row:
+            params["physical_line"] = line
         problems.append(Problem("table.unclosed_quote", file, row, tail[0][:60], params))
-    return lines, records
-
-
-#: Every character ``str.strip`` removes except space and newline (\r sends a file to the csv module).
-_OTHER_WHITESPACE = "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680" + "".join(map(chr, range(0x2000, 0x200B))) + "\u2028\u2029\u202f\u205f\u3000"
-
-
-def _needs_strip(text: str, delimiter: str) -> bool:
-    """Whether a cell of ``text`` (a table without quotes) may begin or end with whitespace.
-
-    Looking for single characters is fast enough to spare stripping every cell.
-
-    >>> _needs_strip("a,b\\n1,2\\n", ","), _needs_strip("a,b\\n1, 2\\n", ","), _needs_strip("a\\n\\xa0ö\\n", ",")
-    (False, True, True)
-    """
-    if any(c in text for c in _OTHER_WHITESPACE):
-        return True
-    if " " not in text:
-        return False
-    return text.startswith(" ") or text.endswith(" ") or any(s in text for s in (f" {delimiter}", f"{delimiter} ", " \n", "\n "))
-
-
-def _without_blank_rows(lines: list[int], columns: Columns) -> tuple[list[int], Columns]:
-    """The rows with something in them (only a row whose first cell is empty can be blank)."""
-    if not columns or "" not in columns[0]:
-        return lines, columns
-    blank = {i for i, value in enumerate(columns[0]) if not value and not any(column[i] for column in columns)}
-    if not blank:
-        return lines, columns
-    keep = [i for i in range(len(lines)) if i not in blank]
-    return [lines[i] for i in keep], [[column[i] for i in keep] for column in columns]
+    return header, lines, columns, physical
 
 
 def _check_header(header: list[str], resource: Resource, file: str, problems: list[Problem]) -> None:

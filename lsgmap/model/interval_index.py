@@ -3,9 +3,7 @@
 The ids are sorted by first day. Those with an open end hold on every day from
 their first day on, so on a given day they are a prefix of that order: a tuple
 slice. The others are a prefix too, filtered by their last day with one numpy
-comparison. The ids are copied into fresh, adjacent string objects in that
-order, so materialising them touches memory in sequence (this roughly halves
-the time at national scale; see ``bench/bench_snapshot.py``).
+comparison.
 
 Examples
 --------
@@ -27,11 +25,6 @@ from lsgmap.dates import OPEN_END
 __all__ = ["IntervalIndex"]
 
 
-def _fresh(ids: list[str]) -> list[str]:
-    """New string objects equal to ``ids``, allocated one after another."""
-    return [i.encode("utf-8", "surrogatepass").decode("utf-8", "surrogatepass") for i in ids]
-
-
 class IntervalIndex:
     """Ids with inclusive ``[start, end]`` day intervals; :meth:`valid_on` gives a tuple of ids."""
 
@@ -43,10 +36,10 @@ class IntervalIndex:
         start, end, ident = start[order], end[order], ident[order]
         open_end = end >= OPEN_END
         self._open_start = start[open_end]
-        self._open_ids: tuple[str, ...] = tuple(_fresh(ident[open_end].tolist()))
+        self._open_ids: tuple[str, ...] = tuple(ident[open_end].tolist())
         self._closed_start = start[~open_end]
         self._closed_end = end[~open_end]
-        self._closed_ids = np.array(_fresh(ident[~open_end].tolist()) or [], dtype=object)
+        self._closed_ids = ident[~open_end]
 
     def __len__(self) -> int:
         return len(self._open_ids) + len(self._closed_ids)
