@@ -672,6 +672,7 @@ UI: dict[str, tuple[str, str]] = {
     # what the map says beside a fact (lsgmap.draw.render.fact_notes) and its unattested facts
     "map.conflict": ("Motstridiga källor: {topic}", "Conflicting sources: {topic}"),
     "map.working_name": ("arbetsnamn, inte i källorna", "working name, not in the sources"),
+    "map.working_name_short": ("arbetsnamn", "working name"),
     "map.unattested_key": (
         "Blekt och streckat: saknar källa för detta datum",
         "Faded and dashed: no source for this date",
@@ -941,6 +942,7 @@ UI: dict[str, tuple[str, str]] = {
     "diff.event.merger": ("{originals} slogs samman till {results} ({date})", "{originals} merged into {results} ({date})"),
     "diff.event.merger_decided": ("{originals} beslutade ({decided}) att gå samman från {date} till {results}",
                                   "{originals} decided ({decided}) to merge from {date} into {results}"),
+    "diff.event_short": ("{kind}: {originals} → {results}", "{kind}: {originals} → {results}"),
     "diff.first_meeting": ("första gemensamma mötet {date}", "first joint meeting {date}"),
     "diff.derived": ("härledd ur händelsen ({event}), inte i någon källa", "derived from the event ({event}), not in any source"),
     "diff.event.split": ("{originals} delades upp i {results} ({date})", "{originals} split into {results} ({date})"),

@@ -136,7 +136,7 @@ def test_stepping_to_a_change_says_what_changed():
     at.button(key="karta.next").click().run()
     assert at.select_slider[0].value == date(2017, 1, 1)
     said = [shown(c.value) for c in at.caption if "2017-01-01:" in shown(c.value)]
-    assert said and "LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman" in said[0] and "ändringar till" in said[0]
+    assert said and "sammanslagning: LSG Trosa och LSG Gnesta → LSG Trosa-Gnesta (arbetsnamn)" in said[0] and "ändringar till" in said[0]
 
 
 def test_event_dots_say_their_event_in_words(sormland):

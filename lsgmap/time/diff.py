@@ -248,7 +248,7 @@ def change_summary(structure: Structure, day: Day, lang: str = "sv") -> str:
 
     >>> from lsgmap.dataset.load import load
     >>> change_summary(load(), "2017-01-01")
-    '2017-01-01: LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman från 2017-01-01 till LSG Trosa-Gnesta (arbetsnamn, inte i källorna); första gemensamma mötet 2017-01-23 och 15 ändringar till'
+    '2017-01-01: sammanslagning: LSG Trosa och LSG Gnesta → LSG Trosa-Gnesta (arbetsnamn) och 15 ändringar till'
     >>> change_summary(load(), "2017-01-02")
     ''
     """
@@ -257,7 +257,16 @@ def change_summary(structure: Structure, day: Day, lang: str = "sv") -> str:
     if not items:
         return ""
     more = len(items) - 1
-    text = f"{date.fromordinal(end).isoformat()}: {items[0]['text']}"
+    first = items[0]
+    if first.get("heads") and first.get("event") in structure.events:  # an event in a few words: the line fits one row
+        event = structure.events[first["event"]]
+        results = join_names((s_name + (f" ({t('map.working_name_short', lang)})" if is_working_name(structure.entities.get(i)) else "")
+                              for i in event.results for s_name in [structure.name(i, lang)]), lang)
+        words = t("diff.event_short", normalise_lang(lang), originals=join_names((structure.name(i, lang) for i in event.originals), lang),
+                  results=results, kind=EVENT_KINDS[event.kind].label(lang).lower() if event.kind in EVENT_KINDS else event.kind)
+        text = f"{date.fromordinal(end).isoformat()}: {words}"
+    else:
+        text = f"{date.fromordinal(end).isoformat()}: {first['text']}"
     return text + (" " + t("diff.summary_more", normalise_lang(lang), count=more) if more else "")
 
 

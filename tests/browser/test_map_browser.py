@@ -7,7 +7,7 @@ import pytest
 from .browser_kit import ROOT, drawn_overlaps, label_px, map_box, map_frame, node_positions, poll_map, screenshot
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
-MERGER_SV = "LSG Trosa och LSG Gnesta slogs samman till LSG Trosa-Gnesta"
+MERGER_SV = "LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman"  # Jämför's change list
 
 
 def wait_for_nodes(pg, predicate, index: int = 0, timeout: float = 30.0) -> dict[str, list[float]]:
