@@ -384,44 +384,39 @@ class _Writer:
 
     def public(self) -> list[tuple[str, Any]]:
         """What only a public source (its text not shipped) speaks for in the period: after the report's own sections."""
-        lang, s = self.lang, self.s
-        if not self._public:
-            return []
-        items = []
-        for ident, fact in self._public.items():
-            documents = self.documents_of(fact.sources)
-            said = "; ".join(f"{d['title']} ({d['period_text']})" for d in documents)
-            text = f"{fact_text(s, fact, lang)} ({t('evidence.public', lang)})" + (f" – {said}" if said else "")
-            items.append(self.item(text, fact.sources, facts=[ident]))
-            self.data["public"].append({"id": ident, "text": fact_text(s, fact, lang), "evidence": "public", **s.attestation(ident).to_json(),
-                                        "documents": documents, "sources": list(fact.sources)})
-        return [("h2", t("report.public", lang)), ("p", t("report.public_intro", lang)), ("ul", items)]
+        return self.set_aside("public", self._public, lambda ident, fact: t("evidence.public", self.lang))
 
     def unattested(self) -> list[tuple[str, Any]]:
         """The facts set aside: valid in the period, no source for any of its days; each with its documents."""
+        return self.set_aside("unattested", self._unattested, self.unattested_note)
+
+    def unattested_note(self, ident: str, fact: Any) -> str:
+        """"planerat, inte belagt", "senast belagd …", "först belagd …", or why no source ever speaks for it."""
+        a = self.s.attestation(ident)
+        before, after = a.last_before(self.a), a.first_after(self.b)
+        if a.evidence_in(self.a, self.b) == "plan":
+            return t("evidence.plan", self.lang)
+        if before is not None:
+            return t("attested.last", self.lang, date=day_to_iso(before))
+        if after is not None:
+            return t("attested.first", self.lang, date=day_to_iso(after))
+        return t("attested.derived" if getattr(fact, "derived_from", "") else "attested.never", self.lang)
+
+    def set_aside(self, section: str, facts: dict[str, Any], note: Any) -> list[tuple[str, Any]]:
+        """A section of facts set aside from the report's own ("public", "unattested"): each with its note and documents."""
         lang, s = self.lang, self.s
-        if not self._unattested:
+        if not facts:
             return []
         items = []
-        for ident, fact in self._unattested.items():
-            a = s.attestation(ident)
-            before, after = a.last_before(self.a), a.first_after(self.b)
-            if a.evidence_in(self.a, self.b) == "plan":
-                when = t("evidence.plan", lang)
-            elif before is not None:
-                when = t("attested.last", lang, date=day_to_iso(before))
-            elif after is not None:
-                when = t("attested.first", lang, date=day_to_iso(after))
-            else:
-                when = t("attested.derived" if getattr(fact, "derived_from", "") else "attested.never", lang)
+        for ident, fact in facts.items():
+            a, when = s.attestation(ident), note(ident, fact)
             documents = self.documents_of(fact.sources)
             said = "; ".join(f"{d['title']} ({d['period_text']})" for d in documents)
             text = f"{fact_text(s, fact, lang)} ({when})" + (f" – {said}" if said else "")
             items.append(self.item(text, fact.sources, facts=[ident]))
-            self.data["unattested"].append({"id": ident, "text": fact_text(s, fact, lang), "note": when,
-                                            "evidence": a.evidence_in(self.a, self.b), **a.to_json(),
-                                            "documents": documents, "sources": list(fact.sources)})
-        return [("h2", t("report.unattested", lang)), ("p", t("report.unattested_intro", lang)), ("ul", items)]
+            self.data[section].append({"id": ident, "text": fact_text(s, fact, lang), "note": when, "evidence": a.evidence_in(self.a, self.b),
+                                       **a.to_json(), "documents": documents, "sources": list(fact.sources)})
+        return [("h2", t(f"report.{section}", lang)), ("p", t(f"report.{section}_intro", lang)), ("ul", items)]
 
     def documents_of(self, source_ids: Iterable[str]) -> list[dict[str, Any]]:
         """The documents behind ``source_ids``, each with the period it (or the passage) speaks for, at its stated precision."""
