@@ -173,6 +173,14 @@ class Structure:
         """
         return self._conflicts_by_fact.get(fact_id, ())
 
+    def conflicts_of_all(self, fact_ids: Iterable[str]) -> tuple[Conflict, ...]:
+        """The recorded conflicts that name any of ``fact_ids``, each once, in order of first mention.
+
+        >>> [c.id for c in load(BUNDLED_DATA).conflicts_of_all(["lsg_gnot", "lsg_nykoping_oxelosund"])]
+        ['k_mal1_trosa', 'k_fyra_eller_fem']
+        """
+        return tuple({c.id: c for f in fact_ids for c in self.conflicts_of(f)}.values())
+
     @property
     def node_intervals(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Entity ids and their first and last days, as parallel arrays (in entity order; do not modify)."""

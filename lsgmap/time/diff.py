@@ -60,6 +60,7 @@ import numpy as np
 from lsgmap.dates import Day, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text, to_day, validity_text
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.model.records import is_working_name
+from lsgmap.model.structure import conflict_items
 from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -260,10 +261,9 @@ def change_summary(structure: Structure, day: Day, lang: str = "sv") -> str:
     first = items[0]
     if first.get("heads") and first.get("event") in structure.events:  # an event in a few words: the line fits one row
         event = structure.events[first["event"]]
-        results = join_names((s_name + (f" ({t('map.working_name_short', lang)})" if is_working_name(structure.entities.get(i)) else "")
-                              for i in event.results for s_name in [structure.name(i, lang)]), lang)
-        words = t("diff.event_short", normalise_lang(lang), originals=join_names((structure.name(i, lang) for i in event.originals), lang),
-                  results=results, kind=EVENT_KINDS[event.kind].label(lang).lower() if event.kind in EVENT_KINDS else event.kind)
+        words = t("diff.event_short", normalise_lang(lang), originals=join_names((named(structure, i, lang, short=True) for i in event.originals), lang),
+                  results=join_names((named(structure, i, lang, short=True) for i in event.results), lang),
+                  kind=EVENT_KINDS[event.kind].label(lang).lower() if event.kind in EVENT_KINDS else event.kind)
         text = f"{date.fromordinal(end).isoformat()}: {words}"
     else:
         text = f"{date.fromordinal(end).isoformat()}: {first['text']}"
@@ -336,7 +336,7 @@ def _node_json(s: Structure, ident: str, lang: str, day: int) -> dict[str, Any]:
 def _truth(s: Structure, ident: str, day: int, lang: str) -> dict[str, Any]:
     """``attested``, ``evidence`` and ``conflicts`` of a fact on ``day``."""
     a = s.attestation(ident)
-    return {"attested": a.on(day), "evidence": a.evidence(day), "conflicts": [{"id": c.id, "text": c.topic(lang)} for c in s.conflicts_of(ident)]}
+    return {"attested": a.on(day), "evidence": a.evidence(day), "conflicts": conflict_items(s.conflicts_of(ident), lang)}
 
 
 def _when(s: Structure, ident: str, day: int, *, last: bool) -> dict[str, str | None]:
@@ -466,15 +466,17 @@ def relation_text(s: Structure, r: Relation, lang: str = "sv") -> str:
     return f"{named(s, r.from_id, lang)} {RELATION_KINDS[r.relation].verb(lang)} {named(s, r.to_id, lang)}"
 
 
-def named(s: Structure, entity_id: str, lang: str = "sv") -> str:
-    """An entity's name for a text output, a working name flagged as such.
+def named(s: Structure, entity_id: str, lang: str = "sv", *, short: bool = False) -> str:
+    """An entity's name for a text output, a working name flagged as such (``short``: "(arbetsnamn)" only).
 
     >>> s = load(BUNDLED_DATA)
-    >>> named(s, "lsg_trosa_gnesta"), named(s, "lsg_trosa", "en")
-    ('LSG Trosa-Gnesta (arbetsnamn, inte i källorna)', 'LSG Trosa')
+    >>> named(s, "lsg_trosa_gnesta"), named(s, "lsg_trosa", "en"), named(s, "lsg_trosa_gnesta", short=True)
+    ('LSG Trosa-Gnesta (arbetsnamn, inte i källorna)', 'LSG Trosa', 'LSG Trosa-Gnesta (arbetsnamn)')
     """
     name = s.name(entity_id, lang)
-    return f"{name} ({t('map.working_name', lang)})" if is_working_name(s.entities.get(entity_id)) else name
+    if not is_working_name(s.entities.get(entity_id)):
+        return name
+    return f"{name} ({t('map.working_name_short' if short else 'map.working_name', lang)})"
 
 
 def derived_text(s: Structure, event_id: str, lang: str = "sv") -> str:

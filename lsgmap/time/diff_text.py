@@ -44,11 +44,8 @@ def change_lines(s, d, lang: str, within: frozenset[str] | None = None, *, items
         names = source_names(s, item["sources"])
         cited = " [" + "; ".join(names) + "]" if names else ""
         out = [f"{indent}{'■' if item.get('heads') else '•'} {safe_text(item['text'] + cited)}"]
-        seen: dict[str, str] = {}
-        for fact_id in item.get("ids", []):
-            for conflict in conflict_items(s.conflicts_of(fact_id), lang):
-                seen.setdefault(conflict["id"], conflict["text"])
-        return out + [f"{indent}   {safe_text(t('map.conflict', lang, topic=topic))}" for topic in seen.values()]
+        conflicts = conflict_items(s.conflicts_of_all(item.get("ids", [])), lang)
+        return out + [f"{indent}   {safe_text(t('map.conflict', lang, topic=c['text']))}" for c in conflicts]
 
     items = scoped_items(d, lang, within) if items is None else items
     lines: list[str] = []

@@ -176,8 +176,7 @@ class _Writer:
         """A line with its sources; under it, "Motstridiga källor: …" for each recorded conflict naming one of ``facts``."""
         srcs = list(dict.fromkeys(sources))
         self.used_sources.extend(srcs)
-        conflicts = {c.id: c for f in facts for c in self.s.conflicts_of(f)}
-        notes = [_Item(t("map.conflict", self.lang, topic=c.topic(self.lang)), []) for c in conflicts.values()]
+        notes = [_Item(t("map.conflict", self.lang, topic=c.topic(self.lang)), []) for c in self.s.conflicts_of_all(facts)]
         return _Item(text, srcs, [*(children or []), *notes])
 
     def relations_into(self, ident: str, kinds: set[str]) -> list[Relation]:

@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 from lsgmap.dates import OPEN_END, OPEN_START, Day, day_to_iso, ordered_days, to_day
 from lsgmap.i18n import normalise_lang
 from lsgmap.model.attestation import attestation_note
+from lsgmap.model.structure import conflict_items
 from lsgmap.time.diff import Diff, diff, event_json, event_text
 from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
@@ -99,9 +100,8 @@ def _items(structure: Structure, d: Diff, lang: str) -> list[dict[str, Any]]:
         if missing:
             derived = all(getattr(structure.relations.get(i), "derived_from", "") for i in missing)
             note = attestation_note(structure.attestation(missing[0]), d.end, lang, derived=derived)
-        conflicts = {c.id: c.topic(lang) for i in item["ids"] for c in structure.conflicts_of(i)}
         out.append({"text": item["text"], "sources": item["sources"], "ids": item["ids"], "attested": not missing, "note": note,
-                    "conflicts": [{"id": k, "text": v} for k, v in conflicts.items()]})
+                    "conflicts": conflict_items(structure.conflicts_of_all(item["ids"]), lang)})
     return out
 
 
