@@ -20,7 +20,7 @@ from lsgmap.draw.labels import safe_text
 from lsgmap.draw.view import compare_views
 from lsgmap.i18n import t
 from lsgmap.time.diff import diff
-from lsgmap.time.diff_text import change_lines, scoped_items, sources_text
+from lsgmap.time.diff_text import about, change_lines, scoped_items, sources_text
 from lsgmap.time.timeline import events as timeline_events
 
 P = "jamfor."
@@ -219,7 +219,7 @@ def changes(s, d, part, start: date, end: date, lang: str) -> None:
     else:
         st.caption(t("app.compare.no_changes", lang))
     for key, every in (("diff.unattested", d.unattested_items(lang)), ("diff.attested", d.attested_items(lang))):
-        items = [i for i in every if part.ids is None or set(i["ids"]) & part.ids]  # this association's, as the change list
+        items = about(every, part.ids)  # this association's, as the change list
         if items:  # quieter than the changes: a source's period ending is not an ending
             with st.expander(plain(t(key, lang, start=start.isoformat(), end=end.isoformat(), count=len(items))), expanded=False):
                 st.text("\n".join(f"· {safe_text(i['text'])}" + (f" [{', '.join(i['sources'])}]" if i["sources"] else "") for i in items))

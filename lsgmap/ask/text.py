@@ -52,7 +52,7 @@ def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
 
 def answer_notes(a: queries.AnswerItem, lang: str) -> list[str]:
     """The short lines under an answer: no source for the date asked about (and the nearest attested date), each recorded conflict."""
-    notes = [f"({a.note(lang)})"] if a.note(lang) else []
+    notes = [f"({note})"] if (note := a.note(lang)) else []
     notes.extend(t("ask.conflict", lang, text=c["text"]) for c in a.conflict_texts(lang))
     return notes
 

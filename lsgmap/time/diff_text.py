@@ -12,7 +12,7 @@ from lsgmap.model.structure import conflict_items
 from lsgmap.text import safe_text
 from lsgmap.time.diff import short_title, source_names
 
-__all__ = ["scoped_items", "change_lines", "sources_text"]
+__all__ = ["scoped_items", "about", "change_lines", "sources_text"]
 
 
 def scoped_items(d, lang: str, within: frozenset[str] | None = None) -> list[dict]:
@@ -23,7 +23,16 @@ def scoped_items(d, lang: str, within: frozenset[str] | None = None) -> list[dic
     >>> len(scoped_items(d, "sv", frozenset({"lsg_trosa"}))) < len(scoped_items(d, "sv"))
     True
     """
-    return [i for i in d.change_items(lang) if within is None or set(i.get("ids", ())) & within]
+    return about(d.change_items(lang), within)
+
+
+def about(items: list[dict], within: frozenset[str] | None) -> list[dict]:
+    """The items (of a diff: changes, facts no longer or newly attested) whose ``ids`` touch ``within``; all when None.
+
+    >>> about([{"ids": ["a"]}, {"ids": ["b"]}], frozenset({"b"}))
+    [{'ids': ['b']}]
+    """
+    return [i for i in items if within is None or set(i.get("ids", ())) & within]
 
 
 def change_lines(s, d, lang: str, within: frozenset[str] | None = None, *, items: list[dict] | None = None) -> list[str]:
