@@ -275,15 +275,15 @@ ASK_MODULES = sorted((Path(__file__).resolve().parent.parent / "lsgmap" / "ask")
 #: One question per handler (a new handler needs a line here).
 HANDLER_QUESTIONS = {
     "bad_date": "Vem styr IBIS den 31 februari 2017?",
+    "query": "Vilka projekt hade LSG Nyköping enligt lägesrapporten?",
     "members": "Vilka är medlemmar?",
-    "existing": "Which LSGs exist on 1 March 2017?",
     "unknown": "Who steers Foobar?",
     "amount": "Hur mycket finansierar RAR processledaren 2017?",
     "lineage": "What happened to LSG Trosa?",
     "assignments": "Vilka uppdrag har processledaren?",
     "when": "När slogs LSG Trosa och LSG Gnesta ihop?",
     "when_attribute": "När var första gemensamma mötet?",
-    "count": "Hur många LSG var uppdragsgivare i oktober 2016?",
+    "count": "Hur många är uppdragsgivare till processledaren i oktober 2016?",
     "exists": "Fanns LSG Trosa 2018?",
     "changes": "Vad ändrades för TRIS mellan 2016 och 2017?",
     "budget_item": "Hur mycket var lönen i budgeten 2017?",

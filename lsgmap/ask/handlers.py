@@ -13,7 +13,7 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 >>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
 'lineage'
 >>> [h.intent for h in HANDLERS][:3]
-['bad_date', 'count', 'members']
+['bad_date', 'query', 'count']
 """
 
 from __future__ import annotations
@@ -23,8 +23,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from lsgmap.ask.compose import compose, document_filter, kind_nouns
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term
+from lsgmap.ask.query import evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.i18n import msg
@@ -453,6 +455,71 @@ def about(structure, reading: Reading) -> Finding:
     )
 
 
+def _wants_query(structure, reading: Reading) -> bool:
+    """A list, count or yes/no question that names a kind, a document or a topic: answered by composing a :class:`Query`."""
+    if reading.amount or reading.lineage or reading.chain or WHEN_CUE.search(reading.text):
+        return False
+    if document_filter(structure, reading)[0]:
+        return True
+    if len(reading.mentions) == 1 and _assignment_party(structure, reading) is not None:
+        return False  # one party's assignments: the assignments handler shows who gave each, to whom
+    if kind_nouns(reading):
+        return True
+    return any(structure.entities[m.entity_id].kind == "assignment" for m in reading.mentions) and not reading.asks_relation
+
+
+def composed(structure, reading: Reading) -> Finding:
+    """Any list, count or yes/no question, as a :class:`~lsgmap.ask.query.Query` answered by :func:`~lsgmap.ask.query.evaluate`.
+
+    A yes/no question that finds nothing says no, and what holds instead ("Nej. Anställd av: RAR").
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = composed(s, read_question(s, "Är processledaren anställd av LSG?"))
+    >>> f.lead.render("sv"), [a.id for a in f.answers]
+    ('Nej, inga lokala samverkansgrupper. I stället:', ['rar'])
+    """
+    query = compose(structure, reading)
+    items, lead = _query_answers(structure, query)
+    n = len({a.id for a in items})
+    if query.want == "count":
+        lead = msg("ask.lead_existing", count=n)
+    entities = tuple(c.entity for c in query.constraints if c.entity in structure.entities)
+    relation = next((k for c in query.constraints for k in sorted(c.relations)), None)
+    intent, details = _query_intent(structure, query)
+    return Finding(
+        intent, query.describe(structure), lead, relation, entities, details={**details, "query": query.to_json(), "count": n}, answers=tuple(items),
+        notice=None if items or query.want == "count" else msg("ask.lead_no") if query.want == "yesno" else msg("ask.query_none"),
+    )
+
+
+def _query_answers(structure, query) -> tuple[tuple, Any]:
+    """The answers and the line before them; when nothing is of the kind asked for, what holds without that condition."""
+    items = evaluate(structure, query).items
+    if not items and query.kind and query.constraints and query.want != "count":
+        items = evaluate(structure, replace(query, kind=None)).items
+        kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)
+        return items, (msg("ask.lead_no_instead" if query.want == "yesno" else "ask.lead_none_of_kind", kinds=kinds) if items else None)
+    if query.want == "yesno":
+        return items, msg("ask.lead_yes") if items else msg("ask.lead_no")
+    return items, None
+
+
+def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
+    """The kind of question a query is, as the question table names them: count, existing, assignments or relation (with its direction)."""
+    if query.want == "count":
+        return "count", {}
+    if not query.constraints:
+        return "existing", {"kind": query.kind or ""}
+    first = query.constraints[-1]
+    way = "holders" if first.subject == "?" else "targets"
+    if query.kind == "assignment" or first.relations & {ASSIGNS, ASSIGNED_TO}:
+        gave = ASSIGNS in first.relations or way == "targets"
+        return "assignments", {"direction": "from" if gave else "to", "relations": sorted(first.relations)}
+    return "relation", {"direction": way, "relations": sorted(first.relations)}
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -460,9 +527,9 @@ def _always(structure, reading: Reading) -> bool:
 #: The kinds of question in the order they are tried; the first that applies answers.
 HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
+    Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
-    Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
     Handler("budget_item", lambda s, r: r.amount and not r.mentions and _budget_item(s, r) is not None, budget_item),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and _date_attribute(s, r) is not None, when_attribute),
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),

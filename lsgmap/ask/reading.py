@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lsgmap.ask.dates import QuestionDate, default_date, find_date, option_date, relative_year
+from lsgmap.ask.dates import QuestionDate, default_date, find_date, is_now, option_date, relative_year
 from lsgmap.dates import DateParseError
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang
-from lsgmap.model.names import Mention, find_mentions, normalise
+from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
 from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, RESPONSIBLE_RELATIONS
 
 __all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "QUESTION_WORDS"]
@@ -131,6 +131,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     if qd.text:
         # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
         text = normalise(text.replace(normalise(qd.text), " ", 1))
+    text = split_compounds(structure, text)
     relation, relation_pos = _relation_cue(text)
     start = _START.search(text)
     if start and qd.source in ("default", "option"):
@@ -144,7 +145,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         date=qd,
         text=text,
         tokens=tuple(text.split()),
-        mentions=tuple(find_mentions(structure, text)) if qd.source != "invalid" else (),
+        mentions=_mentions(structure, text) if qd.source != "invalid" else (),
         relation=relation,
         relation_pos=relation_pos,
         responsible=responsible is not None,
@@ -156,6 +157,87 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         members=bool(MEMBERS_CUE.search(text)),
         listing=bool(LIST_CUE.search(text)),
     )
+
+
+#: Second parts of compounds that name what the first part is: "processledartjänsten" is the process leader's post.
+_COMPOUND_TAILS = ("tjanstens", "tjansten", "tjanst", "gruppens", "gruppen", "projektets", "projektet", "uppdraget", "rollen")
+
+
+def split_compounds(structure, text: str) -> str:
+    """A compound whose first part begins a one-word name is read as that name: "processledartjansten" → "processledare".
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> split_compounds(load(BUNDLED_DATA), "vem finansierar processledartjansten")
+    'vem finansierar processledare'
+    """
+    words = text.split()
+    names = [v for v in structure.names.variants if " " not in v and len(v) >= 5]
+    for i, word in enumerate(words):
+        for tail in _COMPOUND_TAILS:
+            head = word[: -len(tail)]
+            if word.endswith(tail) and len(head) >= 5:
+                match = min((v for v in names if v.startswith(head) and len(v) - len(head) <= 2), key=len, default=None)
+                if match:
+                    words[i] = match
+                    break
+    return " ".join(words)
+
+
+def _kind_noun_tokens(structure, tokens: list[str], exact: set[int]) -> set[int]:
+    """Token indexes of kind nouns outside exact names ("lokala samverkansgrupperna", "kommuner"): they name a kind, never an entity."""
+    out = set()
+    for i, token in enumerate(tokens):
+        if i not in exact and any(kind.cue is not None and kind.cue.fullmatch(token) for kind in ENTITY_KINDS.values()):
+            out.add(i)
+            if i > 0 and tokens[i - 1] in ("lokala", "local", "de", "the"):
+                out.add(i - 1)
+    return out
+
+
+#: Words too common in names to point at one ("presentation", "ansökan"): a topic word must be rarer.
+_TOPIC_MIN = 6
+
+
+def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Mention]:
+    """Names by content: a word of the question (6+ letters, no question or cue word) that begins a word found in
+    exactly one entity's name ("nollplacerade" → the assignment about them, "viljeinriktningen" → the same)."""
+    words: dict[str, set[str]] = {}
+    for e in structure.entities.values():
+        for w in normalise(f"{e.name_sv} {e.name_en}").split():
+            if len(w) >= _TOPIC_MIN:
+                words.setdefault(w, set()).add(e.id)
+    found = []
+    for i, token in enumerate(tokens):
+        if i in taken or len(token) < _TOPIC_MIN or token in QUESTION_WORDS or token in STOPWORDS or _cue_word(token):
+            continue
+        stem = token[: max(_TOPIC_MIN, len(token) - 3)]
+        ids = {eid for w, owners in words.items() if w.startswith(stem) or token.startswith(w) for eid in owners}
+        if len(ids) == 1:
+            found.append(Mention(i, i + 1, token, (ids.pop(),), 80.0, False))
+    merged: dict[str, Mention] = {}
+    for m in found:
+        merged.setdefault(m.entity_id, m)
+    return list(merged.values())
+
+
+def _cue_word(token: str) -> bool:
+    """A word that names a relation or a kind ("styrgrupp", "finansierar", "kommunerna"): never a topic."""
+    return any(k.cue.search(token) for k in CUED_RELATIONS) or any(k.cue is not None and k.cue.search(token) for k in ENTITY_KINDS.values())
+
+
+def _mentions(structure, text: str) -> tuple[Mention, ...]:
+    """The names in the question: exact and fuzzy names, never a kind noun read as a name, then names by topic words."""
+    tokens = text.split()
+    found = find_mentions(structure, text)
+    exact = {i for m in found if m.exact for i in range(m.start, m.end)}
+    kinds = _kind_noun_tokens(structure, tokens, exact)
+    # "LSG Nyköpng" (a typo) is still a name; "de lokala samverkansgrupperna" never is
+    found = [m for m in found if m.exact or not kinds.intersection(range(m.start, m.end)) or (tokens[m.start] == "lsg" and m.end - m.start >= 2)]
+    kinds -= {i for m in found for i in range(m.start, m.end)}
+    taken = {i for m in found for i in range(m.start, m.end)} | kinds
+    if not any(structure.entities[m.entity_id].kind == "assignment" for m in found):
+        found += [m for m in _topic_mentions(structure, tokens, taken) if m.entity_id not in {f.entity_id for f in found}]
+    return tuple(sorted(found, key=lambda m: m.start))
 
 
 #: "vid starten" / "at the start": the first day the named entity held the relation asked about (or existed).
@@ -184,8 +266,8 @@ def _at_the_start(structure, mentions, relation: str | None, phrase: str) -> Que
 
 def _question_date(structure, question: str, on) -> QuestionDate:
     qd = find_date(question, structure=structure, entity_ids=lambda: tuple(m.entity_id for m in find_mentions(structure, question)))
-    if qd is not None:
-        return qd
+    if qd is not None and not (on is not None and is_now(qd)):
+        return qd  # "nu"/"idag" with a date given (--on) means that date: the user set the clock
     if on is None:
         base = default_date(structure)
     else:
