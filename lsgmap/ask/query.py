@@ -196,17 +196,24 @@ def _works_in(structure, entity_id: str, place: tuple[str, ...], lo: int, hi: in
     )
 
 
+def _candidates(structure, query: Query, lo: int, hi: int) -> dict[str, list]:
+    """Entity id → the relations that make it meet every constraint (those of the last: the question's filter)."""
+    candidates: dict[str, list] | None = None
+    for c in query.constraints:
+        found = linked(structure, c, lo, hi, query.documents)
+        candidates = found if candidates is None else {k: found[k] for k in candidates if k in found}
+    if candidates is not None:
+        return candidates
+    if not query.kind:
+        return {}
+    existing = {e.id: [] for e in queries.existing(structure, query.kind, on=(lo, hi))}
+    return {k: v for k, v in existing.items() if not query.documents or _documented(structure, k, query.documents)}
+
+
 def evaluate(structure, query: Query) -> Result:
     """The entities that meet every constraint of ``query`` on (a day of) its span, of its kind, in its place."""
     lo, hi = (query.span[0].toordinal(), query.span[1].toordinal()) if query.span else (0, 10**7)
-    candidates: dict[str, list] | None = None
-    for c in query.constraints:  # each entity keeps the relations of the last constraint: the question's filter
-        found = linked(structure, c, lo, hi, query.documents)
-        candidates = found if candidates is None else {k: found[k] for k in candidates if k in found}
-    if candidates is None:  # no constraint: the entities of the kind that exist then
-        candidates = {e.id: [] for e in queries.existing(structure, query.kind or "", on=(lo, hi))} if query.kind else {}
-        if query.documents:
-            candidates = {k: v for k, v in candidates.items() if _documented(structure, k, query.documents)}
+    candidates = _candidates(structure, query, lo, hi)
     items = []
     for eid, rels in candidates.items():
         e = structure.entities.get(eid)
@@ -214,12 +221,8 @@ def evaluate(structure, query: Query) -> Result:
             continue
         if query.place and not _works_in(structure, eid, query.place, lo, hi):
             continue
-        if rels:
-            items.extend(queries.relation_item(structure, e, r, on=(lo, hi)) for r in rels)
-        else:
-            items.append(queries.entity_item(structure, e, on=(lo, hi)))
-    grouped = queries.group_items(items)
-    return Result(tuple(grouped), frozenset(r.id for rels in candidates.values() for r in rels))
+        items.extend([queries.relation_item(structure, e, r, on=(lo, hi)) for r in rels] or [queries.entity_item(structure, e, on=(lo, hi))])
+    return Result(tuple(queries.group_items(items)), frozenset(r.id for rels in candidates.values() for r in rels))
 
 
 def _documented(structure, entity_id: str, documents: tuple[str, ...]) -> bool:
