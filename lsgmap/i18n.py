@@ -487,6 +487,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.amount_none": ("Inga budgetrader i datan för det.", "No budget lines in the data for that."),
     "ask.basis_none": ("ej angivet om beloppet är ansökt, beviljat eller utfall", "not stated whether applied for, granted or actual"),
     "ask.conflict": ("Motstridiga källor: {text}", "Conflicting sources: {text}"),
+    "ask.conflict_ids": ("(källorna säger olika, se ovan: {ids})", "(the sources disagree, see above: {ids})"),
+    "ask.open_points": ("Källorna säger olika (öppna frågor):", "The sources disagree (open questions):"),
     "ask.none_attested_last": (
         "Ingen källa talar för {span}. Svaren nedan är vad datan vet; senast belagt {date}.",
         "No source speaks for {span}. The answers below are what the data knows; last attested {date}.",

@@ -113,6 +113,7 @@ class Answer:
             "paths": [p.to_json(self.structure, lang) for p in self.paths],
             "message": self.message_text(lang),
             "attestation": self.attestation_json(lang),
+            "open_points": self.open_points(lang),
         }
 
     def nearest_attested(self) -> tuple[str, date | None]:
@@ -149,6 +150,22 @@ class Answer:
             "text": self.attestation_text(lang),
         }
 
+    def open_points(self, lang: str | None = None) -> list[dict[str, str]]:
+        """``[{"id", "text"}]``: the recorded conflicts the answers rest on, each once, in the order met."""
+        seen: dict[str, dict[str, str]] = {}
+        for a in self.answers:
+            for c in a.conflict_texts(lang or self.lang):
+                seen.setdefault(c["id"], c)
+        return list(seen.values())
+
+    def open_points_lines(self, lang: str | None = None) -> list[str]:
+        """The open points, said before the answers: "Källorna säger olika: …" (nothing when there are none)."""
+        points = self.open_points(lang)
+        if not points:
+            return []
+        lang = lang or self.lang
+        return [t("ask.open_points", lang), *(f"  – {c['text']} [{c['id']}]" for c in points)]
+
     def highlight(self) -> tuple[set[str], set[str]]:
         """(node ids, relation ids) to draw: the entities asked about, the answers and the chains."""
         nodes = set(self.interpretation.entities)
@@ -168,8 +185,9 @@ class Answer:
         message = self.message_text(lang)
         lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang)), message, self.attestation_text(lang)]
         if self.understood and self.answers:
+            lines.extend(self.open_points_lines(lang))
             lines.append(self.interpretation.lead_text(lang))
-            lines.extend(answer_line(self.structure, a, lang) for a in self.answers)
+            lines.extend(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)
         elif self.understood and self.amounts is None and not self.paths and not message:
             lines.append(t("ask.no_answers", lang))
         if self.amounts is not None:
@@ -193,7 +211,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     >>> a.on.isoformat(), sorted(x.id for x in a.answers)
     ('2017-01-01', ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund', 'lsg_trosa_gnesta'])
     >>> a.text("en").splitlines()[1:3]
-    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Process leader, LSGs of southern Sörmland is commissioned by:']
+    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'The sources disagree (open questions):']
     >>> [x.attested for x in a.answers], a.answers[0].note("en")
     ([False, False, False, False], 'no source for this date, last attested 2016-12-31; planned, not attested')
     """

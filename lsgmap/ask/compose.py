@@ -26,10 +26,10 @@ import re
 from dataclasses import replace
 
 from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
-from lsgmap.ask.reading import Reading
+from lsgmap.ask.reading import Reading, kind_of_word
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention, normalise
-from lsgmap.vocab import ASSIGNS, ENTITY_KINDS, FUNDING
+from lsgmap.vocab import ASSIGNS, FUNDING
 
 __all__ = ["compose", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
@@ -67,10 +67,9 @@ def kind_nouns(reading: Reading) -> list[tuple[int, str]]:
     for i, token in enumerate(reading.tokens):
         if i in named:
             continue
-        for kind in ENTITY_KINDS.values():
-            if kind.cue is not None and kind.cue.fullmatch(token):
-                found.append((i, kind.key))
-                break
+        kind = kind_of_word(token)
+        if kind:
+            found.append((i, kind))
     return found
 
 
@@ -106,6 +105,8 @@ def _alternatives(structure, mention: Mention) -> list[str]:
     """The entities the words may mean, the likeliest first: the names' own candidates, then the groups
     that cover a municipality of that name ("Gnesta" → LSG Gnesta)."""
     ids = list(mention.entity_ids)
+    prefix = f"{mention.text} "
+    ids += [e.id for e in structure.entities.values() if e.id not in ids and normalise(e.name_sv).startswith(prefix)]  # "TUNA" → TUNA Nyköping/Oxelösund
     for eid in mention.entity_ids:
         if structure.entities[eid].kind == "municipality":
             groups = [r.from_id for r in structure.incoming(eid) if r.relation == "covers"]

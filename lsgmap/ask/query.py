@@ -210,6 +210,13 @@ def _candidates(structure, query: Query, lo: int, hi: int) -> dict[str, list]:
     return {k: v for k, v in existing.items() if not query.documents or _documented(structure, k, query.documents)}
 
 
+def _kept(structure, query: Query, e, lo: int, hi: int) -> bool:
+    """The entity is of the kind asked for, exists on a day of the span, and works in the place."""
+    if e is None or (query.kind and e.kind != query.kind) or not (e.start <= hi and lo <= e.end):
+        return False
+    return not query.place or _works_in(structure, e.id, query.place, lo, hi)
+
+
 def evaluate(structure, query: Query) -> Result:
     """The entities that meet every constraint of ``query`` on (a day of) its span, of its kind, in its place."""
     lo, hi = (query.span[0].toordinal(), query.span[1].toordinal()) if query.span else (0, 10**7)
@@ -217,9 +224,7 @@ def evaluate(structure, query: Query) -> Result:
     items = []
     for eid, rels in candidates.items():
         e = structure.entities.get(eid)
-        if e is None or (query.kind and e.kind != query.kind) or not (e.start <= hi and lo <= e.end):
-            continue
-        if query.place and not _works_in(structure, eid, query.place, lo, hi):
+        if not _kept(structure, query, e, lo, hi):
             continue
         items.extend([queries.relation_item(structure, e, r, on=(lo, hi)) for r in rels] or [queries.entity_item(structure, e, on=(lo, hi))])
     return Result(tuple(queries.group_items(items)), frozenset(r.id for rels in candidates.values() for r in rels))

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from rapidfuzz import fuzz, process
+
 from lsgmap.ask.dates import QuestionDate, default_date, find_date, is_now, option_date, relative_year
 from lsgmap.dates import DateParseError
 from lsgmap.errors import InputError
@@ -22,7 +24,7 @@ from lsgmap.i18n import msg, normalise_lang
 from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
 from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, RESPONSIBLE_RELATIONS
 
-__all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "QUESTION_WORDS"]
+__all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
@@ -60,6 +62,43 @@ def detect_lang(question: str) -> str:
     sv = sum(tok in _SV_WORDS for tok in tokens) + (2 if re.search(r"[åäöÅÄÖ]", question) else 0)
     en = sum(tok in _EN_WORDS for tok in tokens)
     return "en" if en > sv else "sv"
+
+
+def _label_words() -> dict[str, str]:
+    """Normalised words of the kinds' names, singular and plural, both languages → kind ("insatser" → project)."""
+    words: dict[str, str] = {}
+    for kind in ENTITY_KINDS.values():
+        if kind.cue is None:  # a kind no question names by a noun ("LSG tillsammans")
+            continue
+        for label in (kind.sv, kind.en, kind.plural_sv, kind.plural_en):
+            for w in normalise(label).split():
+                if len(w) >= 4 and w not in ("lokal", "lokala", "local"):
+                    words.setdefault(w, kind.key)
+    return words
+
+
+_LABEL_WORDS = _label_words()
+
+
+def kind_of_word(token: str) -> str | None:
+    """The kind one (normalised) word names: a kind's cue word or, misspelt, a word of its name; never a word
+    that names a relation ("projektägare" asks who owns, "uppdragsgivare" who commissions).
+
+    >>> kind_of_word("kommunerna"), kind_of_word("insaster"), kind_of_word("projektagare"), kind_of_word("styrgrupper")
+    ('municipality', 'project', None, 'steering_group')
+    """
+    if token in _LABEL_WORDS:
+        return _LABEL_WORDS[token]
+    if any(k.cue.fullmatch(token) for k in CUED_RELATIONS):
+        return None
+    for kind in ENTITY_KINDS.values():
+        if kind.cue is not None and kind.cue.fullmatch(token):
+            return kind.key
+    if len(token) >= 6:
+        hit = process.extractOne(token, list(_LABEL_WORDS), scorer=fuzz.ratio, score_cutoff=85)
+        if hit:
+            return _LABEL_WORDS[hit[0]]
+    return None
 
 
 def kind_noun(text: str) -> str | None:
@@ -187,7 +226,7 @@ def _kind_noun_tokens(structure, tokens: list[str], exact: set[int]) -> set[int]
     """Token indexes of kind nouns outside exact names ("lokala samverkansgrupperna", "kommuner"): they name a kind, never an entity."""
     out = set()
     for i, token in enumerate(tokens):
-        if i not in exact and any(kind.cue is not None and kind.cue.fullmatch(token) for kind in ENTITY_KINDS.values()):
+        if i not in exact and kind_of_word(token):
             out.add(i)
             if i > 0 and tokens[i - 1] in ("lokala", "local", "de", "the"):
                 out.add(i - 1)

@@ -48,11 +48,13 @@ _QUESTION_PRONOUNS = frozenset({"vem", "vilka", "vilken", "vilket", "whom", "who
 def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str]:
     """("holders" | "targets", why) from word order around the verb and the name."""
     ms, me = mention.start, mention.end
-    if me < len(tokens) and tokens[me] == "s":
-        return "holders", "genitive"
+    if (me < len(tokens) and tokens[me] == "s") or (not mention.exact and mention.text.endswith("ens") and me == ms + 1):
+        return "holders", "genitive"  # "LSG:s uppdragsgivare", "processledarens uppdragsgivare"
     agents = _agent_positions(tokens)
     if agents:
         return ("targets", "agent") if any(i + 1 == ms for i in agents) else ("holders", "passive")
+    if _passive(tokens, verb_pos):
+        return "holders", "passive"
     by_preposition = _preposition_direction(tokens, verb_pos, mention)
     if by_preposition:
         return by_preposition
@@ -61,6 +63,20 @@ def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple
     if tokens and tokens[0] == "vad":
         return "targets", "vad"
     return "holders", "default"
+
+
+#: Auxiliaries before an English participle: "is the post funded", "was TUNA steered".
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+
+
+def _passive(tokens: tuple[str, ...], verb_pos: int) -> bool:
+    """A passive verb: Swedish -s ("finansieras", "styrs") or an English participle after a form of "be"."""
+    if verb_pos >= len(tokens):
+        return False
+    word = tokens[verb_pos]
+    if word.endswith("ed") and any(t in _BE for t in tokens[:verb_pos]):
+        return True
+    return word.endswith(("eras", "ades", "des", "ts")) or word in ("styrs", "ags", "agdes", "styrdes")
 
 
 def _preposition_direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str] | None:

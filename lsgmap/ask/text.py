@@ -34,7 +34,7 @@ def item_label(structure, a: queries.AnswerItem, lang: str) -> str:
     return a.relation
 
 
-def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
+def answer_line(structure, a: queries.AnswerItem, lang: str, *, conflicts: bool = True) -> str:
     """"  • LSG Nyköping (lsg_nykoping) — styr, oktober 2016 – 2018-12-31 [r033]", its sources and its notes on the next lines."""
     when = validity(a.valid_from, a.valid_to).render(lang)
     head = f"  • {a.name(lang)} ({a.id})"
@@ -46,14 +46,18 @@ def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
         head += f" — {when}"
     src = _cite_text(a.sources)
     lines = [head, "      " + (t("ask.sources", lang) + ": " + src if src else t("ask.no_sources", lang))]
-    lines.extend("      " + note for note in answer_notes(a, lang))
+    lines.extend("      " + note for note in answer_notes(a, lang, conflicts=conflicts))
     return "\n".join(lines)
 
 
-def answer_notes(a: queries.AnswerItem, lang: str) -> list[str]:
-    """The short lines under an answer: no source for the date asked about (and the nearest attested date), each recorded conflict."""
+def answer_notes(a: queries.AnswerItem, lang: str, *, conflicts: bool = True) -> list[str]:
+    """The short lines under an answer: no source for the date asked about (and the nearest attested date), each recorded
+    conflict (or, with ``conflicts=False``, only its id: the text stands once above the answers)."""
     notes = [f"({note})"] if (note := a.note(lang)) else []
-    notes.extend(t("ask.conflict", lang, text=c["text"]) for c in a.conflict_texts(lang))
+    if conflicts:
+        notes.extend(t("ask.conflict", lang, text=c["text"]) for c in a.conflict_texts(lang))
+    elif a.conflicts:
+        notes.append(t("ask.conflict_ids", lang, ids=", ".join(c.id for c in a.conflicts)))
     return notes
 
 
