@@ -54,7 +54,7 @@ from lsgmap.ask.dates import QuestionDate
 from lsgmap.ask.handlers import QUESTION_KINDS, handler_for
 from lsgmap.ask.interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
 from lsgmap.ask.reading import Reading, detect_lang, read_question
-from lsgmap.ask.text import amount_lines, answer_line, basis_text, path_lines
+from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines
 from lsgmap.i18n import Message, msg, t
 from lsgmap.model import queries
 
@@ -85,6 +85,8 @@ class Answer:
     understood: bool = True
     amounts: dict[str, Any] | None = None
     structure: Any = field(default=None, repr=False, compare=False)
+    alternatives: tuple[Any, ...] = ()
+    passages: tuple[Any, ...] = ()
 
     @property
     def message(self) -> str:
@@ -114,6 +116,8 @@ class Answer:
             "message": self.message_text(lang),
             "attestation": self.attestation_json(lang),
             "open_points": self.open_points(lang),
+            "alternatives": [a.to_json(lang) for a in self.alternatives],
+            "passages": [p.to_json() for p in self.passages],
         }
 
     def nearest_attested(self) -> tuple[str, date | None]:
@@ -184,15 +188,17 @@ class Answer:
         lang = lang or self.lang
         message = self.message_text(lang)
         lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang)), message, self.attestation_text(lang)]
+        if self.amounts is not None:  # the sum first: it is what was asked
+            lines.extend(amount_lines(self.amounts, lang))
         if self.understood and self.answers:
             lines.extend(self.open_points_lines(lang))
             lines.append(self.interpretation.lead_text(lang))
             lines.extend(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)
         elif self.understood and self.amounts is None and not self.paths and not message:
             lines.append(t("ask.no_answers", lang))
-        if self.amounts is not None:
-            lines.extend(amount_lines(self.amounts, lang))
         lines.extend(path_lines(self.structure, self.paths, lang, max_paths))
+        lines.extend(passage_lines(self.passages, lang))
+        lines.extend(alternative_lines(self.alternatives, lang))
         return "\n".join(line for line in lines if line)
 
 
@@ -253,7 +259,7 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
         notice = _absent_notice(structure, finding.entities, reading.date)
     return Answer(
         reading.question, reading.date.first, reading.lang, interpretation, queries.group_items(finding.answers), list(finding.paths),
-        notice, understood, finding.amounts, structure,
+        notice, understood, finding.amounts, structure, finding.alternatives, finding.passages,
     )
 
 

@@ -31,7 +31,7 @@ from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention, normalise
 from lsgmap.vocab import ASSIGNS, FUNDING
 
-__all__ = ["compose", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
+__all__ = ["compose", "name_alternatives", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
 #: A question that opens with a verb asks yes or no ("Är processledaren anställd av LSG?", "Did LSG Trosa …").
 WANTS_YESNO = re.compile(
@@ -101,7 +101,7 @@ def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | Non
     return None, ()
 
 
-def _alternatives(structure, mention: Mention) -> list[str]:
+def name_alternatives(structure, mention: Mention) -> list[str]:
     """The entities the words may mean, the likeliest first: the names' own candidates, then the groups
     that cover a municipality of that name ("Gnesta" → LSG Gnesta)."""
     ids = list(mention.entity_ids)
@@ -135,7 +135,7 @@ def _constraint(structure, reading: Reading, mention: Mention, kind: str | None,
     """
     lo, hi = span[0].toordinal(), span[1].toordinal()
     relations = reading.relation_kinds or (frozenset({ASSIGNS}) if _GIVER_CUE.search(reading.text) else frozenset())
-    tried = [c for eid in _alternatives(structure, mention) for c in _tries(reading, mention, eid, relations)]
+    tried = [c for eid in name_alternatives(structure, mention) for c in _tries(reading, mention, eid, relations)]
     for c in tried:
         if any(kind is None or structure.entities[x].kind == kind for x in linked(structure, c, lo, hi, documents)):
             return c

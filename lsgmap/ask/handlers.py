@@ -13,7 +13,7 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 >>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
 'lineage'
 >>> [h.intent for h in HANDLERS][:3]
-['bad_date', 'query', 'count']
+['bad_date', 'amount', 'documents']
 """
 
 from __future__ import annotations
@@ -23,17 +23,19 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from lsgmap.ask.amounts import amount
 from lsgmap.ask.compose import compose, document_filter, kind_nouns
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term
 from lsgmap.ask.query import evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
+from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, documents_say, unsure
 from lsgmap.i18n import msg
 from lsgmap.model import queries
-from lsgmap.model.names import normalise, suggest
+from lsgmap.model.names import STOPWORDS, normalise, suggest
 from lsgmap.time.diff import diff as diff_dates
-from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, DATE_ATTRIBUTES, ENTITY_KINDS, FUNDING, RELATION_KINDS
+from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, DATE_ATTRIBUTES, ENTITY_KINDS, RELATION_KINDS
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -96,69 +98,6 @@ def existing(structure, reading: Reading) -> Finding:
         "existing", msg("ask.i_existing", kinds=Term(ENTITY_KINDS[kind], "plural", lower=True)), msg("ask.lead_existing", count=len(items)),
         details={"kind": kind}, answers=items,
     )
-
-
-def amount(structure, reading: Reading) -> Finding:
-    """How much one named entity funds another, from the budget lines (in one year if the question names one)."""
-    funder, target = _funder_and_target(structure, reading.ids)
-    qd = reading.date
-    year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
-    result = queries.amounts(structure, funder, target, year=year)
-    funding = (structure.relations[rid] for rid in result["relations"])
-    items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span) for r in funding)
-    summary = msg(
-        "ask.i_amount", funder=_name(structure, funder) if funder else msg("ask.any_funder"), target=_name(structure, target),
-        year=msg("ask.in_year", year=year) if year else "",
-    )
-    return Finding(
-        "amount", summary, msg("ask.lead_relations"), FUNDING, tuple(i for i in (funder, target) if i),
-        details={"year": year}, answers=items, amounts=result,
-    )
-
-
-def _budget_item(structure, reading: Reading):
-    """The budget line a question names by its item ("lönen", "resor", "the salary"), or None."""
-    for line in structure.budget:
-        for name in (line.item_sv, line.item_en):
-            key = normalise(name).split(" ")[0].rstrip(",")
-            if len(key) >= 3 and any(token.startswith(key) for token in reading.tokens):
-                return line
-    return None
-
-
-def budget_item(structure, reading: Reading) -> Finding:
-    """One item of a budget ("Hur mycket var lönen i budgeten 2017?"), per year, with what the amounts are ("enligt ansökan").
-
-    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
-    >>> from lsgmap.ask.reading import read_question
-    >>> s = load(BUNDLED_DATA)
-    >>> budget_item(s, read_question(s, "Hur mycket var lönen i budgeten 2017?")).amounts["total"]
-    801.0
-    """
-    line = _budget_item(structure, reading)
-    r = structure.relations[line.relation]
-    qd = reading.date
-    year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
-    result = queries.amounts(structure, r.from_id, r.to_id, year=year, item=line.item_sv)
-    summary = msg(
-        "ask.i_budget_item", item=Term(line, "item", lower=True), funder=_name(structure, r.from_id), target=_name(structure, r.to_id),
-        year=msg("ask.in_year", year=year) if year else "",
-    )
-    item = queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span)
-    return Finding("amount", summary, msg("ask.lead_relations"), FUNDING, (r.from_id, r.to_id), details={"year": year, "item": line.item_sv},
-                   answers=(item,), amounts=result)
-
-
-def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str]:
-    """Which named entity funds which: the pair with budget lines, else the pair with a funds relation."""
-    pairs = [(a, b) for a in ids for b in ids if a != b]
-    for a, b in pairs:
-        if any(r.relation == FUNDING and r.from_id == a and structure.budget_of(r.id) for r in structure.incoming(b)):
-            return a, b
-    for a, b in pairs:
-        if any(r.relation == FUNDING and r.from_id == a for r in structure.incoming(b)):
-            return a, b
-    return None, ids[-1]
 
 
 def lineage(structure, reading: Reading) -> Finding:
@@ -520,6 +459,15 @@ def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
     return "relation", {"direction": way, "relations": sorted(first.relations)}
 
 
+def _about_asked(structure, reading: Reading) -> bool:
+    """"Berätta om X", "allt om X", or only a name: everything about it is what is asked."""
+    if not reading.mentions:
+        return False
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}
+    rest = [tok for i, tok in enumerate(reading.tokens) if i not in named and tok not in STOPWORDS]
+    return bool(ABOUT_CUE.search(reading.text)) or not rest
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -527,13 +475,13 @@ def _always(structure, reading: Reading) -> bool:
 #: The kinds of question in the order they are tried; the first that applies answers.
 HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
+    Handler("amount", lambda s, r: r.amount, amount),
+    Handler("documents", lambda s, r: bool(DOCUMENT_CUE.search(r.text)), documents_say),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
-    Handler("budget_item", lambda s, r: r.amount and not r.mentions and _budget_item(s, r) is not None, budget_item),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and _date_attribute(s, r) is not None, when_attribute),
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
-    Handler("amount", lambda s, r: r.amount, amount),
     Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
     Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and bool(_events_of(s, r)), when),
@@ -543,7 +491,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("chain", _wants_chain, chain),
     Handler("relation_between", lambda s, r: r.asks_relation and len(r.mentions) >= 2, relation_between),
     Handler("relation", lambda s, r: r.asks_relation, relation_holders_or_targets),
-    Handler("about", _always, about),
+    Handler("about", _about_asked, about),
+    Handler("unsure", _always, unsure),
 )
 
 

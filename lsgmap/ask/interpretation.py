@@ -151,6 +151,8 @@ class Finding:
     notice: Message | Joined | None = None
     understood: bool = True
     notes: tuple[Message, ...] = ()
+    alternatives: tuple[Any, ...] = ()  # readings to choose from (:class:`lsgmap.ask.unsure.Alternative`)
+    passages: tuple[Any, ...] = ()  # what the documents say (:class:`lsgmap.ask.passages.Passage`)
 
 
 @dataclass(frozen=True)

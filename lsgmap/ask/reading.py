@@ -264,14 +264,20 @@ def _cue_word(token: str) -> bool:
     return any(k.cue.search(token) for k in CUED_RELATIONS) or any(k.cue is not None and k.cue.search(token) for k in ENTITY_KINDS.values())
 
 
+def _still_a_name(m: Mention, tokens: list[str], kinds: set[int]) -> bool:
+    """An exact name, a fuzzy one on no kind word, or "LSG" and a misspelt name ("LSG Nyköpng"); never "de lokala samverkansgrupperna"."""
+    if m.exact or not kinds.intersection(range(m.start, m.end)):
+        return True
+    return tokens[m.start] == "lsg" and m.end - m.start >= 2
+
+
 def _mentions(structure, text: str) -> tuple[Mention, ...]:
     """The names in the question: exact and fuzzy names, never a kind noun read as a name, then names by topic words."""
     tokens = text.split()
     found = find_mentions(structure, text)
     exact = {i for m in found if m.exact for i in range(m.start, m.end)}
     kinds = _kind_noun_tokens(structure, tokens, exact)
-    # "LSG Nyköpng" (a typo) is still a name; "de lokala samverkansgrupperna" never is
-    found = [m for m in found if m.exact or not kinds.intersection(range(m.start, m.end)) or (tokens[m.start] == "lsg" and m.end - m.start >= 2)]
+    found = [m for m in found if _still_a_name(m, tokens, kinds)]
     kinds -= {i for m in found for i in range(m.start, m.end)}
     taken = {i for m in found for i in range(m.start, m.end)} | kinds
     if not any(structure.entities[m.entity_id].kind == "assignment" for m in found):

@@ -12,7 +12,7 @@ from lsgmap.i18n import UI, t
 from lsgmap.model import queries
 from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
 
-__all__ = ["answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "path_lines"]
+__all__ = ["alternative_lines", "answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "passage_lines", "path_lines"]
 
 
 def _cite_text(sources) -> str:
@@ -98,3 +98,17 @@ def path_lines(structure, paths: list[queries.Path], lang: str, max_paths: int) 
     if len(paths) > max_paths:
         out.append("  " + t("ask.more_paths", lang, count=len(paths) - max_paths))
     return out
+
+
+def passage_lines(passages, lang: str) -> list[str]:
+    """What the documents say, each passage quoted with its document and line."""
+    if not passages:
+        return []
+    return [t("ask.passages_header", lang), *(f"  «{p.text}» [{p.title.split(',')[0].split(' (')[0]}, {t('ask.line', lang)} {p.line}]" for p in passages)]
+
+
+def alternative_lines(alternatives, lang: str) -> list[str]:
+    """"Menade du:" and the readings, lettered (a), (b), (c)."""
+    if not alternatives:
+        return []
+    return [t("ask.did_you_mean_header", lang), *(f"  ({chr(97 + i)}) {a.query}" for i, a in enumerate(alternatives))]
