@@ -47,9 +47,9 @@ _QUESTION_PRONOUNS = frozenset({"vem", "vilka", "vilken", "vilket", "whom", "who
 
 def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str]:
     """("holders" | "targets", why) from word order around the verb and the name."""
-    ms, me = mention.start, mention.end
-    if (me < len(tokens) and tokens[me] == "s") or (not mention.exact and mention.text.endswith("ens") and me == ms + 1):
-        return "holders", "genitive"  # "LSG:s uppdragsgivare", "processledarens uppdragsgivare"
+    ms = mention.start
+    if _genitive(tokens, mention):
+        return "holders", "genitive"
     agents = _agent_positions(tokens)
     if agents:
         return ("targets", "agent") if any(i + 1 == ms for i in agents) else ("holders", "passive")
@@ -63,6 +63,12 @@ def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple
     if tokens and tokens[0] == "vad":
         return "targets", "vad"
     return "holders", "default"
+
+
+def _genitive(tokens: tuple[str, ...], mention: Mention) -> bool:
+    """"LSG:s uppdragsgivare", "processledarens uppdragsgivare": the name owns what is asked for."""
+    me = mention.end
+    return (me < len(tokens) and tokens[me] == "s") or (not mention.exact and mention.text.endswith("ens") and me == mention.start + 1)
 
 
 #: Auxiliaries before an English participle: "is the post funded", "was TUNA steered".
