@@ -33,6 +33,7 @@ from lsgmap.vocab import ASSIGNS, FUNDING
 
 __all__ = ["compose", "name_alternatives", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
+ASSIGNMENT_KIND, FUNDER_KIND = "assignment", "funder"
 #: A question that opens with a verb asks yes or no ("Är processledaren anställd av LSG?", "Did LSG Trosa …").
 WANTS_YESNO = re.compile(
     r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|"
@@ -41,7 +42,9 @@ WANTS_YESNO = re.compile(
 #: "hur många" / "how many".
 WANTS_COUNT = re.compile(r"^\s*(?:hur manga|how many)\b")
 #: Words that ask for the giver of an assignment ("Vem ville ha …", "Who asked for …").
-_GIVER_CUE = re.compile(r"\b(?:ville ha|bad|bestallde|efterfragade|kom fran|wanted|asked for|requested|came from|gave)\b")
+_GIVER_CUE = re.compile(
+    r"\b(?:ville ha|bad|bestallde|efterfragade|kom fran|gav|ger|gett|givit|fick|wanted|asked for|requested|came from|gave|give|gives|given|got)\b"
+)
 #: Prepositions that make a municipality or an area a place ("i Nyköping", "in Oxelösund").
 _PLACE_PREP = frozenset({"i", "in", "inom", "within"})
 #: Documents named in a question: a word of the document's title, and its English name.
@@ -146,7 +149,7 @@ def _kind_and_relation(reading: Reading) -> tuple[str | None, str | None]:
     """The kind asked for, and a relation a kind noun stands for ("finansiärer": whoever funds, whatever kind it is)."""
     nouns = kind_nouns(reading)
     kind = nouns[0][1] if nouns else None
-    return (None, FUNDING) if kind == "funder" else (kind, None)
+    return (None, FUNDING) if kind == FUNDER_KIND else (kind, None)
 
 
 def _name_constraints(structure, reading: Reading, kind, span, documents, skip) -> tuple[list[Constraint], list[str]]:
@@ -173,19 +176,28 @@ def _most_specific(structure, query: Query) -> Query:
     return replace(query, constraints=(best,), unused=query.unused + left)
 
 
+def _with_verb(reading: Reading, kind: str | None, relation_noun: str | None) -> Reading:
+    """The reading with the verb the question means: "vilka uppdrag …" names a kind, not the verb "ger uppdrag";
+    "finansiärer" asks who funds."""
+    if reading.relation == ASSIGNS and kind == ASSIGNMENT_KIND:
+        reading = replace(reading, relation=None, relation_pos=0)
+    if relation_noun and not reading.relation:
+        reading = replace(reading, relation=relation_noun, relation_pos=0)
+    return reading
+
+
 def compose(structure, reading: Reading) -> Query:
     """The :class:`Query` of a list, count or yes/no question: its kind, document, place and one constraint per name."""
     want = "count" if WANTS_COUNT.search(reading.text) else "yesno" if WANTS_YESNO.search(reading.text) else "list"
     kind, relation_noun = _kind_and_relation(reading)
-    if relation_noun and not reading.relation:
-        reading = replace(reading, relation=relation_noun, relation_pos=0)
+    reading = _with_verb(reading, kind, relation_noun)
     documents, _ = document_filter(structure, reading)
     place_mention, place = _place(structure, reading, kind)
     span = reading.date.first, reading.date.last
     constraints, unused = _name_constraints(structure, reading, kind, span, documents, place_mention)
     if relation_noun and not constraints:  # "finansiärer för projekten": whoever funds anything of the next kind noun
-        rest = [k for _, k in kind_nouns(reading) if k != "funder"]
-        constraints.append(Constraint(ANY, frozenset({relation_noun}), KIND + (rest[0] if rest else "project")))
+        rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # the last noun is the head: "LSG:ernas projekt" → projects
+        constraints.append(Constraint(ANY, frozenset({relation_noun}), KIND + (rest[-1] if rest else "project")))
     query = Query(
         want, kind, tuple(constraints), span, place,
         structure.entities[place_mention.entity_id].name_sv if place_mention else "",

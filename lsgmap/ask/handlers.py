@@ -468,6 +468,12 @@ def _about_asked(structure, reading: Reading) -> bool:
     return bool(ABOUT_CUE.search(reading.text)) or not rest
 
 
+def _names_another_kind(structure, reading: Reading) -> bool:
+    """A kind noun other than the names' kinds: "Vilka uppdrag kom från LSG Trosa?" asks for assignments, not what became of it."""
+    named = {structure.entities[m.entity_id].kind for m in reading.mentions}
+    return any(kind not in named for _, kind in kind_nouns(reading))
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -485,7 +491,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
     Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and bool(_events_of(s, r)), when),
-    Handler("lineage", lambda s, r: r.lineage, lineage),
+    Handler("lineage", lambda s, r: r.lineage and not _names_another_kind(s, r), lineage),
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),
     Handler("chain", _wants_chain, chain),
