@@ -279,6 +279,8 @@ HANDLER_QUESTIONS = {
     "amount": "Hur mycket finansierar RAR processledaren 2017?",
     "documents": "Vad har LSG:s ordförande för roll gentemot processledaren?",
     "unsure": "Vad är grejen med TUNA?",
+    "document": "Vilken period täcker lägesrapporten?",
+    "when_fact": "När började processledartjänsten?",
     "members": "Vilka är medlemmar?",
     "unknown": "Who steers Foobar?",
     "lineage": "What happened to LSG Trosa?",
@@ -370,7 +372,7 @@ def test_json_renders_the_language_asked_for_and_keeps_both_texts(sormland):
     assert interpretation["text"] == interpretation["text_en"] and interpretation["text"].startswith("who steers TUNA")
     assert interpretation["text_sv"].startswith("vem styr TUNA") and interpretation["lead_sv"] == "TUNA Nyköping/Oxelösund styrs av:"
     assert interpretation["direction"] == "holders" and interpretation["relations"] == ["steers"]
-    assert data["answers"][0]["name"] == "LSG Nyköping"
+    assert data["answers"][0]["name"] == "LSG Nyköping-Oxelösund"  # attested on the date: first
 
 
 def test_a_bad_on_is_an_input_error(sormland):

@@ -257,8 +257,9 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
     notice = finding.notice
     if understood and notice is None and not finding.answers and finding.amounts is None:
         notice = _absent_notice(structure, finding.entities, reading.date)
+    answers = sorted(queries.group_items(finding.answers), key=lambda a: not a.attested)  # what a source speaks for on the date first
     return Answer(
-        reading.question, reading.date.first, reading.lang, interpretation, queries.group_items(finding.answers), list(finding.paths),
+        reading.question, reading.date.first, reading.lang, interpretation, answers, list(finding.paths),
         notice, understood, finding.amounts, structure, finding.alternatives, finding.passages,
     )
 

@@ -29,9 +29,9 @@ from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
 from lsgmap.ask.reading import Reading, kind_of_word
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention, normalise
-from lsgmap.vocab import ASSIGNS, FUNDING
+from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING
 
-__all__ = ["compose", "name_alternatives", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
+__all__ = ["compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
 ASSIGNMENT_KIND, FUNDER_KIND = "assignment", "funder"
 #: A question that opens with a verb asks yes or no ("Är processledaren anställd av LSG?", "Did LSG Trosa …").
@@ -89,6 +89,14 @@ def document_filter(structure, reading: Reading) -> tuple[tuple[str, ...], str]:
     return (), ""
 
 
+def named_documents(structure, reading: Reading) -> tuple[str, ...]:
+    """The documents a question names anywhere ("lägesrapporten", "the application"), with or without "enligt"."""
+    for key, patterns in _DOCUMENT_WORDS.items():
+        if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
+            return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
+    return ()
+
+
 def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | None, tuple[str, ...]]:
     """The mention that names a place ("i Nyköping") and the municipalities it stands for."""
     if kind is None:
@@ -100,7 +108,7 @@ def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | Non
         if e.kind == "municipality":
             return m, (e.id,)
         if e.kind in ("lsg", "lsg_group"):
-            return m, tuple(r.to_id for r in structure.outgoing(e.id) if r.relation == "covers")
+            return m, tuple(r.to_id for r in structure.outgoing(e.id) if r.relation == COVERAGE)
     return None, ()
 
 
@@ -112,8 +120,8 @@ def name_alternatives(structure, mention: Mention) -> list[str]:
     ids += [e.id for e in structure.entities.values() if e.id not in ids and normalise(e.name_sv).startswith(prefix)]  # "TUNA" → TUNA Nyköping/Oxelösund
     for eid in mention.entity_ids:
         if structure.entities[eid].kind == "municipality":
-            groups = [r.from_id for r in structure.incoming(eid) if r.relation == "covers"]
-            groups.sort(key=lambda g: (len([r for r in structure.outgoing(g) if r.relation == "covers"]), g))
+            groups = [r.from_id for r in structure.incoming(eid) if r.relation == COVERAGE]
+            groups.sort(key=lambda g: (len([r for r in structure.outgoing(g) if r.relation == COVERAGE]), g))
             ids.extend(g for g in groups if g not in ids)
     return ids
 

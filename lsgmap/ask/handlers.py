@@ -13,7 +13,7 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 >>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
 'lineage'
 >>> [h.intent for h in HANDLERS][:3]
-['bad_date', 'amount', 'documents']
+['bad_date', 'amount', 'document']
 """
 
 from __future__ import annotations
@@ -24,18 +24,19 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from lsgmap.ask.amounts import amount
-from lsgmap.ask.compose import compose, document_filter, kind_nouns
+from lsgmap.ask.compose import compose, document_filter, kind_nouns, named_documents
 from lsgmap.ask.dates import find_date
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.query import evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, documents_say, unsure
+from lsgmap.ask.when import WHEN_CUE, date_attribute, document_period, events_of, when, when_attribute, when_fact
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
 from lsgmap.time.diff import diff as diff_dates
-from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, DATE_ATTRIBUTES, ENTITY_KINDS, RELATION_KINDS
+from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, RELATION_KINDS
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -218,86 +219,6 @@ def count(structure, reading: Reading) -> Finding:
                    details={**base.details, "count": n}, paths=())
 
 
-#: A question that asks when ("När slogs …", "When did …").
-WHEN_CUE = re.compile(r"^\s*(?:nar|when)\b")
-
-
-def _date_attribute(structure, reading: Reading) -> tuple[str, str, str] | None:
-    """(entity, attribute, label index) for a "when" question naming a dated attribute ("första gemensamma mötet"), or None."""
-    for key, labels in DATE_ATTRIBUTES.items():
-        for lang_index, label in enumerate(labels):
-            if normalise(label) in reading.text:
-                holder = next((e.id for e in structure.entities.values() if key in e.attributes), None)
-                if holder is not None:
-                    return holder, key, str(lang_index)
-    return None
-
-
-def when_attribute(structure, reading: Reading) -> Finding:
-    """When a dated attribute of an entity was ("När var första gemensamma mötet?"): the date as stated, the entity and its sources.
-
-    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
-    >>> from lsgmap.ask.reading import read_question
-    >>> s = load(BUNDLED_DATA)
-    >>> when_attribute(s, read_question(s, "När var första gemensamma mötet?")).details
-    {'attribute': 'first_joint_meeting', 'date': '2017-01-23', 'sources': ['ls_sammanslagning']}
-    """
-    holder, key, _ = _date_attribute(structure, reading)
-    entity = structure.entities[holder]
-    value = entity.attributes[key]
-    what = Term(_AttributeLabel(key), "label")
-    return Finding(
-        "when", msg("ask.i_when_attribute", what=what, name=_name(structure, holder)), entities=(holder,),
-        details={"attribute": key, "date": value, "sources": list(entity.sources)},
-        notice=msg("ask.when_attribute", what=what, date=Stated(value), name=_name(structure, holder), sources=", ".join(entity.sources)),
-    )
-
-
-@dataclass(frozen=True)
-class _AttributeLabel:
-    key: str
-
-    def label(self, lang: str = "sv") -> str:
-        sv, en = DATE_ATTRIBUTES[self.key]
-        return en if lang == "en" else sv
-
-
-def _events_of(structure, reading: Reading) -> list:
-    """The events that involve the named entities: those involving all of them when there are such, else any of them."""
-    ids = set(reading.ids)
-    involved = [ev for ev in structure.events_in_order if ids & set(ev.originals + ev.results)]
-    together = [ev for ev in involved if ids <= set(ev.originals + ev.results)]
-    return together or involved
-
-
-def when(structure, reading: Reading) -> Finding:
-    """When something happened to the named entities: the events, each with the day it took effect and when it was decided.
-
-    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
-    >>> from lsgmap.ask.reading import read_question
-    >>> s = load(BUNDLED_DATA)
-    >>> f = when(s, read_question(s, "När slogs LSG Trosa och LSG Gnesta ihop?"))
-    >>> f.details["events"], f.answers[0].effective_from
-    (['ev_sammanslagning_trosa_gnesta'], '2017-01-01')
-    """
-    events = _events_of(structure, reading)
-    items = []
-    for ev in events:
-        for eid in ev.results or ev.originals:
-            if eid in structure.entities:
-                items.append(queries.event_item(structure, structure.entities[eid], ev))
-    decided = tuple(
-        msg("ask.when_decided", event=Term(ev, "name"), date=Stated(ev.date), decided=ev.decided.replace("/", " – "))
-        for ev in events if ev.decided
-    )
-    names = Joined(tuple(_name(structure, i) for i in reading.ids))
-    return Finding(
-        "when", msg("ask.i_when", names=names), msg("ask.lead_when"), entities=tuple(reading.ids),
-        details={"events": [ev.id for ev in events], "dates": [ev.date for ev in events]}, answers=tuple(items),
-        notice=Joined(decided, "\n") if decided else None,
-    )
-
-
 #: Words that ask about assignments ("uppdrag", "assignments"), whatever the verb.
 ASSIGNMENT_CUE = re.compile(r"\b(?:uppdrag|uppdraget|uppdragen|assignments?)\b")  # not "uppdragsgivare": that is commissioning
 
@@ -468,6 +389,12 @@ def _about_asked(structure, reading: Reading) -> bool:
     return bool(ABOUT_CUE.search(reading.text)) or not rest
 
 
+#: Questions about a document itself: its period, its date, who wrote it.
+DOCUMENT_INFO_CUE = re.compile(
+    r"\b(?:skrev|skrivit|skriven|forfatt\w*|wrote|written|authors?|undertecknad\w*|signed|signerade|period\w*|tacker|covers?|daterad|dated|datum|date|nar|when)\b"
+)
+
+
 def _names_another_kind(structure, reading: Reading) -> bool:
     """A kind noun other than the names' kinds: "Vilka uppdrag kom från LSG Trosa?" asks for assignments, not what became of it."""
     named = {structure.entities[m.entity_id].kind for m in reading.mentions}
@@ -482,15 +409,18 @@ def _always(structure, reading: Reading) -> bool:
 HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("amount", lambda s, r: r.amount, amount),
+    Handler("document", lambda s, r: not r.mentions and bool(named_documents(s, r)) and bool(DOCUMENT_INFO_CUE.search(r.text)), document_period),
     Handler("documents", lambda s, r: bool(DOCUMENT_CUE.search(r.text)), documents_say),
+    Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
-    Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and _date_attribute(s, r) is not None, when_attribute),
+
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
     Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
-    Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and bool(_events_of(s, r)), when),
+    Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and not r.asks_relation and bool(events_of(s, r)), when),
+    Handler("when_fact", lambda s, r: bool(WHEN_CUE.search(r.text)), when_fact),
     Handler("lineage", lambda s, r: r.lineage and not _names_another_kind(s, r), lineage),
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),

@@ -26,7 +26,7 @@ from typing import Any
 
 from lsgmap.i18n import msg
 from lsgmap.model import queries
-from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+from lsgmap.vocab import COVERAGE, ENTITY_KINDS, RELATION_KINDS
 
 __all__ = ["ANY", "KIND", "Constraint", "Query", "Result", "evaluate", "linked"]
 
@@ -187,11 +187,11 @@ def _works_in(structure, entity_id: str, place: tuple[str, ...], lo: int, hi: in
     """The entity is one of the place's municipalities, an LSG covering one, or related to such an LSG."""
     if entity_id in place:
         return True
-    local = {r.from_id for m in place for r in structure.incoming(m) if r.relation == "covers" and _in_span(r, lo, hi)}
+    local = {r.from_id for m in place for r in structure.incoming(m) if r.relation == COVERAGE and _in_span(r, lo, hi)}
     if entity_id in local:
         return True
     return any(
-        (r.from_id in local or r.to_id in local) and _in_span(r, lo, hi) and r.relation != "covers"
+        (r.from_id in local or r.to_id in local) and _in_span(r, lo, hi) and r.relation != COVERAGE
         for r in structure.relations_of(entity_id)
     )
 

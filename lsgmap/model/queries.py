@@ -324,7 +324,8 @@ def _kinds(relation: str | Iterable[str]) -> frozenset[str]:
 
 
 def group_items(items: Iterable[AnswerItem]) -> list[AnswerItem]:
-    """One answer per entity and relation kind: items that share both are grouped, with all their sources.
+    """One answer per entity, relation kind and stated dates: items that share all three are grouped, with all their
+    sources (two sources that date the same relation differently stay two answers, each with its dates).
 
     The item kept is the first attested one (else the first); the others' relation
     ids go to ``also``, their sources and conflicts are added, and the group is
@@ -335,9 +336,9 @@ def group_items(items: Iterable[AnswerItem]) -> list[AnswerItem]:
     >>> [(a.id, a.relation_ids) for a in grouped if a.id == "ips_slussen"]
     [('ips_slussen', ('r_ls_ips', 'r035'))]
     """
-    groups: dict[tuple[str, str], list[AnswerItem]] = {}
+    groups: dict[tuple[str, str, str, str], list[AnswerItem]] = {}
     for item in items:
-        groups.setdefault((item.id, item.relation), []).append(item)
+        groups.setdefault((item.id, item.relation, item.valid_from, item.valid_to), []).append(item)
     out = []
     for members in groups.values():
         if len(members) == 1 or members[0].relation not in RELATION_KINDS:
@@ -635,7 +636,7 @@ def amounts(
         "years": sorted(want_years) if want_years is not None else None,
         "item": next(iter(want_items)) if want_items and len(want_items) == 1 else None,
         "items": sorted(want_items) if want_items is not None else None,
-        "relations": sorted({line["relation_id"] for line in lines} or {r.id for r in rels}),
+        "relations": [r.id for r in sorted(rels, key=lambda r: r.id)],
         "lines": lines,
         "by_year": dict(sorted(by_year.items())),
         "total": float(sum(line["amount_tkr"] for line in lines)),
