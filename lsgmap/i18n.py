@@ -591,6 +591,14 @@ UI: dict[str, tuple[str, str]] = {
     "ask.lead_when_dates": ("Datum enligt källorna:", "Dates according to the sources:"),
     "ask.i_document": ("vad datan vet om dokumentet", "what the data knows of the document"),
     "ask.document_line": ("{title}: talar för {period}; daterat {date}. {note}", "{title}: speaks for {period}; dated {date}. {note}"),
+    "ask.no_owner_steered": (
+        "Ingen ägare finns i datan för {name}. Det källorna säger om ansvaret: den styrs av …",
+        "No owner is recorded for {name}. What the sources say of who is responsible: it is steered by …",
+    ),
+    "ask.latest_known": (
+        "Inget svar i datan för det datumet. Det senaste datan känner till ({name} {verb}):",
+        "No answer in the data for that date. The latest the data knows ({name} {verb}):",
+    ),
     "ask.q_linked": ("har koppling till", "is linked to"),
     "ask.q_things": ("aktörer", "entities"),
     "ask.q_list": ("vilka {kinds}", "which {kinds}"),

@@ -22,7 +22,7 @@ from lsgmap.dates import DateParseError
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang
 from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
-from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, RESPONSIBLE_RELATIONS
+from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
 
 __all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
@@ -178,13 +178,16 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         qd = _at_the_start(structure, find_mentions(structure, text), relation, start.group(0)) or qd
         relation, relation_pos = _relation_cue(text)
     responsible = RESPONSIBLE_CUE.search(text)
+    mentions = _mentions(structure, text) if qd.source != "invalid" else ()
+    if relation is None and _WHO_IS.match(text) and mentions and structure.entities[mentions[0].entity_id].kind == "role":
+        relation, relation_pos = HOLDING, 1  # "Vem är processledare?": who holds the post
     return Reading(
         question=question,
         lang=normalise_lang(lang) if lang else detect_lang(question),
         date=qd,
         text=text,
         tokens=tuple(text.split()),
-        mentions=_mentions(structure, text) if qd.source != "invalid" else (),
+        mentions=mentions,
         relation=relation,
         relation_pos=relation_pos,
         responsible=responsible is not None,
@@ -285,6 +288,9 @@ def _mentions(structure, text: str) -> tuple[Mention, ...]:
     return tuple(sorted(found, key=lambda m: m.start))
 
 
+#: "Vem är …", "Who was …": with a post named, who holds it.
+_WHO_IS = re.compile(r"^\s*(?:vem|who)\s+(?:ar|var|blev|is|was|became)\b")
+
 #: "vid starten" / "at the start": the first day the named entity held the relation asked about (or existed).
 _START = re.compile(r"\b(?:vid|i|fran)\s+starten\b|\bat\s+the\s+(?:start|beginning)\b")
 
@@ -324,6 +330,8 @@ def _question_date(structure, question: str, on) -> QuestionDate:
 
 
 def _relation_cue(text: str) -> tuple[str | None, int]:
+    """The first cued relation kind and the word where its cue starts; "status report" names a document, not "reports"."""
+    text = re.sub(r"\bstatus reports?\b", "statusreport", text)
     for kind in CUED_RELATIONS:
         m = kind.cue.search(text)
         if m:

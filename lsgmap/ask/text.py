@@ -72,19 +72,17 @@ def basis_text(basis: str, lang: str) -> str:
 
 
 def amount_lines(amounts: dict[str, Any], lang: str) -> list[str]:
-    """One line per budget line with its basis, the sum per year and the total (with the basis when all lines share it)."""
-    out = []
-    for line in amounts["lines"]:
-        item = line["item_en"] if lang == "en" else line["item_sv"]
-        ids = "; ".join([line["id"], ", ".join(c["id"] for c in line["sources"])])
-        out.append(f"  • {line['year']} {item}: {line['amount_tkr']:g} tkr, {basis_text(line['basis'], lang)}  [{ids}]")
+    """The total first (with the basis when all lines share it), the sum per year, then one line per budget line with its basis."""
     if not amounts["lines"]:
         return [t("ask.amount_none", lang)]
     bases = {line["basis"] for line in amounts["lines"]}
     common = f" ({basis_text(bases.pop(), lang)})" if len(bases) == 1 else ""
-    for year, total in amounts["by_year"].items():
-        out.append("  " + t("ask.amount_year", lang, year=year, total=f"{total:g}") + common)
-    out.append(t("ask.amount_total", lang, total=f"{amounts['total']:g}") + common)
+    out = [t("ask.amount_total", lang, total=f"{amounts['total']:g}") + common]  # the answer first, then how it adds up
+    out += ["  " + t("ask.amount_year", lang, year=year, total=f"{total:g}") + common for year, total in amounts["by_year"].items()]
+    for line in amounts["lines"]:
+        item = line["item_en"] if lang == "en" else line["item_sv"]
+        ids = "; ".join([line["id"], ", ".join(c["id"] for c in line["sources"])])
+        out.append(f"  • {line['year']} {item}: {line['amount_tkr']:g} tkr, {basis_text(line['basis'], lang)}  [{ids}]")
     return out
 
 
