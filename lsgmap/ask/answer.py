@@ -191,8 +191,8 @@ class Answer:
         if self.amounts is not None:  # the sum first: it is what was asked
             lines.extend(amount_lines(self.amounts, lang))
         if self.understood and self.answers:
-            lines.extend(self.open_points_lines(lang))
-            lines.append(self.interpretation.lead_text(lang))
+            lead = self.interpretation.lead_text(lang)
+            lines.extend([lead, *self.open_points_lines(lang)] if self.interpretation.verdict else [*self.open_points_lines(lang), lead])
             lines.extend(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)
         elif self.understood and self.amounts is None and not self.paths and not message:
             lines.append(t("ask.no_answers", lang))
@@ -252,7 +252,7 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
         notes=(*(
             msg("ask.fuzzy_name", text=m.text, name=EntityName(structure.entities[m.entity_id])) for m in reading.mentions if not m.exact
         ), *finding.notes) if understood else (),
-        lang=reading.lang,
+        lang=reading.lang, verdict=finding.verdict,
     )
     notice = finding.notice
     if understood and notice is None and not finding.answers and finding.amounts is None:

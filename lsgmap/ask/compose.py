@@ -164,7 +164,7 @@ def _name_constraints(structure, reading: Reading, kind, span, documents, skip) 
     """One constraint per name (not the place), and the words of the names that add none."""
     constraints, unused = [], []
     for m in reading.mentions:
-        if m is skip:
+        if m in skip:
             continue
         c = _constraint(structure, reading, m, kind, span, documents)
         if c is None:
@@ -172,6 +172,13 @@ def _name_constraints(structure, reading: Reading, kind, span, documents, skip) 
         else:
             constraints.append(c)
     return constraints, unused
+
+
+def _among(structure, reading: Reading, want: str, kind: str | None) -> Mention | None:
+    """In a yes/no question, a name of the kind asked for is what is looked for among the answers ("Var TRIS bland projekten?")."""
+    if want != "yesno" or kind is None:
+        return None
+    return next((m for m in reading.mentions if structure.entities[m.entity_id].kind == kind), None)
 
 
 def _most_specific(structure, query: Query) -> Query:
@@ -199,10 +206,11 @@ def compose(structure, reading: Reading) -> Query:
     want = "count" if WANTS_COUNT.search(reading.text) else "yesno" if WANTS_YESNO.search(reading.text) else "list"
     kind, relation_noun = _kind_and_relation(reading)
     reading = _with_verb(reading, kind, relation_noun)
-    documents, _ = document_filter(structure, reading)
+    documents = document_filter(structure, reading)[0] or named_documents(structure, reading)
     place_mention, place = _place(structure, reading, kind)
     span = reading.date.first, reading.date.last
-    constraints, unused = _name_constraints(structure, reading, kind, span, documents, place_mention)
+    among = _among(structure, reading, want, kind)
+    constraints, unused = _name_constraints(structure, reading, kind, span, documents, (place_mention, among))
     if relation_noun and not constraints:  # "finansiärer för projekten": whoever funds anything of the next kind noun
         rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # the last noun is the head: "LSG:ernas projekt" → projects
         constraints.append(Constraint(ANY, frozenset({relation_noun}), KIND + (rest[-1] if rest else "project")))
@@ -210,6 +218,6 @@ def compose(structure, reading: Reading) -> Query:
         want, kind, tuple(constraints), span, place,
         structure.entities[place_mention.entity_id].name_sv if place_mention else "",
         documents, structure.documents[documents[0]].title.split(",")[0].split(" (")[0] if documents else "",
-        tuple(unused),
+        tuple(unused), among.entity_id if among else "",
     )
     return _most_specific(structure, query)

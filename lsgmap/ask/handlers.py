@@ -350,6 +350,7 @@ def composed(structure, reading: Reading) -> Finding:
     intent, details = _query_intent(structure, query)
     return Finding(
         intent, query.describe(structure), lead, relation, entities, details={**details, "query": query.to_json(), "count": n}, answers=tuple(items),
+        verdict=query.want in ("yesno", "count"),
         notice=None if items or query.want == "count" else msg("ask.lead_no") if query.want == "yesno" else msg("ask.query_none"),
     )
 
@@ -357,6 +358,10 @@ def composed(structure, reading: Reading) -> Finding:
 def _query_answers(structure, query) -> tuple[tuple, Any]:
     """The answers and the line before them; when nothing is of the kind asked for, what holds without that condition."""
     items = evaluate(structure, query).items
+    if query.among:
+        name = EntityName(structure.entities[query.among])
+        found = any(a.id == query.among for a in items)
+        return items, msg("ask.lead_among_yes" if found else "ask.lead_among_no", name=name, count=len({a.id for a in items}))
     if not items and query.kind and query.constraints and query.want != "count":
         items = evaluate(structure, replace(query, kind=None)).items
         kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)

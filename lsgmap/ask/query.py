@@ -91,6 +91,7 @@ class Query:
     documents: tuple[str, ...] = ()
     document_name: str = ""
     unused: tuple[str, ...] = ()
+    among: str = ""  # yes/no: is this entity among the answers ("Var TRIS bland de aktuella projekten?")
 
     def describe(self, structure) -> _Description:
         """How the question was understood, every filter included, in any language."""
@@ -105,6 +106,7 @@ class Query:
             "place": list(self.place),
             "documents": list(self.documents),
             "unused": list(self.unused),
+            "among": self.among or None,
         }
 
 
@@ -122,6 +124,8 @@ class _Description:
             parts.append(msg("ask.q_place", place=q.place_name).render(lang))
         if q.documents:
             parts.append(msg("ask.q_document", document=q.document_name).render(lang))
+        if q.among:
+            head = msg("ask.q_among", name=_end_name(self.structure, q.among, lang), kinds=kind).render(lang)
         text = head + (": " + "; ".join(parts) if parts else "")
         if q.unused:
             text += " " + msg("ask.q_unused", words=", ".join(f'"{w}"' for w in q.unused)).render(lang)

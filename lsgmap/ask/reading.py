@@ -28,7 +28,7 @@ __all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "kind_of_word
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
-    r"\b(hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
+    r"\b((?:gatt|gick|gar|slagits|slogs|slas|slagit) ihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande)\b"
 )
 AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")

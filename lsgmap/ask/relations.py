@@ -227,7 +227,7 @@ def relation_between(structure, reading: Reading) -> Finding:
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), msg("ask.lead_yes"),
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
-        notice=None if items else msg("ask.no_between", a=name_a, b=name_b), notes=_read_as(structure, reading.mentions[1], b),
+        notice=None if items else msg("ask.no_between", a=name_a, b=name_b), notes=_read_as(structure, reading.mentions[1], b), verdict=True,
     )
 
 
