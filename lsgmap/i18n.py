@@ -602,6 +602,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.q_among": ("om {name} är bland {kinds}", "whether {name} is among the {kinds}"),
     "ask.lead_among_yes": ("Ja, {name} är en av dem ({count} st):", "Yes, {name} is one of them ({count}):"),
     "ask.lead_among_no": ("Nej, {name} är inte bland dem. De är ({count} st):", "No, {name} is not among them. They are ({count}):"),
+    "ask.merged_yes": ("Ja, från {date} (beslutat {decided}).", "Yes, from {date} (decided {decided})."),
+    "ask.merged_not_yet": ("Inte än det datumet: beslutat {decided}, gäller från {date}.", "Not yet on that date: decided {decided}, in effect from {date}."),
     "ask.q_linked": ("har koppling till", "is linked to"),
     "ask.q_things": ("aktörer", "entities"),
     "ask.q_list": ("vilka {kinds}", "which {kinds}"),

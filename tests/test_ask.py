@@ -280,6 +280,7 @@ HANDLER_QUESTIONS = {
     "documents": "Vad har LSG:s ordförande för roll gentemot processledaren?",
     "unsure": "Vad är grejen med TUNA?",
     "document": "Vilken period täcker lägesrapporten?",
+    "merged": "Har Trosa och Gnesta gått ihop?",
     "when_fact": "När började processledartjänsten?",
     "members": "Vilka är medlemmar?",
     "unknown": "Who steers Foobar?",

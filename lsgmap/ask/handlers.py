@@ -24,14 +24,14 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from lsgmap.ask.amounts import amount
-from lsgmap.ask.compose import compose, document_filter, kind_nouns, named_documents
+from lsgmap.ask.compose import WANTS_YESNO, compose, document_filter, kind_nouns, name_alternatives, named_documents
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.query import evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, documents_say, unsure
-from lsgmap.ask.when import WHEN_CUE, date_attribute, document_period, events_of, when, when_attribute, when_fact
+from lsgmap.ask.when import WHEN_CUE, date_attribute, document_period, events_of, merged, when, when_attribute, when_fact
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
@@ -103,7 +103,8 @@ def existing(structure, reading: Reading) -> Finding:
 
 def lineage(structure, reading: Reading) -> Finding:
     """What became of an entity, or what it came from, through mergers and renames."""
-    x = reading.ids[0]
+    meanings = name_alternatives(structure, reading.mentions[0])  # "Trosa": the municipality, or the LSG that merged
+    x = next((i for i in meanings if queries.lineage(structure, i)["events"]), reading.ids[0])
     lin = queries.lineage(structure, x)
     items = tuple(lin["came_from"] + lin["became"])
     details = {"events": [e.id for e in lin["events"]], "became": [a.id for a in lin["became"]], "came_from": [a.id for a in lin["came_from"]]}
@@ -426,6 +427,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
     Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and not r.asks_relation and bool(events_of(s, r)), when),
     Handler("when_fact", lambda s, r: bool(WHEN_CUE.search(r.text)), when_fact),
+    Handler("merged", lambda s, r: r.lineage and bool(WANTS_YESNO.search(r.text)) and bool(r.mentions), merged),
     Handler("lineage", lambda s, r: r.lineage and not _names_another_kind(s, r), lineage),
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),

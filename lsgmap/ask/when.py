@@ -21,7 +21,7 @@ conflict on those dates stands first (:meth:`lsgmap.ask.answer.Answer.open_point
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
@@ -33,7 +33,7 @@ from lsgmap.model import queries
 from lsgmap.model.names import normalise
 from lsgmap.vocab import DATE_ATTRIBUTES, RELATION_KINDS
 
-__all__ = ["WHEN_CUE", "date_attribute", "when_attribute", "events_of", "when", "when_fact", "document_period"]
+__all__ = ["merged", "WHEN_CUE", "date_attribute", "when_attribute", "events_of", "when", "when_fact", "document_period"]
 
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
 WHEN_CUE = re.compile(r"^\s*(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when)\b")
@@ -160,3 +160,24 @@ def document_period(structure, reading: Reading) -> Finding:
         period = d.period.replace("/", " – ") if d.period else ""
         lines.append(msg("ask.document_line", title=d.title, period=period or "–", date=d.date or "–", note=" ".join(x for x in (d.period_note, d.note) if x)))
     return Finding("document", msg("ask.i_document"), details={"documents": list(documents)}, notice=Joined(tuple(lines), "\n"))
+
+
+def merged(structure, reading: Reading) -> Finding:
+    """Yes or no: did the named entities merge (by the date asked about)? "Har Trosa och Gnesta gått ihop?"
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2017-03-01")).lead.render("sv")
+    'Ja, från 2017-01-01 (beslutat 2016-10-13 – 2016-12-31).'
+    >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2016-11-15")).lead.render("en")
+    'Not yet on that date: decided 2016-10-13 – 2016-12-31, in effect from 2017-01-01.'
+    """
+    found = when(structure, reading)
+    events = [structure.events[e] for e in found.details["events"]]
+    if not events:
+        return replace(found, intent="merged", lead=msg("ask.lead_no"), verdict=True)
+    ev = events[0]
+    decided = ev.decided.replace("/", " – ") or "–"
+    key = "ask.merged_yes" if ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
+    return replace(found, intent="merged", lead=msg(key, date=Stated(ev.date), decided=decided), verdict=True)
