@@ -1140,6 +1140,17 @@ UI: dict[str, tuple[str, str]] = {
     "app.edit.why_placeholder": ("t.ex. Enligt protokoll 2017-01-23", "e.g. According to the minutes of 2017-01-23"),
     "app.edit.tab.change": ("Ändra", "Change"),
     "app.edit.tab.sheet": ("Kalkylark", "Spreadsheet"),
+    "app.edit.tab.intake": ("Läs in dokument", "Read in a document"),
+    "app.intake.help": (
+        "Läs in en lägesrapport, ett protokoll eller en ansökan (.txt, .md, .docx, .pdf). Varje förslag visas markerat i sin mening; "
+        "bocka i dem som stämmer. Dokumentet, dess citat och de ibockade uppgifterna sparas som en ändring, som kan ångras.",
+        "Read in a status report, minutes or an application (.txt, .md, .docx, .pdf). Each proposal is marked in its sentence; "
+        "tick those that are right. The document, its quotes and the ticked facts are saved as one change, which can be undone.",
+    ),
+    "app.intake.upload": ("Dokument att läsa in", "Document to read in"),
+    "app.intake.boxes": ("{count} förslag; ibockade från början: säkerhet {confidence} och högre (de lägre bygger på en slutsats, t.ex. vad \"insatsen\" syftar på).",
+                         "{count} proposals; ticked to begin with: confidence {confidence} and above (the lower rest on an inference, e.g. what \"the project\" refers to)."),
+    "app.intake.none_chosen": ("Inga förslag ibockade: inget att spara.", "No proposal ticked: nothing to save."),
     "app.edit.tab.log": ("Ändringslogg", "Change log"),
     "app.edit.what": ("Vad vill du göra?", "What do you want to do?"),
     "app.edit.op.entity_add": ("Lägg till aktör/projekt", "Add an actor/project"),

@@ -14,13 +14,12 @@ from pathlib import Path
 
 from lsgmap.cli.common import echo, lang_of, load_structure, print_json
 from lsgmap.cli.edit import _folder, _save, _who, _who_why
-from lsgmap.dates import DateParseError, parse_span, validity_text
 from lsgmap.edit import Dataset, EditRefused, StaleEdit
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, t
 from lsgmap.intake import read
 from lsgmap.intake.accept import accepted_change, choose
-from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+from lsgmap.intake.text import period_words, proposal_text
 
 
 def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -31,40 +30,6 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--dry-run", action="store_true", help="visa vad --accept skulle spara / show what --accept would save")
     _who_why(p)
     p.set_defaults(run=run)
-
-
-def _period(period: str | None, lang: str) -> str:
-    if not period:
-        return t("intake.no_period", lang)
-    try:
-        span = parse_span(period)
-    except DateParseError:
-        return period
-    return validity_text(str(span.start), str(span.end), lang)
-
-
-def _name(structure, result, ident: str, lang: str) -> str:
-    if ident in structure.entities:
-        return structure.name(ident, lang)
-    return result.new_entities.get(ident, {}).get("name", ident)
-
-
-def line(structure, result, p, lang: str) -> str:
-    """One proposal for people: ``p3 belägger: LSG Oxelösund styr IBIS [r043] — säkerhet 0.90``."""
-    if p.relation:
-        what = f"{_name(structure, result, p.from_id, lang)} {RELATION_KINDS[p.relation].verb(lang)} {_name(structure, result, p.to_id, lang)}"
-    elif p.event:
-        what = f"{', '.join(_name(structure, result, o, lang) for o in p.event.get('originals', []))} → {p.event.get('kind')} {p.event.get('date') or ''}".strip()
-    else:
-        kind = ENTITY_KINDS[p.entity_kind].label(lang) if p.entity_kind in ENTITY_KINDS else p.entity_kind
-        what = f"{p.name or _name(structure, result, p.entity_id, lang)} ({kind})"
-    dates = validity_text(p.valid_from, p.valid_to, lang) if p.valid_from or p.valid_to else ""
-    existing = f" [{p.existing_id}]" if p.existing_id else ""
-    note = ""
-    if p.note:
-        note = f"; {t(f'intake.note.{p.note}', lang, name=_name(structure, result, p.existing_id, lang))}"
-    return (f"{p.id} {t(f'intake.p.{p.kind}', lang)}: {what}{f' ({dates})' if dates else ''}{existing} — "
-            f"{t('intake.sure', lang, confidence=f'{p.confidence:.2f}')}{note}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,13 +45,13 @@ def run(args: argparse.Namespace) -> int:
         print_json(result.to_json())
         return 0
     echo(t("intake.document", lang, title=result.title))
-    echo(t("intake.kind_period", lang, kind=t(f"intake.kind.{result.kind}", lang), period=_period(result.period, lang)))
+    echo(t("intake.kind_period", lang, kind=t(f"intake.kind.{result.kind}", lang), period=period_words(result.period, lang)))
     known = {m["entity_id"] for m in result.mentions if not m["new"]}
     new = ", ".join(n["name"] for n in result.new_entities.values()) or t("intake.none", lang)
     echo(t("intake.mentions", lang, count=len(result.mentions), entities=len(known), new=new))
     echo(t("intake.proposals", lang, count=len(result.proposals)))
     for p in result.proposals:
-        echo("  " + line(structure, result, p, lang))
+        echo("  " + proposal_text(structure, result, p, lang))
         echo(f"      \"{p.quote}\"")
     echo(t("intake.how_accept", lang, file=path))
     return 0
