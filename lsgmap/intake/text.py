@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lsgmap.dates import DateParseError, parse_span, validity_text
 from lsgmap.i18n import t
-from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
+from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
 __all__ = ["proposal_text", "period_words", "entity_name"]
 
@@ -44,7 +44,10 @@ def proposal_text(structure, result, p, lang: str = "sv") -> str:
     if p.relation:
         what = f"{name(p.from_id)} {RELATION_KINDS[p.relation].verb(lang)} {name(p.to_id)}"
     elif p.event:
-        what = f"{', '.join(name(o) for o in p.event.get('originals', []))} → {p.event.get('kind')} {p.event.get('date') or ''}".strip()
+        ev = p.event
+        kind = EVENT_KINDS[ev["kind"]].label(lang).lower() if ev.get("kind") in EVENT_KINDS else ev.get("kind", "")
+        results = ", ".join(name(r) for r in ev.get("results", [])) or "?"
+        what = f"{', '.join(name(o) for o in ev.get('originals', []))} → {results} ({', '.join(x for x in (kind, ev.get('date', '')) if x)})"
     else:
         kind = ENTITY_KINDS[p.entity_kind].label(lang) if p.entity_kind in ENTITY_KINDS else p.entity_kind
         what = f"{p.name or name(p.entity_id)} ({kind})"
