@@ -190,3 +190,47 @@ def test_a_broken_docx_or_pdf_is_a_usage_error_naming_it(tmp_path, capsys, name)
     assert main(["intake", str(path)]) == 2
     err = capsys.readouterr().err
     assert name in err and "Traceback" not in err
+
+
+ENGLISH = """Status report, process leader of the LSGs in southern Sörmland
+
+Period: 1 January - 30 June 2017
+
+The post is funded by Samordningsförbundet RAR until October 2018. LSG Oxelösund steers IBIS, and LSG Nyköping is the steering group of IPS-Slussen.
+
+Assignments from the LSGs
+
+The process leader was given these assignments:
+
+- To prepare an overview of support for newly arrived (LSG Oxelösund)
+"""
+
+
+def test_an_english_report(bundled):
+    result = intake(bundled, from_text(ENGLISH))
+    assert (result.kind, result.period) == ("status_report", "2017-01-01/2017-06-30")
+    got = {(p.kind, p.from_id, p.relation, p.to_id, p.quote) for p in result.proposals if p.relation}
+    assert ("attests", "rar", "funds", "processledare", "The post is funded by Samordningsförbundet RAR until October 2018.") in got
+    assert ("attests", "lsg_oxelosund", "steers", "ibis", "LSG Oxelösund steers IBIS") in got
+    assert ("attests", "lsg_nykoping", "steers", "ips_slussen", "LSG Nyköping is the steering group of IPS-Slussen.") in got
+    assert any(p.relation == "assigns" and p.from_id == "lsg_oxelosund" for p in result.proposals)
+    funded = next(p for p in result.proposals if p.relation == "funds")
+    assert funded.valid_to == "2018-10" and funded.existing_id == "r_rar_funds_pl_ls"  # the stated end picks the fact that says it
+
+
+def test_an_empty_document_and_control_characters(bundled):
+    assert intake(bundled, from_text("")).proposals == []
+    doc = from_text("Protokoll\x07\n\nPeriod: 2017-01-01 – 2017-06-30\n\n- IBIS (LSG\x00 Oxelösund)\n")
+    assert [b.text for b in doc.blocks] == ["Protokoll", "Period: 2017-01-01 – 2017-06-30", "IBIS (LSG Oxelösund)"]
+
+
+def test_a_document_without_a_period_is_accepted_and_attests_nothing(tmp_path):
+    folder = copy_bundled(tmp_path)
+    path = tmp_path / "notes.md"
+    path.write_text("# Anteckningar\n\n- IBIS (LSG Oxelösund)\n", encoding="utf-8")
+    result = read(load(folder), path)
+    assert result.period is None and [p.kind for p in result.proposals] == ["attests"]
+    accept(Dataset(folder), result, "all", who="t")
+    s = load(folder)
+    (doc,) = [d for d in s.documents.values() if d.reference == "anteckningar.txt"]
+    assert doc.speaks is None and main(["check", "--data", str(folder)]) == 0

@@ -29,6 +29,8 @@ __all__ = ["Block", "Document", "read_document", "from_text", "fold", "FORMATS"]
 FORMATS = (".txt", ".md", ".docx", ".pdf")
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪]|\d+[.)])\s+")
 _MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+#: characters a table cell may not hold, and a PDF's missing glyphs (DEL): read as a space
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def fold(text: str) -> str:
@@ -93,7 +95,7 @@ def _blocks_from_lines(lines: list[str]) -> list[Block]:
         current, bullet = [], False
 
     for raw in lines:
-        line = raw.strip()
+        line = _CONTROL.sub(" ", raw).strip()
         if not line:
             close()
             continue

@@ -40,6 +40,7 @@ _MERGER = re.compile(r"\b(?:(?:ga|gatt|gick|gar|slas|slogs|slagits|slogs ihop|ga
 _NEW_YEAR = re.compile(r"\befter arsskiftet\b|\bafter the new year\b")
 _ALL = re.compile(r"\b(?:samtliga|alla|all|every|respektive)\b")
 _DEFINITE = re.compile(r"\b(insatsen|projektet|tjansten|processledaren|gruppen|the project|the post)\b")
+_LEADING = re.compile(r"^(?:och|samt|men|and|but)\s+", re.IGNORECASE)
 _ITEM = re.compile(r"(?P<body>.+?)\s*\((?P<who>[^()]+)\)\s*\.?$")
 
 
@@ -94,7 +95,7 @@ def _clauses(sentence: str) -> list[str]:
             out.append(part)
         else:
             out += [part[: cut.start()].strip(" ,"), part[cut.end() :].strip(" ,")]
-    return out
+    return [_LEADING.sub("", c) for c in out]
 
 
 def _cue_spans(text: str) -> list[tuple[int, int, str]]:
