@@ -1150,6 +1150,8 @@ UI: dict[str, tuple[str, str]] = {
     "app.intake.upload": ("Dokument att läsa in", "Document to read in"),
     "app.intake.boxes": ("{count} förslag; ibockade från början: säkerhet {confidence} och högre (de lägre bygger på en slutsats, t.ex. vad \"insatsen\" syftar på).",
                          "{count} proposals; ticked to begin with: confidence {confidence} and above (the lower rest on an inference, e.g. what \"the project\" refers to)."),
+    "app.intake.attested": ("Belagda uppgifter den {date} (mitt i dokumentets period): {before} före, {after} efter.",
+                            "Attested facts on {date} (the middle of the document's period): {before} before, {after} after."),
     "app.intake.none_chosen": ("Inga förslag ibockade: inget att spara.", "No proposal ticked: nothing to save."),
     "app.edit.tab.log": ("Ändringslogg", "Change log"),
     "app.edit.what": ("Vad vill du göra?", "What do you want to do?"),

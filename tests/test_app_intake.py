@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,9 @@ def test_upload_mark_tick_preview_and_save(monkeypatch, tmp_path):
     assert {k for k, c in boxes.items() if c.value} == {p.id for p in result.proposals if p.confidence >= DEFAULT_CONFIDENCE}
     marked = "\n".join(shown(m.value) for m in at.markdown)
     assert ":orange-background[IBIS (LSG Oxelösund)]" in marked  # the quote marked in its sentence, with its proposal id after it
+    summary = next(shown(c.value) for c in at.caption if "mitt i dokumentets period" in shown(c.value))
+    before, after = (int(x) for x in re.findall(r"(\d+) (?:före|efter)", summary))
+    assert after > before
     low = [p for p in result.proposals if p.confidence < DEFAULT_CONFIDENCE]
     for p in low:
         boxes[p.id].check()

@@ -130,6 +130,9 @@ def test_accepting_a_status_report_attests_its_facts_as_one_undoable_change(tmp_
         assert facts, p
         assert any(s.attestation(r.id).evidence(day) == "document" for r in facts), p
     assert s.attestation("lsg_trosa_gnesta").on(day)  # through its relations, which the report now speaks for
+    for p in result.proposals:
+        if p.kind == "new_entity":
+            assert s.attestation(p.entity_id).evidence(day) == "document", p  # a new project, the new assignments
     assert s.attestation("r048").on(day) and not load(BUNDLED_DATA).attestation("r048").on(day)
     assert main(["check", "--data", str(folder)]) == 0
     log = Dataset(folder).log()
@@ -234,3 +237,15 @@ def test_a_document_without_a_period_is_accepted_and_attests_nothing(tmp_path):
     s = load(folder)
     (doc,) = [d for d in s.documents.values() if d.reference == "anteckningar.txt"]
     assert doc.speaks is None and main(["check", "--data", str(folder)]) == 0
+
+
+def test_an_application_is_a_plan(tmp_path):
+    folder = copy_bundled(tmp_path)
+    path = tmp_path / "ansokan.txt"
+    path.write_text("Ansökan om medel för Ungdomens hus\n\nPeriod: 2017-01-01 – 2017-06-30\n\n- IBIS (LSG Oxelösund)\n", encoding="utf-8")
+    result = read(load(folder), path)
+    assert result.kind == "application"
+    from lsgmap.intake.accept import accepted_change
+
+    change = accepted_change(Dataset(folder), result, result.proposals).change
+    assert [rc.after["kind"] for rc in change.rows if rc.table == "sources"] == ["plan"]

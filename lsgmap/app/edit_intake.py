@@ -18,6 +18,7 @@ from lsgmap.app.edit_forms import F
 from lsgmap.app.edit_save import BASE, PENDING, save_pending, show_preview
 from lsgmap.app.text import plain
 from lsgmap.dataset.load import load
+from lsgmap.dates import day_to_iso, parse_span
 from lsgmap.edit import Dataset, EditRefused
 from lsgmap.errors import InputError
 from lsgmap.i18n import t
@@ -85,11 +86,21 @@ def intake_tab(ds: Dataset, lang: str) -> None:
             change = accepted.change
             p = show_preview(ds, change, lang)
             ok = p is not None and p.ok
+            if ok and result.period:
+                _period_summary(structure, p.structure, result.period, lang)
     else:
         st.info(t("app.intake.none_chosen", lang))
     st.session_state[PENDING + ".intake"] = change  # its own: the Ändra tab's save button keeps its own pending change
     st.button(t("app.edit.save", lang), type="primary", disabled=not (change and ok), key="edit.intake.save",
               on_click=_save, args=(str(ds.folder), lang, t("intake.why_default", lang, file=upload.name)))
+
+
+def _period_summary(before, after, period: str, lang: str) -> None:
+    """How many facts a source speaks for in the middle of the document's period, before and after the change."""
+    span = parse_span(period)
+    middle = (span.first_day().toordinal() + span.last_day().toordinal()) // 2
+    counts = [sum(len(ids) for ids in s.attested_on(middle)) for s in (before, after)]
+    st.caption(plain(t("app.intake.attested", lang, date=day_to_iso(middle), before=counts[0], after=counts[1])))
 
 
 def _save(folder: str, lang: str, why: str) -> None:
