@@ -35,6 +35,8 @@ def _marked(text: str, quotes: list[tuple[str, str]]) -> str:
     spans = []
     for quote, ids in quotes:
         at = text.find(quote)
+        if at < 0 and len(text) >= 8 and text in quote:  # a quote over several blocks (a signature): each of its blocks
+            at, quote = 0, text
         if at >= 0 and not any(a < at + len(quote) and at < b for a, b, _ in spans):
             spans.append((at, at + len(quote), ids))
     out, pos = [], 0
