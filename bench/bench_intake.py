@@ -9,6 +9,9 @@ Run on purpose, from the repository root::
    :func:`lsgmap.intake.fixture.without_document`). Key: the removed relations.
 2. The second status report (``tests/data/intake/lagesrapport_2017_h1.txt``, written
    before the reader) against the bundled data. Key: its hand-written answer key.
+3. For comparison, with no target: the seed application (``001_…``) as in 1. The reader is
+   made for status reports; an application states most of its facts in ways it does not read
+   (a sentence without a subject, "LSG" meaning all four, a header listing the municipalities).
 
 Prints recall, precision, the misses and the wrong proposals, the quotes not found word
 for word, and precision per confidence band (why the app ticks proposals at
@@ -61,7 +64,11 @@ def main() -> int:
     started = time.perf_counter()
     second = against_key(BUNDLED_DATA, SECOND, SECOND.with_suffix(".key.csv"))
     ok = show("second status report 2017-01-01 – 2017-06-30, against its hand-written key", second, time.perf_counter() - started) and ok
-    print("targets: recall ≥ 80 %, precision ≥ 70 %, every quote verbatim:", "met" if ok else "MISSED")
+    started = time.perf_counter()
+    application = against_dataset(BUNDLED_DATA, "ansokan_gnot")
+    show("for comparison, no target: the application (not a status report) against the bundled data without it", application,
+         time.perf_counter() - started)
+    print("targets (the two status reports): recall ≥ 80 %, precision ≥ 70 %, every quote verbatim:", "met" if ok else "MISSED")
     return 0 if ok else 1
 
 

@@ -249,3 +249,13 @@ def test_an_application_is_a_plan(tmp_path):
 
     change = accepted_change(Dataset(folder), result, result.proposals).change
     assert [rc.after["kind"] for rc in change.rows if rc.table == "sources"] == ["plan"]
+
+
+def test_the_application_is_read_as_a_plan_with_its_heading_after_the_addressee(bundled):
+    """"Till samordningsförbundet RAR" is the addressee; "Ansökan om …" is the heading. "I Oxelösund är LSG styrgrupp för …" names LSG Oxelösund."""
+    result = read(bundled, BUNDLED_DATA / "documents" / "001_3d1f4b7845da4eda.txt")
+    assert result.kind == "application" and result.title.startswith("Ansökan om tjänst som processledare")
+    steers = {(p.from_id, p.to_id, p.existing_id) for p in result.proposals if p.relation == "steers"}
+    assert steers == {("lsg_oxelosund", "tris", "r039"), ("lsg_oxelosund", "tuna_nykoping_oxelosund", "r041"), ("lsg_oxelosund", "ibis", "r043"),
+                      ("lsg_gnesta", "tris", "r045"), ("lsg_trosa", "tris", "r046")}
+    assert not any(p.from_id.startswith("kommun_") for p in result.proposals)  # a municipality applies for nothing

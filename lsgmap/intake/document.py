@@ -63,8 +63,13 @@ class Document:
 
     @property
     def title(self) -> str:
-        """The first block (the heading of a status report, an application or minutes)."""
-        return self.blocks[0].text if self.blocks else ""
+        """The heading: the first of the first four blocks that names a kind of document ("Lägesrapport …",
+        "Ansökan om …", after an addressee line "Till samordningsförbundet RAR"), else the first block."""
+        from lsgmap.intake.when import kind_of
+
+        head = [b.text for b in self.blocks[:4] if len(b.text) <= 200]
+        named = [text for text in head if kind_of(text) != "document"]
+        return named[0] if named else self.blocks[0].text if self.blocks else ""
 
     @property
     def text(self) -> str:

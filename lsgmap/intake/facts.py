@@ -136,9 +136,7 @@ class _Reader:
         return e.kind if e is not None else self.new_by_id[ident].kind if ident in self.new_by_id else ""
 
     def fits(self, a: str, relation: str, b: str) -> bool:
-        """Whether the dataset joins ends of these kinds by ``relation`` (any kinds for a relation it never uses)."""
-        if relation not in self.used:
-            return bool(self.kind(a) and self.kind(b))
+        """Whether the dataset joins ends of these kinds by ``relation`` (never, for a relation it does not use)."""
         return (self.kind(a), relation, self.kind(b)) in self.pairs
 
     def find(self, text: str) -> list[Mention]:
@@ -208,6 +206,9 @@ class _Reader:
         subjects, objects = (after_ms, before_ms) if passive else (before_ms, after_ms)
         confidence = 0.85
         subjects_ids = [i for m in subjects for i in m.ids[:1]]
+        local = self.local_lsgs(clause[:start])
+        if local and not passive:  # "I Oxelösund är LSG styrgrupp för …": the LSG of the places named
+            subjects_ids, confidence = local, 0.75
         objects_ids = [i for m in objects for i in m.ids[:1]]
         if not objects_ids and subjects_ids:
             slot = clause[:start] if passive else clause[end:]
@@ -220,6 +221,19 @@ class _Reader:
             for b in dict.fromkeys(objects_ids):
                 if a != b and self.fits(a, relation, b):
                     self.relation(a, relation, b, clause, confidence, block, "cue", dates)
+
+    def local_lsgs(self, before: str) -> list[str]:
+        """"I Gnesta och Trosa är LSG …" / "In Oxelösund the LSG …": the LSGs named by those places ([] when the clause says otherwise)."""
+        m = re.search(r"\b(?:I|In)\s+(.+?)\s+(?:är|var|is|was)\s+(?:the\s+)?LSG\b", before)
+        if not m:
+            return []
+        out = []
+        for place in re.split(r",\s*|\s+(?:och|and)\s+", m[1]):
+            ids = [i for i in self.s.names.ids_for(normalise(f"LSG {place}")) if self.kind(i) == "lsg"]
+            if not ids:
+                return []
+            out.append(ids[0])
+        return out
 
     def antecedent(self, clause: str, block: int, ok) -> str | None:
         """The nearest name before ``clause`` in its block (then in the blocks before) that ``ok`` accepts."""
@@ -360,7 +374,8 @@ class _Reader:
             a, b = blocks[k], blocks[k + 1]
             person = [m for m in self.find(a.text) if self.kind(m.id) == "person" and m.text == a.text]
             role = [m for m in self.find(b.text.split(",")[0]) if self.kind(m.id) == "role"]
-            if person and role and self.fits(person[0].id, HOLDING, role[0].id):
+            # the reading itself says what the relation is: a person signing with a post holds it (also in data with no post held yet)
+            if person and role and (self.fits(person[0].id, HOLDING, role[0].id) or HOLDING not in self.used):
                 self.relation(person[0].id, HOLDING, role[0].id, f"{a.text} {b.text}", 0.75, k, "signature")
 
     def new_lsgs(self) -> None:
