@@ -148,6 +148,10 @@ def test_accepting_chosen_proposals_and_an_unknown_id(tmp_path, capsys):
     saved, accepted = accept(Dataset(folder), result, ibis.id, who="t")
     assert saved.change_id == "c0001" and list(accepted.sources) == ["IBIS (LSG Oxelösund)"]
     assert accepted.sources["IBIS (LSG Oxelösund)"] in load(folder).relations["r043"].sources
+    tuna = next(p for p in result.proposals if p.to_id == "tuna_nykoping_oxelosund")
+    assert main(["intake", str(SECOND), "--data", str(folder), "--accept", tuna.id, "--json"]) == 0
+    saved_json = json.loads(capsys.readouterr().out)
+    assert saved_json["saved"] == "c0002" and saved_json["accepted"] == 1 and saved_json["skipped"] == []
     assert main(["intake", str(SECOND), "--data", str(folder), "--accept", "p999"]) == 1
     assert "p999" in capsys.readouterr().out
 
@@ -259,3 +263,10 @@ def test_the_application_is_read_as_a_plan_with_its_heading_after_the_addressee(
     assert steers == {("lsg_oxelosund", "tris", "r039"), ("lsg_oxelosund", "tuna_nykoping_oxelosund", "r041"), ("lsg_oxelosund", "ibis", "r043"),
                       ("lsg_gnesta", "tris", "r045"), ("lsg_trosa", "tris", "r046")}
     assert not any(p.from_id.startswith("kommun_") for p in result.proposals)  # a municipality applies for nothing
+
+
+def test_a_working_group_and_a_new_lsg_with_no_fact_are_proposed_as_new_entities(bundled):
+    doc = from_text("Protokoll\n\nPeriod: 2017-01-01 – 2017-06-30\n\nLSG Flen-Vingåker har bildats. LSG Nyköping har tillsatt en arbetsgrupp för unga vuxna, som ska rapportera i juni.\n")
+    new = {(p.name, p.entity_kind, p.quote) for p in intake(bundled, doc).proposals if p.kind == "new_entity"}
+    assert new == {("LSG Flen-Vingåker", "lsg", "LSG Flen-Vingåker har bildats."),
+                   ("Arbetsgrupp för unga vuxna", "team", "LSG Nyköping har tillsatt en arbetsgrupp för unga vuxna, som ska rapportera i juni.")}

@@ -81,6 +81,10 @@ def _accept(args: argparse.Namespace, structure, result, lang: str) -> int:
     except StaleEdit as stale:
         echo(stale.render(lang))
         return 1
+    if args.json:
+        print_json({"saved": change_id, "document": accepted.document_id, "accepted": chosen, "sources": accepted.sources,
+                    "skipped": [{"id": pid, "reason": reason} for pid, reason in accepted.skipped]})
+        return 0
     echo(t("intake.accepted", lang, count=chosen, file=Path(args.file).name, document=accepted.document_id, sources=len(accepted.sources)))
     echo(t("edit.saved_as", lang, change=change_id))
     return 0

@@ -78,7 +78,9 @@ class Document:
 
     def contains(self, quote: str) -> bool:
         """Whether ``quote`` stands word for word in the document (white space folded)."""
-        return fold(quote) in fold(self.text)
+        if getattr(self, "_folded", None) is None:
+            self._folded = fold(self.text)
+        return bool(quote.strip()) and fold(quote) in self._folded
 
 
 def _looks_like_heading(line: str) -> bool:

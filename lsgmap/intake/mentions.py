@@ -146,6 +146,7 @@ def new_names(structure, blocks, slugger) -> dict[str, NewName]:
 
     - "LSG X-Y" that no entity is called;
     - a list item "NAME (LSG …)" whose NAME is no project, or "insatsen/projektet NAME" (a project);
+    - "en arbetsgrupp för unga vuxna" (a working group: a team);
     - a person's name standing alone above a known role at the end (the signature).
     """
     idx = structure.names
@@ -177,6 +178,9 @@ def new_names(structure, blocks, slugger) -> dict[str, NewName]:
             last = item[1].split(" - ")[-1]
             if not known(last, {"project"}):
                 add(item[1], "project")
+        for m in re.finditer(r"\b(?:en|ett|den|a|the)?\s*((?:arbetsgrupp|referensgrupp|working group|reference group)\w*\s+(?:för|om|for|on)\s+[\wåäöÅÄÖ -]+?)(?=[,.;:()]|\s+(?:som|och|med|which|and|with)\b|$)", b.text):
+            name = m[1].strip()
+            add(name[:1].upper() + name[1:], "team")
         for m in re.finditer(r"\b(?:insatsen|projektet|the project)\s+((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*)(?:\s+[a-zåäö]+)?)", b.text):
             name = m[1]
             if not known(name, {"project"}):

@@ -191,6 +191,12 @@ def intake(structure, doc: Document) -> Intake:
         valid_from = f.valid_from if f.kind == "entity" else ""
         put(Proposal("", "new_entity", quote, period, f.confidence, entity_id=n.id, name=n.name, entity_kind=n.kind,
                      valid_from=valid_from, reading=f.reading, block=f.block))
+    for n in new_by_id.values():  # a new name no fact uses: proposed on its own, less sure
+        if n.id not in used_new:
+            block = next((i for i, b in enumerate(doc.blocks) if n.name.lower() in b.text.lower()), 0)
+            put(Proposal("", "new_entity", _first_sentence(doc, n.name), period, 0.5, entity_id=n.id, name=n.name,
+                         entity_kind=n.kind, reading="name", block=block))
+    out = [p for p in out if doc.contains(p.quote)]  # never a quote the document does not hold word for word
     out.sort(key=lambda p: (p.block, p.kind != "new_entity", p.kind == "new_event"))
     for n, p in enumerate(out, 1):
         p.id = f"p{n}"
@@ -203,9 +209,10 @@ def intake(structure, doc: Document) -> Intake:
 def _first_sentence(doc: Document, name: str) -> str:
     from lsgmap.intake.facts import _sentences
 
+    low = name.lower()
     for b in doc.blocks:
-        if name in b.text:
-            return next((s for s in _sentences(b.text) if name in s), b.text)
+        if low in b.text.lower():
+            return next((s for s in _sentences(b.text) if low in s.lower()), b.text)
     return ""
 
 
