@@ -141,6 +141,28 @@ def _lsg_spans(structure, text: str, toks: list[tuple[int, int, str]]) -> list[t
     return out
 
 
+_GROUP = re.compile(r"\b(?:en|ett|den|a|the)?\s*((?:arbetsgrupp|referensgrupp|working group|reference group)\w*\s+(?:för|om|for|on)\s+"
+                    r"[\wåäöÅÄÖ -]+?)(?=[,.;:()]|\s+(?:som|och|med|which|and|with)\b|$)")
+_NAMED_PROJECT = re.compile(r"\b(?:insatsen|projektet|the project)\s+((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*)(?:\s+[a-zåäö]+)?)")
+
+
+def _candidates(b) -> list[tuple[str, str, list[tuple[str, set[str] | None]]]]:
+    """(name, kind, checks) of the names in block ``b`` that may be new: new when no check (a name, the kinds it would have) is known."""
+    out: list[tuple[str, str, list[tuple[str, set[str] | None]]]] = []
+    for m in LSG_NAME.finditer(b.text):
+        name = f"LSG {' '.join(m[1].split())}"
+        out.append((name, "lsg", [(name, {"lsg", "lsg_group"})]))
+    item = re.fullmatch(r"(.+?)\s*\((LSG [^()]+)\)", b.text)
+    if b.bullet and item and not item[1].lower().startswith(("att ", "to ")):
+        # known by any kind, or by its short name after " - " as a project ("Individual Placement and Support - IPS")
+        out.append((item[1], "project", [(item[1], None), (item[1].split(" - ")[-1], {"project"})]))
+    for m in _GROUP.finditer(b.text):
+        name = m[1].strip()
+        out.append((name[:1].upper() + name[1:], "team", [(name, None)]))
+    out += [(m[1], "project", [(m[1], {"project"})]) for m in _NAMED_PROJECT.finditer(b.text)]
+    return out
+
+
 def new_names(structure, blocks, slugger) -> dict[str, NewName]:
     """Names in ``blocks`` that look like new entities, by normalised name.
 
@@ -169,22 +191,9 @@ def new_names(structure, blocks, slugger) -> dict[str, NewName]:
         return bool(ids) and (kinds is None or any(structure.entities[i].kind in kinds for i in ids))
 
     for b in blocks:
-        for m in LSG_NAME.finditer(b.text):
-            name = f"LSG {' '.join(m[1].split())}"
-            if not known(name, {"lsg", "lsg_group"}):
-                add(name, "lsg")
-        item = re.fullmatch(r"(.+?)\s*\((LSG [^()]+)\)", b.text)
-        if b.bullet and item and not known(item[1]) and not item[1].lower().startswith(("att ", "to ")):
-            last = item[1].split(" - ")[-1]
-            if not known(last, {"project"}):
-                add(item[1], "project")
-        for m in re.finditer(r"\b(?:en|ett|den|a|the)?\s*((?:arbetsgrupp|referensgrupp|working group|reference group)\w*\s+(?:för|om|for|on)\s+[\wåäöÅÄÖ -]+?)(?=[,.;:()]|\s+(?:som|och|med|which|and|with)\b|$)", b.text):
-            name = m[1].strip()
-            add(name[:1].upper() + name[1:], "team")
-        for m in re.finditer(r"\b(?:insatsen|projektet|the project)\s+((?:[A-ZÅÄÖ][\wåäöÅÄÖ-]*)(?:\s+[a-zåäö]+)?)", b.text):
-            name = m[1]
-            if not known(name, {"project"}):
-                add(name, "project")
+        for name, kind, checks in _candidates(b):
+            if not any(known(n, kinds) for n, kinds in checks):
+                add(name, kind)
     # the signature: "Förnamn Efternamn" alone, then a line naming a role
     for a, b in zip(blocks[-4:], blocks[-3:], strict=False):
         if re.fullmatch(r"[A-ZÅÄÖ][a-zåäöé]+(?:[ -][A-ZÅÄÖ][a-zåäöé]+){1,2}", a.text) and not known(a.text):
