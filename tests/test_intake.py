@@ -270,3 +270,16 @@ def test_a_working_group_and_a_new_lsg_with_no_fact_are_proposed_as_new_entities
     new = {(p.name, p.entity_kind, p.quote) for p in intake(bundled, doc).proposals if p.kind == "new_entity"}
     assert new == {("LSG Flen-Vingåker", "lsg", "LSG Flen-Vingåker har bildats."),
                    ("Arbetsgrupp för unga vuxna", "team", "LSG Nyköping har tillsatt en arbetsgrupp för unga vuxna, som ska rapportera i juni.")}
+
+
+def test_after_an_undo_another_version_of_the_document_gets_a_file_of_its_own(tmp_path):
+    folder = copy_bundled(tmp_path)
+    assert main(["intake", str(SECOND), "--data", str(folder), "--accept", "all"]) == 0
+    assert main(["undo", "--data", str(folder)]) == 0  # the table rows go; the shipped text stays (nothing is deleted)
+    changed = tmp_path / "v2.txt"
+    changed.write_text(SECOND.read_text(encoding="utf-8").replace("elva LSG möten", "tolv LSG möten"), encoding="utf-8")
+    assert main(["intake", str(changed), "--data", str(folder), "--accept", "all"]) == 0
+    s = load(folder)
+    (doc,) = [d for d in s.documents.values() if d.period == "2017-01-01/2017-06-30"]
+    assert doc.reference.endswith("_2.txt") and "tolv" in (folder / "documents" / doc.reference).read_text(encoding="utf-8")
+    assert main(["check", "--data", str(folder)]) == 0

@@ -151,8 +151,12 @@ def _document_row(ds: Dataset, result: Intake, lang: str) -> tuple[str, str, Row
     titles = {r.get("title") for r in ds.rows("documents")}
     title = result.title if result.title not in titles else f"{result.title}, {_period_text(result.period)}"
     end = parse_span(result.period).end if result.period else None
+    reference, n = f"{doc_id}.txt", 2
+    data = result.document.text.encode("utf-8")
+    while (ds.folder / "documents" / reference).exists() and (ds.folder / "documents" / reference).read_bytes() != data:
+        reference, n = f"{doc_id}_{n}.txt", n + 1  # a file left by an undone intake is never overwritten
     values = {
-        "id": doc_id, "title": title, "kind": "seed", "reference": f"{doc_id}.txt",
+        "id": doc_id, "title": title, "kind": "seed", "reference": reference,
         "date": f"{end.year:04d}-{end.month:02d}" if end is not None and end.month else (str(end) if end else ""),
         "period": result.period or "", "period_note": t("intake.read_note", lang, file=result.document.name, sha=result.document.sha256[:12]),
     }
