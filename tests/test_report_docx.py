@@ -105,3 +105,20 @@ def test_without_out_the_file_is_named_by_the_period(tmp_path, monkeypatch, caps
 def test_report_docx_is_bytes_of_a_word_file():
     data = report_docx(load(BUNDLED_DATA), start="2016-10-13", end="2016-12-31", lang="en")
     assert data[:2] == b"PK"
+
+
+def test_a_report_read_in_comes_back_out_in_word_for_its_period(tmp_path):
+    """Documents in and out: the 2017 status report accepted, the Word report for 2017-01-01 – 2017-06-30 lists its projects and cites it."""
+    from pathlib import Path
+
+    folder = copy_bundled(tmp_path)
+    report = Path(__file__).parent / "data" / "intake" / "lagesrapport_2017_h1.txt"
+    assert main(["intake", str(report), "--data", str(folder), "--accept", "all", "--who", "Ida"]) == 0
+    out = tmp_path / "vt2017.docx"
+    assert main(["report", "--data", str(folder), "--from", "2017-01-01", "--to", "2017-06-30", "--format", "docx", "--out", str(out)]) == 0
+    d, paras = _read(out)
+    table = _table_after(d, "LSG Nyköping-Oxelösund", "Aktuella insatser/projekt per LSG under perioden")
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows[1:]}
+    assert rows["Ungdomens hus"] == ["Ungdomens hus", "LSG Nyköping-Oxelösund", "", "RAR", "[Lägesrapport 2017-06]"]
+    assert "TRIS" in [r.cells[0].text for r in _table_after(d, "LSG Trosa-Gnesta", "Aktuella insatser/projekt per LSG under perioden").rows]
+    assert ("Normal", "[Lägesrapport 2017-06] Lägesrapport avseende Processledare LSG södra Sörmland (2017-01-01/2017-06-30)") in paras

@@ -27,6 +27,7 @@ from lsgmap.dates import Day, ordered_days
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.time.diff import short_title
 from lsgmap.time.report import _Writer
+from lsgmap.vocab import FUNDING, OWNERSHIP, STEERING
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.structure import Structure
@@ -175,7 +176,10 @@ class _Docx:
                 if p["id"] in seen:
                     continue
                 seen.add(p["id"])
-                sources = [x for q in lsg["projects"] if q["id"] == p["id"] for x in q["sources"]]
+                named = {(k, x) for k in ("steered_by", "owned_by", "funded_by") for x in p.get(k, [])}
+                kinds = {"steered_by": STEERING, "owned_by": OWNERSHIP, "funded_by": FUNDING}
+                rels = [r for r in self.s.incoming(p["id"]) if any(r.relation == kinds[k] and r.from_id == x for k, x in named)]
+                sources = self.w.said([r for r in rels if self.w.during(r)])  # the passages that speak for the period, as the Markdown report cites them
                 rows.append([self.name(p["id"]), *(", ".join(self.name(x) for x in p.get(k, [])) for k in ("steered_by", "owned_by", "funded_by")),
                              self.cite(sources)])
             self.table([t("report.docx.project", lang), t("report.steered_by", lang).capitalize(), t("report.owned_by", lang).capitalize(),
