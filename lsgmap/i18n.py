@@ -622,6 +622,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.lead_among_no": ("Nej, {name} är inte bland dem. De är ({count} st):", "No, {name} is not among them. They are ({count}):"),
     "ask.merged_yes": ("Ja, från {date} (beslutat {decided}).", "Yes, from {date} (decided {decided})."),
     "ask.merged_not_yet": ("Inte än det datumet: beslutat {decided}, gäller från {date}.", "Not yet on that date: decided {decided}, in effect from {date}."),
+    "ask.given_by": ("Ges av: {names}", "Given by: {names}"),
     "ask.q_linked": ("har koppling till", "is linked to"),
     "ask.q_things": ("aktörer", "entities"),
     "ask.q_list": ("vilka {kinds}", "which {kinds}"),

@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 
 from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
-from lsgmap.ask.reading import Reading, kind_of_word
+from lsgmap.ask.reading import Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention, normalise
 from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING
@@ -110,20 +110,6 @@ def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | Non
         if e.kind in ("lsg", "lsg_group"):
             return m, tuple(r.to_id for r in structure.outgoing(e.id) if r.relation == COVERAGE)
     return None, ()
-
-
-def name_alternatives(structure, mention: Mention) -> list[str]:
-    """The entities the words may mean, the likeliest first: the names' own candidates, then the groups
-    that cover a municipality of that name ("Gnesta" → LSG Gnesta)."""
-    ids = list(mention.entity_ids)
-    prefix = f"{mention.text} "
-    ids += [e.id for e in structure.entities.values() if e.id not in ids and normalise(e.name_sv).startswith(prefix)]  # "TUNA" → TUNA Nyköping/Oxelösund
-    for eid in mention.entity_ids:
-        if structure.entities[eid].kind == "municipality":
-            groups = [r.from_id for r in structure.incoming(eid) if r.relation == COVERAGE]
-            groups.sort(key=lambda g: (len([r for r in structure.outgoing(g) if r.relation == COVERAGE]), g))
-            ids.extend(g for g in groups if g not in ids)
-    return ids
 
 
 def _tries(reading: Reading, mention: Mention, eid: str, relations: frozenset[str]) -> list[Constraint]:

@@ -24,11 +24,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from lsgmap.ask.amounts import amount
-from lsgmap.ask.compose import WANTS_YESNO, compose, document_filter, kind_nouns, name_alternatives, named_documents
+from lsgmap.ask.compose import WANTS_YESNO, compose, document_filter, kind_nouns, named_documents
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.query import evaluate
-from lsgmap.ask.reading import QUESTION_WORDS, Reading
+from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, documents_say, unsure
 from lsgmap.ask.when import WHEN_CUE, date_attribute, document_period, events_of, merged, when, when_attribute, when_fact

@@ -22,9 +22,9 @@ from lsgmap.dates import DateParseError
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang
 from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
-from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
+from lsgmap.vocab import COVERAGE, CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
 
-__all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
+__all__ = ["Reading", "read_question", "name_alternatives", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
@@ -341,3 +341,17 @@ def _relation_cue(text: str) -> tuple[str | None, int]:
 
 def _token_index(text: str, char_pos: int) -> int:
     return len(text[:char_pos].split())
+
+
+def name_alternatives(structure, mention: Mention) -> list[str]:
+    """The entities the words may mean, the likeliest first: the names' own candidates, then the groups
+    that cover a municipality of that name ("Gnesta" → LSG Gnesta)."""
+    ids = list(mention.entity_ids)
+    prefix = f"{mention.text} "
+    ids += [e.id for e in structure.entities.values() if e.id not in ids and normalise(e.name_sv).startswith(prefix)]  # "TUNA" → TUNA Nyköping/Oxelösund
+    for eid in mention.entity_ids:
+        if structure.entities[eid].kind == "municipality":
+            groups = [r.from_id for r in structure.incoming(eid) if r.relation == COVERAGE]
+            groups.sort(key=lambda g: (len([r for r in structure.outgoing(g) if r.relation == COVERAGE]), g))
+            ids.extend(g for g in groups if g not in ids)
+    return ids

@@ -16,7 +16,9 @@ order around the verb and the name (:func:`direction`).
 from __future__ import annotations
 
 from lsgmap.ask.interpretation import EntityName, Finding, Term
+from lsgmap.ask.passages import passages
 from lsgmap.ask.reading import Reading, kind_noun
+from lsgmap.ask.unsure import alternatives
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention, normalise
@@ -178,12 +180,14 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
     if not items and way == "holders":
         items, notice = _instead(structure, kinds, x, span)
         lead = None
+    others = () if items else alternatives(structure, reading)  # nothing at all: what the reader can answer about the name
     return Finding(
         "responsible" if reading.responsible else "relation",
         msg(f"ask.i_{way}", verb=verb(rel_key), name=name), lead,
         rel_key, (x,), {"direction": way, "relations": sorted(kinds)}, tuple(items),
         tuple(queries.chain_to_root(structure, x, on=span)) if way == "holders" else (),
-        notice=notice, notes=_read_as(structure, reading.mentions[0], x),
+        notice=notice, notes=_read_as(structure, reading.mentions[0], x), alternatives=others,
+        passages=tuple(passages(structure, reading.question)) if others else (),
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from lsgmap.ask.interpretation import validity
 from lsgmap.i18n import UI, t
 from lsgmap.model import queries
-from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
+from lsgmap.vocab import ASSIGNS, EVENT_KINDS, RELATION_KINDS
 
 __all__ = ["alternative_lines", "answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "passage_lines", "path_lines"]
 
@@ -45,9 +45,17 @@ def answer_line(structure, a: queries.AnswerItem, lang: str, *, conflicts: bool 
     else:
         head += f" — {when}"
     src = _cite_text(a.sources)
-    lines = [head, "      " + (t("ask.sources", lang) + ": " + src if src else t("ask.no_sources", lang))]
+    lines = [head, *_givers(structure, a, lang), "      " + (t("ask.sources", lang) + ": " + src if src else t("ask.no_sources", lang))]
     lines.extend("      " + note for note in answer_notes(a, lang, conflicts=conflicts))
     return "\n".join(lines)
+
+
+def _givers(structure, a: queries.AnswerItem, lang: str) -> list[str]:
+    """For an assignment: every group that gave it ("Ges av: LSG Nyköping, LSG Trosa"), so a shared one says so."""
+    if structure is None or a.kind != "assignment":
+        return []
+    names = sorted(structure.entities[r.from_id].name(lang) for r in structure.incoming(a.id) if r.relation == ASSIGNS)
+    return ["      " + t("ask.given_by", lang, names=", ".join(names))] if names else []
 
 
 def answer_notes(a: queries.AnswerItem, lang: str, *, conflicts: bool = True) -> list[str]:

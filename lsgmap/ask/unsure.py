@@ -23,10 +23,9 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
 
-from lsgmap.ask.compose import name_alternatives
 from lsgmap.ask.interpretation import Finding
 from lsgmap.ask.passages import Passage, passages
-from lsgmap.ask.reading import Reading
+from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 

@@ -25,9 +25,9 @@ from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
-from lsgmap.ask.compose import name_alternatives, named_documents
+from lsgmap.ask.compose import named_documents
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term
-from lsgmap.ask.reading import Reading
+from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
