@@ -57,9 +57,13 @@ def detect_lang(question: str) -> str:
 
     >>> detect_lang("Who funds IBIS?"), detect_lang("Vem finansierar IBIS?"), detect_lang("IBIS?")
     ('en', 'sv', 'sv')
+    >>> detect_lang("Does LSG Nyköping steer TUNA?"), detect_lang("styr nyköping tuna")
+    ('en', 'sv')
     """
     tokens = normalise(question).split()
-    sv = sum(tok in _SV_WORDS for tok in tokens) + (2 if re.search(r"[åäöÅÄÖ]", question) else 0)
+    # å/ä/ö count in lower-case words only: "Does LSG Nyköping steer TUNA?" is English, whatever the names
+    swedish_letters = sum(1 for word in re.findall(r"\w+", question) if word.islower() and re.search(r"[åäö]", word))
+    sv = sum(tok in _SV_WORDS for tok in tokens) + min(2, 2 * swedish_letters)
     en = sum(tok in _EN_WORDS for tok in tokens)
     return "en" if en > sv else "sv"
 
@@ -237,29 +241,51 @@ def _kind_noun_tokens(structure, tokens: list[str], exact: set[int]) -> set[int]
 
 
 #: Words too common in names to point at one ("presentation", "ansökan"): a topic word must be rarer.
-_TOPIC_MIN = 6
+_TOPIC_MIN = 5
 
 
 def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Mention]:
-    """Names by content: a word of the question (6+ letters, no question or cue word) that begins a word found in
-    exactly one entity's name ("nollplacerade" → the assignment about them, "viljeinriktningen" → the same)."""
+    """Names by content: the words of the question (5+ letters, no question or cue word) that begin words of entities'
+    names, each word counting 1/n for the n entities it may mean; an entity that gets a whole word's worth is named
+    ("nollplacerade" → the assignment about them; "young people" → the one about young people in need).
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> [m.entity_id for m in _topic_mentions(s, "did lsg trosa give an assignment about young people".split(), {1, 2})]
+    ['uppdrag_ungdomar_gnesta']
+    """
+    words = _name_words(structure)
+    score: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for i, token in enumerate(tokens):
+        if i in taken or not _topic_word(token):
+            continue
+        stem = token[: max(_TOPIC_MIN, len(token) - 3)]
+        ids = {eid for w, owners in words.items() if w.startswith(stem) or token.startswith(w) for eid in owners}
+        for eid in ids:
+            score[eid] = score.get(eid, 0.0) + 1 / len(ids)
+            first.setdefault(eid, i)
+    best = max(score.values(), default=0.0)
+    named = [eid for eid, v in score.items() if v >= 1.0 and v == best]
+    return [Mention(first[eid], first[eid] + 1, tokens[first[eid]], (eid,), 80.0, False) for eid in named]
+
+
+#: Words of five letters or more that say nothing about a topic.
+_NOT_TOPICS = frozenset("about omkring other ovriga those these their there where given gives under after before while still sedan".split())
+
+
+def _topic_word(token: str) -> bool:
+    return len(token) >= _TOPIC_MIN and token not in QUESTION_WORDS and token not in STOPWORDS and token not in _NOT_TOPICS and not _cue_word(token)
+
+
+def _name_words(structure) -> dict[str, set[str]]:
+    """Words of 5+ letters in the entities' names (both languages) → the entities whose names hold them."""
     words: dict[str, set[str]] = {}
     for e in structure.entities.values():
         for w in normalise(f"{e.name_sv} {e.name_en}").split():
             if len(w) >= _TOPIC_MIN:
                 words.setdefault(w, set()).add(e.id)
-    found = []
-    for i, token in enumerate(tokens):
-        if i in taken or len(token) < _TOPIC_MIN or token in QUESTION_WORDS or token in STOPWORDS or _cue_word(token):
-            continue
-        stem = token[: max(_TOPIC_MIN, len(token) - 3)]
-        ids = {eid for w, owners in words.items() if w.startswith(stem) or token.startswith(w) for eid in owners}
-        if len(ids) == 1:
-            found.append(Mention(i, i + 1, token, (ids.pop(),), 80.0, False))
-    merged: dict[str, Mention] = {}
-    for m in found:
-        merged.setdefault(m.entity_id, m)
-    return list(merged.values())
+    return words
 
 
 def _cue_word(token: str) -> bool:
