@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 
 from rapidfuzz import fuzz, process
 
@@ -84,6 +86,7 @@ def _label_words() -> dict[str, str]:
 _LABEL_WORDS = _label_words()
 
 
+@lru_cache(maxsize=4096)
 def kind_of_word(token: str) -> str | None:
     """The kind one (normalised) word names: a kind's cue word or, misspelt, a word of its name; never a word
     that names a relation ("projektägare" asks who owns, "uppdragsgivare" who commissions).
@@ -217,11 +220,11 @@ def split_compounds(structure, text: str) -> str:
     'vem finansierar processledare'
     """
     words = text.split()
-    names = [v for v in structure.names.variants if " " not in v and len(v) >= 5]
     for i, word in enumerate(words):
         for tail in _COMPOUND_TAILS:
             head = word[: -len(tail)]
             if word.endswith(tail) and len(head) >= 5:
+                names = _words(structure).one_word_names.get(head[:5], ())
                 match = min((v for v in names if v.startswith(head) and len(v) - len(head) <= 2), key=len, default=None)
                 if match:
                     words[i] = match
@@ -254,14 +257,12 @@ def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Menti
     >>> [m.entity_id for m in _topic_mentions(s, "did lsg trosa give an assignment about young people".split(), {1, 2})]
     ['uppdrag_ungdomar_gnesta']
     """
-    words = _name_words(structure)
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     for i, token in enumerate(tokens):
         if i in taken or not _topic_word(token):
             continue
-        stem = token[: max(_TOPIC_MIN, len(token) - 3)]
-        ids = {eid for w, owners in words.items() if w.startswith(stem) or token.startswith(w) for eid in owners}
+        ids = _owners(structure, token)
         for eid in ids:
             score[eid] = score.get(eid, 0.0) + 1 / len(ids)
             first.setdefault(eid, i)
@@ -278,16 +279,46 @@ def _topic_word(token: str) -> bool:
     return len(token) >= _TOPIC_MIN and token not in QUESTION_WORDS and token not in STOPWORDS and token not in _NOT_TOPICS and not _cue_word(token)
 
 
-def _name_words(structure) -> dict[str, set[str]]:
-    """Words of 5+ letters in the entities' names (both languages) → the entities whose names hold them."""
-    words: dict[str, set[str]] = {}
-    for e in structure.entities.values():
-        for w in normalise(f"{e.name_sv} {e.name_en}").split():
-            if len(w) >= _TOPIC_MIN:
-                words.setdefault(w, set()).add(e.id)
-    return words
+@dataclass(frozen=True)
+class _Words:
+    """Per structure, built once: the words of 5+ letters in the names (by their first five letters → word → entities),
+    and the names by their first word ("tuna" → TUNA Nyköping/Oxelösund …)."""
+
+    by_stem: dict[str, dict[str, set[str]]]
+    by_first_word: dict[str, list[tuple[str, str]]]
+    one_word_names: dict[str, list[str]]  # names of one word (5+ letters) by their first five letters
 
 
+_WORDS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _words(structure) -> _Words:
+    found = _WORDS.get(structure)
+    if found is None:
+        by_stem: dict[str, dict[str, set[str]]] = {}
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        for e in structure.entities.values():
+            name = normalise(e.name_sv)
+            by_first.setdefault(name.split(" ", 1)[0], []).append((name, e.id))
+            for w in normalise(f"{e.name_sv} {e.name_en}").split():
+                if len(w) >= _TOPIC_MIN:
+                    by_stem.setdefault(w[:_TOPIC_MIN], {}).setdefault(w, set()).add(e.id)
+        one_word: dict[str, list[str]] = {}
+        for v in structure.names.variants:
+            if " " not in v and len(v) >= 5:
+                one_word.setdefault(v[:5], []).append(v)
+        found = _WORDS[structure] = _Words(by_stem, by_first, one_word)
+    return found
+
+
+def _owners(structure, token: str) -> set[str]:
+    """The entities whose names hold a word that begins with the token's stem, or begins the token."""
+    stem = token[: max(_TOPIC_MIN, len(token) - 3)]
+    bucket = _words(structure).by_stem.get(token[:_TOPIC_MIN], {})
+    return {eid for w, owners in bucket.items() if w.startswith(stem) or token.startswith(w) for eid in owners}
+
+
+@lru_cache(maxsize=4096)
 def _cue_word(token: str) -> bool:
     """A word that names a relation or a kind ("styrgrupp", "finansierar", "kommunerna"): never a topic."""
     return any(k.cue.search(token) for k in CUED_RELATIONS) or any(k.cue is not None and k.cue.search(token) for k in ENTITY_KINDS.values())
@@ -374,7 +405,8 @@ def name_alternatives(structure, mention: Mention) -> list[str]:
     that cover a municipality of that name ("Gnesta" → LSG Gnesta)."""
     ids = list(mention.entity_ids)
     prefix = f"{mention.text} "
-    ids += [e.id for e in structure.entities.values() if e.id not in ids and normalise(e.name_sv).startswith(prefix)]  # "TUNA" → TUNA Nyköping/Oxelösund
+    named = _words(structure).by_first_word.get(mention.text.split(" ", 1)[0], [])
+    ids += [eid for name, eid in named if eid not in ids and name.startswith(prefix)]  # "TUNA" → TUNA Nyköping/Oxelösund
     for eid in mention.entity_ids:
         if structure.entities[eid].kind == "municipality":
             groups = [r.from_id for r in structure.incoming(eid) if r.relation == COVERAGE]
