@@ -437,6 +437,73 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "fyll i minst en rad med step, title_sv och date",
         "fill in at least one row with step, title_sv and date",
     ),
+    # proposals (lsgmap.dataset.scenarios, lsgmap.scenario)
+    "scenario.bad_id": (
+        "mappen \"{value}\" i scenarios/ har inget giltigt id",
+        "the folder \"{value}\" in scenarios/ has no valid id",
+        "döp om mappen till små bokstäver, siffror, - och _",
+        "rename the folder to lower-case letters, digits, - and _",
+    ),
+    "scenario.no_about": (
+        "förslaget \"{value}\" saknar en rad med title_sv och on",
+        "the proposal \"{value}\" has no row with title_sv and on",
+        "fyll i scenario.csv med en rubrik och ett datum",
+        "fill in scenario.csv with a title and a date",
+    ),
+    "scenario.about_rows": (
+        "förslaget \"{value}\" har mer än en rad; bara den första gäller",
+        "the proposal \"{value}\" has more than one row; only the first counts",
+        "ta bort de andra raderna",
+        "remove the other rows",
+    ),
+    "scenario.too_few_targets": (
+        "{value} behöver minst {count} id i targets",
+        "{value} needs at least {count} ids in targets",
+        "skriv id:n åtskilda med ;",
+        "write the ids separated by ;",
+    ),
+    "scenario.unknown_target": (
+        "{field} nämner något som inte finns (\"{value}\")",
+        "{field} names something that does not exist (\"{value}\")",
+        "använd ett id från entities.csv eller relations.csv, eller en enhet som ett tidigare steg skapar{suggestion}",
+        "use an id from entities.csv or relations.csv, or an entity an earlier step creates{suggestion}",
+    ),
+    "scenario.no_name": (
+        "{value} behöver ett namn i name_sv",
+        "{value} needs a name in name_sv",
+        "skriv den nya enhetens namn",
+        "write the new entity's name",
+    ),
+    "scenario.unknown": (
+        "det finns inget förslag \"{value}\"",
+        "there is no proposal \"{value}\"",
+        "välj ett av: {known} (lsgmap scenario list)",
+        "choose one of: {known} (lsgmap scenario list)",
+    ),
+    "scenario.taken": (
+        "det finns redan ett förslag \"{value}\"",
+        "there already is a proposal \"{value}\"",
+        "välj ett annat id eller ta bort det gamla (lsgmap scenario delete)",
+        "choose another id or delete the old one (lsgmap scenario delete)",
+    ),
+    "scenario.bad_date": (
+        "\"{value}\" är inget datum",
+        "\"{value}\" is not a date",
+        "skriv YYYY-MM-DD, YYYY-MM eller YYYY",
+        "write YYYY-MM-DD, YYYY-MM or YYYY",
+    ),
+    "scenario.unknown_operation": (
+        "okänd ändring (\"{value}\")",
+        "unknown operation (\"{value}\")",
+        "välj en av: {known}",
+        "choose one of: {known}",
+    ),
+    "scenario.unknown_kind": (
+        "okänd sort (\"{value}\")",
+        "unknown kind (\"{value}\")",
+        "välj en av: {known}",
+        "choose one of: {known}",
+    ),
 }
 
 
@@ -669,6 +736,7 @@ UI: dict[str, tuple[str, str]] = {
     "app.mark.added": ("Tillkommen", "Added"),
     "app.mark.removed": ("Borttagen", "Removed"),
     "app.mark.changed": ("Ändrad", "Changed"),
+    "app.mark.proposed": ("Föreslagen", "Proposed"),
     # what the map says beside a fact (lsgmap.draw.render.fact_notes) and its unattested facts
     "map.conflict": ("Motstridiga källor: {topic}", "Conflicting sources: {topic}"),
     "map.working_name": ("arbetsnamn, inte i källorna", "working name, not in the sources"),
@@ -1165,6 +1233,94 @@ UI: dict[str, tuple[str, str]] = {
     "check.note_many": ("noteringar", "notes"),
     "check.error_one": ("fel", "error"),
     "check.error_many": ("fel", "errors"),
+    # proposals (lsgmap.scenario)
+    "scenario.today_title": ("I dag ({date})", "Today ({date})"),
+    "scenario.map_title": ("FÖRSLAG: {title} ({date})", "PROPOSAL: {title} ({date})"),
+    "scenario.op.merge": ("slå samman", "merge"),
+    "scenario.op.split": ("dela", "split"),
+    "scenario.op.rename": ("byt namn", "rename"),
+    "scenario.op.dissolve": ("upplös", "dissolve"),
+    "scenario.op.found": ("bilda", "found"),
+    "scenario.op.end": ("avsluta", "end"),
+    "scenario.op.add": ("lägg till relation", "add a relation"),
+    "scenario.op.transfer": ("flytta relation", "transfer a relation"),
+    "scenario.about": ("Föreslaget av {by}. Varför: {why}", "Proposed by {by}. Why: {why}"),
+    "scenario.operations": ("Ändringar i förslaget", "The proposal's operations"),
+    "scenario.consequences": ("Konsekvenser", "Consequences"),
+    "scenario.no_consequences": ("Inga konsekvenser för ansvaret den dagen.", "No consequences for responsibilities on that day."),
+    "scenario.consequences_slide": ("Förslag – konsekvenser ({n}/{count})", "Proposal – consequences ({n}/{count})"),
+    "scenario.slide_footer": ("Förslag: {title} (från {date}) – inte beslutat", "Förslag (proposal): {title} (from {date}) – not decided"),
+    "scenario.cli.created": ("Förslaget {id} skapat i {folder}. Lägg till ändringar med: lsgmap scenario add {id} …",
+                             "Proposal {id} created in {folder}. Add operations with: lsgmap scenario add {id} …"),
+    "scenario.cli.added": ("Förslaget {id} har nu {count} ändringar.", "Proposal {id} now has {count} operations."),
+    "scenario.cli.none": ("Inga förslag ännu (lsgmap scenario new ID --title … --on DATUM).", "No proposals yet (lsgmap scenario new ID --title … --on DATE)."),
+    "scenario.cli.count": ("{count} ändringar", "{count} operations"),
+    "scenario.cli.diff_heading": ("I dag mot förslaget \"{title}\" den {date}:", "Today against the proposal \"{title}\" on {date}:"),
+    "scenario.cli.deleted": ("Förslaget {id} borttaget.", "Proposal {id} deleted."),
+    "scenario.event.merge": ("Förslag: {originals} slås samman till {results}", "Proposal: {originals} merge into {results}"),
+    "scenario.event.split": ("Förslag: {originals} delas i {results}", "Proposal: {originals} splits into {results}"),
+    "scenario.event.rename": ("Förslag: {originals} byter namn till {results}", "Proposal: {originals} is renamed {results}"),
+    "scenario.event.dissolve": ("Förslag: {originals} upplöses", "Proposal: {originals} is dissolved"),
+    "scenario.event.found": ("Förslag: {results} bildas", "Proposal: {results} is founded"),
+    "scenario.transferred_note": ("Förslag: tar över relationen {relation}.", "Proposal: takes over the relation {relation}."),
+    "scenario.document_title": ("Förslag: {title}", "Proposal: {title}"),
+    "scenario.source_note": ("Ett förslag, inte ett beslut (föreslaget av {by}).", "A proposal, not a decision (proposed by {by})."),
+    "scenario.finding.ended": ("{entity} upphör den {date} enligt förslaget.", "{entity} ends on {date} under the proposal."),
+    "scenario.finding.new_entity": ("{entity} bildas den {date} enligt förslaget.", "{entity} is founded on {date} under the proposal."),
+    "scenario.finding.unsteered_project": (
+        "{entity} står utan styrgrupp och ägare: {lost} ({documents}) finns inte längre och ingen tar över.",
+        "{entity} is left without a steering group or owner: {lost} ({documents}) is gone and no one takes over.",
+    ),
+    "scenario.finding.steering_lost": (
+        "{entity} förlorar styrgruppen som {documents} nämner ({lost}); kvar står {remaining} enligt {remaining_documents} ({stated}).",
+        "{entity} loses the steering group {documents} names ({lost}); {remaining} remain according to {remaining_documents} ({stated}).",
+    ),
+    "scenario.finding.assignment_without_principal": (
+        "{entity} står utan uppdragsgivare: {lost} ({documents}) finns inte längre och ingen tar över.",
+        "{entity} is left without a principal: {lost} ({documents}) is gone and no one takes over.",
+    ),
+    "scenario.finding.principal_lost": (
+        "{entity} förlorar en uppdragsgivare, {lost} ({documents}); kvar står {remaining}.",
+        "{entity} loses a principal, {lost} ({documents}); {remaining} remain.",
+    ),
+    "scenario.finding.post_without_employer": (
+        "{entity} står utan arbetsgivare: {lost} ({documents}) anställer inte längre.",
+        "{entity} is left without an employer: {lost} ({documents}) no longer employs.",
+    ),
+    "scenario.finding.post_without_funder": (
+        "{entity} står utan finansiär: {lost} ({documents}) finansierar inte längre.",
+        "{entity} is left without a funder: {lost} ({documents}) no longer funds.",
+    ),
+    "scenario.finding.post_without_principal": (
+        "{entity} står utan uppdragsgivare: {lost} ({documents}) finns inte längre.",
+        "{entity} is left without a principal: {lost} ({documents}) is gone.",
+    ),
+    "scenario.finding.post_without_reporting": (
+        "{entity} har ingen att rapportera till: {lost} ({documents}) finns inte längre.",
+        "{entity} has no one to report to: {lost} ({documents}) is gone.",
+    ),
+    "scenario.finding.post_relation_lost": (
+        "{entity} {verb} inte längre {lost} ({documents}); kvar står {remaining}.",
+        "{entity} is no longer {verb} {lost} ({documents}); {remaining} remain.",
+    ),
+    "scenario.finding.moved": ("{entity}: {verb} {before} → {after}.", "{entity}: {verb} {before} → {after}."),
+    "scenario.finding.budget_without_funder": (
+        "{entity}: budgetraderna {items} förlorar sin finansiär {funder}.",
+        "{entity}: the budget lines {items} lose their funder {funder}.",
+    ),
+    "scenario.finding.points_at_ended": (
+        "{count} relationer skulle peka på {entity}, som upphör: {relations}.",
+        "{count} relations would point at {entity}, which ends: {relations}.",
+    ),
+    "scenario.finding.relation_ended": ("Förslaget avslutar: {relation}.", "The proposal ends: {relation}."),
+    "scenario.finding.chain_broken": (
+        "{entity} har ingen ansvarskedja till {root} längre (i dag: {before}).",
+        "{entity} no longer has a chain of responsibility to {root} (today: {before}).",
+    ),
+    "scenario.finding.chain_changed": (
+        "{entity}: ansvarskedjan till {root} ändras från {before} till {after}.",
+        "{entity}: the chain of responsibility to {root} changes from {before} to {after}.",
+    ),
 }
 
 
