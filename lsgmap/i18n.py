@@ -1256,6 +1256,8 @@ UI: dict[str, tuple[str, str]] = {
     "scenario.cli.none": ("Inga förslag ännu (lsgmap scenario new ID --title … --on DATUM).", "No proposals yet (lsgmap scenario new ID --title … --on DATE)."),
     "scenario.cli.count": ("{count} ändringar", "{count} operations"),
     "scenario.cli.diff_heading": ("I dag mot förslaget \"{title}\" den {date}:", "Today against the proposal \"{title}\" on {date}:"),
+    "scenario.cli.own_date": ("{option} går inte med --scenario: förslaget har sitt eget datum.", "{option} does not go with --scenario: the proposal has its own date."),
+    "scenario.cli.formats": ("--scenario skrivs som pptx, html, png eller svg, inte {fmt}.", "--scenario is written as pptx, html, png or svg, not {fmt}."),
     "scenario.cli.deleted": ("Förslaget {id} borttaget.", "Proposal {id} deleted."),
     "scenario.event.merge": ("Förslag: {originals} slås samman till {results}", "Proposal: {originals} merge into {results}"),
     "scenario.event.split": ("Förslag: {originals} delas i {results}", "Proposal: {originals} splits into {results}"),

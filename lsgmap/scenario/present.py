@@ -68,7 +68,8 @@ def _about(proposal: Structure, lang: str) -> str:
 def scenario_image(real: Structure, proposal: Structure, *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE, lang: str = "sv",
                    hide_persons: bool = False, attested_only: bool = False) -> bytes:
     """Both maps side by side in one PNG or SVG, with one legend (the ``proposed`` row among the marks)."""
-    return to_compare_image(*scenario_elements(real, proposal, lang=lang, hide_persons=hide_persons, attested_only=attested_only), fmt=fmt, size=size)
+    both = scenario_elements(real, proposal, lang=lang, hide_persons=hide_persons, attested_only=attested_only)
+    return to_compare_image(*both, fmt=fmt, size=size, title=_heading(proposal, lang))
 
 
 def _consequence_items(found: list[Consequence], lang: str) -> list[tuple[str, list[str]]]:
