@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from lsgmap.app import common
+from lsgmap.app import common, proposal
 from lsgmap.app.downloads import image_button
 from lsgmap.app.live_map import live_map
 from lsgmap.app.text import plain
@@ -64,6 +64,11 @@ def render() -> None:
     if part is None:
         return
     common.compact_page("jamfor", _HEADINGS_CSS)
+    chosen = proposal_choice(s, lang)
+    if chosen:
+        proposal.render(s, part, chosen, lang, changed_ids)
+        common.set_params("jamfor", {"scenario": chosen, "all": "1" if st.session_state.get(proposal.P + "all") else None})
+        return
     start, end = date_controls(s, part, lang)
 
     d = diff(s, start=start, end=end)
@@ -91,6 +96,20 @@ def render() -> None:
             "all": "1" if st.session_state[P + "all"] else None,
         },
     )
+
+
+def proposal_choice(s, lang: str) -> str:
+    """The "Jämför med" choice when the dataset has proposals: two dates ("") or a proposal's id (``?scenario=``)."""
+    ids = proposal.scenario_ids(s)
+    if not ids:
+        return ""
+    common.init_state(P + "scenario", "scenario", common.parse_one_of(["", *ids]), "")
+    if st.session_state[P + "scenario"] not in ["", *ids]:  # deleted meanwhile
+        st.session_state[P + "scenario"] = ""
+    titles = {x.id: x.title(lang) for x in proposal.list_scenarios(s.path)}
+    st.selectbox(t("scenario.app.compare_with", lang), ["", *ids], key=P + "scenario",
+                 format_func=lambda i: t("scenario.app.two_dates", lang) if not i else safe_text(t("scenario.app.option", lang, title=titles.get(i, i))))
+    return st.session_state[P + "scenario"]
 
 
 def date_controls(s, part, lang: str) -> tuple[date, date]:

@@ -1,0 +1,48 @@
+"""AppTest of Jämför with a proposal (#27): "I dag" beside "FÖRSLAG: …", the consequences beside them, ``?scenario=`` in the URL."""
+
+from __future__ import annotations
+
+import pytest
+from app_kit import live_map, run_app, shown
+
+from lsgmap.scenario import add_operation, new_scenario
+from tests.edit_kit import copy_bundled
+from tests.test_scenario import hashes
+
+pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
+
+
+@pytest.fixture
+def data(tmp_path, monkeypatch):
+    folder = copy_bundled(tmp_path)
+    new_scenario(folder, "ett-lsg", title="Ett LSG för södra Sörmland", on="2019-01-01", by="Ida", why="Färre möten")
+    add_operation(folder, "ett-lsg", "merge", ["lsg_nykoping_oxelosund", "lsg_trosa_gnesta"], name_sv="LSG Södra Sörmland", kind="lsg")
+    monkeypatch.setenv("LSGMAP_DATA", str(folder))
+    return folder
+
+
+def test_without_proposals_jamfor_has_no_choice(monkeypatch):
+    monkeypatch.delenv("LSGMAP_DATA", raising=False)
+    at = run_app({"page": "jamfor"})
+    assert not [s for s in at.selectbox if s.key == "jamfor.scenario"]
+
+
+def test_jamfor_sets_today_beside_the_proposal_with_the_consequences(data):
+    before = hashes(data)
+    at = run_app({"page": "jamfor", "scenario": "ett-lsg"})
+    assert at.selectbox(key="jamfor.scenario").value == "ett-lsg"
+    headings = [shown(h.value) for h in at.subheader]
+    assert "I dag (2019-01-01)" in headings and "FÖRSLAG: Ett LSG för södra Sörmland" in headings and "Konsekvenser" in headings
+    today, proposal = ({n["id"]: n for n in live_map(at, i)["nodes"]} for i in (0, 1))
+    assert "lsg_nykoping_oxelosund" in today and "lsg_sodra_sormland" not in today
+    assert "lsg_sodra_sormland" in proposal and "lsg_nykoping_oxelosund" not in proposal
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "TUNA Nyköping/Oxelösund: styrs av LSG Nyköping-Oxelösund → LSG Södra Sörmland." in text
+    assert "Föreslagen" in "\n".join(h.proto.body for h in at.get("html"))  # the legend's row
+    assert hashes(data) == before
+
+
+def test_a_proposal_that_cannot_be_applied_is_an_error_not_a_traceback(data):
+    add_operation(data, "ett-lsg", "transfer", ["r048"], to="lsg_nowhere")
+    at = run_app({"page": "jamfor", "scenario": "ett-lsg"})
+    assert any("lsg_nowhere" in shown(e.value) for e in at.error)
