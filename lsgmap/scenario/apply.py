@@ -63,7 +63,14 @@ def proposal_source_id(scenario: Scenario) -> str:
 def _scratch(ds: Dataset) -> Dataset:
     """A copy of ``ds`` whose tables can take rows in memory (nothing on disk)."""
     new = copy.copy(ds)
-    new.files = {name: copy.deepcopy(f) for name, f in ds.files.items()}
+    new.files = {name: _table_copy(f) for name, f in ds.files.items()}
+    return new
+
+
+def _table_copy(f):
+    """A table that takes rows without changing ``f``: its own list of records and index (the records are strings)."""
+    new = copy.copy(f)
+    new.header, new.records, new._index = list(f.header), list(f.records), dict(f._index)
     return new
 
 
