@@ -46,3 +46,16 @@ def test_a_proposal_that_cannot_be_applied_is_an_error_not_a_traceback(data):
     add_operation(data, "ett-lsg", "transfer", ["r048"], to="lsg_nowhere")
     at = run_app({"page": "jamfor", "scenario": "ett-lsg"})
     assert any("lsg_nowhere" in shown(e.value) for e in at.error)
+
+
+def test_two_proposals_side_by_side_with_their_consequences_in_two_columns(data):
+    new_scenario(data, "utan-no", title="Utan LSG Nyköping-Oxelösund", on="2019-01-01", by="Ida")
+    add_operation(data, "utan-no", "end", ["lsg_nykoping_oxelosund"])
+    at = run_app({"page": "jamfor", "scenario": "ett-lsg", "other": "utan-no"})
+    headings = [shown(h.value) for h in at.subheader]
+    assert "Förslag A: Ett LSG för södra Sörmland (2019-01-01)" in headings and "Förslag B: Utan LSG Nyköping-Oxelösund (2019-01-01)" in headings
+    assert headings.count("Konsekvenser") == 2
+    a, b = ({n["id"] for n in live_map(at, i)["nodes"]} for i in (0, 1))
+    assert "lsg_sodra_sormland" in a and "lsg_sodra_sormland" not in b and "lsg_nykoping_oxelosund" not in b
+    text = "\n".join(shown(m.value) for m in at.markdown)
+    assert "Innovation 100 dagar står utan styrgrupp och ägare" in text and "Innovation 100 dagar: styrs av LSG Nyköping-Oxelösund → LSG Södra Sörmland." in text

@@ -30,7 +30,7 @@ from lsgmap.scenario import apply, consequences, list_scenarios
 from lsgmap.scenario.compare import scenario_diff, scenario_views
 from lsgmap.scenario.present import operation_lines, scenario_html, scenario_image, scenario_slides
 
-__all__ = ["applied", "scenario_ids", "render", "stamp"]
+__all__ = ["applied", "scenario_ids", "render", "render_two", "stamp"]
 
 P = "jamfor.scenario."
 FONT_SIZE = 18
@@ -130,3 +130,40 @@ def render(real: Structure, part, scenario_id: str, lang: str, changed_ids: Call
                                "text/html", key=P + "dl_html", on_click="ignore")
     with columns[2]:
         image_button(lambda fmt: scenario_image(real, proposal, fmt=fmt, lang=lang), key=P, stem=stem)
+
+
+def render_two(real: Structure, part, first: str, second: str, lang: str, changed_ids: Callable) -> None:
+    """Two proposals side by side ("Förslag A" / "Förslag B"), each on its own date and layout, their consequences in two columns."""
+    applied_ = [applied(real, i) for i in (first, second)]
+    for proposal, why_not in applied_:
+        if proposal is None:
+            st.error(plain(why_not))
+            return
+    proposals = [p for p, _ in applied_]
+    drawn = []
+    for p in proposals:
+        d = scenario_diff(real, p)
+        nodes = changed_ids(p, d, part) | {i for i in d.nodes_removed if part.holds(i)}
+        positions, box = common.laid_out_alone(p, nodes, font_size=FONT_SIZE, frame=(640.0, 420.0))
+        view = replace(scenario_views(real, p, lang=lang, font_size=FONT_SIZE)[1], nodes=tuple(nodes))
+        drawn.append((elements(p, view, positions), box))
+    heads = st.columns(2)
+    for column, letter, p in zip(heads, "AB", proposals, strict=True):
+        column.subheader(plain(t("scenario.app.letter", lang, letter=letter, title=p.scenario.title(lang), date=p.scenario.on_iso)))
+    height = space_below(P + "viewport2", 460, least=320, margin=200)
+    columns = st.columns(2)
+    for column, (els, box), side in zip(columns, drawn, ("a", "b"), strict=True):
+        with column:
+            live_map(els, key=f"{P}map_{side}", height=height, bounds=box)
+    st.html(legend_html(legend_of(*(els for els, _ in drawn), unattested=True)))
+    for column, p in zip(st.columns(2), proposals, strict=True):
+        with column:
+            st.subheader(t("scenario.consequences", lang))
+            found = consequences(real, p)
+            groups: dict[str, list[str]] = {}
+            for c in found:
+                groups.setdefault(c.params["entity"][lang], []).append(c.text(lang))
+            if groups:
+                st.markdown("\n\n".join(f"**{plain(name)}**\n\n" + "\n".join(f"- {plain(x)}" for x in items) for name, items in groups.items()))
+            else:
+                st.caption(t("scenario.no_consequences", lang))

@@ -43,5 +43,15 @@ def test_jamfor_shows_today_beside_the_proposal_and_its_consequences_at_1366(bro
     pg.get_by_text("Föreslagen").first.wait_for(timeout=10_000)  # the legend row of the proposed
     pg.wait_for_timeout(800)
     screenshot(pg, "jamfor-scenario-1366")
+    new_scenario(folder, "utan-no", title="Utan LSG Nyköping-Oxelösund", on="2019-01-01", by="Ida")
+    add_operation(folder, "utan-no", "end", ["lsg_nykoping_oxelosund"])
+    pg.goto(server.url + "/?page=jamfor&scenario=ett-lsg&other=utan-no", wait_until="domcontentloaded")
+    pg.get_by_role("heading", name=re.compile("Förslag B.*Utan LSG")).wait_for(timeout=30_000)
+    a, b = map_frame(pg, 0), map_frame(pg, 1)
+    assert "lsg_sodra_sormland" in a.evaluate(ids) and "lsg_sodra_sormland" not in b.evaluate(ids)
+    first, second = map_box(pg, 0), map_box(pg, 1)
+    assert first["x"] + first["width"] <= second["x"] + 1 and second["x"] + second["width"] <= 1366
+    pg.wait_for_timeout(800)
+    screenshot(pg, "jamfor-two-proposals-1366")
     context.close()
     assert not outside, outside
