@@ -166,3 +166,16 @@ def test_the_scenario_diff_has_the_diff_shape_and_the_maps_mark_the_proposal(dat
     today, after = scenario_views(real, proposal)
     assert after.title.startswith("FÖRSLAG") and today.title.startswith("I dag")
     assert after.mark_of()["lsg_sodra_sormland"] == "proposed" and today.mark_of()["lsg_trosa_gnesta"] == "removed"
+
+
+def test_a_question_on_the_applied_proposal_is_answered_on_it_and_on_its_day(data):
+    from lsgmap.ask.answer import ask
+
+    merging(data)
+    real = load(data)
+    proposal = apply(real, "ett-lsg")
+    assert proposal.default.date.isoformat() == "2019-01-01" and proposal.default.source == "scenario"
+    assert real.default.date.isoformat() == "2016-11-15"
+    answer = ask(proposal, "Vem styr TUNA Nyköping/Oxelösund?", lang="sv")  # no date: the proposal's day
+    assert answer.on.isoformat() == "2019-01-01"
+    assert {x.id for x in answer.answers} == {"lsg_sodra_sormland", "lsg_nykoping", "lsg_oxelosund"}

@@ -40,8 +40,8 @@ from lsgmap.edit.dataset import Dataset
 from lsgmap.edit.events import record_event
 from lsgmap.edit.operations import add_row, end_row, new_id
 from lsgmap.errors import Problem
-from lsgmap.i18n import t
-from lsgmap.model.structure import Structure
+from lsgmap.i18n import msg, t
+from lsgmap.model.structure import Opening, Structure
 from lsgmap.scenario.store import ScenarioError, get_scenario
 from lsgmap.text import slug
 
@@ -208,9 +208,11 @@ def apply(structure: Structure, scenario: Scenario | str) -> Structure:
     """The structure ``structure`` with the proposal ``scenario`` (an id of its dataset, or a :class:`Scenario`) applied.
 
     The result is a new :class:`Structure` (its ``path`` the real folder's, so the
-    stories and shipped documents are found) with two more attributes:
-    ``scenario`` (the :class:`Scenario`) and ``proposed`` (the ids of the
-    entities, relations and events the proposal adds or changes). Nothing is
+    stories and shipped documents are found; its ``default`` day the proposal's)
+    with two more attributes: ``scenario`` (the :class:`Scenario`) and
+    ``proposed`` (the ids of the entities, relations and events the proposal
+    adds or changes). A question asked of it (``lsgmap.ask.ask(result, …)``)
+    is answered on the proposal. Nothing is
     written to the dataset. Raises :class:`~lsgmap.scenario.store.ScenarioError`
     for an unknown id and :class:`~lsgmap.edit.change.EditRefused` for an
     operation that cannot be made.
@@ -244,6 +246,8 @@ def apply(structure: Structure, scenario: Scenario | str) -> Structure:
     result.scenario = scenario  # type: ignore[attr-defined]
     result.proposed = proposed_ids(change)  # type: ignore[attr-defined]
     result.real_version = structure.version  # type: ignore[attr-defined]
+    # questions and maps without a date open on the proposal's day (a cached property, set before first use)
+    result.__dict__["default"] = Opening(scenario.day, "scenario", msg("date.default.scenario", title=scenario.title_sv, date=scenario.on_iso))
     return result
 
 
