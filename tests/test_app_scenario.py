@@ -59,3 +59,11 @@ def test_two_proposals_side_by_side_with_their_consequences_in_two_columns(data)
     assert "lsg_sodra_sormland" in a and "lsg_sodra_sormland" not in b and "lsg_nykoping_oxelosund" not in b
     text = "\n".join(shown(m.value) for m in at.markdown)
     assert "Innovation 100 dagar står utan styrgrupp och ägare" in text and "Innovation 100 dagar: styrs av LSG Nyköping-Oxelösund → LSG Södra Sörmland." in text
+
+
+def test_a_proposal_without_operations_shows_today_and_says_nothing_changes(data):
+    new_scenario(data, "tomt", title="Tomt <b>förslag</b> ![x](http://example.org/a.png)", on="2019-01-01", by="Ida")
+    at = run_app({"page": "jamfor", "scenario": "tomt"})
+    assert any("Inga konsekvenser" in c.value for c in at.caption)
+    assert any("Tomt <b>förslag</b>" in shown(h.value) for h in at.subheader)  # data text as text
+    assert not any("](http" in h.value for h in at.subheader)
