@@ -13,9 +13,9 @@
 """
 
 from lsgmap.dataset.scenarios import Operation, Scenario
-from lsgmap.scenario.apply import apply, scenario_change
+from lsgmap.scenario.apply import apply, proposal_note, scenario_change
 from lsgmap.scenario.consequences import Consequence, consequences
 from lsgmap.scenario.store import ScenarioError, add_operation, delete_scenario, get_scenario, list_scenarios, new_scenario
 
-__all__ = ["Scenario", "Operation", "apply", "scenario_change", "Consequence", "consequences", "ScenarioError", "add_operation",
+__all__ = ["Scenario", "Operation", "apply", "proposal_note", "scenario_change", "Consequence", "consequences", "ScenarioError", "add_operation",
            "delete_scenario", "get_scenario", "list_scenarios", "new_scenario"]

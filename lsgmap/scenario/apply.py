@@ -45,7 +45,7 @@ from lsgmap.model.structure import Opening, Structure
 from lsgmap.scenario.store import ScenarioError, get_scenario
 from lsgmap.text import slug
 
-__all__ = ["apply", "scenario_change", "proposal_source_id", "PROPOSAL_ATTRIBUTE", "proposed_ids"]
+__all__ = ["apply", "scenario_change", "proposal_source_id", "PROPOSAL_ATTRIBUTE", "proposed_ids", "proposal_note"]
 
 #: the attribute each row of a proposal carries in the applied copy: ``proposal=<scenario id>``
 PROPOSAL_ATTRIBUTE = "proposal"
@@ -258,3 +258,17 @@ def error_of(exc: Exception, scenario: Scenario) -> ScenarioError | None:
                     for p in exc.problems]
         return ScenarioError(problems)
     return None
+
+
+def proposal_note(structure: Structure, lang: str = "sv") -> str:
+    """The first line of an answer given on an applied proposal ("" for the real structure): what ``ask --scenario`` says first.
+
+    >>> from lsgmap.dataset.load import load
+    >>> real = load()
+    >>> proposal_note(real), proposal_note(apply(real, Scenario("x", "Ett LSG", "2019-01-01")), "en")
+    ('', 'Answered on the proposal "Ett LSG" (from 2019-01-01), not on decided facts:')
+    """
+    scenario = getattr(structure, "scenario", None)
+    if scenario is None:
+        return ""
+    return t("scenario.ask.first_line", lang, title=scenario.title(lang), date=scenario.on_iso)
