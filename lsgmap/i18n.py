@@ -1260,7 +1260,8 @@ UI: dict[str, tuple[str, str]] = {
     "scenario.cli.count": ("{count} ändringar", "{count} operations"),
     "scenario.cli.diff_heading": ("I dag mot förslaget \"{title}\" den {date}:", "Today against the proposal \"{title}\" on {date}:"),
     "scenario.cli.own_date": ("{option} går inte med --scenario: förslaget har sitt eget datum.", "{option} does not go with --scenario: the proposal has its own date."),
-    "scenario.cli.formats": ("--scenario skrivs som pptx, html, png eller svg, inte {fmt}.", "--scenario is written as pptx, html, png or svg, not {fmt}."),
+    "scenario.cli.formats": ("--scenario skrivs som pptx, html, md, png eller svg, inte {fmt}.", "--scenario is written as pptx, html, md, png or svg, not {fmt}."),
+    "scenario.cli.md_only": ("md är sammanfattningen av ett förslag: ange --scenario ID.", "md is a proposal's summary: give --scenario ID."),
     "app.nav.scenarier": ("Scenarier", "Proposals"),
     "scenario.app.title": ("Scenarier – förslag och konsekvenser", "Proposals and their consequences"),
     "scenario.app.help": (
@@ -1303,6 +1304,7 @@ UI: dict[str, tuple[str, str]] = {
     "scenario.app.two_dates": ("Två datum", "Two dates"),
     "scenario.app.option": ("I dag / Förslag: {title}", "Today / Proposal: {title}"),
     "scenario.app.caption": ("Förslaget skulle gälla från {date}; inget av det är beslutat", "The proposal would hold from {date}; none of it is decided"),
+    "scenario.app.download_md": ("Sammanfattning (Markdown)", "Summary (Markdown)"),
     "scenario.app.download_pptx": ("Ladda ner bildserien (pptx)", "Download the slides (pptx)"),
     "scenario.cli.deleted": ("Förslaget {id} borttaget.", "Proposal {id} deleted."),
     "scenario.event.merge": ("Förslag: {originals} slås samman till {results}", "Proposal: {originals} merge into {results}"),

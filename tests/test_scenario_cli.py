@@ -107,3 +107,12 @@ def test_the_page_and_image_mark_the_proposal_with_its_legend_row(data, tmp_path
 def test_export_scenario_refuses_other_dates_and_formats(data, capsys):
     assert main(["export", "--scenario", "ett-lsg", "--on", "2017-01-01", "--data", str(data)]) == 2
     assert main(["export", "--scenario", "ett-lsg", "--format", "xlsx", "--data", str(data)]) == 2
+
+
+def test_the_one_page_summary_in_markdown(data, tmp_path, capsys):
+    out = tmp_path / "x.md"
+    assert main(["export", "--scenario", "ett-lsg", "--format", "md", "--out", str(out), "--data", str(data), "--lang", "en"]) == 0
+    text = out.read_text(encoding="utf-8").splitlines()
+    assert text[0] == "# PROPOSAL: Ett LSG för södra Sörmland (2019-01-01)"
+    assert "- **TUNA Nyköping/Oxelösund**" in text and "  - TUNA Nyköping/Oxelösund: is steered by LSG Nyköping-Oxelösund → LSG Södra Sörmland." in text
+    assert main(["export", "--format", "md", "--data", str(data)]) == 2  # md is only a proposal's summary

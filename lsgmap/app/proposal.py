@@ -28,7 +28,7 @@ from lsgmap.i18n import t
 from lsgmap.model.structure import Structure
 from lsgmap.scenario import apply, consequences, list_scenarios
 from lsgmap.scenario.compare import scenario_diff, scenario_views
-from lsgmap.scenario.present import operation_lines, scenario_html, scenario_image, scenario_slides
+from lsgmap.scenario.present import operation_lines, scenario_html, scenario_image, scenario_slides, summary_markdown
 
 __all__ = ["applied", "scenario_ids", "render", "render_two", "stamp"]
 
@@ -123,12 +123,14 @@ def render(real: Structure, part, scenario_id: str, lang: str, changed_ids: Call
     with st.expander(t("scenario.operations", lang)):
         st.text("\n".join(operation_lines(proposal, lang)))
     stem = f"lsgmap-scenario-{s.id}"
-    columns = st.columns([1, 1, 2])
+    columns = st.columns([1, 1, 1, 2])
     columns[0].download_button(t("scenario.app.download_pptx", lang), lambda: scenario_slides(real, proposal, lang=lang), f"{stem}.pptx", PPTX,
                                key=P + "dl_pptx", on_click="ignore")
     columns[1].download_button(t("app.download_html", lang), lambda: scenario_html(real, proposal, lang=lang).encode("utf-8"), f"{stem}.html",
                                "text/html", key=P + "dl_html", on_click="ignore")
-    with columns[2]:
+    columns[2].download_button(t("scenario.app.download_md", lang), lambda: summary_markdown(real, proposal, lang).encode("utf-8"), f"{stem}.md",
+                               "text/markdown", key=P + "dl_md", on_click="ignore")
+    with columns[3]:
         image_button(lambda fmt: scenario_image(real, proposal, fmt=fmt, lang=lang), key=P, stem=stem)
 
 
