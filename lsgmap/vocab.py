@@ -228,7 +228,7 @@ RELATION_KINDS: dict[str, RelationKind] = _index(
         RelationKind("member_of", "Medlem i", "Member of", "är medlem i", "is a member of", "har som medlem", "has as member", "#1f4e79", _SOLID, 1,
                      upward="object", askable=6, cue_rank=9, cues=r"medlem\w*|members?|membership", role="membership", term="org:memberOf"),
         RelationKind("covers", "Omfattar", "Covers", "omfattar", "covers", "omfattas av", "is covered by", "#548235", _DASHED, 1,
-                     upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks",
+                     upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks", role="coverage",
                      term="lsgmap:covers", meaning_sv="A omfattar B: gruppen A arbetar för kommunen eller området B.",
                      meaning_en="A covers B: the group A works for the municipality or area B."),
         RelationKind("owns", "Äger", "Owns", "äger", "owns", "ägs av", "is owned by", "#000000", _SOLID, 3,
@@ -294,7 +294,7 @@ ASKABLE_RELATIONS: tuple[str, ...] = tuple(sorted((k for k, r in RELATION_KINDS.
 ASSIGNMENT_RELATIONS = frozenset(k for k, r in RELATION_KINDS.items() if r.assignment)
 
 #: The parts a relation kind can play (:attr:`RelationKind.role`); each is played by exactly one kind.
-ROLES = ("membership", "ownership", "steering", "funding", "commission", "holding", "assignment_giver", "assignment_receiver")
+ROLES = ("membership", "ownership", "steering", "funding", "commission", "holding", "assignment_giver", "assignment_receiver", "coverage")
 
 
 def kind_playing(role: str) -> str:
@@ -307,7 +307,7 @@ def kind_playing(role: str) -> str:
     return key
 
 
-MEMBERSHIP, OWNERSHIP, STEERING, FUNDING, COMMISSION, HOLDING, ASSIGNS, ASSIGNED_TO = (kind_playing(role) for role in ROLES)
+MEMBERSHIP, OWNERSHIP, STEERING, FUNDING, COMMISSION, HOLDING, ASSIGNS, ASSIGNED_TO, COVERAGE = (kind_playing(role) for role in ROLES)
 #: The relation kinds listed under a project in the report, in order ("styrs av", "ägs av", "finansieras av").
 PROJECT_LINES: tuple[RelationKind, ...] = tuple(RELATION_KINDS[kind_playing(role)] for role in ("steering", "ownership", "funding"))
 

@@ -15,18 +15,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from lsgmap.ask.dates import QuestionDate, default_date, find_date, option_date, relative_year
+from rapidfuzz import fuzz, process
+
+from lsgmap.ask.dates import QuestionDate, default_date, find_date, is_now, option_date, relative_year
 from lsgmap.dates import DateParseError
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang
-from lsgmap.model.names import Mention, find_mentions, normalise
-from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, RESPONSIBLE_RELATIONS
+from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
+from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
 
-__all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "QUESTION_WORDS"]
+__all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
-    r"\b(hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
+    r"\b((?:gatt|gick|gar|slagits|slogs|slas|slagit) ihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande)\b"
 )
 AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")
@@ -60,6 +62,43 @@ def detect_lang(question: str) -> str:
     sv = sum(tok in _SV_WORDS for tok in tokens) + (2 if re.search(r"[åäöÅÄÖ]", question) else 0)
     en = sum(tok in _EN_WORDS for tok in tokens)
     return "en" if en > sv else "sv"
+
+
+def _label_words() -> dict[str, str]:
+    """Normalised words of the kinds' names, singular and plural, both languages → kind ("insatser" → project)."""
+    words: dict[str, str] = {}
+    for kind in ENTITY_KINDS.values():
+        if kind.cue is None:  # a kind no question names by a noun ("LSG tillsammans")
+            continue
+        for label in (kind.sv, kind.en, kind.plural_sv, kind.plural_en):
+            for w in normalise(label).split():
+                if len(w) >= 4 and w not in ("lokal", "lokala", "local"):
+                    words.setdefault(w, kind.key)
+    return words
+
+
+_LABEL_WORDS = _label_words()
+
+
+def kind_of_word(token: str) -> str | None:
+    """The kind one (normalised) word names: a kind's cue word or, misspelt, a word of its name; never a word
+    that names a relation ("projektägare" asks who owns, "uppdragsgivare" who commissions).
+
+    >>> kind_of_word("kommunerna"), kind_of_word("insaster"), kind_of_word("projektagare"), kind_of_word("styrgrupper")
+    ('municipality', 'project', None, 'steering_group')
+    """
+    if token in _LABEL_WORDS:
+        return _LABEL_WORDS[token]
+    if any(k.cue.fullmatch(token) for k in CUED_RELATIONS):
+        return None
+    for kind in ENTITY_KINDS.values():
+        if kind.cue is not None and kind.cue.fullmatch(token):
+            return kind.key
+    if len(token) >= 6:
+        hit = process.extractOne(token, list(_LABEL_WORDS), scorer=fuzz.ratio, score_cutoff=85)
+        if hit:
+            return _LABEL_WORDS[hit[0]]
+    return None
 
 
 def kind_noun(text: str) -> str | None:
@@ -131,6 +170,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     if qd.text:
         # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
         text = normalise(text.replace(normalise(qd.text), " ", 1))
+    text = split_compounds(structure, text)
     relation, relation_pos = _relation_cue(text)
     start = _START.search(text)
     if start and qd.source in ("default", "option"):
@@ -138,13 +178,16 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         qd = _at_the_start(structure, find_mentions(structure, text), relation, start.group(0)) or qd
         relation, relation_pos = _relation_cue(text)
     responsible = RESPONSIBLE_CUE.search(text)
+    mentions = _mentions(structure, text) if qd.source != "invalid" else ()
+    if relation is None and _WHO_IS.match(text) and mentions and structure.entities[mentions[0].entity_id].kind == "role":
+        relation, relation_pos = HOLDING, 1  # "Vem är processledare?": who holds the post
     return Reading(
         question=question,
         lang=normalise_lang(lang) if lang else detect_lang(question),
         date=qd,
         text=text,
         tokens=tuple(text.split()),
-        mentions=tuple(find_mentions(structure, text)) if qd.source != "invalid" else (),
+        mentions=mentions,
         relation=relation,
         relation_pos=relation_pos,
         responsible=responsible is not None,
@@ -157,6 +200,96 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         listing=bool(LIST_CUE.search(text)),
     )
 
+
+#: Second parts of compounds that name what the first part is: "processledartjänsten" is the process leader's post.
+_COMPOUND_TAILS = ("tjanstens", "tjansten", "tjanst", "gruppens", "gruppen", "projektets", "projektet", "uppdraget", "rollen")
+
+
+def split_compounds(structure, text: str) -> str:
+    """A compound whose first part begins a one-word name is read as that name: "processledartjansten" → "processledare".
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> split_compounds(load(BUNDLED_DATA), "vem finansierar processledartjansten")
+    'vem finansierar processledare'
+    """
+    words = text.split()
+    names = [v for v in structure.names.variants if " " not in v and len(v) >= 5]
+    for i, word in enumerate(words):
+        for tail in _COMPOUND_TAILS:
+            head = word[: -len(tail)]
+            if word.endswith(tail) and len(head) >= 5:
+                match = min((v for v in names if v.startswith(head) and len(v) - len(head) <= 2), key=len, default=None)
+                if match:
+                    words[i] = match
+                    break
+    return " ".join(words)
+
+
+def _kind_noun_tokens(structure, tokens: list[str], exact: set[int]) -> set[int]:
+    """Token indexes of kind nouns outside exact names ("lokala samverkansgrupperna", "kommuner"): they name a kind, never an entity."""
+    out = set()
+    for i, token in enumerate(tokens):
+        if i not in exact and kind_of_word(token):
+            out.add(i)
+            if i > 0 and tokens[i - 1] in ("lokala", "local", "de", "the"):
+                out.add(i - 1)
+    return out
+
+
+#: Words too common in names to point at one ("presentation", "ansökan"): a topic word must be rarer.
+_TOPIC_MIN = 6
+
+
+def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Mention]:
+    """Names by content: a word of the question (6+ letters, no question or cue word) that begins a word found in
+    exactly one entity's name ("nollplacerade" → the assignment about them, "viljeinriktningen" → the same)."""
+    words: dict[str, set[str]] = {}
+    for e in structure.entities.values():
+        for w in normalise(f"{e.name_sv} {e.name_en}").split():
+            if len(w) >= _TOPIC_MIN:
+                words.setdefault(w, set()).add(e.id)
+    found = []
+    for i, token in enumerate(tokens):
+        if i in taken or len(token) < _TOPIC_MIN or token in QUESTION_WORDS or token in STOPWORDS or _cue_word(token):
+            continue
+        stem = token[: max(_TOPIC_MIN, len(token) - 3)]
+        ids = {eid for w, owners in words.items() if w.startswith(stem) or token.startswith(w) for eid in owners}
+        if len(ids) == 1:
+            found.append(Mention(i, i + 1, token, (ids.pop(),), 80.0, False))
+    merged: dict[str, Mention] = {}
+    for m in found:
+        merged.setdefault(m.entity_id, m)
+    return list(merged.values())
+
+
+def _cue_word(token: str) -> bool:
+    """A word that names a relation or a kind ("styrgrupp", "finansierar", "kommunerna"): never a topic."""
+    return any(k.cue.search(token) for k in CUED_RELATIONS) or any(k.cue is not None and k.cue.search(token) for k in ENTITY_KINDS.values())
+
+
+def _still_a_name(m: Mention, tokens: list[str], kinds: set[int]) -> bool:
+    """An exact name, a fuzzy one on no kind word, or "LSG" and a misspelt name ("LSG Nyköpng"); never "de lokala samverkansgrupperna"."""
+    if m.exact or not kinds.intersection(range(m.start, m.end)):
+        return True
+    return tokens[m.start] == "lsg" and m.end - m.start >= 2
+
+
+def _mentions(structure, text: str) -> tuple[Mention, ...]:
+    """The names in the question: exact and fuzzy names, never a kind noun read as a name, then names by topic words."""
+    tokens = text.split()
+    found = find_mentions(structure, text)
+    exact = {i for m in found if m.exact for i in range(m.start, m.end)}
+    kinds = _kind_noun_tokens(structure, tokens, exact)
+    found = [m for m in found if _still_a_name(m, tokens, kinds)]
+    kinds -= {i for m in found for i in range(m.start, m.end)}
+    taken = {i for m in found for i in range(m.start, m.end)} | kinds
+    if not any(structure.entities[m.entity_id].kind == "assignment" for m in found):
+        found += [m for m in _topic_mentions(structure, tokens, taken) if m.entity_id not in {f.entity_id for f in found}]
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+#: "Vem är …", "Who was …": with a post named, who holds it.
+_WHO_IS = re.compile(r"^\s*(?:vem|who)\s+(?:ar|var|blev|is|was|became)\b")
 
 #: "vid starten" / "at the start": the first day the named entity held the relation asked about (or existed).
 _START = re.compile(r"\b(?:vid|i|fran)\s+starten\b|\bat\s+the\s+(?:start|beginning)\b")
@@ -184,8 +317,8 @@ def _at_the_start(structure, mentions, relation: str | None, phrase: str) -> Que
 
 def _question_date(structure, question: str, on) -> QuestionDate:
     qd = find_date(question, structure=structure, entity_ids=lambda: tuple(m.entity_id for m in find_mentions(structure, question)))
-    if qd is not None:
-        return qd
+    if qd is not None and not (on is not None and is_now(qd)):
+        return qd  # "nu"/"idag" with a date given (--on) means that date: the user set the clock
     if on is None:
         base = default_date(structure)
     else:
@@ -197,6 +330,8 @@ def _question_date(structure, question: str, on) -> QuestionDate:
 
 
 def _relation_cue(text: str) -> tuple[str | None, int]:
+    """The first cued relation kind and the word where its cue starts; "status report" names a document, not "reports"."""
+    text = re.sub(r"\bstatus reports?\b", "statusreport", text)
     for kind in CUED_RELATIONS:
         m = kind.cue.search(text)
         if m:
