@@ -19,7 +19,7 @@ import argparse
 import sys
 import traceback
 
-from lsgmap.cli import app, ask, check, diff, edit, export, intake, report, snapshot, timeline
+from lsgmap.cli import app, ask, check, diff, edit, export, intake, report, scenario, snapshot, timeline
 from lsgmap.cli.common import DATA_ERRORS, EXIT_CODES, INTERNAL, OK, USAGE, echo, lang_of, terminal_safe
 from lsgmap.errors import InputError, LsgmapError
 from lsgmap.i18n import t
@@ -27,7 +27,7 @@ from lsgmap.i18n import t
 __all__ = ["main", "COMMANDS", "EXIT_CODES", "terminal_safe"]
 
 #: The subcommands, in the order ``lsgmap --help`` lists them.
-COMMANDS = [check, snapshot, ask, diff, timeline, report, export, edit, intake, app]
+COMMANDS = [check, snapshot, ask, diff, timeline, report, export, scenario, edit, intake, app]
 
 
 def build_parser() -> argparse.ArgumentParser:
