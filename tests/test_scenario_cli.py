@@ -116,3 +116,21 @@ def test_the_one_page_summary_in_markdown(data, tmp_path, capsys):
     assert text[0] == "# PROPOSAL: Ett LSG för södra Sörmland (2019-01-01)"
     assert "- **TUNA Nyköping/Oxelösund**" in text and "  - TUNA Nyköping/Oxelösund: is steered by LSG Nyköping-Oxelösund → LSG Södra Sörmland." in text
     assert main(["export", "--format", "md", "--data", str(data)]) == 2  # md is only a proposal's summary
+
+
+def test_a_question_on_a_proposal_says_so_first_and_answers_on_it(tmp_path, capsys):
+    import shutil
+
+    from lsgmap.cli import main
+    from lsgmap.dataset.load import BUNDLED_DATA
+
+    data = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA, data, ignore=shutil.ignore_patterns("scenarios"))
+    assert main(["--data", str(data), "scenario", "new", "ett", "--title", "Ett LSG", "--on", "2019-01-01", "--by", "Ida", "--why", "t"]) == 0
+    assert main(["--data", str(data), "scenario", "add", "ett", "merge", "lsg_nykoping_oxelosund,lsg_trosa_gnesta", "--into", "LSG Söder", "--kind", "lsg"]) == 0
+    capsys.readouterr()
+    assert main(["--data", str(data), "ask", "--scenario", "ett", "Vem skulle styra TUNA?"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0].startswith('Svar enligt förslaget "Ett LSG" (från 2019-01-01)')
+    assert any("LSG Söder" in line and "styr" in line for line in out)
+    assert main(["--data", str(data), "ask", "--scenario", "nope", "Vem styr TUNA?"]) == 1
