@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from lsgmap.ask.amounts import amount
-from lsgmap.ask.compose import WANTS_YESNO, compose, document_filter, kind_nouns, named_documents
+from lsgmap.ask.compose import WANTS_COUNT, WANTS_YESNO, compose, document_filter, kind_nouns, named_documents
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.query import evaluate
@@ -322,7 +322,7 @@ def _wants_query(structure, reading: Reading) -> bool:
         return False
     if document_filter(structure, reading)[0]:
         return True
-    if len(reading.mentions) == 1 and _assignment_party(structure, reading) is not None:
+    if len(reading.mentions) == 1 and _assignment_party(structure, reading) is not None and not WANTS_COUNT.search(reading.text):
         return False  # one party's assignments: the assignments handler shows who gave each, to whom
     if kind_nouns(reading):
         return True

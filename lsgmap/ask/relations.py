@@ -226,7 +226,10 @@ def relation_between(structure, reading: Reading) -> Finding:
     a, b = _pair_with_relation(structure, reading)
     kinds, span = reading.relation_kinds, reading.date.span
     items = [i for i in queries.holders(structure, kinds, b, on=span) if i.id == a]
-    items += [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
+    backward = [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
+    if backward and not items:  # "Is IBIS funded by ESF?": ESF funds IBIS, said that way round
+        a, b = b, a
+    items += backward
     name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), msg("ask.lead_yes"),
