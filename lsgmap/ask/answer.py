@@ -53,6 +53,7 @@ from typing import Any
 from lsgmap.ask.dates import QuestionDate
 from lsgmap.ask.handlers import QUESTION_KINDS, handler_for
 from lsgmap.ask.interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
+from lsgmap.ask.passages import overlap
 from lsgmap.ask.reading import Reading, detect_lang, read_question
 from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines
 from lsgmap.i18n import Message, msg, t
@@ -160,7 +161,7 @@ class Answer:
         for a in self.answers:
             for c in a.conflict_texts(lang or self.lang):
                 seen.setdefault(c["id"], c)
-        return list(seen.values())
+        return sorted(seen.values(), key=lambda c: -overlap(self.question, c["text"]))  # the one about what was asked first
 
     def open_points_lines(self, lang: str | None = None) -> list[str]:
         """The open points, said before the answers: "Källorna säger olika: …" (nothing when there are none)."""

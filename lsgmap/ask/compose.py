@@ -31,7 +31,7 @@ from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention, normalise
 from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING
 
-__all__ = ["compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
+__all__ = ["counts_something_else", "place_mentions", "compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
 ASSIGNMENT_KIND, FUNDER_KIND = "assignment", "funder"
 #: A question that opens with a verb asks yes or no ("Är processledaren anställd av LSG?", "Did LSG Trosa …").
@@ -90,26 +90,38 @@ def document_filter(structure, reading: Reading) -> tuple[tuple[str, ...], str]:
 
 
 def named_documents(structure, reading: Reading) -> tuple[str, ...]:
-    """The documents a question names anywhere ("lägesrapporten", "the application"), with or without "enligt"."""
+    """The documents a question names anywhere ("lägesrapporten", "the status report"), with or without "enligt";
+    "ansökan" only in its definite form or after "enligt"/"i" (a question may ask about "en ansökan om …")."""
     for key, patterns in _DOCUMENT_WORDS.items():
+        if key == "ansokan":
+            patterns = ("ansokan\\w+", "the application")
         if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
             return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
     return ()
 
 
 def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | None, tuple[str, ...]]:
-    """The mention that names a place ("i Nyköping") and the municipalities it stands for."""
-    if kind is None:
-        return None, ()
-    for m in reading.mentions:
+    """The mention that names a place ("i Nyköping", "i södra Sörmland") and the municipalities it stands for: with a
+    kind asked for ("Vilka insatser i Nyköping?"), or after another name ("Vem styr TRIS i Gnesta?")."""
+    for m in place_mentions(structure, reading, kind):
+        e = structure.entities[m.entity_id]
+        if e.kind == "municipality":
+            return m, (e.id,)
+        return m, tuple(r.to_id for r in structure.outgoing(e.id) if r.relation == COVERAGE)
+    return None, ()
+
+
+def place_mentions(structure, reading: Reading, kind: str | None = None) -> list[Mention]:
+    """Names of a municipality or an area after "i"/"in" that stand for a place, not for what is asked about."""
+    found = []
+    for i, m in enumerate(reading.mentions):
         e = structure.entities[m.entity_id]
         if m.start == 0 or reading.tokens[m.start - 1] not in _PLACE_PREP or e.kind == kind:
             continue
-        if e.kind == "municipality":
-            return m, (e.id,)
-        if e.kind in ("lsg", "lsg_group"):
-            return m, tuple(r.to_id for r in structure.outgoing(e.id) if r.relation == COVERAGE)
-    return None, ()
+        others = [x for x in reading.mentions if x is not m]
+        if e.kind in ("municipality", "lsg_group") and (kind is not None or (others and i > 0)) or e.kind == "lsg" and kind is not None:
+            found.append(m)
+    return found
 
 
 def _tries(reading: Reading, mention: Mention, eid: str, relations: frozenset[str]) -> list[Constraint]:
@@ -137,6 +149,18 @@ def _constraint(structure, reading: Reading, mention: Mention, kind: str | None,
         if any(kind is None or structure.entities[x].kind == kind for x in linked(structure, c, lo, hi, documents)):
             return c
     return tried[0] if reading.relation_kinds and tried else None
+
+
+#: Things counted that are no kind of entity: "Hur många LSG-möten …" asks the documents, not the LSGs.
+_NOT_KINDS = frozenset("moten mote meetings meeting ganger times dagar days timmar hours deltagare participants poster budgetposter items lines rader".split())
+
+
+def counts_something_else(reading: Reading) -> bool:
+    """A "hur många" question whose counted noun names no kind ("LSG-möten", "budgetposter")."""
+    if not WANTS_COUNT.search(reading.text):
+        return False
+    after = reading.tokens[2:5]
+    return any(t in _NOT_KINDS for t in after)
 
 
 def _kind_and_relation(reading: Reading) -> tuple[str | None, str | None]:

@@ -24,7 +24,16 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from lsgmap.ask.amounts import amount
-from lsgmap.ask.compose import WANTS_COUNT, WANTS_YESNO, compose, document_filter, kind_nouns, named_documents
+from lsgmap.ask.compose import (
+    WANTS_COUNT,
+    WANTS_YESNO,
+    compose,
+    counts_something_else,
+    document_filter,
+    kind_nouns,
+    named_documents,
+    place_mentions,
+)
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.query import evaluate
@@ -36,7 +45,7 @@ from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
 from lsgmap.time.diff import diff as diff_dates
-from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, RELATION_KINDS
+from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, OWNERSHIP, RELATION_KINDS, STEERING
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -320,8 +329,8 @@ def _wants_query(structure, reading: Reading) -> bool:
     """A list, count or yes/no question that names a kind, a document or a topic: answered by composing a :class:`Query`."""
     if reading.amount or reading.lineage or reading.chain or WHEN_CUE.search(reading.text):
         return False
-    if document_filter(structure, reading)[0]:
-        return True
+    if document_filter(structure, reading)[0] or place_mentions(structure, reading):
+        return True  # "enligt ansökan", "Vem styr TRIS i Gnesta?": a filter the relation handlers would drop
     if len(reading.mentions) == 1 and _assignment_party(structure, reading) is not None and not WANTS_COUNT.search(reading.text):
         return False  # one party's assignments: the assignments handler shows who gave each, to whom
     if kind_nouns(reading):
@@ -351,7 +360,7 @@ def composed(structure, reading: Reading) -> Finding:
     intent, details = _query_intent(structure, query)
     return Finding(
         intent, query.describe(structure), lead, relation, entities, details={**details, "query": query.to_json(), "count": n}, answers=tuple(items),
-        verdict=query.want in ("yesno", "count"),
+        verdict=lead is not None,  # a count, yes or no, "no owner recorded": the answer itself, said first
         notice=None if items or query.want == "count" else msg("ask.lead_no") if query.want == "yesno" else msg("ask.query_none"),
     )
 
@@ -360,16 +369,33 @@ def _query_answers(structure, query) -> tuple[tuple, Any]:
     """The answers and the line before them; when nothing is of the kind asked for, what holds without that condition."""
     items = evaluate(structure, query).items
     if query.among:
-        name = EntityName(structure.entities[query.among])
-        found = any(a.id == query.among for a in items)
-        return items, msg("ask.lead_among_yes" if found else "ask.lead_among_no", name=name, count=len({a.id for a in items}))
+        return items, _among_lead(structure, query, items)
     if not items and query.kind and query.constraints and query.want != "count":
         items = evaluate(structure, replace(query, kind=None)).items
         kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)
         return items, (msg("ask.lead_no_instead" if query.want == "yesno" else "ask.lead_none_of_kind", kinds=kinds) if items else None)
+    if not items and query.want != "count" and (steered := _steered_instead(structure, query)):
+        return steered
     if query.want == "yesno":
         return items, msg("ask.lead_yes") if items else msg("ask.lead_no")
     return items, None
+
+
+def _among_lead(structure, query, items) -> Any:
+    """"Ja, TRIS är en av dem (4 st):" / "Nej, TRIS är inte bland dem. De är (4 st):"."""
+    name = EntityName(structure.entities[query.among])
+    found = any(a.id == query.among for a in items)
+    return msg("ask.lead_among_yes" if found else "ask.lead_among_no", name=name, count=len({a.id for a in items}))
+
+
+def _steered_instead(structure, query) -> tuple[tuple, Any] | None:
+    """No owner recorded: who steers it, said so ("Ingen ägare finns i datan för IPS …"); None when no one does either."""
+    owned = [c for c in query.constraints if c.relations == {OWNERSHIP}]
+    if not owned:
+        return None
+    steered = replace(query, constraints=tuple(replace(c, relations=frozenset({STEERING})) if c in owned else c for c in query.constraints))
+    items = evaluate(structure, steered).items
+    return (items, msg("ask.no_owner_steered", name=EntityName(structure.entities[owned[0].entity]))) if items else None
 
 
 def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
@@ -416,7 +442,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("amount", lambda s, r: r.amount, amount),
     Handler("document", lambda s, r: not r.mentions and bool(named_documents(s, r)) and bool(DOCUMENT_INFO_CUE.search(r.text)), document_period),
-    Handler("documents", lambda s, r: bool(DOCUMENT_CUE.search(r.text)), documents_say),
+    Handler("documents", lambda s, r: bool(DOCUMENT_CUE.search(r.text)) or counts_something_else(r), documents_say),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),

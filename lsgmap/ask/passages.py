@@ -26,7 +26,7 @@ from pathlib import Path
 
 from lsgmap.model.names import STOPWORDS, normalise
 
-__all__ = ["Passage", "passages"]
+__all__ = ["Passage", "passages", "overlap"]
 
 #: Words that say nothing about what a passage is about.
 _COMMON = frozenset(
@@ -66,9 +66,14 @@ _SWEDISH = {
 }
 
 
+#: Second parts of Swedish compounds that carry the meaning on their own ("processledartjänsten" is about the post).
+_TAILS = ("tjansten", "tjanst", "gruppen", "grupper", "projektet", "moten", "motet", "uppdraget")
+
+
 def _stems(text: str) -> set[str]:
-    words = (_SWEDISH.get(w, w) for w in normalise(text).split())
-    return {w[:_STEM] for w in words if len(w) >= 3 and w not in STOPWORDS and w not in _COMMON}
+    words = [_SWEDISH.get(w, w) for w in normalise(text).split()]
+    tails = {tail for w in words if len(w) > 10 for tail in _TAILS if w.endswith(tail)}
+    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in STOPWORDS and w not in _COMMON}
 
 
 @lru_cache(maxsize=8)
@@ -132,3 +137,12 @@ def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[
         if not any(len(stems & other) >= 0.8 * len(stems) for _, other in chosen):
             chosen.append((p, stems))
     return [p for p, _ in chosen[:limit]]
+
+
+def overlap(question: str, text: str) -> int:
+    """How many of the question's words (their stems, English read as Swedish) the text holds.
+
+    >>> overlap("När började processledartjänsten?", "Ansökan: tjänsten från 2016-07-01; lägesrapporten: heltidstjänst sedan oktober 2016.")
+    1
+    """
+    return len(_stems(question) & _stems(text))

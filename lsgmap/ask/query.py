@@ -26,7 +26,7 @@ from typing import Any
 
 from lsgmap.i18n import msg
 from lsgmap.model import queries
-from lsgmap.vocab import COVERAGE, ENTITY_KINDS, RELATION_KINDS
+from lsgmap.vocab import ASSIGNS, COMMISSION, COVERAGE, ENTITY_KINDS, FUNDING, OWNERSHIP, RELATION_KINDS, STEERING
 
 __all__ = ["ANY", "KIND", "Constraint", "Query", "Result", "evaluate", "linked"]
 
@@ -188,16 +188,24 @@ def _stated_in(structure, r, documents: tuple[str, ...]) -> bool:
 
 
 def _works_in(structure, entity_id: str, place: tuple[str, ...], lo: int, hi: int) -> bool:
-    """The entity is one of the place's municipalities, an LSG covering one, or related to such an LSG."""
+    """The entity is one of the place's municipalities, an LSG covering one, or steered, owned, funded, commissioned or
+    assigned by such an LSG (not merely part of a group that covers more: LSG Nyköping does not work in Gnesta)."""
     if entity_id in place:
         return True
-    local = {r.from_id for m in place for r in structure.incoming(m) if r.relation == COVERAGE and _in_span(r, lo, hi)}
+    local = {
+        r.from_id for m in place for r in structure.incoming(m)
+        if r.relation == COVERAGE and _in_span(r, lo, hi) and structure.entities[r.from_id].kind == "lsg"
+    }
     if entity_id in local:
         return True
     return any(
-        (r.from_id in local or r.to_id in local) and _in_span(r, lo, hi) and r.relation != COVERAGE
+        (r.from_id in local or r.to_id in local) and _in_span(r, lo, hi) and r.relation in _LOCAL_LINKS
         for r in structure.relations_of(entity_id)
     )
+
+
+#: What ties a project or a post to the LSG of a place: it steers, owns, funds, commissions or assigns it.
+_LOCAL_LINKS = frozenset({STEERING, OWNERSHIP, FUNDING, COMMISSION, ASSIGNS})
 
 
 def _candidates(structure, query: Query, lo: int, hi: int) -> dict[str, list]:
