@@ -20,6 +20,8 @@ every line that meets all of it, and says what the amounts are ("enligt ansökan
 
 from __future__ import annotations
 
+import re
+
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.reading import Reading
 from lsgmap.i18n import msg
@@ -36,9 +38,13 @@ def budget_items(structure, reading: Reading) -> list:
     for line in structure.budget:
         for name in (line.item_sv, line.item_en):
             key = normalise(name).split(" ")[0].rstrip(",")
-            if len(key) >= 3 and any(token.startswith(key) for token in reading.tokens):
+            if len(key) >= 3 and any(token.startswith(key) and token[len(key):] in _ITEM_ENDINGS for token in reading.tokens):
                 found.setdefault(line.item_sv, line)
     return list(found.values())
+
+
+#: The endings an item's word takes ("lönen", "resorna", "lokalen", "datorn"), not "lokala" (the adjective).
+_ITEM_ENDINGS = frozenset({"", "en", "n", "er", "erna", "na", "s", "et"})
 
 
 def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str | None]:
@@ -52,8 +58,12 @@ def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str
 
 
 def _years(reading: Reading) -> tuple[int, ...] | None:
-    """The years the question's own date covers ("2016–2018" → 2016, 2017, 2018); None without one (every year)."""
+    """The years the question names: every year of its span ("2016–2018" → 2016, 2017, 2018), or each year it lists
+    ("2016 och 2017", "2017 and 2018 combined"); None without one (every year)."""
+    listed = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", reading.question)})
     qd = reading.date
+    if len(listed) > 1 and not qd.is_span or (len(listed) > 1 and qd.first.year == qd.last.year):
+        return tuple(listed)
     return tuple(range(qd.first.year, qd.last.year + 1)) if qd.source == "question" else None
 
 
@@ -63,6 +73,15 @@ def _years_text(years: tuple[int, ...] | None):
     return msg("ask.in_year", year=years[0]) if len(years) == 1 else msg("ask.in_years", first=years[0], last=years[-1])
 
 
+def _parties(structure, reading: Reading, lines: list) -> tuple[str | None, str | None]:
+    """Funder and target from the names; when the target has no budget, those of the item's line ("lokalen" is no name)."""
+    funder, target = _funder_and_target(structure, reading.ids)
+    if lines and (target is None or not any(structure.budget_of(r.id) for r in structure.incoming(target))):
+        r = structure.relations[lines[0].relation]
+        return r.from_id, r.to_id
+    return funder, target
+
+
 def _name_or_any(structure, entity_id: str | None, role: str):
     return EntityName(structure.entities[entity_id]) if entity_id else msg(f"ask.any_{role}")
 
@@ -70,10 +89,7 @@ def _name_or_any(structure, entity_id: str | None, role: str):
 def amount(structure, reading: Reading) -> Finding:
     """How much: the budget lines for the named funder, target and items in the question's years, and their total."""
     lines = budget_items(structure, reading)
-    funder, target = _funder_and_target(structure, reading.ids)
-    if target is None and lines:
-        r = structure.relations[lines[0].relation]
-        funder, target = r.from_id, r.to_id
+    funder, target = _parties(structure, reading, lines)
     years = _years(reading)
     items = tuple(line.item_sv for line in lines) or None
     result = queries.amounts(structure, funder, target, years=years, items=items)

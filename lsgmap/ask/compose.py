@@ -36,7 +36,7 @@ __all__ = ["counts_something_else", "place_mentions", "compose", "name_alternati
 ASSIGNMENT_KIND, FUNDER_KIND = "assignment", "funder"
 #: A question that opens with a verb asks yes or no ("Är processledaren anställd av LSG?", "Did LSG Trosa …").
 WANTS_YESNO = re.compile(
-    r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|"
+    r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|gick|slogs|"
     r"finansierar|finansierade|anstaller|anstallde|rapporterar|is|was|are|were|does|did|do|has|had|can)\b"
 )
 #: "hur många" / "how many".
@@ -152,7 +152,7 @@ def _constraint(structure, reading: Reading, mention: Mention, kind: str | None,
 
 
 #: Things counted that are no kind of entity: "Hur många LSG-möten …" asks the documents, not the LSGs.
-_NOT_KINDS = frozenset("moten mote meetings meeting ganger times dagar days timmar hours deltagare participants poster budgetposter items lines rader".split())
+_NOT_KINDS = frozenset("moten mote meetings meeting ganger times dagar days timmar hours deltagare participants".split())
 
 
 def counts_something_else(reading: Reading) -> bool:
@@ -222,8 +222,9 @@ def compose(structure, reading: Reading) -> Query:
     among = _among(structure, reading, want, kind)
     constraints, unused = _name_constraints(structure, reading, kind, span, documents, (place_mention, among))
     if relation_noun and not constraints:  # "finansiärer för projekten": whoever funds anything of the next kind noun
-        rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # the last noun is the head: "LSG:ernas projekt" → projects
-        constraints.append(Constraint(ANY, frozenset({relation_noun}), KIND + (rest[-1] if rest else "project")))
+        rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # "LSG:ernas projekt", "projekten som LSG styr": projects
+        funded = "project" if "project" in rest or not rest else rest[0]
+        constraints.append(Constraint(ANY, frozenset({relation_noun}), KIND + funded))
     query = Query(
         want, kind, tuple(constraints), span, place,
         structure.entities[place_mention.entity_id].name_sv if place_mention else "",

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from lsgmap.ask.amounts import amount
+from lsgmap.ask.amounts import amount, budget_items
 from lsgmap.ask.compose import (
     WANTS_COUNT,
     WANTS_YESNO,
@@ -440,7 +440,7 @@ def _always(structure, reading: Reading) -> bool:
 #: The kinds of question in the order they are tried; the first that applies answers.
 HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
-    Handler("amount", lambda s, r: r.amount, amount),
+    Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("document", lambda s, r: not r.mentions and bool(named_documents(s, r)) and bool(DOCUMENT_INFO_CUE.search(r.text)), document_period),
     Handler("documents", lambda s, r: bool(DOCUMENT_CUE.search(r.text)) or counts_something_else(r), documents_say),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),

@@ -24,10 +24,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from lsgmap.model.names import STOPWORDS, normalise
+from lsgmap.model.names import normalise
 
 __all__ = ["Passage", "passages", "overlap"]
 
+#: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
+_FUNCTION = frozenset(
+    "vem vilka vilken vilket vad hur nar var som ar av till for med och i pa den det de en ett om har hade finns fanns ska "
+    "skulle kan mellan efter fore innan nu idag who what which how when does do did is are was were the a an of to for by "
+    "with and in on at from be been this that those these it its into than then manga mycket many much".split()
+)
 #: Words that say nothing about what a passage is about.
 _COMMON = frozenset(
     "processledaren processledare lsg lsgs under den det som har hade att for med och till fran eller inte kan ska skall "
@@ -62,6 +68,8 @@ _SWEDISH = {
     "decided": "beslut", "decision": "beslut", "applied": "ansoker", "application": "ansokan", "budget": "budget",
     "salary": "lon", "travel": "resor", "planning": "planering", "funded": "finansierad", "employer": "arbetsgivare",
     "tasks": "uppgifter", "task": "uppgift", "contact": "kontakt", "closest": "narmaste", "young": "ungdomar", "youth": "ungdomens",
+    "local": "lokala", "collaboration": "samverkan", "groups": "grupper", "group": "grupp", "do": "arbeta", "drive": "driva",
+    "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
 }
 
@@ -73,7 +81,7 @@ _TAILS = ("tjansten", "tjanst", "gruppen", "grupper", "projektet", "moten", "mot
 def _stems(text: str) -> set[str]:
     words = [_SWEDISH.get(w, w) for w in normalise(text).split()]
     tails = {tail for w in words if len(w) > 10 for tail in _TAILS if w.endswith(tail)}
-    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in STOPWORDS and w not in _COMMON}
+    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _FUNCTION and w not in _COMMON}
 
 
 @lru_cache(maxsize=8)
@@ -93,20 +101,41 @@ def _sentences(folder: Path, documents: tuple[tuple[str, str, str], ...]) -> tup
             if len(line.split()) <= 5 and not line.endswith((".", ":", ";", ",")):
                 heading = _stems(line)  # "Mål": the numbered goals under it are about goals
                 continue
-            sentences = _SENTENCE.split(line)
-            for k, sentence in enumerate(sentences):
-                text = " ".join(sentences[k : k + 2])  # with the next sentence: "… en administrativ struktur. Detta kommer att slutföras …"
-                if sentence.endswith(":"):  # "tre huvudsakliga områden:" and the list under it
-                    items = [x.strip().lstrip("-•* ") for x in lines[i + 1 : i + 8] if x.strip().startswith(("-", "•", "*"))]
-                    text = " ".join([sentence, "; ".join(items)]) if items else sentence
-                out.append((doc_id, title, i + 1, text, frozenset(_stems(text) | heading)))
+            for text in _units(line, lines[i + 1 : i + 8]):
+                own = _stems(text)
+                if len(own) >= 3:  # not a fragment ("arbetsgrupper.") that only its heading would make a passage
+                    out.append((doc_id, title, i + 1, text, frozenset(own | heading)))
     return tuple(out)
 
 
-def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text: str, average: float) -> float:
+def _units(line: str, following: list[str]) -> list[str]:
+    """The passages of one line: each sentence with the next ("… en administrativ struktur. Detta kommer att slutföras …");
+    a sentence ending in ":" with the list under it ("tre huvudsakliga områden: …")."""
+    sentences = _SENTENCE.split(line)
+    out = []
+    for k, sentence in enumerate(sentences):
+        text = " ".join(sentences[k : k + 2])
+        if sentence.endswith(":"):
+            items = [x.strip().lstrip("-•* ") for x in following if x.strip().startswith(("-", "•", "*"))]
+            text = " ".join([sentence, "; ".join(items)]) if items else sentence
+        out.append(text)
+    return out
+
+
+#: "hur många" wants a number, "när" a date: a passage that holds one answers better.
+_WANTS_NUMBER = re.compile(r"\b(?:hur manga|how many|antal|number of)\b")
+_WANTS_DATE = re.compile(r"\b(?:nar|when|vilket datum|what date|hur lange|how long|until)\b")
+_NUMBER = re.compile(r"\b(?:\d+|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|one|two|three|four|five|six)\b")
+_DATE = re.compile(r"\b(?:(?:19|20)\d\d|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|arsskiftet|borjan|slutet)\b")
+
+
+def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text: str, average: float, boost: re.Pattern | None) -> float:
     """The idf of the question's words in the passage, with a mild length norm (a long list does not win by length
-    alone); a line broken off mid-sentence (text taken from a PDF) is a worse quote than the whole sentence."""
+    alone); a line broken off mid-sentence (text taken from a PDF) is a worse quote than the whole sentence; a passage
+    with a number (for "hur många") or a date (for "när") in it answers better."""
     score = sum(idf.get(w, 0.0) for w in wanted & stems) / (0.75 + 0.25 * len(stems) / average)
+    if boost is not None and boost.search(normalise(text)):
+        score *= 1.5
     return score if text.rstrip(")").endswith((".", "!", "?", ":")) else score * 0.8
 
 
@@ -122,10 +151,12 @@ def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5) 
     df = {w: sum(w in s[4] for s in sentences) for w in wanted}
     idf = {w: math.log(1 + n / k) for w, k in df.items() if k}
     average = sum(len(x[4]) for x in sentences) / n
+    asked = normalise(question)
+    boost = _NUMBER if _WANTS_NUMBER.search(asked) else _DATE if _WANTS_DATE.search(asked) else None
     scored = [
         (Passage(doc_id, title, line, text, round(score, 2)), stems)
         for doc_id, title, line, text, stems in sentences
-        if len(stems) >= 4 and (score := _score(wanted, idf, stems, text, average)) >= minimum  # not a heading or a broken line
+        if len(stems) >= 4 and (score := _score(wanted, idf, stems, text, average, boost)) >= minimum  # not a heading or a broken line
     ]
     return _distinct(sorted(scored, key=lambda x: (-x[0].score, -len(x[0].text))), limit)
 

@@ -30,7 +30,7 @@ __all__ = ["Reading", "read_question", "name_alternatives", "detect_lang", "kind
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
-    r"\b((?:gatt|gick|gar|slagits|slogs|slas|slagit) ihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
+    r"\b((?:gatt|gick|gar|slagits|slogs|slas|slagit)\b.*\bihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande)\b"
 )
 AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")
@@ -346,7 +346,7 @@ def _mentions(structure, text: str) -> tuple[Mention, ...]:
 
 
 #: "Vem är …", "Who was …": with a post named, who holds it.
-_WHO_IS = re.compile(r"^\s*(?:vem|who)\s+(?:ar|var|blev|is|was|became)\b")
+_WHO_IS = re.compile(r"^\s*(?:vem|who)\s+(?:ar|var|blev|har|hade|innehar|is|was|became|has|had|holds|held)\b")
 
 #: "vid starten" / "at the start": the first day the named entity held the relation asked about (or existed).
 _START = re.compile(r"\b(?:vid|i|fran)\s+starten\b|\bat\s+the\s+(?:start|beginning)\b")

@@ -187,7 +187,7 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
         rel_key, (x,), {"direction": way, "relations": sorted(kinds)}, tuple(items),
         tuple(queries.chain_to_root(structure, x, on=span)) if way == "holders" else (),
         notice=notice, notes=_read_as(structure, reading.mentions[0], x), alternatives=others,
-        passages=tuple(passages(structure, reading.question)) if others else (),
+        passages=tuple(passages(structure, reading.text)) if others else (),
     )
 
 

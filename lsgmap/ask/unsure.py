@@ -37,7 +37,8 @@ ABOUT_CUE = re.compile(r"^\s*(?:beratta om|beratta allt om|allt om|visa allt om|
 DOCUMENT_CUE = re.compile(
     r"\b(?:vad gor|gor processledaren|what does \S+(?: \S+)? do|roll\w*|roles?|uppgift\w*|tasks?|omraden|areas?|syfte\w*|purpose|"
     r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|attended|varfor|why|utbildning\w*|training|"
-    r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*)\b"
+    r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
+    r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor)\b"
 )
 _SHORT = 3
 
@@ -84,7 +85,7 @@ def _quoted(found: list[Passage]) -> dict[str, Any]:
 
 def unsure(structure, reading: Reading) -> Finding:
     """Not sure what is asked: say so, offer readings, and quote what the documents say on the question's words."""
-    found = passages(structure, reading.question)
+    found = passages(structure, reading.text)
     return Finding(
         "unsure", msg("ask.unsure_short"), entities=tuple(reading.ids), details=_quoted(found) | {"alternatives": [a.query for a in alternatives(structure, reading)]},
         notice=msg("ask.unsure"), understood=False, alternatives=alternatives(structure, reading), passages=tuple(found),
@@ -93,7 +94,7 @@ def unsure(structure, reading: Reading) -> Finding:
 
 def documents_say(structure, reading: Reading) -> Finding:
     """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages, as quotes."""
-    found = passages(structure, reading.question)
+    found = passages(structure, reading.text)
     if not found:
         return unsure(structure, reading)
     return Finding(

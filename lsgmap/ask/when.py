@@ -176,7 +176,8 @@ def merged(structure, reading: Reading) -> Finding:
     found = when(structure, reading)
     events = [structure.events[e] for e in found.details["events"]]
     if not events:
-        return replace(found, intent="merged", lead=msg("ask.lead_no"), verdict=True)
+        names = Joined(tuple(_name(structure, i) for i in reading.ids), " & ")
+        return replace(found, intent="merged", lead=msg("ask.lead_no"), verdict=True, notice=msg("ask.no_merger", names=names))
     ev = events[0]
     decided = ev.decided.replace("/", " – ") or "–"
     key = "ask.merged_yes" if ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
