@@ -151,14 +151,19 @@ def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5) 
     df = {w: sum(w in s[4] for s in sentences) for w in wanted}
     idf = {w: math.log(1 + n / k) for w, k in df.items() if k}
     average = sum(len(x[4]) for x in sentences) / n
-    asked = normalise(question)
-    boost = _NUMBER if _WANTS_NUMBER.search(asked) else _DATE if _WANTS_DATE.search(asked) else None
+    boost = _boost(question)
     scored = [
         (Passage(doc_id, title, line, text, round(score, 2)), stems)
         for doc_id, title, line, text, stems in sentences
         if len(stems) >= 4 and (score := _score(wanted, idf, stems, text, average, boost)) >= minimum  # not a heading or a broken line
     ]
     return _distinct(sorted(scored, key=lambda x: (-x[0].score, -len(x[0].text))), limit)
+
+
+def _boost(question: str) -> re.Pattern | None:
+    """What makes a passage answer better: a number for "hur många", a date for "när"."""
+    asked = normalise(question)
+    return _NUMBER if _WANTS_NUMBER.search(asked) else _DATE if _WANTS_DATE.search(asked) else None
 
 
 def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[Passage]:
