@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 
 from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
-from lsgmap.ask.reading import Reading, kind_of_word, name_alternatives
+from lsgmap.ask.reading import Reading, kind_of_word, name_alternatives, name_word_owners, topic_word
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention, normalise
 from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING
@@ -43,7 +43,8 @@ WANTS_YESNO = re.compile(
 WANTS_COUNT = re.compile(r"^\s*(?:hur manga|how many)\b")
 #: Words that ask for the giver of an assignment ("Vem ville ha …", "Who asked for …").
 _GIVER_CUE = re.compile(
-    r"\b(?:ville ha|bad|bestallde|efterfragade|kom fran|gav|ger|gett|givit|fick|wanted|asked for|requested|came from|gave|give|gives|given|got)\b"
+    r"\b(?:ville ha|bad|bestallde|efterfragade|kom fran|gav|ger|gett|givit|fick|wanted|asked for|ask for|asks for|requested|came from|"
+    r"gave|give|gives|given|got)\b"
 )
 #: Prepositions that make a municipality or an area a place ("i Nyköping", "in Oxelösund").
 _PLACE_PREP = frozenset({"i", "in", "inom", "within"})
@@ -184,6 +185,27 @@ def _name_constraints(structure, reading: Reading, kind, span, documents, skip) 
     return constraints, unused
 
 
+#: "något eget uppdrag", "on its own": what one gave alone, not jointly.
+_ALONE = re.compile(r"\b(?:eget|egna|ensam\w*|enbart|sjalv|own|alone|by itself|by themselves)\b")
+
+
+def _topic(structure, reading: Reading, kind: str | None) -> tuple[tuple[str, ...], str]:
+    """The entities of the kind asked for that the question's other words name by content ("uppdrag som gick ut på att
+    ta fram en presentation" → the two presentations), and those words; ((), "") when no word narrows the kind."""
+    if kind is None:
+        return (), ""
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}
+    of_kind = {e.id for e in structure.entities.values() if e.kind == kind}
+    narrowing = [
+        (token, owners) for i, token in enumerate(reading.tokens)
+        if i not in named and topic_word(token) and 0 < len(owners := name_word_owners(structure, token) & of_kind) < len(of_kind)
+    ]
+    chosen: set[str] = set()
+    for _, owners in narrowing:  # each word narrows what the words before it left, unless it would leave nothing
+        chosen = owners if not chosen else (chosen & owners or chosen)
+    return (tuple(sorted(chosen)), " ".join(token for token, _ in narrowing)) if chosen else ((), "")
+
+
 def _among(structure, reading: Reading, want: str, kind: str | None) -> Mention | None:
     """In a yes/no question, a name of the kind asked for is what is looked for among the answers ("Var TRIS bland projekten?")."""
     if want != "yesno" or kind is None:
@@ -225,10 +247,11 @@ def compose(structure, reading: Reading) -> Query:
         rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # "LSG:ernas projekt", "projekten som LSG styr": projects
         funded = "project" if "project" in rest or not rest else rest[0]
         constraints.append(Constraint(ANY, frozenset({relation_noun}), KIND + funded))
+    topic, topic_words = _topic(structure, reading, kind)
     query = Query(
         want, kind, tuple(constraints), span, place,
         structure.entities[place_mention.entity_id].name_sv if place_mention else "",
         documents, structure.documents[documents[0]].title.split(",")[0].split(" (")[0] if documents else "",
-        tuple(unused), among.entity_id if among else "",
+        tuple(unused), among.entity_id if among else "", topic, topic_words, bool(_ALONE.search(reading.text)),
     )
     return _most_specific(structure, query)

@@ -370,6 +370,8 @@ def _query_answers(structure, query) -> tuple[tuple, Any]:
     items = evaluate(structure, query).items
     if query.among:
         return items, _among_lead(structure, query, items)
+    if not items and query.alone and (shared := evaluate(structure, replace(query, alone=False)).items):
+        return shared, msg("ask.lead_only_shared")  # "något eget uppdrag?" — no, only shared ones
     if not items and query.kind and query.constraints and query.want != "count":
         items = evaluate(structure, replace(query, kind=None)).items
         kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)
@@ -412,6 +414,14 @@ def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
     return "relation", {"direction": way, "relations": sorted(first.relations)}
 
 
+def _asks_the_documents(structure, reading: Reading) -> bool:
+    """Tasks, roles, goals, activities, contacts — or a count of something no entity is — unless an assignment is named
+    ("the presentation about LSG's role" is an assignment, not a question about roles)."""
+    if any(structure.entities[m.entity_id].kind == "assignment" for m in reading.mentions):
+        return False
+    return bool(DOCUMENT_CUE.search(reading.text)) or counts_something_else(reading)
+
+
 def _about_asked(structure, reading: Reading) -> bool:
     """"Berätta om X", "allt om X", or only a name: everything about it is what is asked."""
     if not reading.mentions:
@@ -442,7 +452,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("document", lambda s, r: not r.mentions and bool(named_documents(s, r)) and bool(DOCUMENT_INFO_CUE.search(r.text)), document_period),
-    Handler("documents", lambda s, r: bool(DOCUMENT_CUE.search(r.text)) or counts_something_else(r), documents_say),
+    Handler("documents", _asks_the_documents, documents_say),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),

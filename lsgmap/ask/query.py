@@ -92,6 +92,9 @@ class Query:
     document_name: str = ""
     unused: tuple[str, ...] = ()
     among: str = ""  # yes/no: is this entity among the answers ("Var TRIS bland de aktuella projekten?")
+    topic: tuple[str, ...] = ()  # only these, named by the content of their names ("uppdrag om en presentation")
+    topic_words: str = ""
+    alone: bool = False  # only answers the last constraint's end holds alone ("något eget uppdrag", "on its own")
 
     def describe(self, structure) -> _Description:
         """How the question was understood, every filter included, in any language."""
@@ -107,6 +110,8 @@ class Query:
             "documents": list(self.documents),
             "unused": list(self.unused),
             "among": self.among or None,
+            "topic": list(self.topic),
+            "alone": self.alone,
         }
 
 
@@ -124,6 +129,10 @@ class _Description:
             parts.append(msg("ask.q_place", place=q.place_name).render(lang))
         if q.documents:
             parts.append(msg("ask.q_document", document=q.document_name).render(lang))
+        if q.topic:
+            parts.append(msg("ask.q_topic", words=q.topic_words).render(lang))
+        if q.alone:
+            parts.append(msg("ask.q_alone").render(lang))
         if q.among:
             head = msg("ask.q_among", name=_end_name(self.structure, q.among, lang), kinds=kind).render(lang)
         text = head + (": " + "; ".join(parts) if parts else "")
@@ -226,7 +235,18 @@ def _kept(structure, query: Query, e, lo: int, hi: int) -> bool:
     """The entity is of the kind asked for, exists on a day of the span, and works in the place."""
     if e is None or (query.kind and e.kind != query.kind) or not (e.start <= hi and lo <= e.end):
         return False
+    if (query.topic and e.id not in query.topic) or (query.alone and not _alone(structure, query, e.id, lo, hi)):
+        return False
     return not query.place or _works_in(structure, e.id, query.place, lo, hi)
+
+
+def _alone(structure, query: Query, entity_id: str, lo: int, hi: int) -> bool:
+    """The named giver is the only one holding that relation to the entity (an assignment one LSG gave alone)."""
+    giver = next((c for c in query.constraints if c.subject != ANY and c.relations), None)
+    if giver is None:
+        return True
+    holders = {r.from_id for r in structure.incoming(entity_id) if r.relation in giver.relations and _in_span(r, lo, hi)}
+    return holders == {giver.subject}
 
 
 def evaluate(structure, query: Query) -> Result:

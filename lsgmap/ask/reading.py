@@ -26,7 +26,7 @@ from lsgmap.i18n import msg, normalise_lang
 from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
 from lsgmap.vocab import COVERAGE, CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
 
-__all__ = ["Reading", "read_question", "name_alternatives", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
+__all__ = ["Reading", "read_question", "name_alternatives", "name_word_owners", "topic_word", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
@@ -260,9 +260,9 @@ def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Menti
     score: dict[str, float] = {}
     first: dict[str, int] = {}
     for i, token in enumerate(tokens):
-        if i in taken or not _topic_word(token):
+        if i in taken or not topic_word(token):
             continue
-        ids = _owners(structure, token)
+        ids = name_word_owners(structure, token)
         for eid in ids:
             score[eid] = score.get(eid, 0.0) + 1 / len(ids)
             first.setdefault(eid, i)
@@ -275,7 +275,7 @@ def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Menti
 _NOT_TOPICS = frozenset("about omkring other ovriga those these their there where given gives under after before while still sedan".split())
 
 
-def _topic_word(token: str) -> bool:
+def topic_word(token: str) -> bool:
     return len(token) >= _TOPIC_MIN and token not in QUESTION_WORDS and token not in STOPWORDS and token not in _NOT_TOPICS and not _cue_word(token)
 
 
@@ -311,7 +311,7 @@ def _words(structure) -> _Words:
     return found
 
 
-def _owners(structure, token: str) -> set[str]:
+def name_word_owners(structure, token: str) -> set[str]:
     """The entities whose names hold a word that begins with the token's stem, or begins the token."""
     stem = token[: max(_TOPIC_MIN, len(token) - 3)]
     bucket = _words(structure).by_stem.get(token[:_TOPIC_MIN], {})
