@@ -417,9 +417,11 @@ def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
 def _asks_the_documents(structure, reading: Reading) -> bool:
     """Tasks, roles, goals, activities, contacts — or a count of something no entity is — unless an assignment is named
     ("the presentation about LSG's role" is an assignment, not a question about roles)."""
-    if any(structure.entities[m.entity_id].kind == "assignment" for m in reading.mentions):
+    cue = DOCUMENT_CUE.search(reading.text)
+    named = [normalise(structure.entities[m.entity_id].name(lang)) for m in reading.mentions for lang in ("sv", "en")]
+    if cue and any(cue.group(0) in name.split() for name in named):
         return False
-    return bool(DOCUMENT_CUE.search(reading.text)) or counts_something_else(reading)
+    return bool(cue) or counts_something_else(reading)
 
 
 def _about_asked(structure, reading: Reading) -> bool:

@@ -272,7 +272,7 @@ def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Menti
 
 
 #: Words of five letters or more that say nothing about a topic.
-_NOT_TOPICS = frozenset("about omkring other ovriga those these their there where given gives under after before while still sedan".split())
+_NOT_TOPICS = frozenset("about omkring other ovriga those these their there where given gives under after before while still sedan sormland sodra southern current aktuella".split())
 
 
 def topic_word(token: str) -> bool:
