@@ -17,7 +17,7 @@ def _naive_chains(structure, entity_id: str, max_len: int = 6, limit: int = 50) 
     found: list[tuple] = []
 
     def walk(node, trail, seen, left):
-        for r, forward, nxt in queries._upward_steps(structure, node, lo, hi):
+        for r, _forward, nxt in queries._upward_steps(structure, node, lo, hi):
             if nxt in seen:
                 continue
             trail.append(r)
@@ -46,7 +46,8 @@ def _dense(tiny, n: int, seed: int, p: float):
         for j in [*range(n), "root"]:
             if j != i and rng.random() < p:
                 to = j if j == "root" else f"e{j}"
-                relations.append({"id": f"r{i}_{j}", "from_id": f"e{i}", "relation": rng.choice(kinds), "to_id": to})
+                kind = rng.choice(kinds[3:] if j == "root" else kinds)  # up to the root: member of, reports to
+                relations.append({"id": f"r{i}_{j}", "from_id": f"e{i}", "relation": kind, "to_id": to})
     return tiny(entities=entities, relations=relations, root="root")
 
 
