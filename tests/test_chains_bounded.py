@@ -48,6 +48,7 @@ def _dense(tiny, n: int, seed: int, p: float):
                 to = j if j == "root" else f"e{j}"
                 kind = rng.choice(kinds[3:] if j == "root" else kinds)  # up to the root: member of, reports to
                 relations.append({"id": f"r{i}_{j}", "from_id": f"e{i}", "relation": kind, "to_id": to})
+    relations.append({"id": "last_up", "from_id": f"e{n - 1}", "relation": "reports_to", "to_id": "root"})
     return tiny(entities=entities, relations=relations, root="root")
 
 
