@@ -55,6 +55,36 @@ PROBLEMS: dict[str, tuple[str, str, str, str]] = {
         "kontrollera att det är en vanlig fil som du har rätt att läsa",
         "check that it is an ordinary file you may read",
     ),
+    "file.outside": (
+        "filen pekar utanför datamappen och lästes inte (\"{value}\")",
+        "the file points outside the dataset folder and was not read (\"{value}\")",
+        "lägg en vanlig fil i datamappen i stället för länken",
+        "put an ordinary file in the dataset folder instead of the link",
+    ),
+    "file.not_regular": (
+        "det här är ingen vanlig fil och den lästes inte (\"{value}\")",
+        "this is not an ordinary file and was not read (\"{value}\")",
+        "lägg en vanlig CSV- eller JSON-fil här",
+        "put an ordinary CSV or JSON file here",
+    ),
+    "file.too_large": (
+        "filen är större än lsgmap läser ({size} byte; gränsen är {limit} byte)",
+        "the file is larger than lsgmap reads ({size} bytes; the limit is {limit} bytes)",
+        "dela upp den eller korta den",
+        "split it or shorten it",
+    ),
+    "table.too_many_rows": (
+        "tabellen har fler rader än lsgmap läser (gränsen är {limit} rader); raderna från och med {value} lästes inte",
+        "the table has more rows than lsgmap reads (the limit is {limit} rows); the rows from {value} on were not read",
+        "dela upp tabellen eller ta bort rader",
+        "split the table or remove rows",
+    ),
+    "table.cell_too_long": (
+        "en cell är längre än lsgmap läser (gränsen är {limit} tecken; \"{value}\")",
+        "a cell is longer than lsgmap reads (the limit is {limit} characters; \"{value}\")",
+        "korta cellen, eller stäng ett citattecken som aldrig stängs",
+        "shorten the cell, or close a quote that is never closed",
+    ),
     "table.read_as_cp1252": (
         "filen är sparad som Windows-1252 (svensk Excel) och lästes som sådan",
         "the file is saved as Windows-1252 (Swedish Excel) and was read as such",

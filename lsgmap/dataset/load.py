@@ -11,6 +11,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from lsgmap.dataset import files
 from lsgmap.dataset.journal import recover_if_needed
 from lsgmap.dataset.parse import parse_dataset
 from lsgmap.dataset.tables import read_dataset
@@ -36,34 +37,27 @@ def default_data_path() -> Path:
 
 
 def dataset_files(folder: Path) -> list[Path]:
-    """The ``.csv`` and ``.json`` files of a dataset folder (stories included), in a stable order; never raises."""
-    try:
-        found = sorted(folder.rglob("*"))
-    except OSError:  # a folder that cannot be listed: what the loader reads will say so
-        return []
-    out = []
-    for file in found:
-        try:
-            if file.suffix in {".csv", ".json"} and file.is_file():
-                out.append(file)
-        except OSError:
-            continue
-    return out
+    """The ``.csv`` and ``.json`` files of a dataset folder (stories included), in a stable order; never raises.
+
+    Links to folders are not followed, so nothing outside the folder is listed.
+    """
+    return [folder / rel for rel in files.regular_files(folder, links=True) if rel.endswith((".csv", ".json"))]
 
 
 def dataset_version(path: str | Path) -> str:
     """A short hash of the content of the dataset's files (stories included): changes whenever one changes.
 
     Never raises: a file that cannot be read counts by its name and the reason
-    (the loader reports it as a problem).
+    (the loader reports it as a problem). Only files inside the folder are read.
     """
     digest = hashlib.sha1()
     folder = Path(path)
     for file in dataset_files(folder):
-        digest.update(file.relative_to(folder).as_posix().encode("utf-8", "surrogateescape"))
+        rel = file.relative_to(folder).as_posix()
+        digest.update(rel.encode("utf-8", "surrogateescape"))
         try:
-            digest.update(file.read_bytes())
-        except (OSError, MemoryError) as exc:
+            digest.update(files.read_bytes(folder, rel))
+        except (OSError, MemoryError, files.Refused) as exc:
             digest.update(f"\x00unreadable:{type(exc).__name__}".encode())
     return digest.hexdigest()[:12]
 
