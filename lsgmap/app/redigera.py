@@ -17,7 +17,7 @@ from lsgmap.app.edit_save import BASE, OUTCOME, PENDING, outcome, problems_table
 from lsgmap.app.settings import editing_enabled as enabled
 from lsgmap.app.text import plain
 from lsgmap.dataset.load import default_data_path
-from lsgmap.edit import Dataset, EditRefused
+from lsgmap.edit import Dataset, EditRefused, StaleEdit
 from lsgmap.edit.importing import diff_rows, read_upload, validate
 from lsgmap.errors import Problem
 from lsgmap.exchange import default_filename, export_data
@@ -133,6 +133,9 @@ def _undo(folder: str, lang: str, shown: str = "") -> None:
         undo = ds.undo_last()
         who = str(st.session_state.get(F + "who") or "").strip()
         saved = ds.save(undo, who=who, why=t("edit.undo_why", lang, change=undo.undoes))
+    except StaleEdit:  # another undo or change was saved meanwhile
+        st.session_state[OUTCOME] = ("refused", {"problems": [Problem("edit.undo_stale", "changes.csv", None, shown or "–")]})
+        return
     except (EditRefused, Timeout) as exc:
         problems = getattr(exc, "problems", [])
         st.session_state[OUTCOME] = ("refused", {"problems": problems}) if problems else ("busy", {})

@@ -27,7 +27,7 @@ from pathlib import Path
 from lsgmap.errors import Problem
 
 __all__ = [
-    "MAX_FILE_BYTES", "MAX_TABLE_ROWS", "MAX_CELL_CHARS", "Refused", "inside", "resolve", "read_bytes", "problem", "regular_files",
+    "MAX_FILE_BYTES", "MAX_TABLE_ROWS", "MAX_CELL_CHARS", "Refused", "inside", "resolve", "read_bytes", "read_regular", "problem", "regular_files",
 ]
 
 #: The largest file of a dataset lsgmap reads (a national dataset's largest table is about 10 MB).
@@ -74,9 +74,20 @@ def read_bytes(folder: str | Path, rel: str | Path, *, limit: int = MAX_FILE_BYT
     when it is outside the folder, not a regular file or larger than ``limit``,
     and :class:`OSError` when it cannot be read.
     """
-    path = resolve(folder, rel)
+    return read_regular(resolve(folder, rel), limit=limit, name=str(rel))
+
+
+def read_regular(path: str | Path, *, limit: int = MAX_FILE_BYTES, name: str = "") -> bytes:
+    """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes, else :class:`Refused` (nothing read).
+
+    >>> read_regular("/dev/zero")
+    Traceback (most recent call last):
+    ...
+    lsgmap.dataset.files.Refused: file.not_regular: /dev/zero
+    """
+    rel = name or str(path)
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)  # a pipe does not block the open
-    fd = os.open(path, flags)
+    fd = os.open(path, flags & ~getattr(os, "O_NOFOLLOW", 0) if not name else flags)
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+from collections.abc import Mapping
 from pathlib import Path
 
 from lsgmap.dataset import files
@@ -44,7 +45,7 @@ def dataset_files(folder: Path) -> list[Path]:
     return [folder / rel for rel in files.regular_files(folder, links=True) if rel.endswith((".csv", ".json"))]
 
 
-def dataset_version(path: str | Path) -> str:
+def dataset_version(path: str | Path, *, replaced: Mapping[str, bytes] | None = None) -> str:
     """A short hash of the content of the dataset's files (stories included): changes whenever one changes.
 
     Never raises: a file that cannot be read counts by its name and the reason
@@ -52,26 +53,29 @@ def dataset_version(path: str | Path) -> str:
     """
     digest = hashlib.sha1()
     folder = Path(path)
-    for file in dataset_files(folder):
-        rel = file.relative_to(folder).as_posix()
+    replaced = replaced or {}
+    names = sorted({*(f.relative_to(folder).as_posix() for f in dataset_files(folder)), *replaced})
+    for rel in names:
         digest.update(rel.encode("utf-8", "surrogateescape"))
         try:
-            digest.update(files.read_bytes(folder, rel))
+            digest.update(replaced[rel] if rel in replaced else files.read_bytes(folder, rel))
         except (OSError, MemoryError, files.Refused) as exc:
             digest.update(f"\x00unreadable:{type(exc).__name__}".encode())
     return digest.hexdigest()[:12]
 
 
-def load(path: str | Path | None = None) -> Structure:
+def load(path: str | Path | None = None, *, replaced: Mapping[str, bytes] | None = None) -> Structure:
     """Read and parse the dataset at ``path`` (default: :func:`default_data_path`).
 
     Never raises for bad data: problems are in ``Structure.problems`` and the
     rows concerned are left out. Raises :class:`FileNotFoundError` only when
-    the folder does not exist.
+    the folder does not exist. ``replaced`` (a table's path → bytes) reads those
+    tables from memory instead of the folder: the dataset as a change would leave it.
     """
     folder = Path(path) if path is not None else default_data_path()
     if not folder.is_dir():
         raise FileNotFoundError(str(folder))
     recover_if_needed(folder)  # a commit cut off by a crash is finished first
-    raw = read_dataset(folder)
-    return Structure(folder, parse_dataset(raw), dataset_version(folder), root=raw.schema.root, default_date=raw.schema.default_date)
+    raw = read_dataset(folder, replaced=replaced)
+    version = dataset_version(folder, replaced=replaced)
+    return Structure(folder, parse_dataset(raw), version, root=raw.schema.root, default_date=raw.schema.default_date)

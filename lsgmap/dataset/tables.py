@@ -18,6 +18,7 @@ import csv
 import io
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -101,15 +102,20 @@ class RawDataset:
         return t.rows if t else []
 
 
-def read_dataset(path: str | Path) -> RawDataset:
+def read_dataset(path: str | Path, *, replaced: Mapping[str, bytes] | None = None) -> RawDataset:
     """Read every table of the structure in the dataset at ``path``; never raises on bad data.
 
     The story tables (``"lsgmap:part": "stories"``) are read by :mod:`lsgmap.dataset.stories`.
+    ``replaced`` gives the bytes of some tables (by path) instead of their files.
     """
     folder = Path(path)
     problems: list[Problem] = []
     schema = read_dataset_schema(folder, problems)
-    tables = {r.name: read_table(folder, r, problems) for r in schema.resources.values() if not r.part}
+    replaced = replaced or {}
+    tables = {
+        r.name: read_table_bytes(replaced[r.path], r, r.path, problems) if r.path in replaced else read_table(folder, r, problems)
+        for r in schema.resources.values() if not r.part
+    }
     return RawDataset(folder, schema, tables, problems)
 
 
