@@ -25,7 +25,6 @@ namn;belopp|"'=1+1";"2,5"|Trosa;-3|
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import numbers
