@@ -87,6 +87,7 @@ def _code_places() -> list[str]:
     places = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(ROOT / "lsgmap"), matplotlib.get_cachedir(), matplotlib.get_configdir(),
               "/usr/share", "/usr/lib", "/etc/fonts", "/dev/null", "/dev/urandom", "/proc/self", "/etc/localtime", "/usr/local/lib", "/etc/mime.types"}
     places |= {p for p in sys.path if p and "-packages" in p}
+    places |= {str(ROOT / "app.py"), str(ROOT / ".streamlit"), str(ROOT / "pyproject.toml"), "/proc"}  # what Streamlit reads for the pages
     return [os.path.realpath(p) for p in places]
 
 
@@ -99,6 +100,8 @@ def _audit(event: str, args: tuple) -> None:
     try:
         real = os.path.realpath(os.fsdecode(path))
     except (TypeError, ValueError):
+        return
+    if "__editable__" in real:  # the import system's path hook of an editable install: no file
         return
     if not any(real == a or real.startswith(a.rstrip("/") + "/") for a in _allowed[-1]):
         _seen.append(real)

@@ -110,6 +110,10 @@ def _workbook_sheets(ds: Dataset, name: str, data: bytes, problems: list[Problem
     if unpacked > MAX_WORKBOOK_BYTES:
         problems.append(Problem("import.too_large", name, None, f"{unpacked} bytes", {"limit": f"{MAX_WORKBOOK_BYTES} bytes"}))
         return {}
+    cells = _count_cells(data)
+    if cells > MAX_WORKBOOK_CELLS:  # counted in the raw sheets first: openpyxl would take minutes to read them
+        problems.append(Problem("import.too_large", name, None, f"{cells} cells", {"limit": f"{MAX_WORKBOOK_CELLS} cells"}))
+        return {}
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     sheets: dict[str, Sheet] = {}
     cells_read = 0
@@ -162,6 +166,24 @@ def _workbook_sheets(ds: Dataset, name: str, data: bytes, problems: list[Problem
     finally:
         book.close()
     return sheets
+
+
+def _count_cells(data: bytes) -> int:
+    """The cells of every sheet of a workbook, counted in its XML as it unpacks (a megabyte at a time), stopping past the limit."""
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        for info in book.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            tail = b""
+            with book.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    block = tail + chunk
+                    total += block.count(b"<c ") + block.count(b"<c>") - tail.count(b"<c ") - tail.count(b"<c>")
+                    tail = block[-2:]
+                    if total > MAX_WORKBOOK_CELLS:
+                        return total
+    return total
 
 
 def _first_row(ws) -> list[str]:
