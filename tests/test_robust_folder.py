@@ -16,6 +16,7 @@ import shutil
 import time
 from pathlib import Path
 
+import app_kit  # noqa: F401 - imported before any audited block (run_pages imports it)
 import pytest
 from robust_kit import COMMANDS, only_opens_inside, run_cli, run_library_and_cli, run_pages
 

@@ -54,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         note = t("check.note", lang)
-        for p in problems:  # by severity, not by looking each up in the list of errors (quadratic in the problems)
-            line = p.render(lang)
-            echo(f"{note}: {line}" if p.severity == WARNING else line)
-        echo(summary(len(errors), len(warnings), lang))
+        # by severity, not by looking each up in the list of errors (quadratic in the problems); printed at once
+        lines = [f"{note}: {p.render(lang)}" if p.severity == WARNING else p.render(lang) for p in problems]
+        echo("\n".join([*lines, summary(len(errors), len(warnings), lang)]))
     return 1 if errors else 0
