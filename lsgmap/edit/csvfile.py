@@ -14,6 +14,10 @@ A file that could not be read whole (``lossy``: its problems) is never written b
 >>> f.put("c", {"id": "c", "name": "C"})
 >>> f.to_bytes()
 b'id,name\\r\\na,"A, x"\\r\\nb,Bee\\r\\nc,C\\r\\n'
+>>> g = CsvFile.parse(b"id,name")
+>>> g.put("a", {"id": "a", "name": "A"})
+>>> g.to_bytes()
+b'id,name\\na,A\\n'
 """
 
 from __future__ import annotations
@@ -121,6 +125,8 @@ class CsvFile:
             return
         if self.records and not self.records[-1].endswith(("\n", "\r")):
             self.records[-1] += self.newline
+        elif not self.records and self.header_text and not self.header_text.endswith(("\n", "\r")):
+            self.header_text += self.newline  # a file of only a header without a line ending
         self.records.append(self._record(values))
         self.cells.append(cells)
         self._index[row_id] = len(self.records) - 1
