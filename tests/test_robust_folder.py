@@ -489,6 +489,28 @@ def test_a_million_row_workbook_without_a_declared_range_is_refused_at_once(tmp_
     assert dataset_version(folder) == version
 
 
+@pytest.mark.slow  # unpacks a cell of 60 MB
+def test_a_small_workbook_that_unpacks_to_a_huge_cell_is_refused_with_the_limit(tmp_path):
+    import zipfile
+
+    folder = _copy(tmp_path)
+    version = dataset_version(folder)
+    book = _book_with(tmp_path, lambda wb: wb["entities"].cell(2, 3, "xq"))
+    data = {}
+    with zipfile.ZipFile(book) as z:
+        for info in z.infolist():
+            data[info.filename] = z.read(info.filename).replace(b">xq<", b">" + b"x" * 60_000_000 + b"<")
+    with zipfile.ZipFile(book, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in data.items():
+            z.writestr(name, content)
+    assert book.stat().st_size < 400_000
+    started = time.perf_counter()
+    code, out, _ = _cli(["import", str(book), "--data", str(folder), "--lang", "en", "--why", "x"])
+    assert time.perf_counter() - started < 20
+    assert code == 1 and "entities!2: a cell is longer than lsgmap reads (60000000 characters; the limit is 131072)" in out
+    assert dataset_version(folder) == version
+
+
 def test_a_csv_with_an_unknown_column_is_refused_like_a_sheet(tmp_path):
     folder = _copy(tmp_path)
     table = tmp_path / "entities.csv"

@@ -151,13 +151,11 @@ def _workbook_sheets(ds: Dataset, name: str, data: bytes, problems: list[Problem
                 used = max(i for i, c in enumerate(cells) if c) + 1
                 widest = max(widest, used)
                 long = next((c for c in cells if len(c) > MAX_CELL_CHARS), None)
-                if long is not None:
+                if long is not None:  # the row stays in the comparison (the import is refused by the problem)
                     problems.append(Problem("import.cell_too_long", where(table, n), None, str(len(long)), {"limit": MAX_CELL_CHARS}))
-                    continue
                 unnamed = next((i for i, c in enumerate(cells) if c and (i >= len(header) or not header[i])), None)
                 if unnamed is not None:
                     problems.append(Problem("import.unnamed_column", where(table, n), None, get_column_letter(unnamed + 1), {"sheet": table}))
-                    continue
                 body.append((n, dict(zip(header, cells, strict=False))))
             if declared_rows and declared_columns and (last > declared_rows or widest > declared_columns):
                 problems.append(Problem("import.beyond_dimension", where(table, None), None, dimension,
