@@ -113,6 +113,9 @@ def _save_import(folder: str, lang: str, why: str) -> None:
 
 def log_tab(ds: Dataset, lang: str) -> None:
     """The change log, newest first, and the undo of the last change (itself logged)."""
+    if ds.problems:  # a table not read whole (the log too, perhaps): said, and nothing saved over it
+        st.error(t("edit.refused", lang, count=len(ds.problems)), icon="⛔")
+        st.dataframe(problems_table(ds.problems, lang), hide_index=True, width="stretch")
     log = ds.log()
     if not log:
         st.caption(t("edit.log_empty", lang))
