@@ -118,6 +118,20 @@ def test_a_cell_over_the_limit_in_any_table_is_named_with_the_limit(tmp_path, wh
     assert code == 1 and "a cell is longer than lsgmap reads (the limit is 131" in out + err
 
 
+def test_a_table_over_the_row_or_byte_limit_is_named_with_the_limit_and_the_value(tmp_path, monkeypatch):
+    from lsgmap.dataset import files
+
+    folder = _copy(tmp_path)
+    monkeypatch.setattr(files, "MAX_TABLE_ROWS", 3)
+    code, out, _ = _cli(["check", "--data", str(folder), "--lang", "en"])
+    assert code == 1 and "relations.csv:5: the table has more rows than lsgmap reads (the limit is 3 rows); the rows from 5 on were not read" in out
+    monkeypatch.setattr(files, "MAX_TABLE_ROWS", 1_000_000)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 200)
+    size = (folder / "entities.csv").stat().st_size
+    code, out, _ = _cli(["check", "--data", str(folder), "--lang", "en"])
+    assert code == 1 and f"entities.csv: the file is larger than lsgmap reads ({size} bytes; the limit is 200 bytes)" in out
+
+
 # -- 2. nothing outside the folder ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", ["entities.csv", "datapackage.json", "sources.csv"])

@@ -67,17 +67,17 @@ def resolve(folder: str | Path, rel: str | Path) -> Path:
     return Path(os.path.realpath(os.path.join(os.path.realpath(folder), rel)))
 
 
-def read_bytes(folder: str | Path, rel: str | Path, *, limit: int = MAX_FILE_BYTES) -> bytes:
+def read_bytes(folder: str | Path, rel: str | Path, *, limit: int | None = None) -> bytes:
     """The bytes of the file ``rel`` of the dataset ``folder``.
 
     Raises :class:`FileNotFoundError` when there is no such file, :class:`Refused`
-    when it is outside the folder, not a regular file or larger than ``limit``,
+    when it is outside the folder, not a regular file or larger than ``limit`` (default :data:`MAX_FILE_BYTES`),
     and :class:`OSError` when it cannot be read.
     """
     return read_regular(resolve(folder, rel), limit=limit, name=str(rel))
 
 
-def read_regular(path: str | Path, *, limit: int = MAX_FILE_BYTES, name: str = "") -> bytes:
+def read_regular(path: str | Path, *, limit: int | None = None, name: str = "") -> bytes:
     """The bytes of ``path`` when it is a regular file of at most ``limit`` bytes, else :class:`Refused` (nothing read).
 
     >>> read_regular("/dev/zero")
@@ -86,6 +86,7 @@ def read_regular(path: str | Path, *, limit: int = MAX_FILE_BYTES, name: str = "
     lsgmap.dataset.files.Refused: file.not_regular: /dev/zero
     """
     rel = name or str(path)
+    limit = MAX_FILE_BYTES if limit is None else limit
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)  # a pipe does not block the open
     fd = os.open(path, flags & ~getattr(os, "O_NOFOLLOW", 0) if not name else flags)
     try:
