@@ -10,6 +10,10 @@ table (``entities.csv``, UTF-8 or Swedish Excel's Windows-1252 with ``;``)
 is one sheet.
 
 Problems name the sheet and row as a spreadsheet shows them: ``entities!7``.
+Nothing is left out silently: a hidden sheet, a duplicated, unknown or
+unnamed column, values outside a sheet's declared range, a cell over the
+limit and a workbook over the limits (cells, unpacked bytes) are problems
+that refuse the import, as is a sheet whose table could not be read whole.
 
 >>> import io
 >>> from lsgmap.dataset.load import BUNDLED_DATA, load
@@ -211,9 +215,8 @@ def _csv_sheet(ds: Dataset, name: str, data: bytes, problems: list[Problem]) -> 
         return {}
     found: list[Problem] = []
     t = read_table_bytes(data, replace(resource, required=True), name, found)  # the dataset's one reader, from memory
-    problems += [p for p in found if p.severity == "error"]
-    _check_sheet_header(name, t.columns, resource.columns, problems)
-    problems[:] = [p for p in problems if p.code != "table.column_duplicate"] if any(p.code == "import.duplicate_column" for p in problems) else problems
+    problems += [p for p in found if p.severity == "error" and p.code != "table.column_duplicate"]
+    _check_sheet_header(name, t.columns, resource.columns, problems)  # a duplicated or unknown column, as for a sheet
     rows = [(r.line, {c: v for c, v in r.values.items()}) for r in t.rows]
     return {table: {"columns": [c for c in t.columns if c], "rows": rows}}
 
