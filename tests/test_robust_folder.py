@@ -316,6 +316,68 @@ def test_a_read_only_folder_refuses_an_undo_with_the_reason(tmp_path, monkeypatc
     _no_leftovers(folder)
 
 
+def _import_note(folder: Path, tmp_path: Path) -> Path:
+    from openpyxl import load_workbook
+
+    from lsgmap.exchange.workbook import to_workbook
+
+    book = tmp_path / "note.xlsx"
+    book.write_bytes(to_workbook(load(folder)))
+    wb = load_workbook(book)
+    wb["relations"]["J2"] = "en ny anteckning"
+    wb.save(book)
+    return book
+
+
+@pytest.mark.slow  # a process of its own, with a limit on the size of the files it writes
+def test_a_real_write_failure_in_another_process_refuses_the_import(tmp_path):
+    import resource
+    import subprocess
+    import sys
+
+    folder = tmp_path / "d"
+    shutil.copytree(DATA.parent.parent / "data" / "sormland", folder)
+    version = dataset_version(folder)
+    book = _import_note(folder, tmp_path)
+
+    def small_files():  # the disk is "full" past 8 KB a file: write() fails with EFBIG (Python ignores SIGXFSZ)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))
+
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    run = subprocess.run([sys.executable, "-m", "lsgmap", "import", str(book), "--data", str(folder), "--lang", "en", "--why", "x"],
+                         env=env, capture_output=True, text=True, preexec_fn=small_files, timeout=120)
+    assert run.returncode == 1, run.stderr
+    assert "the dataset folder cannot be written (File too large); nothing was changed" in run.stdout + run.stderr
+    _no_leftovers(folder)
+    assert dataset_version(folder) == version
+
+
+@pytest.mark.slow  # a process of its own, as root without the right to override file permissions
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="needs root and setpriv to drop the permission override")
+def test_a_real_read_only_folder_refuses_the_import(tmp_path):
+    import subprocess
+    import sys
+
+    folder = tmp_path / "d"
+    shutil.copytree(DATA / "valid", folder)
+    shutil.copy(DEFAULT_SCHEMA_PATH, folder / "datapackage.json")
+    book = _import_note(folder, tmp_path)
+    version = dataset_version(folder)
+    shutil.chown(folder, "nobody")
+    for path in [folder, *folder.iterdir()]:
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parent.parent)}
+    try:
+        run = subprocess.run(["setpriv", "--bounding-set", "-dac_override,-dac_read_search", "--", sys.executable, "-m", "lsgmap", "import",
+                              str(book), "--data", str(folder), "--lang", "sv", "--why", "x"], env=env, capture_output=True, text=True, timeout=120)
+    finally:
+        folder.chmod(0o755)
+    assert run.returncode == 1, run.stderr
+    assert "datamappen går inte att skriva i (Permission denied); inget ändrades" in run.stdout + run.stderr
+    _no_leftovers(folder)
+    assert dataset_version(folder) == version
+
+
 def test_two_undos_at_once_one_succeeds_and_the_other_says_why(tmp_path, monkeypatch):
     folder = _copy(tmp_path)
     from lsgmap.edit import Dataset
