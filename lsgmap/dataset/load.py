@@ -15,6 +15,7 @@ from pathlib import Path
 from lsgmap.dataset import files
 from lsgmap.dataset.journal import recover_if_needed
 from lsgmap.dataset.parse import parse_dataset
+from lsgmap.dataset.scenarios import SCENARIO_FOLDER
 from lsgmap.dataset.tables import read_dataset
 from lsgmap.model.structure import Structure
 
@@ -38,11 +39,14 @@ def default_data_path() -> Path:
 
 
 def dataset_files(folder: Path) -> list[Path]:
-    """The ``.csv`` and ``.json`` files of a dataset folder (stories included), in a stable order; never raises.
+    """The ``.csv`` and ``.json`` files of a dataset folder (stories included, proposals not), in a stable order; never raises.
 
     Links to folders are not followed, so nothing outside the folder is listed.
     """
-    return [folder / rel for rel in files.regular_files(folder, links=True) if rel.endswith((".csv", ".json"))]
+    return [
+        folder / rel for rel in files.regular_files(folder, links=True)
+        if rel.endswith((".csv", ".json")) and rel.split("/", 1)[0] != SCENARIO_FOLDER  # proposals: beside the data, never part of its version
+    ]
 
 
 def dataset_version(path: str | Path, *, replaced: Mapping[str, bytes] | None = None) -> str:

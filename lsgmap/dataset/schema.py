@@ -292,8 +292,8 @@ _GLOB = re.compile(r"[*?\[\]]")
 def _table_path(value: Any, number: int, *, pattern: bool) -> str:
     """A resource's ``path`` (or ``lsgmap:pattern``) checked once: a ``.csv`` file inside the dataset folder, else ValueError.
 
-    A relative path of plain names (no ``..``, ``.``, NUL or back slash); a pattern
-    may have wildcards in its file name only (``stories/*.csv``).
+    A relative path of plain names (no ``..``, ``.``, NUL or back slash); only a
+    pattern may have wildcards (``stories/*.csv``, ``scenarios/*/scenario.csv``).
 
     >>> _table_path("stories/*.csv", 1, pattern=True)
     'stories/*.csv'
@@ -310,8 +310,7 @@ def _table_path(value: Any, number: int, *, pattern: bool) -> str:
         value.endswith(".csv") and len(value) < 256 and not value.startswith("/")
         and "\x00" not in value and "\\" not in value and ":" not in value
         and all(part not in ("", ".", "..") and part.strip() == part for part in parts)
-        and not any(_GLOB.search(part) for part in parts[:-1])
-        and (pattern or not _GLOB.search(parts[-1]))
+        and (pattern or not any(_GLOB.search(part) for part in parts))
         and parts[-1] != ".csv"
     )
     if not ok:

@@ -143,7 +143,20 @@ class Dataset:
                     "base": change.base, "undoes": change.undoes,
                 },
             )
-        return {self.resources[name].path: f.to_bytes() for name, f in touched.items()}
+        out = {self.resources[name].path: f.to_bytes() for name, f in touched.items()}
+        for rel, data in change.files.items():
+            if not journal.own_file(self.folder, rel) or rel in out:  # a file of the folder, not through a link out of it
+                raise EditRefused([Problem("edit.file_not_allowed", rel, None, rel, {"field": "files"})])
+            try:
+                existing = dataset_files.read_bytes(self.folder, rel)
+            except FileNotFoundError:
+                existing = None
+            except (dataset_files.Refused, OSError):
+                raise EditRefused([Problem("edit.file_not_allowed", rel, None, rel, {"field": "files"})]) from None
+            if existing is not None and existing != data:
+                raise EditRefused([Problem("edit.file_exists", rel, None, rel, {"field": "files"})])
+            out[rel] = data
+        return out
 
     def save(self, change: Change, *, who: str = "", why: str = "") -> Saved:
         """Write ``change`` (validated, atomically, logged); raises :class:`StaleEdit` or :class:`EditRefused`."""
