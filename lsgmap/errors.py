@@ -23,6 +23,9 @@ __all__ = ["LsgmapError", "InputError", "Problem", "ERROR", "WARNING"]
 ERROR = "error"
 WARNING = "warning"
 
+#: the words of problems already put into words, by code, language, value and parameters
+_TEXTS: dict[tuple, tuple[str, str]] = {}
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -43,18 +46,28 @@ class Problem:
     def where(self) -> str:
         return f"{self.file}:{self.line}" if self.line else self.file
 
-    def what(self, lang: str = "sv") -> str:
+    def _texts(self, lang: str) -> tuple[str, str]:
+        """(what, fix) in ``lang``, put into words once for problems that differ only in where they are (100,000 duplicate ids)."""
+        try:
+            key = (self.code, lang, self.value, tuple(sorted(self.params.items())))
+            found = _TEXTS.get(key)
+        except TypeError:  # a parameter that cannot be a key
+            return problem_text(self.code, lang, value=self.value, **self.params)
+        if found is None:
+            if len(_TEXTS) > 50_000:
+                _TEXTS.clear()
+            found = _TEXTS[key] = problem_text(self.code, lang, value=self.value, **self.params)
+        return found
 
-        return problem_text(self.code, lang, value=self.value, **self.params)[0]
+    def what(self, lang: str = "sv") -> str:
+        return self._texts(lang)[0]
 
     def fix(self, lang: str = "sv") -> str:
-
-        return problem_text(self.code, lang, value=self.value, **self.params)[1]
+        return self._texts(lang)[1]
 
     def render(self, lang: str = "sv") -> str:
         """``FILE:LINE: what is wrong ("value") — how to fix it``."""
-
-        what, fix = problem_text(self.code, lang, value=self.value, **self.params)
+        what, fix = self._texts(lang)
         return f"{self.where}: {what} — {fix}"
 
     def as_dict(self, lang: str = "sv") -> dict[str, Any]:

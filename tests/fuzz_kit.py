@@ -50,6 +50,8 @@ def _write(path: Path, rows: list[list[str]], delimiter: str = ",", encoding: st
 ROW_KINDS = ["cell", "cell", "cell", "cells", "row_short", "row_long", "row_dup", "row_del"]
 HEADER_KINDS = ["header_dup", "header_del", "header_extra", "header_rename", "header_empty"]
 FILE_KINDS = ["encoding", "truncate", "bytes", "semicolon", "empty", "blank_lines"]
+#: issue 25: what is not a regular file of the folder, in place of a table (made by the mutator; never read by it)
+PLACE_KINDS = ["link_out", "dev_zero", "fifo", "folder", "loop", "huge_cell"]
 
 
 def _edit_rows(rng: random.Random, kind: str, body: list[list[str]]) -> None:
@@ -108,7 +110,32 @@ def _write_file(rng: random.Random, kind: str, path: Path, rows: list[list[str]]
         _write(path, [rows[0], [], *rows[1:], [""], [" "]])
 
 
+def _replace_file(rng: random.Random, kind: str, path: Path) -> None:
+    import os
+
+    path.unlink()
+    if kind == "link_out":
+        os.symlink(rng.choice(["/etc/passwd", "/etc/hostname", "/nonexistent/x.csv"]), path)
+    elif kind == "dev_zero":
+        os.symlink("/dev/zero", path)
+    elif kind == "fifo":
+        os.mkfifo(path)
+    elif kind == "folder":
+        path.mkdir()
+    elif kind == "loop":
+        os.symlink(path.name + ".loop", path)
+        os.symlink(path.name, path.with_name(path.name + ".loop"))
+    elif kind == "huge_cell":
+        path.write_text("id,quote\nx," + "x" * 140_000 + "\n", encoding="utf-8")
+
+
 def _mutate_table(rng: random.Random, path: Path) -> str:
+    if path.is_symlink() or not path.is_file():  # already replaced by a link, a pipe or a folder: never read it here
+        return f"{path.name}:left"
+    if rng.random() < 0.08:
+        kind = rng.choice(PLACE_KINDS)
+        _replace_file(rng, kind, path)
+        return f"{path.name}:{kind}"
     rows = _read(path)
     header, body = rows[0] or ["id"], rows[1:]
     kind = rng.choice(ROW_KINDS + HEADER_KINDS + FILE_KINDS)
@@ -126,7 +153,7 @@ def _mutate_table(rng: random.Random, path: Path) -> str:
 def _mutate_descriptor(rng: random.Random, folder: Path) -> str:
     descriptor = json.loads(DEFAULT_SCHEMA_PATH.read_text(encoding="utf-8"))
     resources = descriptor["resources"]
-    kind = rng.choice(["field", "field", "field", "resource", "drop_resource", "keys", "root", "default_date", "text"])
+    kind = rng.choice(["field", "field", "field", "resource", "drop_resource", "keys", "root", "default_date", "text", "bad_path"])
     resource = rng.choice(resources)
     fields = resource["schema"]["fields"]
     junk = rng.choice([None, 5, "x", [], {}, [1], {"a": 1}, True, -1.5, "(", "entities", ["id"], {"fields": "id"}])
@@ -139,6 +166,9 @@ def _mutate_descriptor(rng: random.Random, folder: Path) -> str:
             field[key] = junk
     elif kind == "resource":
         resource[rng.choice(["name", "path", "schema", "lsgmap:part", "lsgmap:pattern", "lsgmap:required"])] = junk
+    elif kind == "bad_path":  # issue 25: paths that are no file of the folder
+        key = "lsgmap:pattern" if resource.get("lsgmap:pattern") else "path"
+        resource[key] = rng.choice([".", "", "documents", "stories", "a\x00b.csv", "../x.csv", "/etc/passwd", "*.csv", "stories/*/x.csv"])
     elif kind == "drop_resource":
         resources.remove(resource)
     elif kind == "keys":
@@ -183,5 +213,5 @@ def make_case(seed: int, target: Path) -> str:
         elif what < 0.2:
             done.append(_mutate_stories(rng, target))
         else:
-            done.append(_mutate_table(rng, rng.choice(sorted(target.glob("*.csv")))))
+            done.append(_mutate_table(rng, rng.choice(sorted(p for p in target.glob("*.csv") if not p.name.endswith(".loop")))))
     return f"seed {seed}: " + ", ".join(done)

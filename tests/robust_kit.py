@@ -41,6 +41,7 @@ def run_cli(argv: list[str]) -> int:
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = main(argv)
     assert isinstance(code, int), (argv, code)
+    assert code != 3, (argv, err.getvalue()[-500:])  # exit 3 is an internal error: data never causes one
     return code
 
 
@@ -65,3 +66,68 @@ def run_pages(monkeypatch, folder: Path, pages: list[str | None] | None = None) 
     for page in pages if pages is not None else PAGES:
         at = run_app(page=page, strict=False)
         assert not at.exception, (page, [e.value for e in at.exception])
+
+
+# -- issue 25: nothing outside the data folder ----------------------------------------------------------------
+
+import os  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+_allowed: list[list[str]] = []  # a stack: the folders the innermost only_opens_inside allows
+_seen: list[str] = []
+
+
+def _code_places() -> list[str]:
+    """Where Python, the installed packages, lsgmap's own code and the caches of matplotlib and fontconfig live."""
+    import matplotlib
+
+    places = {sys.prefix, sys.base_prefix, sys.exec_prefix, str(ROOT / "lsgmap"), matplotlib.get_cachedir(), matplotlib.get_configdir(),
+              "/usr/share", "/usr/lib", "/etc/fonts", "/dev/null", "/dev/urandom", "/proc/self", "/etc/localtime", "/usr/local/lib", "/etc/mime.types"}
+    places |= {p for p in sys.path if p and "-packages" in p}
+    places |= {str(ROOT / "app.py"), str(ROOT / ".streamlit"), str(ROOT / "pyproject.toml"), "/proc"}  # what Streamlit reads for the pages
+    return [os.path.realpath(p) for p in places]
+
+
+def _audit(event: str, args: tuple) -> None:
+    if event != "open" or not _allowed or not args:
+        return
+    path = args[0]
+    if isinstance(path, int) or path is None:
+        return
+    try:
+        real = os.path.realpath(os.fsdecode(path))
+    except (TypeError, ValueError):
+        return
+    if "__editable__" in real:  # the import system's path hook of an editable install: no file
+        return
+    if not any(real == a or real.startswith(a.rstrip("/") + "/") for a in _allowed[-1]):
+        _seen.append(real)
+
+
+_hooked = False
+
+
+@contextmanager
+def only_opens_inside(*folders: Path):
+    """Fail (AssertionError on leaving) when anything opened a file outside ``folders``, the temporary folder and the code.
+
+    An audit hook (``sys.addaudithook``, event ``open``: ``open()``, ``os.open``, ``io.open_code``) watches every
+    open in the process while the block runs.
+    """
+    global _hooked
+    if not _hooked:
+        sys.addaudithook(_audit)
+        _hooked = True
+    allowed = [os.path.realpath(f) for f in (*folders, tempfile.gettempdir())] + _code_places()
+    start = len(_seen)
+    _allowed.append(allowed)
+    try:
+        yield
+    finally:
+        _allowed.pop()
+        outside = sorted(set(_seen[start:]))
+        del _seen[start:]
+    assert not outside, f"opened outside the data folder: {outside[:5]}"

@@ -230,7 +230,7 @@ def test_a_folder_in_place_of_a_table(tmp_path):
     (folder / "events.csv").unlink()
     (folder / "events.csv").mkdir()
     problems = check(load(folder))
-    assert problems[0].render("en").startswith("events.csv: the file cannot be opened (Is a directory)")
+    assert problems[0].render("en").startswith('events.csv: this is not an ordinary file and was not read ("events.csv")')
 
 
 def test_a_relation_from_an_entity_to_itself_is_an_error(tiny):

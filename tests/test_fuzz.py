@@ -17,7 +17,7 @@ import pytest
 from fuzz_kit import VALID, make_case
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from robust_kit import COMMANDS, PAGES, run_library_and_cli, run_pages
+from robust_kit import COMMANDS, PAGES, only_opens_inside, run_library_and_cli, run_pages
 
 from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH
 
@@ -34,7 +34,8 @@ def test_no_data_makes_the_library_or_the_cli_raise(tmp_path, batch):
     for seed in range(SEED + batch, SEED + min(batch + BATCH, CASES)):
         what = make_case(seed, tmp_path / "case")
         try:
-            run_library_and_cli(tmp_path / "case")
+            with only_opens_inside(tmp_path / "case"):  # nothing outside the folder is read, whatever it holds
+                run_library_and_cli(tmp_path / "case")
         except Exception as exc:  # pragma: no cover - the report of a failure
             raise AssertionError(f"{what}: {type(exc).__name__}: {exc}") from exc
 

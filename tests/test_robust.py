@@ -117,15 +117,16 @@ def test_an_unreadable_file_is_a_problem_not_a_crash(tmp_path, monkeypatch, name
     (folder / "stories" / "index.csv").write_text("id,title_sv\n", encoding="utf-8")
     (folder / "stories" / "a.csv").write_text("x\n", encoding="utf-8")
     unreadable = (folder / name).resolve()
-    real_read_bytes, real_read_text = Path.read_bytes, Path.read_text
+    import os
 
-    def refuse(path, real, *args, **kwargs):
-        if path.resolve() == unreadable:
+    real_open = os.open
+
+    def refuse(path, *args, **kwargs):  # every file of a dataset is opened by lsgmap.dataset.files with os.open
+        if Path(path).resolve() == unreadable:
             raise PermissionError(13, "Permission denied", str(path))
-        return real(path, *args, **kwargs)
+        return real_open(path, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", lambda self: refuse(self, real_read_bytes))
-    monkeypatch.setattr(Path, "read_text", lambda self, *a, **k: refuse(self, real_read_text, *a, **k))
+    monkeypatch.setattr(os, "open", refuse)
     version = dataset_version(folder)
     assert version and _file_stamp(folder) == version
     found = run_library_and_cli(folder, [["check"], ["snapshot"], ["timeline"], ["report", "--from", "2016", "--to", "2017"]])

@@ -44,7 +44,8 @@ def test_csv_neutralises_formula_cells(style):
     sep = ";" if style == "sv" else ","
     text = to_csv(["namn"], [[h] for h in HOSTILE], style=style).decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=sep))
-    assert [r[0] for r in rows[1:]] == ["'" + h for h in HOSTILE]
+    # an apostrophe before each formula start: at the start, and after a tab or CR inside the cell (issue 25)
+    assert [r[0] for r in rows[1:]] == ["'" + h.replace("\t=", "\t'=").replace("\r=", "\r'=") for h in HOSTILE]
     assert not any(r[0].startswith(("=", "+", "-", "@", "\t", "\r")) for r in rows)
 
 
@@ -117,3 +118,34 @@ def test_data_page_csv_format_defaults_to_the_language(lang, style):
     at = run_app({"lang": lang}, page="data", strict=False)
     assert not at.exception
     assert at.radio(key=f"data_csv_style_{lang}").value == style
+
+
+# -- issue 25: neutralised for every separator, whatever the style --------------------------------------------
+
+SEPARATED = [f"x{sep}{h}" for sep in (";", ",", "\t") for h in HOSTILE] + ["2,5", "a;b", "plain"]
+
+
+@pytest.mark.parametrize("style", ["sv", "en"])
+@pytest.mark.parametrize("read_with", [";", ",", "\t"])
+def test_csv_cells_stay_text_whatever_separator_a_spreadsheet_splits_on(style, read_with):
+    text = to_csv(["namn", "belopp"], [[h, -2.5] for h in HOSTILE + SEPARATED], style=style).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=read_with))
+    cells = [c for r in rows for c in r]
+    assert not [c for c in cells if c.startswith(("=", "+", "@", "\t", "\r"))]  # no cell a spreadsheet would evaluate
+    if read_with == (";" if style == "sv" else ","):  # read with the file's own separator: every cell whole, its text kept
+        import re
+
+        shown = [re.sub(r"([;,\t\r\n][\s\"]*)'", r"\1", r[0]).removeprefix("'") for r in rows[1:]]
+        assert shown == HOSTILE + SEPARATED
+
+
+@pytest.mark.parametrize("style", ["sv", "en"])
+def test_the_bundled_tables_as_csv_have_no_formula_for_any_separator(style):
+    from lsgmap.dataset.load import BUNDLED_DATA, load
+
+    frame = entity_table(load(BUNDLED_DATA), lang="en")
+    frame.loc[len(frame)] = ["x;=1+1"] * len(frame.columns)
+    text = csv_bytes(frame, style=style).decode("utf-8-sig")
+    for sep in (";", ",", "\t"):
+        cells = [c for r in csv.reader(io.StringIO(text, newline=""), delimiter=sep) for c in r]
+        assert not [c for c in cells if c.startswith(("=", "+", "@"))], sep

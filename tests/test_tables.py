@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -94,9 +95,10 @@ def test_a_cell_over_the_csv_size_limit_is_a_problem_and_the_rows_before_it_are_
     path = folder / "sources.csv"
     path.write_text(f"{path.read_text(encoding='utf-8')}s2,doc,{cell},,\ns3,doc,Ett till.,,\n", encoding="utf-8")
     raw = read_dataset(folder)
-    assert ("table.unclosed_quote", "sources.csv", 3) in codes(raw)  # the csv module's limit: in a table, a quote never closed
+    assert ("table.cell_too_long", "sources.csv", 3) in codes(raw)  # the limit, named in the message
     assert [r.get("id") for r in raw.rows("sources")] == ["s1"]
-    assert load(folder).problems
+    problem = next(p for p in load(folder).problems if p.code == "table.cell_too_long")
+    assert "131072" in problem.render("en").replace(" ", "").replace("\u00a0", "") and "\n" not in problem.render("sv")
 
 
 def test_a_blank_first_line_is_a_header_without_the_columns(tmp_path):
@@ -132,7 +134,14 @@ def test_missing_folder_raises_file_not_found(tmp_path):
         ('{"resources": [{}]}', "resource 1 has no 'name'"),
         ('{"resources": [{"name": "entities"}]}', "resource 1 has no 'schema' with a 'fields' list"),
         ('{"resources": [{"name": "entities", "schema": {"fields": [{"x": 1}]}}]}', "resource 1 has a field without a 'name'"),
-        ('{"resources": [{"name": "entities", "path": "../x.csv", "schema": {"fields": [{"name": "id"}]}}]}', "outside the dataset folder"),
+        ('{"resources": [{"name": "entities", "path": "../x.csv", "schema": {"fields": [{"name": "id"}]}}]}', "inside the dataset folder"),
+        # issue 25: paths that are no file of the folder, refused once, in the schema
+        *(
+            (f'{{"resources": [{{"name": "entities", "path": {json.dumps(path)}, "schema": {{"fields": [{{"name": "id"}}]}}}}]}}', "inside the dataset folder")
+            for path in (".", "", "documents", "a\x00b.csv", "/etc/passwd.csv", "x/./y.csv", "*.csv")
+        ),
+        ('{"resources": [{"name": "s", "lsgmap:pattern": ".", "schema": {"fields": [{"name": "id"}]}}]}', "inside the dataset folder"),
+        ('{"resources": [{"name": "s", "lsgmap:pattern": "../*.csv", "schema": {"fields": [{"name": "id"}]}}]}', "inside the dataset folder"),
         ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "id", "type": "uuid"}]}}]}', "field id has the unknown type 'uuid'"),
         ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "k", "lsgmap:vocabulary": "colours"}]}}]}', "unknown vocabulary 'colours'"),
         ('{"resources": [{"name": "e", "schema": {"fields": [{"name": "k", "constraints": {"pattern": "(["}}]}}]}', "field k has a bad pattern"),

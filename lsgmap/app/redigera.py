@@ -18,7 +18,7 @@ from lsgmap.app.edit_save import BASE, OUTCOME, PENDING, outcome, problems_table
 from lsgmap.app.settings import editing_enabled as enabled
 from lsgmap.app.text import plain
 from lsgmap.dataset.load import default_data_path
-from lsgmap.edit import Dataset, EditRefused
+from lsgmap.edit import Dataset, EditRefused, StaleEdit
 from lsgmap.edit.importing import diff_rows, read_upload, validate
 from lsgmap.errors import Problem
 from lsgmap.exchange import default_filename, export_data
@@ -117,6 +117,9 @@ def _save_import(folder: str, lang: str, why: str) -> None:
 
 def log_tab(ds: Dataset, lang: str) -> None:
     """The change log, newest first, and the undo of the last change (itself logged)."""
+    if ds.problems:  # a table not read whole (the log too, perhaps): said, and nothing saved over it
+        st.error(t("edit.refused", lang, count=len(ds.problems)), icon="⛔")
+        st.dataframe(problems_table(ds.problems, lang), hide_index=True, width="stretch")
     log = ds.log()
     if not log:
         st.caption(t("edit.log_empty", lang))
@@ -137,6 +140,9 @@ def _undo(folder: str, lang: str, shown: str = "") -> None:
         undo = ds.undo_last()
         who = str(st.session_state.get(F + "who") or "").strip()
         saved = ds.save(undo, who=who, why=t("edit.undo_why", lang, change=undo.undoes))
+    except StaleEdit:  # another undo or change was saved meanwhile
+        st.session_state[OUTCOME] = ("refused", {"problems": [Problem("edit.undo_stale", "changes.csv", None, shown or "–")]})
+        return
     except (EditRefused, Timeout) as exc:
         problems = getattr(exc, "problems", [])
         st.session_state[OUTCOME] = ("refused", {"problems": problems}) if problems else ("busy", {})

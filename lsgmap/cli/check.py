@@ -12,6 +12,7 @@ import argparse
 
 from lsgmap.cli.common import echo, lang_of, load_structure, print_json
 from lsgmap.dataset.checks import check, errors_of, warnings_of
+from lsgmap.errors import WARNING
 from lsgmap.i18n import t
 
 
@@ -53,8 +54,7 @@ def run(args: argparse.Namespace) -> int:
         )
     else:
         note = t("check.note", lang)
-        for p in problems:
-            line = p.render(lang)
-            echo(line if p in errors else f"{note}: {line}")
-        echo(summary(len(errors), len(warnings), lang))
+        # by severity, not by looking each up in the list of errors (quadratic in the problems); printed at once
+        lines = [f"{note}: {p.render(lang)}" if p.severity == WARNING else p.render(lang) for p in problems]
+        echo("\n".join([*lines, summary(len(errors), len(warnings), lang)]))
     return 1 if errors else 0

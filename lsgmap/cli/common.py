@@ -45,6 +45,10 @@ _ESCAPES = re.compile(
     r"|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
 )
 
+#: Every character an escape sequence or a control starts with (a quick test before :data:`_ESCAPES`).
+_ANY_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
 def lang_of(args: argparse.Namespace) -> str:
     return normalise_lang(getattr(args, "lang", None) or os.environ.get("LSGMAP_LANG"))
 
@@ -87,7 +91,10 @@ def terminal_safe(text: Any) -> str:
     >>> terminal_safe("LSG \\x1b[2JTrosa\\x07\\r\\n\\tok \\x1b]0;title\\x07\\x9b31m")
     'LSG Trosa\\n\\tok '
     """
-    return _ESCAPES.sub("", str(text))
+    text = str(text)
+    if _ANY_CONTROL.search(text) is None:  # the common case, and a simple class is far quicker than the escapes on 10 MB
+        return text
+    return _ESCAPES.sub("", text)
 
 
 def echo(*parts: Any, file: Any = None, end: str = "\n") -> None:

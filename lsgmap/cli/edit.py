@@ -18,8 +18,9 @@ from pathlib import Path
 from lsgmap.cli.common import echo, lang_of, print_json
 from lsgmap.dataset.load import default_data_path
 from lsgmap.edit import Dataset, EditRefused, StaleEdit
+from lsgmap.edit.dataset import LOG_TABLE
 from lsgmap.edit.importing import Imported, diff_rows, read_path, validate
-from lsgmap.errors import InputError
+from lsgmap.errors import InputError, Problem
 from lsgmap.i18n import msg, t
 
 #: how many times a save is re-applied when others keep saving other rows meanwhile
@@ -126,7 +127,13 @@ def _report(args, imported: Imported, problems, saved, lang: str, *, ok: bool, n
 
 def run_log(args: argparse.Namespace) -> int:
     lang = lang_of(args)
-    log = Dataset(_folder(args)).log()
+    ds = Dataset(_folder(args))
+    unread = [p for p in ds.problems if p.file == ds.resources[LOG_TABLE].path] if LOG_TABLE in ds.resources else []
+    if unread:  # a log not read whole is not shown in part
+        for p in unread:
+            echo(p.render(lang), file=sys.stderr)
+        return 1
+    log = ds.log()
     if args.json:
         print_json(log)
         return 0
@@ -147,6 +154,9 @@ def run_undo(args: argparse.Namespace) -> int:
     except EditRefused as refused:
         for p in refused.problems:
             echo(p.render(lang))
+        return 1
+    except StaleEdit:  # another change (another undo) was saved between reading the log and saving
+        echo(Problem("edit.undo_stale", "changes.csv", None, undo.undoes).render(lang), file=sys.stderr)
         return 1
     echo(t("edit.undone", lang, change=undo.undoes, saved=saved))
     return 0

@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from lsgmap.dataset import files
 from lsgmap.dataset.scenarios import scenario_problems
 from lsgmap.dataset.stories import load_stories
 from lsgmap.dates import (
@@ -398,9 +399,8 @@ def _shipped_text(folder: Path, reference: str) -> str | None:
     if not reference or Path(reference).name != reference:
         return None
     try:
-        path = folder / reference
-        return _folded(path.read_text(encoding="utf-8", errors="replace")) if path.is_file() else None
-    except (OSError, ValueError):  # unreadable, or a name no file system takes (a NUL byte)
+        return _folded(files.read_bytes(folder, reference).decode("utf-8", errors="replace"))
+    except (OSError, ValueError, files.Refused):  # missing, unreadable, outside the folder, or a name no file system takes
         return None
 
 

@@ -277,15 +277,45 @@ def _resource(number: int, raw: Any) -> Resource:
     if not all(isinstance(f, dict) and isinstance(f.get("name"), str) for f in fields):
         raise ValueError(f"resource {number} has a field without a 'name'")
     pattern = raw.get("lsgmap:pattern")
-    path = pattern or raw.get("path", f"{raw['name']}.csv")
-    if not isinstance(path, str) or Path(path).is_absolute() or ".." in Path(path).parts:
-        raise ValueError(f"resource {number} has a 'path' outside the dataset folder")
+    path = _table_path(pattern if pattern is not None else raw.get("path", f"{raw['name']}.csv"), number, pattern=pattern is not None)
     key = _one_column(table_schema.get("primaryKey"), number)
     foreign = tuple(_foreign_key(k, number) for k in table_schema.get("foreignKeys") or [])
     return Resource(
         raw["name"], path, tuple(_field(f, number) for f in fields), key, foreign, pattern,
         str(raw.get("lsgmap:part", "")), bool(raw.get("lsgmap:required")),
     )
+
+
+_GLOB = re.compile(r"[*?\[\]]")
+
+
+def _table_path(value: Any, number: int, *, pattern: bool) -> str:
+    """A resource's ``path`` (or ``lsgmap:pattern``) checked once: a ``.csv`` file inside the dataset folder, else ValueError.
+
+    A relative path of plain names (no ``..``, ``.``, NUL or back slash); only a
+    pattern may have wildcards (``stories/*.csv``, ``scenarios/*/scenario.csv``).
+
+    >>> _table_path("stories/*.csv", 1, pattern=True)
+    'stories/*.csv'
+    >>> _table_path("documents", 3, pattern=False)
+    Traceback (most recent call last):
+    ...
+    ValueError: resource 3: the path 'documents' is not a .csv file inside the dataset folder
+    """
+    what = "lsgmap:pattern" if pattern else "path"
+    if not isinstance(value, str):
+        raise ValueError(f"resource {number}: the {what} is not a text")
+    parts = value.split("/")
+    ok = (
+        value.endswith(".csv") and len(value) < 256 and not value.startswith("/")
+        and "\x00" not in value and "\\" not in value and ":" not in value
+        and all(part not in ("", ".", "..") and part.strip() == part for part in parts)
+        and (pattern or not any(_GLOB.search(part) for part in parts))
+        and parts[-1] != ".csv"
+    )
+    if not ok:
+        raise ValueError(f"resource {number}: the {what} {value[:80]!r} is not a .csv file inside the dataset folder")
+    return value
 
 
 def _one_column(names: Any, number: int) -> str | None:

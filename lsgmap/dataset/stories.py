@@ -36,6 +36,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lsgmap.dataset import files as dataset_files
 from lsgmap.dataset.schema import Resource, Validator, default_schema, suggest, to_number
 from lsgmap.dataset.tables import Row, read_dataset_schema, read_table
 from lsgmap.dates import PartialDate, to_day
@@ -265,6 +266,9 @@ def load_stories(structure: Any, folder: str | Path | None = None) -> tuple[list
     base = Path(folder) if folder is not None else Path(structure.path) / Path(index_resource.path).parent
     problems: list[Problem] = []
     if not base.is_dir():
+        return [], problems
+    if folder is None and not dataset_files.inside(structure.path, base):  # a stories folder linked out of the dataset: not listed, not read
+        problems.append(Problem("file.outside", Path(index_resource.path).parent.as_posix(), None, Path(index_resource.path).parent.as_posix()))
         return [], problems
     root, prefix = base.parent, base.name
     validator = Validator(problems)

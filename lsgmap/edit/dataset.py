@@ -1,9 +1,12 @@
 """A dataset folder opened for editing: its tables as bytes, its version, and :meth:`Dataset.save`.
 
 Saving takes the write lock, refuses a change made on an older version (with
-what was saved meanwhile), applies the change to a copy and runs ``check`` on
-it (new errors refuse the change), then replaces every touched table and the
-change log together (:mod:`lsgmap.dataset.journal`). Untouched rows keep their bytes.
+what was saved meanwhile), loads the dataset with the changed files in place
+(read from memory: nothing is copied) and runs ``check`` on it (new errors
+refuse the change), then replaces every touched table and the change log
+together (:mod:`lsgmap.dataset.journal`). Untouched rows keep their bytes. A
+table that could not be read whole is never written; a folder that cannot be
+written refuses the change with the reason (:class:`EditRefused`), nothing changed.
 
 >>> import shutil, tempfile, pathlib
 >>> from lsgmap.dataset.load import BUNDLED_DATA
@@ -18,15 +21,12 @@ change log together (:mod:`lsgmap.dataset.journal`). Untouched rows keep their b
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-import shutil
-import tempfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+from lsgmap.dataset import files as dataset_files
 from lsgmap.dataset import journal
 from lsgmap.dataset.checks import check, errors_of, warnings_of
 from lsgmap.dataset.load import dataset_version, load
@@ -72,10 +72,19 @@ class Dataset:
         self.checked_keys: set[tuple] = set()  # check's findings on the files last given to checked()
 
     def _read(self, resource: Resource) -> CsvFile:
-        path = self.folder / resource.path
         key = "change" if resource.name == LOG_TABLE else (resource.primary_key or "id")
-        data = path.read_bytes() if path.is_file() else b""
-        return CsvFile.parse(data, key=key, header=resource.columns)
+        try:
+            data = dataset_files.read_bytes(self.folder, resource.path)
+        except FileNotFoundError:
+            data = b""
+        except (dataset_files.Refused, OSError) as exc:
+            return CsvFile(list(resource.columns), [], key=key, lossy=[dataset_files.problem(exc, resource.path)])
+        return CsvFile.read(data, resource, resource.path, key=key)
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Why a table could not be read whole (such a table is not written, nor the log after a change)."""
+        return [p for f in self.files.values() for p in f.lossy]
 
     # -- reading --------------------------------------------------------------
     def row(self, table: str, row_id: str) -> dict[str, str] | None:
@@ -90,9 +99,7 @@ class Dataset:
     def log(self) -> list[dict[str, str]]:
         """The change log, one dict per changed row, oldest first."""
         f = self.files.get(LOG_TABLE)
-        if f is None:
-            return []
-        return [dict(zip(f.header, row, strict=False)) for row in csv.reader(io.StringIO("".join(f.records), newline=""), delimiter=f.delimiter) if row]
+        return f.every_row() if f is not None else []
 
     def last_change(self) -> str:
         """The id of the newest change in the log ("" when none)."""
@@ -118,11 +125,14 @@ class Dataset:
 
     def new_files(self, change: Change, *, who: str, why: str, change_id: str) -> dict[str, bytes]:
         """The bytes of every table ``change`` touches, and of the log, after it."""
+        lossy = [p for name in {*change.tables(), LOG_TABLE} if name in self.files for p in self.files[name].lossy]
+        if lossy:  # writing back a table not read whole would lose what was not read
+            raise EditRefused(lossy)
         touched: dict[str, CsvFile] = {}
         for rc in change.rows:
-            f = touched.setdefault(rc.table, _copy(self.files[rc.table]))
+            f = touched.setdefault(rc.table, self.files[rc.table].copy())
             f.put(rc.id, rc.after)
-        log = touched.setdefault(LOG_TABLE, _copy(self.files[LOG_TABLE]))
+        log = touched.setdefault(LOG_TABLE, self.files[LOG_TABLE].copy())
         when = datetime.now(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
         for n, rc in enumerate(change.rows):
             log.put(
@@ -135,10 +145,15 @@ class Dataset:
             )
         out = {self.resources[name].path: f.to_bytes() for name, f in touched.items()}
         for rel, data in change.files.items():
-            path = self.folder / rel
-            if Path(rel).is_absolute() or ".." in Path(rel).parts or rel in out:
+            if not journal.own_file(self.folder, rel) or rel in out:  # a file of the folder, not through a link out of it
                 raise EditRefused([Problem("edit.file_not_allowed", rel, None, rel, {"field": "files"})])
-            if path.exists() and path.read_bytes() != data:
+            try:
+                existing = dataset_files.read_bytes(self.folder, rel)
+            except FileNotFoundError:
+                existing = None
+            except (dataset_files.Refused, OSError):
+                raise EditRefused([Problem("edit.file_not_allowed", rel, None, rel, {"field": "files"})]) from None
+            if existing is not None and existing != data:
                 raise EditRefused([Problem("edit.file_exists", rel, None, rel, {"field": "files"})])
             out[rel] = data
         return out
@@ -147,16 +162,21 @@ class Dataset:
         """Write ``change`` (validated, atomically, logged); raises :class:`StaleEdit` or :class:`EditRefused`."""
         if not change.rows:
             raise EditRefused([Problem("edit.empty", LOG_TABLE + ".csv")])
-        with journal.lock(self.folder):
-            journal.recover(self.folder)
-            fresh = Dataset(self.folder)
-            conflicts = fresh.conflicts(change)
-            if (change.base and change.base != fresh.version) or conflicts:
-                raise StaleEdit(change.base, fresh.version, fresh.since(change.base) if change.base else [], conflicts)
-            change_id = _next_id(fresh.last_change())
-            files = fresh.new_files(change, who=who, why=why, change_id=change_id)
-            notes = fresh.validate(files)
-            journal.commit(self.folder, files)
+        try:
+            with journal.lock(self.folder):
+                journal.recover(self.folder)
+                fresh = Dataset(self.folder)
+                conflicts = fresh.conflicts(change)
+                if (change.base and change.base != fresh.version) or conflicts:
+                    raise StaleEdit(change.base, fresh.version, fresh.since(change.base) if change.base else [], conflicts)
+                change_id = _next_id(fresh.last_change())
+                files = fresh.new_files(change, who=who, why=why, change_id=change_id)
+                notes = fresh.validate(files)
+                journal.commit(self.folder, files)
+        except journal.WriteFailed as failed:
+            raise EditRefused([Problem("edit.cannot_write", str(self.folder), None, failed.reason)]) from None
+        except OSError as exc:  # the lock file cannot be made: a read-only folder, no permission
+            raise EditRefused([Problem("edit.cannot_write", str(self.folder), None, exc.strerror or type(exc).__name__)]) from None
         self._read_all()
         self._problem_keys = (self.version, fresh.checked_keys)  # what check found in the files just written
         return Saved(change_id, self.version, notes)
@@ -170,13 +190,8 @@ class Dataset:
 
     def checked(self, files: dict[str, bytes]) -> tuple[Structure, list[Problem], list[Problem]]:
         """The dataset with ``files`` in place (loaded from a copy), and the errors and notes the files add; nothing is written here."""
-        with tempfile.TemporaryDirectory(prefix="lsgmap-edit-") as tmp:
-            copy = Path(tmp) / "data"
-            shutil.copytree(self.folder, copy, ignore=shutil.ignore_patterns(journal.LOCK, "*" + journal.NEW, journal.JOURNAL + "*"))
-            for rel, data in files.items():
-                (copy / rel).write_bytes(data)
-            structure = load(copy)
-            after = check(structure)  # inside: the checks read the copy's stories
+        structure = load(self.folder, replaced=files)  # the changed tables from memory, the rest from the folder
+        after = check(structure)
         self.checked_keys = {_key(p) for p in after}
         if not after:
             return structure, [], []
@@ -198,12 +213,6 @@ class Dataset:
         rows = [r for r in self.log() if r.get("change") == last]
         undo = [RowChange(r["table"], r["row"], _unjson(r.get("after", "")), _unjson(r.get("before", ""))) for r in reversed(rows)]
         return Change(undo, base=self.version, sources=[], undoes=last)
-
-
-def _copy(f: CsvFile) -> CsvFile:
-    new = CsvFile(list(f.header), list(f.records), f.delimiter, f.newline, f.encoding, f.bom, f.header_text, f.key)
-    new._reindex()
-    return new
 
 
 def _same(now: dict[str, str] | None, expected: dict[str, str] | None) -> bool:

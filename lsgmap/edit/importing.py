@@ -10,6 +10,10 @@ table (``entities.csv``, UTF-8 or Swedish Excel's Windows-1252 with ``;``)
 is one sheet.
 
 Problems name the sheet and row as a spreadsheet shows them: ``entities!7``.
+Nothing is left out silently: a hidden sheet, a duplicated, unknown or
+unnamed column, values outside a sheet's declared range, a cell over the
+limit and a workbook over the limits (cells, unpacked bytes) are problems
+that refuse the import, as is a sheet whose table could not be read whole.
 
 >>> import io
 >>> from lsgmap.dataset.load import BUNDLED_DATA, load
@@ -31,8 +35,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from lsgmap.dataset.files import MAX_CELL_CHARS, MAX_FILE_BYTES, Refused, read_regular
 from lsgmap.dataset.schema import suggest
-from lsgmap.dataset.tables import read_table
+from lsgmap.dataset.tables import read_table_bytes
 from lsgmap.edit.change import Change, EditRefused, RowChange
 from lsgmap.edit.csvfile import CsvFile
 from lsgmap.edit.dataset import LOG_TABLE, Dataset
@@ -89,22 +94,116 @@ def _same_number(a: str, b: str) -> bool:
         return False
 
 
-def _workbook_sheets(data: bytes) -> dict[str, Sheet]:
-    from openpyxl import load_workbook
+#: The most cells a workbook may have, and the most bytes its parts may unpack to.
+MAX_WORKBOOK_CELLS = 2_000_000
+MAX_WORKBOOK_BYTES = 300 * 1024 * 1024
 
+
+def _workbook_sheets(ds: Dataset, name: str, data: bytes, problems: list[Problem]) -> dict[str, Sheet]:
+    """The sheets of the dataset's tables in a workbook; whatever would be left out silently is a problem instead.
+
+    A hidden sheet, a duplicated, unknown or empty header over values, values
+    outside the sheet's declared range, a cell over the cell limit, and a
+    workbook over the limits (:data:`MAX_WORKBOOK_CELLS`, :data:`MAX_WORKBOOK_BYTES`
+    unpacked) are problems named by sheet and column, and refuse the import.
+    """
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(data)).infolist())
+    if unpacked > MAX_WORKBOOK_BYTES:
+        problems.append(Problem("import.too_large", name, None, f"{unpacked} bytes", {"limit": f"{MAX_WORKBOOK_BYTES} bytes"}))
+        return {}
+    cells = _count_cells(data)
+    if cells > MAX_WORKBOOK_CELLS:  # counted in the raw sheets first: openpyxl would take minutes to read them
+        problems.append(Problem("import.too_large", name, None, f"{cells} cells", {"limit": f"{MAX_WORKBOOK_CELLS} cells"}))
+        return {}
     book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     sheets: dict[str, Sheet] = {}
-    for ws in book.worksheets:
-        rows = ws.iter_rows(values_only=True)
-        header = [_text(v) for v in next(rows, ())]
-        body = []
-        for n, values in enumerate(rows, start=2):
-            cells = [_text(v) for v in values]
-            if any(cells):
+    cells_read = 0
+    try:
+        for ws in book.worksheets:
+            table = ws.title
+            if table not in ds.resources or table == LOG_TABLE:
+                if table == README_SHEET:  # its header holds the version the workbook was made from
+                    sheets[table] = {"columns": [], "rows": [], "header": _first_row(ws)}
+                continue
+            if getattr(ws, "sheet_state", "visible") != "visible":
+                problems.append(Problem("import.hidden_sheet", where(table, None), None, table))
+                continue
+            declared_rows, declared_columns = ws.max_row, ws.max_column
+            dimension = ws.calculate_dimension() if declared_rows and declared_columns else ""
+            if declared_rows and declared_columns and declared_rows * declared_columns > MAX_WORKBOOK_CELLS:
+                problems.append(Problem("import.too_large", where(table, None), None, f"{dimension}: {declared_rows * declared_columns} cells",
+                                        {"limit": f"{MAX_WORKBOOK_CELLS} cells"}))
+                continue
+            ws.reset_dimensions()  # read every row and column the sheet holds, not only the declared range
+            rows = ws.iter_rows(values_only=True)
+            header = [_text(v) for v in next(rows, ())]
+            known = ds.resources[table].columns
+            _check_sheet_header(table, header, known, problems)
+            body, widest, last = [], len(header), 1
+            for n, values in enumerate(rows, start=2):
+                cells_read += len(values)
+                if cells_read > MAX_WORKBOOK_CELLS:
+                    problems.append(Problem("import.too_large", where(table, n), None, f"> {MAX_WORKBOOK_CELLS} cells", {"limit": f"{MAX_WORKBOOK_CELLS} cells"}))
+                    return sheets
+                cells = [_text(v) for v in values]
+                if not any(cells):
+                    continue
+                last = n
+                used = max(i for i, c in enumerate(cells) if c) + 1
+                widest = max(widest, used)
+                long = next((c for c in cells if len(c) > MAX_CELL_CHARS), None)
+                if long is not None:  # the row stays in the comparison (the import is refused by the problem)
+                    problems.append(Problem("import.cell_too_long", where(table, n), None, str(len(long)), {"limit": MAX_CELL_CHARS}))
+                unnamed = next((i for i, c in enumerate(cells) if c and (i >= len(header) or not header[i])), None)
+                if unnamed is not None:
+                    problems.append(Problem("import.unnamed_column", where(table, n), None, get_column_letter(unnamed + 1), {"sheet": table}))
                 body.append((n, dict(zip(header, cells, strict=False))))
-        sheets[ws.title] = {"columns": [h for h in header if h], "rows": body, "header": header}
-    book.close()
+            if declared_rows and declared_columns and (last > declared_rows or widest > declared_columns):
+                problems.append(Problem("import.beyond_dimension", where(table, None), None, dimension,
+                                        {"sheet": table, "rows": last, "columns": get_column_letter(widest)}))
+            sheets[table] = {"columns": [h for h in header if h], "rows": body, "header": header}
+    finally:
+        book.close()
     return sheets
+
+
+def _count_cells(data: bytes) -> int:
+    """The cells of every sheet of a workbook, counted in its XML as it unpacks (a megabyte at a time), stopping past the limit."""
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as book:
+        for info in book.infolist():
+            if not (info.filename.startswith("xl/worksheets/") and info.filename.endswith(".xml")):
+                continue
+            tail = b""
+            with book.open(info) as part:
+                while chunk := part.read(1 << 20):
+                    block = tail + chunk
+                    total += block.count(b"<c ") + block.count(b"<c>") - tail.count(b"<c ") - tail.count(b"<c>")
+                    tail = block[-2:]
+                    if total > MAX_WORKBOOK_CELLS:
+                        return total
+    return total
+
+
+def _first_row(ws) -> list[str]:
+    return [_text(v) for v in next(ws.iter_rows(max_row=1, values_only=True), ())]
+
+
+def _check_sheet_header(table: str, header: list[str], known: list[str], problems: list[Problem]) -> None:
+    """A duplicated or unknown column of a table's sheet is a problem (its values would be dropped or overwritten)."""
+    seen: set[str] = set()
+    for position, column in enumerate(header, 1):
+        if not column:
+            continue
+        if column in seen:
+            problems.append(Problem("import.duplicate_column", where(table, 1), None, column, {"sheet": table, "position": position}))
+        elif column not in known:
+            problems.append(Problem("import.unknown_column", where(table, 1), None, column,
+                                    {"sheet": table, "position": position, "columns": ", ".join(known)}))
+        seen.add(column)
 
 
 def _csv_sheet(ds: Dataset, name: str, data: bytes, problems: list[Problem]) -> dict[str, Sheet]:
@@ -114,13 +213,10 @@ def _csv_sheet(ds: Dataset, name: str, data: bytes, problems: list[Problem]) -> 
         known = [t for t in ds.resources if t != LOG_TABLE]
         problems.append(Problem("import.unknown_table", name, None, Path(name).stem, {"suggestion": suggest(table, known) or ", ".join(known)}))
         return {}
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        (Path(tmp) / "t.csv").write_bytes(data)
-        found: list[Problem] = []
-        t = read_table(Path(tmp), replace(resource, path="t.csv", required=True), found)
-    problems += [replace(p, file=name) for p in found if p.severity == "error"]
+    found: list[Problem] = []
+    t = read_table_bytes(data, replace(resource, required=True), name, found)  # the dataset's one reader, from memory
+    problems += [p for p in found if p.severity == "error" and p.code != "table.column_duplicate"]
+    _check_sheet_header(name, t.columns, resource.columns, problems)  # a duplicated or unknown column, as for a sheet
     rows = [(r.line, {c: v for c, v in r.values.items()}) for r in t.rows]
     return {table: {"columns": [c for c in t.columns if c], "rows": rows}}
 
@@ -130,7 +226,7 @@ def read_upload(ds: Dataset, name: str, data: bytes) -> Imported:
     problems: list[Problem] = []
     try:
         if name.lower().endswith((".xlsx", ".xlsm")) or zipfile.is_zipfile(io.BytesIO(data)):
-            sheets = _workbook_sheets(data)
+            sheets = _workbook_sheets(ds, name, data, problems)
         else:
             sheets = _csv_sheet(ds, name, data, problems)
     except Exception as exc:  # a file of any shape is a problem, never a crash
@@ -140,9 +236,14 @@ def read_upload(ds: Dataset, name: str, data: bytes) -> Imported:
 
 
 def read_path(ds: Dataset, path: str | Path) -> Imported:
+    """The change the file at ``path`` would make; a file that is no regular file or over the size limit is a problem, unread."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, limit=MAX_FILE_BYTES)
+    except Refused as exc:
+        code = "import.too_large" if exc.code == "file.too_large" else "import.unreadable"
+        value = f"{exc.params.get('size')} bytes" if exc.code == "file.too_large" else path.name
+        return Imported(Change([], ds.version), [Problem(code, path.name, None, value, {"limit": f"{MAX_FILE_BYTES} bytes"} if code == "import.too_large" else {})])
     except OSError as exc:
         return Imported(Change([], ds.version), [Problem("import.unreadable", path.name, None, exc.strerror or type(exc).__name__)])
     return read_upload(ds, path.name, data)
@@ -194,6 +295,9 @@ def _compare(ds: Dataset, sheets: dict[str, Sheet], problems: list[Problem]) -> 
         if table == LOG_TABLE or sheet is None:
             continue
         out.tables.append(table)
+        if f.lossy:  # the table was not read whole: what the sheet holds cannot be compared with it
+            problems.extend(f.lossy)
+            continue
         seen: set[str] = set()
         for line, values in sheet["rows"]:
             row_id = _one_row(ds, out, table, line, values, sheet["columns"], base, seen)

@@ -14,8 +14,8 @@ with a byte-order mark, so Excel reads å, ä and ö.
 Examples
 --------
 >>> data = to_csv(["namn", "belopp"], [["=1+1", 2.5], ["Trosa", -3]], style="sv")
->>> data.decode("utf-8-sig").splitlines()
-['namn;belopp', "'=1+1;2,5", 'Trosa;-3']
+>>> print(data.decode("utf-8-sig").replace("\\r\\n", "|"))
+namn;belopp|"'=1+1";"2,5"|Trosa;-3|
 >>> from io import BytesIO
 >>> from openpyxl import load_workbook
 >>> cell = load_workbook(BytesIO(to_xlsx(["namn"], [["=1+1"]]))).active["A2"]
@@ -25,7 +25,6 @@ Examples
 
 from __future__ import annotations
 
-import csv
 import io
 import math
 import numbers
@@ -106,21 +105,55 @@ def csv_cell(value: Any, *, style: str = "sv") -> str:
     return text
 
 
+#: A cell holding one of these is quoted whatever the style: a spreadsheet that splits on another separator
+#: (Swedish Excel on ``;``, English on ``,``, a paste on tab) then keeps the cell whole, so no part of it starts a formula.
+_QUOTE = re.compile(r'[;,\t"\r\n]')
+
+
+#: A separator (and spaces or quotes) before a formula start inside a cell: a spreadsheet that reads
+#: the file with that separator and mis-reads the quotes (as Python's csv module does) would start a cell there.
+_INNER_FORMULA = re.compile(r'([;,\t\r\n][\s"]*)(?=[=+\-@])')
+
+
+def _field(text: str) -> str:
+    """``text`` as one CSV field, quoted when it holds any separator, a quote or a line break, or starts like a formula.
+
+    Inside a quoted cell, a formula start right after a separator gets an apostrophe too.
+
+    >>> print(_field("x;=1+1"), _field("'=1"), _field("Trosa"))
+    "x;'=1+1" "'=1" Trosa
+    """
+    if text and (_QUOTE.search(text) or text.startswith(("'", *FORMULA_START))):
+        text = _INNER_FORMULA.sub(r"\1'", text)
+        return '"' + text.replace('"', '""') + '"'
+    return text
+
+
+def _csv_field(value: Any, style: str) -> str:
+    """A value as a CSV field: a number is quoted only when it holds a separator (``2,5``), text by :func:`_field`."""
+    text = csv_cell(value, style=style)
+    if _number(value) and not _empty(value):
+        return '"' + text + '"' if _QUOTE.search(text) else text
+    return _field(text)
+
+
 def to_csv(header: Sequence[Any], rows: Iterable[Sequence[Any]], *, style: str = "sv") -> bytes:
     """A table as CSV bytes (UTF-8 with BOM) in ``style`` (``"sv"``: ``;`` and decimal comma; ``"en"``: ``,`` and point).
 
-    >>> to_csv(["a", "b"], [[1, "@x"]], style="en").decode("utf-8-sig")
-    "a,b\\r\\n1,'@x\\r\\n"
+    Formulas are neutralised for every separator, not only the style's own
+    (OWASP's advice): a cell starting with ``= + - @``, tab or CR gets an
+    apostrophe and quotes, and a cell holding ``;``, ``,`` or a tab is quoted,
+    so a spreadsheet that splits on another separator cannot make a formula of it.
+
+    >>> print(to_csv(["a", "b"], [[1, "@x"], [2, "x;=1+1"]], style="en").decode("utf-8-sig").replace("\\r\\n", "|"))
+    a,b|1,"'@x"|2,"x;'=1+1"|
     """
     if style not in CSV_STYLES:
         raise ValueError(f"unknown CSV style {style!r}; choose one of {', '.join(CSV_STYLES)}")
     sep, _decimal = CSV_STYLES[style]
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=sep, lineterminator="\r\n")
-    writer.writerow([csv_cell(h, style=style) for h in header])
-    for row in rows:
-        writer.writerow([csv_cell(v, style=style) for v in row])
-    return buffer.getvalue().encode("utf-8-sig")
+    lines = [sep.join(_csv_field(h, style) for h in header)]
+    lines += [sep.join(_csv_field(v, style) for v in row) for row in rows]
+    return ("\r\n".join(lines) + "\r\n").encode("utf-8-sig")
 
 
 @dataclass

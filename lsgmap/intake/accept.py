@@ -153,7 +153,7 @@ def _document_row(ds: Dataset, result: Intake, lang: str) -> tuple[str, str, Row
     end = parse_span(result.period).end if result.period else None
     reference, n = f"{doc_id}.txt", 2
     data = result.document.text.encode("utf-8")
-    while (ds.folder / "documents" / reference).exists() and (ds.folder / "documents" / reference).read_bytes() != data:
+    while _other_file(ds, f"documents/{reference}", data):
         reference, n = f"{doc_id}_{n}.txt", n + 1  # a file left by an undone intake is never overwritten
     values = {
         "id": doc_id, "title": title, "kind": "seed", "reference": reference,
@@ -203,3 +203,15 @@ def accept(ds: Dataset, result: Intake, which: str = "all", *, who: str = "", wh
     accepted = accepted_change(ds, result, choose(result, which), lang=lang)
     saved = ds.save(accepted.change, who=who, why=why or t("intake.why_default", lang, file=result.document.name))
     return saved, accepted
+
+
+def _other_file(ds: Dataset, rel: str, data: bytes) -> bool:
+    """True when the dataset has a file ``rel`` with other bytes than ``data`` (or one that is not read: a link out, a folder)."""
+    from lsgmap.dataset import files
+
+    try:
+        return files.read_bytes(ds.folder, rel) != data
+    except FileNotFoundError:
+        return False
+    except (files.Refused, OSError):
+        return True

@@ -234,6 +234,8 @@ def attestation_note(attestation: Attestation, day: int, lang: str = "sv", *, de
     ('', 'saknar källa för detta datum, senast belagd 2016-12-31')
     >>> attestation_note(a, to_day("2010-06-01"), "en")
     'no source for this date, first attested 2016-10-13'
+    >>> attestation_note(Attestation(((20, 10),)), 15, "en")  # a reversed window (a fact dated outside its ends' lifetimes)
+    'no source for this date, last attested 0001-01-10'
     >>> attestation_note(NEVER, to_day("2010-06-01"), derived=True)
     'saknar källa för detta datum, härledd ur en händelse, inte belagd i någon källa'
     """
@@ -242,10 +244,13 @@ def attestation_note(attestation: Attestation, day: int, lang: str = "sv", *, de
         return ""
     planned = attestation.evidence(day) == "plan"
     before = attestation.last_before(day)
+    after = attestation.first_after(day) if before is None else None
     if before is not None:
         nearest = t("attested.last", lang, date=day_to_iso(before))
-    elif attestation.ever:
-        nearest = t("attested.first", lang, date=day_to_iso(attestation.first_after(day)))
+    elif after is not None:
+        nearest = t("attested.first", lang, date=day_to_iso(after))
+    elif attestation.ever:  # windows that do not lie before or after the day (a reversed window): the last attested day
+        nearest = t("attested.last", lang, date=day_to_iso(attestation.last))
     elif planned:
         return f"{t('attested.no', lang)}, {t('evidence.plan', lang)}"
     else:

@@ -44,6 +44,8 @@ __all__ = [
     "step",
     "group_items",
     "Path",
+    "Paths",
+    "ENUMERATION_CAP",
     "entity_item",
     "relation_item",
     "day_range",
@@ -428,7 +430,60 @@ def _upward_steps(structure, node: str, lo: int, hi: int):
 _UPWARD = {key: kind.upward for key, kind in RELATION_KINDS.items()}
 
 
-def chain_to_root(structure, entity_id: str, *, on: On = None, max_len: int = 6, limit: int = 50) -> list[Path]:
+#: How many chains a search puts together at most before it stops (a dense graph has more than anyone reads).
+ENUMERATION_CAP = 1000
+
+
+class Paths(list):
+    """The paths a search found (a list of :class:`Path`); ``cut`` is True when a bound left some out.
+
+    >>> Paths([], cut=True).cut, Paths().cut
+    (True, False)
+    """
+
+    def __init__(self, paths=(), *, cut: bool = False):
+        super().__init__(paths)
+        self.cut = cut
+
+
+def _upward_reach(structure, start: str, lo: int, hi: int, max_len: int, is_root) -> dict[str, list]:
+    """The upward steps of every node within ``max_len`` steps of ``start`` (breadth first, not past a root)."""
+    steps: dict[str, list] = {}
+    depth = {start: 0}
+    queue = deque([start])
+    while queue:
+        node = queue.popleft()
+        if depth[node] >= max_len:
+            continue
+        steps[node] = out = list(_upward_steps(structure, node, lo, hi))
+        for _, _, nxt in out:
+            if nxt not in depth:
+                depth[nxt] = depth[node] + 1
+                if not is_root(nxt):
+                    queue.append(nxt)
+    return steps
+
+
+def _hops_to_root(steps: dict[str, list], start: str, is_root) -> dict[str, int]:
+    """The fewest upward steps from each node of ``steps`` to a root, never through ``start`` (roots: 0)."""
+    back: dict[str, list[str]] = {}
+    hops: dict[str, int] = {}
+    for node, out in steps.items():
+        for _, _, nxt in out:
+            back.setdefault(nxt, []).append(node)
+            if is_root(nxt):
+                hops[nxt] = 0
+    queue = deque(hops)
+    while queue:
+        node = queue.popleft()
+        for prev in back.get(node, ()):
+            if prev != start and prev not in hops and not is_root(prev):
+                hops[prev] = hops[node] + 1
+                queue.append(prev)
+    return hops
+
+
+def chain_to_root(structure, entity_id: str, *, on: On = None, max_len: int = 6, limit: int = 50) -> Paths:
     """The accountability chains from ``entity_id`` up to the dataset's root, valid on ``on``.
 
     The root is :attr:`Structure.root`; a dataset without one (no declared
@@ -437,7 +492,10 @@ def chain_to_root(structure, entity_id: str, *, on: On = None, max_len: int = 6,
 
     Each step follows the relation kinds' ``upward`` (steered/owned/funded/
     employed/commissioned by, covers, member of, reports to, part of …). For every first step the shortest
-    continuations to the root are kept; paths are sorted shortest first.
+    continuations to the root are kept; paths are sorted shortest first, at most ``limit``.
+    The search is breadth first (linear in the relations within ``max_len`` steps) and
+    puts together at most :data:`ENUMERATION_CAP` chains: ``cut`` on the result says a bound
+    left some out.
 
     Example
     -------
@@ -455,35 +513,36 @@ def chain_to_root(structure, entity_id: str, *, on: On = None, max_len: int = 6,
             return entities[node].kind == "association"
 
     if entity_id not in entities or is_root(entity_id):
-        return []
+        return Paths()
     lo, hi = day_range(on)
+    steps = _upward_reach(structure, entity_id, lo, hi, max_len, is_root)
+    hops = _hops_to_root(steps, entity_id, is_root)
     found: list[tuple[tuple, ...]] = []
+    cut = False
 
-    def walk(node: str, trail: list, seen: set, depth_left: int) -> None:
-        for r, forward, nxt in _upward_steps(structure, node, lo, hi):
-            if nxt in seen:
-                continue
-            trail.append((r, forward))
-            if is_root(nxt):
-                found.append(tuple(trail))
-            elif depth_left > 1:
-                seen.add(nxt)
-                walk(nxt, trail, seen, depth_left - 1)
-                seen.discard(nxt)
-            trail.pop()
+    def walk(node: str, trail: list) -> None:  # along the shortest continuations only: every branch reaches a root
+        nonlocal cut
+        if hops[node] == 0:
+            found.append(tuple(trail))
+            cut = cut or len(found) >= ENUMERATION_CAP
+            return
+        for r, forward, nxt in steps.get(node, ()):
+            if cut:
+                return
+            if nxt != entity_id and hops.get(nxt) == hops[node] - 1:
+                trail.append((r, forward))
+                walk(nxt, trail)
+                trail.pop()
 
-    walk(entity_id, [], {entity_id}, max_len)
-    shortest: dict[str, int] = {}
-    for trail in found:
-        first = trail[0][0].id
-        shortest[first] = min(shortest.get(first, max_len + 1), len(trail))
-    kept = [trail for trail in found if len(trail) == shortest[trail[0][0].id]]
-    kept.sort(key=lambda trail: (len(trail), [r.id for r, _ in trail]))
-    return [Path(tuple(_step(structure, r, fw) for r, fw in trail)) for trail in kept[:limit]]
+    for r, forward, nxt in steps.get(entity_id, ()):
+        if nxt != entity_id and nxt in hops and 1 + hops[nxt] <= max_len and not cut:
+            walk(nxt, [(r, forward)])
+    found.sort(key=lambda trail: (len(trail), [r.id for r, _ in trail]))
+    return Paths((Path(tuple(_step(structure, r, fw) for r, fw in trail)) for trail in found[:limit]), cut=cut or len(found) > limit)
 
 
-def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5, limit: int = 20) -> list[Path]:
-    """The shortest typed paths between ``a`` and ``b`` over relations valid on ``on``.
+def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5, limit: int = 20) -> Paths:
+    """The shortest typed paths between ``a`` and ``b`` over relations valid on ``on`` (at most ``limit``: ``cut`` says more exist).
 
     Relations are walked either way; each step says which way it was read.
 
@@ -495,7 +554,7 @@ def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5,
     ['Ida Malmberg —innehar→ Processledare LSG södra Sörmland']
     """
     if a not in structure.entities or b not in structure.entities or a == b:
-        return []
+        return Paths()
     lo, hi = day_range(on)
     dist = {a: 0}
     preds: dict[str, list[tuple[str, Relation, bool]]] = {}
@@ -517,11 +576,14 @@ def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5,
             if dist[nxt] == d + 1:
                 preds.setdefault(nxt, []).append((node, r, forward))
     if b not in dist:
-        return []
+        return Paths()
     paths: list[list[tuple[Relation, bool]]] = []
+    cut = False
 
     def back(node: str, tail: list) -> None:
+        nonlocal cut
         if len(paths) >= limit:
+            cut = True
             return
         if node == a:
             paths.append(list(reversed(tail)))
@@ -533,7 +595,7 @@ def paths_between(structure, a: str, b: str, *, on: On = None, max_len: int = 5,
 
     back(b, [])
     paths.sort(key=lambda p: [r.id for r, _ in p])
-    return [Path(tuple(_step(structure, r, fw) for r, fw in p)) for p in paths]
+    return Paths([Path(tuple(_step(structure, r, fw) for r, fw in p)) for p in paths], cut=cut)
 
 
 # -- lineage through events ---------------------------------------------------------------

@@ -27,8 +27,6 @@ from __future__ import annotations
 
 import copy
 import hashlib
-import shutil
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -228,19 +226,12 @@ def apply(structure: Structure, scenario: Scenario | str) -> Structure:
     marked = [RowChange(rc.table, rc.id, rc.before, _with_attribute(rc.after, scenario.id)) for rc in change.rows]
     _put(work, marked)
     digest = hashlib.sha1()
-    with tempfile.TemporaryDirectory(prefix="lsgmap-scenario-") as tmp:
-        copy_ = Path(tmp) / "data"
-        copy_.mkdir()
-        descriptor = folder / "datapackage.json"
-        if descriptor.is_file():
-            shutil.copyfile(descriptor, copy_ / "datapackage.json")
-        for name, f in work.files.items():
-            resource = ds.resources[name]
-            data = f.to_bytes()
-            digest.update(name.encode() + data)
-            (copy_ / resource.path).parent.mkdir(parents=True, exist_ok=True)
-            (copy_ / resource.path).write_bytes(data)
-        result = load(copy_)
+    replaced: dict[str, bytes] = {}
+    for name, f in work.files.items():
+        data = f.to_bytes()
+        digest.update(name.encode() + data)
+        replaced[ds.resources[name].path] = data
+    result = load(folder, replaced=replaced)  # the proposal's tables from memory: no copy, nothing read outside the folder
     result.path = folder
     result.version = f"{structure.version}+{scenario.id}-{digest.hexdigest()[:8]}"
     result.scenario = scenario  # type: ignore[attr-defined]
