@@ -777,6 +777,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.merged_not_yet": ("Inte än det datumet: beslutat {decided}, gäller från {date}.", "Not yet on that date: decided {decided}, in effect from {date}."),
     "ask.given_by": ("Ges av: {names}", "Given by: {names}"),
     "ask.lead_only_shared": ("Nej, inget eget. Bara tillsammans med andra:", "No, none of its own. Only together with others:"),
+    "ask.chains_cut": ("Fler kedjor finns än de {shown} kortaste som visas.", "There are more chains than the {shown} shortest shown."),
     "ask.q_topic": ("om \"{words}\"", "about \"{words}\""),
     "ask.q_alone": ("givna av den ensam", "given by it alone"),
     "ask.q_linked": ("har koppling till", "is linked to"),

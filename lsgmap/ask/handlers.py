@@ -296,10 +296,11 @@ def _wants_path(structure, reading: Reading) -> bool:
 def paths(structure, reading: Reading) -> Finding:
     """How two named entities are connected on the date."""
     a, b = reading.ids[:2]
-    found = tuple(queries.paths_between(structure, a, b, on=reading.date.span))
+    searched = queries.paths_between(structure, a, b, on=reading.date.span)
+    found = tuple(searched)
     return Finding(
         "paths", msg("ask.i_paths", a=_name(structure, a), b=_name(structure, b)), entities=(a, b), paths=found,
-        notice=None if found else msg("ask.no_paths"),
+        notice=msg("ask.chains_cut", shown=len(found)) if getattr(searched, "cut", False) else None if found else msg("ask.no_paths"),
     )
 
 
@@ -307,11 +308,12 @@ def chain(structure, reading: Reading) -> Finding:
     """The accountability chains from a named entity up to the root (RAR)."""
     root = structure.root
     start = next((i for i in reading.ids if i != root), reading.ids[0])
-    found = tuple(queries.chain_to_root(structure, start, on=reading.date.span))
+    searched = queries.chain_to_root(structure, start, on=reading.date.span)
+    found = tuple(searched)
     top = _name(structure, root) if root else msg("ask.any_association")
     return Finding(
         "chain", msg("ask.i_chain", name=_name(structure, start), root=top), entities=(start, *([root] if root else [])), paths=found,
-        notice=None if found else msg("ask.no_chain", name=_name(structure, start), root=top),
+        notice=msg("ask.chains_cut", shown=len(found)) if getattr(searched, "cut", False) else None if found else msg("ask.no_chain", name=_name(structure, start), root=top),
     )
 
 
