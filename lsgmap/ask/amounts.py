@@ -21,6 +21,7 @@ every line that meets all of it, and says what the amounts are ("enligt ansökan
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.reading import Reading
@@ -35,12 +36,28 @@ __all__ = ["amount", "budget_items"]
 def budget_items(structure, reading: Reading) -> list:
     """The budget lines whose item the question names ("lönen", "resor", "the salary"), one per item."""
     found = {}
-    for line in structure.budget:
-        for name in (line.item_sv, line.item_en):
-            key = normalise(name).split(" ")[0].rstrip(",")
-            if len(key) >= 3 and any(token.startswith(key) and token[len(key):] in _ITEM_ENDINGS for token in reading.tokens):
-                found.setdefault(line.item_sv, line)
+    for key, line in _item_words(structure):
+        if any(token.startswith(key) and token[len(key):] in _ITEM_ENDINGS for token in reading.tokens):
+            found.setdefault(line.item_sv, line)
     return list(found.values())
+
+
+_ITEMS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _item_words(structure) -> list[tuple[str, object]]:
+    """(the first word of an item's name, normalised; its first budget line), per item and language, made once per structure."""
+    words = _ITEMS.get(structure)
+    if words is None:
+        first: dict[tuple[str, str], object] = {}
+        for line in structure.budget:
+            first.setdefault((line.item_sv, line.item_en), line)
+        words = [
+            (key, line) for (sv, en), line in first.items() for name in (sv, en)
+            if len(key := normalise(name).split(" ")[0].rstrip(",")) >= 3
+        ]
+        _ITEMS[structure] = words
+    return words
 
 
 #: The endings an item's word takes ("lönen", "resorna", "lokalen", "datorn"), not "lokala" (the adjective).
