@@ -1,0 +1,71 @@
+"""The blind question sets (tests/blind/): questions written from the seed documents alone by people who had not seen
+the reader, graded strictly by another. Every question graded CORRECT must stay answered: its must-contain items in the
+answer's first lines, none of its must-not-contain items given as an answer.
+
+The sets, their grades and the score per pattern: tests/blind/README.md.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from pathlib import Path
+
+import pytest
+
+from lsgmap.ask.answer import ask
+from lsgmap.model.names import normalise
+
+BLIND = Path(__file__).with_name("blind")
+SETS = [("questions_blind_1.csv", "score_1c.csv"), ("questions_blind_2.csv", "score_2c.csv"), ("questions_blind_3.csv", "score_3.csv")]
+_WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
+_WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
+_MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
+_MONTHS_EN = "january february march april may june july august september october november december".split()
+
+
+def _rows() -> list[dict[str, str]]:
+    rows = []
+    for questions, scores in SETS:
+        if not (BLIND / questions).is_file() or not (BLIND / scores).is_file():
+            continue
+        grades = {r["id"]: r["grade"] for r in csv.DictReader((BLIND / scores).open(encoding="utf-8"))}
+        rows += [r for r in csv.DictReader((BLIND / questions).open(encoding="utf-8")) if grades.get(r["id"]) == "CORRECT"]
+    return rows
+
+
+def _forms(item: str) -> set[str]:
+    """The ways an answer may say an item: "5"/"fem", "1 721"/"1721", "23 januari 2017"/"2017-01-23", "oktober 2016"/"2016-10"."""
+    text = normalise(item)
+    forms = {text, text.replace(" ", "")}
+    if text in _WORDS:
+        forms.add(str(_WORDS[text]))
+    if text.isdigit():
+        forms |= {w for w, n in _WORDS.items() if str(n) == text}
+    m = re.fullmatch(r"(?:(\d{1,2}) )?(\w+) (\d{4})", text)
+    if m and m.group(2) in _MONTHS + _MONTHS_EN:
+        month = (_MONTHS.index(m.group(2)) if m.group(2) in _MONTHS else _MONTHS_EN.index(m.group(2))) + 1
+        iso = f"{m.group(3)}-{month:02d}" + (f"-{int(m.group(1)):02d}" if m.group(1) else "")
+        forms.add(normalise(iso))
+    return {normalise(f) for f in forms}
+
+
+ROWS = _rows()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])
+def test_a_blind_question_graded_correct_stays_answered(sormland, row):
+    answer = ask(sormland, row["question"], on=row["on_date"] or None)
+    lines = answer.text().splitlines()
+    head = normalise(" ".join(lines[:40]))
+    squeezed = head.replace(" ", "")
+    for item in filter(None, (x.strip() for x in row["must_contain"].split(";"))):
+        assert any(f in head or f.replace(" ", "") in squeezed for f in _forms(item)), f"{row['id']}: {item!r} missing\n" + "\n".join(lines[:40])
+    answers = [normalise(line) for line in lines if line.lstrip().startswith("•")]
+    for item in filter(None, (x.strip() for x in row["must_not_contain"].split(";"))):
+        assert not any(normalise(item) in a.split(" (")[0] for a in answers), f"{row['id']}: {item!r} given as an answer"
+
+
+def test_the_blind_sets_are_there_with_their_grades():
+    assert len(ROWS) >= 100  # three sets of 60, most of each graded correct
