@@ -43,6 +43,7 @@ def render() -> None:
     part = common.choose_part(data, lang)  # a national dataset: one association at a time
     if part is None:
         return
+    s = part.structure  # the association's part of a national dataset: what it holds is what a rerun costs
     first, last, default = common.default_day(s)
     kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k for e in s.entities.values())]
     relations_present = [k for k in RELATION_KINDS if any(r.relation == k for r in s.relations.values())]
