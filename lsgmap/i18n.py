@@ -689,6 +689,10 @@ UI: dict[str, tuple[str, str]] = {
     "date.no_such_day": ("dag {day} finns inte i {month}", "day {day} does not exist in {month}"),
     "date.reversed_span": ("intervallet slutar innan det börjar", "the interval ends before it starts"),
     "cli.file_not_found": ("filen {path} finns inte. Ange sökvägen till en .xlsx- eller .csv-fil.", "the file {path} does not exist. Give the path of an .xlsx or .csv file."),
+    "cli.unknown_assoc": (
+        "Inget samordningsförbund med id {value!r} i datamängden. Välj ett av: {known}.",
+        "No coordination association with the id {value!r} in the dataset. Choose one of: {known}.",
+    ),
     "cli.data_not_found": (
         "Hittar ingen datamapp: {path}. Ange --data MAPP eller LSGMAP_DATA.",
         "No dataset folder found: {path}. Pass --data DIR or set LSGMAP_DATA.",
