@@ -798,6 +798,7 @@ UI: dict[str, tuple[str, str]] = {
     "app.data.search_hint": ("t.ex. Trosa, TUNA, r047", "e.g. Trosa, TUNA, r047"),
     "app.rows": ("{shown} av {total} rader", "{shown} of {total} rows"),
     "app.page": ("Sida", "Page"),
+    "app.data.budget_country": ("Hela landet: summa per år och post", "The whole country: totals by year and item"),
     "app.page_rows": ("Rad {first}–{last} av {total} (sida {page} av {pages})", "Rows {first}–{last} of {total} (page {page} of {pages})"),
     "app.download_csv": ("Ladda ner CSV", "Download CSV"),
     "app.download_xlsx": ("Ladda ner Excel (XLSX)", "Download Excel (XLSX)"),
