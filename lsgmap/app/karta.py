@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -10,7 +11,7 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import map_downloads
-from lsgmap.app.live_map import live_map, transitions
+from lsgmap.app.live_map import frames_json, item_texts, live_map, transitions
 from lsgmap.app.text import plain
 from lsgmap.app.viewport import space_below
 from lsgmap.dates import validity_text
@@ -89,7 +90,9 @@ def render() -> None:
     bounds = common.part_bounds(s, part) if focus is None else _drawn_bounds(els)
     legend = legend_html(legend_of(els, unattested=True))  # what the map draws, with its shapes and lines
     live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select,
-             legend={"title": t("app.legend", lang), "html": legend})  # folded over the map's corner: on the projector's screen
+             legend={"title": t("app.legend", lang), "html": legend},  # folded over the map's corner: on the projector's screen
+             # the maps of the slider's stops around the day: a move among them redraws in the browser, the server is told after
+             frames=None if focus else lambda: _frames_around(s, part, view, day, first, last), controls=_controls(s, first, last))
     if st.session_state.pop(P + "open", None) in snap.node_set:
         _details_dialog(s, snap, st.session_state[P + "entity"], hide, lang, attested_only)
     st.caption(t("app.summary", lang, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
@@ -135,6 +138,32 @@ def _moves(s, part) -> list:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _moves_of(version: str, part_key: str, _s, _part) -> list:
     return [m for m in transitions(_s) if all(_part.holds(i) for i in (*m["gone"], *m["came"]))]
+
+
+#: the slider's stops on either side of the day shown whose maps the browser holds (all of them on the bundled data)
+FRAME_WINDOW = 24
+
+
+def _frames_around(s, part, view: View, day: date, first: date, last: date) -> str:
+    """The maps of the slider's stops within :data:`FRAME_WINDOW` of ``day`` in the view's filters, as
+    :func:`lsgmap.app.live_map.frames_json` (each day's map made once per view, for every session)."""
+    stops = slider_stops([d for d in s.change_days if first.toordinal() <= d <= last.toordinal()], first, last, extra=[day])
+    i = bisect.bisect_left(stops, day)
+    near = stops[max(0, i - FRAME_WINDOW): i + FRAME_WINDOW + 1]
+    key = repr((s.version, part.key, replace(view, on=first)))  # the view whatever its day
+    return frames_json(((d.isoformat(), _frame(s.version, part.key, replace(view, on=d.isoformat()), s, part)) for d in near), key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=3000)
+def _frame(version: str, part_key: str, view: View, _s, _part) -> tuple[str, ...]:
+    return item_texts(elements(_s, view, _part.positions))
+
+
+def _controls(s, first: date, last: date, prefix: str = P) -> dict:
+    """What the live map needs to follow the date controls in the browser: their keys, the change days, first and last."""
+    change_days = [date.fromordinal(d).isoformat() for d in s.change_days if first.toordinal() <= d <= last.toordinal()]
+    return {"slider": prefix + "on", "prev": prefix + "prev", "next": prefix + "next", "box": prefix + "on_box",
+            "changes": change_days, "first": first.isoformat(), "last": last.isoformat()}
 
 
 #: the date controls' columns: previous, slider (and the strip under it), next, date box, search and filters
