@@ -35,7 +35,7 @@ _WATCH = """() => {
   new MutationObserver(() => {  // the day changed: the canvas is drawn on the next frame
     const seen = [performance.now(), map.dataset.day];
     window.__changes.push(seen);
-    requestAnimationFrame((painted) => seen.push(painted));
+    requestAnimationFrame(() => seen.push(performance.now()));
   }).observe(map, {attributes: true, attributeFilter: ['data-day']});
   document.addEventListener('click', (e) => { if (e.target.closest('button')) window.__clicked = performance.now(); }, true);
 }"""
