@@ -234,26 +234,50 @@ def _summary_of(version: str, day: str, lang: str, _s) -> str:
 
 
 def timeline_strip(s, chosen: date, stops: list[date], lang: str) -> None:
-    """Under the slider, on its steps: change days (ticks), events (dots, their text as tooltip), years, the chosen day."""
-    import altair as alt
+    """Under the slider, on its steps: change days (ticks), events (dots, their text as tooltip), years, the chosen day.
+
+    Plain positioned HTML made here (:func:`strip_html`), not a chart: the first map does not wait for a chart library.
+    """
+    st.html(strip_html(s, chosen, stops, lang))
+
+
+#: the strip's height in CSS pixels
+STRIP_HEIGHT = 44
+
+
+def strip_html(s, chosen: date, stops: list[date], lang: str) -> str:
+    """The strip as HTML: one step of the slider per share of the width; data text only in escaped ``title`` tooltips.
+
+    >>> from lsgmap.dataset.load import load
+    >>> strip = strip_html(load(), date(2016, 12, 31), [date(2016, 1, 1), date(2016, 12, 31), date(2017, 1, 1)], "sv")
+    >>> strip.count('class="dot"'), 'title="2017-01-01: LSG Trosa och LSG Gnesta' in strip, strip.count(">2017</span>")
+    (1, True, 1)
+    """
+    from html import escape
 
     at = {d.isoformat(): i for i, d in enumerate(stops)}
-    changes = pd.DataFrame([{"i": at[d.isoformat()], "label": d.isoformat()} for d in map(date.fromordinal, s.change_days) if d.isoformat() in at])
-    # the tooltip is one plain sentence ("2017-01-01: LSG Trosa och LSG Gnesta slogs samman …"), not "date 1483228800000"
-    evs = pd.DataFrame([{**e, "i": at[e["date"]]} for e in event_labels(s, lang) if e["date"] in at])
-    gap, labelled = max(1, len(stops) // 12), []  # a year's label where there is room for it
+    span = max(len(stops) - 1, 1)
+    left = lambda i, shift="0px": f"left:calc({100 * i / span:.3f}% - {shift})"  # noqa: E731
+    parts = []
+    for d in map(date.fromordinal, s.change_days):
+        if d.isoformat() in at:
+            parts.append(f'<div class="tick" title="{escape(d.isoformat())}" style="position:absolute;top:4px;width:1px;height:14px;'
+                         f'background:#888;{left(at[d.isoformat()])}"></div>')
+    for e in event_labels(s, lang):
+        if e["date"] in at:
+            parts.append(f'<div class="dot" title="{escape(e["label"])}" style="position:absolute;top:6px;width:10px;height:10px;'
+                         f'border-radius:50%;background:#c55a11;{left(at[e["date"]], "5px")}"></div>')
+    gap, last = max(1, len(stops) // 12), None  # a year's label where there is room for it
     for i, d in enumerate(stops):
-        if (i == 0 or d.year != stops[i - 1].year) and (not labelled or i - labelled[-1]["i"] >= gap):
-            labelled.append({"i": i, "year": str(d.year)})
-    years = pd.DataFrame(labelled)
-    x = alt.X("i:Q", scale=alt.Scale(domain=[0, max(len(stops) - 1, 1)]), title=None, axis=None)
-    layers = [alt.Chart(years).mark_text(baseline="top", dy=14, color="#666", fontSize=11).encode(x=x, text="year:N")]
-    if not changes.empty:
-        layers.append(alt.Chart(changes).mark_tick(thickness=1, size=14, color="#888").encode(x=x, tooltip=alt.Tooltip("label:N")))
-    if not evs.empty:
-        layers.append(alt.Chart(evs).mark_circle(size=90, color="#c55a11").encode(x=x, tooltip=alt.Tooltip("label:N")))
-    layers.append(alt.Chart(pd.DataFrame({"i": [at.get(chosen.isoformat(), 0)]})).mark_rule(color="#d62728", strokeWidth=2).encode(x=x))
-    st.altair_chart(alt.layer(*layers).properties(height=44), width="stretch")
+        if (i == 0 or d.year != stops[i - 1].year) and (last is None or i - last >= gap):
+            shift = "0px" if i == 0 else "100%" if i == span else "50%"
+            parts.append(f'<span style="position:absolute;top:24px;font-size:11px;color:#595959;{left(i)};transform:translateX(-{shift})">'
+                         f"{d.year}</span>")
+            last = i
+    parts.append(f'<div class="chosen" style="position:absolute;top:0;width:2px;height:24px;background:#d62728;'
+                 f'{left(at.get(chosen.isoformat(), 0), "1px")}"></div>')
+    label = escape(t("app.timeline_caption", lang))
+    return f'<div class="lsgmap-strip" role="img" aria-label="{label}" style="position:relative;height:{STRIP_HEIGHT}px">{"".join(parts)}</div>'
 
 
 def event_labels(s, lang: str) -> list[dict[str, str]]:
