@@ -150,19 +150,26 @@ function keepFrames(live, data) {
   if (!data.frames || data.frames === live.framesText) return;
   live.framesText = data.frames;
   const parsed = JSON.parse(data.frames);
-  if (!live.frames || live.frames.key !== parsed.key) live.frames = {key: parsed.key, at: {}};
-  for (const [day, idx] of Object.entries(parsed.at)) live.frames.at[day] = idx.map((i) => parsed.items[i]);
+  if (!live.frames || live.frames.key !== parsed.key) live.frames = {key: parsed.key, at: {}, on: {}, bounds: {}};
+  for (const [name, idx] of Object.entries(parsed.at)) live.frames.at[name] = idx.map((i) => parsed.items[i]);
+  Object.assign(live.frames.on, parsed.on || {});
+  Object.assign(live.frames.bounds, parsed.bounds || {});
 }
 
-function drawDay(live, day) {
-  // the map of ``day`` at once, if the browser holds it; the server's answer for that day then redraws nothing
-  const items = live.frames && live.frames.at[day];
-  if (!items || day === live.root.dataset.day) return false;
+function drawFrame(live, name) {
+  // the map of frame ``name`` (a day; Presentera: a step) at once, if the browser holds it; the server's answer for it
+  // then redraws nothing
+  const items = live.frames && live.frames.at[name];
+  if (!items || name === live.root.dataset.frame) return false;
   const nodes = [], edges = [];
   for (const item of items) (item.from !== undefined ? edges : nodes).push(Object.assign({}, item));
-  live.local = {day: day, key: live.frames.key};
-  update(live, Object.assign({}, live.data, {nodes: nodes, edges: edges, on: day}));
-  live.root.dataset.local = String((Number(live.root.dataset.local) || 0) + 1);  // how many dates were drawn here first
+  live.local = {frame: name, key: live.frames.key};
+  const bounds = name in live.frames.bounds ? live.frames.bounds[name] : live.data.bounds;
+  const refit = JSON.stringify(bounds) !== JSON.stringify(live.data.bounds);
+  update(live, Object.assign({}, live.data, {nodes: nodes, edges: edges, on: live.frames.on[name] || name, frame: name, bounds: bounds}));
+  live.root.dataset.frame = name;
+  if (refit) fitBounds(live, (live.data.animation_ms || 0) > 0);
+  live.root.dataset.local = String((Number(live.root.dataset.local) || 0) + 1);  // how many were drawn here first
   return true;
 }
 
@@ -191,23 +198,32 @@ function followControls(root) {
     if (!live) return;
     const c = live.data.controls;
     const next = event.target.closest(css(c.next)), prev = event.target.closest(css(c.prev));
-    if (next || prev) drawDay(live, stepTarget(c, live.root.dataset.day, next ? 1 : -1));
+    if (c.steps && (next || prev)) drawFrame(live, String(Number(live.root.dataset.frame) + (next ? 1 : -1)));
+    else if (next || prev) drawFrame(live, stepTarget(c, live.root.dataset.day, next ? 1 : -1));
   }, true);
   document.addEventListener("keydown", (event) => {
     const live = current();
-    if (!live || event.key !== "Enter") return;
+    if (!live) return;
+    const c = live.data.controls, tag = event.target && event.target.tagName ? event.target.tagName : "";
+    if (c.keys && !event.altKey && !event.ctrlKey && !event.metaKey && !["INPUT", "TEXTAREA", "SELECT"].includes(tag)) {
+      const now = Number(live.root.dataset.frame), move = c.keys[event.key];
+      const target = move === "first" ? 1 : move === "last" ? c.steps : now + (Number(move) || 0);
+      if (move !== undefined && target >= 1 && target <= c.steps) drawFrame(live, String(target));  // the clicker's keys
+      return;
+    }
+    if (event.key !== "Enter" || !c.box) return;
     const box = event.target.closest && event.target.closest(css(live.data.controls.box));
     const typed = box && String(event.target.value || "").trim();
-    if (typed && /^\d{4}-\d{2}-\d{2}$/.test(typed)) drawDay(live, typed);
+    if (typed && /^\d{4}-\d{2}-\d{2}$/.test(typed)) drawFrame(live, typed);
   }, true);
   new MutationObserver((changes) => {  // the slider's thumb says its day (aria-valuetext) as soon as it is moved
     const live = current();
     if (!live) return;
     for (const change of changes) {
       const el = change.target;
-      if (el.getAttribute && el.getAttribute("role") === "slider" && el.closest(css(live.data.controls.slider))) {
+      if (live.data.controls.slider && el.getAttribute && el.getAttribute("role") === "slider" && el.closest(css(live.data.controls.slider))) {
         const day = el.getAttribute("aria-valuetext");
-        if (day) drawDay(live, day);
+        if (day) drawFrame(live, day);
       }
     }
   }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["aria-valuetext"]});
@@ -238,7 +254,7 @@ export default function (component) {
     keepFrames(live, data);
     const local = live.local;
     live.local = null;
-    if (local && data.frames && local.day === data.on && local.day === root.dataset.day && live.frames.key === local.key) {
+    if (local && data.frames && local.frame === data.frame && local.frame === root.dataset.frame && live.frames.key === local.key) {
       live.data = Object.assign({}, data, {nodes: live.data.nodes, edges: live.data.edges});  // already drawn here: not again
     } else {
       update(live, data);
@@ -253,6 +269,7 @@ export default function (component) {
       setStateValue("frames", true);
     }
   }
+  root.dataset.frame = data.frame || data.on || "";
   showLegend(parentElement.querySelector(".lsgmap-legend"), data.legend);
   root.dataset.key = data.key || "";
   window.network = live.net;  // the page's map, as the standalone HTML names it (the browser tests read it)

@@ -74,12 +74,14 @@ def transitions(structure, events: Iterable[Any] | None = None) -> list[dict[str
     ]
 
 
-def frames_json(days: Iterable[tuple[str, tuple[str, ...]]], key: str) -> str:
+def frames_json(days: Iterable[tuple[str, tuple[str, ...]]], key: str, *, on: dict[str, str] | None = None,
+                bounds: dict[str, Any] | None = None) -> str:
     """The maps of several days (each day's :func:`item_texts`) as one JSON text for the browser:
     ``{"key", "items": [vis item…], "at": {day: [index…]}}``.
 
     An item drawn alike on several days is sent once. ``key`` names the view the maps were drawn for (its filters),
-    so the browser never mixes the maps of two views.
+    so the browser never mixes the maps of two views. A frame may be named otherwise than by its day (Presentera's
+    steps by their number): ``on`` then gives each frame's day, ``bounds`` each frame's box to fit.
 
     >>> import json
     >>> from lsgmap.dataset.load import load
@@ -96,7 +98,9 @@ def frames_json(days: Iterable[tuple[str, tuple[str, ...]]], key: str) -> str:
     at: dict[str, list[int]] = {}
     for day, texts in days:
         at[day] = [items.setdefault(text, len(items)) for text in texts]
-    return '{"key":' + json.dumps(key) + ',"items":[' + ",".join(items) + '],"at":' + json.dumps(at, separators=(",", ":")) + "}"
+    extra = {"on": on or {}, "bounds": {k: list(v) if v else None for k, v in (bounds or {}).items()}}  # None: fit the whole
+    return ('{"key":' + json.dumps(key) + ',"items":[' + ",".join(items) + '],"at":' + json.dumps(at, separators=(",", ":"))
+            + "," + json.dumps(extra, separators=(",", ":"))[1:])
 
 
 def item_texts(els: Elements) -> tuple[str, ...]:
@@ -140,6 +144,7 @@ def map_data(
         "animation_ms": ANIMATION_MS,
         "frames": frames,
         "controls": controls,
+        "frame": (controls or {}).get("frame", els.on),
     }
 
 

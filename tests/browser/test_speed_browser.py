@@ -96,3 +96,25 @@ def test_the_data_tabs_open_on_national_data_with_a_page_of_rows_at_most(page, s
         captions = page.locator("[role=tabpanel] [data-testid=stCaptionContainer]").count()
         assert all(n <= 201 for n in rows) and captions < 300, (name, rows, captions)  # a page of rows, never thousands
     assert max(times.values()) <= TAB_BOUND_MS, times
+
+
+def test_the_clickers_keys_draw_the_next_step_before_the_server_answers(page, app_url):
+    page.set_viewport_size({"width": 1366, "height": 768})
+    first_map_ms(page, app_url + "/presentera?story=lsg-roll&full=1")
+    _wait_for_frames(page)
+    page.wait_for_timeout(1500)
+    live = "document.querySelector('.lsgmap-live')"
+    steps = page.evaluate(f"() => Object.keys({live}.__lsgmap.frames.at).length")
+    assert steps >= 3
+    for target in ("2", "3"):
+        page.evaluate(f"() => {{ window.__frameAt = null; new MutationObserver((m, o) => {{ window.__frameAt = performance.now(); o.disconnect(); }})"
+                      f".observe({live}, {{attributes: true, attributeFilter: ['data-frame']}}); window.__pressed = performance.now(); }}")
+        page.keyboard.press("ArrowRight")
+        page.wait_for_function("() => window.__frameAt !== null", timeout=10_000)
+        assert page.evaluate("() => window.__frameAt - window.__pressed") <= CHANGE_BOUND_MS["bundled"]
+        page.wait_for_url(f"**step={target}**", timeout=20_000)  # the server is told, and follows
+        page.wait_for_timeout(1500)
+        drawn = page.evaluate("() => network.body.data.nodes.getIds().sort()")
+        told = page.evaluate(f"() => {live}.__lsgmap.data.nodes.map((n) => n.id).sort()")
+        assert drawn == told and page.evaluate(f"() => {live}.dataset.frame") == target
+    assert page.evaluate(f"() => {live}.dataset.local") == "2"  # both steps drawn here first
