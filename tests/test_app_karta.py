@@ -227,3 +227,13 @@ def test_the_map_fits_the_whole_layout_and_zooms_onto_a_search():
     inside = lambda b, n: b[0] <= n["x"] <= b[2] and b[1] <= n["y"] <= b[3]  # noqa: E731
     assert all(inside(found["bounds"], n) for n in found["nodes"])
     assert {n["id"] for n in found["nodes"]} < {n["id"] for n in whole["nodes"]}
+
+
+def test_the_problems_table_is_sent_only_while_its_fold_is_open():
+    at = run_app({"on": "2016-11-15"})
+    fold = next(e for e in at.expander if e.label.startswith("Visa problemen"))
+    assert not any("Åtgärd" in df.value.columns for df in at.dataframe)  # closed: no table made or sent
+    at.session_state["problems_open"] = True
+    at.run()
+    table = next(df.value for df in at.dataframe if "Åtgärd" in df.value.columns)
+    assert len(table) and fold.label

@@ -301,8 +301,11 @@ def problems_notice(data: Loaded) -> None:
         return
     text = t("app.problems", lang, errors=len(errors), warnings=len(problems) - len(errors))
     (st.warning if errors else st.info)(text, icon="⚠️" if errors else "ℹ️")
-    with st.expander(t("app.problems_details", lang), expanded=bool(errors) and not data.structure.entities):
-        paged_table(_problem_rows(data.structure.version, lang, data), "problems", lang)
+    # with notes only, the table is made and sent only while the fold is open: a closed fold costs the first map nothing
+    with st.expander(t("app.problems_details", lang), expanded=bool(errors) and not data.structure.entities, key="problems_open",
+                     on_change="rerun") as fold:
+        if fold.open or errors:
+            paged_table(_problem_rows(data.structure.version, lang, data), "problems", lang)
 
 
 @st.cache_resource(show_spinner=False, max_entries=8)
@@ -454,4 +457,4 @@ def compact_page(page: str, extra: str = "") -> None:
     """The compact layout of a map page; its ``space_below`` element (key ``{page}.viewport``) takes no room, so the map
     starts where it measured. ``extra``: the page's own constant CSS."""
     viewport = f".st-key-{page}-viewport {{ margin-bottom: -0.5rem; }}"
-    st.markdown(f"<style>{_COMPACT_CSS}{viewport}\n{extra}</style>", unsafe_allow_html=True)  # constant CSS, no data text
+    st.html(f"<style>{_COMPACT_CSS}{viewport}\n{extra}</style>")  # constant CSS, no data text (style only: no room taken, no Markdown)
