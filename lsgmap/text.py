@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-__all__ = ["safe_text", "clean_text", "CONTROL_CHARS", "MARK"]
+from unidecode import unidecode
+
+__all__ = ["safe_text", "clean_text", "slug", "CONTROL_CHARS", "MARK"]
 
 #: Shown in place of a character :func:`clean_text` took out.
 MARK = "\ufffd"
@@ -44,3 +46,12 @@ def safe_text(value: Any) -> str:
     text = text.replace("<", "‹").replace(">", "›")
     text = re.sub(r"[\x00-\x08\x0b-\x1f\x7f]", "", text)
     return re.sub(r"[ \t]+", " ", text).strip()
+
+
+def slug(name: str) -> str:
+    """An id from a name: ascii, lower case, words joined by ``_``.
+
+    >>> slug("LSG Nyköping-Oxelösund & Trosa")
+    'lsg_nykoping_oxelosund_trosa'
+    """
+    return re.sub(r"[^a-z0-9]+", "_", unidecode(name).lower()).strip("_") or "x"

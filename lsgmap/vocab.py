@@ -228,15 +228,15 @@ RELATION_KINDS: dict[str, RelationKind] = _index(
         RelationKind("member_of", "Medlem i", "Member of", "är medlem i", "is a member of", "har som medlem", "has as member", "#1f4e79", _SOLID, 1,
                      upward="object", askable=6, cue_rank=9, cues=r"medlem\w*|members?|membership", role="membership", term="org:memberOf"),
         RelationKind("covers", "Omfattar", "Covers", "omfattar", "covers", "omfattas av", "is covered by", "#548235", _DASHED, 1,
-                     upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks",
+                     upward="object", askable=7, cue_rank=8, cues=r"omfatta\w*|cover\w*|tacker|tacks", role="coverage",
                      term="lsgmap:covers", meaning_sv="A omfattar B: gruppen A arbetar för kommunen eller området B.",
                      meaning_en="A covers B: the group A works for the municipality or area B."),
         RelationKind("owns", "Äger", "Owns", "äger", "owns", "ägs av", "is owned by", "#000000", _SOLID, 3,
-                     upward="subject", responsible=True, askable=2, cue_rank=5, cues=r"ager|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?", role="ownership", report_by="report.owned_by",
+                     upward="subject", responsible=True, askable=2, cue_rank=5, cues=r"ager|aga|ags|agde|agdes|agare\w*|projektagare\w*|owns?|owned|owners?", role="ownership", report_by="report.owned_by",
                      term="lsgmap:owns", meaning_sv="A äger B: A är projektägare och bär ansvaret för B.",
                      meaning_en="A owns B: A is the project owner, accountable for B."),
         RelationKind("steers", "Styr", "Steers", "styr", "steers", "styrs av", "is steered by", "#c55a11", _SOLID, 3,
-                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styrs|styrde|styrdes|styrgrupp\w*|steer\w*", role="steering", report_by="report.steered_by",
+                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styra|styrs|styrde|styrdes|styrgrupp\w*|steer\w*", role="steering", report_by="report.steered_by",
                      term="lsgmap:steers", meaning_sv="A styr B: A är styrgrupp för B och beslutar om dess inriktning.",
                      meaning_en="A steers B: A is the steering group of B and decides its course."),
         RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", _DASHED, 2,
@@ -294,7 +294,7 @@ ASKABLE_RELATIONS: tuple[str, ...] = tuple(sorted((k for k, r in RELATION_KINDS.
 ASSIGNMENT_RELATIONS = frozenset(k for k, r in RELATION_KINDS.items() if r.assignment)
 
 #: The parts a relation kind can play (:attr:`RelationKind.role`); each is played by exactly one kind.
-ROLES = ("membership", "ownership", "steering", "funding", "commission", "holding", "assignment_giver", "assignment_receiver")
+ROLES = ("membership", "ownership", "steering", "funding", "commission", "holding", "assignment_giver", "assignment_receiver", "coverage")
 
 
 def kind_playing(role: str) -> str:
@@ -307,7 +307,7 @@ def kind_playing(role: str) -> str:
     return key
 
 
-MEMBERSHIP, OWNERSHIP, STEERING, FUNDING, COMMISSION, HOLDING, ASSIGNS, ASSIGNED_TO = (kind_playing(role) for role in ROLES)
+MEMBERSHIP, OWNERSHIP, STEERING, FUNDING, COMMISSION, HOLDING, ASSIGNS, ASSIGNED_TO, COVERAGE = (kind_playing(role) for role in ROLES)
 #: The relation kinds listed under a project in the report, in order ("styrs av", "ägs av", "finansieras av").
 PROJECT_LINES: tuple[RelationKind, ...] = tuple(RELATION_KINDS[kind_playing(role)] for role in ("steering", "ownership", "funding"))
 

@@ -116,3 +116,23 @@ def test_the_date_is_a_box_that_enter_applies():
     assert not at.exception and (at.query_params["on"] in ("2017-03-01", ["2017-03-01"]))
     at.text_input(key="fraga.on_box").input("mars 2017").run()
     assert any("mars 2017" in w.value for w in at.warning) and (at.query_params["on"] in ("2017-03-01", ["2017-03-01"]))
+
+
+def test_an_unsure_question_offers_readings_as_buttons_that_ask_them():
+    at = _run()
+    at.text_input(key="fraga.q").input("Vad är grejen med TUNA?").run()
+    assert not at.exception
+    assert "Jag är inte säker på frågan" in "\n".join(w.value for w in at.warning)
+    reading = at.button(key="fraga.reading1")
+    assert reading.label.startswith("Vem styr TUNA Nyköping")
+    reading.click().run()
+    assert at.text_input(key="fraga.q").value == "Vem styr TUNA Nyköping/Oxelösund?"
+    assert "LSG Nyköping-Oxelösund" in _text(at)
+
+
+def test_a_yes_no_answer_leads_and_the_open_points_come_before_the_items():
+    at = _run()
+    at.text_input(key="fraga.q").input("Är processledaren anställd av LSG?").run()
+    assert not at.exception
+    assert "Nej, inga lokala samverkansgrupper. I stället:" in _text(at)
+    assert any("Källorna säger olika" in i.value for i in at.info)

@@ -32,7 +32,8 @@ def test_what_an_lsg_gave(sormland):
     a = ask(sormland, "Vilka uppdrag gav LSG Nyköping?")
     assert {x.id for x in a.answers} == {"uppdrag_admin_struktur", "uppdrag_lsg_roll", "uppdrag_nollplacerade"}
     assert all(p.steps[0].from_id == "lsg_nykoping" for p in a.paths)
-    assert a.text("sv").splitlines()[1] == "Uppdrag från LSG Nyköping:"
+    lines = a.text("sv").splitlines()
+    assert lines[lines.index("Uppdrag från LSG Nyköping:") - 1].startswith("  – ")  # the open points come first
 
 
 def test_naming_an_assignment_asks_who_gave_it(sormland):

@@ -193,11 +193,14 @@ def test_conflicts_exactly_when_a_recorded_conflict_names_the_fact(small):
     assert {k for k, a in lsgs.items() if a["conflicts"]} == {"lsg_c"}
 
 
-def test_the_text_names_the_conflict_under_its_item(small):
+def test_the_text_says_the_conflict_before_the_answers_and_names_it_under_its_item(small):
     text = ask(small, "Vem styr P?", on="2016-11-15").text()
-    assert text.count("Motstridiga källor:") == 1
-    assert "      Motstridiga källor: Ansökan: LSG Beta styr P; rapporten: LSG Alfa." in text.split("(lsg_b)")[1]
-    assert "Conflicting sources: Application: LSG Beta steers P" in ask(small, "Who steers P?", on="2016-11-15").text()
+    lines = text.splitlines()
+    assert lines[1] == "Källorna säger olika (öppna frågor):"
+    assert lines[2] == "  – Ansökan: LSG Beta styr P; rapporten: LSG Alfa. [k_styr]"
+    assert text.count("Ansökan: LSG Beta styr P") == 1
+    assert "(källorna säger olika, se ovan: k_styr)" in text.split("(lsg_b)")[1]
+    assert "Application: LSG Beta steers P" in ask(small, "Who steers P?", on="2016-11-15").text().splitlines()[2]
 
 
 # -- amounts say their basis --------------------------------------------------------------------

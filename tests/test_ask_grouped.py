@@ -1,4 +1,4 @@
-"""One answer per entity and relation: two relations saying the same thing are one answer with all their sources."""
+"""One answer per entity, relation and dates: two relations saying the same thing are one answer with all their sources."""
 
 from __future__ import annotations
 
@@ -18,12 +18,16 @@ def test_ips_slussen_is_one_answer_with_both_sources(sormland):
     assert "[r_ls_ips, r035]" in a.text("sv") or "[r035, r_ls_ips]" in a.text("sv")
 
 
-def test_rar_funds_the_process_leader_once_with_both_conflicts(sormland):
+def test_rar_funds_the_process_leader_twice_when_the_sources_date_it_differently(sormland):
+    """The application's funding (2016-07-01 – 2018-06-30) and the status report's (October 2016 – October 2018) are two
+    claims with their own dates: two answers, the conflict between them said once, first."""
     a = ask(sormland, "Vem finansierar processledaren 2017?")
-    assert [x.id for x in a.answers] == ["rar"]
-    (rar,) = a.answers
-    assert set(rar.relation_ids) == {"r_rar_funds_pl", "r_rar_funds_pl_ls"}
-    assert {"k_finansiering_slut", "k_start_processledare"} <= {c.id for c in rar.conflicts}
+    assert [x.id for x in a.answers] == ["rar", "rar"]
+    assert {(x.relation_id, x.valid_from, x.valid_to) for x in a.answers} == {
+        ("r_rar_funds_pl", "2016-07-01", "2018-06-30"), ("r_rar_funds_pl_ls", "2016-10", "2018-10"),
+    }
+    assert {"k_finansiering_slut", "k_start_processledare"} <= {c["id"] for c in a.open_points()}
+    assert a.text().count("Lägesrapporten: finansierad fram till oktober 2018") == 1
     nodes, relations = a.highlight()
     assert {"r_rar_funds_pl", "r_rar_funds_pl_ls"} <= relations
 

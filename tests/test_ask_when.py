@@ -25,9 +25,27 @@ def test_a_founding_year_is_said_at_its_precision(sormland):
     assert "fr.o.m. 2005 " in a.text("sv") and "2005-01-01" not in a.text("sv")
 
 
-def test_a_when_question_without_an_event_is_not_taken_for_one(sormland):
+def test_a_when_question_without_an_event_is_not_taken_for_one_but_gives_the_relations_dates(sormland):
     a = ask(sormland, "När styrde LSG Nyköping TUNA?")
-    assert a.interpretation.intent != "when"
+    assert a.interpretation.intent == "when_dates"
+    assert [x.relation_id for x in a.answers] == ["r033"]  # LSG Nyköping steers TUNA Nyköping/Oxelösund, as the application says
+
+
+def test_when_a_post_began_says_both_sources_first(sormland):
+    text = ask(sormland, "När började processledartjänsten?").text()
+    head = "\n".join(text.splitlines()[:6])
+    assert "2016-07-01" in head and "oktober 2016" in head  # the application's start and the status report's, in the first lines
+
+
+def test_when_the_funding_ends_lists_each_sources_end(sormland):
+    a = ask(sormland, "När tar finansieringen av processledaren slut?")
+    assert {x.valid_to for x in a.answers} == {"2018-06-30", "2018-10"}
+
+
+def test_when_a_document_speaks_for(sormland):
+    text = ask(sormland, "Vilken period täcker lägesrapporten?").text()
+    assert "2016-10-13 – 2016-12-31" in text
+    assert "Ida Malmberg" in ask(sormland, "Who wrote the status report?").text()
 
 
 def test_when_was_the_first_joint_meeting(sormland):

@@ -23,7 +23,7 @@ FLOORS = {
     "dataset": 2,
     "time": 3,
     "ask": 4, "draw": 4,
-    "exchange": 5, "edit": 5,
+    "exchange": 5, "edit": 5, "scenario": 5, "intake": 5,
     "cli": 6, "app": 6,
     "__init__": 7, "__main__": 7,
 }

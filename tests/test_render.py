@@ -323,7 +323,7 @@ def test_legend_html_draws_the_shapes_and_lines():
     shapes = re.findall(r'data-shape="(\w+)"', html)
     assert shapes == ["diamond", "ellipse", "box", "dot", "star", "triangle"]  # in vocabulary order: funder, lsg, municipality, project, role, assignment
     assert f'stroke="{RELATION_KINDS["part_of"].colour}"' in html and 'stroke-dasharray="10 3 2 3 2 3"' in html
-    assert html.count('fill="none"') == 3  # the three marks are rings
+    assert html.count('fill="none"') == len(MARK_COLOURS)  # every mark (added, removed, changed, proposed) is a ring
 
 
 def test_removed_nodes_on_the_live_compare_map_keep_readable_labels(sormland, positions):

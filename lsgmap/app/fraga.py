@@ -125,7 +125,8 @@ def render() -> None:
     st.markdown(f"**{plain(t('app.ask.interpretation', lang))}:** {plain(answer.interpretation.text(lang))}")
     if not answer.understood:
         st.warning(plain(answer.message_text(lang)))
-        suggestions = suggest(s, question) if len(question) <= MAX_QUESTION_CHARS else []
+        _readings_and_passages(answer, lang)
+        suggestions = suggest(s, question) if len(question) <= MAX_QUESTION_CHARS and not answer.alternatives else []
         if suggestions:
             st.caption(t("app.ask.did_you_mean", lang))
             cols = st.columns(len(suggestions))
@@ -138,6 +139,11 @@ def render() -> None:
         st.info(plain(answer.message_text(lang)))
     if answer.attestation_text(lang):
         st.warning(plain(answer.attestation_text(lang)))
+    if answer.interpretation.verdict and answer.interpretation.lead_text(lang):
+        st.markdown(f"**{plain(answer.interpretation.lead_text(lang))}**")  # Ja / Nej / the count: the answer itself, first
+    if answer.open_points(lang):
+        st.info(plain("\n".join(answer.open_points_lines(lang))))
+    _readings_and_passages(answer, lang)
 
     nodes_hl, edges_hl = answer.highlight()
     left, right = st.columns([2, 3])
@@ -160,6 +166,19 @@ def render() -> None:
     stem = f"lsgmap-fraga-{answer.on.isoformat()}"
     st.download_button(t("app.download_text", lang), text.encode("utf-8"), f"{stem}.txt", "text/plain", key=P + "dl_txt", on_click="ignore")
     map_downloads(els, key=P, stem=stem)  # the same elements as the map above
+
+
+def _readings_and_passages(answer, lang: str) -> None:
+    """What the documents say (quoted, as text), and the readings the reader is sure of, as buttons that ask them."""
+    if answer.passages:
+        st.caption(t("ask.passages_header", lang))
+        for p in answer.passages:
+            st.caption(plain(f"«{p.text}» [{p.title.split(',')[0]}, {t('ask.line', lang)} {p.line}]"))
+    if answer.alternatives:
+        st.caption(t("ask.did_you_mean_header", lang))
+        cols = st.columns(len(answer.alternatives))
+        for i, (col, alt) in enumerate(zip(cols, answer.alternatives, strict=True)):
+            col.button(plain(alt.query), key=f"{P}reading{i}", on_click=_set_question, args=(alt.query,), width="stretch")
 
 
 def answer_ids(s, answer) -> frozenset[str]:

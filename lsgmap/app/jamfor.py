@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from lsgmap.app import common
+from lsgmap.app import common, proposal
 from lsgmap.app.downloads import image_button
 from lsgmap.app.live_map import live_map
 from lsgmap.app.text import plain
@@ -65,6 +65,15 @@ def render() -> None:
         return
     s = part.structure  # the association's part of a national dataset: what it holds is what a rerun costs
     common.compact_page("jamfor", _HEADINGS_CSS)
+    chosen, other = proposal_choice(s, lang)
+    if chosen and other:
+        proposal.render_two(s, part, chosen, other, lang, changed_ids)
+        common.set_params("jamfor", {"scenario": chosen, "other": other})
+        return
+    if chosen:
+        proposal.render(s, part, chosen, lang, changed_ids)
+        common.set_params("jamfor", {"scenario": chosen, "all": "1" if st.session_state.get(proposal.P + "all") else None})
+        return
     start, end = date_controls(s, part, lang)
 
     d = diff(s, start=start, end=end)
@@ -92,6 +101,31 @@ def render() -> None:
             "all": "1" if st.session_state[P + "all"] else None,
         },
     )
+
+
+def proposal_choice(s, lang: str) -> tuple[str, str]:
+    """The "Jämför med" choice when the dataset has proposals: two dates ("") or a proposal's id (``?scenario=``), and
+    what it is set against: today ("") or a second proposal (``?other=``)."""
+    ids = proposal.scenario_ids(s)
+    if not ids:
+        return "", ""
+    for key, param in (("scenario", "scenario"), ("other", "other")):
+        common.init_state(P + key, param, common.parse_one_of(["", *ids]), "")
+        if st.session_state[P + key] not in ["", *ids]:  # deleted meanwhile
+            st.session_state[P + key] = ""
+    titles = {x.id: x.title(lang) for x in proposal.list_scenarios(s.path)}
+    first, second = st.columns([3, 2]) if len(ids) > 1 else (st.container(), None)
+    first.selectbox(t("scenario.app.compare_with", lang), ["", *ids], key=P + "scenario",
+                    format_func=lambda i: t("scenario.app.two_dates", lang) if not i else safe_text(t("scenario.app.option", lang, title=titles.get(i, i))))
+    chosen = st.session_state[P + "scenario"]
+    if second is None or not chosen:
+        return chosen, ""
+    others = [i for i in ids if i != chosen]
+    if st.session_state[P + "other"] not in ["", *others]:
+        st.session_state[P + "other"] = ""
+    second.selectbox(t("scenario.app.against", lang), ["", *others], key=P + "other",
+                     format_func=lambda i: t("scenario.app.today", lang) if not i else safe_text(titles.get(i, i)))
+    return chosen, st.session_state[P + "other"]
 
 
 def date_controls(s, part, lang: str) -> tuple[date, date]:

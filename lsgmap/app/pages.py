@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from types import ModuleType
 
-from lsgmap.app import data, fraga, jamfor, karta, presentera, redigera
+from lsgmap.app import data, fraga, jamfor, karta, presentera, redigera, scenarier
 from lsgmap.app.settings import editing_enabled
 
 __all__ = ["PAGES", "Page", "available"]
@@ -28,6 +28,7 @@ PAGES: list[Page] = [
     Page("presentera", presentera, "app.nav.presentera"),
     Page("data", data, "app.nav.data"),
     Page("redigera", redigera, "app.nav.redigera", when=editing_enabled),
+    Page("scenarier", scenarier, "app.nav.scenarier", when=editing_enabled),
 ]
 
 

@@ -13,6 +13,7 @@ from filelock import Timeout
 
 from lsgmap.app import common
 from lsgmap.app.edit_forms import FORMS, OPERATIONS, F, Names, keep_typed, sources_picker
+from lsgmap.app.edit_intake import intake_tab
 from lsgmap.app.edit_save import BASE, OUTCOME, PENDING, outcome, problems_table, save_button, save_pending, show_preview
 from lsgmap.app.settings import editing_enabled as enabled
 from lsgmap.app.text import plain
@@ -44,9 +45,12 @@ def render() -> None:
     who.text_input(t("app.edit.who", lang), key=F + "who", placeholder=t("app.edit.who_placeholder", lang))
     why.text_input(t("app.edit.why", lang), key=F + "why", placeholder=t("app.edit.why_placeholder", lang))
     outcome(ds.folder, lang)
-    tab_change, tab_sheet, tab_log = st.tabs([t("app.edit.tab.change", lang), t("app.edit.tab.sheet", lang), t("app.edit.tab.log", lang)])
+    tab_change, tab_intake, tab_sheet, tab_log = st.tabs([t("app.edit.tab.change", lang), t("app.edit.tab.intake", lang),
+                                                           t("app.edit.tab.sheet", lang), t("app.edit.tab.log", lang)])
     with tab_change:
         change_tab(ds, lang)
+    with tab_intake:
+        intake_tab(ds, lang)
     with tab_sheet:
         sheet_tab(ds, lang)
     with tab_log:

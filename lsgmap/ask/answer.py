@@ -53,8 +53,9 @@ from typing import Any
 from lsgmap.ask.dates import QuestionDate
 from lsgmap.ask.handlers import QUESTION_KINDS, handler_for
 from lsgmap.ask.interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
+from lsgmap.ask.passages import overlap
 from lsgmap.ask.reading import Reading, detect_lang, read_question
-from lsgmap.ask.text import amount_lines, answer_line, basis_text, path_lines
+from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines
 from lsgmap.i18n import Message, msg, t
 from lsgmap.model import queries
 
@@ -85,6 +86,8 @@ class Answer:
     understood: bool = True
     amounts: dict[str, Any] | None = None
     structure: Any = field(default=None, repr=False, compare=False)
+    alternatives: tuple[Any, ...] = ()
+    passages: tuple[Any, ...] = ()
 
     @property
     def message(self) -> str:
@@ -113,6 +116,9 @@ class Answer:
             "paths": [p.to_json(self.structure, lang) for p in self.paths],
             "message": self.message_text(lang),
             "attestation": self.attestation_json(lang),
+            "open_points": self.open_points(lang),
+            "alternatives": [a.to_json(lang) for a in self.alternatives],
+            "passages": [p.to_json() for p in self.passages],
         }
 
     def nearest_attested(self) -> tuple[str, date | None]:
@@ -149,6 +155,22 @@ class Answer:
             "text": self.attestation_text(lang),
         }
 
+    def open_points(self, lang: str | None = None) -> list[dict[str, str]]:
+        """``[{"id", "text"}]``: the recorded conflicts the answers rest on, each once, in the order met."""
+        seen: dict[str, dict[str, str]] = {}
+        for a in self.answers:
+            for c in a.conflict_texts(lang or self.lang):
+                seen.setdefault(c["id"], c)
+        return sorted(seen.values(), key=lambda c: -overlap(self.question, c["text"]))  # the one about what was asked first
+
+    def open_points_lines(self, lang: str | None = None) -> list[str]:
+        """The open points, said before the answers: "Källorna säger olika: …" (nothing when there are none)."""
+        points = self.open_points(lang)
+        if not points:
+            return []
+        lang = lang or self.lang
+        return [t("ask.open_points", lang), *(f"  – {c['text']} [{c['id']}]" for c in points)]
+
     def highlight(self) -> tuple[set[str], set[str]]:
         """(node ids, relation ids) to draw: the entities asked about, the answers and the chains."""
         nodes = set(self.interpretation.entities)
@@ -167,14 +189,17 @@ class Answer:
         lang = lang or self.lang
         message = self.message_text(lang)
         lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang)), message, self.attestation_text(lang)]
+        if self.amounts is not None:  # the sum first: it is what was asked
+            lines.extend(amount_lines(self.amounts, lang))
         if self.understood and self.answers:
-            lines.append(self.interpretation.lead_text(lang))
-            lines.extend(answer_line(self.structure, a, lang) for a in self.answers)
+            lead = self.interpretation.lead_text(lang)
+            lines.extend([lead, *self.open_points_lines(lang)] if self.interpretation.verdict else [*self.open_points_lines(lang), lead])
+            lines.extend(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)
         elif self.understood and self.amounts is None and not self.paths and not message:
             lines.append(t("ask.no_answers", lang))
-        if self.amounts is not None:
-            lines.extend(amount_lines(self.amounts, lang))
         lines.extend(path_lines(self.structure, self.paths, lang, max_paths))
+        lines.extend(passage_lines(self.passages, lang))
+        lines.extend(alternative_lines(self.alternatives, lang))
         return "\n".join(line for line in lines if line)
 
 
@@ -193,7 +218,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     >>> a.on.isoformat(), sorted(x.id for x in a.answers)
     ('2017-01-01', ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund', 'lsg_trosa_gnesta'])
     >>> a.text("en").splitlines()[1:3]
-    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Process leader, LSGs of southern Sörmland is commissioned by:']
+    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'The sources disagree (open questions):']
     >>> [x.attested for x in a.answers], a.answers[0].note("en")
     ([False, False, False, False], 'no source for this date, last attested 2016-12-31; planned, not attested')
     """
@@ -228,14 +253,15 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
         notes=(*(
             msg("ask.fuzzy_name", text=m.text, name=EntityName(structure.entities[m.entity_id])) for m in reading.mentions if not m.exact
         ), *finding.notes) if understood else (),
-        lang=reading.lang,
+        lang=reading.lang, verdict=finding.verdict,
     )
     notice = finding.notice
     if understood and notice is None and not finding.answers and finding.amounts is None:
         notice = _absent_notice(structure, finding.entities, reading.date)
+    answers = sorted(queries.group_items(finding.answers), key=lambda a: not a.attested)  # what a source speaks for on the date first
     return Answer(
-        reading.question, reading.date.first, reading.lang, interpretation, queries.group_items(finding.answers), list(finding.paths),
-        notice, understood, finding.amounts, structure,
+        reading.question, reading.date.first, reading.lang, interpretation, answers, list(finding.paths),
+        notice, understood, finding.amounts, structure, finding.alternatives, finding.passages,
     )
 
 

@@ -44,7 +44,7 @@ from datetime import date
 from lsgmap.dates import PartialDate, to_day, today
 from lsgmap.model.names import normalise
 
-__all__ = ["QuestionDate", "find_date"]
+__all__ = ["QuestionDate", "find_date", "is_now"]
 
 _MONTHS = (
     "januari|january|jan|februari|february|feb|mars|march|mar|april|apr|maj|may|juni|june|jun|juli|july|jul|"
@@ -158,7 +158,7 @@ def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | Non
     called only for event phrases) helps choose the event.
     """
     found = _event_date(text, structure, entity_ids) if structure is not None else None
-    for reader in (_period, _text_date, _iso_date, _year, _today):
+    for reader in (_range, _period, _text_date, _iso_date, _year, _today):
         if found is not None:
             return found
         found = reader(text)
@@ -175,6 +175,46 @@ def _event_date(text: str, structure, entity_ids) -> QuestionDate | None:
             if ev is not None:
                 day = date.fromordinal(ev.day if after else ev.day - 1)
                 return _make(day, day, "day", "event", m.group(0), ev.id)
+    return None
+
+
+#: One end of a range: "13 oktober", "oktober", "okt.", "2016", "oktober 2016", "2016-10", "2016-10-13".
+_END = rf"(?:(?:\d{{1,2}}(?::?e|:?a|st|nd|rd|th)?\s+)?(?:{_MONTHS})\.?(?:\s+(?:19|20)\d\d)?|(?:19|20)\d\d(?:-\d{{1,2}}(?:-\d{{1,2}})?)?)"
+_RANGE = re.compile(
+    rf"\b(?:(?:mellan|between|fran|från|from|under|during|i|in|perioden|period|the\s+period)\s+)*({_END})"
+    rf"\s*(?:–|—|-|\btill\b|\bto\b|\buntil\b|\bt\.o\.m\.?|\btom\b|\boch\b|\band\b)\s*({_END})(?![-\d])",
+    re.IGNORECASE,
+)
+
+
+def _range(text: str) -> QuestionDate | None:
+    """Two dates joined into a span: "2016–2018", "mellan 2016 och 2018", "oktober–december 2016", "13 oktober – 31 december 2016".
+
+    The first end's year, when it has none, is the second's. "och"/"and" join two dates only after "mellan"/"between".
+
+    >>> _range("Vad kostar tjänsten totalt 2016–2018?").label()
+    '2016-01-01 – 2018-12-31'
+    >>> _range("uppdrag oktober–december 2016").label(), _range("between 2016 and 2017").label()
+    ('2016-10-01 – 2016-12-31', '2016-01-01 – 2017-12-31')
+    >>> _range("13 oktober - 31 december 2016").label(), _range("Oct-Dec 2016").precision
+    ('2016-10-13 – 2016-12-31', 'period')
+    >>> _range("Styr LSG Nyköping och LSG Oxelösund TRIS 2016?") is None, _range("vem styr TRIS 2016-10") is None
+    (True, True)
+    """
+    for m in _RANGE.finditer(text):
+        joined = text[m.end(1) : m.start(2)].strip().lower()
+        if joined in ("och", "and") and not re.match(r"(?:mellan|between)\b", m.group(0).strip(), re.IGNORECASE):
+            continue
+        second = find_date(m.group(2))
+        if second is None or second.source == "invalid":
+            continue
+        first_text = m.group(1)
+        if not re.search(r"(?:19|20)\d\d", first_text):
+            first_text = f"{first_text} {second.last.year}"
+        first = find_date(first_text)
+        if first is None or first.source == "invalid" or first.first > second.last:
+            continue
+        return _make(first.first, second.last, "period", "question", m.group(0))
     return None
 
 
@@ -219,6 +259,15 @@ def _today(text: str) -> QuestionDate | None:
         return None
     now = today()
     return _make(now, now, "day", "question", m.group(0))
+
+
+def is_now(qd: QuestionDate) -> bool:
+    """The date came from "nu", "idag", "today" … in the question.
+
+    >>> is_now(find_date("Vem är processledare just nu?")), is_now(find_date("Vem styr TUNA 2016?"))
+    (True, False)
+    """
+    return qd.source == "question" and bool(_TODAY.fullmatch(normalise(qd.text)))
 
 
 def _months(year: int, first_month: int, last_month: int, text: str) -> QuestionDate:

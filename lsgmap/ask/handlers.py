@@ -13,7 +13,7 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 >>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
 'lineage'
 >>> [h.intent for h in HANDLERS][:3]
-['bad_date', 'count', 'members']
+['bad_date', 'amount', 'document']
 """
 
 from __future__ import annotations
@@ -23,15 +23,29 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from lsgmap.ask.amounts import amount, budget_items
+from lsgmap.ask.compose import (
+    WANTS_COUNT,
+    WANTS_YESNO,
+    compose,
+    counts_something_else,
+    document_filter,
+    kind_nouns,
+    named_documents,
+    place_mentions,
+)
 from lsgmap.ask.dates import find_date
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term
-from lsgmap.ask.reading import QUESTION_WORDS, Reading
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.query import evaluate
+from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
+from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, documents_say, unsure
+from lsgmap.ask.when import WHEN_CUE, date_attribute, document_period, events_of, merged, when, when_attribute, when_fact
 from lsgmap.i18n import msg
 from lsgmap.model import queries
-from lsgmap.model.names import normalise, suggest
+from lsgmap.model.names import STOPWORDS, normalise, suggest
 from lsgmap.time.diff import diff as diff_dates
-from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, DATE_ATTRIBUTES, ENTITY_KINDS, FUNDING, RELATION_KINDS
+from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, OWNERSHIP, RELATION_KINDS, STEERING
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -96,72 +110,10 @@ def existing(structure, reading: Reading) -> Finding:
     )
 
 
-def amount(structure, reading: Reading) -> Finding:
-    """How much one named entity funds another, from the budget lines (in one year if the question names one)."""
-    funder, target = _funder_and_target(structure, reading.ids)
-    qd = reading.date
-    year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
-    result = queries.amounts(structure, funder, target, year=year)
-    funding = (structure.relations[rid] for rid in result["relations"])
-    items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span) for r in funding)
-    summary = msg(
-        "ask.i_amount", funder=_name(structure, funder) if funder else msg("ask.any_funder"), target=_name(structure, target),
-        year=msg("ask.in_year", year=year) if year else "",
-    )
-    return Finding(
-        "amount", summary, msg("ask.lead_relations"), FUNDING, tuple(i for i in (funder, target) if i),
-        details={"year": year}, answers=items, amounts=result,
-    )
-
-
-def _budget_item(structure, reading: Reading):
-    """The budget line a question names by its item ("lönen", "resor", "the salary"), or None."""
-    for line in structure.budget:
-        for name in (line.item_sv, line.item_en):
-            key = normalise(name).split(" ")[0].rstrip(",")
-            if len(key) >= 3 and any(token.startswith(key) for token in reading.tokens):
-                return line
-    return None
-
-
-def budget_item(structure, reading: Reading) -> Finding:
-    """One item of a budget ("Hur mycket var lönen i budgeten 2017?"), per year, with what the amounts are ("enligt ansökan").
-
-    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
-    >>> from lsgmap.ask.reading import read_question
-    >>> s = load(BUNDLED_DATA)
-    >>> budget_item(s, read_question(s, "Hur mycket var lönen i budgeten 2017?")).amounts["total"]
-    801.0
-    """
-    line = _budget_item(structure, reading)
-    r = structure.relations[line.relation]
-    qd = reading.date
-    year = qd.first.year if qd.source == "question" and qd.first.year == qd.last.year else None
-    result = queries.amounts(structure, r.from_id, r.to_id, year=year, item=line.item_sv)
-    summary = msg(
-        "ask.i_budget_item", item=Term(line, "item", lower=True), funder=_name(structure, r.from_id), target=_name(structure, r.to_id),
-        year=msg("ask.in_year", year=year) if year else "",
-    )
-    item = queries.relation_item(structure, structure.entities[r.from_id], r, on=qd.span)
-    return Finding("amount", summary, msg("ask.lead_relations"), FUNDING, (r.from_id, r.to_id), details={"year": year, "item": line.item_sv},
-                   answers=(item,), amounts=result)
-
-
-def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str]:
-    """Which named entity funds which: the pair with budget lines, else the pair with a funds relation."""
-    pairs = [(a, b) for a in ids for b in ids if a != b]
-    for a, b in pairs:
-        if any(r.relation == FUNDING and r.from_id == a and structure.budget_of(r.id) for r in structure.incoming(b)):
-            return a, b
-    for a, b in pairs:
-        if any(r.relation == FUNDING and r.from_id == a for r in structure.incoming(b)):
-            return a, b
-    return None, ids[-1]
-
-
 def lineage(structure, reading: Reading) -> Finding:
     """What became of an entity, or what it came from, through mergers and renames."""
-    x = reading.ids[0]
+    meanings = name_alternatives(structure, reading.mentions[0])  # "Trosa": the municipality, or the LSG that merged
+    x = next((i for i in meanings if queries.lineage(structure, i)["events"]), reading.ids[0])
     lin = queries.lineage(structure, x)
     items = tuple(lin["came_from"] + lin["became"])
     details = {"events": [e.id for e in lin["events"]], "became": [a.id for a in lin["became"]], "came_from": [a.id for a in lin["came_from"]]}
@@ -277,86 +229,6 @@ def count(structure, reading: Reading) -> Finding:
                    details={**base.details, "count": n}, paths=())
 
 
-#: A question that asks when ("När slogs …", "When did …").
-WHEN_CUE = re.compile(r"^\s*(?:nar|when)\b")
-
-
-def _date_attribute(structure, reading: Reading) -> tuple[str, str, str] | None:
-    """(entity, attribute, label index) for a "when" question naming a dated attribute ("första gemensamma mötet"), or None."""
-    for key, labels in DATE_ATTRIBUTES.items():
-        for lang_index, label in enumerate(labels):
-            if normalise(label) in reading.text:
-                holder = next((e.id for e in structure.entities.values() if key in e.attributes), None)
-                if holder is not None:
-                    return holder, key, str(lang_index)
-    return None
-
-
-def when_attribute(structure, reading: Reading) -> Finding:
-    """When a dated attribute of an entity was ("När var första gemensamma mötet?"): the date as stated, the entity and its sources.
-
-    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
-    >>> from lsgmap.ask.reading import read_question
-    >>> s = load(BUNDLED_DATA)
-    >>> when_attribute(s, read_question(s, "När var första gemensamma mötet?")).details
-    {'attribute': 'first_joint_meeting', 'date': '2017-01-23', 'sources': ['ls_sammanslagning']}
-    """
-    holder, key, _ = _date_attribute(structure, reading)
-    entity = structure.entities[holder]
-    value = entity.attributes[key]
-    what = Term(_AttributeLabel(key), "label")
-    return Finding(
-        "when", msg("ask.i_when_attribute", what=what, name=_name(structure, holder)), entities=(holder,),
-        details={"attribute": key, "date": value, "sources": list(entity.sources)},
-        notice=msg("ask.when_attribute", what=what, date=Stated(value), name=_name(structure, holder), sources=", ".join(entity.sources)),
-    )
-
-
-@dataclass(frozen=True)
-class _AttributeLabel:
-    key: str
-
-    def label(self, lang: str = "sv") -> str:
-        sv, en = DATE_ATTRIBUTES[self.key]
-        return en if lang == "en" else sv
-
-
-def _events_of(structure, reading: Reading) -> list:
-    """The events that involve the named entities: those involving all of them when there are such, else any of them."""
-    ids = set(reading.ids)
-    involved = [ev for ev in structure.events_in_order if ids & set(ev.originals + ev.results)]
-    together = [ev for ev in involved if ids <= set(ev.originals + ev.results)]
-    return together or involved
-
-
-def when(structure, reading: Reading) -> Finding:
-    """When something happened to the named entities: the events, each with the day it took effect and when it was decided.
-
-    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
-    >>> from lsgmap.ask.reading import read_question
-    >>> s = load(BUNDLED_DATA)
-    >>> f = when(s, read_question(s, "När slogs LSG Trosa och LSG Gnesta ihop?"))
-    >>> f.details["events"], f.answers[0].effective_from
-    (['ev_sammanslagning_trosa_gnesta'], '2017-01-01')
-    """
-    events = _events_of(structure, reading)
-    items = []
-    for ev in events:
-        for eid in ev.results or ev.originals:
-            if eid in structure.entities:
-                items.append(queries.event_item(structure, structure.entities[eid], ev))
-    decided = tuple(
-        msg("ask.when_decided", event=Term(ev, "name"), date=Stated(ev.date), decided=ev.decided.replace("/", " – "))
-        for ev in events if ev.decided
-    )
-    names = Joined(tuple(_name(structure, i) for i in reading.ids))
-    return Finding(
-        "when", msg("ask.i_when", names=names), msg("ask.lead_when"), entities=tuple(reading.ids),
-        details={"events": [ev.id for ev in events], "dates": [ev.date for ev in events]}, answers=tuple(items),
-        notice=Joined(decided, "\n") if decided else None,
-    )
-
-
 #: Words that ask about assignments ("uppdrag", "assignments"), whatever the verb.
 ASSIGNMENT_CUE = re.compile(r"\b(?:uppdrag|uppdraget|uppdragen|assignments?)\b")  # not "uppdragsgivare": that is commissioning
 
@@ -453,6 +325,124 @@ def about(structure, reading: Reading) -> Finding:
     )
 
 
+def _wants_query(structure, reading: Reading) -> bool:
+    """A list, count or yes/no question that names a kind, a document or a topic: answered by composing a :class:`Query`."""
+    if reading.amount or reading.lineage or reading.chain or WHEN_CUE.search(reading.text):
+        return False
+    if document_filter(structure, reading)[0] or place_mentions(structure, reading):
+        return True  # "enligt ansökan", "Vem styr TRIS i Gnesta?": a filter the relation handlers would drop
+    if len(reading.mentions) == 1 and _assignment_party(structure, reading) is not None and not WANTS_COUNT.search(reading.text):
+        return False  # one party's assignments: the assignments handler shows who gave each, to whom
+    if kind_nouns(reading):
+        return True
+    return any(structure.entities[m.entity_id].kind == "assignment" for m in reading.mentions) and not reading.asks_relation
+
+
+def composed(structure, reading: Reading) -> Finding:
+    """Any list, count or yes/no question, as a :class:`~lsgmap.ask.query.Query` answered by :func:`~lsgmap.ask.query.evaluate`.
+
+    A yes/no question that finds nothing says no, and what holds instead ("Nej. Anställd av: RAR").
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = composed(s, read_question(s, "Är processledaren anställd av LSG?"))
+    >>> f.lead.render("sv"), [a.id for a in f.answers]
+    ('Nej, inga lokala samverkansgrupper. I stället:', ['rar'])
+    """
+    query = compose(structure, reading)
+    items, lead = _query_answers(structure, query)
+    n = len({a.id for a in items})
+    if query.want == "count":
+        lead = msg("ask.lead_existing", count=n)
+    entities = tuple(c.entity for c in query.constraints if c.entity in structure.entities)
+    relation = next((k for c in query.constraints for k in sorted(c.relations)), None)
+    intent, details = _query_intent(structure, query)
+    return Finding(
+        intent, query.describe(structure), lead, relation, entities, details={**details, "query": query.to_json(), "count": n}, answers=tuple(items),
+        verdict=lead is not None,  # a count, yes or no, "no owner recorded": the answer itself, said first
+        notice=None if items or query.want == "count" else msg("ask.lead_no") if query.want == "yesno" else msg("ask.query_none"),
+    )
+
+
+def _query_answers(structure, query) -> tuple[tuple, Any]:
+    """The answers and the line before them; when nothing is of the kind asked for, what holds without that condition."""
+    items = evaluate(structure, query).items
+    if query.among:
+        return items, _among_lead(structure, query, items)
+    if not items and query.alone and (shared := evaluate(structure, replace(query, alone=False)).items):
+        return shared, msg("ask.lead_only_shared")  # "något eget uppdrag?" — no, only shared ones
+    if not items and query.kind and query.constraints and query.want != "count":
+        items = evaluate(structure, replace(query, kind=None)).items
+        kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)
+        return items, (msg("ask.lead_no_instead" if query.want == "yesno" else "ask.lead_none_of_kind", kinds=kinds) if items else None)
+    if not items and query.want != "count" and (steered := _steered_instead(structure, query)):
+        return steered
+    if query.want == "yesno":
+        return items, msg("ask.lead_yes") if items else msg("ask.lead_no")
+    return items, None
+
+
+def _among_lead(structure, query, items) -> Any:
+    """"Ja, TRIS är en av dem (4 st):" / "Nej, TRIS är inte bland dem. De är (4 st):"."""
+    name = EntityName(structure.entities[query.among])
+    found = any(a.id == query.among for a in items)
+    return msg("ask.lead_among_yes" if found else "ask.lead_among_no", name=name, count=len({a.id for a in items}))
+
+
+def _steered_instead(structure, query) -> tuple[tuple, Any] | None:
+    """No owner recorded: who steers it, said so ("Ingen ägare finns i datan för IPS …"); None when no one does either."""
+    owned = [c for c in query.constraints if c.relations == {OWNERSHIP}]
+    if not owned:
+        return None
+    steered = replace(query, constraints=tuple(replace(c, relations=frozenset({STEERING})) if c in owned else c for c in query.constraints))
+    items = evaluate(structure, steered).items
+    return (items, msg("ask.no_owner_steered", name=EntityName(structure.entities[owned[0].entity]))) if items else None
+
+
+def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
+    """The kind of question a query is, as the question table names them: count, existing, assignments or relation (with its direction)."""
+    if query.want == "count":
+        return "count", {}
+    if not query.constraints:
+        return "existing", {"kind": query.kind or ""}
+    first = query.constraints[-1]
+    way = "holders" if first.subject == "?" else "targets"
+    if query.kind == "assignment" or first.relations & {ASSIGNS, ASSIGNED_TO}:
+        gave = ASSIGNS in first.relations or way == "targets"
+        return "assignments", {"direction": "from" if gave else "to", "relations": sorted(first.relations)}
+    return "relation", {"direction": way, "relations": sorted(first.relations)}
+
+
+def _asks_the_documents(structure, reading: Reading) -> bool:
+    """Tasks, roles, goals, activities, contacts — or a count of something no entity is — unless an assignment is named
+    ("the presentation about LSG's role" is an assignment, not a question about roles)."""
+    if any(structure.entities[m.entity_id].kind == "assignment" for m in reading.mentions):
+        return False
+    return bool(DOCUMENT_CUE.search(reading.text)) or counts_something_else(reading)
+
+
+def _about_asked(structure, reading: Reading) -> bool:
+    """"Berätta om X", "allt om X", or only a name: everything about it is what is asked."""
+    if not reading.mentions:
+        return False
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}
+    rest = [tok for i, tok in enumerate(reading.tokens) if i not in named and tok not in STOPWORDS]
+    return bool(ABOUT_CUE.search(reading.text)) or not rest
+
+
+#: Questions about a document itself: its period, its date, who wrote it.
+DOCUMENT_INFO_CUE = re.compile(
+    r"\b(?:skrev|skrivit|skriven|forfatt\w*|wrote|written|authors?|undertecknad\w*|signed|signerade|period\w*|tacker|covers?|daterad|dated|datum|date|nar|when)\b"
+)
+
+
+def _names_another_kind(structure, reading: Reading) -> bool:
+    """A kind noun other than the names' kinds: "Vilka uppdrag kom från LSG Trosa?" asks for assignments, not what became of it."""
+    named = {structure.entities[m.entity_id].kind for m in reading.mentions}
+    return any(kind not in named for _, kind in kind_nouns(reading))
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -460,23 +450,28 @@ def _always(structure, reading: Reading) -> bool:
 #: The kinds of question in the order they are tried; the first that applies answers.
 HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
+    Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
+    Handler("document", lambda s, r: not r.mentions and bool(named_documents(s, r)) and bool(DOCUMENT_INFO_CUE.search(r.text)), document_period),
+    Handler("documents", _asks_the_documents, documents_say),
+    Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
+    Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
-    Handler("existing", lambda s, r: not r.mentions and r.listing and bool(r.kind_noun), existing),
-    Handler("budget_item", lambda s, r: r.amount and not r.mentions and _budget_item(s, r) is not None, budget_item),
-    Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and _date_attribute(s, r) is not None, when_attribute),
+
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
-    Handler("amount", lambda s, r: r.amount, amount),
     Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
-    Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and bool(_events_of(s, r)), when),
-    Handler("lineage", lambda s, r: r.lineage, lineage),
+    Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and not r.asks_relation and bool(events_of(s, r)), when),
+    Handler("when_fact", lambda s, r: bool(WHEN_CUE.search(r.text)), when_fact),
+    Handler("merged", lambda s, r: r.lineage and bool(WANTS_YESNO.search(r.text)) and bool(r.mentions), merged),
+    Handler("lineage", lambda s, r: r.lineage and not _names_another_kind(s, r), lineage),
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),
     Handler("chain", _wants_chain, chain),
     Handler("relation_between", lambda s, r: r.asks_relation and len(r.mentions) >= 2, relation_between),
     Handler("relation", lambda s, r: r.asks_relation, relation_holders_or_targets),
-    Handler("about", _always, about),
+    Handler("about", _about_asked, about),
+    Handler("unsure", _always, unsure),
 )
 
 

@@ -151,6 +151,9 @@ class Finding:
     notice: Message | Joined | None = None
     understood: bool = True
     notes: tuple[Message, ...] = ()
+    verdict: bool = False  # the lead is the answer itself ("Ja, …", "Nej, …"): said before the open points
+    alternatives: tuple[Any, ...] = ()  # readings to choose from (:class:`lsgmap.ask.unsure.Alternative`)
+    passages: tuple[Any, ...] = ()  # what the documents say (:class:`lsgmap.ask.passages.Passage`)
 
 
 @dataclass(frozen=True)
@@ -176,6 +179,7 @@ class Interpretation:
     mentions: tuple[Mention, ...] = ()
     notes: tuple[Message, ...] = ()
     lang: str = "sv"
+    verdict: bool = False
 
     @property
     def understood(self) -> bool:

@@ -14,19 +14,23 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from weakref import WeakKeyDictionary
 
-from lsgmap.ask.dates import QuestionDate, default_date, find_date, option_date, relative_year
+from rapidfuzz import fuzz, process
+
+from lsgmap.ask.dates import QuestionDate, default_date, find_date, is_now, option_date, relative_year
 from lsgmap.dates import DateParseError
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang
-from lsgmap.model.names import Mention, find_mentions, normalise
-from lsgmap.vocab import CUED_RELATIONS, ENTITY_KINDS, RESPONSIBLE_RELATIONS
+from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
+from lsgmap.vocab import COVERAGE, CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
 
-__all__ = ["Reading", "read_question", "detect_lang", "kind_noun", "QUESTION_WORDS"]
+__all__ = ["Reading", "read_question", "name_alternatives", "name_word_owners", "topic_word", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
-    r"\b(hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
+    r"\b((?:gatt|gick|gar|slagits|slogs|slas|slagit)\b.*\bihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande)\b"
 )
 AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")
@@ -55,11 +59,53 @@ def detect_lang(question: str) -> str:
 
     >>> detect_lang("Who funds IBIS?"), detect_lang("Vem finansierar IBIS?"), detect_lang("IBIS?")
     ('en', 'sv', 'sv')
+    >>> detect_lang("Does LSG Nyköping steer TUNA?"), detect_lang("styr nyköping tuna")
+    ('en', 'sv')
     """
     tokens = normalise(question).split()
-    sv = sum(tok in _SV_WORDS for tok in tokens) + (2 if re.search(r"[åäöÅÄÖ]", question) else 0)
+    # å/ä/ö count in lower-case words only: "Does LSG Nyköping steer TUNA?" is English, whatever the names
+    swedish_letters = sum(1 for word in re.findall(r"\w+", question) if word.islower() and re.search(r"[åäö]", word))
+    sv = sum(tok in _SV_WORDS for tok in tokens) + min(2, 2 * swedish_letters)
     en = sum(tok in _EN_WORDS for tok in tokens)
     return "en" if en > sv else "sv"
+
+
+def _label_words() -> dict[str, str]:
+    """Normalised words of the kinds' names, singular and plural, both languages → kind ("insatser" → project)."""
+    words: dict[str, str] = {}
+    for kind in ENTITY_KINDS.values():
+        if kind.cue is None:  # a kind no question names by a noun ("LSG tillsammans")
+            continue
+        for label in (kind.sv, kind.en, kind.plural_sv, kind.plural_en):
+            for w in normalise(label).split():
+                if len(w) >= 4 and w not in ("lokal", "lokala", "local"):
+                    words.setdefault(w, kind.key)
+    return words
+
+
+_LABEL_WORDS = _label_words()
+
+
+@lru_cache(maxsize=4096)
+def kind_of_word(token: str) -> str | None:
+    """The kind one (normalised) word names: a kind's cue word or, misspelt, a word of its name; never a word
+    that names a relation ("projektägare" asks who owns, "uppdragsgivare" who commissions).
+
+    >>> kind_of_word("kommunerna"), kind_of_word("insaster"), kind_of_word("projektagare"), kind_of_word("styrgrupper")
+    ('municipality', 'project', None, 'steering_group')
+    """
+    if token in _LABEL_WORDS:
+        return _LABEL_WORDS[token]
+    if any(k.cue.fullmatch(token) for k in CUED_RELATIONS):
+        return None
+    for kind in ENTITY_KINDS.values():
+        if kind.cue is not None and kind.cue.fullmatch(token):
+            return kind.key
+    if len(token) >= 6:
+        hit = process.extractOne(token, list(_LABEL_WORDS), scorer=fuzz.ratio, score_cutoff=85)
+        if hit:
+            return _LABEL_WORDS[hit[0]]
+    return None
 
 
 def kind_noun(text: str) -> str | None:
@@ -131,6 +177,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     if qd.text:
         # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
         text = normalise(text.replace(normalise(qd.text), " ", 1))
+    text = split_compounds(structure, text)
     relation, relation_pos = _relation_cue(text)
     start = _START.search(text)
     if start and qd.source in ("default", "option"):
@@ -138,13 +185,16 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         qd = _at_the_start(structure, find_mentions(structure, text), relation, start.group(0)) or qd
         relation, relation_pos = _relation_cue(text)
     responsible = RESPONSIBLE_CUE.search(text)
+    mentions = _mentions(structure, text) if qd.source != "invalid" else ()
+    if relation is None and _WHO_IS.match(text) and mentions and structure.entities[mentions[0].entity_id].kind == "role":
+        relation, relation_pos = HOLDING, 1  # "Vem är processledare?": who holds the post
     return Reading(
         question=question,
         lang=normalise_lang(lang) if lang else detect_lang(question),
         date=qd,
         text=text,
         tokens=tuple(text.split()),
-        mentions=tuple(find_mentions(structure, text)) if qd.source != "invalid" else (),
+        mentions=mentions,
         relation=relation,
         relation_pos=relation_pos,
         responsible=responsible is not None,
@@ -157,6 +207,146 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         listing=bool(LIST_CUE.search(text)),
     )
 
+
+#: Second parts of compounds that name what the first part is: "processledartjänsten" is the process leader's post.
+_COMPOUND_TAILS = ("tjanstens", "tjansten", "tjanst", "gruppens", "gruppen", "projektets", "projektet", "uppdraget", "rollen")
+
+
+def split_compounds(structure, text: str) -> str:
+    """A compound whose first part begins a one-word name is read as that name: "processledartjansten" → "processledare".
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> split_compounds(load(BUNDLED_DATA), "vem finansierar processledartjansten")
+    'vem finansierar processledare'
+    """
+    words = text.split()
+    for i, word in enumerate(words):
+        for tail in _COMPOUND_TAILS:
+            head = word[: -len(tail)]
+            if word.endswith(tail) and len(head) >= 5:
+                names = _words(structure).one_word_names.get(head[:5], ())
+                match = min((v for v in names if v.startswith(head) and len(v) - len(head) <= 2), key=len, default=None)
+                if match:
+                    words[i] = match
+                    break
+    return " ".join(words)
+
+
+def _kind_noun_tokens(structure, tokens: list[str], exact: set[int]) -> set[int]:
+    """Token indexes of kind nouns outside exact names ("lokala samverkansgrupperna", "kommuner"): they name a kind, never an entity."""
+    out = set()
+    for i, token in enumerate(tokens):
+        if i not in exact and kind_of_word(token):
+            out.add(i)
+            if i > 0 and tokens[i - 1] in ("lokala", "local", "de", "the"):
+                out.add(i - 1)
+    return out
+
+
+#: Words too common in names to point at one ("presentation", "ansökan"): a topic word must be rarer.
+_TOPIC_MIN = 5
+
+
+def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Mention]:
+    """Names by content: the words of the question (5+ letters, no question or cue word) that begin words of entities'
+    names, each word counting 1/n for the n entities it may mean; an entity that gets a whole word's worth is named
+    ("nollplacerade" → the assignment about them; "young people" → the one about young people in need).
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> [m.entity_id for m in _topic_mentions(s, "did lsg trosa give an assignment about young people".split(), {1, 2})]
+    ['uppdrag_ungdomar_gnesta']
+    """
+    score: dict[str, float] = {}
+    first: dict[str, int] = {}
+    for i, token in enumerate(tokens):
+        if i in taken or not topic_word(token):
+            continue
+        ids = name_word_owners(structure, token)
+        for eid in ids:
+            score[eid] = score.get(eid, 0.0) + 1 / len(ids)
+            first.setdefault(eid, i)
+    best = max(score.values(), default=0.0)
+    named = [eid for eid, v in score.items() if v >= 1.0 and v == best]
+    return [Mention(first[eid], first[eid] + 1, tokens[first[eid]], (eid,), 80.0, False) for eid in named]
+
+
+#: Words of five letters or more that say nothing about a topic.
+_NOT_TOPICS = frozenset("about omkring other ovriga those these their there where given gives under after before while still sedan".split())
+
+
+def topic_word(token: str) -> bool:
+    return len(token) >= _TOPIC_MIN and token not in QUESTION_WORDS and token not in STOPWORDS and token not in _NOT_TOPICS and not _cue_word(token)
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Per structure, built once: the words of 5+ letters in the names (by their first five letters → word → entities),
+    and the names by their first word ("tuna" → TUNA Nyköping/Oxelösund …)."""
+
+    by_stem: dict[str, dict[str, set[str]]]
+    by_first_word: dict[str, list[tuple[str, str]]]
+    one_word_names: dict[str, list[str]]  # names of one word (5+ letters) by their first five letters
+
+
+_WORDS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _words(structure) -> _Words:
+    found = _WORDS.get(structure)
+    if found is None:
+        by_stem: dict[str, dict[str, set[str]]] = {}
+        by_first: dict[str, list[tuple[str, str]]] = {}
+        for e in structure.entities.values():
+            name = normalise(e.name_sv)
+            by_first.setdefault(name.split(" ", 1)[0], []).append((name, e.id))
+            for w in normalise(f"{e.name_sv} {e.name_en}").split():
+                if len(w) >= _TOPIC_MIN:
+                    by_stem.setdefault(w[:_TOPIC_MIN], {}).setdefault(w, set()).add(e.id)
+        one_word: dict[str, list[str]] = {}
+        for v in structure.names.variants:
+            if " " not in v and len(v) >= 5:
+                one_word.setdefault(v[:5], []).append(v)
+        found = _WORDS[structure] = _Words(by_stem, by_first, one_word)
+    return found
+
+
+def name_word_owners(structure, token: str) -> set[str]:
+    """The entities whose names hold a word that begins with the token's stem, or begins the token."""
+    stem = token[: max(_TOPIC_MIN, len(token) - 3)]
+    bucket = _words(structure).by_stem.get(token[:_TOPIC_MIN], {})
+    return {eid for w, owners in bucket.items() if w.startswith(stem) or token.startswith(w) for eid in owners}
+
+
+@lru_cache(maxsize=4096)
+def _cue_word(token: str) -> bool:
+    """A word that names a relation or a kind ("styrgrupp", "finansierar", "kommunerna"): never a topic."""
+    return any(k.cue.search(token) for k in CUED_RELATIONS) or any(k.cue is not None and k.cue.search(token) for k in ENTITY_KINDS.values())
+
+
+def _still_a_name(m: Mention, tokens: list[str], kinds: set[int]) -> bool:
+    """An exact name, a fuzzy one on no kind word, or "LSG" and a misspelt name ("LSG Nyköpng"); never "de lokala samverkansgrupperna"."""
+    if m.exact or not kinds.intersection(range(m.start, m.end)):
+        return True
+    return tokens[m.start] == "lsg" and m.end - m.start >= 2
+
+
+def _mentions(structure, text: str) -> tuple[Mention, ...]:
+    """The names in the question: exact and fuzzy names, never a kind noun read as a name, then names by topic words."""
+    tokens = text.split()
+    found = find_mentions(structure, text)
+    exact = {i for m in found if m.exact for i in range(m.start, m.end)}
+    kinds = _kind_noun_tokens(structure, tokens, exact)
+    found = [m for m in found if _still_a_name(m, tokens, kinds)]
+    kinds -= {i for m in found for i in range(m.start, m.end)}
+    taken = {i for m in found for i in range(m.start, m.end)} | kinds
+    if not any(structure.entities[m.entity_id].kind == "assignment" for m in found):
+        found += [m for m in _topic_mentions(structure, tokens, taken) if m.entity_id not in {f.entity_id for f in found}]
+    return tuple(sorted(found, key=lambda m: m.start))
+
+
+#: "Vem är …", "Who was …": with a post named, who holds it.
+_WHO_IS = re.compile(r"^\s*(?:vem|who)\s+(?:ar|var|blev|har|hade|innehar|is|was|became|has|had|holds|held)\b")
 
 #: "vid starten" / "at the start": the first day the named entity held the relation asked about (or existed).
 _START = re.compile(r"\b(?:vid|i|fran)\s+starten\b|\bat\s+the\s+(?:start|beginning)\b")
@@ -184,8 +374,8 @@ def _at_the_start(structure, mentions, relation: str | None, phrase: str) -> Que
 
 def _question_date(structure, question: str, on) -> QuestionDate:
     qd = find_date(question, structure=structure, entity_ids=lambda: tuple(m.entity_id for m in find_mentions(structure, question)))
-    if qd is not None:
-        return qd
+    if qd is not None and not (on is not None and is_now(qd)):
+        return qd  # "nu"/"idag" with a date given (--on) means that date: the user set the clock
     if on is None:
         base = default_date(structure)
     else:
@@ -197,6 +387,8 @@ def _question_date(structure, question: str, on) -> QuestionDate:
 
 
 def _relation_cue(text: str) -> tuple[str | None, int]:
+    """The first cued relation kind and the word where its cue starts; "status report" names a document, not "reports"."""
+    text = re.sub(r"\bstatus reports?\b", "statusreport", text)
     for kind in CUED_RELATIONS:
         m = kind.cue.search(text)
         if m:
@@ -206,3 +398,18 @@ def _relation_cue(text: str) -> tuple[str | None, int]:
 
 def _token_index(text: str, char_pos: int) -> int:
     return len(text[:char_pos].split())
+
+
+def name_alternatives(structure, mention: Mention) -> list[str]:
+    """The entities the words may mean, the likeliest first: the names' own candidates, then the groups
+    that cover a municipality of that name ("Gnesta" → LSG Gnesta)."""
+    ids = list(mention.entity_ids)
+    prefix = f"{mention.text} "
+    named = _words(structure).by_first_word.get(mention.text.split(" ", 1)[0], [])
+    ids += [eid for name, eid in named if eid not in ids and name.startswith(prefix)]  # "TUNA" → TUNA Nyköping/Oxelösund
+    for eid in mention.entity_ids:
+        if structure.entities[eid].kind == "municipality":
+            groups = [r.from_id for r in structure.incoming(eid) if r.relation == COVERAGE]
+            groups.sort(key=lambda g: (len([r for r in structure.outgoing(g) if r.relation == COVERAGE]), g))
+            ids.extend(g for g in groups if g not in ids)
+    return ids

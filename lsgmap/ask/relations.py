@@ -16,11 +16,13 @@ order around the verb and the name (:func:`direction`).
 from __future__ import annotations
 
 from lsgmap.ask.interpretation import EntityName, Finding, Term
+from lsgmap.ask.passages import passages
 from lsgmap.ask.reading import Reading, kind_noun
+from lsgmap.ask.unsure import alternatives
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention, normalise
-from lsgmap.vocab import MEMBERSHIP, RELATION_KINDS
+from lsgmap.vocab import MEMBERSHIP, OWNERSHIP, RELATION_KINDS, STEERING
 
 __all__ = ["direction", "members_of_root", "relation_between", "relation_holders_or_targets"]
 
@@ -47,12 +49,14 @@ _QUESTION_PRONOUNS = frozenset({"vem", "vilka", "vilken", "vilket", "whom", "who
 
 def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str]:
     """("holders" | "targets", why) from word order around the verb and the name."""
-    ms, me = mention.start, mention.end
-    if me < len(tokens) and tokens[me] == "s":
+    ms = mention.start
+    if _genitive(tokens, mention):
         return "holders", "genitive"
     agents = _agent_positions(tokens)
     if agents:
         return ("targets", "agent") if any(i + 1 == ms for i in agents) else ("holders", "passive")
+    if _passive(tokens, verb_pos):
+        return "holders", "passive"
     by_preposition = _preposition_direction(tokens, verb_pos, mention)
     if by_preposition:
         return by_preposition
@@ -61,6 +65,26 @@ def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple
     if tokens and tokens[0] == "vad":
         return "targets", "vad"
     return "holders", "default"
+
+
+def _genitive(tokens: tuple[str, ...], mention: Mention) -> bool:
+    """"LSG:s uppdragsgivare", "processledarens uppdragsgivare": the name owns what is asked for."""
+    me = mention.end
+    return (me < len(tokens) and tokens[me] == "s") or (not mention.exact and mention.text.endswith("ens") and me == mention.start + 1)
+
+
+#: Auxiliaries before an English participle: "is the post funded", "was TUNA steered".
+_BE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+
+
+def _passive(tokens: tuple[str, ...], verb_pos: int) -> bool:
+    """A passive verb: Swedish -s ("finansieras", "styrs") or an English participle after a form of "be"."""
+    if verb_pos >= len(tokens):
+        return False
+    word = tokens[verb_pos]
+    if word.endswith("ed") and any(t in _BE for t in tokens[:verb_pos]):
+        return True
+    return word.endswith(("eras", "ades", "des", "ts")) or word in ("styrs", "ags", "agdes", "styrdes")
 
 
 def _preposition_direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str] | None:
@@ -152,14 +176,41 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
     if kind and any(i.kind == kind for i in items):
         items = [i for i in items if i.kind == kind]
     name = EntityName(structure.entities[x])
+    notice, lead = None, msg(f"ask.lead_{way}", verb=verb(rel_key), inverse=inverse(rel_key), name=name)
+    if not items and way == "holders":
+        items, notice = _instead(structure, kinds, x, span)
+        lead = None
+    others = () if items else alternatives(structure, reading)  # nothing at all: what the reader can answer about the name
     return Finding(
         "responsible" if reading.responsible else "relation",
-        msg(f"ask.i_{way}", verb=verb(rel_key), name=name),
-        msg(f"ask.lead_{way}", verb=verb(rel_key), inverse=inverse(rel_key), name=name),
+        msg(f"ask.i_{way}", verb=verb(rel_key), name=name), lead,
         rel_key, (x,), {"direction": way, "relations": sorted(kinds)}, tuple(items),
         tuple(queries.chain_to_root(structure, x, on=span)) if way == "holders" else (),
-        notes=_read_as(structure, reading.mentions[0], x),
+        notice=notice, notes=_read_as(structure, reading.mentions[0], x), alternatives=others,
+        passages=tuple(passages(structure, reading.text)) if others else (),
     )
+
+
+def _instead(structure, kinds: frozenset[str], x: str, span: tuple[int, int]) -> tuple[list, Message | None]:
+    """No answer on the date: who owns nothing is said with who steers it ("ingen ägare i datan; styrs av …"); else the
+    last holders the data knows before the date whose end no source states ("senast kända"), said as such: unknown is
+    not "none", and an end a source states is an end."""
+    name = EntityName(structure.entities[x])
+    if kinds == {OWNERSHIP}:
+        steering = queries.holders(structure, STEERING, x, on=span)
+        if steering:
+            return steering, msg("ask.no_owner_steered", name=name)
+    lo, _ = span  # only relations with no stated end: one whose source says it ended did end
+    before = [i for i in queries.holders(structure, kinds, x, on=(0, lo - 1)) if not i.valid_to] if lo > 0 else []
+    if before:
+        last = max(i.effective_to or "9999" for i in before)
+        latest = [i for i in before if (i.effective_to or "9999") == last]
+        return latest, msg("ask.latest_known", name=name, verb=inverse(_one(kinds)))
+    return [], None
+
+
+def _one(kinds: frozenset[str]) -> str:
+    return "responsible" if len(kinds) > 1 else next(iter(kinds))
 
 
 def _read_as(structure, mention: Mention, entity_id: str) -> tuple[Message, ...]:
@@ -175,12 +226,15 @@ def relation_between(structure, reading: Reading) -> Finding:
     a, b = _pair_with_relation(structure, reading)
     kinds, span = reading.relation_kinds, reading.date.span
     items = [i for i in queries.holders(structure, kinds, b, on=span) if i.id == a]
-    items += [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
+    backward = [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
+    if backward and not items:  # "Is IBIS funded by ESF?": ESF funds IBIS, said that way round
+        a, b = b, a
+    items += backward
     name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), msg("ask.lead_yes"),
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
-        notice=None if items else msg("ask.no_between", a=name_a, b=name_b), notes=_read_as(structure, reading.mentions[1], b),
+        notice=None if items else msg("ask.no_between", a=name_a, b=name_b), notes=_read_as(structure, reading.mentions[1], b), verdict=True,
     )
 
 

@@ -10,9 +10,9 @@ from typing import Any
 from lsgmap.ask.interpretation import validity
 from lsgmap.i18n import UI, t
 from lsgmap.model import queries
-from lsgmap.vocab import EVENT_KINDS, RELATION_KINDS
+from lsgmap.vocab import ASSIGNS, EVENT_KINDS, RELATION_KINDS
 
-__all__ = ["answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "path_lines"]
+__all__ = ["alternative_lines", "answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "passage_lines", "path_lines"]
 
 
 def _cite_text(sources) -> str:
@@ -34,7 +34,7 @@ def item_label(structure, a: queries.AnswerItem, lang: str) -> str:
     return a.relation
 
 
-def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
+def answer_line(structure, a: queries.AnswerItem, lang: str, *, conflicts: bool = True) -> str:
     """"  • LSG Nyköping (lsg_nykoping) — styr, oktober 2016 – 2018-12-31 [r033]", its sources and its notes on the next lines."""
     when = validity(a.valid_from, a.valid_to).render(lang)
     head = f"  • {a.name(lang)} ({a.id})"
@@ -45,15 +45,27 @@ def answer_line(structure, a: queries.AnswerItem, lang: str) -> str:
     else:
         head += f" — {when}"
     src = _cite_text(a.sources)
-    lines = [head, "      " + (t("ask.sources", lang) + ": " + src if src else t("ask.no_sources", lang))]
-    lines.extend("      " + note for note in answer_notes(a, lang))
+    lines = [head, *_givers(structure, a, lang), "      " + (t("ask.sources", lang) + ": " + src if src else t("ask.no_sources", lang))]
+    lines.extend("      " + note for note in answer_notes(a, lang, conflicts=conflicts))
     return "\n".join(lines)
 
 
-def answer_notes(a: queries.AnswerItem, lang: str) -> list[str]:
-    """The short lines under an answer: no source for the date asked about (and the nearest attested date), each recorded conflict."""
+def _givers(structure, a: queries.AnswerItem, lang: str) -> list[str]:
+    """For an assignment: every group that gave it ("Ges av: LSG Nyköping, LSG Trosa"), so a shared one says so."""
+    if structure is None or a.kind != "assignment":
+        return []
+    names = sorted(structure.entities[r.from_id].name(lang) for r in structure.incoming(a.id) if r.relation == ASSIGNS)
+    return ["      " + t("ask.given_by", lang, names=", ".join(names))] if names else []
+
+
+def answer_notes(a: queries.AnswerItem, lang: str, *, conflicts: bool = True) -> list[str]:
+    """The short lines under an answer: no source for the date asked about (and the nearest attested date), each recorded
+    conflict (or, with ``conflicts=False``, only its id: the text stands once above the answers)."""
     notes = [f"({note})"] if (note := a.note(lang)) else []
-    notes.extend(t("ask.conflict", lang, text=c["text"]) for c in a.conflict_texts(lang))
+    if conflicts:
+        notes.extend(t("ask.conflict", lang, text=c["text"]) for c in a.conflict_texts(lang))
+    elif a.conflicts:
+        notes.append(t("ask.conflict_ids", lang, ids=", ".join(c.id for c in a.conflicts)))
     return notes
 
 
@@ -68,19 +80,19 @@ def basis_text(basis: str, lang: str) -> str:
 
 
 def amount_lines(amounts: dict[str, Any], lang: str) -> list[str]:
-    """One line per budget line with its basis, the sum per year and the total (with the basis when all lines share it)."""
-    out = []
-    for line in amounts["lines"]:
-        item = line["item_en"] if lang == "en" else line["item_sv"]
-        ids = "; ".join([line["id"], ", ".join(c["id"] for c in line["sources"])])
-        out.append(f"  • {line['year']} {item}: {line['amount_tkr']:g} tkr, {basis_text(line['basis'], lang)}  [{ids}]")
+    """The total first (with the basis when all lines share it), the sum per year, then one line per budget line with its basis."""
     if not amounts["lines"]:
         return [t("ask.amount_none", lang)]
     bases = {line["basis"] for line in amounts["lines"]}
     common = f" ({basis_text(bases.pop(), lang)})" if len(bases) == 1 else ""
-    for year, total in amounts["by_year"].items():
-        out.append("  " + t("ask.amount_year", lang, year=year, total=f"{total:g}") + common)
-    out.append(t("ask.amount_total", lang, total=f"{amounts['total']:g}") + common)
+    out = [t("ask.amount_total", lang, total=f"{amounts['total']:g}") + common]  # the answer first, then how it adds up
+    items = list(dict.fromkeys(line["item_en"] if lang == "en" else line["item_sv"] for line in amounts["lines"]))
+    out.append("  " + t("ask.amount_items", lang, count=len(items), items="; ".join(items)))
+    out += ["  " + t("ask.amount_year", lang, year=year, total=f"{total:g}") + common for year, total in amounts["by_year"].items()]
+    for line in amounts["lines"]:
+        item = line["item_en"] if lang == "en" else line["item_sv"]
+        ids = "; ".join([line["id"], ", ".join(c["id"] for c in line["sources"])])
+        out.append(f"  • {line['year']} {item}: {line['amount_tkr']:g} tkr, {basis_text(line['basis'], lang)}  [{ids}]")
     return out
 
 
@@ -94,3 +106,17 @@ def path_lines(structure, paths: list[queries.Path], lang: str, max_paths: int) 
     if len(paths) > max_paths:
         out.append("  " + t("ask.more_paths", lang, count=len(paths) - max_paths))
     return out
+
+
+def passage_lines(passages, lang: str) -> list[str]:
+    """What the documents say, each passage quoted with its document and line."""
+    if not passages:
+        return []
+    return [t("ask.passages_header", lang), *(f"  «{p.text}» [{p.title.split(',')[0].split(' (')[0]}, {t('ask.line', lang)} {p.line}]" for p in passages)]
+
+
+def alternative_lines(alternatives, lang: str) -> list[str]:
+    """"Menade du:" and the readings, lettered (a), (b), (c)."""
+    if not alternatives:
+        return []
+    return [t("ask.did_you_mean_header", lang), *(f"  ({chr(97 + i)}) {a.query}" for i, a in enumerate(alternatives))]

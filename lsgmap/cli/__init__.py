@@ -19,7 +19,7 @@ import argparse
 import sys
 import traceback
 
-from lsgmap.cli import app, ask, check, diff, edit, export, report, snapshot, timeline
+from lsgmap.cli import app, ask, check, diff, edit, export, intake, report, scenario, snapshot, timeline
 from lsgmap.cli.common import DATA_ERRORS, EXIT_CODES, INTERNAL, OK, USAGE, echo, lang_of, terminal_safe
 from lsgmap.errors import InputError, LsgmapError
 from lsgmap.i18n import t
@@ -27,7 +27,7 @@ from lsgmap.i18n import t
 __all__ = ["main", "COMMANDS", "EXIT_CODES", "terminal_safe"]
 
 #: The subcommands, in the order ``lsgmap --help`` lists them.
-COMMANDS = [check, snapshot, ask, diff, timeline, report, export, edit, app]
+COMMANDS = [check, snapshot, ask, diff, timeline, report, export, scenario, edit, intake, app]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -36,12 +36,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Vem styr, äger, finansierar och ger uppdrag åt vad – och hur det ändras över tid. "
         "/ Who steers, owns, funds and commissions what, and how that changes over time.",
     )
+    # --data, --lang and --debug are accepted before and after the subcommand: the main parser sets the defaults,
+    # the subcommand's copy (default SUPPRESS) only overrides them when given there.
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data", metavar="DIR", help="datamapp / dataset folder (default: $LSGMAP_DATA or data/sormland)")
-    common.add_argument("--lang", choices=["sv", "en"], default=None, help="språk / language (default: $LSGMAP_LANG or sv)")
+    data_help = "datamapp / dataset folder (default: $LSGMAP_DATA or data/sormland)"
+    lang_help = "språk / language (default: the question's for ask, else $LSGMAP_LANG or sv)"
     debug_help = "visa spårutskriften vid internt fel / show the traceback of an internal error"
-    parser.add_argument("--debug", action="store_true", help=debug_help)
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=debug_help)
+    for target, default in ((parser, None), (common, argparse.SUPPRESS)):
+        target.add_argument("--data", metavar="DIR", default=default, help=data_help)
+        target.add_argument("--lang", choices=["sv", "en"], default=default, help=lang_help)
+        target.add_argument("--debug", action="store_true", default=False if default is None else default, help=debug_help)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for module in COMMANDS:
         module.add_parser(sub, common)

@@ -3,6 +3,8 @@
 Facts no source speaks for on the day are drawn faded and dashed, with a footnote saying so;
 ``--attested-only`` leaves them out. ``lsgmap export --story ID --format pptx [--out FILE]``
 writes a story as a PowerPoint deck (:mod:`lsgmap.draw.slides`), one slide per step, each on its own date.
+``lsgmap export --scenario ID --format pptx|html|md|png|svg`` presents a proposal (:mod:`lsgmap.scenario.present`):
+"I dag" beside "Förslag" with the proposed marked, its consequences, "Förslag" on every slide.
 """
 
 from __future__ import annotations
@@ -31,9 +33,11 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     )
     p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: the dataset's default date)")
     p.add_argument(
-        "--format", dest="fmt", choices=["html", "png", "svg", "pptx", *EXCHANGE_FORMATS], default="png",
-        help="default: png; pptx: the slides of --story; gexf|graphml|jsonld|xlsx: the data, all dates unless --on",
+        "--format", dest="fmt", choices=["html", "png", "svg", "pptx", "md", *EXCHANGE_FORMATS], default="png",
+        help="default: png; pptx: the slides of --story or --scenario; md: a --scenario's one-page summary; "
+        "gexf|graphml|jsonld|xlsx: the data, all dates unless --on",
     )
+    p.add_argument("--scenario", metavar="ID", help="ett förslag: i dag mot förslaget och konsekvenserna / a proposal: today against it, and its consequences")
     p.add_argument("--story", metavar="ID", help="berättelsen som bildserie (med --format pptx) / the story as slides (with --format pptx)")
     p.add_argument("--out", metavar="FILE", help="default: lsgmap-DATE.FORMAT (pptx: lsgmap-ID.pptx); '-' = stdout")
     p.add_argument("--hide-persons", action="store_true", help="dölj personer / hide persons")
@@ -56,6 +60,10 @@ def _size(text: str) -> tuple[int, int]:
 
 
 def run(args: argparse.Namespace) -> int:
+    if getattr(args, "scenario", None):
+        return _run_scenario(args)
+    if args.fmt == "md":
+        raise InputError(msg("scenario.cli.md_only"), option="--format")
     if args.story and args.fmt != "pptx":
         raise InputError(msg("slides.story_pptx_only"), option="--story")
     if args.fmt == "pptx":
@@ -110,6 +118,37 @@ def _run_slides(args: argparse.Namespace) -> int:
         sys.stdout.buffer.write(data)
         return 0
     path = Path(args.out or slides.default_filename(story.id))
+    write_out(path, data)
+    echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
+    return 0
+
+
+def _run_scenario(args: argparse.Namespace) -> int:
+    """``--scenario ID``: the proposal on its own date, as slides, a page, or one image of both maps."""
+    from lsgmap.scenario import apply
+    from lsgmap.scenario.present import scenario_html, scenario_image, scenario_slides, summary_markdown
+
+    for option, given in (("--on", args.on), ("--compare", args.compare), ("--story", args.story)):
+        if given:
+            raise InputError(msg("scenario.cli.own_date", option=option))
+    if args.fmt not in {"pptx", "html", "png", "svg", "md"}:
+        raise InputError(msg("scenario.cli.formats", fmt=args.fmt), option="--format")
+    lang = lang_of(args)
+    real = load_structure(args)
+    proposal = apply(real, args.scenario)
+    options = {"lang": lang, "hide_persons": args.hide_persons}
+    if args.fmt == "pptx":
+        data = scenario_slides(real, proposal, **options)
+    elif args.fmt == "md":
+        data = summary_markdown(real, proposal, lang).encode("utf-8")
+    elif args.fmt == "html":
+        data = scenario_html(real, proposal, attested_only=args.attested_only, **options).encode("utf-8")
+    else:
+        data = scenario_image(real, proposal, fmt=args.fmt, size=_size(args.size or "2400x1000"), attested_only=args.attested_only, **options)
+    if args.out == "-":
+        sys.stdout.buffer.write(data)
+        return 0
+    path = Path(args.out or f"lsgmap-scenario-{proposal.scenario.id}.{args.fmt}")
     write_out(path, data)
     echo(t("export.written", lang, path=path, size=len(data)), file=sys.stderr)
     return 0

@@ -2,7 +2,7 @@
 
 :func:`check` returns the loader's problems (every rule of ``datapackage.json``:
 bad dates, unknown kinds and ids, missing sources …), the problems of the
-stories (their tables follow the same schema) plus the rules that need several
+stories and of the proposals in ``scenarios/`` (their tables follow the same schema) plus the rules that need several
 facts at once:
 
 - a relation explicitly dated outside the lifetime of one of its ends;
@@ -37,6 +37,7 @@ from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
+from lsgmap.dataset.scenarios import scenario_problems
 from lsgmap.dataset.stories import load_stories
 from lsgmap.dates import (
     OPEN_END,
@@ -84,7 +85,7 @@ def check(structure) -> list[Problem]:
     found += _public_quotes(structure)
     found = [_documented(p, structure.conflicts) for p in found]
     found += _conflict_notes(structure)
-    every = list(structure.problems) + load_stories(structure)[1] + found
+    every = list(structure.problems) + load_stories(structure)[1] + scenario_problems(structure) + found
     return sorted(every, key=lambda p: (p.file, p.line or 0, p.severity != ERROR, p.code, p.value))
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from lsgmap.dataset.journal import recover_if_needed
 from lsgmap.dataset.parse import parse_dataset
+from lsgmap.dataset.scenarios import SCENARIO_FOLDER
 from lsgmap.dataset.tables import read_dataset
 from lsgmap.model.structure import Structure
 
@@ -36,13 +37,15 @@ def default_data_path() -> Path:
 
 
 def dataset_files(folder: Path) -> list[Path]:
-    """The ``.csv`` and ``.json`` files of a dataset folder (stories included), in a stable order; never raises."""
+    """The ``.csv`` and ``.json`` files of a dataset folder (stories included, proposals not), in a stable order; never raises."""
     try:
         found = sorted(folder.rglob("*"))
     except OSError:  # a folder that cannot be listed: what the loader reads will say so
         return []
     out = []
     for file in found:
+        if file.relative_to(folder).parts[0] == SCENARIO_FOLDER:  # proposals: beside the data, never part of its version
+            continue
         try:
             if file.suffix in {".csv", ".json"} and file.is_file():
                 out.append(file)

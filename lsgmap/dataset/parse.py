@@ -117,9 +117,9 @@ def _span_days(text: str) -> tuple[int, int] | None:
 
 
 def _documents(t: Table, bad: set[int], out: Parsed) -> Collection[str]:
-    columns = [*map(t.column, ("id", "title", "kind", "reference", "date", "period", "period_note")), _each(t, "period", _span_days)]
-    for line, ident, title, kind, reference, date, period, note, speaks in _rows(t, bad, *columns):
-        out.documents[ident] = Document(ident, title, kind, reference, date, line, period, note, speaks)
+    columns = [*map(t.column, ("id", "title", "kind", "reference", "date", "period", "period_note")), _each(t, "period", _span_days), t.column("note")]
+    for line, ident, title, kind, reference, date, period, period_note, speaks, note in _rows(t, bad, *columns):
+        out.documents[ident] = Document(ident, title, kind, reference, date, line, period, period_note, speaks, note)
     return out.documents
 
 

@@ -63,8 +63,8 @@ __all__ = [
     "UNATTESTED_DASHES",
 ]
 
-#: Colours for marks of the compare view: added, removed, changed.
-MARK_COLOURS = {"added": "#2ca02c", "removed": "#d62728", "changed": "#ff7f0e"}
+#: Colours for marks of the compare view: added, removed, changed; and what a proposal adds (:mod:`lsgmap.scenario`).
+MARK_COLOURS = {"added": "#2ca02c", "removed": "#d62728", "changed": "#ff7f0e", "proposed": "#c2185b"}
 _FOCUS_COLOUR = "#ffd700"
 _DIM_ALPHA = 0.18
 _REMOVED_LIGHTEN = 0.55  # how much a removed node's fill is lightened (its label stays dark and readable)

@@ -168,8 +168,9 @@ def _marker(shape: str) -> Any:
     return _MARKERS.get(shape, "o")
 
 
-def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE) -> bytes:
-    """``before`` and ``after`` side by side in one image (one frame, so a node stays in place), each titled.
+def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", size: tuple[int, int] = COMPARE_SIZE, title: str = "") -> bytes:
+    """``before`` and ``after`` side by side in one image (one frame, so a node stays in place), each titled; ``title`` above both
+    (default: "Jämförelse <date> och <date>").
 
     >>> from lsgmap.draw.elements import Elements
     >>> svg = to_compare_image(Elements((), (), "a", "2016-01-01"), Elements((), (), "b", "2017-01-01"), fmt="svg", size=(400, 200))
@@ -182,7 +183,7 @@ def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", siz
     frame = before.nodes + after.nodes
     for ax, els, prefix in ((axes[0], before, "a-"), (axes[1], after, "b-")):
         _draw(ax, els, title=els.title, font_scale=scale, frame=frame, prefix=prefix)
-    fig.suptitle(t("export.compare_title", before.lang, start=before.on, end=after.on), fontsize=15)
+    fig.suptitle(title or t("export.compare_title", before.lang, start=before.on, end=after.on), fontsize=15)
     _legend(fig, before, after, font_scale=scale)
     return _save(fig, fmt)
 

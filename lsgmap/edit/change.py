@@ -39,12 +39,18 @@ class RowChange:
 
 @dataclass
 class Change:
-    """Rows to change together, the dataset version they were made on and the sources they rest on."""
+    """Rows to change together, the dataset version they were made on and the sources they rest on.
+
+    ``files`` are files to add to the dataset folder with the rows (path → bytes), such as a
+    document's text in ``documents/`` whose quotes ``check`` then verifies; an existing file
+    is never replaced by other bytes (:meth:`Dataset.save` refuses).
+    """
 
     rows: list[RowChange]
     base: str = ""
     sources: list[str] = field(default_factory=list)
     undoes: str = ""
+    files: dict[str, bytes] = field(default_factory=dict)
 
     def tables(self) -> list[str]:
         return list(dict.fromkeys(r.table for r in self.rows))

@@ -133,7 +133,15 @@ class Dataset:
                     "base": change.base, "undoes": change.undoes,
                 },
             )
-        return {self.resources[name].path: f.to_bytes() for name, f in touched.items()}
+        out = {self.resources[name].path: f.to_bytes() for name, f in touched.items()}
+        for rel, data in change.files.items():
+            path = self.folder / rel
+            if Path(rel).is_absolute() or ".." in Path(rel).parts or rel in out:
+                raise EditRefused([Problem("edit.file_not_allowed", rel, None, rel, {"field": "files"})])
+            if path.exists() and path.read_bytes() != data:
+                raise EditRefused([Problem("edit.file_exists", rel, None, rel, {"field": "files"})])
+            out[rel] = data
+        return out
 
     def save(self, change: Change, *, who: str = "", why: str = "") -> Saved:
         """Write ``change`` (validated, atomically, logged); raises :class:`StaleEdit` or :class:`EditRefused`."""

@@ -18,18 +18,12 @@ from __future__ import annotations
 
 import re
 
-from unidecode import unidecode
-
 from lsgmap.edit.change import Change, EditRefused, RowChange
 from lsgmap.edit.dataset import Dataset
 from lsgmap.errors import Problem
+from lsgmap.text import slug
 
 __all__ = ["add_row", "change_row", "end_row", "add_document", "add_quote", "slug", "new_id", "with_sources", "need_sources"]
-
-
-def slug(name: str) -> str:
-    """An id from a name: ascii, lower case, words joined by ``_``."""
-    return re.sub(r"[^a-z0-9]+", "_", unidecode(name).lower()).strip("_") or "x"
 
 
 def new_id(ds: Dataset, table: str, *, name: str = "", prefix: str = "") -> str:

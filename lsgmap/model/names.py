@@ -53,7 +53,12 @@ def normalise(text: str) -> str:
     >>> normalise("LSG Nyköping-Oxelösund:s")
     'lsg nykoping oxelosund s'
     """
-    return " ".join(_NON_WORD.split(unidecode(text).lower())).strip()
+    folded = text.translate(_SWEDISH_LETTERS)
+    return " ".join(_NON_WORD.split((folded if folded.isascii() else unidecode(folded)).lower())).strip()
+
+
+#: The letters Swedish text holds beyond ASCII, folded as unidecode folds them (unidecode only for anything else: it is slow).
+_SWEDISH_LETTERS = str.maketrans("åäöÅÄÖéÉüÜ–—’", "aaoAAOeEuU--'")
 
 
 @dataclass(frozen=True)

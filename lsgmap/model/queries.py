@@ -324,7 +324,8 @@ def _kinds(relation: str | Iterable[str]) -> frozenset[str]:
 
 
 def group_items(items: Iterable[AnswerItem]) -> list[AnswerItem]:
-    """One answer per entity and relation kind: items that share both are grouped, with all their sources.
+    """One answer per entity, relation kind and stated dates: items that share all three are grouped, with all their
+    sources (two sources that date the same relation differently stay two answers, each with its dates).
 
     The item kept is the first attested one (else the first); the others' relation
     ids go to ``also``, their sources and conflicts are added, and the group is
@@ -335,9 +336,9 @@ def group_items(items: Iterable[AnswerItem]) -> list[AnswerItem]:
     >>> [(a.id, a.relation_ids) for a in grouped if a.id == "ips_slussen"]
     [('ips_slussen', ('r_ls_ips', 'r035'))]
     """
-    groups: dict[tuple[str, str], list[AnswerItem]] = {}
+    groups: dict[tuple[str, str, str, str], list[AnswerItem]] = {}
     for item in items:
-        groups.setdefault((item.id, item.relation), []).append(item)
+        groups.setdefault((item.id, item.relation, item.valid_from, item.valid_to), []).append(item)
     out = []
     for members in groups.values():
         if len(members) == 1 or members[0].relation not in RELATION_KINDS:
@@ -584,8 +585,12 @@ def lineage(structure, entity_id: str) -> dict[str, list]:
 # -- amounts --------------------------------------------------------------------------------
 
 
-def amounts(structure, funder_id: str | None, target_id: str, *, year: int | None = None, item: str | None = None) -> dict[str, Any]:
-    """The budget lines of ``funder_id`` funding ``target_id`` (any funder if None), and their total; only ``item`` (its Swedish name) if given.
+def amounts(
+    structure, funder_id: str | None, target_id: str | None, *, year: int | None = None, item: str | None = None,
+    years: Iterable[int] | None = None, items: Iterable[str] | None = None,
+) -> dict[str, Any]:
+    """The budget lines of ``funder_id`` funding ``target_id`` (any funder if None; any target if None), and their total;
+    only ``year``/``years`` and ``item``/``items`` (Swedish names) if given.
 
     Amounts are in thousands of kronor (tkr) as the documents give them; each
     line keeps its ``basis``: "applied", "granted", "outcome" or "" (not stated).
@@ -596,13 +601,18 @@ def amounts(structure, funder_id: str | None, target_id: str, *, year: int | Non
     >>> s = load(BUNDLED_DATA)
     >>> amounts(s, "rar", "processledare")["total"], amounts(s, "rar", "processledare", year=2017)["total"]
     (1721.0, 859.0)
+    >>> amounts(s, None, None, years=(2017, 2018))["total"], amounts(s, "rar", "processledare", items=("Resor", "Telefon"))["total"]
+    (1290.0, 51.0)
     """
-    rels = [r for r in structure.incoming(target_id) if r.relation == FUNDING and (funder_id is None or r.from_id == funder_id)]
+    want_years = set(years) if years is not None else ({year} if year is not None else None)
+    want_items = set(items) if items is not None else ({item} if item is not None else None)
+    edges = structure.incoming(target_id) if target_id else structure.relations.values()
+    rels = [r for r in edges if r.relation == FUNDING and (funder_id is None or r.from_id == funder_id)]
     lines = []
     by_year: dict[int, float] = {}
     for r in sorted(rels, key=lambda r: r.id):
         for line in structure.budget_of(r.id):
-            if (year is not None and line.year != year) or (item is not None and line.item_sv != item):
+            if (want_years is not None and line.year not in want_years) or (want_items is not None and line.item_sv not in want_items):
                 continue
             by_year[line.year] = by_year.get(line.year, 0.0) + line.amount_tkr
             lines.append(
@@ -622,8 +632,10 @@ def amounts(structure, funder_id: str | None, target_id: str, *, year: int | Non
     return {
         "funder": funder_id,
         "target": target_id,
-        "year": year,
-        "item": item,
+        "year": next(iter(want_years)) if want_years and len(want_years) == 1 else None,
+        "years": sorted(want_years) if want_years is not None else None,
+        "item": next(iter(want_items)) if want_items and len(want_items) == 1 else None,
+        "items": sorted(want_items) if want_items is not None else None,
         "relations": [r.id for r in sorted(rels, key=lambda r: r.id)],
         "lines": lines,
         "by_year": dict(sorted(by_year.items())),

@@ -32,6 +32,8 @@ class Document:
     period_note: str = ""
     #: The inclusive day ordinals of ``period``; None when the document speaks for no known period.
     speaks: tuple[int, int] | None = None
+    #: What the data keeps about the document ("Skriven av processledaren Ida Malmberg.").
+    note: str = ""
 
 
 @dataclass(slots=True, unsafe_hash=True)

@@ -356,7 +356,7 @@ class Structure:
 
 @dataclass(frozen=True)
 class Opening:
-    """A default day and why it was chosen: ``source`` is "dataset", "documents" or "today"."""
+    """A default day and why it was chosen: ``source`` is "dataset", "documents", "today" or (an applied proposal) "scenario"."""
 
     day: int
     source: str

@@ -34,6 +34,7 @@ README_SHOTS = {
     ),
     "screenshot-fraga.png": ("tests/browser/test_pages_browser.py::test_typed_question_highlights_the_chain", "fraga.png"),
     "screenshot-redigera.png": ("tests/browser/test_edit_browser.py::test_an_edit_in_the_browser_is_previewed_saved_and_logged", "redigera-1920.png"),
+    "screenshot-intake.png": ("tests/browser/test_edit_browser.py::test_a_status_report_read_in_the_browser_is_marked_and_saved", "redigera-intake-1366.png"),
 }
 
 

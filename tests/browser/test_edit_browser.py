@@ -61,3 +61,36 @@ def test_the_edit_page_is_off_by_default(page, app_url):
     page.goto(app_url + "/?page=redigera", wait_until="domcontentloaded")
     page.get_by_text("Redigering är avstängd på den här datorn").wait_for(timeout=30_000)
     assert page.get_by_role("link", name="Redigera").count() == 0
+
+
+def test_a_status_report_read_in_the_browser_is_marked_and_saved(browser, start_app, tmp_path):
+    """Läs in dokument: the upload, each quote marked in its sentence (no markup from the text), the boxes, save."""
+    from pathlib import Path
+
+    folder = tmp_path / "data"
+    shutil.copytree(BUNDLED_DATA, folder)
+    report = Path(__file__).resolve().parents[1] / "data" / "intake" / "lagesrapport_2017_h1.txt"
+    server = start_app(folder, edit=True)
+    context = browser.new_context(viewport={"width": 1366, "height": 768}, locale="sv-SE")
+    pg = context.new_page()
+    outside: list[str] = []
+    pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((server.url, "data:", "blob:", "about:")) else None)
+    pg.goto(server.url + "/redigera", wait_until="domcontentloaded")
+    pg.get_by_role("tab", name="Läs in dokument").click()
+    pg.locator("input[type=file]").first.set_input_files(str(report))
+    pg.get_by_text("talar för perioden 2017-01-01 – 2017-06-30").wait_for(timeout=30_000)
+    marked = pg.get_by_text("IBIS (LSG Oxelösund)", exact=True)
+    marked.first.wait_for(timeout=20_000)
+    assert "background" in marked.first.evaluate("e => getComputedStyle(e).backgroundColor + ' background'")
+    body = pg.inner_text("body")
+    assert ":orange-background" not in body and "\\(" not in body  # the marking is drawn, not shown as text
+    pg.get_by_text("Belagda uppgifter den 2017-04-01").wait_for(timeout=30_000)
+    marked.first.scroll_into_view_if_needed()
+    pg.wait_for_timeout(500)
+    screenshot(pg, "redigera-intake-1366")
+    pg.get_by_role("button", name="Spara ändringen").click()
+    pg.get_by_text("Sparat som ändring c0001").wait_for(timeout=30_000)
+    s = load(folder)
+    assert any(d.period == "2017-01-01/2017-06-30" for d in s.documents.values())
+    context.close()
+    assert not outside, outside

@@ -1,0 +1,105 @@
+"""Amounts: what the budget says, for whom, which items, over which years ("totalt 2016–2018").
+
+One handler for every amount question: the funder and the target come from the
+names (either may be missing: then every funder, every budget), the items from
+the words ("lönen", "resor och telefon", "the salary"), the years from the
+question's date (a year, or every year of a span: "2017–2018", "mellan 2016 och
+2018"); without a date in the question, every year. The total is the sum of
+every line that meets all of it, and says what the amounts are ("enligt ansökan").
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> amount(s, read_question(s, "Hur mycket är budgeterat för resor 2016–2018?")).amounts["total"]
+31.0
+>>> amount(s, read_question(s, "Vad är budgeten för 2017–2018 sammanlagt?")).amounts["total"]
+1290.0
+>>> amount(s, read_question(s, "Hur mycket var lönen i budgeten 2017?")).summary.render("sv")
+'hur mycket lön är i budgeten för RAR till Processledare LSG södra Sörmland år 2017'
+"""
+
+from __future__ import annotations
+
+import re
+
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.reading import Reading
+from lsgmap.i18n import msg
+from lsgmap.model import queries
+from lsgmap.model.names import normalise
+from lsgmap.vocab import FUNDING
+
+__all__ = ["amount", "budget_items"]
+
+
+def budget_items(structure, reading: Reading) -> list:
+    """The budget lines whose item the question names ("lönen", "resor", "the salary"), one per item."""
+    found = {}
+    for line in structure.budget:
+        for name in (line.item_sv, line.item_en):
+            key = normalise(name).split(" ")[0].rstrip(",")
+            if len(key) >= 3 and any(token.startswith(key) and token[len(key):] in _ITEM_ENDINGS for token in reading.tokens):
+                found.setdefault(line.item_sv, line)
+    return list(found.values())
+
+
+#: The endings an item's word takes ("lönen", "resorna", "lokalen", "datorn"), not "lokala" (the adjective).
+_ITEM_ENDINGS = frozenset({"", "en", "n", "er", "erna", "na", "s", "et"})
+
+
+def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str | None]:
+    """Which named entity funds which: the pair with budget lines, else the pair with a funds relation; one name is the target."""
+    pairs = [(a, b) for a in ids for b in ids if a != b]
+    for test in (lambda r: bool(structure.budget_of(r.id)), lambda r: True):
+        for a, b in pairs:
+            if any(r.relation == FUNDING and r.from_id == a and test(r) for r in structure.incoming(b)):
+                return a, b
+    return None, (ids[-1] if ids else None)
+
+
+def _years(reading: Reading) -> tuple[int, ...] | None:
+    """The years the question names: every year of its span ("2016–2018" → 2016, 2017, 2018), or each year it lists
+    ("2016 och 2017", "2017 and 2018 combined"); None without one (every year)."""
+    listed = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", reading.question)})
+    qd = reading.date
+    if len(listed) > 1 and not qd.is_span or (len(listed) > 1 and qd.first.year == qd.last.year):
+        return tuple(listed)
+    return tuple(range(qd.first.year, qd.last.year + 1)) if qd.source == "question" else None
+
+
+def _years_text(years: tuple[int, ...] | None):
+    if not years:
+        return ""
+    return msg("ask.in_year", year=years[0]) if len(years) == 1 else msg("ask.in_years", first=years[0], last=years[-1])
+
+
+def _parties(structure, reading: Reading, lines: list) -> tuple[str | None, str | None]:
+    """Funder and target from the names; when the target has no budget, those of the item's line ("lokalen" is no name)."""
+    funder, target = _funder_and_target(structure, reading.ids)
+    if lines and (target is None or not any(structure.budget_of(r.id) for r in structure.incoming(target))):
+        r = structure.relations[lines[0].relation]
+        return r.from_id, r.to_id
+    return funder, target
+
+
+def _name_or_any(structure, entity_id: str | None, role: str):
+    return EntityName(structure.entities[entity_id]) if entity_id else msg(f"ask.any_{role}")
+
+
+def amount(structure, reading: Reading) -> Finding:
+    """How much: the budget lines for the named funder, target and items in the question's years, and their total."""
+    lines = budget_items(structure, reading)
+    funder, target = _parties(structure, reading, lines)
+    years = _years(reading)
+    items = tuple(line.item_sv for line in lines) or None
+    result = queries.amounts(structure, funder, target, years=years, items=items)
+    funding = [structure.relations[rid] for rid in result["relations"]]
+    answers = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in funding)
+    names = {k: _name_or_any(structure, v, k) for k, v in (("funder", funder), ("target", target))}
+    what = Joined(tuple(Term(line, "item", lower=True) for line in lines)) if lines else msg("ask.all_items")
+    summary = msg("ask.i_budget_item", item=what, funder=names["funder"], target=names["target"], year=_years_text(years))
+    return Finding(
+        "amount", summary, msg("ask.lead_relations"), FUNDING, tuple(i for i in (funder, target) if i),
+        details={"year": result["year"], "years": result["years"], "item": result["item"], "items": result["items"]},
+        answers=answers, amounts=result,
+    )

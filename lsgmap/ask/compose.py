@@ -1,0 +1,257 @@
+"""From a read question to a :class:`~lsgmap.ask.query.Query`: each part of the question adds a constraint.
+
+Recognisers, in order: what is wanted (a list, "hur många", a yes/no question
+that opens with a verb), the kind asked for (a kind noun outside the names:
+"uppdrag", "de lokala samverkansgrupperna", "kommuner"), the document the facts
+must come from ("enligt ansökan", "in the status report"), a place ("i Nyköping",
+"i södra Sörmland"), and one constraint per remaining name: through the
+relation the question's verb names, or any relation that links the name to
+the kind asked for. A name that has no such link is tried as the other
+entities its words may mean (Gnesta kommun → LSG Gnesta); one that still has
+none is left out and said ("inte använt").
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> q = compose(s, read_question(s, "Vilka uppdrag kom från LSG Trosa?"))
+>>> q.kind, [c.to_json() for c in q.constraints]
+('assignment', [{'subject': 'lsg_trosa', 'relations': ['assigns'], 'object': '?'}])
+>>> compose(s, read_question(s, "Vilka projekt hade LSG Nyköping enligt lägesrapporten?")).documents
+('lagesrapport_2016',)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
+from lsgmap.ask.reading import Reading, kind_of_word, name_alternatives, name_word_owners, topic_word
+from lsgmap.ask.relations import direction
+from lsgmap.model.names import Mention, normalise
+from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING
+
+__all__ = ["counts_something_else", "place_mentions", "compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
+
+ASSIGNMENT_KIND, FUNDER_KIND = "assignment", "funder"
+#: A question that opens with a verb asks yes or no ("Är processledaren anställd av LSG?", "Did LSG Trosa …").
+WANTS_YESNO = re.compile(
+    r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|gick|slogs|"
+    r"finansierar|finansierade|anstaller|anstallde|rapporterar|is|was|are|were|does|did|do|has|had|can)\b"
+)
+#: "hur många" / "how many".
+WANTS_COUNT = re.compile(r"^\s*(?:hur manga|how many)\b")
+#: Words that ask for the giver of an assignment ("Vem ville ha …", "Who asked for …").
+_GIVER_CUE = re.compile(
+    r"\b(?:ville ha|bad|bestallde|efterfragade|kom fran|gav|ger|gett|givit|fick|wanted|asked for|ask for|asks for|requested|came from|"
+    r"gave|give|gives|given|got)\b"
+)
+#: Prepositions that make a municipality or an area a place ("i Nyköping", "in Oxelösund").
+_PLACE_PREP = frozenset({"i", "in", "inom", "within"})
+#: Documents named in a question: a word of the document's title, and its English name.
+_DOCUMENT_WORDS = {"lagesrapport": ("lagesrapport\\w*", "status reports?", "report"), "ansokan": ("ansokan\\w*", "application\\w*")}
+_DOCUMENT_CUE = re.compile(
+    r"\b(?:enligt|i|in|according to|from|fran)\s+(?:the\s+|den\s+)?("
+    + "|".join(w for words in _DOCUMENT_WORDS.values() for w in words)
+    + r")\b"
+)
+
+
+def kind_nouns(reading: Reading) -> list[tuple[int, str]]:
+    """(token index, kind) of each kind noun outside the names ("kommuner", "LSG:erna", "projekten").
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> kind_nouns(read_question(s, "Vilka är de lokala samverkansgrupperna i södra Sörmland?"))
+    [(4, 'lsg')]
+    """
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}
+    found = []
+    for i, token in enumerate(reading.tokens):
+        if i in named:
+            continue
+        kind = kind_of_word(token)
+        if kind:
+            found.append((i, kind))
+    return found
+
+
+def document_filter(structure, reading: Reading) -> tuple[tuple[str, ...], str]:
+    """(document ids, the words) of "enligt ansökan" / "in the status report", or ((), "")."""
+    m = _DOCUMENT_CUE.search(reading.text)
+    if not m:
+        return (), ""
+    word = m.group(1)
+    for key, patterns in _DOCUMENT_WORDS.items():
+        if any(re.fullmatch(p, word) for p in patterns):
+            docs = tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
+            return docs, m.group(0)
+    return (), ""
+
+
+def named_documents(structure, reading: Reading) -> tuple[str, ...]:
+    """The documents a question names anywhere ("lägesrapporten", "the status report"), with or without "enligt";
+    "ansökan" only in its definite form or after "enligt"/"i" (a question may ask about "en ansökan om …")."""
+    for key, patterns in _DOCUMENT_WORDS.items():
+        if key == "ansokan":
+            patterns = ("ansokan\\w+", "the application")
+        if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
+            return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
+    return ()
+
+
+def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | None, tuple[str, ...]]:
+    """The mention that names a place ("i Nyköping", "i södra Sörmland") and the municipalities it stands for: with a
+    kind asked for ("Vilka insatser i Nyköping?"), or after another name ("Vem styr TRIS i Gnesta?")."""
+    for m in place_mentions(structure, reading, kind):
+        e = structure.entities[m.entity_id]
+        if e.kind == "municipality":
+            return m, (e.id,)
+        return m, tuple(r.to_id for r in structure.outgoing(e.id) if r.relation == COVERAGE)
+    return None, ()
+
+
+def place_mentions(structure, reading: Reading, kind: str | None = None) -> list[Mention]:
+    """Names of a municipality or an area after "i"/"in" that stand for a place, not for what is asked about."""
+    found = []
+    for i, m in enumerate(reading.mentions):
+        e = structure.entities[m.entity_id]
+        if m.start == 0 or reading.tokens[m.start - 1] not in _PLACE_PREP or e.kind == kind:
+            continue
+        others = [x for x in reading.mentions if x is not m]
+        if e.kind in ("municipality", "lsg_group") and (kind is not None or (others and i > 0)) or e.kind == "lsg" and kind is not None:
+            found.append(m)
+    return found
+
+
+def _tries(reading: Reading, mention: Mention, eid: str, relations: frozenset[str]) -> list[Constraint]:
+    """The constraints a name may add, in order: the verb's way, the other way, then (without a verb) any relation."""
+    tried = []
+    if relations:
+        way, _ = direction(reading.tokens, reading.verb_pos, mention)
+        forward, backward = Constraint(eid, relations, ANY), Constraint(ANY, relations, eid)
+        tried += [backward, forward] if way == "holders" else [forward, backward]
+    if not reading.relation_kinds:
+        tried.append(Constraint(ANY, frozenset(), eid))
+    return tried
+
+
+def _constraint(structure, reading: Reading, mention: Mention, kind: str | None, span, documents) -> Constraint | None:
+    """The constraint a name adds: through the question's verb, else through any relation that links it to the kind asked for.
+
+    A verb of the question is kept even when it finds nothing ("no" is an answer); without one, the first of the
+    name's possible meanings with a link to the kind asked for.
+    """
+    lo, hi = span[0].toordinal(), span[1].toordinal()
+    relations = reading.relation_kinds or (frozenset({ASSIGNS}) if _GIVER_CUE.search(reading.text) else frozenset())
+    tried = [c for eid in name_alternatives(structure, mention) for c in _tries(reading, mention, eid, relations)]
+    for c in tried:
+        if any(kind is None or structure.entities[x].kind == kind for x in linked(structure, c, lo, hi, documents)):
+            return c
+    return tried[0] if reading.relation_kinds and tried else None
+
+
+#: Things counted that are no kind of entity: "Hur många LSG-möten …" asks the documents, not the LSGs.
+_NOT_KINDS = frozenset("moten mote meetings meeting ganger times dagar days timmar hours deltagare participants".split())
+
+
+def counts_something_else(reading: Reading) -> bool:
+    """A "hur många" question whose counted noun names no kind ("LSG-möten", "budgetposter")."""
+    if not WANTS_COUNT.search(reading.text):
+        return False
+    after = reading.tokens[2:5]
+    return any(t in _NOT_KINDS for t in after)
+
+
+def _kind_and_relation(reading: Reading) -> tuple[str | None, str | None]:
+    """The kind asked for, and a relation a kind noun stands for ("finansiärer": whoever funds, whatever kind it is)."""
+    nouns = kind_nouns(reading)
+    kind = nouns[0][1] if nouns else None
+    return (None, FUNDING) if kind == FUNDER_KIND else (kind, None)
+
+
+def _name_constraints(structure, reading: Reading, kind, span, documents, skip) -> tuple[list[Constraint], list[str]]:
+    """One constraint per name (not the place), and the words of the names that add none."""
+    constraints, unused = [], []
+    for m in reading.mentions:
+        if m in skip:
+            continue
+        c = _constraint(structure, reading, m, kind, span, documents)
+        if c is None:
+            unused.append(m.text)
+        else:
+            constraints.append(c)
+    return constraints, unused
+
+
+#: "något eget uppdrag", "on its own": what one gave alone, not jointly.
+_ALONE = re.compile(r"\b(?:eget|egna|ensam\w*|enbart|sjalv|own|alone|by itself|by themselves)\b")
+
+
+def _topic(structure, reading: Reading, kind: str | None) -> tuple[tuple[str, ...], str]:
+    """The entities of the kind asked for that the question's other words name by content ("uppdrag som gick ut på att
+    ta fram en presentation" → the two presentations), and those words; ((), "") when no word narrows the kind."""
+    if kind is None:
+        return (), ""
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}
+    of_kind = {e.id for e in structure.entities.values() if e.kind == kind}
+    narrowing = [
+        (token, owners) for i, token in enumerate(reading.tokens)
+        if i not in named and topic_word(token) and 0 < len(owners := name_word_owners(structure, token) & of_kind) < len(of_kind)
+    ]
+    chosen: set[str] = set()
+    for _, owners in narrowing:  # each word narrows what the words before it left, unless it would leave nothing
+        chosen = owners if not chosen else (chosen & owners or chosen)
+    return (tuple(sorted(chosen)), " ".join(token for token, _ in narrowing)) if chosen else ((), "")
+
+
+def _among(structure, reading: Reading, want: str, kind: str | None) -> Mention | None:
+    """In a yes/no question, a name of the kind asked for is what is looked for among the answers ("Var TRIS bland projekten?")."""
+    if want != "yesno" or kind is None:
+        return None
+    return next((m for m in reading.mentions if structure.entities[m.entity_id].kind == kind), None)
+
+
+def _most_specific(structure, query: Query) -> Query:
+    """When the names together find nothing, the one that finds least on its own, and which were left out (said)."""
+    lo, hi = query.span[0].toordinal(), query.span[1].toordinal()
+    if len(query.constraints) < 2 or evaluate(structure, query).items:
+        return query
+    best = min(query.constraints, key=lambda c: len(linked(structure, c, lo, hi, query.documents)) or 10**6)
+    left = tuple(structure.entities[c.entity].name_sv for c in query.constraints if c is not best)
+    return replace(query, constraints=(best,), unused=query.unused + left)
+
+
+def _with_verb(reading: Reading, kind: str | None, relation_noun: str | None) -> Reading:
+    """The reading with the verb the question means: "vilka uppdrag …" names a kind, not the verb "ger uppdrag";
+    "finansiärer" asks who funds."""
+    if reading.relation == ASSIGNS and kind == ASSIGNMENT_KIND:
+        reading = replace(reading, relation=None, relation_pos=0)
+    if relation_noun and not reading.relation:
+        reading = replace(reading, relation=relation_noun, relation_pos=0)
+    return reading
+
+
+def compose(structure, reading: Reading) -> Query:
+    """The :class:`Query` of a list, count or yes/no question: its kind, document, place and one constraint per name."""
+    want = "count" if WANTS_COUNT.search(reading.text) else "yesno" if WANTS_YESNO.search(reading.text) else "list"
+    kind, relation_noun = _kind_and_relation(reading)
+    reading = _with_verb(reading, kind, relation_noun)
+    documents = document_filter(structure, reading)[0] or named_documents(structure, reading)
+    place_mention, place = _place(structure, reading, kind)
+    span = reading.date.first, reading.date.last
+    among = _among(structure, reading, want, kind)
+    constraints, unused = _name_constraints(structure, reading, kind, span, documents, (place_mention, among))
+    if relation_noun and not constraints:  # "finansiärer för projekten": whoever funds anything of the next kind noun
+        rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # "LSG:ernas projekt", "projekten som LSG styr": projects
+        funded = "project" if "project" in rest or not rest else rest[0]
+        constraints.append(Constraint(ANY, frozenset({relation_noun}), KIND + funded))
+    topic, topic_words = _topic(structure, reading, kind)
+    query = Query(
+        want, kind, tuple(constraints), span, place,
+        structure.entities[place_mention.entity_id].name_sv if place_mention else "",
+        documents, structure.documents[documents[0]].title.split(",")[0].split(" (")[0] if documents else "",
+        tuple(unused), among.entity_id if among else "", topic, topic_words, bool(_ALONE.search(reading.text)),
+    )
+    return _most_specific(structure, query)

@@ -1,0 +1,184 @@
+"""Passages of the shipped documents that speak to a question the data's facts do not answer.
+
+The facts are what lsgmap reads from the documents; much of a document is not a
+fact about who steers what ("Processledarens uppdrag kan delas in i tre
+huvudsakliga områden: …", "Detta kommer att slutföras under början av 2017").
+:func:`passages` finds the sentences (a sentence ending in ":" with the list
+under it) that share the most of the question's rarer words, each with its
+document and line, so an answer can quote them instead of guessing.
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> s = load(BUNDLED_DATA)
+>>> top = passages(s, "Hur många LSG-möten deltog processledaren på?")[0]
+>>> top.text
+'Under den aktuella perioden har processledaren deltagit på fem LSG möten.'
+>>> top.document, top.line
+('lagesrapport_2016', 28)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from lsgmap.model.names import normalise
+
+__all__ = ["Passage", "passages", "overlap"]
+
+#: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
+_FUNCTION = frozenset(
+    "vem vilka vilken vilket vad hur nar var som ar av till for med och i pa den det de en ett om har hade finns fanns ska "
+    "skulle kan mellan efter fore innan nu idag who what which how when does do did is are was were the a an of to for by "
+    "with and in on at from be been this that those these it its into than then manga mycket many much".split()
+)
+#: Words that say nothing about what a passage is about.
+_COMMON = frozenset(
+    "processledaren processledare lsg lsgs under den det som har hade att for med och till fran eller inte kan ska skall "
+    "vara varit blev blir finns fanns detta dessa sina sitt samt also about with that this have from which what does their "
+    "there the and for process leader".split()
+)
+_STEM = 5
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of a shipped document (with the list under it when it ends in ":"), its document and its line."""
+
+    document: str
+    title: str
+    line: int
+    text: str
+    score: float
+
+    def to_json(self) -> dict[str, object]:
+        return {"document": self.document, "title": self.title, "line": self.line, "text": self.text}
+
+
+#: English words of questions → the Swedish words of the documents (the documents are Swedish).
+_SWEDISH = {
+    "three": "tre", "areas": "omraden", "area": "omraden", "mission": "uppdrag", "assignments": "uppdrag", "assignment": "uppdrag",
+    "meetings": "moten", "meeting": "moten", "report": "rapport", "support": "stod", "administrative": "administrativt",
+    "knowledge": "kunskap", "development": "utveckling", "goal": "mal", "goals": "mal", "purpose": "syfte", "role": "roll",
+    "chair": "ordforande", "chairs": "ordforande", "signed": "underskrift", "wrote": "underskrift", "written": "underskrift",
+    "activities": "aktiviteter", "training": "utbildning", "structure": "struktur", "structures": "strukturer",
+    "decided": "beslut", "decision": "beslut", "applied": "ansoker", "application": "ansokan", "budget": "budget",
+    "salary": "lon", "travel": "resor", "planning": "planering", "funded": "finansierad", "employer": "arbetsgivare",
+    "tasks": "uppgifter", "task": "uppgift", "contact": "kontakt", "closest": "narmaste", "young": "ungdomar", "youth": "ungdomens",
+    "local": "lokala", "collaboration": "samverkan", "groups": "grupper", "group": "grupp", "do": "arbeta", "drive": "driva",
+    "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
+    "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
+}
+
+
+#: Second parts of Swedish compounds that carry the meaning on their own ("processledartjänsten" is about the post).
+_TAILS = ("tjansten", "tjanst", "gruppen", "grupper", "projektet", "moten", "motet", "uppdraget")
+
+
+def _stems(text: str) -> set[str]:
+    words = [_SWEDISH.get(w, w) for w in normalise(text).split()]
+    tails = {tail for w in words if len(w) > 10 for tail in _TAILS if w.endswith(tail)}
+    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _FUNCTION and w not in _COMMON}
+
+
+@lru_cache(maxsize=8)
+def _sentences(folder: Path, documents: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, int, str, frozenset[str]], ...]:
+    """(document, title, line, sentence, stems) of every shipped document; a sentence ending in ":" carries its list."""
+    out = []
+    for doc_id, title, reference in documents:
+        path = folder / reference
+        if not reference or Path(reference).name != reference or not path.is_file() or path.is_symlink():
+            continue
+        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+        heading: set[str] = set()
+        for i, raw in enumerate(lines):
+            line = raw.strip().lstrip("-•* ").replace("**", "")
+            if not line:
+                continue
+            if len(line.split()) <= 5 and not line.endswith((".", ":", ";", ",")):
+                heading = _stems(line)  # "Mål": the numbered goals under it are about goals
+                continue
+            for text in _units(line, lines[i + 1 : i + 8]):
+                own = _stems(text)
+                if len(own) >= 3:  # not a fragment ("arbetsgrupper.") that only its heading would make a passage
+                    out.append((doc_id, title, i + 1, text, frozenset(own | heading)))
+    return tuple(out)
+
+
+def _units(line: str, following: list[str]) -> list[str]:
+    """The passages of one line: each sentence with the next ("… en administrativ struktur. Detta kommer att slutföras …");
+    a sentence ending in ":" with the list under it ("tre huvudsakliga områden: …")."""
+    sentences = _SENTENCE.split(line)
+    out = []
+    for k, sentence in enumerate(sentences):
+        text = " ".join(sentences[k : k + 2])
+        if sentence.endswith(":"):
+            items = [x.strip().lstrip("-•* ") for x in following if x.strip().startswith(("-", "•", "*"))]
+            text = " ".join([sentence, "; ".join(items)]) if items else sentence
+        out.append(text)
+    return out
+
+
+#: "hur många" wants a number, "när" a date: a passage that holds one answers better.
+_WANTS_NUMBER = re.compile(r"\b(?:hur manga|how many|antal|number of)\b")
+_WANTS_DATE = re.compile(r"\b(?:nar|when|vilket datum|what date|hur lange|how long|until)\b")
+_NUMBER = re.compile(r"\b(?:\d+|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|one|two|three|four|five|six)\b")
+_DATE = re.compile(r"\b(?:(?:19|20)\d\d|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|arsskiftet|borjan|slutet)\b")
+
+
+def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text: str, average: float, boost: re.Pattern | None) -> float:
+    """The idf of the question's words in the passage, with a mild length norm (a long list does not win by length
+    alone); a line broken off mid-sentence (text taken from a PDF) is a worse quote than the whole sentence; a passage
+    with a number (for "hur många") or a date (for "när") in it answers better."""
+    score = sum(idf.get(w, 0.0) for w in wanted & stems) / (0.75 + 0.25 * len(stems) / average)
+    if boost is not None and boost.search(normalise(text)):
+        score *= 1.5
+    return score if text.rstrip(")").endswith((".", "!", "?", ":")) else score * 0.8
+
+
+def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5) -> list[Passage]:
+    """The sentences of the shipped documents that share most of the question's rarer words (idf-weighted), best first;
+    the same sentence in another copy of a document, or a part of one already chosen, only once."""
+    docs = tuple((d.id, d.title, d.reference) for d in structure.documents.values() if d.reference)
+    sentences = _sentences(Path(structure.path) / "documents", docs) if structure.path else ()
+    wanted = _stems(question)
+    if not wanted or not sentences:
+        return []
+    n = len(sentences)
+    df = {w: sum(w in s[4] for s in sentences) for w in wanted}
+    idf = {w: math.log(1 + n / k) for w, k in df.items() if k}
+    average = sum(len(x[4]) for x in sentences) / n
+    boost = _boost(question)
+    scored = [
+        (Passage(doc_id, title, line, text, round(score, 2)), stems)
+        for doc_id, title, line, text, stems in sentences
+        if len(stems) >= 4 and (score := _score(wanted, idf, stems, text, average, boost)) >= minimum  # not a heading or a broken line
+    ]
+    return _distinct(sorted(scored, key=lambda x: (-x[0].score, -len(x[0].text))), limit)
+
+
+def _boost(question: str) -> re.Pattern | None:
+    """What makes a passage answer better: a number for "hur många", a date for "när"."""
+    asked = normalise(question)
+    return _NUMBER if _WANTS_NUMBER.search(asked) else _DATE if _WANTS_DATE.search(asked) else None
+
+
+def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[Passage]:
+    """The best passages, skipping one whose words are mostly those of a passage already chosen."""
+    chosen: list[tuple[Passage, frozenset[str]]] = []
+    for p, stems in scored:
+        if not any(len(stems & other) >= 0.8 * len(stems) for _, other in chosen):
+            chosen.append((p, stems))
+    return [p for p, _ in chosen[:limit]]
+
+
+def overlap(question: str, text: str) -> int:
+    """How many of the question's words (their stems, English read as Swedish) the text holds.
+
+    >>> overlap("När började processledartjänsten?", "Ansökan: tjänsten från 2016-07-01; lägesrapporten: heltidstjänst sedan oktober 2016.")
+    1
+    """
+    return len(_stems(question) & _stems(text))

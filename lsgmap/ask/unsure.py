@@ -1,0 +1,103 @@
+"""When the reader is not sure: concrete readings to choose from, and what the documents say.
+
+A question whose words fit no kind of question the reader knows gets no dump
+of everything about a name. It gets "Jag är inte säker på frågan. Menade du:"
+with up to three questions the reader does answer, built from the names in it
+and the relations they have in the data ("Vem styr TUNA Nyköping/Oxelösund?"),
+and the passages of the shipped documents that share most of its words
+(:mod:`lsgmap.ask.passages`). A question about what the documents say rather
+than who steers what ("Vad gör processledaren för styrgruppen?", "What are the
+three areas of the mission?") is answered by those passages, said to be quotes.
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> [a.query for a in alternatives(s, read_question(s, "Vad är grejen med TUNA i Nyköping?"))][:2]
+['Vem finansierar TUNA?', 'Vem styr TUNA Nyköping/Oxelösund?']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import zip_longest
+from typing import Any
+
+from lsgmap.ask.interpretation import Finding
+from lsgmap.ask.passages import Passage, passages
+from lsgmap.ask.reading import Reading, name_alternatives
+from lsgmap.i18n import msg
+from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
+
+__all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE", "DOCUMENT_CUE"]
+
+#: "Berätta om X", "allt om X", "tell me about X": everything about a name is what is asked.
+ABOUT_CUE = re.compile(r"^\s*(?:beratta om|beratta allt om|allt om|visa allt om|tell me about|everything about|about|om)\b")
+#: Questions about what the documents say rather than who steers what: tasks, roles, goals, activities, reasons.
+DOCUMENT_CUE = re.compile(
+    r"\b(?:vad gor|gor processledaren|what does \S+(?: \S+)? do|roll\w*|roles?|uppgift\w*|tasks?|omraden|areas?|syfte\w*|purpose|"
+    r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|attended|varfor|why|utbildning\w*|training|"
+    r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
+    r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor)\b"
+)
+_SHORT = 3
+
+
+@dataclass(frozen=True)
+class Alternative:
+    """A reading of the question the reader does answer: ``query`` is the question to ask, in the language asked in."""
+
+    query: str
+
+    def to_json(self, lang: str = "sv") -> dict[str, Any]:
+        return {"text": self.query, "query": self.query}
+
+
+def _questions_about(structure, entity_id: str, lang: str) -> list[str]:
+    """Questions the reader answers about one entity, from the relations it has in the data (most asked first)."""
+    e = structure.entities[entity_id]
+    name = e.short_name if e.short_name and e.kind != "role" else e.name(lang).split(" (")[0]
+    incoming = {r.relation for r in structure.incoming(entity_id)}
+    outgoing = {r.relation for r in structure.outgoing(entity_id)}
+    out = []
+    for kind in ASKABLE_RELATIONS:
+        rk = RELATION_KINDS[kind]
+        if kind in incoming:
+            out.append(f"{'Vem' if lang == 'sv' else 'Who'} {rk.verb(lang)} {name}?")
+        elif kind in outgoing and rk.inverse(lang).endswith((" av", " by")):
+            out.append(f"{'Vad' if lang == 'sv' else 'What'} {rk.inverse(lang)} {name}?")
+    out.append(f"Berätta om {name}" if lang == "sv" else f"Tell me about {name}")
+    return out
+
+
+def alternatives(structure, reading: Reading) -> tuple[Alternative, ...]:
+    """Up to three questions the reader answers, about the names in the question (the first name first)."""
+    per_entity = [_questions_about(structure, eid, reading.lang) for m in reading.mentions for eid in name_alternatives(structure, m)[:2]]
+    found: list[str] = []
+    for round_ in zip_longest(*per_entity):  # the likeliest question about each meaning first
+        found += [q for q in round_ if q and q not in found]
+    return tuple(Alternative(q) for q in found[:_SHORT])
+
+
+def _quoted(found: list[Passage]) -> dict[str, Any]:
+    return {"passages": [p.to_json() for p in found]}
+
+
+def unsure(structure, reading: Reading) -> Finding:
+    """Not sure what is asked: say so, offer readings, and quote what the documents say on the question's words."""
+    found = passages(structure, reading.text)
+    return Finding(
+        "unsure", msg("ask.unsure_short"), entities=tuple(reading.ids), details=_quoted(found) | {"alternatives": [a.query for a in alternatives(structure, reading)]},
+        notice=msg("ask.unsure"), understood=False, alternatives=alternatives(structure, reading), passages=tuple(found),
+    )
+
+
+def documents_say(structure, reading: Reading) -> Finding:
+    """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages, as quotes."""
+    found = passages(structure, reading.text)
+    if not found:
+        return unsure(structure, reading)
+    return Finding(
+        "documents", msg("ask.i_documents"), entities=tuple(reading.ids), details=_quoted(found),
+        notice=msg("ask.documents_say"), passages=tuple(found), alternatives=alternatives(structure, reading),
+    )

@@ -1,0 +1,184 @@
+"""When: the dates the data holds, at their stated precision, with the sources that disagree.
+
+A "när"/"when" question (also "vilket datum", "hur länge", "fram till när") is
+answered, in this order, by a dated attribute ("första gemensamma mötet",
+spelled loosely), the period of a document it names ("Vilken period täcker
+lägesrapporten?"), the relations of the kind its verb names ("När tar
+finansieringen av processledaren slut?"), the events of the names ("När slogs
+LSG Trosa och LSG Gnesta ihop?", municipalities read as their LSGs), and the
+dates of the entity itself ("När började processledartjänsten?"). A recorded
+conflict on those dates stands first (:meth:`lsgmap.ask.answer.Answer.open_points_lines`).
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> when_fact(s, read_question(s, "När tar finansieringen av processledaren slut?")).details["relations"]
+['r_rar_funds_pl', 'r_rar_funds_pl_ls']
+>>> [c.id for a in when_fact(s, read_question(s, "När började processledartjänsten?")).answers for c in a.conflicts][:1]
+['k_2018_06_31']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from rapidfuzz import fuzz
+
+from lsgmap.ask.compose import named_documents
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term
+from lsgmap.ask.reading import Reading, name_alternatives
+from lsgmap.i18n import msg
+from lsgmap.model import queries
+from lsgmap.model.names import normalise
+from lsgmap.vocab import DATE_ATTRIBUTES, RELATION_KINDS
+
+__all__ = ["merged", "WHEN_CUE", "date_attribute", "when_attribute", "events_of", "when", "when_fact", "document_period"]
+
+#: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
+WHEN_CUE = re.compile(r"^\s*(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when)\b")
+
+
+def _name(structure, entity_id: str) -> EntityName:
+    return EntityName(structure.entities[entity_id])
+
+
+def date_attribute(structure, reading: Reading) -> tuple[str, str] | None:
+    """(entity, attribute) for a question naming a dated attribute ("första gemensamma mötet", "förta gemensama mötet"), or None."""
+    for key, labels in DATE_ATTRIBUTES.items():
+        for label in labels:
+            words = normalise(label)
+            if fuzz.partial_ratio(words, reading.text) >= 85:
+                holder = next((e.id for e in structure.entities.values() if key in e.attributes), None)
+                if holder is not None:
+                    return holder, key
+    return None
+
+
+@dataclass(frozen=True)
+class _AttributeLabel:
+    key: str
+
+    def label(self, lang: str = "sv") -> str:
+        sv, en = DATE_ATTRIBUTES[self.key]
+        return en if lang == "en" else sv
+
+
+def when_attribute(structure, reading: Reading) -> Finding:
+    """When a dated attribute of an entity was ("När var första gemensamma mötet?"): the date as stated, the entity and its sources.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> when_attribute(s, read_question(s, "När var första gemensamma mötet?")).details
+    {'attribute': 'first_joint_meeting', 'date': '2017-01-23', 'sources': ['ls_sammanslagning']}
+    """
+    holder, key = date_attribute(structure, reading)
+    entity = structure.entities[holder]
+    value = entity.attributes[key]
+    what = Term(_AttributeLabel(key), "label")
+    return Finding(
+        "when", msg("ask.i_when_attribute", what=what, name=_name(structure, holder)), entities=(holder,),
+        details={"attribute": key, "date": value, "sources": list(entity.sources)},
+        notice=msg("ask.when_attribute", what=what, date=Stated(value), name=_name(structure, holder), sources=", ".join(entity.sources)),
+    )
+
+
+def _meanings(structure, reading: Reading) -> set[str]:
+    """Every entity the names may mean: "Trosa" is the municipality and the LSGs that cover it."""
+    return {eid for m in reading.mentions for eid in name_alternatives(structure, m)}
+
+
+def events_of(structure, reading: Reading) -> list:
+    """The events that involve the named entities (or what their names may mean): those involving all when there are such."""
+    ids = _meanings(structure, reading)
+    involved = [ev for ev in structure.events_in_order if ids & set(ev.originals + ev.results)]
+    named = [set(name_alternatives(structure, m)) for m in reading.mentions]
+    together = [ev for ev in involved if all(n & set(ev.originals + ev.results) for n in named)]
+    return together or involved
+
+
+def _dated_attributes(structure, entity_ids) -> tuple:
+    """"första gemensamma mötet: 2017-01-23" for each dated attribute of the entities."""
+    return tuple(
+        msg("ask.when_attribute", what=Term(_AttributeLabel(key), "label"), date=Stated(e.attributes[key]), name=EntityName(e), sources=", ".join(e.sources))
+        for e in (structure.entities[i] for i in entity_ids if i in structure.entities) for key in DATE_ATTRIBUTES if key in e.attributes
+    )
+
+
+def when(structure, reading: Reading) -> Finding:
+    """When something happened to the named entities: the events, each with the day it took effect, when it was decided,
+    and the dated attributes of what it made (the first joint meeting).
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = when(s, read_question(s, "När slogs LSG Trosa och LSG Gnesta ihop?"))
+    >>> f.details["events"], f.answers[0].effective_from
+    (['ev_sammanslagning_trosa_gnesta'], '2017-01-01')
+    """
+    events = events_of(structure, reading)
+    items = [queries.event_item(structure, structure.entities[eid], ev) for ev in events for eid in (ev.results or ev.originals) if eid in structure.entities]
+    lines = tuple(
+        msg("ask.when_decided", event=Term(ev, "name"), date=Stated(ev.date), decided=ev.decided.replace("/", " – "))
+        for ev in events if ev.decided
+    ) + _dated_attributes(structure, [eid for ev in events for eid in ev.results])
+    names = Joined(tuple(_name(structure, i) for i in reading.ids))
+    return Finding(
+        "when", msg("ask.i_when", names=names), msg("ask.lead_when"), entities=tuple(reading.ids),
+        details={"events": [ev.id for ev in events], "dates": [ev.date for ev in events]}, answers=tuple(items),
+        notice=Joined(lines, "\n") if lines else None,
+    )
+
+
+def when_fact(structure, reading: Reading) -> Finding:
+    """The dates of the relations the question's verb names ("finansieringen av processledaren"), or of the entity
+    itself ("processledartjänsten"), on any day: each as its source states it, the conflicts first."""
+    x = reading.ids[0]
+    kinds = reading.relation_kinds
+    others = {eid for m in reading.mentions[1:2] for eid in name_alternatives(structure, m)}  # "När styrde LSG Nyköping TUNA?"
+    if kinds:
+        rels = sorted(
+            (r for r in structure.relations_of(x) if r.relation in kinds and (not others or {r.from_id, r.to_id} & others)), key=lambda r: r.id
+        )
+        items = tuple(
+            queries.relation_item(structure, structure.entities[r.from_id if r.to_id == x else r.to_id], r, on=reading.date.span) for r in rels
+        )
+        summary = msg("ask.i_when_relation", inverse=Term(RELATION_KINDS[sorted(kinds)[0]], "inverse"), name=_name(structure, x))
+    else:
+        rels = []
+        items = (queries.entity_item(structure, structure.entities[x], on=reading.date.span),)
+        summary = msg("ask.i_when_entity", name=_name(structure, x))
+    return Finding("when_dates", summary, msg("ask.lead_when_dates"), entities=(x,), details={"relations": [r.id for r in rels]}, answers=items)
+
+
+def document_period(structure, reading: Reading) -> Finding:
+    """What the data knows of a document the question names: its title, the period it speaks for, its date and who wrote it."""
+    documents = named_documents(structure, reading)
+    lines = []
+    for d in (structure.documents[i] for i in documents):
+        period = d.period.replace("/", " – ") if d.period else ""
+        lines.append(msg("ask.document_line", title=d.title, period=period or "–", date=d.date or "–", note=" ".join(x for x in (d.period_note, d.note) if x)))
+    return Finding("document", msg("ask.i_document"), details={"documents": list(documents)}, notice=Joined(tuple(lines), "\n"))
+
+
+def merged(structure, reading: Reading) -> Finding:
+    """Yes or no: did the named entities merge (by the date asked about)? "Har Trosa och Gnesta gått ihop?"
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2017-03-01")).lead.render("sv")
+    'Ja, från 2017-01-01 (beslutat 2016-10-13 – 2016-12-31).'
+    >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2016-11-15")).lead.render("en")
+    'Not yet on that date: decided 2016-10-13 – 2016-12-31, in effect from 2017-01-01.'
+    """
+    found = when(structure, reading)
+    events = [structure.events[e] for e in found.details["events"]]
+    if not events:
+        names = Joined(tuple(_name(structure, i) for i in reading.ids), " & ")
+        return replace(found, intent="merged", lead=msg("ask.lead_no"), verdict=True, notice=msg("ask.no_merger", names=names))
+    ev = events[0]
+    decided = ev.decided.replace("/", " – ") or "–"
+    key = "ask.merged_yes" if ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
+    return replace(found, intent="merged", lead=msg(key, date=Stated(ev.date), decided=decided), verdict=True)
