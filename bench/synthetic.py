@@ -13,7 +13,8 @@ start on its date. The same ``seed`` always gives the same files.
 At the default size (80 associations, 290 municipalities, 15 years) it makes
 about 10 000 entities and 50 000 relations; ``--small`` makes about 1 000.
 
-Run it as ``python3 bench/synthetic.py OUT_DIR [--seed N] [--small]``; the
+Run it as ``python3 bench/synthetic.py OUT_DIR [--seed N] [--small | --associations N]``
+(``--associations 160``: twice the country, the municipalities in proportion); the
 benchmarks and tests import it from ``bench/`` (``tests/test_synthetic.py``
 checks what it promises). :func:`generate` builds the dataset layer by layer,
 one function each: the national frame (agencies, county councils,
@@ -36,7 +37,7 @@ from pathlib import Path
 from lsgmap.dataset.schema import DEFAULT_SCHEMA_PATH, default_schema
 from lsgmap.dates import interval_days
 
-__all__ = ["generate", "main", "SMALL", "NATIONAL"]
+__all__ = ["generate", "main", "scaled", "SMALL", "NATIONAL"]
 
 #: Parameters of the national-scale dataset (about 10k entities, 50k relations).
 NATIONAL = {"associations": 80, "municipalities": 290, "years": 15}
@@ -738,15 +739,32 @@ def _conflicts(w: _Writer) -> None:
                                 sources=w.source(project.association, project.start)))
 
 
+def scaled(associations: int) -> dict[str, int]:
+    """The national parameters for ``associations`` associations, municipalities in proportion (290 for 80).
+
+    >>> scaled(80) == NATIONAL, scaled(20)["municipalities"], scaled(160)["municipalities"]
+    (True, 72, 580)
+    """
+    if associations < 1:
+        raise ValueError("need associations >= 1")
+    per = NATIONAL["municipalities"] / NATIONAL["associations"]
+    return {**NATIONAL, "associations": associations, "municipalities": max(associations, round(per * associations))}
+
+
 def main(argv: list[str] | None = None) -> int:
-    """``python3 bench/synthetic.py OUT_DIR [--seed N] [--small]``."""
+    """``python3 bench/synthetic.py OUT_DIR [--seed N] [--small | --associations N]``."""
     parser = argparse.ArgumentParser(prog="bench/synthetic.py",
                                      description="Skriv ett syntetiskt nationellt dataset. / Write a synthetic national dataset.")
     parser.add_argument("out_dir", metavar="OUT_DIR")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--small", action="store_true", help="cirka 1 000 entiteter / about 1 000 entities instead of 10 000")
+    size = parser.add_mutually_exclusive_group()
+    size.add_argument("--small", action="store_true", help="cirka 1 000 entiteter / about 1 000 entities instead of 10 000")
+    size.add_argument("--associations", type=int, default=NATIONAL["associations"], metavar="N",
+                      help="antal samordningsförbund (kommunerna i proportion) / number of associations (municipalities in proportion); 80")
     args = parser.parse_args(argv)
-    sizes = SMALL if args.small else NATIONAL
+    if args.associations < 1:
+        parser.error("--associations: minst 1 / at least 1")
+    sizes = SMALL if args.small else scaled(args.associations)
     try:
         out = generate(args.out_dir, seed=args.seed, **sizes)
     except OSError as exc:

@@ -914,6 +914,10 @@ UI: dict[str, tuple[str, str]] = {
     "date.no_such_day": ("dag {day} finns inte i {month}", "day {day} does not exist in {month}"),
     "date.reversed_span": ("intervallet slutar innan det börjar", "the interval ends before it starts"),
     "cli.file_not_found": ("filen {path} finns inte. Ange sökvägen till en .xlsx- eller .csv-fil.", "the file {path} does not exist. Give the path of an .xlsx or .csv file."),
+    "cli.unknown_assoc": (
+        "Inget samordningsförbund med id {value!r} i datamängden. Välj ett av: {known}.",
+        "No coordination association with the id {value!r} in the dataset. Choose one of: {known}.",
+    ),
     "cli.data_not_found": (
         "Hittar ingen datamapp: {path}. Ange --data MAPP eller LSGMAP_DATA.",
         "No dataset folder found: {path}. Pass --data DIR or set LSGMAP_DATA.",
@@ -1021,6 +1025,9 @@ UI: dict[str, tuple[str, str]] = {
     "app.data.search": ("Sök i tabellerna", "Search the tables"),
     "app.data.search_hint": ("t.ex. Trosa, TUNA, r047", "e.g. Trosa, TUNA, r047"),
     "app.rows": ("{shown} av {total} rader", "{shown} of {total} rows"),
+    "app.page": ("Sida", "Page"),
+    "app.data.budget_country": ("Hela landet: summa per år och post", "The whole country: totals by year and item"),
+    "app.page_rows": ("Rad {first}–{last} av {total} (sida {page} av {pages})", "Rows {first}–{last} of {total} (page {page} of {pages})"),
     "app.download_csv": ("Ladda ner CSV", "Download CSV"),
     "app.download_xlsx": ("Ladda ner Excel (XLSX)", "Download Excel (XLSX)"),
     "app.data.csv_style": ("CSV-format", "CSV format"),

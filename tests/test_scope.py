@@ -67,3 +67,37 @@ def test_a_national_map_asks_for_an_association_first_then_draws_its_part(two, m
     text = "\n".join(x.value for x in again.text)
     others = [s.name(i) for a in associations(s) if a != first for i in scope_of(s, a) - part if s.entities[i].kind == "lsg"]
     assert not any(name in text for name in others)  # no other association's LSG in the change list
+
+
+def test_an_associations_part_holds_on_every_date_what_the_whole_holds_within_it(two):
+    from lsgmap.model.scope import part_of
+
+    s = load(two)
+    for a in associations(s):
+        part, ids = part_of(s, a), scope_of(s, a)
+        assert part is part_of(s, a) and set(part.entities) == ids and part.root == a and part.version != s.version
+        assert part.default == s.default  # every association opens on the whole's day
+        assert set(part.change_days) <= set(s.change_days)
+        for day in part.change_days[::3] + [s.default.day]:
+            whole, mine = s.snapshot(on=day), part.snapshot(on=day)
+            assert set(mine.node_ids) == set(whole.node_ids) & ids
+            inside = {k for k in whole.edge_keys if s.relations[k].from_id in ids and s.relations[k].to_id in ids}
+            assert set(mine.edge_keys) == inside
+            assert mine.attested_nodes == whole.attested_nodes & ids and mine.attested_edges == whole.attested_edges & inside
+        assert {e.id for e in part.events.values()} == {e.id for e in s.events.values() if set(e.originals) & ids or set(e.results) & ids}
+        assert {b.id for b in part.budget} == {b.id for b in s.budget if b.relation in part.relations}
+        cited = {sid for x in (*part.entities.values(), *part.relations.values(), *part.events.values(), *part.budget) for sid in x.sources}
+        assert cited <= set(part.sources) and {src.document for src in part.sources.values()} <= set(part.documents)
+
+
+def test_every_change_step_of_a_part_changes_its_map(two):
+    """Stepping through the part's change days never lands on a day where nothing of the association changed."""
+    from lsgmap.model.scope import part_of
+
+    s = load(two)
+    part = part_of(s, associations(s)[0])
+    assert len(part.change_days) < len(s.change_days)
+    for day in part.change_days:
+        before, after = part.snapshot(on=day - 1), part.snapshot(on=day)
+        assert (before.node_set != after.node_set or before.edge_set != after.edge_set
+                or part.events_between(day - 1, day)), day

@@ -133,3 +133,14 @@ def test_command_line_writes_a_dataset(tmp_path, capsys):
     assert main([str(tmp_path / "cli"), "--seed", "2", "--small"]) == 0
     assert "entiteter" in capsys.readouterr().out
     assert not load(tmp_path / "cli").errors
+
+
+def test_command_line_scales_by_the_number_of_associations(tmp_path, capsys):
+    from lsgmap.model.scope import associations
+
+    assert main([str(tmp_path / "three"), "--seed", "2", "--associations", "3"]) == 0
+    s = load(tmp_path / "three")
+    assert len(associations(s)) == 3 and not s.errors
+    assert sum(e.kind == "municipality" for e in s.entities.values()) == 11  # 290 per 80 associations, in proportion
+    with pytest.raises(SystemExit):
+        main([str(tmp_path / "none"), "--associations", "0"])

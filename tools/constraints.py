@@ -1,4 +1,4 @@
-"""Print the exact pins for constraints.txt: every distribution that ``lsgmap[test]`` pulls in, at its installed release.
+"""Print the exact pins for constraints.txt: every distribution that ``lsgmap[test,bench]`` pulls in, at its installed release.
 
 Run it in the environment the tests passed in, from the repository root::
 
@@ -20,7 +20,7 @@ from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
 ROOT = Path(__file__).resolve().parent.parent
-EXTRAS = ("test",)
+EXTRAS = ("test", "bench")
 
 
 def _wanted(req: Requirement, extras: set[str]) -> bool:

@@ -20,7 +20,7 @@ from lsgmap.dataset.load import dataset_version, default_data_path, load
 from lsgmap.dates import plausible_window, today
 from lsgmap.draw.layout.positions import FRAME, layered_positions, layout_bounds
 from lsgmap.i18n import normalise_lang, t
-from lsgmap.model.scope import associations, overview, scope_of
+from lsgmap.model.scope import associations, overview, part_of
 from lsgmap.model.structure import Structure
 
 LANG_KEY = "lang"
@@ -292,7 +292,8 @@ def page_structure(title: str) -> tuple[str, Loaded, Structure] | None:
 
 
 def problems_notice(data: Loaded) -> None:
-    """A non-blocking notice of the dataset's problems, with file:line details in an expander."""
+    """A non-blocking notice of the dataset's problems, with file:line details in an expander (paged: a national
+    dataset's thousands of notes are not all sent to the browser on every rerun)."""
     lang = current_lang()
     problems = data.problems
     errors = [p for p in problems if p.severity == "error"]
@@ -300,10 +301,50 @@ def problems_notice(data: Loaded) -> None:
         return
     text = t("app.problems", lang, errors=len(errors), warnings=len(problems) - len(errors))
     (st.warning if errors else st.info)(text, icon="⚠️" if errors else "ℹ️")
-    with st.expander(t("app.problems_details", lang), expanded=bool(errors) and not data.structure.entities):
-        columns = [t(f"app.col.{c}", lang) for c in ("where", "severity", "what", "fix")]
-        rows = [(p.where, t(f"app.severity.{p.severity}", lang), p.what(lang), p.fix(lang)) for p in problems]
-        st.dataframe(pd.DataFrame(rows, columns=columns), hide_index=True, width="stretch")
+    # with notes only, the table is made and sent only while the fold is open: a closed fold costs the first map nothing
+    with st.expander(t("app.problems_details", lang), expanded=bool(errors) and not data.structure.entities, key="problems_open",
+                     on_change="rerun") as fold:
+        if fold.open or errors:
+            paged_table(_problem_rows(data.structure.version, lang, data), "problems", lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=8)
+def _problem_rows(version: str, lang: str, _data: Loaded) -> pd.DataFrame:
+    """The problems as a table, once per dataset version and language (never mutate it)."""
+    columns = [t(f"app.col.{c}", lang) for c in ("where", "severity", "what", "fix")]
+    rows = [(p.where, t(f"app.severity.{p.severity}", lang), p.what(lang), p.fix(lang)) for p in _data.problems]
+    return pd.DataFrame(rows, columns=columns)
+
+
+#: the most rows a table sends to the browser at once (a page of it); the downloads hold them all
+PAGE_ROWS = 200
+
+
+def page_of(total: int, page: int, rows: int = PAGE_ROWS) -> tuple[int, int, int]:
+    """(first row, end row, number of pages) of page ``page`` (1-based, kept within the pages) of ``total`` rows.
+
+    >>> page_of(450, 3), page_of(450, 9), page_of(0, 1)
+    ((400, 450, 3), (400, 450, 3), (0, 0, 1))
+    """
+    pages = max(1, -(-total // rows))
+    page = min(max(page, 1), pages)
+    return (page - 1) * rows, min(page * rows, total), pages
+
+
+def paged_table(frame: pd.DataFrame, key: str, lang: str, *, rows: int = PAGE_ROWS, **dataframe: Any) -> None:
+    """``frame`` as a table of at most ``rows`` rows, with a page number under it when it holds more."""
+    if len(frame) <= rows:
+        st.dataframe(frame, hide_index=dataframe.pop("hide_index", True), width="stretch", **dataframe)
+        return
+    state = key + ".page"
+    first, end, pages = page_of(len(frame), int(st.session_state.get(state) or 1), rows)
+    if st.session_state.get(state, 1) > pages:
+        st.session_state[state] = pages
+    st.dataframe(frame.iloc[first:end], hide_index=dataframe.pop("hide_index", True), width="stretch", **dataframe)
+    number, note = st.columns([1, 4], vertical_alignment="center")
+    page = number.number_input(t("app.page", lang), min_value=1, max_value=pages, value=1, step=1, key=state)
+    first, end, pages = page_of(len(frame), int(page), rows)
+    note.caption(t("app.page_rows", lang, first=first + 1, last=end, total=len(frame), page=int(page), pages=pages))
 
 
 
@@ -313,11 +354,13 @@ SCOPE_KEY = "scope"
 
 @dataclass(frozen=True)
 class Part:
-    """What a page draws: the chosen association's entity ids (None: the whole dataset) and their positions."""
+    """What a page draws: the chosen association's entity ids (None: the whole dataset), their positions, and the
+    structure the page works on (:func:`lsgmap.model.scope.part_of`: the association's part; else the whole)."""
 
     ids: frozenset[str] | None
     positions: dict[str, tuple[float, float]]
     key: str = ""  #: the association's id ("" for the whole dataset): names the part in caches
+    structure: Structure | None = field(default=None, compare=False, hash=False)
 
     def holds(self, entity_id: str) -> bool:
         return self.ids is None or entity_id in self.ids
@@ -360,9 +403,9 @@ def _overview(version: str, lang: str, _s: Structure) -> list:
 
 @st.cache_resource(show_spinner=False, max_entries=32)
 def _part(version: str, association: str, _s: Structure) -> Part:
-
-    ids = scope_of(_s, association)
-    return Part(ids, layered_positions(_s, only=ids), association)  # laid out for the association alone: it fills the frame
+    """One association's part, laid out alone (it fills the frame); shared by every session, made once."""
+    sub = part_of(_s, association)
+    return Part(frozenset(sub.entities), layered_positions(sub), association, sub)
 
 
 def choose_part(data: Loaded, lang: str) -> Part | None:
@@ -373,7 +416,7 @@ def choose_part(data: Loaded, lang: str) -> Part | None:
     s = data.structure
     ids = associations(s)
     if len(ids) <= 1:
-        return Part(None, data.positions)
+        return Part(None, data.positions, "", s)
     init_state(SCOPE_KEY, "assoc", parse_one_of(ids), "")
     rows = {a.id: a for a in _overview(s.version, lang, s)}
     picked = _table_pick(st.session_state.get("scope_table"))
@@ -414,4 +457,4 @@ def compact_page(page: str, extra: str = "") -> None:
     """The compact layout of a map page; its ``space_below`` element (key ``{page}.viewport``) takes no room, so the map
     starts where it measured. ``extra``: the page's own constant CSS."""
     viewport = f".st-key-{page}-viewport {{ margin-bottom: -0.5rem; }}"
-    st.markdown(f"<style>{_COMPACT_CSS}{viewport}\n{extra}</style>", unsafe_allow_html=True)  # constant CSS, no data text
+    st.html(f"<style>{_COMPACT_CSS}{viewport}\n{extra}</style>")  # constant CSS, no data text (style only: no room taken, no Markdown)

@@ -15,6 +15,7 @@ from lsgmap.app.text import plain
 from lsgmap.dates import day_to_iso
 from lsgmap.exchange.spreadsheet import CSV_STYLES, csv_style_for, to_csv, to_xlsx
 from lsgmap.i18n import t
+from lsgmap.model.scope import associations
 from lsgmap.time.timeline import events, lifetimes
 from lsgmap.vocab import ENTITY_KINDS, RELATION_KINDS
 
@@ -198,23 +199,40 @@ def _csv_style_choice(lang: str) -> None:
     )
 
 
-@st.cache_resource(show_spinner=False, max_entries=8)
-def _frames(path: str, version: str, lang: str, _data: common.Loaded) -> dict[str, pd.DataFrame]:
-    """The page's tables, built once per dataset version and language (not on every rerun). Never mutate them."""
-    s = _data.structure
-    return {
-        "entities": entity_table(s, lang),
-        "relations": relation_table(s, lang),
-        "events": event_table(s, lang),
-        "sources": source_table(s, lang),
-        "check": findings_table(_data.problems, lang),
-    }
+_TABLES = {"entities": entity_table, "relations": relation_table, "events": event_table, "sources": source_table}
 
 
-def _table_with_downloads(frame: pd.DataFrame, name: str, query: str, lang: str) -> None:
-    shown = search(frame, query)
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _frame(version: str, lang: str, name: str, _data: common.Loaded) -> pd.DataFrame:
+    """One of the page's tables, built once per dataset version and language, when its tab is first opened. Never mutate it."""
+    if name == "check":
+        return findings_table(_data.problems, lang)
+    return _TABLES[name](_data.structure, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _haystack(version: str, lang: str, name: str, _frame: pd.DataFrame) -> pd.Series:
+    """Each row of a table as one casefolded text (what :func:`search` looks in), made once per table."""
+    if _frame.empty:
+        return pd.Series([], dtype=str)
+    return _frame.astype(str).agg("\x1f".join, axis=1).str.casefold()
+
+
+def _search(frame: pd.DataFrame, hay: pd.Series, text: str) -> pd.DataFrame:
+    """:func:`search` through a table's :func:`_haystack` (no cell is converted again on a rerun)."""
+    needle = (text or "").strip().casefold()
+    if not needle or frame.empty:
+        return frame
+    return frame[hay.str.contains(needle, regex=False).to_numpy()]
+
+
+def _table_with_downloads(data: common.Loaded, name: str, query: str, lang: str) -> None:
+    """The table ``name``, searched, a page of it at a time (:data:`lsgmap.app.common.PAGE_ROWS` rows); downloads hold every row found."""
+    version = data.structure.version
+    frame = _frame(version, lang, name, data)
+    shown = _search(frame, _haystack(version, lang, name, frame), query) if query.strip() else frame
     st.caption(t("app.rows", lang, shown=len(shown), total=len(frame)))
-    st.dataframe(shown, hide_index=True, width="stretch")
+    common.paged_table(shown, f"data.{name}", lang)
     _downloads(shown, name, lang)
 
 
@@ -261,18 +279,27 @@ def _touches(structure, event_id: str, part: frozenset[str]) -> bool:
     return e is None or any(i in part for i in (*e.originals, *e.results))
 
 
-def _budget(structure, lang: str) -> None:
-    import altair as alt
+def _budget(structure, lang: str, key: str = "budget") -> None:
+    """The budget of ``structure`` (the bundled data, or one association's part): the relations it funds (a table, paged),
+    items by year with totals, a chart, and downloads."""
 
     long = budget_table(structure, lang)
     if long.empty:
         st.info(t("app.no_budget", lang))
         return
-    relation_ids = sorted({b.relation for b in structure.budget})
-    for rid in relation_ids:
-        r = structure.relations.get(rid)
-        if r:
-            st.caption(plain(f"{structure.name(r.from_id, lang)} {RELATION_KINDS[r.relation].verb(lang)} {structure.name(r.to_id, lang)} ({rid})"))
+    relations = [structure.relations[rid] for rid in sorted({b.relation for b in structure.budget}) if rid in structure.relations]
+    funded = pd.DataFrame(
+        [(structure.name(r.from_id, lang), RELATION_KINDS[r.relation].verb(lang), structure.name(r.to_id, lang), r.id) for r in relations],
+        columns=[t("app.col.subject", lang), t("app.col.relation", lang), t("app.col.object", lang), "id"],
+    )
+    common.paged_table(funded, f"data.{key}.funded", lang)
+    _budget_chart(long, lang, key)
+
+
+def _budget_chart(long: pd.DataFrame, lang: str, key: str) -> None:
+    """Items by year with totals, a bar chart, and downloads of the long table."""
+    import altair as alt
+
     pivot = budget_pivot(long, lang)
     st.dataframe(pivot, width="stretch")
     year, item, amount = long.columns
@@ -288,7 +315,33 @@ def _budget(structure, lang: str) -> None:
         .properties(height=360)
     )
     st.altair_chart(chart, width="stretch")
-    _downloads(long, "budget", lang)
+    _downloads(long, key, lang)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _country_budget(version: str, lang: str, _s) -> pd.DataFrame:
+    """The whole country's budget lines, year and item summed (a few dozen rows, however many lines), once per version."""
+    long = budget_table(_s, lang)
+    year, item, amount = long.columns
+    return long.groupby([year, item], as_index=False, sort=True)[amount].sum()
+
+
+def _budget_tab(data: common.Loaded, lang: str) -> None:
+    """The budget: of the dataset; on a national dataset the country summed by year and item, then one association's."""
+    whole = data.structure
+    if len(associations(whole)) <= 1:
+        _budget(whole, lang)
+        return
+    st.subheader(t("app.data.budget_country", lang))
+    summary = _country_budget(whole.version, lang, whole)
+    if summary.empty:
+        st.info(t("app.no_budget", lang))
+    else:
+        _budget_chart(summary, lang, "budget_country")
+    part = common.choose_part(data, lang)  # then one association's, as its timeline
+    if part is not None:
+        st.subheader(plain(part.structure.name(part.key, lang)))
+        _budget(part.structure, lang)
 
 
 def render() -> None:
@@ -308,20 +361,20 @@ def render() -> None:
     current = tab_of(st.session_state.get(TABS_WIDGET)) or st.session_state[TAB_KEY]
     tabs = st.tabs([t(f"app.tab.{k}", lang) for k in TABS], default=t(f"app.tab.{current}", lang), key=TABS_WIDGET, on_change="rerun")
     st.session_state[TAB_KEY] = tab_of(st.session_state.get(TABS_WIDGET)) or current
-    common.set_params("data", {"tab": st.session_state[TAB_KEY], "q": query.strip() or None})
-    frames = _frames(str(structure.path), structure.version, lang, data)
-    for tab, name in zip(tabs[:4], ("entities", "relations", "events", "sources"), strict=True):
-        with tab:
-            _table_with_downloads(frames[name], name, query, lang)
-    with tabs[4]:
-        problems = data.problems
-        errors = sum(1 for p in problems if p.severity == "error")
-        (st.error if errors else st.success)(t("app.findings", lang, errors=errors, warnings=len(problems) - errors))
-        _table_with_downloads(frames["check"], "check", query, lang)
-    with tabs[5]:
-        with_relations = st.toggle(t("app.with_relations", lang), key="data_gantt_relations")
-        part = common.choose_part(data, lang)  # a national dataset: one association's timeline at a time
-        if part is not None:
-            _gantt(structure, lang, with_relations, part.ids)
-    with tabs[6]:
-        _budget(structure, lang)
+    # only the open tab is computed and sent: a click on another tab reruns the page (on_change="rerun") with it open
+    name = st.session_state[TAB_KEY]
+    with tabs[TABS.index(name)]:
+        if name == "check":
+            problems = data.problems
+            errors = sum(1 for p in problems if p.severity == "error")
+            (st.error if errors else st.success)(t("app.findings", lang, errors=errors, warnings=len(problems) - errors))
+        if name in ("entities", "relations", "events", "sources", "check"):
+            _table_with_downloads(data, name, query, lang)
+        elif name == "timeline":
+            with_relations = st.toggle(t("app.with_relations", lang), key="data_gantt_relations")
+            part = common.choose_part(data, lang)  # a national dataset: one association's timeline at a time
+            if part is not None:
+                _gantt(part.structure, lang, with_relations)
+        else:
+            _budget_tab(data, lang)
+    common.set_params("data", {"tab": name, "q": query.strip() or None})  # last: the association is read from the URL first

@@ -114,7 +114,9 @@ def render() -> None:
 
     question = st.session_state[P + "q"].strip()
     on: date = st.session_state[P + "on"]
-    common.set_params("fraga", {"q": question or None, "on": on.isoformat()})
+    # a question over the limit goes into the URL cut just past it: a link to it then shows the too-long message below,
+    # where the whole text in the URL would be refused by the server (HTTP 400 from about 100 000 characters)
+    common.set_params("fraga", {"q": question[: MAX_QUESTION_CHARS + 1] or None, "on": on.isoformat()})
     if not question:
         st.info(t("app.ask.empty", lang))
         return

@@ -63,6 +63,7 @@ def render() -> None:
     part = common.choose_part(data, lang)  # a national dataset: one association at a time
     if part is None:
         return
+    s = part.structure  # the association's part of a national dataset: what it holds is what a rerun costs
     common.compact_page("jamfor", _HEADINGS_CSS)
     chosen, other = proposal_choice(s, lang)
     if chosen and other:

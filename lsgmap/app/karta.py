@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from dataclasses import replace
 from datetime import date
 
 import pandas as pd
@@ -10,7 +11,7 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import map_downloads
-from lsgmap.app.live_map import live_map, transitions
+from lsgmap.app.live_map import frames_json, item_texts, live_map, transitions
 from lsgmap.app.text import plain
 from lsgmap.app.viewport import space_below
 from lsgmap.dates import validity_text
@@ -43,6 +44,7 @@ def render() -> None:
     part = common.choose_part(data, lang)  # a national dataset: one association at a time
     if part is None:
         return
+    s = part.structure  # the association's part of a national dataset: what it holds is what a rerun costs
     first, last, default = common.default_day(s)
     kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k for e in s.entities.values())]
     relations_present = [k for k in RELATION_KINDS if any(r.relation == k for r in s.relations.values())]
@@ -88,7 +90,9 @@ def render() -> None:
     bounds = common.part_bounds(s, part) if focus is None else _drawn_bounds(els)
     legend = legend_html(legend_of(els, unattested=True))  # what the map draws, with its shapes and lines
     live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select,
-             legend={"title": t("app.legend", lang), "html": legend})  # folded over the map's corner: on the projector's screen
+             legend={"title": t("app.legend", lang), "html": legend},  # folded over the map's corner: on the projector's screen
+             # the maps of the slider's stops around the day: a move among them redraws in the browser, the server is told after
+             frames=None if focus else lambda: _frames_around(s, part, view, day, first, last), controls=_controls(s, first, last))
     if st.session_state.pop(P + "open", None) in snap.node_set:
         _details_dialog(s, snap, st.session_state[P + "entity"], hide, lang, attested_only)
     st.caption(t("app.summary", lang, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
@@ -134,6 +138,32 @@ def _moves(s, part) -> list:
 @st.cache_resource(show_spinner=False, max_entries=16)
 def _moves_of(version: str, part_key: str, _s, _part) -> list:
     return [m for m in transitions(_s) if all(_part.holds(i) for i in (*m["gone"], *m["came"]))]
+
+
+#: the slider's stops on either side of the day shown whose maps the browser holds (all of them on the bundled data)
+FRAME_WINDOW = 24
+
+
+def _frames_around(s, part, view: View, day: date, first: date, last: date) -> str:
+    """The maps of the slider's stops within :data:`FRAME_WINDOW` of ``day`` in the view's filters, as
+    :func:`lsgmap.app.live_map.frames_json` (each day's map made once per view, for every session)."""
+    stops = slider_stops([d for d in s.change_days if first.toordinal() <= d <= last.toordinal()], first, last, extra=[day])
+    i = bisect.bisect_left(stops, day)
+    near = stops[max(0, i - FRAME_WINDOW): i + FRAME_WINDOW + 1]
+    key = repr((s.version, part.key, replace(view, on=first)))  # the view whatever its day
+    return frames_json(((d.isoformat(), _frame(s.version, part.key, replace(view, on=d.isoformat()), s, part)) for d in near), key)
+
+
+@st.cache_resource(show_spinner=False, max_entries=3000)
+def _frame(version: str, part_key: str, view: View, _s, _part) -> tuple[str, ...]:
+    return item_texts(elements(_s, view, _part.positions))
+
+
+def _controls(s, first: date, last: date, prefix: str = P) -> dict:
+    """What the live map needs to follow the date controls in the browser: their keys, the change days, first and last."""
+    change_days = [date.fromordinal(d).isoformat() for d in s.change_days if first.toordinal() <= d <= last.toordinal()]
+    return {"slider": prefix + "on", "prev": prefix + "prev", "next": prefix + "next", "box": prefix + "on_box",
+            "changes": change_days, "first": first.isoformat(), "last": last.isoformat()}
 
 
 #: the date controls' columns: previous, slider (and the strip under it), next, date box, search and filters
@@ -204,26 +234,50 @@ def _summary_of(version: str, day: str, lang: str, _s) -> str:
 
 
 def timeline_strip(s, chosen: date, stops: list[date], lang: str) -> None:
-    """Under the slider, on its steps: change days (ticks), events (dots, their text as tooltip), years, the chosen day."""
-    import altair as alt
+    """Under the slider, on its steps: change days (ticks), events (dots, their text as tooltip), years, the chosen day.
+
+    Plain positioned HTML made here (:func:`strip_html`), not a chart: the first map does not wait for a chart library.
+    """
+    st.html(strip_html(s, chosen, stops, lang))
+
+
+#: the strip's height in CSS pixels
+STRIP_HEIGHT = 44
+
+
+def strip_html(s, chosen: date, stops: list[date], lang: str) -> str:
+    """The strip as HTML: one step of the slider per share of the width; data text only in escaped ``title`` tooltips.
+
+    >>> from lsgmap.dataset.load import load
+    >>> strip = strip_html(load(), date(2016, 12, 31), [date(2016, 1, 1), date(2016, 12, 31), date(2017, 1, 1)], "sv")
+    >>> strip.count('class="dot"'), 'title="2017-01-01: LSG Trosa och LSG Gnesta' in strip, strip.count(">2017</span>")
+    (1, True, 1)
+    """
+    from html import escape
 
     at = {d.isoformat(): i for i, d in enumerate(stops)}
-    changes = pd.DataFrame([{"i": at[d.isoformat()], "label": d.isoformat()} for d in map(date.fromordinal, s.change_days) if d.isoformat() in at])
-    # the tooltip is one plain sentence ("2017-01-01: LSG Trosa och LSG Gnesta slogs samman …"), not "date 1483228800000"
-    evs = pd.DataFrame([{**e, "i": at[e["date"]]} for e in event_labels(s, lang) if e["date"] in at])
-    gap, labelled = max(1, len(stops) // 12), []  # a year's label where there is room for it
+    span = max(len(stops) - 1, 1)
+    left = lambda i, shift="0px": f"left:calc({100 * i / span:.3f}% - {shift})"  # noqa: E731
+    parts = []
+    for d in map(date.fromordinal, s.change_days):
+        if d.isoformat() in at:
+            parts.append(f'<div class="tick" title="{escape(d.isoformat())}" style="position:absolute;top:4px;width:1px;height:14px;'
+                         f'background:#888;{left(at[d.isoformat()])}"></div>')
+    for e in event_labels(s, lang):
+        if e["date"] in at:
+            parts.append(f'<div class="dot" title="{escape(e["label"])}" style="position:absolute;top:6px;width:10px;height:10px;'
+                         f'border-radius:50%;background:#c55a11;{left(at[e["date"]], "5px")}"></div>')
+    gap, last = max(1, len(stops) // 12), None  # a year's label where there is room for it
     for i, d in enumerate(stops):
-        if (i == 0 or d.year != stops[i - 1].year) and (not labelled or i - labelled[-1]["i"] >= gap):
-            labelled.append({"i": i, "year": str(d.year)})
-    years = pd.DataFrame(labelled)
-    x = alt.X("i:Q", scale=alt.Scale(domain=[0, max(len(stops) - 1, 1)]), title=None, axis=None)
-    layers = [alt.Chart(years).mark_text(baseline="top", dy=14, color="#666", fontSize=11).encode(x=x, text="year:N")]
-    if not changes.empty:
-        layers.append(alt.Chart(changes).mark_tick(thickness=1, size=14, color="#888").encode(x=x, tooltip=alt.Tooltip("label:N")))
-    if not evs.empty:
-        layers.append(alt.Chart(evs).mark_circle(size=90, color="#c55a11").encode(x=x, tooltip=alt.Tooltip("label:N")))
-    layers.append(alt.Chart(pd.DataFrame({"i": [at.get(chosen.isoformat(), 0)]})).mark_rule(color="#d62728", strokeWidth=2).encode(x=x))
-    st.altair_chart(alt.layer(*layers).properties(height=44), width="stretch")
+        if (i == 0 or d.year != stops[i - 1].year) and (last is None or i - last >= gap):
+            shift = "0px" if i == 0 else "100%" if i == span else "50%"
+            parts.append(f'<span style="position:absolute;top:24px;font-size:11px;color:#595959;{left(i)};transform:translateX(-{shift})">'
+                         f"{d.year}</span>")
+            last = i
+    parts.append(f'<div class="chosen" style="position:absolute;top:0;width:2px;height:24px;background:#d62728;'
+                 f'{left(at.get(chosen.isoformat(), 0), "1px")}"></div>')
+    label = escape(t("app.timeline_caption", lang))
+    return f'<div class="lsgmap-strip" role="img" aria-label="{label}" style="position:relative;height:{STRIP_HEIGHT}px">{"".join(parts)}</div>'
 
 
 def event_labels(s, lang: str) -> list[dict[str, str]]:

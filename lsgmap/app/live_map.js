@@ -143,6 +143,92 @@ function create(root, data, setStateValue) {
   return live;
 }
 
+// -- the date moved in the browser: drawn from the maps of the days around (lsgmap.app.live_map.frames_json) ----------
+
+function keepFrames(live, data) {
+  // the maps the server sent, kept across reruns until the view (its filters) changes
+  if (!data.frames || data.frames === live.framesText) return;
+  live.framesText = data.frames;
+  const parsed = JSON.parse(data.frames);
+  if (!live.frames || live.frames.key !== parsed.key) live.frames = {key: parsed.key, at: {}, on: {}, bounds: {}};
+  for (const [name, idx] of Object.entries(parsed.at)) live.frames.at[name] = idx.map((i) => parsed.items[i]);
+  Object.assign(live.frames.on, parsed.on || {});
+  Object.assign(live.frames.bounds, parsed.bounds || {});
+}
+
+function drawFrame(live, name) {
+  // the map of frame ``name`` (a day; Presentera: a step) at once, if the browser holds it; the server's answer for it
+  // then redraws nothing
+  const items = live.frames && live.frames.at[name];
+  if (!items || name === live.root.dataset.frame) return false;
+  const nodes = [], edges = [];
+  for (const item of items) (item.from !== undefined ? edges : nodes).push(Object.assign({}, item));
+  live.local = {frame: name, key: live.frames.key};
+  const bounds = name in live.frames.bounds ? live.frames.bounds[name] : live.data.bounds;
+  const refit = JSON.stringify(bounds) !== JSON.stringify(live.data.bounds);
+  update(live, Object.assign({}, live.data, {nodes: nodes, edges: edges, on: live.frames.on[name] || name, frame: name, bounds: bounds}));
+  live.root.dataset.frame = name;
+  if (refit) fitBounds(live, (live.data.animation_ms || 0) > 0);
+  live.root.dataset.local = String((Number(live.root.dataset.local) || 0) + 1);  // how many were drawn here first
+  return true;
+}
+
+function stepTarget(controls, day, direction) {
+  // the day "Nästa ändring" / "Föregående ändring" goes to: as karta.date_control's step() on the server
+  const changes = controls.changes;
+  if (direction > 0) {
+    const next = changes.find((d) => d > day);
+    return next || controls.last;
+  }
+  const before = changes.filter((d) => d < day);
+  return before.length ? before[before.length - 1] : controls.first;
+}
+
+function followControls(root) {
+  // the page's date controls (Streamlit's own widgets) move the map here before their rerun reaches the server
+  if (window.__lsgmapFollowing) return;
+  window.__lsgmapFollowing = true;
+  const css = (key) => ".st-key-" + key.trim().replace(/[^a-zA-Z0-9_-]/g, "-");
+  const current = () => {
+    for (const live of Object.values(window.lsgmapLive || {})) if (live.data.controls && live.root.isConnected) return live;
+    return null;
+  };
+  document.addEventListener("click", (event) => {
+    const live = current();
+    if (!live) return;
+    const c = live.data.controls;
+    const next = event.target.closest(css(c.next)), prev = event.target.closest(css(c.prev));
+    if (c.steps && (next || prev)) drawFrame(live, String(Number(live.root.dataset.frame) + (next ? 1 : -1)));
+    else if (next || prev) drawFrame(live, stepTarget(c, live.root.dataset.day, next ? 1 : -1));
+  }, true);
+  document.addEventListener("keydown", (event) => {
+    const live = current();
+    if (!live) return;
+    const c = live.data.controls, tag = event.target && event.target.tagName ? event.target.tagName : "";
+    if (c.keys && !event.altKey && !event.ctrlKey && !event.metaKey && !["INPUT", "TEXTAREA", "SELECT"].includes(tag)) {
+      const now = Number(live.root.dataset.frame), move = c.keys[event.key];
+      const target = move === "first" ? 1 : move === "last" ? c.steps : now + (Number(move) || 0);
+      if (move !== undefined && target >= 1 && target <= c.steps) drawFrame(live, String(target));  // the clicker's keys
+      return;
+    }
+    if (event.key !== "Enter" || !c.box) return;
+    const box = event.target.closest && event.target.closest(css(live.data.controls.box));
+    const typed = box && String(event.target.value || "").trim();
+    if (typed && /^\d{4}-\d{2}-\d{2}$/.test(typed)) drawFrame(live, typed);
+  }, true);
+  new MutationObserver((changes) => {  // the slider's thumb says its day (aria-valuetext) as soon as it is moved
+    const live = current();
+    if (!live) return;
+    for (const change of changes) {
+      const el = change.target;
+      if (live.data.controls.slider && el.getAttribute && el.getAttribute("role") === "slider" && el.closest(css(live.data.controls.slider))) {
+        const day = el.getAttribute("aria-valuetext");
+        if (day) drawFrame(live, day);
+      }
+    }
+  }).observe(document.body, {subtree: true, attributes: true, attributeFilter: ["aria-valuetext"]});
+}
+
 function showLegend(box, legend) {
   // the legend's markup is made by lsgmap.draw.html.legend_html from the kinds' own labels (escaped), never from the data
   if (!box) return;
@@ -161,12 +247,29 @@ export default function (component) {
   let live = root.__lsgmap;
   if (!live) {
     live = root.__lsgmap = create(root, data, setStateValue);
+    keepFrames(live, data);
   } else {
     live.setStateValue = setStateValue;
     const refit = heightChanged || JSON.stringify(live.data.bounds) !== JSON.stringify(data.bounds);
-    update(live, data);
+    keepFrames(live, data);
+    const local = live.local;
+    live.local = null;
+    if (local && data.frames && local.frame === data.frame && local.frame === root.dataset.frame && live.frames.key === local.key) {
+      live.data = Object.assign({}, data, {nodes: live.data.nodes, edges: live.data.edges});  // already drawn here: not again
+    } else {
+      update(live, data);
+    }
     if (refit) fitBounds(live, !heightChanged && (data.animation_ms || 0) > 0);
   }
+  if (data.controls) {
+    (window.lsgmapLive = window.lsgmapLive || {})[data.key || ""] = live;
+    followControls(root);
+    if (!data.frames && !live.askedFrames) {  // the first map is drawn: now the maps of the days around it
+      live.askedFrames = true;
+      setStateValue("frames", true);
+    }
+  }
+  root.dataset.frame = data.frame || data.on || "";
   showLegend(parentElement.querySelector(".lsgmap-legend"), data.legend);
   root.dataset.key = data.key || "";
   window.network = live.net;  // the page's map, as the standalone HTML names it (the browser tests read it)
@@ -178,6 +281,7 @@ export default function (component) {
     live.net.destroy();
     delete root.__lsgmap;
     if (window.network === live.net) window.network = undefined;
+    if (window.lsgmapLive && window.lsgmapLive[root.dataset.key] === live) delete window.lsgmapLive[root.dataset.key];
     if (window.lsgmapNetworks && window.lsgmapNetworks[root.dataset.key] === live.net) delete window.lsgmapNetworks[root.dataset.key];
   };
 }

@@ -21,6 +21,8 @@ its canvas and writes tooltips as text: nothing from the data becomes markup.
 
 from __future__ import annotations
 
+import functools
+import json
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from importlib import resources
@@ -31,7 +33,7 @@ import streamlit as st
 from lsgmap.draw.elements import VIS_OPTIONS, Elements, vis_edge, vis_node
 from lsgmap.draw.html import vis_network_js
 
-__all__ = ["ANIMATION_MS", "live_map", "map_data", "transitions"]
+__all__ = ["ANIMATION_MS", "frames_json", "item_texts", "live_map", "map_data", "transitions"]
 
 #: how long a merger (any event between two dates) takes to play
 ANIMATION_MS = 900
@@ -72,12 +74,51 @@ def transitions(structure, events: Iterable[Any] | None = None) -> list[dict[str
     ]
 
 
+def frames_json(days: Iterable[tuple[str, tuple[str, ...]]], key: str, *, on: dict[str, str] | None = None,
+                bounds: dict[str, Any] | None = None) -> str:
+    """The maps of several days (each day's :func:`item_texts`) as one JSON text for the browser:
+    ``{"key", "items": [vis item…], "at": {day: [index…]}}``.
+
+    An item drawn alike on several days is sent once. ``key`` names the view the maps were drawn for (its filters),
+    so the browser never mixes the maps of two views. A frame may be named otherwise than by its day (Presentera's
+    steps by their number): ``on`` then gives each frame's day, ``bounds`` each frame's box to fit.
+
+    >>> import json
+    >>> from lsgmap.dataset.load import load
+    >>> from lsgmap.draw.elements import elements
+    >>> from lsgmap.draw.layout.positions import layered_positions
+    >>> from lsgmap.draw.view import View
+    >>> s = load()
+    >>> where = layered_positions(s)
+    >>> data = json.loads(frames_json([(d, item_texts(elements(s, View(on=d), where))) for d in ("2016-12-31", "2017-01-01")], "k"))
+    >>> len(data["items"]) < len(data["at"]["2016-12-31"]) + len(data["at"]["2017-01-01"])  # shared items once
+    True
+    """
+    items: dict[str, int] = {}
+    at: dict[str, list[int]] = {}
+    for day, texts in days:
+        at[day] = [items.setdefault(text, len(items)) for text in texts]
+    extra = {"on": on or {}, "bounds": {k: list(v) if v else None for k, v in (bounds or {}).items()}}  # None: fit the whole
+    return ('{"key":' + json.dumps(key) + ',"items":[' + ",".join(items) + '],"at":' + json.dumps(at, separators=(",", ":"))
+            + "," + json.dumps(extra, separators=(",", ":"))[1:])
+
+
+def item_texts(els: Elements) -> tuple[str, ...]:
+    """Each node and edge of ``els`` as vis-network's JSON text (what :func:`map_data` hands over, as text)."""
+    dump = functools.partial(json.dumps, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    return (*(dump(vis_node(n)) for n in els.nodes), *(dump(vis_edge(e)) for e in els.edges))
+
+
 def map_data(
     els: Elements, *, height: int, bounds: tuple[float, float, float, float] | None, moves: list[dict[str, Any]], key: str = "",
-    selectable: bool = False, legend: dict[str, str] | None = None,
+    selectable: bool = False, legend: dict[str, str] | None = None, frames: str | None = None, controls: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """What the component is handed: vis-network's nodes, edges and options, the frame's height, the bounds to fit, the events,
     the map's key (a page with two maps names each), whether a click on a node is sent to Python, and :data:`ANIMATION_MS`.
+
+    ``frames`` (:func:`frames_json`) are the maps of the days around this one and ``controls`` the page's date controls
+    (their keys, the change days, the first and last day): a move of those controls to one of these days redraws the map
+    in the browser at once, before the server has answered; the answer for that day then redraws nothing.
 
     >>> from lsgmap.dataset.load import load
     >>> from lsgmap.draw.elements import elements
@@ -101,6 +142,9 @@ def map_data(
         "key": key,
         "legend": legend,
         "animation_ms": ANIMATION_MS,
+        "frames": frames,
+        "controls": controls,
+        "frame": (controls or {}).get("frame", els.on),
     }
 
 
@@ -113,10 +157,15 @@ def live_map(
     moves: list[dict[str, Any]] | None = None,
     on_select: Callable[[str], None] | None = None,
     legend: dict[str, str] | None = None,
+    frames: Callable[[], str | None] | None = None,
+    controls: dict[str, Any] | None = None,
 ) -> None:
     """Draw ``els`` in the page, in place of what this ``key`` drew before; ``on_select(entity id)`` runs on a click on a node.
 
     ``legend`` (``{"title": …, "html": lsgmap.draw.html.legend_html(…)}``) folds a legend over the map's top right corner.
+    ``frames()`` gives the maps of the days around this one (:func:`frames_json`); it is called once the browser has drawn
+    the first map and asked for them (the first map does not wait for them), and ``controls`` says which of the page's
+    controls move the date (see :func:`map_data`).
     """
 
     def clicked() -> None:
@@ -125,8 +174,17 @@ def live_map(
         if chosen and on_select is not None:
             on_select(chosen)
 
-    data = map_data(els, height=height, bounds=bounds, moves=moves or [], key=key, selectable=on_select is not None, legend=legend)
-    _component()(key=key, data=data, on_selected_change=clicked)
+    asked = _state(st.session_state.get(key), "frames")  # the browser asks for them once the first map is drawn
+    data = map_data(els, height=height, bounds=bounds, moves=moves or [], key=key, selectable=on_select is not None, legend=legend,
+                    frames=frames() if frames is not None and asked else None, controls=controls if frames is not None else None)
+    _component()(key=key, data=data, on_selected_change=clicked, on_frames_change=lambda: None)
+
+
+def _state(value: Any, name: str) -> Any:
+    """The component's state value ``name`` (None when not set)."""
+    if value is None:
+        return None
+    return value.get(name) if isinstance(value, Mapping) else getattr(value, name, None)
 
 
 def _selected(value: Any) -> str | None:

@@ -8,7 +8,7 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import map_downloads
-from lsgmap.app.live_map import live_map, transitions
+from lsgmap.app.live_map import frames_json, item_texts, live_map, transitions
 from lsgmap.app.presenter_keys import presenter_keys
 from lsgmap.app.text import plain
 from lsgmap.app.viewport import space_below
@@ -102,6 +102,24 @@ header[data-testid="stHeader"], [data-testid="stToolbar"] { display: none !impor
 """
 
 
+#: the clicker's keys as moves between steps (what the live map draws at once; Python's own keys: lsgmap.app.presenter_keys)
+STEP_KEYS = {"ArrowRight": 1, "PageDown": 1, " ": 1, "ArrowDown": 1, "ArrowLeft": -1, "PageUp": -1, "ArrowUp": -1,
+             "Home": "first", "End": "last"}
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _step_frames(version: str, story_id: str, lang: str, hide: bool, _s, _story, _data) -> str:
+    """Every step's map of a story as :func:`lsgmap.app.live_map.frames_json`, named by step number, with its day and bounds."""
+    texts, on, bounds = [], {}, {}
+    for number, step in enumerate(_story.steps, start=1):
+        view = story_view(_s, step, lang=lang, hide_persons=hide, font_size=FONT_SIZE)
+        els = elements(_s, view, _step_positions(_s, view.nodes) if view.nodes else _data.positions)
+        texts.append((str(number), item_texts(els)))
+        on[str(number)] = els.on
+        bounds[str(number)] = _step_bounds(_s, view.nodes) if view.nodes else None
+    return frames_json(texts, repr((version, story_id, lang, hide)), on=on, bounds=bounds)
+
+
 def _story_changed() -> None:
     st.session_state[P + "step"] = 1
 
@@ -169,7 +187,10 @@ def render() -> None:
     with map_column:
         height = space_below(P + "viewport", 720, least=420, margin=16)  # the step's map fills the window below the counter
         # one map for the whole story, updated in place: nodes glide to the next step's places, a merger plays
-        live_map(els, key=P + "map", height=height, bounds=_step_bounds(s, view.nodes) if view.nodes else None, moves=_moves(s))
+        live_map(els, key=P + "map", height=height, bounds=_step_bounds(s, view.nodes) if view.nodes else None, moves=_moves(s),
+                 # every step's map in the browser once asked: the clicker's keys and the buttons draw the next one at once
+                 frames=lambda: _step_frames(s.version, story.id, lang, bool(hide), s, story, data),
+                 controls={"frame": str(number), "steps": count, "prev": P + "prev", "next": P + "next", "keys": STEP_KEYS})
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
 
     def deck() -> bytes:  # the whole story, built only when the button is clicked (a few seconds)

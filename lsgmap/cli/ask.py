@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 
 from lsgmap.ask.answer import ask
-from lsgmap.cli.common import echo, load_structure, parse_day, print_json
+from lsgmap.cli.common import add_assoc_option, echo, load_structure, parse_day, print_json
 from lsgmap.scenario.apply import apply, proposal_note
 
 
@@ -26,6 +26,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--on", metavar="DATE", help="YYYY-MM-DD (default: the dataset's default date; a date in the question wins)")
     p.add_argument("--scenario", metavar="ID", help="svara på ett förslag / answer on a proposal (lsgmap scenario list)")
     p.add_argument("--json", action="store_true", help="JSON output")
+    add_assoc_option(p)  # load_structure() then hands ask() the association's part
     p.set_defaults(run=run)
 
 

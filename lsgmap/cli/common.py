@@ -22,6 +22,7 @@ from lsgmap.i18n import msg, normalise_lang, t
 
 __all__ = [
     "EXIT_CODES",
+    "add_assoc_option",
     "load_structure",
     "parse_day",
     "day_or_default",
@@ -53,8 +54,17 @@ def lang_of(args: argparse.Namespace) -> str:
     return normalise_lang(getattr(args, "lang", None) or os.environ.get("LSGMAP_LANG"))
 
 
+def add_assoc_option(parser: argparse.ArgumentParser) -> None:
+    """``--assoc ID`` on a command: it reads one coordination association's part of a national dataset."""
+    parser.add_argument("--assoc", metavar="ID", help="bara ett samordningsförbunds del av datamängden / one coordination association's part")
+
+
 def load_structure(args: argparse.Namespace):
-    """Load the dataset named by ``--data``/``$LSGMAP_DATA``; warn on stderr if it has errors."""
+    """Load the dataset named by ``--data``/``$LSGMAP_DATA``; warn on stderr if it has errors.
+
+    With ``--assoc ID``: that association's part (:func:`lsgmap.model.scope.part_of`), so that the command costs
+    what the association holds; an unknown id is an :class:`InputError` naming the ones there are.
+    """
 
     path = Path(args.data) if getattr(args, "data", None) else default_data_path()
     if not path.is_dir():
@@ -62,6 +72,15 @@ def load_structure(args: argparse.Namespace):
     structure = load(path)
     if structure.errors and getattr(args, "command", "") != "check":
         echo(t("cli.dataset_errors", lang_of(args), count=len(structure.errors)), file=sys.stderr)
+    association = getattr(args, "assoc", None)
+    if association:
+        from lsgmap.model.scope import associations, part_of
+
+        known = associations(structure)
+        if association not in known:
+            listed = ", ".join(known[:12]) + (" …" if len(known) > 12 else "")
+            raise InputError(msg("cli.unknown_assoc", value=association, known=listed or "–"), option="--assoc")
+        structure = part_of(structure, association)
     return structure
 
 

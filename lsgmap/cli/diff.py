@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from lsgmap.cli.common import echo, lang_of, load_structure, parse_day, print_json
+from lsgmap.cli.common import add_assoc_option, echo, lang_of, load_structure, parse_day, print_json
 from lsgmap.i18n import t
 from lsgmap.time.diff import diff
 from lsgmap.time.diff_text import change_lines
@@ -22,6 +22,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("start", metavar="FROM", help="YYYY-MM-DD")
     p.add_argument("end", metavar="TO", help="YYYY-MM-DD")
     p.add_argument("--json", action="store_true", help="JSON output")
+    add_assoc_option(p)
     p.set_defaults(run=run)
 
 

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from lsgmap.cli import export_data
-from lsgmap.cli.common import day_or_default, echo, lang_of, load_structure, parse_day, write_out
+from lsgmap.cli.common import add_assoc_option, day_or_default, echo, lang_of, load_structure, parse_day, write_out
 from lsgmap.dataset.stories import load_stories
 from lsgmap.dates import day_to_iso
 from lsgmap.draw import export, html, images, slides
@@ -48,6 +48,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     )
     p.add_argument("--size", metavar="WxH", default=None, help="bildstorlek i pixlar / image size in pixels (default 1600x1000; 2400x1000 with --compare)")
     p.add_argument("--compare", metavar="DATE", help="rita även detta datum bredvid (png, svg) / also draw this date alongside")
+    add_assoc_option(p)
     p.set_defaults(run=run)
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import argparse
 
-from lsgmap.cli.common import echo, lang_of, load_structure, parse_day, print_json, write_out
+from lsgmap.cli.common import add_assoc_option, echo, lang_of, load_structure, parse_day, print_json, write_out
 from lsgmap.dates import day_to_iso
 from lsgmap.time.report import FORMATS, period_report, report_data
 
@@ -22,6 +22,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
     p.add_argument("--to", dest="end", metavar="DATE", required=True, help="periodens sista dag / last day, YYYY-MM-DD")
     p.add_argument("--format", dest="fmt", choices=(*FORMATS, "docx"), default="md", help="md (default), html, json or docx (Word)")
     p.add_argument("--out", metavar="FILE", help="skriv till fil / write to a file instead of stdout")
+    add_assoc_option(p)
     p.set_defaults(run=run)
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from lsgmap.cli.common import day_or_default, echo, lang_of, load_structure, print_json
+from lsgmap.cli.common import add_assoc_option, day_or_default, echo, lang_of, load_structure, print_json
 from lsgmap.i18n import t
 from lsgmap.model.attestation import attestation_note
 from lsgmap.model.structure import conflict_items
@@ -29,6 +29,7 @@ def add_parser(sub: argparse._SubParsersAction, common: argparse.ArgumentParser)
         help="bara uppgifter som en källa talar för detta datum / only facts a source speaks for on the date",
     )
     p.add_argument("--json", action="store_true", help="JSON output")
+    add_assoc_option(p)
     p.set_defaults(run=run)
 
 

@@ -71,6 +71,9 @@ class Structure:
         self._edge_start = np.array([r.start for r in rels], dtype=np.int64)
         self._edge_end = np.array([r.end for r in rels], dtype=np.int64)
         self._citations: dict[tuple[str, ...], tuple[dict[str, str], ...]] = {}
+        self._attested_memo: dict[str, Attestation] = {}
+        #: the structure this one is a part of (:func:`lsgmap.model.scope.part_of`): it says what is attested
+        self.attestation_from: Structure | None = None
 
     def _find_root(self, declared: str | None) -> str | None:
         """The declared root if it is an entity, else the one association if there is exactly one."""
@@ -114,25 +117,31 @@ class Structure:
     # -- attestation ----------------------------------------------------------------
     @cached_property
     def _attestations(self) -> dict[str, Attestation]:
-        sources, entities = self.sources, self.entities
-        edges = {r.id: attestation_of(r, sources) for r in self.relations.values()}
-        spoken: dict[str, list[Attestation]] = {}
-        for r in self.relations.values():
-            if edges[r.id].windows:
-                spoken.setdefault(r.from_id, []).append(edges[r.id])
-                spoken.setdefault(r.to_id, []).append(edges[r.id])
-        found = {e.id: attestation_of(e, sources, spoken.get(e.id, ())) for e in entities.values()}
-        found.update(edges)
-        return found
+        return {k: self.attestation(k) for k in (*self.entities, *self.relations)}
 
     def attestation(self, fact_id: str) -> Attestation:
         """The days a source speaks for the entity or relation ``fact_id`` (see :mod:`lsgmap.model.attestation`).
+
+        Worked out for a fact when first asked (an entity through its relations), then remembered; a part of a
+        national dataset (:func:`lsgmap.model.scope.part_of`) asks the whole, whose other relations speak too.
 
         >>> s = load(BUNDLED_DATA)
         >>> s.attestation("lsg_trosa").on(to_day("2016-11-15")), s.attestation("no such id").ever
         (True, False)
         """
-        return self._attestations.get(fact_id, NEVER)
+        if self.attestation_from is not None:
+            return self.attestation_from.attestation(fact_id)
+        found = self._attested_memo.get(fact_id)
+        if found is None:
+            if fact_id in self.relations:
+                found = attestation_of(self.relations[fact_id], self.sources)
+            elif fact_id in self.entities:
+                spoken = [a for a in (self.attestation(r.id) for r in self.relations_of(fact_id)) if a.windows]
+                found = attestation_of(self.entities[fact_id], self.sources, spoken)
+            else:
+                return NEVER
+            self._attested_memo[fact_id] = found
+        return found
 
     def _windows_index(self, ids: Iterable[str]) -> IntervalIndex:
         keys, starts, ends = [], [], []
@@ -255,6 +264,11 @@ class Structure:
         days = self.change_days or [today().toordinal()]
         return date.fromordinal(days[0]), date.fromordinal(days[-1])
 
+    @cached_property
+    def file_order(self) -> dict[str, int]:
+        """Each entity, relation and source id with its place in its table (to keep a selection in file order)."""
+        return {k: i for table in (self.entities, self.relations, self.sources) for i, k in enumerate(table)}
+
     # -- adjacency ----------------------------------------------------------------
     @cached_property
     def _adjacency(self) -> tuple[dict[str, tuple[Relation, ...]], dict[str, tuple[Relation, ...]]]:
@@ -376,27 +390,25 @@ class Snapshot:
         return frozenset(self.edge_keys)
 
     @cached_property
-    def _attested(self) -> tuple[frozenset[str], frozenset[str]]:
-        return self.structure.attested_on(self.day)
-
-    @property
     def attested_nodes(self) -> frozenset[str]:
-        """The entity ids of this day that a source speaks for on this day."""
-        return self._attested[0]
+        """The entity ids of this day that a source speaks for on this day (made when first asked)."""
+        return frozenset(self.structure._attested_node_index.valid_on(self.day))
 
-    @property
+    @cached_property
     def attested_edges(self) -> frozenset[str]:
-        """The relation keys of this day that a source speaks for on this day."""
-        return self._attested[1]
+        """The relation keys of this day that a source speaks for on this day (made when first asked)."""
+        return frozenset(self.structure._attested_edge_index.valid_on(self.day))
 
     def attested(self, fact_id: str) -> bool:
-        """True when a source speaks for the entity or relation ``fact_id`` on this day."""
-        return fact_id in self._attested[0] or fact_id in self._attested[1]
+        """True when a source speaks for the entity or relation ``fact_id`` on this day (valid on it, too)."""
+        valid = fact_id in self.node_set if fact_id in self.structure.entities else fact_id in self.edge_set
+        return valid and self.structure.attestation(fact_id).on(self.day)
 
     @property
     def unattested_count(self) -> int:
-        """How many of the day's entities and relations no source speaks for on this day."""
-        return len(self.node_ids) + len(self.edge_keys) - len(self._attested[0]) - len(self._attested[1])
+        """How many of the day's entities and relations no source speaks for on this day (counted, no sets made)."""
+        s, day = self.structure, self.day
+        return len(self.node_ids) + len(self.edge_keys) - s._attested_node_index.count_on(day) - s._attested_edge_index.count_on(day)
 
     def entities(self) -> list[Entity]:
         return [self.structure.entities[i] for i in self.node_ids]
