@@ -751,6 +751,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.did_you_mean_header": ("Menade du:", "Did you mean:"),
     "ask.passages_header": ("Vad dokumenten säger (citat, inte tolkade uppgifter):", "What the documents say (quotes, not facts read from them):"),
     "ask.line": ("rad", "line"),
+    "ask.recorded_conflict": ("Noterad motstridighet i datan", "A conflict recorded in the data"),
     "ask.i_documents": ("vad dokumenten säger om frågan", "what the documents say on the question"),
     "ask.documents_say": (
         "Datan har inga uppgifter som svarar på det; här är de stycken i dokumenten som bäst passar frågan.",

@@ -37,7 +37,7 @@ def budget_items(structure, reading: Reading) -> list:
     """The budget lines whose item the question names ("lönen", "resor", "the salary"), one per item."""
     found = {}
     for key, line in _item_words(structure):
-        if any(token.startswith(key) and token[len(key):] in _ITEM_ENDINGS for token in reading.tokens):
+        if any(token.startswith(key) and (token[len(key):] in _ITEM_ENDINGS or _ITEM_COMPOUND.fullmatch(token[len(key):])) for token in reading.tokens):
             found.setdefault(line.item_sv, line)
     return list(found.values())
 
@@ -62,6 +62,8 @@ def _item_words(structure) -> list[tuple[str, object]]:
 
 #: The endings an item's word takes ("lönen", "resorna", "lokalen", "datorn"), not "lokala" (the adjective).
 _ITEM_ENDINGS = frozenset({"", "en", "n", "er", "erna", "na", "s", "et"})
+#: "lönekostnaden", "resebudgeten", "lokalkostnad": an item's word in a compound about money.
+_ITEM_COMPOUND = re.compile(r"e?(?:kostnad\w*|budget\w*|post\w*|medel|pengar|costs?)")
 
 
 def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str | None]:

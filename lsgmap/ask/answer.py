@@ -188,12 +188,15 @@ class Answer:
         """The human answer: how it was understood, the answers with dates and sources, the chains."""
         lang = lang or self.lang
         message = self.message_text(lang)
-        lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang)), message, self.attestation_text(lang)]
+        verdict = self.interpretation.verdict
+        lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang))]
+        if verdict:  # "Ja, från 2017-01-01 …", "Nej, …", "4 st:": the answer itself, before what it rests on
+            lines.append(self.interpretation.lead_text(lang))
+        lines += [message, self.attestation_text(lang)]
         if self.amounts is not None:  # the sum first: it is what was asked
             lines.extend(amount_lines(self.amounts, lang))
         if self.understood and self.answers:
-            lead = self.interpretation.lead_text(lang)
-            lines.extend([lead, *self.open_points_lines(lang)] if self.interpretation.verdict else [*self.open_points_lines(lang), lead])
+            lines.extend(self.open_points_lines(lang) + ([] if verdict else [self.interpretation.lead_text(lang)]))
             lines.extend(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)
         elif self.understood and self.amounts is None and not self.paths and not message:
             lines.append(t("ask.no_answers", lang))

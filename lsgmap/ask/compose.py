@@ -26,9 +26,9 @@ import re
 from dataclasses import replace
 
 from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
-from lsgmap.ask.reading import Reading, kind_of_word, name_alternatives, name_word_owners, topic_word
+from lsgmap.ask.reading import Reading, document_filter, kind_of_word, name_alternatives, name_word_owners, named_documents, topic_word
 from lsgmap.ask.relations import direction
-from lsgmap.model.names import Mention, normalise
+from lsgmap.model.names import Mention
 from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING
 
 __all__ = ["counts_something_else", "place_mentions", "compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
@@ -48,15 +48,6 @@ _GIVER_CUE = re.compile(
 )
 #: Prepositions that make a municipality or an area a place ("i Nyköping", "in Oxelösund").
 _PLACE_PREP = frozenset({"i", "in", "inom", "within"})
-#: Documents named in a question: a word of the document's title, and its English name.
-_DOCUMENT_WORDS = {"lagesrapport": ("lagesrapport\\w*", "status reports?", "report"), "ansokan": ("ansokan\\w*", "application\\w*")}
-_DOCUMENT_CUE = re.compile(
-    r"\b(?:enligt|i|in|according to|from|fran)\s+(?:the\s+|den\s+)?("
-    + "|".join(w for words in _DOCUMENT_WORDS.values() for w in words)
-    + r")\b"
-)
-
-
 def kind_nouns(reading: Reading) -> list[tuple[int, str]]:
     """(token index, kind) of each kind noun outside the names ("kommuner", "LSG:erna", "projekten").
 
@@ -75,30 +66,6 @@ def kind_nouns(reading: Reading) -> list[tuple[int, str]]:
         if kind:
             found.append((i, kind))
     return found
-
-
-def document_filter(structure, reading: Reading) -> tuple[tuple[str, ...], str]:
-    """(document ids, the words) of "enligt ansökan" / "in the status report", or ((), "")."""
-    m = _DOCUMENT_CUE.search(reading.text)
-    if not m:
-        return (), ""
-    word = m.group(1)
-    for key, patterns in _DOCUMENT_WORDS.items():
-        if any(re.fullmatch(p, word) for p in patterns):
-            docs = tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
-            return docs, m.group(0)
-    return (), ""
-
-
-def named_documents(structure, reading: Reading) -> tuple[str, ...]:
-    """The documents a question names anywhere ("lägesrapporten", "the status report"), with or without "enligt";
-    "ansökan" only in its definite form or after "enligt"/"i" (a question may ask about "en ansökan om …")."""
-    for key, patterns in _DOCUMENT_WORDS.items():
-        if key == "ansokan":
-            patterns = ("ansokan\\w+", "the application")
-        if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
-            return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
-    return ()
 
 
 def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | None, tuple[str, ...]]:
@@ -153,7 +120,7 @@ def _constraint(structure, reading: Reading, mention: Mention, kind: str | None,
 
 
 #: Things counted that are no kind of entity: "Hur många LSG-möten …" asks the documents, not the LSGs.
-_NOT_KINDS = frozenset("moten mote meetings meeting ganger times dagar days timmar hours deltagare participants".split())
+_NOT_KINDS = frozenset("moten mote meetings meeting ganger times dagar days timmar hours deltagare participants mal malen goals omraden areas manader months".split())
 
 
 def counts_something_else(reading: Reading) -> bool:
@@ -213,6 +180,14 @@ def _among(structure, reading: Reading, want: str, kind: str | None) -> Mention 
     return next((m for m in reading.mentions if structure.entities[m.entity_id].kind == kind), None)
 
 
+def _named_in_document(structure, reading: Reading, want: str, kind: str | None, documents) -> str | None:
+    """The kind asked for; in "Var LSG Nyköping-Oxelösund med i ansökan?" the kind of the one name, to look for it among
+    what the document names."""
+    if want != "yesno" or kind is not None or not documents or len(reading.mentions) < 1:
+        return kind
+    return structure.entities[reading.mentions[0].entity_id].kind
+
+
 def _most_specific(structure, query: Query) -> Query:
     """When the names together find nothing, the one that finds least on its own, and which were left out (said)."""
     lo, hi = query.span[0].toordinal(), query.span[1].toordinal()
@@ -239,6 +214,7 @@ def compose(structure, reading: Reading) -> Query:
     kind, relation_noun = _kind_and_relation(reading)
     reading = _with_verb(reading, kind, relation_noun)
     documents = document_filter(structure, reading)[0] or named_documents(structure, reading)
+    kind = _named_in_document(structure, reading, want, kind, documents)
     place_mention, place = _place(structure, reading, kind)
     span = reading.date.first, reading.date.last
     among = _among(structure, reading, want, kind)

@@ -23,7 +23,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from weakref import WeakKeyDictionary
 
+from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
 __all__ = ["Passage", "passages", "overlap"]
@@ -41,6 +43,7 @@ _COMMON = frozenset(
     "there the and for process leader".split()
 )
 _STEM = 5
+_HEADING = "#"  # a stem marked as the heading of a whole list
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -69,6 +72,7 @@ _SWEDISH = {
     "salary": "lon", "travel": "resor", "planning": "planering", "funded": "finansierad", "employer": "arbetsgivare",
     "tasks": "uppgifter", "task": "uppgift", "contact": "kontakt", "closest": "narmaste", "young": "ungdomar", "youth": "ungdomens",
     "local": "lokala", "collaboration": "samverkan", "groups": "grupper", "group": "grupp", "do": "arbeta", "drive": "driva",
+    "attended": "deltagit", "attend": "deltagit", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
 }
@@ -90,22 +94,60 @@ def _sentences(folder: Path, documents: tuple[tuple[str, str, str], ...]) -> tup
     out = []
     for doc_id, title, reference in documents:
         path = folder / reference
-        if not reference or Path(reference).name != reference or not path.is_file() or path.is_symlink():
-            continue
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-        heading: set[str] = set()
-        for i, raw in enumerate(lines):
-            line = raw.strip().lstrip("-•* ").replace("**", "")
-            if not line:
-                continue
-            if len(line.split()) <= 5 and not line.endswith((".", ":", ";", ",")):
-                heading = _stems(line)  # "Mål": the numbered goals under it are about goals
-                continue
-            for text in _units(line, lines[i + 1 : i + 8]):
-                own = _stems(text)
-                if len(own) >= 3:  # not a fragment ("arbetsgrupper.") that only its heading would make a passage
-                    out.append((doc_id, title, i + 1, text, frozenset(own | heading)))
+        if reference and Path(reference).name == reference and path.is_file() and not path.is_symlink():
+            out += [(doc_id, title, *unit) for unit in _document_units(path.read_text(encoding="utf-8", errors="replace").splitlines())]
     return tuple(out)
+
+
+def _document_units(lines: list[str]) -> list[tuple[int, str, frozenset[str]]]:
+    """(line, passage, stems) of one document: a heading's stems go with the lines under it; a heading over a numbered
+    list makes the whole list one passage ("Mål: 1. … 4. …")."""
+    out = []
+    heading: set[str] = set()
+    listed: set[int] = set()  # numbered lines already in their heading's passage
+    for i, raw in enumerate(lines):
+        line = raw.strip().lstrip("-•* ").replace("**", "")
+        if not line or i in listed:
+            continue
+        if len(line.split()) <= 5 and not line.endswith((".", ":", ";", ",")):
+            heading = _stems(line)
+            numbered = _numbered(lines[i + 1 : i + 12])
+            if len(numbered) >= 2:
+                joined = " ".join(text for _, text in numbered)
+                out.append((i + 1, f"{line}: {joined}", frozenset(_stems(joined) | {_HEADING + w for w in heading} | heading)))
+                listed.update(k + i + 1 for k, _ in numbered)
+            continue
+        out += [(i + 1, text, frozenset(own | heading)) for text in _units(line, lines[i + 1 : i + 16]) if len(own := _stems(text)) >= 3]
+    return out
+
+
+_CONFLICTS: WeakKeyDictionary = WeakKeyDictionary()
+#: The "document" of a passage that is a recorded conflict (conflicts.csv), not a quote.
+CONFLICTS = "conflicts.csv"
+
+
+def _conflicts(structure) -> tuple:
+    """The recorded conflicts as passages ("Mål 1 i ansökan räknar upp Gnesta två gånger och saknar Trosa …"), made once."""
+    found = _CONFLICTS.get(structure)
+    if found is None:
+        found = _CONFLICTS[structure] = tuple(
+            (CONFLICTS, t("ask.recorded_conflict", "sv"), c.line, c.topic_sv, frozenset(_stems(c.topic_sv) | _stems(c.topic_en)))
+            for c in structure.conflicts
+        )
+    return found
+
+
+def _numbered(following: list[str]) -> list[tuple[int, str]]:
+    """The numbered lines right under a heading ("1. …", "2. …"), blank lines skipped, up to the first other line."""
+    items = []
+    for k, raw in enumerate(following):
+        line = raw.strip()
+        if not line:
+            continue
+        if not re.match(r"\d+[.)]\s", line):
+            break
+        items.append((k, line))
+    return items
 
 
 def _units(line: str, following: list[str]) -> list[str]:
@@ -116,7 +158,7 @@ def _units(line: str, following: list[str]) -> list[str]:
     for k, sentence in enumerate(sentences):
         text = " ".join(sentences[k : k + 2])
         if sentence.endswith(":"):
-            items = [x.strip().lstrip("-•* ") for x in following if x.strip().startswith(("-", "•", "*"))]
+            items = [x.strip().lstrip("-•* ") for x in following if x.strip().startswith(("-", "•", "*"))]  # the bullets under it
             text = " ".join([sentence, "; ".join(items)]) if items else sentence
         out.append(text)
     return out
@@ -134,16 +176,17 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
     alone); a line broken off mid-sentence (text taken from a PDF) is a worse quote than the whole sentence; a passage
     with a number (for "hur många") or a date (for "när") in it answers better."""
     score = sum(idf.get(w, 0.0) for w in wanted & stems) / (0.75 + 0.25 * len(stems) / average)
+    if any(_HEADING + w in stems for w in wanted):
+        score *= 2  # the whole list under a heading the question names ("Mål") answers "hur många mål", "mål 1"
     if boost is not None and boost.search(normalise(text)):
         score *= 1.5
     return score if text.rstrip(")").endswith((".", "!", "?", ":")) else score * 0.8
 
 
-def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5) -> list[Passage]:
+def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, only: tuple[str, ...] = ()) -> list[Passage]:
     """The sentences of the shipped documents that share most of the question's rarer words (idf-weighted), best first;
     the same sentence in another copy of a document, or a part of one already chosen, only once."""
-    docs = tuple((d.id, d.title, d.reference) for d in structure.documents.values() if d.reference)
-    sentences = _sentences(Path(structure.path) / "documents", docs) if structure.path else ()
+    sentences = tuple(x for x in _corpus(structure) if not only or x[0] in only)  # "enligt ansökan": that document only
     wanted = _stems(question)
     if not wanted or not sentences:
         return []
@@ -158,6 +201,12 @@ def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5) 
         if len(stems) >= 4 and (score := _score(wanted, idf, stems, text, average, boost)) >= minimum  # not a heading or a broken line
     ]
     return _distinct(sorted(scored, key=lambda x: (-x[0].score, -len(x[0].text))), limit)
+
+
+def _corpus(structure) -> tuple:
+    """Every passage of the shipped documents, and the recorded conflicts."""
+    docs = tuple((d.id, d.title, d.reference) for d in structure.documents.values() if d.reference)
+    return (_sentences(Path(structure.path) / "documents", docs) if structure.path else ()) + _conflicts(structure)
 
 
 def _boost(question: str) -> re.Pattern | None:

@@ -26,7 +26,7 @@ from lsgmap.i18n import msg, normalise_lang
 from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
 from lsgmap.vocab import COVERAGE, CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
 
-__all__ = ["Reading", "read_question", "name_alternatives", "name_word_owners", "topic_word", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
+__all__ = ["Reading", "read_question", "document_filter", "named_documents", "name_alternatives", "name_word_owners", "topic_word", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
@@ -272,7 +272,7 @@ def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Menti
 
 
 #: Words of five letters or more that say nothing about a topic.
-_NOT_TOPICS = frozenset("about omkring other ovriga those these their there where given gives under after before while still sedan sormland sodra southern current aktuella".split())
+_NOT_TOPICS = frozenset("about omkring other ovriga those these their there where given gives under after before while still sedan sormland sodra southern current aktuella supposed".split())
 
 
 def topic_word(token: str) -> bool:
@@ -342,7 +342,15 @@ def _mentions(structure, text: str) -> tuple[Mention, ...]:
     taken = {i for m in found for i in range(m.start, m.end)} | kinds
     if not any(structure.entities[m.entity_id].kind == "assignment" for m in found):
         found += [m for m in _topic_mentions(structure, tokens, taken) if m.entity_id not in {f.entity_id for f in found}]
-    return tuple(sorted(found, key=lambda m: m.start))
+    return _once_each(found)
+
+
+def _once_each(mentions: list[Mention]) -> tuple[Mention, ...]:
+    """The mentions in text order, each entity once: "tjänsten som processledaren" names one entity twice."""
+    first: dict[str, Mention] = {}
+    for m in sorted(mentions, key=lambda m: m.start):
+        first.setdefault(m.entity_id, m)
+    return tuple(first.values())
 
 
 #: "Vem är …", "Who was …": with a post named, who holds it.
@@ -413,3 +421,36 @@ def name_alternatives(structure, mention: Mention) -> list[str]:
             groups.sort(key=lambda g: (len([r for r in structure.outgoing(g) if r.relation == COVERAGE]), g))
             ids.extend(g for g in groups if g not in ids)
     return ids
+
+
+#: Documents named in a question: a word of the document's title, and its English name.
+_DOCUMENT_WORDS = {"lagesrapport": ("lagesrapport\\w*", "status reports?", "report"), "ansokan": ("ansokan\\w*", "application\\w*")}
+_DOCUMENT_CUE = re.compile(
+    r"\b(?:enligt|i|in|according to|from|fran|bakom|behind|med i|mentioned in|named in|listed in)\s+(?:the\s+|den\s+)?("
+    + "|".join(w for words in _DOCUMENT_WORDS.values() for w in words)
+    + r")\b"
+)
+
+
+def document_filter(structure, reading: Reading) -> tuple[tuple[str, ...], str]:
+    """(document ids, the words) of "enligt ansökan" / "in the status report", or ((), "")."""
+    m = _DOCUMENT_CUE.search(reading.text)
+    if not m:
+        return (), ""
+    word = m.group(1)
+    for key, patterns in _DOCUMENT_WORDS.items():
+        if any(re.fullmatch(p, word) for p in patterns):
+            docs = tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
+            return docs, m.group(0)
+    return (), ""
+
+
+def named_documents(structure, reading: Reading) -> tuple[str, ...]:
+    """The documents a question names anywhere ("lägesrapporten", "the status report"), with or without "enligt";
+    "ansökan" only in its definite form or after "enligt"/"i" (a question may ask about "en ansökan om …")."""
+    for key, patterns in _DOCUMENT_WORDS.items():
+        if key == "ansokan":
+            patterns = ("ansokan\\w+", "the application")
+        if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
+            return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
+    return ()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from lsgmap.ask.interpretation import EntityName, Finding, Term
 from lsgmap.ask.passages import passages
-from lsgmap.ask.reading import Reading, kind_noun
+from lsgmap.ask.reading import Reading, kind_noun, name_alternatives
 from lsgmap.ask.unsure import alternatives
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
@@ -178,7 +178,7 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
     name = EntityName(structure.entities[x])
     notice, lead = None, msg(f"ask.lead_{way}", verb=verb(rel_key), inverse=inverse(rel_key), name=name)
     if not items and way == "holders":
-        items, notice = _instead(structure, kinds, x, span)
+        items, notice = _instead(structure, kinds, x, span, tuple(name_alternatives(structure, reading.mentions[0])))
         lead = None
     others = () if items else alternatives(structure, reading)  # nothing at all: what the reader can answer about the name
     return Finding(
@@ -191,15 +191,16 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
     )
 
 
-def _instead(structure, kinds: frozenset[str], x: str, span: tuple[int, int]) -> tuple[list, Message | None]:
+def _instead(structure, kinds: frozenset[str], x: str, span: tuple[int, int], meanings: tuple[str, ...] = ()) -> tuple[list, Message | None]:
     """No answer on the date: who owns nothing is said with who steers it ("ingen ägare i datan; styrs av …"); else the
     last holders the data knows before the date whose end no source states ("senast kända"), said as such: unknown is
     not "none", and an end a source states is an end."""
     name = EntityName(structure.entities[x])
     if kinds == {OWNERSHIP}:
-        steering = queries.holders(structure, STEERING, x, on=span)
-        if steering:
-            return steering, msg("ask.no_owner_steered", name=name)
+        for candidate in (x, *meanings):  # "TUNA": the one of that name that someone steers
+            steering = queries.holders(structure, STEERING, candidate, on=span)
+            if steering:
+                return steering, msg("ask.no_owner_steered", name=EntityName(structure.entities[candidate]))
     lo, _ = span  # only relations with no stated end: one whose source says it ended did end
     before = [i for i in queries.holders(structure, kinds, x, on=(0, lo - 1)) if not i.valid_to] if lo > 0 else []
     if before:

@@ -112,7 +112,11 @@ def passage_lines(passages, lang: str) -> list[str]:
     """What the documents say, each passage quoted with its document and line."""
     if not passages:
         return []
-    return [t("ask.passages_header", lang), *(f"  «{p.text}» [{p.title.split(',')[0].split(' (')[0]}, {t('ask.line', lang)} {p.line}]" for p in passages)]
+    def where(p) -> str:
+        title = t("ask.recorded_conflict", lang) if p.document == "conflicts.csv" else p.title.split(",")[0].split(" (")[0]
+        return f"{title}, {t('ask.line', lang)} {p.line}"
+
+    return [t("ask.passages_header", lang), *(f"  «{p.text}» [{where(p)}]" for p in passages)]
 
 
 def alternative_lines(alternatives, lang: str) -> list[str]:

@@ -25,7 +25,7 @@ from typing import Any
 
 from lsgmap.ask.interpretation import Finding
 from lsgmap.ask.passages import Passage, passages
-from lsgmap.ask.reading import Reading, name_alternatives
+from lsgmap.ask.reading import Reading, name_alternatives, named_documents
 from lsgmap.i18n import msg
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 
@@ -85,7 +85,7 @@ def _quoted(found: list[Passage]) -> dict[str, Any]:
 
 def unsure(structure, reading: Reading) -> Finding:
     """Not sure what is asked: say so, offer readings, and quote what the documents say on the question's words."""
-    found = passages(structure, reading.text)
+    found = passages(structure, reading.text, only=named_documents(structure, reading))
     return Finding(
         "unsure", msg("ask.unsure_short"), entities=tuple(reading.ids), details=_quoted(found) | {"alternatives": [a.query for a in alternatives(structure, reading)]},
         notice=msg("ask.unsure"), understood=False, alternatives=alternatives(structure, reading), passages=tuple(found),
@@ -94,7 +94,7 @@ def unsure(structure, reading: Reading) -> Finding:
 
 def documents_say(structure, reading: Reading) -> Finding:
     """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages, as quotes."""
-    found = passages(structure, reading.text)
+    found = passages(structure, reading.text, only=named_documents(structure, reading))
     if not found:
         return unsure(structure, reading)
     return Finding(

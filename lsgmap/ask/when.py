@@ -36,7 +36,10 @@ from lsgmap.vocab import DATE_ATTRIBUTES, RELATION_KINDS
 __all__ = ["merged", "WHEN_CUE", "date_attribute", "when_attribute", "events_of", "when", "when_fact", "document_period"]
 
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
-WHEN_CUE = re.compile(r"^\s*(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when)\b")
+WHEN_CUE = re.compile(
+    r"^\s*(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|"
+    r"(?:fram )?till nar|fran nar|from when|fran och med nar)\b"
+)
 
 
 def _name(structure, entity_id: str) -> EntityName:
@@ -180,5 +183,6 @@ def merged(structure, reading: Reading) -> Finding:
         return replace(found, intent="merged", lead=msg("ask.lead_no"), verdict=True, notice=msg("ask.no_merger", names=names))
     ev = events[0]
     decided = ev.decided.replace("/", " – ") or "–"
-    key = "ask.merged_yes" if ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
+    undated = reading.date.source == "default"  # "har de gått ihop?" with no date asks what happened, not about the default day
+    key = "ask.merged_yes" if undated or ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
     return replace(found, intent="merged", lead=msg(key, date=Stated(ev.date), decided=decided), verdict=True)

@@ -154,6 +154,8 @@ def find_mentions(structure, text: str) -> list[Mention]:
     for m in fuzzy:
         span = set(range(m.start, m.end))
         inside = [c for c in chosen if c.exact and set(range(c.start, c.end)) <= span]
+        if inside and m.score < 92:  # "lsg trosa gett" stays LSG Trosa; "Kraftsamlig Brosjö" may take the exact "Brosjö"
+            continue
         if taken.intersection(span) - {i for c in inside for i in range(c.start, c.end)}:
             continue
         for c in inside:
