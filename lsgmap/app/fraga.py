@@ -169,16 +169,16 @@ def render() -> None:
 
 
 def _readings_and_passages(answer, lang: str) -> None:
-    """What the documents say (quoted, as text), and the readings the reader is sure of, as buttons that ask them."""
-    if answer.passages:
-        st.caption(t("ask.passages_header", lang))
-        for p in answer.passages:
-            st.caption(plain(f"«{p.text}» [{p.title.split(',')[0]}, {t('ask.line', lang)} {p.line}]"))
+    """The readings the reader is sure of, as buttons that ask them, then what the documents say (quoted, as text)."""
     if answer.alternatives:
         st.caption(t("ask.did_you_mean_header", lang))
         cols = st.columns(len(answer.alternatives))
         for i, (col, alt) in enumerate(zip(cols, answer.alternatives, strict=True)):
             col.button(plain(alt.query), key=f"{P}reading{i}", on_click=_set_question, args=(alt.query,), width="stretch")
+    if answer.passages:
+        st.caption(t("ask.passages_header", lang))
+        for p in answer.passages:
+            st.caption(plain(f"«{p.text}» [{p.title.split(',')[0]}, {t('ask.line', lang)} {p.line}]"))
 
 
 def answer_ids(s, answer) -> frozenset[str]:
