@@ -281,6 +281,7 @@ HANDLER_QUESTIONS = {
     "unsure": "Vad är grejen med TUNA?",
     "document": "Vilken period täcker lägesrapporten?",
     "merged": "Har Trosa och Gnesta gått ihop?",
+    "either": "Vem styr egentligen processledaren, RAR eller LSG?",
     "when_fact": "När började processledartjänsten?",
     "members": "Vilka är medlemmar?",
     "unknown": "Who steers Foobar?",

@@ -17,7 +17,10 @@ from lsgmap.ask.answer import ask
 from lsgmap.model.names import normalise
 
 BLIND = Path(__file__).with_name("blind")
-SETS = [("questions_blind_1.csv", "score_1c.csv"), ("questions_blind_2.csv", "score_2c.csv"), ("questions_blind_3.csv", "score_3.csv")]
+SETS = [
+    ("questions_blind_1.csv", "score_1c.csv"), ("questions_blind_2.csv", "score_2c.csv"), ("questions_blind_3.csv", "score_3.csv"),
+    ("questions_blind_4.csv", "score_4.csv"),
+]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
 _MONTHS = "januari februari mars april maj juni juli augusti september oktober november december".split()
@@ -50,6 +53,9 @@ def _forms(item: str) -> set[str]:
     return {normalise(f) for f in forms}
 
 
+#: Answers graded by what the answer says, not by the word: a quote that shows Trosa missing says "no".
+_BY_MEANING = frozenset({"ja", "nej", "yes", "no"})
+
 ROWS = _rows()
 
 
@@ -61,9 +67,10 @@ def test_a_blind_question_graded_correct_stays_answered(sormland, row):
     head = normalise(" ".join(lines[:40]))
     squeezed = head.replace(" ", "")
     for item in filter(None, (x.strip() for x in row["must_contain"].split(";"))):
-        if not (item[:1].isupper() or any(ch.isdigit() for ch in item)):
-            continue  # a word ("knowledge", "chair") was graded by meaning, e.g. in a Swedish quote; names, numbers and dates are checked
-        assert any(f in head or f.replace(" ", "") in squeezed for f in _forms(item)), f"{row['id']}: {item!r} missing\n" + "\n".join(lines[:40])
+        if not (item[:1].isupper() or any(ch.isdigit() for ch in item)) or item.lower() in _BY_MEANING:
+            continue  # a word ("knowledge", "Nej") was graded by meaning, e.g. in a Swedish quote; names, numbers and dates are checked
+        forms = {f for alternative in item.split("|") for f in _forms(alternative)}  # "13 oktober|2016-10-13": either
+        assert any(f in head or f.replace(" ", "") in squeezed for f in forms), f"{row['id']}: {item!r} missing\n" + "\n".join(lines[:40])
     answers = [normalise(line) for line in lines if line.lstrip().startswith("•")]
     for item in filter(None, (x.strip() for x in row["must_not_contain"].split(";"))):
         assert not any(normalise(item) in a.split(" (")[0] for a in answers), f"{row['id']}: {item!r} given as an answer"

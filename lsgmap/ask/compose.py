@@ -29,7 +29,7 @@ from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
 from lsgmap.ask.reading import Reading, document_filter, kind_of_word, name_alternatives, name_word_owners, named_documents, topic_word
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention
-from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING
+from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING, HOLDING
 
 __all__ = ["counts_something_else", "place_mentions", "compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
@@ -82,6 +82,8 @@ def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | Non
 def place_mentions(structure, reading: Reading, kind: str | None = None) -> list[Mention]:
     """Names of a municipality or an area after "i"/"in" that stand for a place, not for what is asked about."""
     found = []
+    if reading.relation == HOLDING:  # "Vem är processledare för LSG i södra Sörmland?": the post's name, not a place
+        return found
     for i, m in enumerate(reading.mentions):
         e = structure.entities[m.entity_id]
         if m.start == 0 or reading.tokens[m.start - 1] not in _PLACE_PREP or e.kind == kind:

@@ -35,6 +35,7 @@ from lsgmap.ask.compose import (
     place_mentions,
 )
 from lsgmap.ask.dates import find_date
+from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.query import evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
@@ -45,7 +46,7 @@ from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
 from lsgmap.time.diff import diff as diff_dates
-from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, OWNERSHIP, RELATION_KINDS, STEERING
+from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, HOLDING, OWNERSHIP, RELATION_KINDS, STEERING
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -329,10 +330,12 @@ def about(structure, reading: Reading) -> Finding:
 
 def _wants_query(structure, reading: Reading) -> bool:
     """A list, count or yes/no question that names a kind, a document or a topic: answered by composing a :class:`Query`."""
-    if reading.amount or reading.lineage or reading.chain or WHEN_CUE.search(reading.text):
-        return False
+    if reading.amount or reading.lineage or reading.chain or WHEN_CUE.search(reading.text) or reading.relation == HOLDING:
+        return False  # "Vem är processledare för LSG i södra Sörmland?" asks who holds the post
     if document_filter(structure, reading)[0] or place_mentions(structure, reading):
         return True  # "enligt ansökan", "Vem styr TRIS i Gnesta?": a filter the relation handlers would drop
+    if WANTS_YESNO.search(reading.text) and named_documents(structure, reading) and reading.mentions:
+        return True  # "Nämner ansökan Innovation 100 dagar?": is it among what the document names
     if len(reading.mentions) == 1 and _assignment_party(structure, reading) is not None and not WANTS_COUNT.search(reading.text):
         return False  # one party's assignments: the assignments handler shows who gave each, to whom
     if kind_nouns(reading):
@@ -456,8 +459,9 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("document", lambda s, r: not r.mentions and bool(named_documents(s, r)) and bool(DOCUMENT_INFO_CUE.search(r.text)), document_period),
-    Handler("documents", _asks_the_documents, documents_say),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
+    Handler("documents", _asks_the_documents, documents_say),
+    Handler("either", lambda s, r: sides(s, r) is not None and not r.amount, either_or),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),

@@ -30,7 +30,7 @@ __all__ = ["Reading", "read_question", "document_filter", "named_documents", "na
 
 RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
 LINEAGE_CUE = re.compile(
-    r"\b((?:gatt|gick|gar|slagits|slogs|slas|slagit)\b.*\bihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
+    r"\b((?:gatt|gick|gar|ga|slagits|slogs|slas|slagit)\b.*\bihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande)\b"
 )
 AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")
@@ -187,7 +187,8 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     responsible = RESPONSIBLE_CUE.search(text)
     mentions = _mentions(structure, text) if qd.source != "invalid" else ()
     if relation is None and _WHO_IS.match(text) and mentions and structure.entities[mentions[0].entity_id].kind == "role":
-        relation, relation_pos = HOLDING, 1  # "Vem är processledare?": who holds the post
+        relation, relation_pos = HOLDING, 1  # "Vem är processledare (för LSG i södra Sörmland)?": who holds the post
+        mentions = mentions[:1]
     return Reading(
         question=question,
         lang=normalise_lang(lang) if lang else detect_lang(question),

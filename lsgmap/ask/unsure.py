@@ -38,7 +38,8 @@ DOCUMENT_CUE = re.compile(
     r"\b(?:vad gor|gor processledaren|what does \S+(?: \S+)? do|roll\w*|roles?|uppgift\w*|tasks?|omraden|areas?|syfte\w*|purpose|"
     r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|attended|varfor|why|utbildning\w*|training|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
-    r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor)\b"
+    r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
+    r"var pa|was at|went to|utlysning\w*|workshop\w*)\b"
 )
 _SHORT = 3
 
