@@ -784,6 +784,12 @@ UI: dict[str, tuple[str, str]] = {
     "ask.i_either": ("vad {sides} är för {name}", "what {sides} are to {name}"),
     "ask.either_side": ("{side}: {verbs}", "{side}: {verbs}"),
     "ask.either_nothing": ("ingen relation i datan det datumet", "no relation in the data on that date"),
+    "ask.i_name": ("vad {name} heter", "what {name} is called"),
+    "ask.name_working": (
+        "Namnet står inte i källorna: \"{name}\" är lsgmap:s arbetsnamn. Källorna säger bara att det bildas [{sources}].",
+        "The sources give no name: \"{name}\" is lsgmap's working name. The sources only say it is formed [{sources}].",
+    ),
+    "ask.name_stated": ("Namnet i källorna: \"{name}\" [{sources}].", "The name in the sources: \"{name}\" [{sources}]."),
     "ask.q_linked": ("har koppling till", "is linked to"),
     "ask.q_things": ("aktörer", "entities"),
     "ask.q_list": ("vilka {kinds}", "which {kinds}"),

@@ -282,6 +282,7 @@ HANDLER_QUESTIONS = {
     "document": "Vilken period täcker lägesrapporten?",
     "merged": "Har Trosa och Gnesta gått ihop?",
     "either": "Vem styr egentligen processledaren, RAR eller LSG?",
+    "name": "Vad heter det nya gemensamma LSG:t för Trosa och Gnesta?",
     "when_fact": "När började processledartjänsten?",
     "members": "Vilka är medlemmar?",
     "unknown": "Who steers Foobar?",

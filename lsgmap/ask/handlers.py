@@ -41,7 +41,18 @@ from lsgmap.ask.query import evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, documents_say, unsure
-from lsgmap.ask.when import WHEN_CUE, date_attribute, document_period, events_of, merged, when, when_attribute, when_fact
+from lsgmap.ask.when import (
+    NAME_CUE,
+    WHEN_CUE,
+    date_attribute,
+    document_period,
+    events_of,
+    merged,
+    what_name,
+    when,
+    when_attribute,
+    when_fact,
+)
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
@@ -419,6 +430,18 @@ def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
     return "relation", {"direction": way, "relations": sorted(first.relations)}
 
 
+#: Who wrote or signed a document: asked about the document even when the question names others ("ansökan från LSG GNOT").
+_AUTHOR_CUE = re.compile(r"\b(?:skrev|skrivit|skriven|skrevs|undertecknad\w*|undertecknade|signed|signerade|wrote|written|authors?)\b")
+
+
+def _asks_about_a_document(structure, reading: Reading) -> bool:
+    """A question about a document itself: its period, date or author ("Vilken period täcker lägesrapporten?",
+    "Vem skrev under ansökan?")."""
+    if _AUTHOR_CUE.search(reading.text):
+        return bool(named_documents(structure, reading, loosely=True))
+    return not reading.mentions and bool(named_documents(structure, reading)) and bool(DOCUMENT_INFO_CUE.search(reading.text))
+
+
 def _asks_the_documents(structure, reading: Reading) -> bool:
     """Tasks, roles, goals, activities, contacts — or a count of something no entity is — unless an assignment is named
     ("the presentation about LSG's role" is an assignment, not a question about roles)."""
@@ -458,7 +481,8 @@ def _always(structure, reading: Reading) -> bool:
 HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
-    Handler("document", lambda s, r: not r.mentions and bool(named_documents(s, r)) and bool(DOCUMENT_INFO_CUE.search(r.text)), document_period),
+    Handler("document", _asks_about_a_document, document_period),
+    Handler("name", lambda s, r: bool(NAME_CUE.search(r.text)) and bool(r.mentions), what_name),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", _asks_the_documents, documents_say),
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount, either_or),

@@ -446,11 +446,12 @@ def document_filter(structure, reading: Reading) -> tuple[tuple[str, ...], str]:
     return (), ""
 
 
-def named_documents(structure, reading: Reading) -> tuple[str, ...]:
+def named_documents(structure, reading: Reading, *, loosely: bool = False) -> tuple[str, ...]:
     """The documents a question names anywhere ("lägesrapporten", "the status report"), with or without "enligt";
-    "ansökan" only in its definite form or after "enligt"/"i" (a question may ask about "en ansökan om …")."""
+    "ansökan" only in its definite form or after "enligt"/"i" (a question may ask about "en ansökan om …") unless
+    ``loosely`` (a question about who wrote or signed "ansökan" means the document)."""
     for key, patterns in _DOCUMENT_WORDS.items():
-        if key == "ansokan":
+        if key == "ansokan" and not loosely:
             patterns = ("ansokan\\w+", "the application")
         if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
             return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))

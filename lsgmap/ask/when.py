@@ -31,9 +31,10 @@ from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
+from lsgmap.model.records import is_working_name
 from lsgmap.vocab import DATE_ATTRIBUTES, RELATION_KINDS
 
-__all__ = ["merged", "WHEN_CUE", "date_attribute", "when_attribute", "events_of", "when", "when_fact", "document_period"]
+__all__ = ["merged", "what_name", "NAME_CUE", "WHEN_CUE", "date_attribute", "when_attribute", "events_of", "when", "when_fact", "document_period"]
 
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
 WHEN_CUE = re.compile(
@@ -157,7 +158,7 @@ def when_fact(structure, reading: Reading) -> Finding:
 
 def document_period(structure, reading: Reading) -> Finding:
     """What the data knows of a document the question names: its title, the period it speaks for, its date and who wrote it."""
-    documents = named_documents(structure, reading)
+    documents = named_documents(structure, reading, loosely=True)
     lines = []
     for d in (structure.documents[i] for i in documents):
         period = d.period.replace("/", " – ") if d.period else ""
@@ -186,3 +187,27 @@ def merged(structure, reading: Reading) -> Finding:
     undated = reading.date.source == "default"  # "har de gått ihop?" with no date asks what happened, not about the default day
     key = "ask.merged_yes" if undated or ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
     return replace(found, intent="merged", lead=msg(key, date=Stated(ev.date), decided=decided), verdict=True)
+
+
+#: "Vad heter …", "What is … called", "namnet på …": a name is asked for.
+NAME_CUE = re.compile(r"\b(?:vad heter|heter|namnet|namn|called|name of|named)\b")
+
+
+def what_name(structure, reading: Reading) -> Finding:
+    """The name of what the question points at ("det nya gemensamma LSG:t för Trosa och Gnesta" → what their merger made),
+    said as a working name when no source gives it.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> what_name(s, read_question(s, "Vad heter det nya gemensamma LSG:t för Trosa och Gnesta?")).notice.render("sv")[:60]
+    'Namnet står inte i källorna: "LSG Trosa-Gnesta" är lsgmap:s '
+    """
+    made = [eid for ev in events_of(structure, reading) for eid in ev.results if eid in structure.entities]
+    target = structure.entities[made[0] if made else reading.ids[0]]
+    item = queries.entity_item(structure, target, on=reading.date.span)
+    key = "ask.name_working" if is_working_name(target) else "ask.name_stated"
+    return Finding(
+        "name", msg("ask.i_name", name=EntityName(target)), entities=(target.id,), answers=(item,),
+        notice=msg(key, name=target.name_sv, sources=", ".join(target.sources)), verdict=True,
+    )
