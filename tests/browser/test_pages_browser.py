@@ -70,7 +70,9 @@ def test_data_page_shows_tables(page, app_url):
     page.wait_for_timeout(800)
     screenshot(page, "data-tidslinje")
     page.get_by_role("tab", name="Budget").click()
-    page.get_by_text("Lön").first.wait_for(timeout=30_000)
+    # the budget is tables (drawn on a canvas, so no text to find) and a chart: wait for both
+    page.locator("[data-testid='stDataFrame']").first.wait_for(timeout=30_000)
+    page.locator("[data-testid='stVegaLiteChart'] canvas, [data-testid='stVegaLiteChart'] svg").first.wait_for(timeout=30_000)
     page.wait_for_timeout(800)
     screenshot(page, "data-budget")
 
