@@ -77,8 +77,11 @@ def test_a_status_report_read_in_the_browser_is_marked_and_saved(browser, start_
     pg.on("request", lambda r: outside.append(r.url) if not r.url.startswith((server.url, "data:", "blob:", "about:")) else None)
     pg.goto(server.url + "/redigera", wait_until="domcontentloaded")
     pg.get_by_role("tab", name="Läs in dokument").click()
-    pg.locator("input[type=file]").first.set_input_files(str(report))
-    pg.get_by_text("talar för perioden 2017-01-01 – 2017-06-30").wait_for(timeout=30_000)
+    # the intake's own uploader (the import tab has one too): found by its label, once the tab has drawn it
+    uploader = pg.locator("[data-testid='stFileUploader']", has_text="Dokument att läsa in")
+    uploader.wait_for(timeout=30_000)
+    uploader.locator("input[type=file]").set_input_files(str(report))
+    pg.get_by_text("talar för perioden 2017-01-01 – 2017-06-30").wait_for(timeout=60_000)
     marked = pg.get_by_text("IBIS (LSG Oxelösund)", exact=True)
     marked.first.wait_for(timeout=20_000)
     assert "background" in marked.first.evaluate("e => getComputedStyle(e).backgroundColor + ' background'")
