@@ -13,8 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import streamlit as st
+from filelock import Timeout
 
+from lsgmap.app.settings import editing_enabled
 from lsgmap.app.text import plain
+from lsgmap.dataset.load import default_data_path
 from lsgmap.edit import Change, Dataset
 from lsgmap.edit.events import record_event
 from lsgmap.edit.operations import add_document, add_quote, add_row, change_row, combine, end_row, new_id
@@ -289,3 +292,22 @@ FORMS: dict[str, Callable[..., Change | None]] = {
     "document": document_form,
     "event": event_form,
 }
+
+
+def open_for_editing(lang: str, title_key: str):
+    """The title, then the dataset opened for editing; None (said on the page) when editing is off or the folder cannot be opened.
+
+    Redigera and Scenarier open the same way: this is that one way.
+    """
+    st.title(t(title_key, lang))
+    if not editing_enabled():
+        st.info(t("app.edit.off", lang), icon="🔒")
+        return None
+    folder = default_data_path()
+    try:
+        ds = Dataset(folder)
+    except (OSError, Timeout) as exc:
+        st.error(plain(t("app.edit.cannot_open", lang, path=str(folder), reason=str(exc))))
+        return None
+    keep_typed()
+    return ds

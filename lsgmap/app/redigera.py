@@ -12,12 +12,10 @@ import streamlit as st
 from filelock import Timeout
 
 from lsgmap.app import common
-from lsgmap.app.edit_forms import FORMS, OPERATIONS, F, Names, keep_typed, sources_picker
+from lsgmap.app.edit_forms import FORMS, OPERATIONS, F, Names, open_for_editing, sources_picker
 from lsgmap.app.edit_intake import intake_tab
 from lsgmap.app.edit_save import BASE, OUTCOME, PENDING, outcome, problems_table, save_button, save_pending, show_preview
-from lsgmap.app.settings import editing_enabled as enabled
 from lsgmap.app.text import plain
-from lsgmap.dataset.load import default_data_path
 from lsgmap.edit import Dataset, EditRefused, StaleEdit
 from lsgmap.edit.importing import diff_rows, read_upload, validate
 from lsgmap.errors import Problem
@@ -28,17 +26,10 @@ from lsgmap.i18n import t
 def render() -> None:
     """Draw the Redigera page."""
     lang = common.current_lang()
-    st.title(t("app.edit.title", lang))
-    if not enabled():
-        st.info(t("app.edit.off", lang), icon="🔒")
+    ds = open_for_editing(lang, "app.edit.title")
+    if ds is None:
         return
-    folder = default_data_path()
-    try:
-        ds = Dataset(folder)
-    except (OSError, Timeout) as exc:
-        st.error(plain(t("app.edit.cannot_open", lang, path=str(folder), reason=str(exc))))
-        return
-    keep_typed()
+    folder = ds.folder
     st.session_state.setdefault(BASE, ds.version)
     st.caption(plain(t("app.edit.where", lang, path=str(folder), version=ds.version[:10])))
     who, why = st.columns(2)

@@ -11,15 +11,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 import streamlit as st
-from filelock import Timeout
 
 from lsgmap.app import common
-from lsgmap.app.edit_forms import F, Names, keep_typed, sources_picker
+from lsgmap.app.edit_forms import F, Names, open_for_editing, sources_picker
 from lsgmap.app.edit_save import BASE, PENDING, outcome, problems_table, save_pending, show_preview
 from lsgmap.app.proposal import applied
-from lsgmap.app.settings import editing_enabled as enabled
 from lsgmap.app.text import plain
-from lsgmap.dataset.load import default_data_path
 from lsgmap.dataset.scenarios import OPERATIONS, Operation
 from lsgmap.edit import Dataset, EditRefused
 from lsgmap.errors import LsgmapError
@@ -42,17 +39,10 @@ NEEDS = {
 def render() -> None:
     """Draw the Scenarier page."""
     lang = common.current_lang()
-    st.title(t("scenario.app.title", lang))
-    if not enabled():
-        st.info(t("app.edit.off", lang), icon="🔒")
+    ds = open_for_editing(lang, "scenario.app.title")
+    if ds is None:
         return
-    folder = default_data_path()
-    try:
-        ds = Dataset(folder)
-    except (OSError, Timeout) as exc:
-        st.error(plain(t("app.edit.cannot_open", lang, path=str(folder), reason=str(exc))))
-        return
-    keep_typed()
+    folder = ds.folder
     st.caption(t("scenario.app.help", lang))
     outcome(ds.folder, lang)
     message, error = st.session_state.pop(P + "message", None), st.session_state.pop(P + "error", None)
