@@ -88,6 +88,7 @@ def _code_places() -> list[str]:
               "/usr/share", "/usr/lib", "/etc/fonts", "/dev/null", "/dev/urandom", "/proc/self", "/etc/localtime", "/usr/local/lib", "/etc/mime.types"}
     places |= {p for p in sys.path if p and "-packages" in p}
     places |= {str(ROOT / "app.py"), str(ROOT / ".streamlit"), str(ROOT / "pyproject.toml"), "/proc"}  # what Streamlit reads for the pages
+    places |= {str(p) for p in ROOT.glob("*.egg-info")}  # an editable install's metadata, read by importlib.metadata from the checkout
     return [os.path.realpath(p) for p in places]
 
 
