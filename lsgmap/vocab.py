@@ -42,6 +42,9 @@ __all__ = [
     "CUED_RELATIONS",
     "ASKABLE_RELATIONS",
     "DATE_ATTRIBUTES",
+    "FactAttribute",
+    "FACT_ATTRIBUTES",
+    "VALUE_WORDS",
     "LANGS",
     "ROLES",
     "kind_playing",
@@ -315,3 +318,36 @@ PROJECT_LINES: tuple[RelationKind, ...] = tuple(RELATION_KINDS[kind_playing(role
 DATE_ATTRIBUTES: dict[str, tuple[str, str]] = {
     "first_joint_meeting": ("första gemensamma mötet", "first joint meeting"),
 }
+
+
+@dataclass(frozen=True)
+class FactAttribute:
+    """An attribute of an entity or a relation that a question can ask for, with the words that ask for it.
+
+    ``cues`` ask for it ("heltid", "hur ofta"); ``opposite`` asks whether the opposite holds ("deltid"), so the
+    answer to "Är tjänsten en deltidstjänst?" is no when the post is recorded as full-time.
+    """
+
+    key: str
+    sv: str
+    en: str
+    cues: tuple[str, ...]
+    opposite: tuple[str, ...] = ()
+
+    def label(self, lang: str = "sv") -> str:
+        return self.en if lang == "en" else self.sv
+
+
+_SHARE_CUES = ("andel", "share", "procent", "percent", "hur stor del", "how large a part", "what part", "how much of")
+#: Attributes questions ask for (a dated one is in :data:`DATE_ATTRIBUTES`): "Är tjänsten en heltidstjänst?".
+FACT_ATTRIBUTES: tuple[FactAttribute, ...] = (
+    FactAttribute("full_time", "heltidstjänst", "full-time post",
+                  ("heltid", "heltidstjanst", "full time", "fulltime", "tjanstgoringsgrad", "omfattning"),
+                  ("deltid", "deltidstjanst", "part time", "parttime", "halvtid", "half time")),
+    FactAttribute("frequency", "hur ofta", "how often",
+                  ("hur ofta", "how often", "frequency", "hur manga ganger", "how many times", "how frequently")),
+    FactAttribute("share", "andel", "share", _SHARE_CUES),
+    FactAttribute("esf_share", "ESF:s andel", "ESF's share", _SHARE_CUES),
+)
+#: Recorded attribute values in English (the data writes them in Swedish).
+VALUE_WORDS: dict[str, str] = {"ja": "yes", "nej": "no", "halvårsvis": "every half year", "årsvis": "every year"}

@@ -290,6 +290,7 @@ HANDLER_QUESTIONS = {
     "assignments": "Vilka uppdrag har processledaren?",
     "when": "När slogs LSG Trosa och LSG Gnesta ihop?",
     "when_attribute": "När var första gemensamma mötet?",
+    "attribute": "Hur ofta rapporterar processledaren till RAR?",
     "count": "Hur många är uppdragsgivare till processledaren i oktober 2016?",
     "exists": "Fanns LSG Trosa 2018?",
     "changes": "Vad ändrades för TRIS mellan 2016 och 2017?",

@@ -196,11 +196,12 @@ def test_conflicts_exactly_when_a_recorded_conflict_names_the_fact(small):
 def test_the_text_says_the_conflict_before_the_answers_and_names_it_under_its_item(small):
     text = ask(small, "Vem styr P?", on="2016-11-15").text()
     lines = text.splitlines()
-    assert lines[1] == "Källorna säger olika (öppna frågor):"
-    assert lines[2] == "  – Ansökan: LSG Beta styr P; rapporten: LSG Alfa. [k_styr]"
+    assert lines[1] == "Svar (2): LSG Alfa, LSG Beta"  # the answer in one line, then the open points before the items
+    assert lines[2] == "Källorna säger olika (öppna frågor):"
+    assert lines[3] == "  – Ansökan: LSG Beta styr P; rapporten: LSG Alfa. [k_styr]"
     assert text.count("Ansökan: LSG Beta styr P") == 1
     assert "(källorna säger olika, se ovan: k_styr)" in text.split("(lsg_b)")[1]
-    assert "Application: LSG Beta steers P" in ask(small, "Who steers P?", on="2016-11-15").text().splitlines()[2]
+    assert "Application: LSG Beta steers P" in ask(small, "Who steers P?", on="2016-11-15").text().splitlines()[3]
 
 
 # -- amounts say their basis --------------------------------------------------------------------

@@ -171,6 +171,20 @@ class Answer:
         lang = lang or self.lang
         return [t("ask.open_points", lang), *(f"  – {c['text']} [{c['id']}]" for c in points)]
 
+    def _answer_lines(self, lang: str, verdict: bool) -> list[str]:
+        """The open points, then the answers; the answers' names first in one line when open points come between."""
+        points = self.open_points_lines(lang)
+        summary = [self.summary_line(lang)] if points and not verdict else []
+        lead = [] if verdict else [self.interpretation.lead_text(lang)]
+        return [*summary, *points, *lead, *(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)]
+
+    def summary_line(self, lang: str | None = None, *, most: int = 8) -> str:
+        """"Svar: TRIS, TUNA Nyköping/Oxelösund, IBIS (3)": the answers' names in one line, each once."""
+        lang = lang or self.lang
+        names = list(dict.fromkeys(a.name(lang) for a in self.answers))
+        shown = ", ".join(names[:most]) + (", …" if len(names) > most else "")
+        return t("ask.summary", lang, names=shown, count=len(names))
+
     def highlight(self) -> tuple[set[str], set[str]]:
         """(node ids, relation ids) to draw: the entities asked about, the answers and the chains."""
         nodes = set(self.interpretation.entities)
@@ -196,8 +210,7 @@ class Answer:
         if self.amounts is not None:  # the sum first: it is what was asked
             lines.extend(amount_lines(self.amounts, lang))
         if self.understood and self.answers:
-            lines.extend(self.open_points_lines(lang) + ([] if verdict else [self.interpretation.lead_text(lang)]))
-            lines.extend(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)
+            lines.extend(self._answer_lines(lang, verdict))
         elif self.understood and self.amounts is None and not self.paths and not message:
             lines.append(t("ask.no_answers", lang))
         lines.extend(path_lines(self.structure, self.paths, lang, max_paths))
@@ -220,8 +233,8 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     >>> a = ask(s, "Vilka är uppdragsgivare till processledaren efter sammanslagningen?")
     >>> a.on.isoformat(), sorted(x.id for x in a.answers)
     ('2017-01-01', ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund', 'lsg_trosa_gnesta'])
-    >>> a.text("en").splitlines()[1:3]
-    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'The sources disagree (open questions):']
+    >>> a.text("en").splitlines()[1:4]
+    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Answer (4): LSG Nyköping, LSG Nyköping-Oxelösund, LSG Oxelösund, LSG Trosa-Gnesta', 'The sources disagree (open questions):']
     >>> [x.attested for x in a.answers], a.answers[0].note("en")
     ([False, False, False, False], 'no source for this date, last attested 2016-12-31; planned, not attested')
     """

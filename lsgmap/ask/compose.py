@@ -26,7 +26,7 @@ import re
 from dataclasses import replace
 
 from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
-from lsgmap.ask.reading import Reading, document_filter, kind_of_word, name_alternatives, name_word_owners, named_documents, topic_word
+from lsgmap.ask.reading import WANTS_YESNO, Reading, document_filter, kind_of_word, name_alternatives, name_word_owners, named_documents, topic_word
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention
 from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING, HOLDING
@@ -34,13 +34,8 @@ from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING, HOLDING
 __all__ = ["counts_something_else", "place_mentions", "compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
 ASSIGNMENT_KIND, FUNDER_KIND = "assignment", "funder"
-#: A question that opens with a verb asks yes or no ("Är processledaren anställd av LSG?", "Did LSG Trosa …").
-WANTS_YESNO = re.compile(
-    r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|gick|slogs|"
-    r"finansierar|finansierade|anstaller|anstallde|rapporterar|is|was|are|were|does|did|do|has|had|can)\b"
-)
 #: "hur många" / "how many".
-WANTS_COUNT = re.compile(r"^\s*(?:hur manga|how many)\b")
+WANTS_COUNT = re.compile(r"(?:^|\b(?:ansokan|application|lagesrapporten|report|rapporten)\s+)(?:hur manga|how many)\b")  # also after "enligt ansökan,"
 #: Words that ask for the giver of an assignment ("Vem ville ha …", "Who asked for …").
 _GIVER_CUE = re.compile(
     r"\b(?:ville ha|bad|bestallde|efterfragade|kom fran|gav|ger|gett|givit|fick|wanted|asked for|ask for|asks for|requested|came from|"
@@ -155,7 +150,7 @@ def _name_constraints(structure, reading: Reading, kind, span, documents, skip) 
 
 
 #: "något eget uppdrag", "on its own": what one gave alone, not jointly.
-_ALONE = re.compile(r"\b(?:eget|egna|ensam\w*|enbart|sjalv|own|alone|by itself|by themselves)\b")
+_ALONE = re.compile(r"\b(?:eget|egna|ensam\w*|enbart|sjalv|(?:its|their|his|her) own|on (?:its|their) own|alone|by itself|by themselves)\b")
 
 
 def _topic(structure, reading: Reading, kind: str | None) -> tuple[tuple[str, ...], str]:

@@ -23,6 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from lsgmap.ask.attributes import attribute_answer, fact_attribute
 from lsgmap.ask.amounts import amount, budget_items
 from lsgmap.ask.compose import (
     WANTS_COUNT,
@@ -446,6 +447,8 @@ def _asks_the_documents(structure, reading: Reading) -> bool:
     """Tasks, roles, goals, activities, contacts — or a count of something no entity is — unless an assignment is named
     ("the presentation about LSG's role" is an assignment, not a question about roles)."""
     cue = DOCUMENT_CUE.search(reading.text)
+    if reading.responsible and reading.mentions:
+        return False  # "how many activities is LSG Oxelösund owner or steering group for": projects, not the documents' activities
     named = [normalise(structure.entities[m.entity_id].name(lang)) for m in reading.mentions for lang in ("sv", "en")]
     if cue and any(cue.group(0) in name.split() for name in named):
         return False
@@ -483,9 +486,10 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("document", _asks_about_a_document, document_period),
     Handler("name", lambda s, r: bool(NAME_CUE.search(r.text)) and bool(r.mentions), what_name),
+    Handler("attribute", lambda s, r: not r.amount and fact_attribute(s, r) is not None, attribute_answer),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", _asks_the_documents, documents_say),
-    Handler("either", lambda s, r: sides(s, r) is not None and not r.amount, either_or),
+    Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),

@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "overlap"]
+__all__ = ["Passage", "passages", "overlap", "listed_item"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
@@ -72,7 +72,9 @@ _SWEDISH = {
     "salary": "lon", "travel": "resor", "planning": "planering", "funded": "finansierad", "employer": "arbetsgivare",
     "tasks": "uppgifter", "task": "uppgift", "contact": "kontakt", "closest": "narmaste", "young": "ungdomar", "youth": "ungdomens",
     "local": "lokala", "collaboration": "samverkan", "groups": "grupper", "group": "grupp", "do": "arbeta", "drive": "driva",
-    "attended": "deltagit", "attend": "deltagit", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
+    "attended": "deltagit", "attend": "deltagit", "deltog": "deltagit", "deltar": "deltagit", "delta": "deltagit", "call": "utlysning",
+    "trainings": "utbildning", "courses": "utbildning", "course": "utbildning", "workshop": "workshop", "met": "traffat", "meet": "traffat",
+    "traffade": "traffat", "traffa": "traffat", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
 }
@@ -82,10 +84,23 @@ _SWEDISH = {
 _TAILS = ("tjansten", "tjanst", "gruppen", "grupper", "projektet", "moten", "motet", "uppdraget")
 
 
-def _stems(text: str) -> set[str]:
-    words = [_SWEDISH.get(w, w) for w in normalise(text).split()]
+_ENDINGS = ("arna", "erna", "orna", "ar", "er", "or", "en", "et", "n")
+
+
+def _swedish(word: str) -> str:
+    """The documents' word for a question's word, without a plural or definite ending: "trainings" → "utbildning",
+    "deltog" → "deltagit", "meetings" and "möten" → "möte"."""
+    word = _SWEDISH.get(word) or (_SWEDISH.get(word[:-1]) if word.endswith("s") else None) or word
+    return next((word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), word)
+
+
+def _stems(text: str, *, compounds: bool = False) -> set[str]:
+    """The 5-letter stems of the rarer words; with ``compounds`` (a document's words) also the stems inside a long
+    word, so "utbildningar" finds "Grundutbildning i TRIS" and "möte" finds "Utlysningsmöte"."""
+    words = [_swedish(w) for w in normalise(text).split() if w not in _FUNCTION and w not in _COMMON]
     tails = {tail for w in words if len(w) > 10 for tail in _TAILS if w.endswith(tail)}
-    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _FUNCTION and w not in _COMMON}
+    inner = {w[k : k + _STEM] for w in words if compounds and len(w) > 9 for k in range(3, len(w) - _STEM + 1)}
+    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _COMMON} | inner
 
 
 @lru_cache(maxsize=8)
@@ -114,10 +129,10 @@ def _document_units(lines: list[str]) -> list[tuple[int, str, frozenset[str]]]:
             numbered = _numbered(lines[i + 1 : i + 12])
             if len(numbered) >= 2:
                 joined = " ".join(text for _, text in numbered)
-                out.append((i + 1, f"{line}: {joined}", frozenset(_stems(joined) | {_HEADING + w for w in heading} | heading)))
+                out.append((i + 1, f"{line}: {joined}", frozenset(_stems(joined, compounds=True) | {_HEADING + w for w in heading} | heading)))
                 listed.update(k + i + 1 for k, _ in numbered)
             continue
-        out += [(i + 1, text, frozenset(own | heading)) for text in _units(line, lines[i + 1 : i + 16]) if len(own := _stems(text)) >= 3]
+        out += [(i + 1, text, frozenset(own | heading)) for text in _units(line, lines[i + 1 : i + 16]) if len(own := _stems(text, compounds=True)) >= 3]
     return out
 
 
@@ -231,3 +246,19 @@ def overlap(question: str, text: str) -> int:
     1
     """
     return len(_stems(question) & _stems(text))
+
+
+def listed_item(passage: Passage, question: str) -> str | None:
+    """The item of a passage's list that the question names by two or more of its words ("deltog processledaren i ett
+    utlysningsmöte för ESF?" → "Utlysningssmöte för ESF"), or None; a yes/no question it names is answered yes.
+
+    >>> p = Passage("d", "t", 1, "Processledaren har deltagit på: Grundutbildning i TRIS; Utlysningssmöte för ESF", 1.0)
+    >>> listed_item(p, "Deltog processledaren i ett utlysningsmöte för ESF?"), listed_item(p, "Var hon på en workshop?")
+    ('Utlysningssmöte för ESF', None)
+    """
+    if ": " not in passage.text:
+        return None
+    wanted = _stems(question)
+    items = [item.strip() for item in passage.text.split(": ", 1)[1].split("; ") if item.strip()]
+    scored = sorted(((len(wanted & _stems(item, compounds=True)), item) for item in items), key=lambda x: -x[0])
+    return scored[0][1] if scored and scored[0][0] >= 2 else None

@@ -28,7 +28,17 @@ from lsgmap.vocab import COVERAGE, CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPON
 
 __all__ = ["Reading", "read_question", "document_filter", "named_documents", "name_alternatives", "name_word_owners", "topic_word", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
-RESPONSIBLE_CUE = re.compile(r"\b(ansvar\w*|responsib\w*|accountable)\b")
+#: A question that opens with a verb asks yes or no ("Är processledaren anställd av LSG?", "Did LSG Trosa …").
+WANTS_YESNO = re.compile(
+    r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|gick|slogs|"
+    r"finansierar|finansierade|anstaller|anstallde|rapporterar|deltog|deltar|traffade|namner|namns|gjorde|gor|"
+    r"is|was|are|were|does|did|do|has|had|can)\b"
+)
+#: "ansvarar", and owner and steering group asked together ("ägare eller styrgrupp", "owner or steering group", "äger eller styr").
+RESPONSIBLE_CUE = re.compile(
+    r"\b(ansvar\w*|responsib\w*|accountable|(?:projekt)?ag(?:are|arna|aren|er|de) (?:eller|och|or|and) styr\w*|styr\w* (?:eller|och|or|and) (?:projekt)?ag\w*|"
+    r"(?:project )?owners? (?:or|and) steer\w*|own(?:s|ed)? (?:or|and) steer\w*|steer\w* (?:or|and) own\w*|projektagare styrgrupp)\b"
+)
 LINEAGE_CUE = re.compile(
     r"\b((?:gatt|gick|gar|ga|slagits|slogs|slas|slagit)\b.*\bihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande)\b"
@@ -263,7 +273,7 @@ def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Menti
     for i, token in enumerate(tokens):
         if i in taken or not topic_word(token):
             continue
-        ids = name_word_owners(structure, token)
+        ids = {eid for eid in name_word_owners(structure, token) if structure.entities[eid].kind == "assignment"}  # named by content
         for eid in ids:
             score[eid] = score.get(eid, 0.0) + 1 / len(ids)
             first.setdefault(eid, i)
@@ -397,7 +407,7 @@ def _question_date(structure, question: str, on) -> QuestionDate:
 
 def _relation_cue(text: str) -> tuple[str | None, int]:
     """The first cued relation kind and the word where its cue starts; "status report" names a document, not "reports"."""
-    text = re.sub(r"\bstatus reports?\b", "statusreport", text)
+    text = re.sub(r"\b(?:status reports?|reports? period|reporting period)\b", "statusreport", text)
     for kind in CUED_RELATIONS:
         m = kind.cue.search(text)
         if m:

@@ -24,8 +24,8 @@ from itertools import zip_longest
 from typing import Any
 
 from lsgmap.ask.interpretation import Finding
-from lsgmap.ask.passages import Passage, passages
-from lsgmap.ask.reading import Reading, name_alternatives, named_documents
+from lsgmap.ask.passages import Passage, listed_item, passages
+from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives, named_documents
 from lsgmap.i18n import msg
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 
@@ -36,7 +36,7 @@ ABOUT_CUE = re.compile(r"^\s*(?:beratta om|beratta allt om|allt om|visa allt om|
 #: Questions about what the documents say rather than who steers what: tasks, roles, goals, activities, reasons.
 DOCUMENT_CUE = re.compile(
     r"\b(?:vad gor|gor processledaren|what does \S+(?: \S+)? do|roll\w*|roles?|uppgift\w*|tasks?|omraden|areas?|syfte\w*|purpose|"
-    r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|attended|varfor|why|utbildning\w*|training|"
+    r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
     r"var pa|was at|went to|utlysning\w*|workshop\w*)\b"
@@ -98,7 +98,9 @@ def documents_say(structure, reading: Reading) -> Finding:
     found = passages(structure, reading.text, only=named_documents(structure, reading))
     if not found:
         return unsure(structure, reading)
+    named = [(p, item) for p in found if WANTS_YESNO.search(reading.text) and (item := listed_item(p, reading.text))]
+    lead = msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=named[0][1]) if named else None
     return Finding(
-        "documents", msg("ask.i_documents"), entities=tuple(reading.ids), details=_quoted(found),
+        "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,
         notice=msg("ask.documents_say"), passages=tuple(found), alternatives=alternatives(structure, reading),
     )

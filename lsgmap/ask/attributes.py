@@ -1,0 +1,94 @@
+"""Questions about a recorded attribute: "Är tjänsten en heltidstjänst?", "Hur ofta rapporterar processledaren till RAR?".
+
+An attribute (``full_time=ja`` on the post, ``frequency=halvårsvis`` on its reporting line, ``esf_share=67 %`` on IBIS)
+is a fact with the sources of what holds it. The answer says the value as recorded, where it is recorded and its
+sources; a yes/no question gets yes or no first ("Nej" to "deltid?" when the post is recorded as full-time).
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> fact_attribute(s, read_question(s, "Hur ofta ska processledaren rapportera till RAR?"))
+('r074', 'frequency', False)
+>>> attribute_answer(s, read_question(s, "Är processledartjänsten en deltidstjänst?")).lead.render("sv")
+'Nej.'
+"""
+
+from __future__ import annotations
+
+from lsgmap.ask.compose import WANTS_YESNO
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.reading import Reading, name_alternatives
+from lsgmap.i18n import msg
+from lsgmap.model.names import normalise
+from lsgmap.vocab import FACT_ATTRIBUTES, RELATION_KINDS, VALUE_WORDS
+
+__all__ = ["fact_attribute", "attribute_answer"]
+
+
+def _asked(text: str) -> list[tuple[str, bool]]:
+    """(attribute key, asks the opposite) for every attribute a cue in ``text`` asks for."""
+    padded = f" {text}"
+    said = [(a.key, any(f" {normalise(c)}" in padded for c in a.opposite)) for a in FACT_ATTRIBUTES]
+    return [(key, opposite) for (key, opposite), a in zip(said, FACT_ATTRIBUTES) if opposite or any(f" {normalise(c)}" in padded for c in a.cues)]
+
+
+def _holders(structure, reading: Reading) -> list[str]:
+    """Ids that may hold the attribute, likeliest first: relations between two named entities, the named entities,
+    the relations of a named entity; every entity and relation when nothing is named."""
+    named = [set(name_alternatives(structure, m)) for m in reading.mentions]
+    every = set().union(*named)
+    between = [r.id for i in every for r in structure.outgoing(i) if len(named) >= 2 and any(r.to_id in n for n in named)]
+    around = [r.id for i in every for r in (*structure.outgoing(i), *structure.incoming(i))]
+    if named:
+        return [*between, *(m.entity_ids[0] for m in reading.mentions), *around]
+    return [*structure.entities, *structure.relations]
+
+
+def fact_attribute(structure, reading: Reading) -> tuple[str, str, bool] | None:
+    """(the entity or relation holding it, the attribute, asks the opposite) for a question about a recorded attribute."""
+    asked = _asked(reading.text)
+    if not asked:
+        return None
+    for holder in _holders(structure, reading):
+        record = structure.entities.get(holder) or structure.relations.get(holder)
+        for key, opposite in asked:
+            if record is not None and key in record.attributes:
+                return holder, key, opposite
+    return None
+
+
+def _holder_name(structure, holder: str):
+    if holder in structure.entities:
+        return EntityName(structure.entities[holder])
+    r = structure.relations[holder]
+    parts = (EntityName(structure.entities[r.from_id]), Term(RELATION_KINDS[r.relation], "verb", lower=True), EntityName(structure.entities[r.to_id]))
+    return Joined(parts, " ")
+
+
+def attribute_answer(structure, reading: Reading) -> Finding:
+    """The attribute's recorded value, its holder and sources; yes or no first for a yes/no question about a yes/no value."""
+    holder, key, opposite = fact_attribute(structure, reading)
+    record = structure.entities.get(holder) or structure.relations[holder]
+    raw = record.attributes[key]
+    what = Term(next(a for a in FACT_ATTRIBUTES if a.key == key), "label")
+    name = _holder_name(structure, holder)
+    yes = raw.strip().lower() in ("ja", "yes", "true", "1")
+    lead = None
+    if WANTS_YESNO.search(reading.text) and raw.strip().lower() in ("ja", "nej", "yes", "no", "true", "false", "1", "0"):
+        lead = msg("ask.attribute_yes" if yes != opposite else "ask.attribute_no")
+    sources = ", ".join(record.sources)
+    return Finding(
+        "attribute", msg("ask.i_attribute", what=what, name=name), lead, entities=tuple(i for i in (holder,) if i in structure.entities),
+        details={"attribute": key, "holder": holder, "value": raw, "sources": list(record.sources)}, verdict=lead is not None,
+        notice=msg("ask.attribute", what=what, name=name, value=_Value(raw), sources=sources),
+    )
+
+
+class _Value:
+    """A recorded value in the language shown ("halvårsvis" / "every half year")."""
+
+    def __init__(self, raw: str):
+        self.raw = raw
+
+    def render(self, lang: str = "sv") -> str:
+        return VALUE_WORDS.get(self.raw.strip().lower(), self.raw) if lang == "en" else self.raw
