@@ -28,8 +28,11 @@ __all__ = ["fact_attribute", "attribute_answer"]
 def _asked(text: str) -> list[tuple[str, bool]]:
     """(attribute key, asks the opposite) for every attribute a cue in ``text`` asks for."""
     padded = f" {text}"
-    said = [(a.key, any(f" {normalise(c)}" in padded for c in a.opposite)) for a in FACT_ATTRIBUTES]
-    return [(key, opposite) for (key, opposite), a in zip(said, FACT_ATTRIBUTES) if opposite or any(f" {normalise(c)}" in padded for c in a.cues)]
+
+    def says(words: tuple[str, ...]) -> bool:
+        return any(f" {normalise(w)}" in padded for w in words)
+
+    return [(a.key, says(a.opposite)) for a in FACT_ATTRIBUTES if says(a.opposite) or says(a.cues)]
 
 
 def _holders(structure, reading: Reading) -> list[str]:

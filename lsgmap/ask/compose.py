@@ -26,7 +26,16 @@ import re
 from dataclasses import replace
 
 from lsgmap.ask.query import ANY, KIND, Constraint, Query, evaluate, linked
-from lsgmap.ask.reading import WANTS_YESNO, Reading, document_filter, kind_of_word, name_alternatives, name_word_owners, named_documents, topic_word
+from lsgmap.ask.reading import (
+    WANTS_YESNO,
+    Reading,
+    document_filter,
+    kind_of_word,
+    name_alternatives,
+    name_word_owners,
+    named_documents,
+    topic_word,
+)
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention
 from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING, HOLDING

@@ -23,8 +23,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from lsgmap.ask.attributes import attribute_answer, fact_attribute
 from lsgmap.ask.amounts import amount, budget_items
+from lsgmap.ask.attributes import attribute_answer, fact_attribute
 from lsgmap.ask.compose import (
     WANTS_COUNT,
     WANTS_YESNO,
