@@ -701,6 +701,14 @@ UI: dict[str, tuple[str, str]] = {
     "ask.i_budget_item": ("hur mycket {item} är i budgeten för {funder} till {target}{year}", "how much {item} is in the budget of {funder} for {target}{year}"),
     "ask.i_between": ("om {a} {verb} {b}", "whether {a} {verb} {b}"),
     "ask.lead_yes": ("Ja:", "Yes:"),
+    "ask.owns_nothing_steers": (
+        "Ingen ägarrelation finns i datan för {name}. {name} är styrgrupp för (ansökan säger \"projektägare/styrgrupp\" eller \"styrgrupp\"):",
+        "No ownership is recorded for {name}. {name} is the steering group of (the application says \"projektägare/styrgrupp\" or \"styrgrupp\"):",
+    ),
+    "ask.no_owner_but_steers": (
+        "Nej, ingen ägare finns i datan för {b}; {a} är styrgrupp (ansökan säger \"projektägare/styrgrupp\" eller \"styrgrupp\"):",
+        "No, no owner of {b} is recorded; {a} is its steering group (the application says \"projektägare/styrgrupp\" or \"styrgrupp\"):",
+    ),
     "ask.no_between": ("Nej, inte enligt datan: ingen sådan relation mellan {a} och {b} det datumet.", "No, not in the data: no such relation between {a} and {b} on that date."),
     "ask.i_chain": ("ansvarskedjan från {name} upp till {root}", "the accountability chain from {name} up to {root}"),
     "ask.no_chain": ("Ingen kedja från {name} upp till {root} det datumet.", "No chain from {name} up to {root} on that date."),

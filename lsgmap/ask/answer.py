@@ -174,7 +174,9 @@ class Answer:
     def _answer_lines(self, lang: str, verdict: bool) -> list[str]:
         """The open points, then the answers; the answers' names first in one line when open points come between."""
         points = self.open_points_lines(lang)
-        summary = [self.summary_line(lang)] if points and not verdict else []
+        listed = self.interpretation.intent in _LISTS and self.amounts is None
+        names = {a.id for a in self.answers}
+        summary = [self.summary_line(lang)] if listed and (points or len(names) >= _LONG_LIST) else []
         lead = [] if verdict else [self.interpretation.lead_text(lang)]
         return [*summary, *points, *lead, *(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)]
 
@@ -217,6 +219,11 @@ class Answer:
         lines.extend(passage_lines(self.passages, lang))
         lines.extend(alternative_lines(self.alternatives, lang))
         return "\n".join(line for line in lines if line)
+
+
+#: Answers that are lists of names: said in one line first when open points or a long list would push them down.
+_LISTS = frozenset({"relation", "assignments", "existing", "members"})
+_LONG_LIST = 4
 
 
 def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer:

@@ -31,6 +31,7 @@ from lsgmap.ask.reading import (
     Reading,
     document_filter,
     kind_of_word,
+    names_a_role,
     name_alternatives,
     name_word_owners,
     named_documents,
@@ -64,7 +65,7 @@ def kind_nouns(reading: Reading) -> list[tuple[int, str]]:
     named = {i for m in reading.mentions for i in range(m.start, m.end)}
     found = []
     for i, token in enumerate(reading.tokens):
-        if i in named:
+        if i in named or names_a_role(reading.tokens, i):
             continue
         kind = kind_of_word(token)
         if kind:

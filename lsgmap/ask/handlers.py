@@ -390,9 +390,10 @@ def _query_answers(structure, query) -> tuple[tuple, Any]:
     if not items and query.alone and (shared := evaluate(structure, replace(query, alone=False)).items):
         return shared, msg("ask.lead_only_shared")  # "något eget uppdrag?" — no, only shared ones
     if not items and query.kind and query.constraints and query.want != "count":
-        items = evaluate(structure, replace(query, kind=None)).items
+        other = evaluate(structure, replace(query, kind=None)).items
         kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)
-        return items, (msg("ask.lead_no_instead" if query.want == "yesno" else "ask.lead_none_of_kind", kinds=kinds) if items else None)
+        if other:
+            return other, msg("ask.lead_no_instead" if query.want == "yesno" else "ask.lead_none_of_kind", kinds=kinds)
     if not items and query.want != "count" and (steered := _steered_instead(structure, query)):
         return steered
     if query.want == "yesno":
@@ -413,8 +414,13 @@ def _steered_instead(structure, query) -> tuple[tuple, Any] | None:
     if not owned:
         return None
     steered = replace(query, constraints=tuple(replace(c, relations=frozenset({STEERING})) if c in owned else c for c in query.constraints))
-    items = evaluate(structure, steered).items
-    return (items, msg("ask.no_owner_steered", name=EntityName(structure.entities[owned[0].entity]))) if items else None
+    flip = {c: replace(c, subject=c.object, relations=frozenset({STEERING}), object=c.subject) for c in owned}
+    flipped = replace(query, constraints=tuple(flip.get(c, c) for c in query.constraints))
+    name = EntityName(structure.entities[owned[0].entity])
+    if items := evaluate(structure, steered).items:
+        return items, msg("ask.no_owner_steered", name=name)
+    items = evaluate(structure, flipped).items  # "vilka projekt äger LSG X": X owns nothing recorded, but steers
+    return (items, msg("ask.owns_nothing_steers", name=name)) if items else None
 
 
 def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:

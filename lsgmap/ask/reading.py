@@ -96,6 +96,15 @@ def _label_words() -> dict[str, str]:
 _LABEL_WORDS = _label_words()
 
 
+#: Words after a kind noun that make the pair a role: "project owner" asks who owns, not for projects.
+_ROLE_AFTER = frozenset({"owner", "owners", "ownership", "agare", "manager", "managers", "leader", "leaders", "ledare"})
+
+
+def names_a_role(tokens: list[str], i: int) -> bool:
+    """Whether the kind noun at ``i`` begins a role ("project owner", "projekt ägare")."""
+    return i + 1 < len(tokens) and tokens[i + 1] in _ROLE_AFTER
+
+
 @lru_cache(maxsize=4096)
 def kind_of_word(token: str) -> str | None:
     """The kind one (normalised) word names: a kind's cue word or, misspelt, a word of its name; never a word
@@ -247,7 +256,7 @@ def _kind_noun_tokens(structure, tokens: list[str], exact: set[int]) -> set[int]
     """Token indexes of kind nouns outside exact names ("lokala samverkansgrupperna", "kommuner"): they name a kind, never an entity."""
     out = set()
     for i, token in enumerate(tokens):
-        if i not in exact and kind_of_word(token):
+        if i not in exact and kind_of_word(token) and not names_a_role(tokens, i):
             out.add(i)
             if i > 0 and tokens[i - 1] in ("lokala", "local", "de", "the"):
                 out.add(i - 1)

@@ -137,7 +137,7 @@ def _pair_with_relation(structure, reading: Reading) -> tuple[str, str]:
     """The two entities of "Styr LSG Nyköping TUNA?"; the second replaced by one of its name that has such a relation
     (TUNA → TUNA Nyköping/Oxelösund) when the one named has none."""
     a, b = reading.ids[:2]
-    kinds = reading.relation_kinds
+    kinds = reading.relation_kinds | ({STEERING} if reading.relation_kinds == {OWNERSHIP} else set())  # no owner recorded: its steering
     if not _has_relation(structure, b, kinds, "holders") and not _has_relation(structure, b, kinds, "targets"):
         b = _better_candidate(structure, reading.mentions[1], kinds, "holders") or b
     return a, b
@@ -232,10 +232,14 @@ def relation_between(structure, reading: Reading) -> Finding:
         a, b = b, a
     items += backward
     name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
+    lead = msg("ask.lead_yes") if items else msg("ask.no_between", a=name_a, b=name_b)
+    if not items and kinds == {OWNERSHIP}:  # "Är LSG Trosa projektägare för TRIS?": no owner recorded; steering said instead
+        items = [i for i in queries.holders(structure, {STEERING}, b, on=span) if i.id == a]
+        lead = msg("ask.no_owner_but_steers", a=name_a, b=name_b) if items else lead
     return Finding(
-        "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), msg("ask.lead_yes"),
+        "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), lead,
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
-        notice=None if items else msg("ask.no_between", a=name_a, b=name_b), notes=_read_as(structure, reading.mentions[1], b), verdict=True,
+        notes=_read_as(structure, reading.mentions[1], b), verdict=True,
     )
 
 
