@@ -31,10 +31,10 @@ from lsgmap.ask.reading import (
     Reading,
     document_filter,
     kind_of_word,
-    names_a_role,
     name_alternatives,
     name_word_owners,
     named_documents,
+    names_a_role,
     topic_word,
 )
 from lsgmap.ask.relations import direction
