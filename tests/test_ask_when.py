@@ -14,8 +14,8 @@ def test_when_the_merger_took_effect_and_was_decided(sormland, question):
     assert a.interpretation.details["events"] == ["ev_sammanslagning_trosa_gnesta"]
     assert [(x.id, x.effective_from) for x in a.answers] == [("lsg_trosa_gnesta", "2017-01-01")]
     text = a.text("sv")
-    assert "gäller från 2017-01-01, beslutat 2016-10-13 – 2016-12-31" in text
-    assert "in effect from 2017-01-01, decided 2016-10-13 – 2016-12-31" in a.text("en")
+    assert "gäller från 2017-01-01, beslutat någon gång 2016-10-13 – 2016-12-31 (exakt dag anges inte)" in text
+    assert "in effect from 2017-01-01, decided some time in 2016-10-13 – 2016-12-31 (the exact day is not stated)" in a.text("en")
 
 
 def test_a_founding_year_is_said_at_its_precision(sormland):

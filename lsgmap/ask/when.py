@@ -110,6 +110,13 @@ def _dated_attributes(structure, entity_ids) -> tuple:
     )
 
 
+def decided_text(ev):
+    """When an event was decided: a day, or a span said as a span ("någon gång 2016-10-13 – 2016-12-31; exakt dag anges inte")."""
+    if "/" not in ev.decided:
+        return ev.decided
+    return msg("ask.decided_within", span=ev.decided.replace("/", " – "))
+
+
 def when(structure, reading: Reading) -> Finding:
     """When something happened to the named entities: the events, each with the day it took effect, when it was decided,
     and the dated attributes of what it made (the first joint meeting).
@@ -124,7 +131,7 @@ def when(structure, reading: Reading) -> Finding:
     events = events_of(structure, reading)
     items = [queries.event_item(structure, structure.entities[eid], ev) for ev in events for eid in (ev.results or ev.originals) if eid in structure.entities]
     lines = tuple(
-        msg("ask.when_decided", event=Term(ev, "name"), date=Stated(ev.date), decided=ev.decided.replace("/", " – "))
+        msg("ask.when_decided", event=Term(ev, "name"), date=Stated(ev.date), decided=decided_text(ev))
         for ev in events if ev.decided
     ) + _dated_attributes(structure, [eid for ev in events for eid in ev.results])
     names = Joined(tuple(_name(structure, i) for i in reading.ids))
@@ -173,9 +180,9 @@ def merged(structure, reading: Reading) -> Finding:
     >>> from lsgmap.ask.reading import read_question
     >>> s = load(BUNDLED_DATA)
     >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2017-03-01")).lead.render("sv")
-    'Ja, från 2017-01-01 (beslutat 2016-10-13 – 2016-12-31).'
+    'Ja, från 2017-01-01 (beslutat någon gång 2016-10-13 – 2016-12-31 (exakt dag anges inte)).'
     >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2016-11-15")).lead.render("en")
-    'Not yet on that date: decided 2016-10-13 – 2016-12-31, in effect from 2017-01-01.'
+    'Not yet on that date: decided some time in 2016-10-13 – 2016-12-31 (the exact day is not stated), in effect from 2017-01-01.'
     """
     found = when(structure, reading)
     events = [structure.events[e] for e in found.details["events"]]
@@ -183,7 +190,7 @@ def merged(structure, reading: Reading) -> Finding:
         names = Joined(tuple(_name(structure, i) for i in reading.ids), " & ")
         return replace(found, intent="merged", lead=msg("ask.lead_no"), verdict=True, notice=msg("ask.no_merger", names=names))
     ev = events[0]
-    decided = ev.decided.replace("/", " – ") or "–"
+    decided = decided_text(ev) if ev.decided else "–"
     undated = reading.date.source == "default"  # "har de gått ihop?" with no date asks what happened, not about the default day
     key = "ask.merged_yes" if undated or ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
     return replace(found, intent="merged", lead=msg(key, date=Stated(ev.date), decided=decided), verdict=True)
