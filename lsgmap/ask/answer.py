@@ -161,7 +161,8 @@ class Answer:
         for a in self.answers:
             for c in a.conflict_texts(lang or self.lang):
                 seen.setdefault(c["id"], c)
-        return sorted(seen.values(), key=lambda c: -overlap(self.question, c["text"]))  # the one about what was asked first
+        focus = [Stated(d).render(lang or self.lang) for d in self.interpretation.details.get("focus", ())]  # the dates answered
+        return sorted(seen.values(), key=lambda c: (not any(f in c["text"] for f in focus), -overlap(self.question, c["text"])))
 
     def open_points_lines(self, lang: str | None = None) -> list[str]:
         """The open points, said before the answers: "Källorna säger olika: …" (nothing when there are none)."""

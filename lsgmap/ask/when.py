@@ -26,7 +26,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import fuzz
 
 from lsgmap.ask.compose import named_documents
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term, validity
 from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model import queries
@@ -160,7 +160,41 @@ def when_fact(structure, reading: Reading) -> Finding:
         rels = []
         items = (queries.entity_item(structure, structure.entities[x], on=reading.date.span),)
         summary = msg("ask.i_when_entity", name=_name(structure, x))
-    return Finding("when_dates", summary, msg("ask.lead_when_dates"), entities=(x,), details={"relations": [r.id for r in rels]}, answers=items)
+    lead, focus = _dates_lead(reading, items)
+    return Finding("when_dates", summary, lead, entities=(x,), details={"relations": [r.id for r in rels], "focus": focus}, answers=items, verdict=bool(items))
+
+
+def _dates_lead(reading: Reading, items) -> tuple:
+    """The line that answers (the start, the end or both of each item) and the dates it gives, whose conflicts come first."""
+    if not items:
+        return msg("ask.lead_when_dates"), []
+    end = "start" if START_CUE.search(reading.text) else "end" if END_CUE.search(reading.text) else "both"
+    lead = msg("ask.when_dates_said", dates=Joined(tuple(_dates_of(item, end) for item in items), "; "))
+    dates = [item.valid_from for item in items if end != "end"] + [item.valid_to for item in items if end != "start"]
+    return lead, [d for d in dates if d]
+
+
+#: "När började …", "since when": the start is asked; "till när", "hur länge", "when does … end": the end.
+START_CUE = re.compile(r"\b(?:borja\w*|startade|start\w*|began|begin\w*|sedan nar|since when|fran nar|from when|tilltradde)\b")
+END_CUE = re.compile(r"\b(?:slut\w*|upphor\w*|end\w*|until when|till nar|fram till|hur lange|how long|expires?|ends?)\b")
+
+
+def _dates_of(item, end: str) -> Joined:
+    """"Processledare LSG södra Sörmland: från 2016-07-01" — the start, the end or both, as the data states them."""
+    start, stop = Stated(item.valid_from) if item.valid_from else msg("ask.date_unknown"), Stated(item.valid_to) if item.valid_to else msg("ask.date_open")
+    span = msg("ask.from_date", date=start) if end == "start" else msg("ask.to_date", date=stop) if end == "end" else validity(item.valid_from, item.valid_to)
+    ids = f" [{', '.join(item.relation_ids)}]" if item.relation_ids else ""
+    return Joined((_ItemName(item), ": ", span, ids), "")
+
+
+class _ItemName:
+    """An answer item's name in the language shown."""
+
+    def __init__(self, item):
+        self.item = item
+
+    def render(self, lang: str = "sv") -> str:
+        return self.item.name(lang)
 
 
 def document_period(structure, reading: Reading) -> Finding:
