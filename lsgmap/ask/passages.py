@@ -28,13 +28,14 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "overlap", "listed_item"]
+__all__ = ["Passage", "passages", "overlap", "listed_item", "list_items"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
     "vem vilka vilken vilket vad hur nar var som ar av till for med och i pa den det de en ett om har hade finns fanns ska "
     "skulle kan mellan efter fore innan nu idag who what which how when does do did is are was were the a an of to for by "
-    "with and in on at from be been this that those these it its into than then manga mycket many much".split()
+    "with and in on at from be been this that those these it its into than then manga mycket many much ror rorande angaende "
+    "regarding concerning jan feb mar apr jun jul aug sep sept okt oct nov dec".split()
 )
 #: Words that say nothing about what a passage is about.
 _COMMON = frozenset(
@@ -74,7 +75,8 @@ _SWEDISH = {
     "local": "lokala", "collaboration": "samverkan", "groups": "grupper", "group": "grupp", "do": "arbeta", "drive": "driva",
     "attended": "deltagit", "attend": "deltagit", "deltog": "deltagit", "deltar": "deltagit", "delta": "deltagit", "call": "utlysning",
     "trainings": "utbildning", "courses": "utbildning", "course": "utbildning", "workshop": "workshop", "met": "traffat", "meet": "traffat",
-    "traffade": "traffat", "traffa": "traffat", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
+    "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
+    "take": "delta", "part": "delta", "presentation": "presentationen", "evaluation": "utvarderingen", "coordinator": "samordnare", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
 }
@@ -100,7 +102,7 @@ def _stems(text: str, *, compounds: bool = False) -> set[str]:
     words = [_swedish(w) for w in normalise(text).split() if w not in _FUNCTION and w not in _COMMON]
     tails = {tail for w in words if len(w) > 10 for tail in _TAILS if w.endswith(tail)}
     inner = {w[k : k + _STEM] for w in words if compounds and len(w) > 9 for k in range(3, len(w) - _STEM + 1)}
-    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _COMMON} | inner
+    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _COMMON and not w.isdigit()} | inner
 
 
 @lru_cache(maxsize=8)
@@ -248,6 +250,14 @@ def overlap(question: str, text: str) -> int:
     return len(_stems(question) & _stems(text))
 
 
+def list_items(passage: Passage) -> list[str]:
+    """The items of a passage that is a sentence and the list under it ("deltagit på: Grundutbildning i TRIS; …"), or []."""
+    if ": " not in passage.text or passage.document == CONFLICTS:
+        return []
+    items = [item.strip() for item in passage.text.split(": ", 1)[1].split("; ") if item.strip()]
+    return items if len(items) >= 2 else []
+
+
 def listed_item(passage: Passage, question: str) -> str | None:
     """The item of a passage's list that the question names by two or more of its words ("deltog processledaren i ett
     utlysningsmöte för ESF?" → "Utlysningssmöte för ESF"), or None; a yes/no question it names is answered yes.
@@ -256,9 +266,10 @@ def listed_item(passage: Passage, question: str) -> str | None:
     >>> listed_item(p, "Deltog processledaren i ett utlysningsmöte för ESF?"), listed_item(p, "Var hon på en workshop?")
     ('Utlysningssmöte för ESF', None)
     """
-    if ": " not in passage.text:
-        return None
     wanted = _stems(question)
-    items = [item.strip() for item in passage.text.split(": ", 1)[1].split("; ") if item.strip()]
+    items = list_items(passage)
+    if not items:  # one short sentence that says it ("Delta vid planering och genomförande av årliga TRIS-dagar.")
+        short = len(passage.text.split()) <= 14 and len(wanted & _stems(passage.text, compounds=True)) >= 3
+        return passage.text.strip() if short else None
     scored = sorted(((len(wanted & _stems(item, compounds=True)), item) for item in items), key=lambda x: -x[0])
     return scored[0][1] if scored and scored[0][0] >= 2 else None

@@ -24,9 +24,10 @@ from itertools import zip_longest
 from typing import Any
 
 from lsgmap.ask.interpretation import Finding
-from lsgmap.ask.passages import Passage, listed_item, passages
+from lsgmap.ask.passages import Passage, list_items, listed_item, passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives, named_documents
 from lsgmap.i18n import msg
+from lsgmap.model.names import normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 
 __all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE", "DOCUMENT_CUE"]
@@ -39,7 +40,7 @@ DOCUMENT_CUE = re.compile(
     r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
-    r"var pa|was at|went to|utlysning\w*|workshop\w*)\b"
+    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part)\b"
 )
 _SHORT = 3
 
@@ -93,13 +94,35 @@ def unsure(structure, reading: Reading) -> Finding:
     )
 
 
+def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
+    """"Ja, enligt Lägesrapport …: «Utlysningssmöte för ESF»" when a listed item is what the yes/no question names."""
+    named = [(p, item) for p in found if (item := listed_item(p, reading.text))]
+    return (msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=named[0][1]), named[0][0]) if named else (None, None)
+
+
+def _items_naming(structure, found: list[Passage], reading: Reading):
+    """"Enligt Lägesrapport …: «Grundutbildning i TRIS»; «Arbetsförmedlingens metoddag i TRIS»": the items of a listed
+    passage that name an entity of the question other than its subject ("vad har processledaren gjort som rör TRIS")."""
+    words = {normalise(w) for m in reading.mentions[1:] for e in [structure.entities[m.entity_id]] for w in (e.short_name, m.text) if w}
+    for p in found:
+        items = [item for item in list_items(p) if any(f" {w} " in f" {normalise(item)} " for w in words)]
+        if items:
+            return msg("ask.documents_items", title=p.title.split(",")[0], items="; ".join(f"«{i}»" for i in items)), p
+    return None, None
+
+
+#: How many passages a listed answer is looked for in (three are shown).
+_LOOK = 30
+
+
 def documents_say(structure, reading: Reading) -> Finding:
-    """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages, as quotes."""
-    found = passages(structure, reading.text, only=named_documents(structure, reading))
-    if not found:
+    """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages, as
+    quotes; first the listed item a yes/no question names, or the items that name what a list question names."""
+    wider = passages(structure, reading.text, only=named_documents(structure, reading), limit=_LOOK)
+    if not wider:
         return unsure(structure, reading)
-    named = [(p, item) for p in found if WANTS_YESNO.search(reading.text) and (item := listed_item(p, reading.text))]
-    lead = msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=named[0][1]) if named else None
+    lead, source = (_yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming)(structure, wider, reading)
+    found = list(dict.fromkeys([source, *wider] if source else wider))[:_SHORT]
     return Finding(
         "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,
         notice=msg("ask.documents_say"), passages=tuple(found), alternatives=alternatives(structure, reading),
