@@ -333,6 +333,7 @@ class FactAttribute:
     en: str
     cues: tuple[str, ...]
     opposite: tuple[str, ...] = ()
+    needs_name: bool = False  # asked only of a named holder ("hur många TRIS-team", not every "hur många")
 
     def label(self, lang: str = "sv") -> str:
         return self.en if lang == "en" else self.sv
@@ -348,6 +349,7 @@ FACT_ATTRIBUTES: tuple[FactAttribute, ...] = (
                   ("hur ofta", "how often", "frequency", "hur manga ganger", "how many times", "how frequently")),
     FactAttribute("share", "andel", "share", _SHARE_CUES),
     FactAttribute("esf_share", "ESF:s andel", "ESF's share", _SHARE_CUES),
+    FactAttribute("count", "antal", "number", ("hur manga", "how many", "antal", "number of"), needs_name=True),
 )
 #: Recorded attribute values in English (the data writes them in Swedish).
 VALUE_WORDS: dict[str, str] = {"ja": "yes", "nej": "no", "halvårsvis": "every half year", "årsvis": "every year"}

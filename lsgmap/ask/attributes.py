@@ -49,7 +49,8 @@ def _holders(structure, reading: Reading) -> list[str]:
 
 def fact_attribute(structure, reading: Reading) -> tuple[str, str, bool] | None:
     """(the entity or relation holding it, the attribute, asks the opposite) for a question about a recorded attribute."""
-    asked = _asked(reading.text)
+    named = {a.key for a in FACT_ATTRIBUTES if a.needs_name}
+    asked = [(key, opposite) for key, opposite in _asked(reading.text) if reading.mentions or key not in named]
     if not asked:
         return None
     for holder in _holders(structure, reading):

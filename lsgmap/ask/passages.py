@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "overlap", "listed_item", "list_items"]
+__all__ = ["Passage", "passages", "overlap", "listed_item", "list_items", "counted"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
@@ -273,3 +273,30 @@ def listed_item(passage: Passage, question: str) -> str | None:
         return passage.text.strip() if short else None
     scored = sorted(((len(wanted & _stems(item, compounds=True)), item) for item in items), key=lambda x: -x[0])
     return scored[0][1] if scored and scored[0][0] >= 2 else None
+
+
+_NUMBER_WORDS = {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8, "nio": 9, "tio": 10,
+                 "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def counted(passage: Passage, question: str) -> int | None:
+    """The number a passage gives for what a "hur många" question counts: a number word before a word of the question
+    ("delas in i tre områden", "fem LSG möten"), or the length of a numbered list under a heading the question names
+    ("Mål: 1. … 4. …"); None when it gives none.
+
+    >>> counted(Passage("d", "t", 1, "Processledarens uppdrag delas in i tre områden:", 1.0), "How many areas is it divided into?")
+    3
+    >>> counted(Passage("d", "t", 1, "Mål: 1. Bra struktur. 2. God kännedom. 3. Fler insatser. 4. Samverkan.", 1.0), "hur många mål finns?")
+    4
+    """
+    asked = normalise(question).split()
+    at = next((i + 2 for i, w in enumerate(asked[:-1]) if (w, asked[i + 1]) in (("hur", "manga"), ("how", "many"))), 0)
+    wanted = _stems(" ".join(asked[at : at + 2])) or _stems(question)  # the thing counted: "hur många LSG-möten"
+    words = normalise(passage.text).split()
+    for i, word in enumerate(words):
+        number = _NUMBER_WORDS.get(word, int(word) if word.isdigit() and len(word) < 3 else None)
+        if number and any(_stems(w) & wanted for w in words[i + 1 : i + 4]):
+            return number
+    head = passage.text.split(":", 1)[0]
+    numbered = re.findall(r"(?:^|\s)(\d{1,2})[.)]\s", passage.text)
+    return max(int(n) for n in numbered) if ":" in passage.text and len(numbered) >= 2 and _stems(head) & wanted else None

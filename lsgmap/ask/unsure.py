@@ -24,8 +24,11 @@ from itertools import zip_longest
 from typing import Any
 
 from lsgmap.ask.interpretation import Finding
-from lsgmap.ask.passages import Passage, list_items, listed_item, passages
+from lsgmap.ask.passages import Passage, counted, list_items, listed_item, passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives, named_documents
+
+#: "hur många" / "how many", anywhere in the question.
+WANTS_COUNT = re.compile(r"\b(?:hur manga|how many)\b")
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
@@ -100,6 +103,15 @@ def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
     return (msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=named[0][1]), named[0][0]) if named else (None, None)
 
 
+def _count_from(structure, found: list[Passage], reading: Reading):
+    """"3, enligt Ansökan …: «Processledarens uppdrag delas in i tre områden:»" for a "hur många" the data's facts do not count."""
+    numbers = [(p, n) for p in found[:_SHORT] if (n := counted(p, reading.text))]
+    if not numbers:
+        return None, None
+    p, n = numbers[0]
+    return msg("ask.documents_count", count=n, title=p.title.split(",")[0], quote=p.text if len(p.text) < 120 else p.text[:117] + "…"), p
+
+
 def _items_naming(structure, found: list[Passage], reading: Reading):
     """"Enligt Lägesrapport …: «Grundutbildning i TRIS»; «Arbetsförmedlingens metoddag i TRIS»": the items of a listed
     passage that name an entity of the question other than its subject ("vad har processledaren gjort som rör TRIS")."""
@@ -121,7 +133,8 @@ def documents_say(structure, reading: Reading) -> Finding:
     wider = passages(structure, reading.text, only=named_documents(structure, reading), limit=_LOOK)
     if not wider:
         return unsure(structure, reading)
-    lead, source = (_yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming)(structure, wider, reading)
+    answers = _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
+    lead, source = answers(structure, wider, reading)
     found = list(dict.fromkeys([source, *wider] if source else wider))[:_SHORT]
     return Finding(
         "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,
