@@ -45,6 +45,7 @@ __all__ = [
     "FactAttribute",
     "FACT_ATTRIBUTES",
     "VALUE_WORDS",
+    "BUDGET_WORDS",
     "LANGS",
     "ROLES",
     "kind_playing",
@@ -351,5 +352,12 @@ FACT_ATTRIBUTES: tuple[FactAttribute, ...] = (
     FactAttribute("esf_share", "ESF:s andel", "ESF's share", _SHARE_CUES),
     FactAttribute("count", "antal", "number", ("hur manga", "how many", "antal", "number of"), needs_name=True),
 )
+#: Other words for budget items, normalised, → a word the items' names begin with ("hyra" → Lokal, "rent" → Premises).
+BUDGET_WORDS: dict[str, str] = {
+    "hyra": "lokal", "hyran": "lokal", "hyror": "lokal", "kontor": "lokal", "kontoret": "lokal", "lokaler": "lokal", "rent": "premises",
+    "office": "premises", "offices": "premises", "space": "premises", "telefoni": "telefon", "mobil": "telefon", "mobiltelefon": "telefon",
+    "phone": "telephone", "phones": "telephone", "laptop": "computer", "datorer": "dator", "computers": "computer", "travelling": "travel",
+    "trips": "travel", "resekostnader": "resor", "wages": "salary", "wage": "salary", "pay": "salary", "salaries": "salary", "lonekostnader": "lon",
+}
 #: Recorded attribute values in English (the data writes them in Swedish).
 VALUE_WORDS: dict[str, str] = {"ja": "yes", "nej": "no", "halvårsvis": "every half year", "årsvis": "every year"}

@@ -28,7 +28,7 @@ from lsgmap.ask.reading import Reading
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
-from lsgmap.vocab import FUNDING
+from lsgmap.vocab import BUDGET_WORDS, FUNDING
 
 __all__ = ["amount", "budget_items"]
 
@@ -36,8 +36,9 @@ __all__ = ["amount", "budget_items"]
 def budget_items(structure, reading: Reading) -> list:
     """The budget lines whose item the question names ("lönen", "resor", "the salary"), one per item."""
     found = {}
+    tokens = [BUDGET_WORDS.get(token, token) for token in reading.tokens]  # "hyran" → "lokal", "office space" → "premises"
     for key, line in _item_words(structure):
-        if any(token.startswith(key) and (token[len(key):] in _ITEM_ENDINGS or _ITEM_COMPOUND.fullmatch(token[len(key):])) for token in reading.tokens):
+        if any(token.startswith(key) and (token[len(key):] in _ITEM_ENDINGS or _ITEM_COMPOUND.fullmatch(token[len(key):])) for token in tokens):
             found.setdefault(line.item_sv, line)
     return list(found.values())
 

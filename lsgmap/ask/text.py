@@ -86,8 +86,12 @@ def amount_lines(amounts: dict[str, Any], lang: str) -> list[str]:
     bases = {line["basis"] for line in amounts["lines"]}
     common = f" ({basis_text(bases.pop(), lang)})" if len(bases) == 1 else ""
     out = [t("ask.amount_total", lang, total=f"{amounts['total']:g}") + common]  # the answer first, then how it adds up
-    items = list(dict.fromkeys(line["item_en"] if lang == "en" else line["item_sv"] for line in amounts["lines"]))
-    out.append("  " + t("ask.amount_items", lang, count=len(items), items="; ".join(items)))
+    per_item: dict[str, float] = {}
+    for line in amounts["lines"]:
+        name = line["item_en"] if lang == "en" else line["item_sv"]
+        per_item[name] = per_item.get(name, 0.0) + line["amount_tkr"]
+    shown = [f"{name} {total:g} tkr" for name, total in per_item.items()] if 1 < len(per_item) <= 6 else list(per_item)
+    out.append("  " + t("ask.amount_items", lang, count=len(per_item), items="; ".join(shown)))  # each item's sum over the years
     out += ["  " + t("ask.amount_year", lang, year=year, total=f"{total:g}") + common for year, total in amounts["by_year"].items()]
     for line in amounts["lines"]:
         item = line["item_en"] if lang == "en" else line["item_sv"]

@@ -26,9 +26,6 @@ from typing import Any
 from lsgmap.ask.interpretation import Finding
 from lsgmap.ask.passages import Passage, counted, list_items, listed_item, passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives, named_documents
-
-#: "hur många" / "how many", anywhere in the question.
-WANTS_COUNT = re.compile(r"\b(?:hur manga|how many)\b")
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
@@ -46,6 +43,8 @@ DOCUMENT_CUE = re.compile(
     r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part)\b"
 )
 _SHORT = 3
+#: "hur många" / "how many", anywhere in the question.
+WANTS_COUNT = re.compile(r"\b(?:hur manga|how many)\b")
 
 
 @dataclass(frozen=True)
