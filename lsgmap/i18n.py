@@ -717,6 +717,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.documents_count": ("{count}, enligt {title}: «{quote}»", "{count}, according to {title}: «{quote}»"),
     "ask.documents_items": ("Enligt {title}: {items}", "According to {title}: {items}"),
     "ask.documents_yes": ("Ja, enligt {title}: «{item}»", "Yes, according to {title}: «{item}»"),
+    "ask.roles_unnamed": ("Källorna namnger ingen person: svaren är rollerna.", "The sources name no person: the answers are the roles."),
     "ask.summary": ("Svar ({count}): {names}", "Answer ({count}): {names}"),
     "ask.i_attribute": ("{what} ({name})", "{what} ({name})"),
     "ask.attribute": ("{name}: {what}: {value} [{sources}]", "{name}: {what}: {value} [{sources}]"),

@@ -58,6 +58,7 @@ from lsgmap.ask.reading import Reading, detect_lang, read_question
 from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines
 from lsgmap.i18n import Message, msg, t
 from lsgmap.model import queries
+from lsgmap.vocab import HOLDING
 
 __all__ = ["Answer", "Interpretation", "ask", "detect_lang", "QUESTION_KINDS", "MAX_QUESTION_CHARS"]
 
@@ -179,7 +180,15 @@ class Answer:
         names = {a.id for a in self.answers}
         summary = [self.summary_line(lang)] if listed and (points or len(names) >= _LONG_LIST) else []
         lead = [] if verdict else [self.interpretation.lead_text(lang)]
-        return [*summary, *points, *lead, *(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)]
+        roles = [t("ask.roles_unnamed", lang)] if summary and all(self._unheld_role(a.id) for a in self.answers) else []
+        return [*summary, *roles, *points, *lead, *(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)]
+
+    def _unheld_role(self, entity_id: str) -> bool:
+        """A role no person is recorded to hold ("Ordförande LSG Trosa": the sources name no chair)."""
+        s = self.structure
+        if s is None or entity_id not in s.entities or s.entities[entity_id].kind != "role":
+            return False
+        return not any(r.relation == HOLDING for r in (*s.incoming(entity_id), *s.outgoing(entity_id)))
 
     def summary_line(self, lang: str | None = None, *, most: int = 8) -> str:
         """"Svar: TRIS, TUNA Nyköping/Oxelösund, IBIS (3)": the answers' names in one line, each once."""

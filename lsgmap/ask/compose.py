@@ -138,6 +138,26 @@ def counts_something_else(reading: Reading) -> bool:
     return any(t in _NOT_KINDS for t in after)
 
 
+def _genitive_kind(reading: Reading) -> str | None:
+    """The kind in "LSG:s ordförande", "projektens ägare", "the LSGs' chairs": a kind noun right before the relation word."""
+    if not reading.relation_kinds:
+        return None
+    at = reading.verb_pos
+    return next((k for i, k in kind_nouns(reading) if at - 2 <= i < at and (i + 1 == at or reading.tokens[i + 1] == "s")), None)
+
+
+def _of_a_kind(reading: Reading, kind: str | None, relation_noun: str | None) -> tuple[list[Constraint], str | None]:
+    """With no name: whoever holds the relation of a kind ("LSG:s ordförande", "projektens ägare"), or funds anything of
+    the next kind noun ("finansiärer för projekten"); the kind asked for is then what holds it."""
+    if owner_of := _genitive_kind(reading):
+        return [Constraint(ANY, reading.relation_kinds, KIND + owner_of)], None
+    if not relation_noun:
+        return [], kind
+    rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # "LSG:ernas projekt", "projekten som LSG styr": projects
+    funded = "project" if "project" in rest or not rest else rest[0]
+    return [Constraint(ANY, frozenset({relation_noun}), KIND + funded)], kind
+
+
 def _kind_and_relation(reading: Reading) -> tuple[str | None, str | None]:
     """The kind asked for, and a relation a kind noun stands for ("finansiärer": whoever funds, whatever kind it is)."""
     nouns = kind_nouns(reading)
@@ -226,10 +246,8 @@ def compose(structure, reading: Reading) -> Query:
     span = reading.date.first, reading.date.last
     among = _among(structure, reading, want, kind)
     constraints, unused = _name_constraints(structure, reading, kind, span, documents, (place_mention, among))
-    if relation_noun and not constraints:  # "finansiärer för projekten": whoever funds anything of the next kind noun
-        rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # "LSG:ernas projekt", "projekten som LSG styr": projects
-        funded = "project" if "project" in rest or not rest else rest[0]
-        constraints.append(Constraint(ANY, frozenset({relation_noun}), KIND + funded))
+    if not constraints:
+        constraints, kind = _of_a_kind(reading, kind, relation_noun)
     topic, topic_words = _topic(structure, reading, kind)
     query = Query(
         want, kind, tuple(constraints), span, place,
