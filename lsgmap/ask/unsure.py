@@ -24,7 +24,7 @@ from itertools import zip_longest
 from typing import Any
 
 from lsgmap.ask.interpretation import Finding
-from lsgmap.ask.passages import Passage, counted, list_items, listed_item, passages
+from lsgmap.ask.passages import CONFLICTS, Passage, counted, list_items, listed_item, passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives, named_documents
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
@@ -97,9 +97,22 @@ def unsure(structure, reading: Reading) -> Finding:
 
 
 def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
-    """"Ja, enligt Lägesrapport …: «Utlysningssmöte för ESF»" when a listed item is what the yes/no question names."""
+    """"Ja, enligt Lägesrapport …: «Utlysningssmöte för ESF»" when a listed item is what the yes/no question names;
+    "Nej" when a recorded conflict says the document leaves out what the question names ("… saknar Trosa")."""
     named = [(p, item) for p in found if (item := listed_item(p, reading.text))]
-    return (msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=named[0][1]), named[0][0]) if named else (None, None)
+    if named:
+        return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=named[0][1]), named[0][0]
+    missing = [p for p in found[:_SHORT] if p.document == CONFLICTS and set(reading.tokens) & _left_out(p.text)]
+    return (msg("ask.documents_no", quote=missing[0].text), missing[0]) if missing else (None, None)
+
+
+#: What a recorded conflict says a document leaves out: "saknar Trosa", "leaves out Trosa", "nämner inte TRIS".
+_LEFT_OUT = re.compile(r"\b(?:saknar|saknas|namner inte|leaves out|omits|does not mention|not mentioned)\s+(\w+)")
+
+
+def _left_out(text: str) -> set[str]:
+    """The words a conflict says are left out ("saknar Trosa" → {"trosa"})."""
+    return {m.group(1) for m in _LEFT_OUT.finditer(normalise(text))}
 
 
 def _count_from(structure, found: list[Passage], reading: Reading):
