@@ -763,6 +763,10 @@ UI: dict[str, tuple[str, str]] = {
     "ask.lead_none_of_kind": ("Inga {kinds} i datan. Utan villkoret om slag:", "No {kinds} in the data. Without the condition on kind:"),
     "ask.query_none": ("Inget i datan passar alla villkoren i frågan.", "Nothing in the data meets every condition of the question."),
     "ask.unsure_short": ("osäker tolkning", "unsure reading"),
+    "ask.no_one_named": (
+        "Ingen i datan har den rollen, och dokumenten namnger ingen sådan person.",
+        "No one in the data holds that role, and the documents name no such person.",
+    ),
     "ask.unsure": (
         "Jag är inte säker på frågan: den passar ingen av de frågor jag kan besvara med datans uppgifter.",
         "I am not sure of the question: it fits none of the questions I can answer from the data's facts.",
