@@ -763,6 +763,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.lead_none_of_kind": ("Inga {kinds} i datan. Utan villkoret om slag:", "No {kinds} in the data. Without the condition on kind:"),
     "ask.query_none": ("Inget i datan passar alla villkoren i frågan.", "Nothing in the data meets every condition of the question."),
     "ask.unsure_short": ("osäker tolkning", "unsure reading"),
+    "ask.document_persons": ("Undertecknad av: {names} ({title})", "Signed by: {names} ({title})"),
     "ask.no_one_named": (
         "Ingen i datan har den rollen, och dokumenten namnger ingen sådan person.",
         "No one in the data holds that role, and the documents name no such person.",

@@ -203,8 +203,16 @@ def document_period(structure, reading: Reading) -> Finding:
     lines = []
     for d in (structure.documents[i] for i in documents):
         period = d.period.replace("/", " – ") if d.period else ""
+        signed = [e for e in structure.entities.values() if e.kind == "person" and any(_cites(structure, s, d.id) for s in e.sources)]
+        if signed:  # the persons the document names (its signature): said first, in the language asked
+            lines.append(msg("ask.document_persons", title=d.title.split(",")[0], names=Joined(tuple(EntityName(e) for e in signed))))
         lines.append(msg("ask.document_line", title=d.title, period=period or "–", date=d.date or "–", note=" ".join(x for x in (d.period_note, d.note) if x)))
     return Finding("document", msg("ask.i_document"), details={"documents": list(documents)}, notice=Joined(tuple(lines), "\n"))
+
+
+def _cites(structure, source_id: str, document_id: str) -> bool:
+    source = structure.sources.get(source_id)
+    return source is not None and source.document == document_id
 
 
 def merged(structure, reading: Reading) -> Finding:
