@@ -75,6 +75,8 @@ def _genitive(tokens: tuple[str, ...], mention: Mention) -> bool:
 
 #: Auxiliaries before an English participle: "is the post funded", "was TUNA steered".
 _BE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
+#: Swedish forms of "vara" and "bli" before a participle: "är tjänsten finansierad".
+_VARA = frozenset({"ar", "var", "varit", "blev", "blir", "bli"})
 
 
 def _passive(tokens: tuple[str, ...], verb_pos: int) -> bool:
@@ -84,6 +86,8 @@ def _passive(tokens: tuple[str, ...], verb_pos: int) -> bool:
     word = tokens[verb_pos]
     if word.endswith("ed") and any(t in _BE for t in tokens[:verb_pos]):
         return True
+    if word.endswith(("ad", "at", "d", "da")) and any(t in _VARA for t in tokens[:verb_pos]):
+        return True  # "är tjänsten finansierad", "var TUNA styrd"
     return word.endswith(("eras", "ades", "des", "ts")) or word in ("styrs", "ags", "agdes", "styrdes")
 
 
