@@ -64,3 +64,59 @@ def test_a_common_word_in_a_long_name_does_not_name_it(sormland):
     a = ask(sormland, "Which trainings and meetings did the process leader attend during the report period?")
     assert "tuna" not in a.interpretation.entities and a.lang == "en"
     assert any("Grundutbildning i TRIS" in p.text for p in a.passages)
+
+
+def test_ownership_asked_where_none_is_recorded_says_who_steers_either_way(sormland):
+    listed = ask(sormland, "vilka projekt äger LSG Oxelösund")
+    assert {"tris", "tuna_nykoping_oxelosund", "ibis"} <= {x.id for x in listed.answers}
+    assert _lines(listed)[1].startswith("Ingen ägarrelation finns i datan för LSG Oxelösund")
+    yes_no = ask(sormland, "är LSG Trosa projektägare för TRIS?")
+    assert _lines(yes_no)[1].startswith("Nej, ingen ägare finns i datan för TRIS; LSG Trosa är styrgrupp")
+    assert "Ja:" not in yes_no.text()
+    english = ask(sormland, "Who is project owner of TRIS in Nyköping?")
+    assert {x.id for x in english.answers} == {"lsg_nykoping"} and english.lang == "en"
+
+
+def test_a_date_question_leads_with_the_dates_asked_for_and_their_conflict(sormland):
+    start = _lines(ask(sormland, "när började processledartjänsten?"))
+    assert start[1] == "Enligt datan: Processledare LSG södra Sörmland: från 2016-07-01"
+    assert "k_start_processledare" in start[3]  # the conflict about the start first: the status report says October 2016
+    end = _lines(ask(sormland, "hur länge är tjänsten finansierad?"))[1]
+    assert "till 2018-06-30 [r_rar_funds_pl]" in end and "till oktober 2018 [r_rar_funds_pl_ls]" in end
+    decided = ask(sormland, "när beslutade LSG Trosa och LSG Gnesta att gå ihop?").text()
+    assert "någon gång 2016-10-13 – 2016-12-31 (exakt dag anges inte)" in decided
+
+
+def test_counts_the_documents_give_come_first(sormland):
+    assert _lines(ask(sormland, "hur många mål finns i ansökan"))[1].startswith("4, enligt Ansökan")
+    assert _lines(ask(sormland, "How many areas is the process leader's assignment divided into?"))[1].startswith("3, according to")
+    assert _lines(ask(sormland, "Hur många LSG-möten deltog processledaren på?"))[1].startswith("5, enligt Lägesrapport")
+    assert "TRIS-team: antal: 40" in ask(sormland, "hur många TRIS-team finns det?").text()
+
+
+def test_activities_about_a_named_project_are_the_listed_items_that_name_it(sormland):
+    line = _lines(ask(sormland, "vad har processledaren gjort som rör TRIS under perioden okt-dec 2016?"))[1]
+    assert "«Grundutbildning i TRIS»" in line and "«Arbetsförmedlingens metoddag i TRIS»" in line and "Hälsoskolan" not in line
+    assert _lines(ask(sormland, "var processledaren med på presentationen av innovation 100 dagar"))[1].startswith("Ja, enligt")
+    assert _lines(ask(sormland, "is the process leader supposed to take part in the annual TRIS days?"))[1].startswith("Yes, according to")
+
+
+def test_what_a_recorded_conflict_says_is_left_out_answers_no(sormland):
+    assert _lines(ask(sormland, "ingår trosa i mål 1 i ansökan?"))[1].startswith("Nej, enligt det som noterats i datan")
+    assert _lines(ask(sormland, "ingår gnesta i mål 1 i ansökan?"))[1].startswith("Nej") is False  # Gnesta is in it (twice)
+
+
+def test_budget_items_by_other_words_and_each_items_sum(sormland):
+    assert ask(sormland, "how much is budgeted for the office space over the whole period").amounts["total"] == 36.0
+    assert ask(sormland, "vad kostar hyran 2017?").amounts["total"] == 18.0
+    assert "Budgetposter (2): Resor 31 tkr; Telefon 20 tkr" in ask(sormland, "hur mycket är budgeterat för resor och telefon under hela perioden").text()
+
+
+def test_persons_roles_and_signatures(sormland):
+    chairs = ask(sormland, "vilka är LSG:s ordförande?")
+    assert {x.id for x in chairs.answers} >= {"ordf_lsg_trosa", "ordf_lsg_nykoping"} and "lsg_trosa" not in {x.id for x in chairs.answers}
+    assert "Källorna namnger ingen person: svaren är rollerna." in chairs.text()
+    assert "name no person" not in ask(sormland, "Who reports to RAR?").text()  # the post is held by Ida Malmberg
+    assert "Signed by: Ida Malmberg" in ask(sormland, "Who wrote the status report for Oct–Dec 2016?").text()
+    assert "No one in the data holds that role" in ask(sormland, "who is the PRIO coordinator in southern Sörmland?").text()
+    assert ask(sormland, "är processledartjänsten finansierad idag?", on="2018-08-15").answers[0].id == "rar"

@@ -143,7 +143,13 @@ def _genitive_kind(reading: Reading) -> str | None:
     if not reading.relation_kinds:
         return None
     at = reading.verb_pos
-    return next((k for i, k in kind_nouns(reading) if at - 2 <= i < at and (i + 1 == at or reading.tokens[i + 1] == "s")), None)
+    tokens = reading.tokens
+    genitive = [(i, k) for i, k in kind_nouns(reading) if (i + 2 == at and tokens[i + 1] == "s") or (i + 1 == at and tokens[i].endswith(_GENITIVE))]
+    return genitive[0][1] if genitive else None
+
+
+#: Swedish genitive plural endings of kind nouns: "projektens", "kommunernas".
+_GENITIVE = ("ens", "ernas", "arnas", "ornas", "nas")
 
 
 def _of_a_kind(reading: Reading, kind: str | None, relation_noun: str | None) -> tuple[list[Constraint], str | None]:
