@@ -709,6 +709,10 @@ UI: dict[str, tuple[str, str]] = {
         "Nej, ingen ägare finns i datan för {b}; {a} är styrgrupp (ansökan säger \"projektägare/styrgrupp\" eller \"styrgrupp\"):",
         "No, no owner of {b} is recorded; {a} is its steering group (the application says \"projektägare/styrgrupp\" or \"styrgrupp\"):",
     ),
+    "ask.no_between_instead": (
+        "Nej, inte enligt datan: ingen sådan relation mellan {a} och {b}. I stället, för {a}:",
+        "No, not in the data: no such relation between {a} and {b}. Instead, for {a}:",
+    ),
     "ask.no_between": ("Nej, inte enligt datan: ingen sådan relation mellan {a} och {b} det datumet.", "No, not in the data: no such relation between {a} and {b} on that date."),
     "ask.i_chain": ("ansvarskedjan från {name} upp till {root}", "the accountability chain from {name} up to {root}"),
     "ask.no_chain": ("Ingen kedja från {name} upp till {root} det datumet.", "No chain from {name} up to {root} on that date."),
@@ -818,6 +822,7 @@ UI: dict[str, tuple[str, str]] = {
         "Namnet står inte i källorna: \"{name}\" är lsgmap:s arbetsnamn. Källorna säger bara att det bildas [{sources}].",
         "The sources give no name: \"{name}\" is lsgmap's working name. The sources only say it is formed [{sources}].",
     ),
+    "ask.name_holder": ("{role} är {name} [{sources}].", "The {role} is {name} [{sources}]."),
     "ask.name_stated": ("Namnet i källorna: \"{name}\" [{sources}].", "The name in the sources: \"{name}\" [{sources}]."),
     "ask.q_linked": ("har koppling till", "is linked to"),
     "ask.q_things": ("aktörer", "entities"),

@@ -39,7 +39,7 @@ from lsgmap.ask.reading import (
 )
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention
-from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING, HOLDING
+from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING, HOLDING, OWNERSHIP, STEERING
 
 __all__ = ["counts_something_else", "place_mentions", "compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
@@ -123,7 +123,15 @@ def _constraint(structure, reading: Reading, mention: Mention, kind: str | None,
     for c in tried:
         if any(kind is None or structure.entities[x].kind == kind for x in linked(structure, c, lo, hi, documents)):
             return c
+    if relations == {OWNERSHIP}:
+        tried = _steered_first(structure, tried, lo, hi, documents)
     return tried[0] if reading.relation_kinds and tried else None
+
+
+def _steered_first(structure, tried: list[Constraint], lo: int, hi: int, documents) -> list[Constraint]:
+    """No owner recorded: the meanings of the name that someone steers first ("TUNA" → TUNA Nyköping/Oxelösund)."""
+    steered = [c for c in tried if linked(structure, replace(c, relations=frozenset({STEERING})), lo, hi, documents)]
+    return steered + [c for c in tried if c not in steered]
 
 
 #: Things counted that are no kind of entity: "Hur många LSG-möten …" asks the documents, not the LSGs.
@@ -148,6 +156,15 @@ def _genitive_kind(reading: Reading) -> str | None:
     return genitive[0][1] if genitive else None
 
 
+def _object_kind(reading: Reading) -> str | None:
+    """The kind after the verb of a who-question: "Vem finansierar projekten?" asks for funders of projects, not projects."""
+    if not reading.relation_kinds or not _WHO_FIRST.match(reading.text):
+        return None
+    return next((k for i, k in kind_nouns(reading) if i in (reading.verb_pos + 1, reading.verb_pos + 2)), None)
+
+
+#: A question that asks who: the answer is an actor, whatever kind the question names after its verb.
+_WHO_FIRST = re.compile(r"\s*(?:vem|vilka aktorer|who)\b")
 #: Swedish genitive plural endings of kind nouns: "projektens", "kommunernas".
 _GENITIVE = ("ens", "ernas", "arnas", "ornas", "nas")
 
@@ -155,7 +172,7 @@ _GENITIVE = ("ens", "ernas", "arnas", "ornas", "nas")
 def _of_a_kind(reading: Reading, kind: str | None, relation_noun: str | None) -> tuple[list[Constraint], str | None]:
     """With no name: whoever holds the relation of a kind ("LSG:s ordförande", "projektens ägare"), or funds anything of
     the next kind noun ("finansiärer för projekten"); the kind asked for is then what holds it."""
-    if owner_of := _genitive_kind(reading):
+    if owner_of := _genitive_kind(reading) or _object_kind(reading):
         return [Constraint(ANY, reading.relation_kinds, KIND + owner_of)], None
     if not relation_noun:
         return [], kind

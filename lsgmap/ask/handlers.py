@@ -38,17 +38,17 @@ from lsgmap.ask.compose import (
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
-from lsgmap.ask.query import evaluate
+from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, documents_say, unsure
 from lsgmap.ask.when import (
-    NAME_CUE,
     WHEN_CUE,
     date_attribute,
     document_period,
     events_of,
     merged,
+    names_what_is_named,
     what_name,
     when,
     when_attribute,
@@ -417,10 +417,11 @@ def _steered_instead(structure, query) -> tuple[tuple, Any] | None:
     flip = {c: replace(c, subject=c.object, relations=frozenset({STEERING}), object=c.subject) for c in owned}
     flipped = replace(query, constraints=tuple(flip.get(c, c) for c in query.constraints))
     name = EntityName(structure.entities[owned[0].entity])
-    if items := evaluate(structure, steered).items:
-        return items, msg("ask.no_owner_steered", name=name)
-    items = evaluate(structure, flipped).items  # "vilka projekt äger LSG X": X owns nothing recorded, but steers
-    return (items, msg("ask.owns_nothing_steers", name=name)) if items else None
+    for tried in (steered, flipped):  # "vem äger TRIS" (who steers it) or "vilka projekt äger LSG X" (what X steers), either way round
+        c = next(c for c in tried.constraints if c.relations == {STEERING})
+        if items := evaluate(structure, tried).items:
+            return items, msg("ask.no_owner_steered" if c.subject == ANY else "ask.owns_nothing_steers", name=name)
+    return None
 
 
 def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
@@ -491,7 +492,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("document", _asks_about_a_document, document_period),
-    Handler("name", lambda s, r: bool(NAME_CUE.search(r.text)) and bool(r.mentions), what_name),
+    Handler("name", names_what_is_named, what_name),
     Handler("attribute", lambda s, r: not r.amount and fact_attribute(s, r) is not None, attribute_answer),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", _asks_the_documents, documents_say),

@@ -41,9 +41,10 @@ RESPONSIBLE_CUE = re.compile(
 )
 LINEAGE_CUE = re.compile(
     r"\b((?:gatt|gick|gar|ga|slagits|slogs|slas|slagit)\b.*\bihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
-    r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande)\b"
+    r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande|"
+    r"samma (?:lsg|grupp)|same (?:lsg|group)|one (?:lsg|group)|ett lsg|en grupp|ett gemensamt lsg)\b"
 )
-AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")
+AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|\w*budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")
 CHAIN_CUE = re.compile(
     r"(\w*kedja\w*|\b(?:chains?|hanger\b.*\bihop|kopplad\w*|koppling\w*|connected|connection|connects|related|linked|paths?|vagen|vag)\b)"
 )
@@ -102,7 +103,9 @@ _ROLE_AFTER = frozenset({"owner", "owners", "ownership", "agare", "manager", "ma
 
 def names_a_role(tokens: list[str], i: int) -> bool:
     """Whether the kind noun at ``i`` begins a role ("project owner", "projekt ägare")."""
-    return i + 1 < len(tokens) and tokens[i + 1] in _ROLE_AFTER
+    if i + 1 < len(tokens) and tokens[i + 1] in _ROLE_AFTER:
+        return True
+    return i > 0 and i + 2 < len(tokens) and kind_of_word(tokens[i]) == "steering_group" and tokens[i + 1] in ("for", "of", "over")  # "är LSG Trosa styrgrupp för TUNA"
 
 
 @lru_cache(maxsize=4096)

@@ -15,6 +15,8 @@ order around the verb and the name (:func:`direction`).
 
 from __future__ import annotations
 
+from typing import Any
+
 from lsgmap.ask.interpretation import EntityName, Finding, Term
 from lsgmap.ask.passages import passages
 from lsgmap.ask.reading import Reading, kind_noun, name_alternatives
@@ -236,15 +238,23 @@ def relation_between(structure, reading: Reading) -> Finding:
         a, b = b, a
     items += backward
     name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
-    lead = msg("ask.lead_yes") if items else msg("ask.no_between", a=name_a, b=name_b)
-    if not items and kinds == {OWNERSHIP}:  # "Är LSG Trosa projektägare för TRIS?": no owner recorded; steering said instead
-        items = [i for i in queries.holders(structure, {STEERING}, b, on=span) if i.id == a]
-        lead = msg("ask.no_owner_but_steers", a=name_a, b=name_b) if items else lead
+    items, lead = (items, msg("ask.lead_yes")) if items else _no_between(structure, kinds, a, b, span)
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), lead,
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
         notes=_read_as(structure, reading.mentions[1], b), verdict=True,
     )
+
+
+def _no_between(structure, kinds, a: str, b: str, span) -> tuple[list, Any]:
+    """No: and what holds instead — the steering where no owner is recorded ("Är LSG Trosa projektägare för TRIS?"), else
+    what the first name holds of that relation ("Nej … I stället, för LSG Trosa: TRIS")."""
+    name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
+    if kinds == {OWNERSHIP} and (steered := [i for i in queries.holders(structure, {STEERING}, b, on=span) if i.id == a]):
+        return steered, msg("ask.no_owner_but_steers", a=name_a, b=name_b)
+    if instead := queries.targets(structure, kinds, a, on=span):
+        return instead, msg("ask.no_between_instead", a=name_a, b=name_b)
+    return [], msg("ask.no_between", a=name_a, b=name_b)
 
 
 def members_of_root(structure, reading: Reading) -> Finding:

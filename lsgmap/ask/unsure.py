@@ -40,7 +40,7 @@ DOCUMENT_CUE = re.compile(
     r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
-    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part)\b"
+    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*)\b"
 )
 _SHORT = 3
 #: "hur många" / "how many", anywhere in the question.
@@ -98,7 +98,7 @@ def unsure(structure, reading: Reading) -> Finding:
 
 
 #: "Vem är …", "who is …": a person or an actor is asked for.
-_WHO = re.compile(r"^\s*(?:vem|vilka personer|vilken person|who)\b")
+_WHO = re.compile(r"^\s*(?:vem|vilka personer|vilken person|who)\b|\b(?:vad heter|whats the name|what is the name|name of)\b")
 
 
 def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
@@ -122,7 +122,7 @@ def _left_out(text: str) -> set[str]:
 
 def _count_from(structure, found: list[Passage], reading: Reading):
     """"3, enligt Ansökan …: «Processledarens uppdrag delas in i tre områden:»" for a "hur många" the data's facts do not count."""
-    numbers = [(p, n) for p in found[:_SHORT] if (n := counted(p, reading.text))]
+    numbers = [(p, n) for p in found[:_COUNT_LOOK] if (n := counted(p, reading.text))]
     if not numbers:
         return None, None
     p, n = numbers[0]
@@ -142,6 +142,8 @@ def _items_naming(structure, found: list[Passage], reading: Reading):
 
 #: How many passages a listed answer is looked for in (three are shown).
 _LOOK = 30
+#: How many of the best passages a number is looked for in.
+_COUNT_LOOK = 8
 
 
 def documents_say(structure, reading: Reading) -> Finding:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any
 
 from rapidfuzz import fuzz
 
@@ -32,7 +33,7 @@ from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
 from lsgmap.model.records import is_working_name
-from lsgmap.vocab import DATE_ATTRIBUTES, RELATION_KINDS
+from lsgmap.vocab import DATE_ATTRIBUTES, HOLDING, RELATION_KINDS
 
 __all__ = ["merged", "what_name", "NAME_CUE", "WHEN_CUE", "date_attribute", "when_attribute", "events_of", "when", "when_fact", "document_period"]
 
@@ -242,6 +243,22 @@ def merged(structure, reading: Reading) -> Finding:
 NAME_CUE = re.compile(r"\b(?:vad heter|heter|namnet|namn|called|name of|named)\b")
 
 
+def names_what_is_named(structure, reading: Reading) -> bool:
+    """A name question about a name in it: the name right after the cue ("Vad heter processledaren?"), or what a merger
+    of the names made ("Vad heter det nya LSG:t för Trosa och Gnesta?"); not "the name of the PRIO coordinator in …"."""
+    cue = NAME_CUE.search(reading.text)
+    if not cue or not reading.mentions:
+        return False
+    at = len(reading.text[: cue.end()].split())
+    return reading.mentions[0].start <= at + 2 or bool(events_of(structure, reading))
+
+
+def _holder(structure, role) -> Any:
+    """The person recorded to hold a role ("Processledare LSG södra Sörmland" → Ida Malmberg), or None."""
+    held = [r.from_id for r in structure.incoming(role.id) if r.relation == HOLDING] if role.kind == "role" else []
+    return structure.entities[held[0]] if held else None
+
+
 def what_name(structure, reading: Reading) -> Finding:
     """The name of what the question points at ("det nya gemensamma LSG:t för Trosa och Gnesta" → what their merger made),
     said as a working name when no source gives it.
@@ -254,6 +271,11 @@ def what_name(structure, reading: Reading) -> Finding:
     """
     made = [eid for ev in events_of(structure, reading) for eid in ev.results if eid in structure.entities]
     target = structure.entities[made[0] if made else reading.ids[0]]
+    person = _holder(structure, target)
+    if person is not None:  # "Vad heter processledaren?": the person who holds the post
+        item = queries.entity_item(structure, person, on=reading.date.span)
+        return Finding("name", msg("ask.i_name", name=EntityName(target)), entities=(person.id,), answers=(item,), verdict=True,
+                       notice=msg("ask.name_holder", role=EntityName(target), name=person.name_sv, sources=", ".join(person.sources)))
     item = queries.entity_item(structure, target, on=reading.date.span)
     key = "ask.name_working" if is_working_name(target) else "ask.name_stated"
     return Finding(
