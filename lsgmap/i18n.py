@@ -705,13 +705,17 @@ UI: dict[str, tuple[str, str]] = {
         "Ingen ägarrelation finns i datan för {name}. {name} är styrgrupp för (ansökan säger \"projektägare/styrgrupp\" eller \"styrgrupp\"):",
         "No ownership is recorded for {name}. {name} is the steering group of (the application says \"projektägare/styrgrupp\" or \"styrgrupp\"):",
     ),
+    "ask.gone_then": (
+        "{name} fanns inte det datumet (till {date}). Så var det den sista dagen den fanns:",
+        "{name} did not exist on that date (until {date}). This is how it was on its last day:",
+    ),
     "ask.no_owner_but_steers": (
         "Nej, ingen ägare finns i datan för {b}; {a} är styrgrupp (ansökan säger \"projektägare/styrgrupp\" eller \"styrgrupp\"):",
         "No, no owner of {b} is recorded; {a} is its steering group (the application says \"projektägare/styrgrupp\" or \"styrgrupp\"):",
     ),
     "ask.no_between_instead": (
-        "Nej, inte enligt datan: ingen sådan relation mellan {a} och {b}. I stället, för {a}:",
-        "No, not in the data: no such relation between {a} and {b}. Instead, for {a}:",
+        "Nej, inte enligt datan: ingen sådan relation mellan {a} och {b}. Det som gäller i stället, för {b} och för {a}:",
+        "No, not in the data: no such relation between {a} and {b}. What holds instead, for {b} and for {a}:",
     ),
     "ask.no_between": ("Nej, inte enligt datan: ingen sådan relation mellan {a} och {b} det datumet.", "No, not in the data: no such relation between {a} and {b} on that date."),
     "ask.i_chain": ("ansvarskedjan från {name} upp till {root}", "the accountability chain from {name} up to {root}"),
@@ -782,8 +786,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.recorded_conflict": ("Noterad motstridighet i datan", "A conflict recorded in the data"),
     "ask.i_documents": ("vad dokumenten säger om frågan", "what the documents say on the question"),
     "ask.documents_say": (
-        "Datan har inga uppgifter som svarar på det; här är de stycken i dokumenten som bäst passar frågan.",
-        "The data holds no facts that answer this; here are the passages of the documents that fit the question best.",
+        "Dokumenten säger (citat, inte uppgifter ur datan) i de stycken som bäst passar frågan:",
+        "The documents say (quotes, not facts of the data), in the passages that fit the question best:",
     ),
     "ask.i_when_relation": ("datum för: {name} {inverse} …", "dates of: {name} {inverse} …"),
     "ask.i_when_entity": ("när {name} fanns", "when {name} existed"),

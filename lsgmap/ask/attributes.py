@@ -22,7 +22,7 @@ from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 from lsgmap.vocab import FACT_ATTRIBUTES, RELATION_KINDS, VALUE_WORDS
 
-__all__ = ["fact_attribute", "attribute_answer"]
+__all__ = ["fact_attribute", "attribute_answer", "recorded_attributes"]
 
 
 def _asked(text: str) -> list[tuple[str, bool]]:
@@ -96,3 +96,13 @@ class _Value:
 
     def render(self, lang: str = "sv") -> str:
         return VALUE_WORDS.get(self.raw.strip().lower(), self.raw) if lang == "en" else self.raw
+
+
+def recorded_attributes(structure, entity_id: str):
+    """Every askable attribute recorded on an entity, one line each ("heltidstjänst: ja"), or None."""
+    record = structure.entities[entity_id]
+    lines = tuple(
+        msg("ask.attribute", what=Term(a, "label"), name=EntityName(record), value=_Value(record.attributes[a.key]), sources=", ".join(record.sources))
+        for a in FACT_ATTRIBUTES if a.key in record.attributes
+    )
+    return Joined(lines, "\n") if lines else None

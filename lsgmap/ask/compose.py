@@ -39,7 +39,7 @@ from lsgmap.ask.reading import (
 )
 from lsgmap.ask.relations import direction
 from lsgmap.model.names import Mention
-from lsgmap.vocab import ASSIGNS, COVERAGE, FUNDING, HOLDING, OWNERSHIP, STEERING
+from lsgmap.vocab import ASSIGNS, COMMISSION, COVERAGE, FUNDING, HOLDING, OWNERSHIP, STEERING
 
 __all__ = ["counts_something_else", "place_mentions", "compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
@@ -146,6 +146,17 @@ def counts_something_else(reading: Reading) -> bool:
     return any(t in _NOT_KINDS for t in after)
 
 
+def _group_of_place(structure, reading: Reading, kind: str | None, place_mention) -> str | None:
+    """The LSG of a place when the question asks what "LSG i Trosa" holds ("vad är LSG i Trosa styrgrupp för?"): the group
+    covering it on the day asked, or None."""
+    if kind != "lsg" or place_mention is None or not reading.relation_kinds or len(reading.mentions) != 1:
+        return None
+    lo, hi = reading.date.first.toordinal(), reading.date.last.toordinal()
+    groups = [g for g in name_alternatives(structure, place_mention) if structure.entities[g].kind == "lsg"]
+    alive = [g for g in groups if (structure.entities[g].start or lo) <= hi and (structure.entities[g].end or hi) >= lo]
+    return (alive or groups or [None])[0] if reading.text.startswith(("vad", "what", "vilka", "which")) else None
+
+
 def _genitive_kind(reading: Reading) -> str | None:
     """The kind in "LSG:s ordförande", "projektens ägare", "the LSGs' chairs": a kind noun right before the relation word."""
     if not reading.relation_kinds:
@@ -174,6 +185,8 @@ def _of_a_kind(reading: Reading, kind: str | None, relation_noun: str | None) ->
     the next kind noun ("finansiärer för projekten"); the kind asked for is then what holds it."""
     if owner_of := _genitive_kind(reading) or _object_kind(reading):
         return [Constraint(ANY, reading.relation_kinds, KIND + owner_of)], None
+    if kind == ASSIGNMENT_KIND and reading.mentions and _WHO_FIRST.match(reading.text):  # "who gives the process leader assignments"
+        return [Constraint(ANY, frozenset({COMMISSION}), reading.mentions[0].entity_id)], None
     if not relation_noun:
         return [], kind
     rest = [k for _, k in kind_nouns(reading) if k != FUNDER_KIND]  # "LSG:ernas projekt", "projekten som LSG styr": projects
@@ -266,6 +279,8 @@ def compose(structure, reading: Reading) -> Query:
     documents = document_filter(structure, reading)[0] or named_documents(structure, reading)
     kind = _named_in_document(structure, reading, want, kind, documents)
     place_mention, place = _place(structure, reading, kind)
+    if group := _group_of_place(structure, reading, kind, place_mention):  # "vad är LSG i Trosa styrgrupp för": LSG Trosa's
+        reading, kind, place_mention, place = replace(reading, mentions=(replace(place_mention, entity_ids=(group,)),)), None, None, ()
     span = reading.date.first, reading.date.last
     among = _among(structure, reading, want, kind)
     constraints, unused = _name_constraints(structure, reading, kind, span, documents, (place_mention, among))

@@ -21,10 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from lsgmap.ask.amounts import amount, budget_items
-from lsgmap.ask.attributes import attribute_answer, fact_attribute
+from lsgmap.ask.attributes import attribute_answer, fact_attribute, recorded_attributes
 from lsgmap.ask.compose import (
     WANTS_COUNT,
     WANTS_YESNO,
@@ -336,7 +337,7 @@ def about(structure, reading: Reading) -> Finding:
     items = queries.targets(structure, every, x, on=span) + queries.holders(structure, every, x, on=span)
     return Finding(
         "about", msg("ask.i_about", name=_name(structure, x)), msg("ask.lead_about"), entities=(x,), answers=tuple(items),
-        paths=tuple(queries.chain_to_root(structure, x, on=span)),
+        paths=tuple(queries.chain_to_root(structure, x, on=span)), notice=recorded_attributes(structure, x),
     )
 
 
@@ -387,18 +388,24 @@ def _query_answers(structure, query) -> tuple[tuple, Any]:
     items = evaluate(structure, query).items
     if query.among:
         return items, _among_lead(structure, query, items)
-    if not items and query.alone and (shared := evaluate(structure, replace(query, alone=False)).items):
-        return shared, msg("ask.lead_only_shared")  # "något eget uppdrag?" — no, only shared ones
-    if not items and query.kind and query.constraints and query.want != "count":
-        other = evaluate(structure, replace(query, kind=None)).items
-        kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)
-        if other:
-            return other, msg("ask.lead_no_instead" if query.want == "yesno" else "ask.lead_none_of_kind", kinds=kinds)
-    if not items and query.want != "count" and (steered := _steered_instead(structure, query)):
-        return steered
+    if not items and (found := _instead(structure, query)):
+        return found
     if query.want == "yesno":
         return items, msg("ask.lead_yes") if items else msg("ask.lead_no")
     return items, None
+
+
+def _instead(structure, query) -> tuple[tuple, Any] | None:
+    """Nothing found: what holds instead, said so — shared assignments for "eget", other kinds, the steering where no
+    owner is recorded, or the last day of a name that no longer existed."""
+    if query.alone and (shared := evaluate(structure, replace(query, alone=False)).items):
+        return shared, msg("ask.lead_only_shared")  # "något eget uppdrag?" — no, only shared ones
+    if query.kind and query.constraints and query.want != "count" and (other := evaluate(structure, replace(query, kind=None)).items):
+        kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)
+        return other, msg("ask.lead_no_instead" if query.want == "yesno" else "ask.lead_none_of_kind", kinds=kinds)
+    if query.want != "count":
+        return _steered_instead(structure, query) or _gone_then(structure, query)
+    return None
 
 
 def _among_lead(structure, query, items) -> Any:
@@ -421,6 +428,17 @@ def _steered_instead(structure, query) -> tuple[tuple, Any] | None:
         c = next(c for c in tried.constraints if c.relations == {STEERING})
         if items := evaluate(structure, tried).items:
             return items, msg("ask.no_owner_steered" if c.subject == ANY else "ask.owns_nothing_steers", name=name)
+    return None
+
+
+def _gone_then(structure, query) -> tuple[tuple, Any] | None:
+    """A name that did not exist on the day asked: what held on its last day, said so ("LSG Gnesta fanns inte då …")."""
+    for c in query.constraints:
+        e = structure.entities.get(c.entity)
+        if e is not None and e.end is not None and e.end < query.span[0].toordinal():
+            last = date.fromordinal(e.end)
+            items = evaluate(structure, replace(query, span=(last, last))).items
+            return (items, msg("ask.gone_then", name=EntityName(e), date=last.isoformat())) if items else None
     return None
 
 

@@ -59,7 +59,10 @@ _SV_WORDS = frozenset(
 _EN_WORDS = frozenset(
     "who which what how when does do did is are was were the of to by with and in on at after before steers steer owns "
     "own funds fund finances employs employ commissions commission reports covers cover responsible happened much many "
-    "exist merger merged chain between today now during members member chairs assigned".split()
+    "exist merger merged chain between today now during members member chairs assigned over whole premises salary travel "
+    "phone telephone computer budgeted spent cost costs until since about according application status goals goal name named "
+    "there their they it its this that these those have has had be been any all each every given gives give get got go went "
+    "attend attended supposed should would could".split()
 )
 #: The question words of both languages (not names).
 QUESTION_WORDS = _SV_WORDS | _EN_WORDS

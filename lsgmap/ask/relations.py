@@ -252,7 +252,7 @@ def _no_between(structure, kinds, a: str, b: str, span) -> tuple[list, Any]:
     name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
     if kinds == {OWNERSHIP} and (steered := [i for i in queries.holders(structure, {STEERING}, b, on=span) if i.id == a]):
         return steered, msg("ask.no_owner_but_steers", a=name_a, b=name_b)
-    if instead := queries.targets(structure, kinds, a, on=span):
+    if instead := queries.holders(structure, kinds, b, on=span) + queries.targets(structure, kinds, a, on=span):  # who does, what a does
         return instead, msg("ask.no_between_instead", a=name_a, b=name_b)
     return [], msg("ask.no_between", a=name_a, b=name_b)
 

@@ -33,14 +33,16 @@ from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 __all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE", "DOCUMENT_CUE"]
 
 #: "Berätta om X", "allt om X", "tell me about X": everything about a name is what is asked.
-ABOUT_CUE = re.compile(r"^\s*(?:beratta om|beratta allt om|allt om|visa allt om|tell me about|everything about|about|om)\b")
+ABOUT_CUE = re.compile(
+    r"^\s*(?:beratta om|beratta allt om|allt om|visa allt om|tell me about|everything about|about|om)\b|\bfor nagot\b|^\s*(?:what is|whats) (?:the |a )?\S+\s*$"
+)
 #: Questions about what the documents say rather than who steers what: tasks, roles, goals, activities, reasons.
 DOCUMENT_CUE = re.compile(
-    r"\b(?:vad gor|gor processledaren|what does \S+(?: \S+)? do|roll\w*|roles?|uppgift\w*|tasks?|omraden|areas?|syfte\w*|purpose|"
+    r"\b(?:vad gor|gor processledaren|what does (?:\S+ ){0,4}do|roll\w*|roles?|uppgift\w*|tasks?|omraden|areas?|syfte\w*|purpose|"
     r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
-    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*)\b"
+    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till)\b"
 )
 _SHORT = 3
 #: "hur många" / "how many", anywhere in the question.

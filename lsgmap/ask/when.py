@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from lsgmap.ask.compose import named_documents
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term, validity
-from lsgmap.ask.reading import Reading, name_alternatives
+from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
@@ -240,7 +240,7 @@ def merged(structure, reading: Reading) -> Finding:
 
 
 #: "Vad heter …", "What is … called", "namnet på …": a name is asked for.
-NAME_CUE = re.compile(r"\b(?:vad heter|heter|namnet|namn|called|name of|named)\b")
+NAME_CUE = re.compile(r"\b(?:vad heter|heter|namnet|namn|called|name of|named|name)\b")
 
 
 def names_what_is_named(structure, reading: Reading) -> bool:
@@ -278,7 +278,8 @@ def what_name(structure, reading: Reading) -> Finding:
                        notice=msg("ask.name_holder", role=EntityName(target), name=person.name_sv, sources=", ".join(person.sources)))
     item = queries.entity_item(structure, target, on=reading.date.span)
     key = "ask.name_working" if is_working_name(target) else "ask.name_stated"
+    lead = (msg("ask.attribute_no") if is_working_name(target) else msg("ask.attribute_yes")) if WANTS_YESNO.search(reading.text) else None
     return Finding(
-        "name", msg("ask.i_name", name=EntityName(target)), entities=(target.id,), answers=(item,),
+        "name", msg("ask.i_name", name=EntityName(target)), lead, entities=(target.id,), answers=(item,),
         notice=msg(key, name=target.name_sv, sources=", ".join(target.sources)), verdict=True,
     )
