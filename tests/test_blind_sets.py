@@ -20,7 +20,7 @@ BLIND = Path(__file__).with_name("blind")
 SETS = [
     ("questions_blind_1.csv", "score_1c.csv"), ("questions_blind_2.csv", "score_2c.csv"), ("questions_blind_3.csv", "score_3.csv"),
     ("questions_blind_4.csv", "score_4b.csv"), ("questions_blind_5.csv", "score_5b.csv"), ("questions_blind_6.csv", "score_6b.csv"),
-    ("questions_blind_7.csv", "score_7.csv"),
+    ("questions_blind_7.csv", "score_7b.csv"), ("questions_blind_8.csv", "score_8.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
