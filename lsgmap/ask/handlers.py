@@ -403,9 +403,10 @@ def _instead(structure, query) -> tuple[tuple, Any] | None:
     if query.kind and query.constraints and query.want != "count" and (other := evaluate(structure, replace(query, kind=None)).items):
         kinds = Term(ENTITY_KINDS[query.kind], "plural", lower=True)
         return other, msg("ask.lead_no_instead" if query.want == "yesno" else "ask.lead_none_of_kind", kinds=kinds)
-    if query.want != "count":
-        return _steered_instead(structure, query) or _gone_then(structure, query)
-    return None
+    found = _steered_instead(structure, query) or _gone_then(structure, query) if query.want != "count" else None
+    if found and query.want == "yesno":  # "Äger LSG Gnesta TRIS?" — no, and what holds instead
+        return found[0], Joined((msg("ask.attribute_no"), found[1]), " ")
+    return found
 
 
 def _among_lead(structure, query, items) -> Any:
