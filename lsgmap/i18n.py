@@ -785,10 +785,6 @@ UI: dict[str, tuple[str, str]] = {
     "ask.line": ("rad", "line"),
     "ask.recorded_conflict": ("Noterad motstridighet i datan", "A conflict recorded in the data"),
     "ask.i_documents": ("vad dokumenten säger om frågan", "what the documents say on the question"),
-    "ask.documents_say": (
-        "Dokumenten säger (citat, inte uppgifter ur datan) i de stycken som bäst passar frågan:",
-        "The documents say (quotes, not facts of the data), in the passages that fit the question best:",
-    ),
     "ask.i_when_relation": ("datum för: {name} {inverse} …", "dates of: {name} {inverse} …"),
     "ask.i_when_entity": ("när {name} fanns", "when {name} existed"),
     "ask.when_dates_said": ("Enligt datan: {dates}", "According to the data: {dates}"),

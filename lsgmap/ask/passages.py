@@ -35,7 +35,7 @@ _FUNCTION = frozenset(
     "vem vilka vilken vilket vad hur nar var som ar av till for med och i pa den det de en ett om har hade finns fanns ska "
     "skulle kan mellan efter fore innan nu idag who what which how when does do did is are was were the a an of to for by "
     "with and in on at from be been this that those these it its into than then manga mycket many much ror rorande angaende "
-    "regarding concerning jan feb mar apr jun jul aug sep sept okt oct nov dec".split()
+    "regarding concerning galler gallande get gets got hosten varen sommaren vintern autumn spring summer winter jan feb mar apr jun jul aug sep sept okt oct nov dec".split()
 )
 #: Words that say nothing about what a passage is about.
 _COMMON = frozenset(
@@ -75,7 +75,7 @@ _SWEDISH = {
     "local": "lokala", "collaboration": "samverkan", "groups": "grupper", "group": "grupp", "do": "arbeta", "drive": "driva",
     "attended": "deltagit", "attend": "deltagit", "deltog": "deltagit", "deltar": "deltagit", "delta": "deltagit", "call": "utlysning",
     "trainings": "utbildning", "courses": "utbildning", "course": "utbildning", "workshop": "workshop", "met": "traffat", "meet": "traffat",
-    "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
+    "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "gatt": "deltagit", "gora": "stod", "stotta": "stod", "stottar": "stod", "bista": "stod", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
     "take": "delta", "part": "delta", "presentation": "presentationen", "evaluation": "utvarderingen", "coordinator": "samordnare", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
@@ -195,9 +195,9 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
     score = sum(idf.get(w, 0.0) for w in wanted & stems) / (0.75 + 0.25 * len(stems) / average)
     if any(_HEADING + w in stems for w in wanted):
         score *= 2  # the whole list under a heading the question names ("Mål") answers "hur många mål", "mål 1"
-    if boost is not None and boost.search(normalise(text)):
-        score *= 1.5
-    return score if text.rstrip(")").endswith((".", "!", "?", ":")) else score * 0.8
+    if boost is not None and boost.search(text if boost is _LIST else normalise(text)):
+        score *= 1.5 if boost is not _LIST else 2.0  # "vad deltog …": the list under "deltagit på:" over one sentence
+    return score if text.rstrip(")").endswith((".", "!", "?", ":")) or boost is _LIST else score * 0.8
 
 
 def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, only: tuple[str, ...] = ()) -> list[Passage]:
@@ -226,10 +226,17 @@ def _corpus(structure) -> tuple:
     return (_sentences(Path(structure.path) / "documents", docs) if structure.path else ()) + _conflicts(structure)
 
 
+#: "vad/vilka … deltog …", "what did …": a list answers better than one sentence.
+_WANTS_LIST = re.compile(r"^\s*(?:vad|vilka|vilken|what|which)\b")
+_LIST = re.compile(r":\s.*;\s")
+
+
 def _boost(question: str) -> re.Pattern | None:
     """What makes a passage answer better: a number for "hur många", a date for "när"."""
     asked = normalise(question)
-    return _NUMBER if _WANTS_NUMBER.search(asked) else _DATE if _WANTS_DATE.search(asked) else None
+    if _WANTS_NUMBER.search(asked):
+        return _NUMBER
+    return _DATE if _WANTS_DATE.search(asked) else _LIST if _WANTS_LIST.search(asked) else None
 
 
 def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[Passage]:

@@ -42,7 +42,7 @@ DOCUMENT_CUE = re.compile(
     r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
-    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till)\b"
+    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till|gatt pa|gar pa|stotta\w*)\b"
 )
 _SHORT = 3
 #: "hur många" / "how many", anywhere in the question.
@@ -159,5 +159,5 @@ def documents_say(structure, reading: Reading) -> Finding:
     found = list(dict.fromkeys([source, *wider] if source else wider))[:_SHORT]
     return Finding(
         "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,
-        notice=msg("ask.documents_say"), passages=tuple(found), alternatives=alternatives(structure, reading),
+        passages=tuple(found), alternatives=alternatives(structure, reading),
     )
