@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.draw.view import View
 
 __all__ = ["IMAGE_FORMATS", "export_image", "export_compare_image", "to_image", "to_compare_image", "image_size", "label_report", "png_labels",
-           "label_scale"]
+           "label_scale", "legend_room"]
 
 #: the image formats (:data:`lsgmap.draw.export.FORMATS` adds the HTML page)
 IMAGE_FORMATS = ("png", "svg")
@@ -86,13 +86,14 @@ _MARKERS = {"box": "s", "ellipse": "o", "dot": "o", "diamond": "D", "star": "*",
 
 
 def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = True, titled: bool = True,
-             legend_px: float | None = None) -> bytes:
+             legend_px: float | None = None, footnote: bool = True) -> bytes:
     """``els`` drawn as a PNG or SVG image of ``size`` pixels, with its title (``titled=False``: without, as on a slide
     whose title says it).
 
     A legend below the map names the entity and relation kinds drawn, with the
     map's shapes and lines (and what faded and dashed means, if any is drawn);
-    ``legend=False`` leaves it out; ``legend_px`` is its text's size in pixels (default: by the picture's size).
+    ``legend=False`` leaves it out (``footnote=False`` the line on faded facts too, when the picture's
+    neighbour says it); ``legend_px`` is its text's size in pixels (default: by the picture's size).
 
     The labels are drawn to the scale of the layout (:func:`label_scale`): a node's label is its ``font_size`` in
     layout units, so a layout sized from its labels (:mod:`lsgmap.draw.layout.positions`) keeps every label clear
@@ -110,8 +111,8 @@ def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT
     key_scale = scale if legend_px is None else legend_px / (9 * 100 / 72)
     if legend:  # the legend first: the map is fitted to the room above it
         _legend(fig, els, font_scale=key_scale)
-    else:
-        _unattested_key(fig, els, font_scale=key_scale)
+    elif footnote:
+        fig.subplots_adjust(bottom=max(0.01, _unattested_key(fig, els, font_scale=key_scale) + 0.005))
     _draw(ax, els, title=els.title if titled else "", font_scale=scale)
     return _save(fig, fmt)
 
@@ -125,9 +126,26 @@ def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> floa
     return 0.01 + note.get_window_extent().height / fig.bbox.height
 
 
-def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
+def legend_room(els: Elements, *, size: tuple[int, int] = DEFAULT_SIZE, legend: bool = True, legend_px: float | None = None,
+                footnote: bool = True) -> float:
+    """The share of the picture's height :func:`to_image` gives the legend of ``els`` (and the footnote on faded facts)
+    at ``size``: the map has the rest, to lay itself out for.
+
+    >>> from lsgmap.draw.elements import Elements
+    >>> legend_room(Elements((), (), "Tom", "2017-01-01"))
+    0.0
+    """
+    fig, _ = _figure(size)
+    scale = _font_scale(size) if legend_px is None else legend_px / (9 * 100 / 72)
+    if legend:
+        return _legend(fig, els, font_scale=scale)
+    return _unattested_key(fig, els, font_scale=scale) if footnote else 0.0
+
+
+def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> float:
     """The legend of the picture (:func:`lsgmap.draw.elements.legend_of`: the kinds and marks drawn) along the bottom,
-    above the footnote of :func:`_unattested_key`; the maps are moved up to make room (none in a picture too small for it)."""
+    above the footnote of :func:`_unattested_key`; the maps are moved up to make room (none in a picture too small
+    for it). Returns the share of the height it takes."""
     bottom = _unattested_key(fig, *sides, font_scale=font_scale)
     rows = legend_of(*sides)
     if rows:
@@ -149,6 +167,7 @@ def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
         else:
             bottom += height
     fig.subplots_adjust(bottom=min(0.5, max(0.01, bottom + 0.005)))
+    return bottom
 
 
 def _handle(row: dict[str, str], font_scale: float) -> Any:
@@ -246,7 +265,7 @@ def _fit_boxes(ax: Any, nodes: tuple) -> float:
     from lsgmap.draw.layout.label_boxes import bounds
 
     box = bounds(_boxes(nodes).values())
-    pad = max(box.width, box.height) * 0.01 + 4.0
+    pad = max(box.width, box.height) * 0.004 + 3.0
     fig, where = ax.figure, ax.get_position()
     px_w, px_h = where.width * fig.get_figwidth() * fig.dpi, where.height * fig.get_figheight() * fig.dpi
     ppu = min(px_w / (box.width + 2 * pad), px_h / (box.height + 2 * pad))
@@ -406,7 +425,8 @@ def _figure(size: tuple[int, int], panels: int = 1, top: float = 0.94):
     fig = Figure(figsize=(width / 100, height / 100), dpi=100)
     FigureCanvasAgg(fig)  # its renderer measures what was drawn (label_report)
     axes = [fig.add_subplot(1, panels, i + 1) for i in range(panels)]
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=top, wspace=0.04)
+    side = 0.01 if top < 0.99 else 0.003  # a picture without a title (a slide's) goes to its edges
+    fig.subplots_adjust(left=side, right=1 - side, bottom=0.01, top=top, wspace=0.04)
     return fig, axes
 
 

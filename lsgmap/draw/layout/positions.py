@@ -53,13 +53,15 @@ from lsgmap.vocab import ENTITY_KINDS
 if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.structure import Structure
 
-__all__ = ["layered_positions", "layer_of", "layout_bounds", "picture_boxes", "crossings", "FRAME", "MARGIN_X", "MARGIN_Y"]
+__all__ = ["layered_positions", "layer_of", "layout_bounds", "picture_boxes", "crossings", "FRAME", "MARGIN_X", "MARGIN_Y", "CLEARANCE"]
 
 #: the map's frame on a 1366 × 768 screen (CSS px): the layout's aspect
 FRAME = (1300.0, 520.0)
 #: least room between two drawings side by side, and between two rows (layout units)
 MARGIN_X = 16.0
 MARGIN_Y = 10.0
+#: room each side of a node of a picture (:func:`picture_boxes`), a share of the font size
+CLEARANCE = 0.15
 _MAX_GAP_Y = 120.0  # spare height beyond this between two rows is left out
 
 
@@ -151,18 +153,21 @@ def layout_bounds(
 
 
 def picture_boxes(structure: Structure, labels: Mapping[str, str], ids, font_size: float = 18) -> dict[str, tuple[float, float, float]]:
-    """``{id: (width, height, dy)}`` of each node's drawing with the label ``labels`` gives it (its name when none).
+    """``{id: (width, height, dy)}`` of each node's drawing with the label ``labels`` gives it (its name when none),
+    with a clearance of :data:`CLEARANCE` of the font size on each side (at a picture's large font sizes the margins
+    between nodes are a sliver of a letter; a picture's font hints to whole pixels).
 
     >>> from lsgmap.dataset.load import load
     >>> s = load()
-    >>> picture_boxes(s, {"lsg_trosa": "LSG Trosa"}, ["lsg_trosa"])["lsg_trosa"][0] < entity_boxes(s, ["lsg_trosa"])["lsg_trosa"][0]
+    >>> picture_boxes(s, {"lsg_trosa": "LSG"}, ["lsg_trosa"])["lsg_trosa"][0] < entity_boxes(s, ["lsg_trosa"])["lsg_trosa"][0]
     True
     """
     out = {}
     for i in ids:
         kind = ENTITY_KINDS.get(structure.entities[i].kind)
         label = labels.get(i, structure.entities[i].name("sv"))
-        out[i] = node_box(label_text(label), kind.shape if kind else "dot", font_size, 2.0)
+        w, h, dy = node_box(label_text(label), kind.shape if kind else "dot", font_size, 2.0)
+        out[i] = (round(w + 2 * CLEARANCE * font_size, 2), h, dy)
     return out
 
 
