@@ -1355,6 +1355,7 @@ UI: dict[str, tuple[str, str]] = {
         "Shows the story only. Drive it with → ← PageDown PageUp or Space (as a presentation clicker does), F for full screen, Esc to leave.",
     ),
     "app.story.full_exit": ("✕ Avsluta presentationsläge (Esc)", "✕ Leave presentation mode (Esc)"),
+    "app.story.notes": ("Källor och invändningar [{letter}]", "Sources and objections [{letter}]"),
     "app.nav.redigera": ("Redigera", "Edit"),
     "app.edit.title": ("Redigera strukturen", "Edit the structure"),
     "app.edit.off": (
