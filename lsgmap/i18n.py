@@ -1088,6 +1088,8 @@ UI: dict[str, tuple[str, str]] = {
     "app.severity.error": ("fel", "error"),
     "app.severity.warning": ("anmärkning", "note"),
     "app.with_relations": ("Visa även relationer", "Show relations too"),
+    "app.timeline.open": ("Öppna en rad", "Open a row"),
+    "app.timeline.on_map": ("Visa på kartan den dagen", "Show on the map that day"),
     "app.nothing": ("Inget att visa.", "Nothing to show."),
     "app.no_budget": ("Datamängden har ingen budget.", "The dataset has no budget."),
     "app.total": ("Summa", "Total"),
@@ -1389,6 +1391,7 @@ UI: dict[str, tuple[str, str]] = {
         "Shows the story only. Drive it with → ← PageDown PageUp or Space (as a presentation clicker does), F for full screen, Esc to leave.",
     ),
     "app.story.full_exit": ("✕ Avsluta presentationsläge (Esc)", "✕ Leave presentation mode (Esc)"),
+    "app.story.notes": ("Källor och invändningar [{letter}]", "Sources and objections [{letter}]"),
     "app.nav.redigera": ("Redigera", "Edit"),
     "app.edit.title": ("Redigera strukturen", "Edit the structure"),
     "app.edit.off": (

@@ -131,3 +131,14 @@ def test_national_tables_are_paged_and_the_budget_is_the_country_then_one_associ
     mine = _tab("budget", assoc=chosen)
     funded = next(df.value for df in mine.dataframe if "id" in df.value.columns)
     assert set(funded["id"]) == {b.relation for b in part.budget} and len(funded) < len({b.relation for b in s.budget})
+
+
+def test_a_timeline_row_opens_the_entity():
+    """Choosing a row of the timeline shows the entity's details on its last day there and links to it on Karta."""
+    at = _tab("timeline")
+    at.selectbox(key="data_gantt_open").set_value("lsg_trosa").run()
+    assert not at.exception
+    said = " ".join(m.value for m in at.markdown).replace("\\", "")  # data text is shown with Markdown escaped
+    assert "LSG Trosa" in said and "Läget den 2016-12-31" in said
+    assert "./karta?entity=lsg_trosa&on=2016-12-31&lang=sv" in said  # the same entity on the map, that day
+    assert any("Lokal samverkansgrupp" in x.value for x in at.text)  # its details: kind and validity

@@ -140,8 +140,9 @@ def init_state(key: str, param: str, parse: Callable[[str], Any], default: Any, 
 def set_params(page: str, values: dict[str, str | None]) -> None:
     """Write the page's state to the URL (``?page=…&…``, and the chosen association) so that a link opens the same view."""
     wanted = {"page": page, "lang": current_lang()}
-    if st.session_state.get(SCOPE_KEY):
-        wanted["assoc"] = st.session_state[SCOPE_KEY]
+    kept = st.session_state.get(SCOPE_KEY) or st.session_state.get(KEPT_SCOPE_KEY)  # also on a page that draws no part
+    if kept:
+        wanted["assoc"] = kept
     wanted.update({k: v for k, v in values.items() if v not in (None, "")})
     current = st.query_params.to_dict()
     if current != wanted:
@@ -350,6 +351,8 @@ def paged_table(frame: pd.DataFrame, key: str, lang: str, *, rows: int = PAGE_RO
 
 # -- one association at a time (national datasets) ------------------------------------------------------------------
 SCOPE_KEY = "scope"
+#: the association chosen, kept across pages (a widget's own key is not)
+KEPT_SCOPE_KEY = "scope.kept"
 
 
 @dataclass(frozen=True)
@@ -417,6 +420,10 @@ def choose_part(data: Loaded, lang: str) -> Part | None:
     ids = associations(s)
     if len(ids) <= 1:
         return Part(None, data.positions, "", s)
+    if SCOPE_KEY not in st.session_state and st.session_state.get(KEPT_SCOPE_KEY) in ids:
+        # a move through the menu: Streamlit forgets a widget's value on a page that did not draw it, and the menu's
+        # links carry no ?assoc=; the association is kept under a key of its own
+        st.session_state[SCOPE_KEY] = st.session_state[KEPT_SCOPE_KEY]
     init_state(SCOPE_KEY, "assoc", parse_one_of(ids), "")
     rows = {a.id: a for a in _overview(s.version, lang, s)}
     picked = _table_pick(st.session_state.get("scope_table"))
@@ -427,6 +434,7 @@ def choose_part(data: Loaded, lang: str) -> Part | None:
         format_func=lambda i: t("app.choose_one", lang) if not i else t("app.scope.option", lang, name=rows[i].name, count=rows[i].entities),
     )
     chosen = st.session_state.get(SCOPE_KEY)
+    st.session_state[KEPT_SCOPE_KEY] = chosen
     if chosen:
         return _part(s.version, chosen, s)
     st.info(t("app.scope.pick", lang, count=len(ids), entities=len(s.entities)))

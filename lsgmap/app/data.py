@@ -269,9 +269,32 @@ def _gantt(structure, lang: str, with_relations: bool, part: frozenset[str] | No
         layers += [rule, label]
     chart = alt.layer(*layers).properties(height=max(300, 22 * len(frame)))
     st.altair_chart(chart, width="stretch")
+    _open_row(structure, [r for r in rows if r["type"] == "entity"], lang)
     if not evs.empty:
         for text in evs["text"]:
             st.markdown(f"- {plain(text)}")
+
+
+def _open_row(structure, rows: list[dict], lang: str) -> None:
+    """A row of the timeline opened: the entity's details on its last day in the timeline, and a link to it on Karta."""
+    from urllib.parse import urlencode
+
+    from lsgmap.app.karta import entity_details
+
+    by_id = {r["id"]: r for r in rows}
+    chosen = st.selectbox(t("app.timeline.open", lang), [None, *by_id], key="data_gantt_open",
+                          format_func=lambda i: t("app.details_none", lang) if i is None else str(by_id[i]["name"]))
+    if chosen is None:
+        return
+    day = str(by_id[chosen]["end"])  # the last day the timeline shows it (an open end: the timeline's last day)
+    snap = structure.snapshot(on=day)
+    st.markdown(f"**{plain(by_id[chosen]['name'])}** · {plain(t('app.story.date', lang, date=day))}")
+    entity_details(structure, snap, chosen, False, lang)
+    params = {"entity": chosen, "on": day, "lang": lang}
+    kept = st.session_state.get(common.KEPT_SCOPE_KEY)
+    if kept:
+        params["assoc"] = kept
+    st.markdown(f"[{plain(t('app.timeline.on_map', lang))}](./karta?{urlencode(params)})")  # the link: ids and a date, URL-encoded
 
 
 def _touches(structure, event_id: str, part: frozenset[str]) -> bool:

@@ -13,6 +13,17 @@ export default function (component) {
       doc.documentElement.requestFullscreen().catch(() => {});
       return;
     }
+    const toggle = (data.toggles || {})[event.key];
+    if (toggle) {  // open or close the expander whose label says so (its summary is the button)
+      for (const summary of doc.querySelectorAll('[data-testid="stExpander"] summary')) {
+        if (summary.textContent.includes(toggle)) {
+          event.preventDefault();
+          summary.click();
+          return;
+        }
+      }
+      return;
+    }
     const action = actions[event.key];
     if (!action) return;
     event.preventDefault();

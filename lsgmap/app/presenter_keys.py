@@ -5,6 +5,8 @@ in the app page itself (no iframe, nothing loaded from outside), listens to the
 page's keys and sends one action per key press to Python as a trigger value.
 Keys typed into a text field, a select box or a text area are left alone. "f"
 asks the browser for full screen (a key press is the user gesture it needs).
+A key of ``toggles`` opens or closes the expander whose label holds the
+text it names, in the browser (no round trip).
 """
 
 from __future__ import annotations
@@ -28,8 +30,9 @@ _component = st.components.v2.component(
 )
 
 
-def presenter_keys(key: str, on_action: Callable[[str], None]) -> None:
-    """Listen to the clicker's keys; ``on_action(action)`` runs (as a callback, before the page is drawn) on each press."""
+def presenter_keys(key: str, on_action: Callable[[str], None], toggles: dict[str, str] | None = None) -> None:
+    """Listen to the clicker's keys; ``on_action(action)`` runs (as a callback, before the page is drawn) on each press;
+    ``toggles`` maps a key to (part of) the label of an expander that the key opens and closes."""
 
     def changed() -> None:
         value = st.session_state.get(key)
@@ -39,4 +42,4 @@ def presenter_keys(key: str, on_action: Callable[[str], None]) -> None:
         if action:
             on_action(str(action))
 
-    _component(key=key, data={"actions": ACTIONS}, on_action_change=changed)
+    _component(key=key, data={"actions": ACTIONS, "toggles": toggles or {}}, on_action_change=changed)

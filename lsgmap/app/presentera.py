@@ -15,6 +15,7 @@ from lsgmap.app.viewport import space_below
 from lsgmap.dataset.stories import STORY_FOLDER, load_stories, step_notes
 from lsgmap.draw.elements import elements
 from lsgmap.draw.labels import safe_text
+from lsgmap.draw.layout.positions import layered_positions, layout_bounds
 from lsgmap.draw.slides import MIME as PPTX_MIME
 from lsgmap.draw.slides import default_filename as deck_filename
 from lsgmap.draw.slides import story_slides
@@ -27,8 +28,17 @@ P = "presentera."  # session-state key prefix of this page
 FONT_SIZE = 24
 #: the step's text beside its map (presentation mode gives the map more)
 COLUMNS, FULL_COLUMNS = [1, 2.6], [1, 3.6]
-#: the map's frame in presentation mode on a 1366×768 screen (CSS px): the aspect a step is laid out for
-FRAME = (1020.0, 680.0)
+#: the map's frame on a 1366×768 screen (CSS px) in presentation mode and in the page with its menu: the aspect a
+#: step is laid out for (a layer may take up to three rows, so a tall frame gets large labels too)
+FRAME, NORMAL_FRAME = (1034.0, 668.0), (644.0, 585.0)
+#: the most rows a layer of a step's map takes
+MOST_ROWS = 3
+#: share of the step's box, and layout units, added on each side when the map is fitted to it: a label drawn a
+#: pixel wider than measured, an ellipse with vis-network's margins (10 units wider and taller than the layout's
+#: box) stay inside the frame
+FIT_PAD, FIT_UNITS = 0.0, 12.0
+#: the key that opens and closes "Källor och invändningar" (what the step's sources disagree on, working names)
+NOTES_KEY = "k"
 
 #: Constant CSS only (no data text): large type for a projector.
 _PROJECTOR_CSS = """
@@ -46,14 +56,32 @@ def _stories(path: str, version: str, _structure):
     return load_stories(_structure)
 
 
-def _step_positions(s, nodes) -> dict[str, tuple[float, float]]:
-    """A step's entities laid out alone, so they fill the frame (larger labels than in the whole map's places)."""
-    return common.laid_out_alone(s, nodes, font_size=FONT_SIZE, frame=FRAME)[0]
+def _step_positions(s, nodes, full: bool = True) -> dict[str, tuple[float, float]]:
+    """A step's entities laid out alone for the mode's frame, so they fill it (larger labels than in the whole map's places)."""
+    return _alone(s.version, tuple(sorted(nodes)), FRAME if full else NORMAL_FRAME, s)[0]
 
 
-def _step_bounds(s, nodes) -> tuple[float, float, float, float]:
-    """The box around the step's drawings (labels included): the map fits to it."""
-    return common.laid_out_alone(s, nodes, font_size=FONT_SIZE, frame=FRAME)[1]
+def _step_bounds(s, nodes, full: bool = True) -> tuple[float, float, float, float]:
+    """The box around the step's drawings (labels included) with :data:`FIT_PAD` around: the map fits to it."""
+    return _alone(s.version, tuple(sorted(nodes)), FRAME if full else NORMAL_FRAME, s)[1]
+
+
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _alone(version: str, ids: tuple[str, ...], frame: tuple[float, float], _s) -> tuple[dict, tuple[float, float, float, float]]:
+    only = frozenset(ids)
+    positions = layered_positions(_s, only=only, font_size=FONT_SIZE, frame=frame, most_rows=MOST_ROWS)
+    return positions, padded(layout_bounds(_s, positions, font_size=FONT_SIZE, only=only))
+
+
+def padded(box, share: float = FIT_PAD, units: float = FIT_UNITS) -> tuple[float, float, float, float]:
+    """``box`` (left, top, right, bottom) with ``share`` of its width and height and ``units`` added on each side.
+
+    >>> padded((0, 0, 100, 50), 0.1, 1.0)
+    (-11.0, -6.0, 111.0, 56.0)
+    """
+    left, top, right, bottom = box
+    dx, dy = (right - left) * share + units, (bottom - top) * share + units
+    return (left - dx, top - dy, right + dx, bottom + dy)
 
 
 def _moves(s) -> list:
@@ -108,16 +136,16 @@ STEP_KEYS = {"ArrowRight": 1, "PageDown": 1, " ": 1, "ArrowDown": 1, "ArrowLeft"
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _step_frames(version: str, story_id: str, lang: str, hide: bool, _s, _story, _data) -> str:
+def _step_frames(version: str, story_id: str, lang: str, hide: bool, full: bool, _s, _story, _data) -> str:
     """Every step's map of a story as :func:`lsgmap.app.live_map.frames_json`, named by step number, with its day and bounds."""
     texts, on, bounds = [], {}, {}
     for number, step in enumerate(_story.steps, start=1):
         view = story_view(_s, step, lang=lang, hide_persons=hide, font_size=FONT_SIZE)
-        els = elements(_s, view, _step_positions(_s, view.nodes) if view.nodes else _data.positions)
+        els = elements(_s, view, _step_positions(_s, view.nodes, full) if view.nodes else _data.positions)
         texts.append((str(number), item_texts(els)))
         on[str(number)] = els.on
-        bounds[str(number)] = _step_bounds(_s, view.nodes) if view.nodes else None
-    return frames_json(texts, repr((version, story_id, lang, hide)), on=on, bounds=bounds)
+        bounds[str(number)] = _step_bounds(_s, view.nodes, full) if view.nodes else None
+    return frames_json(texts, repr((version, story_id, lang, hide, full)), on=on, bounds=bounds)
 
 
 def _story_changed() -> None:
@@ -150,7 +178,9 @@ def render() -> None:
     count = len(story.steps)
     common.init_state(P + "step", "step", _step_number(count), 1)
     st.session_state[P + "step"] = min(max(int(st.session_state[P + "step"]), 1), count)
-    presenter_keys(P + "keys", lambda action: _key_action(action, count))  # → ← PageDown PageUp Space, Esc
+    notes_label = t("app.story.notes", lang, letter=NOTES_KEY.upper())
+    presenter_keys(P + "keys", lambda action: _key_action(action, count),  # → ← PageDown PageUp Space, Esc
+                   toggles={NOTES_KEY: notes_label, NOTES_KEY.upper(): notes_label})
     number = st.session_state[P + "step"]
     step = story.steps[number - 1]
     common.init_state(P + "full", "full", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
@@ -178,18 +208,19 @@ def render() -> None:
         st.title(plain(step.title(lang)), anchor=False)
         st.markdown(f"{plain(step.text(lang))}  \n\n*{plain(t('app.story.date', lang, date=view.on))}*")
         notes = step_notes(s, step, lang)  # a conflict behind a shown fact, a working name shown
-        if notes:
-            st.text("\n".join(safe_text(line) for line in notes))
-    els = elements(s, view, _step_positions(s, view.nodes) if view.nodes else data.positions)  # the step's own layout
+        if notes:  # folded to one line, so the step's text fits the screen beside its map; the key K opens it
+            with st.expander(f"{notes_label} ({len(notes)})"):
+                st.text("\n".join(safe_text(line) for line in notes))
+    els = elements(s, view, _step_positions(s, view.nodes, full) if view.nodes else data.positions)  # the step's own layout
     if els.unattested:
         with text_column:
             st.caption(plain(t("attested.count", lang, n=els.unattested, m=els.facts)))
     with map_column:
         height = space_below(P + "viewport", 720, least=420, margin=16)  # the step's map fills the window below the counter
         # one map for the whole story, updated in place: nodes glide to the next step's places, a merger plays
-        live_map(els, key=P + "map", height=height, bounds=_step_bounds(s, view.nodes) if view.nodes else None, moves=_moves(s),
+        live_map(els, key=P + "map", height=height, bounds=_step_bounds(s, view.nodes, full) if view.nodes else None, moves=_moves(s),
                  # every step's map in the browser once asked: the clicker's keys and the buttons draw the next one at once
-                 frames=lambda: _step_frames(s.version, story.id, lang, bool(hide), s, story, data),
+                 frames=lambda: _step_frames(s.version, story.id, lang, bool(hide), full, s, story, data),
                  controls={"frame": str(number), "steps": count, "prev": P + "prev", "next": P + "next", "keys": STEP_KEYS})
     map_downloads(els, key=P, stem=f"lsgmap-{story.id}-{number}")
 

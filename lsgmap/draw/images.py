@@ -22,13 +22,14 @@ Examples
 from __future__ import annotations
 
 import io
+import json
 import math
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from lsgmap.draw.elements import MARK_COLOURS, UNATTESTED_DASHES, darker, elements, faded, legend_of, readable_on
 from lsgmap.draw.export import check_format
-from lsgmap.draw.labels import wrap_label
+from lsgmap.draw.labels import map_label, wrap_label
 from lsgmap.draw.layout.positions import layered_positions
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, t
@@ -37,7 +38,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.draw.elements import Elements
     from lsgmap.draw.view import View
 
-__all__ = ["IMAGE_FORMATS", "export_image", "export_compare_image", "to_image", "to_compare_image", "image_size"]
+__all__ = ["IMAGE_FORMATS", "export_image", "export_compare_image", "to_image", "to_compare_image", "image_size", "label_report", "png_labels",
+           "label_scale", "legend_room"]
 
 #: the image formats (:data:`lsgmap.draw.export.FORMATS` adds the HTML page)
 IMAGE_FORMATS = ("png", "svg")
@@ -83,12 +85,20 @@ def export_compare_image(
 _MARKERS = {"box": "s", "ellipse": "o", "dot": "o", "diamond": "D", "star": "*", "triangle": "^", "square": "s"}
 
 
-def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = True) -> bytes:
-    """``els`` drawn as a PNG or SVG image of ``size`` pixels, with its title.
+def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT_SIZE, legend: bool = True, titled: bool = True,
+             legend_px: float | None = None, footnote: bool = True) -> bytes:
+    """``els`` drawn as a PNG or SVG image of ``size`` pixels, with its title (``titled=False``: without, as on a slide
+    whose title says it).
 
     A legend below the map names the entity and relation kinds drawn, with the
     map's shapes and lines (and what faded and dashed means, if any is drawn);
-    ``legend=False`` leaves it out.
+    ``legend=False`` leaves it out (``footnote=False`` the line on faded facts too, when the picture's
+    neighbour says it); ``legend_px`` is its text's size in pixels (default: by the picture's size).
+
+    The labels are drawn to the scale of the layout (:func:`label_scale`): a node's label is its ``font_size`` in
+    layout units, so a layout sized from its labels (:mod:`lsgmap.draw.layout.positions`) keeps every label clear
+    of the others, as on the live map. A PNG says in its text chunk ``lsgmap:labels`` (JSON) how many pixels high its
+    smallest label is, how many labels it draws and how many of their boxes meet (:func:`label_report`).
 
     >>> from lsgmap.draw.elements import Elements
     >>> svg = to_image(Elements((), (), "Tom", "2017-01-01"), fmt="svg", size=(300, 200))
@@ -96,13 +106,14 @@ def to_image(els: Elements, *, fmt: str = "png", size: tuple[int, int] = DEFAULT
     True
     """
     fmt = check_format(fmt, IMAGE_FORMATS)
-    fig, (ax,) = _figure(size)
+    fig, (ax,) = _figure(size, top=0.94 if titled else 0.995)
     scale = _font_scale(size)
-    _draw(ax, els, title=els.title, font_scale=scale)
-    if legend:
-        _legend(fig, els, font_scale=scale)
-    else:
-        _unattested_key(fig, els, font_scale=scale)
+    key_scale = scale if legend_px is None else legend_px / (9 * 100 / 72)
+    if legend:  # the legend first: the map is fitted to the room above it
+        _legend(fig, els, font_scale=key_scale)
+    elif footnote:
+        fig.subplots_adjust(bottom=max(0.01, _unattested_key(fig, els, font_scale=key_scale) + 0.005))
+    _draw(ax, els, title=els.title if titled else "", font_scale=scale)
     return _save(fig, fmt)
 
 
@@ -115,9 +126,26 @@ def _unattested_key(fig: Any, *sides: Elements, font_scale: float = 1.0) -> floa
     return 0.01 + note.get_window_extent().height / fig.bbox.height
 
 
-def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
+def legend_room(els: Elements, *, size: tuple[int, int] = DEFAULT_SIZE, legend: bool = True, legend_px: float | None = None,
+                footnote: bool = True) -> float:
+    """The share of the picture's height :func:`to_image` gives the legend of ``els`` (and the footnote on faded facts)
+    at ``size``: the map has the rest, to lay itself out for.
+
+    >>> from lsgmap.draw.elements import Elements
+    >>> legend_room(Elements((), (), "Tom", "2017-01-01"))
+    0.0
+    """
+    fig, _ = _figure(size)
+    scale = _font_scale(size) if legend_px is None else legend_px / (9 * 100 / 72)
+    if legend:
+        return _legend(fig, els, font_scale=scale)
+    return _unattested_key(fig, els, font_scale=scale) if footnote else 0.0
+
+
+def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> float:
     """The legend of the picture (:func:`lsgmap.draw.elements.legend_of`: the kinds and marks drawn) along the bottom,
-    above the footnote of :func:`_unattested_key`; the maps are moved up to make room (none in a picture too small for it)."""
+    above the footnote of :func:`_unattested_key`; the maps are moved up to make room (none in a picture too small
+    for it). Returns the share of the height it takes."""
     bottom = _unattested_key(fig, *sides, font_scale=font_scale)
     rows = legend_of(*sides)
     if rows:
@@ -125,7 +153,7 @@ def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
         labels = [r["label"] for r in rows]
 
         def place(ncol: int) -> Any:
-            return fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, bottom), ncol=ncol, fontsize=9 * font_scale,
+            return fig.legend(handles, labels, loc="lower center", bbox_to_anchor=(0.5, bottom), ncol=ncol, fontsize=max(9 * font_scale, LEGEND_LEAST_PT),
                               frameon=False, handlelength=3.2, columnspacing=1.6, borderaxespad=0.2)
 
         box = place(1)
@@ -139,6 +167,7 @@ def _legend(fig: Any, *sides: Elements, font_scale: float = 1.0) -> None:
         else:
             bottom += height
     fig.subplots_adjust(bottom=min(0.5, max(0.01, bottom + 0.005)))
+    return bottom
 
 
 def _handle(row: dict[str, str], font_scale: float) -> Any:
@@ -181,10 +210,10 @@ def to_compare_image(before: Elements, after: Elements, *, fmt: str = "png", siz
     fig, axes = _figure(size, panels=2)
     scale = _font_scale((size[0] // 2, size[1]))
     frame = before.nodes + after.nodes
-    for ax, els, prefix in ((axes[0], before, "a-"), (axes[1], after, "b-")):
-        _draw(ax, els, title=els.title, font_scale=scale, frame=frame, prefix=prefix)
     fig.suptitle(title or t("export.compare_title", before.lang, start=before.on, end=after.on), fontsize=15)
     _legend(fig, before, after, font_scale=scale)
+    for ax, els, prefix in ((axes[0], before, "a-"), (axes[1], after, "b-")):
+        _draw(ax, els, title=els.title, font_scale=scale, frame=frame, prefix=prefix)
     return _save(fig, fmt)
 
 
@@ -199,38 +228,73 @@ def _draw(ax: Any, els: Elements, *, title: str = "", font_scale: float = 1.0, f
         ax.text(0.5, 0.5, "—", ha="center", va="center", transform=ax.transAxes)
         return
     xy = {n.id: (n.x, -n.y) for n in els.nodes}
-    xs = [n.x for n in frame or els.nodes]
-    ys = [-n.y for n in frame or els.nodes]
-    pad_x = max((max(xs) - min(xs)) * 0.06, 90.0)
-    pad_y = max((max(ys) - min(ys)) * 0.08, 70.0)
-    ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
-    ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
     if len(els.nodes) + len(els.edges) > BULK:
+        xs = [n.x for n in frame or els.nodes]
+        ys = [-n.y for n in frame or els.nodes]
+        pad_x = max((max(xs) - min(xs)) * 0.06, 90.0)
+        pad_y = max((max(ys) - min(ys)) * 0.08, 70.0)
+        ax.set_xlim(min(xs) - pad_x, max(xs) + pad_x)
+        ax.set_ylim(min(ys) - pad_y, max(ys) + pad_y)
         _draw_bulk(ax, els, xy, font_scale, prefix)
         return
+    ppu = _fit_boxes(ax, frame or els.nodes)
     for e in els.edges:
         if e.source not in xy or e.target not in xy:
             continue
         bend = e.roundness if e.curve == "curvedCW" else -e.roundness if e.curve else 0.06
         arrow = FancyArrowPatch(
             xy[e.source], xy[e.target],
-            arrowstyle="-|>", mutation_scale=10 * font_scale,
+            arrowstyle="-|>", mutation_scale=max(8.0, 10 * font_scale * ppu),
             color=e.colour,
             linewidth=max(float(e.width), 0.5) * 0.8,
             linestyle=(0, e.dashes) if e.dashes else "-",
             alpha=min(e.opacity, 0.85),
-            shrinkA=9, shrinkB=11,
+            shrinkA=9 * ppu, shrinkB=11 * ppu,
             connectionstyle=f"arc3,rad={bend}",
             zorder=1,
         )
         arrow.set_gid(f"{prefix}edge-{e.id}")
         ax.add_patch(arrow)
     for n in els.nodes:
-        _draw_node(ax, n, xy[n.id], font_scale, prefix)
+        _draw_node(ax, n, xy[n.id], ppu, prefix)
+
+
+def _fit_boxes(ax: Any, nodes: tuple) -> float:
+    """Fit the axes to the boxes the nodes' drawings take (:func:`lsgmap.draw.layout.label_boxes.boxes_of`), one scale
+    for x and y; returns the pixels per layout unit (:func:`label_scale`)."""
+    from lsgmap.draw.layout.label_boxes import bounds
+
+    box = bounds(_boxes(nodes).values())
+    pad = max(box.width, box.height) * 0.004 + 3.0
+    fig, where = ax.figure, ax.get_position()
+    px_w, px_h = where.width * fig.get_figwidth() * fig.dpi, where.height * fig.get_figheight() * fig.dpi
+    ppu = min(px_w / (box.width + 2 * pad), px_h / (box.height + 2 * pad))
+    cx, cy, half_w, half_h = (box.left + box.right) / 2, -(box.top + box.bottom) / 2, px_w / ppu / 2, px_h / ppu / 2
+    ax.set_xlim(cx - half_w, cx + half_w)
+    ax.set_ylim(cy - half_h, cy + half_h)
+    return label_scale(ax)
+
+
+def _boxes(nodes: tuple) -> dict:
+    from lsgmap.draw.elements import Elements
+    from lsgmap.draw.layout.label_boxes import boxes_of
+
+    return boxes_of(Elements(tuple({n.id: n for n in nodes}.values()), (), "", ""))
+
+
+def label_scale(ax: Any) -> float:
+    """Pixels of the picture per layout unit on ``ax`` (x and y drawn to one scale): a label of ``font_size`` 24 is
+    ``24 * label_scale(ax)`` pixels high."""
+    fig = ax.figure
+    width = ax.get_position().width * fig.get_figwidth() * fig.dpi
+    low, high = ax.get_xlim()
+    return width / max(high - low, 1e-9)
 
 
 #: Above this many nodes and edges a map is drawn in bulk (:func:`_draw_bulk`): one artist per kind of line and shape.
 BULK = 600
+#: the legend's text is at least this many points (14 px at the pictures' 100 dpi)
+LEGEND_LEAST_PT = 10.1
 #: Above this many nodes a map in bulk draws no labels (they would cover each other and the picture).
 BULK_LABELS = 400
 
@@ -283,37 +347,56 @@ def _draw_bulk(ax: Any, els: Elements, xy: dict, font_scale: float, prefix: str)
             text.set_gid(f"{prefix}node-{n.id}")
 
 
-def _draw_node(ax: Any, n: Any, at: tuple[float, float], font_scale: float, prefix: str) -> None:
-    """One node: its shape or box, its label, and a coloured halo when it is marked."""
+def _draw_node(ax: Any, n: Any, at: tuple[float, float], ppu: float, prefix: str) -> None:
+    """One node: its shape or box, its label, and a coloured halo when it is marked; to scale (``ppu`` pixels per layout
+    unit): the label ``n.font_size`` units high with the layout's margins, a shape of radius ``NODE_SIZE``."""
+    from lsgmap.draw.layout.label_boxes import NODE_SIZE, label_gap
+
     x, y = at
+    px_pt = 72 / 100  # points per pixel at the pictures' 100 dpi
+    fontsize = n.font_size * ppu * px_pt
+    label = map_label(n.label)
     border, border_width = (n.border, 3.0) if n.border else ("white", 1.0)
     line = "-"
     if not n.attested:  # faded fill (n.colour), dashed border in the kind's darker colour, as on the live map
         border, border_width, line = (n.border or darker(n.colour)), max(border_width, 1.5), (0, UNATTESTED_DASHES)
     if n.mark:  # compare view: a halo in the mark's colour that shows at any size (the border may be a highlight's)
-        halo = ax.scatter([x], [y], s=1400 * font_scale, marker="o", facecolors="none", edgecolors=MARK_COLOURS[n.mark], linewidths=3.5, zorder=2)
+        halo = ax.scatter([x], [y], s=(3.2 * NODE_SIZE * ppu * px_pt) ** 2, marker="o", facecolors="none", edgecolors=MARK_COLOURS[n.mark], linewidths=3.5, zorder=2)
         halo.set_gid(f"{prefix}mark-{n.id}")
-    fontsize = 7.5 * font_scale
     # a marked node's label sits on an opaque ground the halo and lines pass under, in a colour readable on it (compare view)
     solid = bool(n.mark) and not n.dimmed
     if n.shape in ("box", "ellipse"):
-        style = "round,pad=0.35" if n.shape == "box" else "ellipse,pad=0.15"
         edge = border if (n.border or not n.attested) else n.colour
         fill, alpha = (_over_white(n.colour, n.opacity), 1.0) if solid else (n.colour, n.opacity)
+        look = {"facecolor": fill, "edgecolor": edge, "linewidth": border_width, "linestyle": line, "alpha": alpha}
+        style = f"round,pad={5 / max(n.font_size, 1):.3f}" if n.shape == "box" else _ellipse(label.count("\n") + 1, fontsize * 100 / 72)
+        ground = {"boxstyle": style, **look}
         text = ax.text(
-            x, y, _wrap(n.label), ha="center", va="center", fontsize=fontsize, color=readable_on(fill) if solid else n.text_colour,
-            alpha=1.0 if solid else n.opacity if n.attested or n.dimmed else 0.8,
-            bbox={"boxstyle": style, "facecolor": fill, "edgecolor": edge, "linewidth": border_width, "linestyle": line, "alpha": alpha},
-            zorder=3,
+            x, y, label, ha="center", va="center", fontsize=fontsize, linespacing=1.0, color=readable_on(fill) if solid else n.text_colour,
+            alpha=1.0 if solid else n.opacity if n.attested or n.dimmed else 0.8, bbox=ground, zorder=3,
         )
     else:
-        dot = ax.scatter([x], [y], s=260 * font_scale, marker=_MARKERS.get(n.shape, "o"), c=n.colour, alpha=n.opacity,
+        dot = ax.scatter([x], [y], s=(2 * NODE_SIZE * ppu * px_pt) ** 2, marker=_MARKERS.get(n.shape, "o"), c=n.colour, alpha=n.opacity,
                          edgecolors=border, linewidths=border_width, linestyles=line, zorder=3)
         dot.set_gid(f"{prefix}shape-{n.id}")
         ground = {"boxstyle": "square,pad=0.15", "facecolor": "#ffffff", "edgecolor": "none"} if solid else None
-        text = ax.text(x, y - 26, _wrap(n.label), ha="center", va="top", fontsize=fontsize, color="#222222" if solid else "black",
-                       alpha=1.0 if solid else n.opacity, bbox=ground, zorder=4)
+        text = ax.text(x, y - NODE_SIZE - label_gap(n.font_size), label, ha="center", va="top", fontsize=fontsize, linespacing=1.0,
+                       color="#222222" if solid else "black", alpha=1.0 if solid else n.opacity, bbox=ground, zorder=4)
     text.set_gid(f"{prefix}node-{n.id}")
+
+
+def _ellipse(lines: int, font_px: float) -> Any:
+    """A matplotlib box style drawing the ellipse vis-network draws around a label of ``lines`` lines of ``font_px``
+    pixels: as wide as the text plus its height, twice the text's height (:func:`lsgmap.draw.layout.label_boxes.node_box`)."""
+    from matplotlib.path import Path
+    from matplotlib.transforms import Affine2D
+
+    def style(x0: float, y0: float, width: float, height: float, mutation_size: float) -> Any:
+        text_h = lines * font_px
+        w, h = width + text_h, 2 * text_h
+        return Affine2D().scale(w / 2, h / 2).translate(x0 + width / 2, y0 + height / 2).transform_path(Path.unit_circle())
+
+    return style
 
 
 def _over_white(colour: str, alpha: float) -> str:
@@ -334,13 +417,16 @@ def _wrap(label: str, width: int = 22) -> str:
     return wrap_label(label, width, max_lines=3)
 
 
-def _figure(size: tuple[int, int], panels: int = 1):
+def _figure(size: tuple[int, int], panels: int = 1, top: float = 0.94):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure  # no pyplot: no GUI backend, no global state
 
     width, height = _check_size(size)
     fig = Figure(figsize=(width / 100, height / 100), dpi=100)
+    FigureCanvasAgg(fig)  # its renderer measures what was drawn (label_report)
     axes = [fig.add_subplot(1, panels, i + 1) for i in range(panels)]
-    fig.subplots_adjust(left=0.01, right=0.99, bottom=0.01, top=0.94, wspace=0.04)
+    side = 0.01 if top < 0.99 else 0.003  # a picture without a title (a slide's) goes to its edges
+    fig.subplots_adjust(left=side, right=1 - side, bottom=0.01, top=top, wspace=0.04)
     return fig, axes
 
 
@@ -361,7 +447,59 @@ def _save(fig: Any, fmt: str) -> bytes:
     buffer = io.BytesIO()
     with rc_context({"svg.fonttype": "none"}):
         fig.savefig(buffer, format=fmt, dpi=100, metadata={"Software": "lsgmap"} if fmt == "png" else {"Creator": "lsgmap"})
-    return buffer.getvalue()
+    if fmt != "png":
+        return buffer.getvalue()
+    return _with_text(buffer.getvalue(), "lsgmap:labels", json.dumps(label_report(fig)))  # measured as just drawn
+
+
+def _with_text(png: bytes, key: str, value: str) -> bytes:
+    """``png`` with a tEXt chunk ``key``: ``value`` before its end.
+
+    >>> png_labels(_with_text(bytes(8) + b"....IEND....", "lsgmap:labels", '{"count": 1}'))
+    {'count': 1}
+    """
+    import zlib
+
+    body = b"tEXt" + key.encode("latin-1") + b"\x00" + value.encode("latin-1")
+    chunk = (len(body) - 4).to_bytes(4, "big") + body + zlib.crc32(body).to_bytes(4, "big")
+    end = png.rfind(b"IEND") - 4
+    return png[:end] + chunk + png[end:]
+
+
+def label_report(fig: Any) -> dict[str, float]:
+    """What the figure's node labels measure as drawn: ``smallest_px`` (the smallest label's font size in pixels),
+    ``count`` and ``overlaps`` (pairs of labels whose drawn boxes share area, by matplotlib's own extents).
+
+    >>> from lsgmap.dataset.load import load
+    >>> from lsgmap.draw.view import View
+    >>> report = png_labels(export_image(load(), View(on="2016-11-15"), size=(1600, 1000)))
+    >>> report["smallest_px"] >= 14, report["overlaps"], report["count"] > 20
+    (True, 0, True)
+    """
+    from lsgmap.draw.layout.label_boxes import Box, overlaps
+
+    renderer = fig.canvas.get_renderer()  # the figure was just drawn (saved): the extents are those drawn
+    texts = [a for ax in fig.axes for a in ax.texts if (a.get_gid() or "").split("node-")[0] in ("", "a-", "b-")
+             and "node-" in (a.get_gid() or "")]
+    boxes = {}
+    for a in texts:
+        e = a.get_window_extent(renderer)
+        boxes[a.get_gid()] = Box(e.x0, -e.y1, e.x1, -e.y0)
+    sizes = [a.get_fontsize() * fig.dpi / 72 for a in texts]
+    return {"smallest_px": round(min(sizes), 2) if sizes else 0.0, "count": len(texts), "overlaps": len(overlaps(boxes))}
+
+
+def png_labels(data: bytes) -> dict[str, float]:
+    """The ``lsgmap:labels`` report (:func:`label_report`) a PNG of :func:`to_image` carries in its text chunk.
+
+    >>> png_labels(b"not a png")
+    {}
+    """
+    at = data.find(b"tEXtlsgmap:labels\x00")
+    if at < 0:
+        return {}
+    length = int.from_bytes(data[at - 4:at], "big")
+    return json.loads(data[at + 4 + len("lsgmap:labels") + 1:at + 4 + length])
 
 
 def _font_scale(size: tuple[int, int]) -> float:

@@ -46,20 +46,22 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from lsgmap.draw.layout.label_boxes import INSIDE_SHAPES, Box, bounds, box_at, entity_boxes, overlaps
+from lsgmap.draw.layout.label_boxes import INSIDE_SHAPES, Box, bounds, box_at, entity_boxes, label_text, node_box, overlaps
 from lsgmap.draw.layout.layer_order import LayerGraph, crossings, layer_of, order_layers
 from lsgmap.vocab import ENTITY_KINDS
 
 if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.structure import Structure
 
-__all__ = ["layered_positions", "layer_of", "layout_bounds", "crossings", "FRAME", "MARGIN_X", "MARGIN_Y"]
+__all__ = ["layered_positions", "layer_of", "layout_bounds", "picture_boxes", "crossings", "FRAME", "MARGIN_X", "MARGIN_Y", "CLEARANCE"]
 
 #: the map's frame on a 1366 × 768 screen (CSS px): the layout's aspect
 FRAME = (1300.0, 520.0)
 #: least room between two drawings side by side, and between two rows (layout units)
 MARGIN_X = 16.0
 MARGIN_Y = 10.0
+#: room each side of a node of a picture (:func:`picture_boxes`), a share of the font size
+CLEARANCE = 0.15
 _MAX_GAP_Y = 120.0  # spare height beyond this between two rows is left out
 
 
@@ -75,6 +77,8 @@ def layered_positions(
     font_size: float = 18,
     frame: tuple[float, float] = FRAME,
     transpose: bool = False,
+    most_rows: int = 2,
+    labels: Mapping[str, str] | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Positions ``{entity id: (x, y)}`` for every entity of every date (of ``only``, when given: one association's part).
 
@@ -91,6 +95,12 @@ def layered_positions(
     max_row, stagger : int or None, float
         A layer with more than ``max_row`` nodes alternates between two rows; None (default): a layer does
         so when that makes the labels larger in ``frame``. The second row stands at least ``stagger * spacing_y`` lower.
+    most_rows : int
+        The most rows a layer may take when ``max_row`` is None (2 on the live map; a slide, taller than it is
+        wide for its labels, lets a layer of nine municipalities take three rows of three).
+    labels : {entity id: label}, optional
+        The labels one picture draws (one language, one day): each node gets the room of its own label only
+        (:func:`picture_boxes`) instead of the room of every name it can have. For a picture that never changes (a slide).
     only : set of entity ids, optional
         Lay out these alone (:func:`lsgmap.model.scope.scope_of`: one association), so they fill the frame.
     font_size : float
@@ -107,9 +117,10 @@ def layered_positions(
     """
     graph = LayerGraph.of(structure, only)
     units = order_layers(graph, sweeps, transpose)
-    plan = _Plan(structure, graph, entity_boxes(structure, graph.ids, font_size), spacing_x)
+    sizes = entity_boxes(structure, graph.ids, font_size) if labels is None else picture_boxes(structure, labels, graph.ids, font_size)
+    plan = _Plan(structure, graph, sizes, spacing_x)
     orders = {lv: [n for unit in layer_units for n in unit] for lv, layer_units in units.items()}
-    rows = _rows(plan, orders, max_row, frame)
+    rows = _rows(plan, orders, max_row, frame, most_rows)
     plan.tops = _row_tops(plan, rows, MARGIN_Y, spacing_y, stagger)
     x: dict[str, float] = {}
     y: dict[str, float] = {}
@@ -125,7 +136,8 @@ def layered_positions(
 
 
 def layout_bounds(
-    structure: Structure, positions: Mapping[str, tuple[float, float]], *, font_size: float = 18, only: frozenset[str] | set[str] | None = None
+    structure: Structure, positions: Mapping[str, tuple[float, float]], *, font_size: float = 18, only: frozenset[str] | set[str] | None = None,
+    labels: Mapping[str, str] | None = None,
 ) -> Box:
     """The box around every entity's drawing (all dates, every name it can have): what the map is fitted to.
 
@@ -136,8 +148,27 @@ def layout_bounds(
     True
     """
     ids = [i for i in (structure.entities if only is None else only) if i in positions and i in structure.entities]
-    sizes = entity_boxes(structure, ids, font_size)
+    sizes = entity_boxes(structure, ids, font_size) if labels is None else picture_boxes(structure, labels, ids, font_size)
     return bounds(box_at(*positions[i], sizes[i]) for i in ids)
+
+
+def picture_boxes(structure: Structure, labels: Mapping[str, str], ids, font_size: float = 18) -> dict[str, tuple[float, float, float]]:
+    """``{id: (width, height, dy)}`` of each node's drawing with the label ``labels`` gives it (its name when none),
+    with a clearance of :data:`CLEARANCE` of the font size on each side (at a picture's large font sizes the margins
+    between nodes are a sliver of a letter; a picture's font hints to whole pixels).
+
+    >>> from lsgmap.dataset.load import load
+    >>> s = load()
+    >>> picture_boxes(s, {"lsg_trosa": "LSG"}, ["lsg_trosa"])["lsg_trosa"][0] < entity_boxes(s, ["lsg_trosa"])["lsg_trosa"][0]
+    True
+    """
+    out = {}
+    for i in ids:
+        kind = ENTITY_KINDS.get(structure.entities[i].kind)
+        label = labels.get(i, structure.entities[i].name("sv"))
+        w, h, dy = node_box(label_text(label), kind.shape if kind else "dot", font_size, 2.0)
+        out[i] = (round(w + 2 * CLEARANCE * font_size, 2), h, dy)
+    return out
 
 
 @dataclass
@@ -175,8 +206,8 @@ class _Plan:
         return {f for f in order if f in self.graph.followers and all(b in members for b in self.graph.followers[f])}
 
 
-def _rows(plan: _Plan, orders: dict[int, list[str]], max_row: int | None, frame: tuple[float, float]) -> dict[int, int]:
-    """``{layer: 1 or 2}``: how many rows each layer takes (2: its nodes alternate between two rows)."""
+def _rows(plan: _Plan, orders: dict[int, list[str]], max_row: int | None, frame: tuple[float, float], most_rows: int = 2) -> dict[int, int]:
+    """``{layer: rows}``: how many rows each layer takes (1 to ``most_rows``; with more than one its nodes take the rows in turn)."""
     rows = {lv: 1 for lv in orders}
     if max_row is not None:
         return {lv: 2 if len(order) > max_row else 1 for lv, order in orders.items()}
@@ -188,15 +219,14 @@ def _rows(plan: _Plan, orders: dict[int, list[str]], max_row: int | None, frame:
         return min(frame[0] / max(width, 1.0), frame[1] / max(height, 1.0))
 
     best = score(rows)
-    while True:
-        open_ = [lv for lv in slots if rows[lv] == 1 and len(slots[lv]) > 3]
-        if not open_:
+    while True:  # one more row for the widest layer, or for the k widest together when they are about as wide
+        open_ = [lv for lv in slots if rows[lv] < most_rows and len(slots[lv]) > (3 if rows[lv] == 1 else 2 * rows[lv])]
+        open_.sort(key=lambda lv: (-_min_width(plan, slots[lv], rows[lv]), lv))
+        trials = [{**rows, **{lv: rows[lv] + 1 for lv in open_[:k]}} for k in range(1, len(open_) + 1)]
+        scored = [(score(trial), -k, trial) for k, trial in enumerate(trials)]
+        if not scored or max(scored, key=lambda item: item[:2])[0] <= best:
             return rows
-        widest = max(open_, key=lambda lv: (_min_width(plan, slots[lv], 1), -lv))
-        trial = {**rows, widest: 2}
-        if score(trial) <= best:
-            return rows
-        rows, best = trial, score(trial)
+        best, _, rows = max(scored, key=lambda item: item[:2])
 
 
 def _slotted(plan: _Plan, order: list[str]) -> list[str]:
@@ -206,7 +236,7 @@ def _slotted(plan: _Plan, order: list[str]) -> list[str]:
 
 
 def _min_width(plan: _Plan, order: list[str], rows: int = 1) -> float:
-    """The least width a layer's slots take in ``rows`` rows (two rows: every other node in each)."""
+    """The least width a layer's slots take in ``rows`` rows (two rows: every other node in each; three: every third …)."""
     if not order:
         return 0.0
     per_row = [order[r::rows] for r in range(rows)]
@@ -215,7 +245,7 @@ def _min_width(plan: _Plan, order: list[str], rows: int = 1) -> float:
         if row:
             inner = sum(plan.distance(a, b) for a, b in zip(row, row[1:], strict=False))
             widths.append(inner + (plan.sizes[row[0]][0] + plan.sizes[row[-1]][0]) / 2)
-    return max(widths) + (plan.sizes[order[0]][0] / 2 if rows == 2 else 0.0)
+    return max(widths) + (plan.sizes[order[0]][0] / 2 * (rows - 1) if rows > 1 else 0.0)
 
 
 def _band(plan: _Plan, nodes: list[str], rows: int = 1) -> float:
@@ -281,16 +311,15 @@ def _place_layer(plan: _Plan, order: list[str], rows: int, window: float, x: dic
 
 
 def _slots(plan: _Plan, slots: list[str], rows: int, wishes, window: float, x: dict[str, float], y: dict[str, float]) -> list[str]:
-    """Place ``slots`` in order (alternating rows when ``rows`` is 2), inside ``window`` when they fit; returns them."""
+    """Place ``slots`` in order (taking the rows in turn when ``rows`` > 1), inside ``window`` when they fit; returns them.
+
+    Node ``i`` stands at least ``j / rows`` of its full distance right of node ``i - j`` (the full distance from the
+    node before it in its own row), so the rows interleave like bricks.
+    """
     lv = plan.graph.layer[slots[0]] if slots else 0
     need = []
     for i, n in enumerate(slots):
-        if rows == 2:
-            near = [(i - 1, float(math.ceil(plan.distance(slots[i - 1], n) / 2)))] if i >= 1 else []
-            near += [(i - 2, plan.distance(slots[i - 2], n))] if i >= 2 else []
-        else:
-            near = [(i - 1, plan.distance(slots[i - 1], n))] if i >= 1 else []
-        need.append(near)
+        need.append([(i - j, float(math.ceil(plan.distance(slots[i - j], n) * j / rows))) for j in range(1, rows + 1) if i >= j])
     xs = _compact([None if wishes[n] is None else float(round(wishes[n])) for n in slots], need)
     half = [plan.sizes[n][0] / 2 for n in slots]
     xs = _within(xs, half, window)
