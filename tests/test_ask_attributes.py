@@ -120,3 +120,34 @@ def test_persons_roles_and_signatures(sormland):
     assert "Signed by: Ida Malmberg" in ask(sormland, "Who wrote the status report for Oct–Dec 2016?").text()
     assert "No one in the data holds that role" in ask(sormland, "who is the PRIO coordinator in southern Sörmland?").text()
     assert ask(sormland, "är processledartjänsten finansierad idag?", on="2018-08-15").answers[0].id == "rar"
+
+
+def test_a_no_between_two_names_says_what_holds_instead(sormland):
+    a = ask(sormland, "finansierar ESF processledaren?")
+    assert _lines(a)[1].startswith("Nej, inte enligt datan") and "rar" in {x.id for x in a.answers}  # RAR funds the post
+
+
+def test_a_name_that_no_longer_existed_answers_for_its_last_day(sormland):
+    a = ask(sormland, "vilka projekt är LSG Gnesta styrgrupp för", on="2018-09-01")
+    assert _lines(a)[1].startswith("LSG Gnesta fanns inte det datumet (till 2016-12-31)")
+    assert {x.id for x in a.answers} == {"tris"}
+
+
+def test_who_gives_assignments_and_the_group_of_a_place(sormland):
+    givers = ask(sormland, "Who gives the process leader assignments according to the application?")
+    assert {x.id for x in givers.answers} == {"lsg_trosa", "lsg_gnesta", "lsg_nykoping", "lsg_oxelosund"}
+    trosa = ask(sormland, "vad är lsg i trosa styrgrup för?")
+    assert {x.id for x in trosa.answers} == {"tris"}
+
+
+def test_names_and_what_things_are(sormland):
+    assert "Processledare LSG södra Sörmland är Ida Malmberg" in ask(sormland, "Vad heter processledaren i södra Sörmland?").text()
+    assert _lines(ask(sormland, "Is the merged Trosa-Gnesta LSG given a name?"))[1] == "No."
+    post = ask(sormland, "vad är processledartjänsten för något")
+    assert post.interpretation.intent == "about" and "heltidstjänst: ja" in post.text()
+    assert "No one in the data holds that role" in ask(sormland, "What's the name of the PRIO coordinator in southern Sörmland?").text()
+
+
+def test_a_list_question_about_the_documents_quotes_the_list(sormland):
+    a = ask(sormland, "vad deltog processledaren i för kunskapsinhämtning under perioden 13 okt - 31 dec 2016?")
+    assert "Grundutbildning i TRIS" in a.passages[0].text
