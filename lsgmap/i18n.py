@@ -1019,6 +1019,12 @@ UI: dict[str, tuple[str, str]] = {
     "app.ask.as_text": ("Svaret som text (för protokollet)", "The answer as text (for the minutes)"),
     "app.ask.chains": ("Kedjor ({count})", "Chains ({count})"),
     "app.ask.chain": ("Kedja", "Chain"),
+    "app.ask.evidence.document": ("dokument", "document"),
+    "app.ask.evidence.public": ("offentlig källa", "public source"),
+    "app.ask.evidence.plan": ("plan", "plan"),
+    "app.ask.group.attested": ("Belagt för {span}", "Attested for {span}"),
+    "app.ask.group.unattested": ("Gäller men saknar källa för {span}", "Valid, but no source for {span}"),
+    "app.ask.group.conflicts": ("Källorna säger olika ({count})", "The sources disagree ({count})"),
     # app pages: present page
     "app.story.choose": ("Berättelse", "Story"),
     "app.story.prev": ("◀ Föregående", "◀ Previous"),
