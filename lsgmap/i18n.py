@@ -942,6 +942,7 @@ UI: dict[str, tuple[str, str]] = {
     "span.ends_earlier": ("{name} finns bara till {date}", "{name} exists only until {date}"),
     "snapshot.legend": ("Utan anmärkning: {document}; annars ({public}), ({plan}) eller saknar källa",
                         "No remark: {document}; else ({public}), ({plan}) or no source"),
+    "view.role_holder": ("{role} (person)", "{role} (person)"),
     "evidence.document": ("belagd i dokument", "stated in a document"),
     "evidence.public": ("offentlig källa, ej kontrollerad här", "public source, not checked here"),
     "evidence.plan": ("planerat, inte belagt", "planned, not attested"),

@@ -229,7 +229,7 @@ def elements(structure: Structure, view: View, positions: Mapping[str, tuple[flo
     >>> (els.node("lsg_trosa").x, els.node("lsg_trosa").y) == places["lsg_trosa"]
     True
     >>> elements(s, View(on="2016-11-01", hide_persons=True), places).node("ida_malmberg").label
-    'Processledare LSG södra Sörmland'
+    'Processledaren (person)'
     >>> later = elements(s, View(on="2017-03-01"), places)
     >>> later.node("lsg_nykoping_oxelosund").attested, later.unattested <= later.facts
     (False, True)

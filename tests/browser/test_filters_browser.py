@@ -98,6 +98,8 @@ def test_hiding_person_names_keeps_the_map_and_draws_no_person_name(page, app_ur
     drawn = _drawn(page)
     assert len(drawn) == full[0]
     assert not [p for p in persons if p in labels(drawn)]
+    shown = [" ".join(str(r.get("label") or "").split()) for r in drawn if r.get("label")]
+    assert len(shown) == len(set(shown)), sorted(x for x in shown if shown.count(x) > 1)  # a person never reads as their role's node
     page.wait_for_url("**hide=1**", timeout=10_000)
     screenshot(page, "karta-dolj-personnamn-1366x768")
 
