@@ -807,6 +807,8 @@ UI: dict[str, tuple[str, str]] = {
     "app.date_input": ("Gå till datum", "Go to date"),
     "app.prev_change": ("◀ Föregående ändring", "◀ Previous change"),
     "app.next_change": ("Nästa ändring ▶", "Next change ▶"),
+    "app.timeline.unknown": ("okänd", "unknown"),
+    "app.timeline.open": ("tills vidare", "until further notice"),
     "app.timeline_caption": ("Strecken är ändringsdatum, prickarna händelser; den röda linjen är valt datum.", "Ticks are change dates, dots are events; the red line is the chosen date."),
     "app.kinds": ("Slag av aktörer", "Entity kinds"),
     "app.relations": ("Slag av relationer", "Relation kinds"),
