@@ -870,6 +870,8 @@ UI: dict[str, tuple[str, str]] = {
         "No dataset folder found: {path}. Set LSGMAP_DATA to a folder with the CSV tables.",
     ),
     "app.data_empty": ("Datamängden har inga aktörer att visa. Se problemen nedan.", "The dataset has no entities to show. See the problems below."),
+    "app.notice_dismiss": ("Stäng meddelandet", "Close the notice"),
+    "app.notice_close": ("Stäng", "Close"),
     "app.bad_param": (
         "Länken hade ett ogiltigt värde för {param} (\"{value}\"); {fallback} används i stället.",
         "The link had an invalid value for {param} (\"{value}\"); {fallback} is used instead.",

@@ -45,11 +45,13 @@ def main() -> None:
     if MISSING in st.session_state or st.session_state.get(NOTICE) == "redigera":
         close_page_not_found("_page_not_found")
     bad = st.session_state.pop(NOTICE, None)
-    if bad == "redigera":  # known, but off on this computer: say how to turn it on
-        st.info(t("app.edit.off", lang), icon="🔒")
+    if bad == "redigera":  # known, but off on this computer: say how to turn it on (until dismissed)
+        kept = st.session_state.setdefault(common.KEPT_NOTICES, [])
+        if not any(k[1] == t("app.edit.off", lang) for k in kept):
+            kept.append(("info", t("app.edit.off", lang), "🔒"))
     elif bad is not None:
         common.notice("page", bad, keys[0])
-    common.show_held_notices()
+    common.show_held_notices()  # and the notices kept until dismissed
     gone = st.session_state.get(MISSING)
     if gone and gone[2] == navigation.url_path:  # said while the reader stays on the page opened instead
         st.warning(plain(t("app.page_missing", lang, path=gone[0][:80], page=gone[1])), icon="⚠️")
