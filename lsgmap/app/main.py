@@ -6,6 +6,7 @@ import streamlit as st
 
 from lsgmap.app import common, pages
 from lsgmap.app.page_not_found import close_page_not_found
+from lsgmap.app.swedish_labels import swedish_labels
 from lsgmap.app.text import plain
 from lsgmap.i18n import UI, t
 
@@ -20,6 +21,7 @@ def main() -> None:
     st.set_page_config(page_title="lsgmap", layout="wide")  # no page_icon: a material favicon is fetched from Google
     common.hold_notices()  # notices about the URL are said on the page that opens, after any switch below
     lang = common.language_switch()
+    swedish_labels(lang)  # Streamlit's own screen-reader labels ("Help for …") in Swedish too
     entries = pages.available()
     keys = [p.key for p, _ in entries]
     wanted = st.query_params.get("page")

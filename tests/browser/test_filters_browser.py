@@ -123,7 +123,7 @@ def test_leaving_out_a_kind_hides_that_kind_only(page, app_url):
     before = _drawn(page)
     persons = [r for r in before if r["kind"] == "person"]
     assert persons
-    _open_tools(page).get_by_role("button", name=f"Remove {ENTITY_KINDS['person'].plural('sv')}").click()
+    _open_tools(page).get_by_role("button", name=f"Ta bort {ENTITY_KINDS['person'].plural('sv')}").click()
     after = _wait_summary(page, lambda got: got != full)
     assert after[0] == full[0] - len(persons), (after, full)
     page.wait_for_function("() => !network.body.data.nodes.get().some((n) => n.kind === 'person')", timeout=15_000)
@@ -135,7 +135,7 @@ def test_leaving_out_a_kind_hides_that_kind_only(page, app_url):
 def test_leaving_out_a_relation_kind_keeps_every_entity(page, app_url, structure):
     full = _open_karta(page, app_url)
     label = RELATION_KINDS["chairs"].label("sv")
-    _open_tools(page).get_by_role("button", name=f"Remove {label}").click()
+    _open_tools(page).get_by_role("button", name=f"Ta bort {label}").click()
     after = _wait_summary(page, lambda got: got != full)
     assert 0 < after[1] < full[1], (after, full)  # fewer relations …
     assert after[0] > 0
