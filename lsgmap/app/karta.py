@@ -103,7 +103,7 @@ def render() -> None:
     st.caption(t("app.summary", lang, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
     map_downloads(els, key=P, stem=file_stem(on=day, focus=focus))  # the same elements as the screen, named by day and focus
     with st.expander(t("app.legend", lang), expanded=True):
-        st.html(legend)
+        st.html(legend_html(legend_of(els, unattested=True), images=True))  # st.html strips inline SVG: the shapes as images
     details(s, snap, focus, hide, lang, attested_only=attested_only)
     if not data.has_errors and s.entities:
         common.problems_notice(data)

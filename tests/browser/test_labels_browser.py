@@ -31,3 +31,21 @@ def test_no_english_screen_reader_label_on_a_swedish_page(page, app_url, path):
     assert not english, english
     if path == "/karta":
         assert "Hjälp om Datum" in labels and "Hjälp om Gå till datum" in labels
+
+
+@pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
+def test_the_legend_under_the_map_is_shapes_in_columns_that_fit(page, app_url, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(app_url + "/karta", wait_until="domcontentloaded")
+    map_frame(page)
+    page.wait_for_timeout(2000)
+    fold = page.locator("[data-testid=stExpander]").filter(has_text="Teckenförklaring").first
+    fold.scroll_into_view_if_needed()
+    got = fold.evaluate("""(d) => { const grid = d.querySelector('[data-legend]').parentElement;
+        const imgs = [...grid.querySelectorAll('img')];
+        return {rows: grid.querySelectorAll('[data-legend]').length, scroll: grid.scrollWidth, width: grid.clientWidth,
+                page: document.documentElement.scrollWidth, drawn: imgs.filter((i) => i.complete && i.naturalWidth > 0).length,
+                columns: getComputedStyle(grid).gridTemplateColumns.split(' ').length}; }""")
+    assert got["rows"] > 20 and got["drawn"] >= got["rows"] - 3, got  # each kind with its shape or line (the two evidence rows are drawn boxes)
+    assert got["scroll"] <= got["width"] and got["page"] <= width, got  # nothing cut off, the page does not scroll sideways
+    assert got["columns"] >= 4, got
