@@ -94,7 +94,7 @@ def test_unattested_facts_are_drawn_faded_and_dashed_and_the_legend_says_so():
     assert nodes["lsg_b"]["attested"] is False and "attested" not in nodes["lsg_a"]
     assert nodes["lsg_b"]["opacity"] < 1 and nodes["lsg_b"]["shapeProperties"]["borderDashes"]
     assert edges["r_b"]["attested"] is False and isinstance(edges["r_b"]["dashes"], list) and edges["r_b"]["color"]["opacity"] < 1
-    assert edges["r_a"]["dashes"] is False and edges["r_a"]["color"] == "#c55a11"
+    assert edges["r_a"]["dashes"] is False and edges["r_a"]["color"] == "#b4510f"
     legend = "\n".join(h.proto.body for h in at.get("html"))
     assert 'data-legend="unattested"' in legend and "saknar källa för detta datum" in legend
 

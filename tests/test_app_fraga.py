@@ -7,7 +7,6 @@ from app_kit import live_map, run_app, shown
 from streamlit.testing.v1 import AppTest
 
 from lsgmap.app.fraga import picker_question, replace_closest_word
-from lsgmap.app.text import plain
 
 pytestmark = pytest.mark.slow  # AppTest runs of the app's pages
 
@@ -17,8 +16,9 @@ def _run(**params) -> AppTest:
 
 
 def _text(at: AppTest) -> str:
-    """What the reader sees in the page's Markdown and captions (escapes removed)."""
-    return shown("\n".join(m.value for m in at.markdown) + "\n" + "\n".join(c.value for c in at.caption))
+    """What the reader sees in the page's Markdown, captions, fold labels and folded plain text (escapes removed)."""
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [e.label for e in at.expander]
+    return shown("\n".join(parts)) + "\n" + "\n".join(x.value for x in at.text)
 
 
 def _map(at: AppTest) -> dict:
@@ -94,8 +94,8 @@ def test_an_answer_no_source_speaks_for_says_so_with_its_notes():
     assert text.count("(saknar källa för detta datum, ") == 4  # each item, as plain text
     assert "(saknar källa för detta datum, senast belagd 2016-06-30)" in text
     assert "Motstridiga källor: TRIS sida: länsstyrgruppen är processägare" in text
-    captions = [c.value for c in at.caption]
-    assert plain("(saknar källa för detta datum, senast belagd 2016-06-30)") in captions  # shown as text, never markup
+    folded = "\n".join(x.value for x in at.text)  # st.text: shown as text, never markup
+    assert "(saknar källa för detta datum, senast belagd 2016-06-30)" in folded
 
 
 def test_an_attested_answer_has_no_such_notice_and_amounts_say_their_basis():
@@ -130,9 +130,25 @@ def test_an_unsure_question_offers_readings_as_buttons_that_ask_them():
     assert "LSG Nyköping-Oxelösund" in _text(at)
 
 
-def test_a_yes_no_answer_leads_and_the_open_points_come_before_the_items():
+def test_a_yes_no_answer_leads_and_the_open_points_come_after_the_items_folded():
     at = _run()
     at.text_input(key="fraga.q").input("Är processledaren anställd av LSG?").run()
     assert not at.exception
     assert "Nej, inga lokala samverkansgrupper. I stället:" in _text(at)
-    assert any("Källorna säger olika" in i.value for i in at.info)
+    labels = [shown(e.label) for e in at.expander]
+    conflicts = [i for i, label in enumerate(labels) if label.startswith("Källorna säger olika (")]
+    items = [i for i, label in enumerate(labels) if " — " in label]
+    assert conflicts and items and max(items) < conflicts[0], labels  # the answers first, what the sources disagree on after
+
+
+def test_tuna_lists_the_attested_steering_group_first_and_the_unattested_under_their_own_heading():
+    at = _run(q="Vem styr TUNA?")
+    assert not at.exception
+    markdown = [shown(m.value) for m in at.markdown]
+    attested = markdown.index("**Belagt för 2016-11-15**")
+    unattested = markdown.index("**Gäller men saknar källa för 2016-11-15**")
+    assert attested < unattested
+    labels = [shown(e.label) for e in at.expander if " — " in e.label]
+    assert labels[0] == "LSG Nyköping-Oxelösund — styr · inga datum i källan · dokument: Lägesrapport (2016-12)", labels
+    assert [label.split(" — ")[0] for label in labels[1:3]] == ["LSG Nyköping", "LSG Oxelösund"]
+    assert "TUNA (LSG Nyköping-Oxelösund)" in at.text[0].value  # the first item's quote, one click away

@@ -100,13 +100,14 @@ HELD_NOTICES = "_held_notices"
 
 
 def notice(param: str, value: str, fallback: str) -> None:
-    """Say (non-blocking) that a URL value was bad and what is used instead (held until the page is chosen, see :func:`hold_notices`)."""
+    """Say (non-blocking) that a URL value was bad and what is used instead (held until the page is chosen, see
+    :func:`hold_notices`); it stays on the page, across reruns, until the reader dismisses it (:func:`keep_notice`)."""
     text = plain(t("app.bad_param", current_lang(), param=param, value=str(value)[:80], fallback=fallback))
     held = st.session_state.get(HELD_NOTICES)
     if held is not None:
         held.append(text)
     else:
-        st.warning(text, icon="⚠️")
+        keep_notice(text)
 
 
 def hold_notices() -> None:
@@ -115,9 +116,43 @@ def hold_notices() -> None:
 
 
 def show_held_notices() -> None:
-    """Show the URL notices held while the page was chosen, and stop holding them."""
-    for text in st.session_state.pop(HELD_NOTICES, None) or []:
-        st.warning(text, icon="⚠️")
+    """Show the notices kept from earlier runs and the URL notices held while the page was chosen; stop holding them."""
+    held = st.session_state.pop(HELD_NOTICES, None) or []
+    for kind, text, icon in list(st.session_state.get(KEPT_NOTICES, [])):
+        if text not in held:
+            _kept(kind, text, icon)
+    for text in held:
+        keep_notice(text)
+
+
+#: notices that stay until dismissed: ``[(kind, text, icon)]`` (text already made plain)
+KEPT_NOTICES = "_kept_notices"
+
+
+def keep_notice(text: str, kind: str = "warning", icon: str = "⚠️") -> None:
+    """Show ``text`` (already :func:`plain`) as a notice that stays across reruns until its "Stäng" is clicked.
+
+    A rerun (the map asking for its frames, a filter) used to take a notice away about 2 s after it came.
+    """
+    kept = st.session_state.setdefault(KEPT_NOTICES, [])
+    if not any(k[1] == text for k in kept):
+        kept.append((kind, text, icon))
+    _kept(kind, text, icon)
+
+
+def _dismiss(text: str) -> None:
+    st.session_state[KEPT_NOTICES] = [k for k in st.session_state.get(KEPT_NOTICES, []) if k[1] != text]
+
+
+def _kept(kind: str, text: str, icon: str) -> None:
+    """One kept notice and its "Stäng" button (key from the text: the same button across reruns)."""
+    import hashlib
+
+    box, close = st.columns([12, 1], vertical_alignment="center")
+    getattr(box, kind)(text, icon=icon)
+    lang = current_lang()
+    close.button(t("app.notice_close", lang), key="_notice_ok_" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12], on_click=_dismiss, args=(text,),
+                 help=t("app.notice_dismiss", lang), type="tertiary")
 
 
 def init_state(key: str, param: str, parse: Callable[[str], Any], default: Any, shown: Callable[[Any], str] = str) -> None:

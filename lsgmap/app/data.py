@@ -6,6 +6,8 @@ Widgets only; the tables come from the loaded structure, the findings from
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 import pandas as pd
 import streamlit as st
 
@@ -236,28 +238,62 @@ def _table_with_downloads(data: common.Loaded, name: str, query: str, lang: str)
     _downloads(shown, name, lang)
 
 
+def timeline_bars(rows: list[dict], lang: str) -> list[dict]:
+    """The timeline's bars from :func:`lsgmap.time.timeline.lifetimes` rows: a start no source gives is never drawn as a
+    date. Such a row's solid bar (``known``) starts where a source first speaks for it; before it a faint lead-in from the
+    chart's edge; with no such day at all, only the lead-in. ``from_text`` says "okänd" for an unknown start.
+
+    >>> from lsgmap.dataset.load import load
+    >>> from lsgmap.time.timeline import lifetimes
+    >>> bars = timeline_bars([r for r in lifetimes(load()) if r["id"] in ("lsg_trosa", "lsg_trosa_gnesta")], "sv")
+    >>> [(b["id"], b["start"], b["end"], b["known"], b["from_text"]) for b in bars]  # doctest: +NORMALIZE_WHITESPACE
+    [('lsg_trosa', '2005-01-01', '2015-12-31', False, 'okänd (först belagd 2016-01-01)'),
+     ('lsg_trosa', '2016-01-01', '2016-12-31', True, 'okänd (först belagd 2016-01-01)'),
+     ('lsg_trosa_gnesta', '2017-01-01', '2020-01-01', True, '2017-01-01')]
+    """
+    out = []
+    for r in rows:
+        to_text = t("app.timeline.open", lang) if r["open_end"] else r["end"]
+        base = {**r, "to_text": to_text}
+        if not r["open_start"]:
+            out.append({**base, "known": True, "from_text": r["start"]})
+            continue
+        first = min((max(w[0], r["start"]) for w in r.get("attested") or [] if w[0] <= r["end"] and w[1] >= r["start"]), default=None)
+        unknown = t("app.timeline.unknown", lang) + (f" ({t('attested.first', lang, date=first)})" if first else "")
+        if first is None or first > r["start"]:
+            lead_end = (date.fromisoformat(first) - timedelta(days=1)).isoformat() if first else r["end"]
+            out.append({**base, "end": lead_end, "known": False, "from_text": unknown})
+        if first is not None:
+            out.append({**base, "start": first, "known": True, "from_text": unknown})
+    return out
+
+
 def _gantt(structure, lang: str, with_relations: bool, part: frozenset[str] | None = None) -> None:
     """Lifetimes as bars, the events as red lines; of one association's part on a national dataset."""
     import altair as alt
 
     inside = (lambda r: True) if part is None else (lambda r: r["id"] in part or (r.get("source") in part and r.get("target") in part))  # noqa: E731
     rows = [r for r in lifetimes(structure, lang=lang) if (with_relations or r["type"] == "entity") and inside(r)]
-    frame = pd.DataFrame(rows)
-    if frame.empty:
+    if not rows:
         st.info(t("app.nothing", lang))
         return
-    frame["start"] = pd.to_datetime(frame["start"])
-    frame["end"] = pd.to_datetime(frame["end"]) + pd.Timedelta(days=1)  # bars end after their last day
-    order = frame["name"].tolist()
-    bars = (
+    frame = pd.DataFrame(timeline_bars(rows, lang))
+    order = list(dict.fromkeys(frame["name"]))
+    for column in ("start", "end"):
+        frame[column] = pd.to_datetime(frame[column])
+    frame["end"] = frame["end"] + pd.Timedelta(days=1)  # bars end after their last day
+    colour = alt.Color("kind_label:N", title=t("app.col.kind", lang),
+                       scale=alt.Scale(domain=list(dict.fromkeys(frame["kind_label"])), range=list(dict.fromkeys(frame["colour"]))))
+    tooltip = [alt.Tooltip("name:N", title=t("app.col.name", lang)), alt.Tooltip("kind_label:N", title=t("app.col.kind", lang)),
+               alt.Tooltip("from_text:N", title=t("app.col.from", lang)), alt.Tooltip("to_text:N", title=t("app.col.to", lang))]
+    bars = (  # a known lifetime solid; before a start no source gives, a faint lead-in (no date is claimed for it)
         alt.Chart(frame)
         .mark_bar(cornerRadius=2)
         .encode(
-            x=alt.X("start:T", title=t("app.col.date", lang)),
-            x2="end:T",
+            x=alt.X("start:T", title=t("app.col.date", lang)), x2="end:T",
             y=alt.Y("name:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-            color=alt.Color("kind_label:N", title=t("app.col.kind", lang), scale=alt.Scale(domain=list(dict.fromkeys(frame["kind_label"])), range=list(dict.fromkeys(frame["colour"])))),
-            tooltip=[alt.Tooltip("name:N"), alt.Tooltip("kind_label:N"), alt.Tooltip("start:T"), alt.Tooltip("end:T")],
+            color=colour, opacity=alt.Opacity("known:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.18]), legend=None),
+            tooltip=tooltip,
         )
     )
     evs = pd.DataFrame([e for e in events(structure, lang=lang) if part is None or _touches(structure, e["id"], part)])

@@ -10,12 +10,12 @@ import pandas as pd
 import streamlit as st
 
 from lsgmap.app import common
+from lsgmap.app.answer_groups import group_answers, item_line
 from lsgmap.app.downloads import map_downloads
 from lsgmap.app.live_map import live_map
 from lsgmap.app.text import plain
 from lsgmap.ask.answer import MAX_QUESTION_CHARS, ask
-from lsgmap.ask.interpretation import validity
-from lsgmap.ask.text import answer_notes, item_label
+from lsgmap.ask.text import answer_notes
 from lsgmap.draw.elements import elements
 from lsgmap.draw.export import answer_text
 from lsgmap.draw.view import View
@@ -24,6 +24,8 @@ from lsgmap.model.names import suggest
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS, RESPONSIBLE_RELATIONS
 
 P = "fraga."  # session-state key prefix of this page
+#: Constant CSS only: the "Visa i dag" link-like button takes one line (as on Karta)
+_TODAY_CSS = '[data-testid="stMain"] button[kind="tertiary"] { min-height: 1.5rem; padding-top: 0; padding-bottom: 0; }'
 #: the answer's map: its height (CSS px), and the frame it is laid out for (its column on a 1366×768 screen, menu folded)
 MAP_HEIGHT = 600
 FRAME = (716.0, 600.0)
@@ -89,11 +91,18 @@ def render() -> None:
     with st.sidebar:
         hide = st.toggle(t("app.hide_persons", lang), key=P + "hide")
 
-    st.text_input(t("app.ask.question", lang), key=P + "q", placeholder=t("app.ask.placeholder", lang))
-    common.date_box(t("app.ask.on", lang), P + "on", first, last, lang, help=t("app.ask.on_help", lang))
+    common.compact_page("fraga", _TODAY_CSS)  # the question and the answer's first line on a 1366×768 screen
+    ask_col, on_col = st.columns([4, 1], vertical_alignment="bottom")
+    ask_col.text_input(t("app.ask.question", lang), key=P + "q", placeholder=t("app.ask.placeholder", lang))
+    common.date_box(t("app.ask.on", lang), P + "on", first, last, lang, help=t("app.ask.on_help", lang), where=on_col)
     common.date_box_notice(P + "on", lang)
-    common.default_note(s, st.session_state[P + "on"], P + "on", lang)
+    common.default_note(s, st.session_state[P + "on"], P + "on", lang, compact=True)
+    _answer_part(s, data, lang, hide)
+    _examples(s, lang)  # under the answer (with no question, right under the box)
 
+
+def _examples(s, lang: str) -> None:
+    """The example questions as buttons, and the picker (choose instead of typing)."""
     st.caption(t("app.ask.examples", lang))
     examples = t("app.ask.example_list", lang).split("|")
     cols = st.columns(len(examples))
@@ -112,6 +121,10 @@ def render() -> None:
                      index=_default_pick(s, ids), placeholder=t("app.choose_one", lang))
         st.button(t("app.ask.pick_ask", lang), key=P + "pick_go", on_click=_ask_picked, args=(s, lang))
 
+
+
+def _answer_part(s, data, lang: str, hide: bool) -> None:
+    """The question's answer: how it was read, the answers grouped (attested first), the chain's map, the text."""
     question = st.session_state[P + "q"].strip()
     on: date = st.session_state[P + "on"]
     # a question over the limit goes into the URL cut just past it: a link to it then shows the too-long message below,
@@ -141,14 +154,12 @@ def render() -> None:
         st.warning(plain(answer.attestation_text(lang)))
     if answer.interpretation.verdict and answer.interpretation.lead_text(lang):
         st.markdown(f"**{plain(answer.interpretation.lead_text(lang))}**")  # Ja / Nej / the count: the answer itself, first
-    if answer.open_points(lang):
-        st.info(plain("\n".join(answer.open_points_lines(lang))))
-    _readings_and_passages(answer, lang)
 
     nodes_hl, edges_hl = answer.highlight()
     left, right = st.columns([2, 3])
     with left:
-        _answers(s, answer, lang)
+        _answers(s, answer, lang)  # attested first, then valid but unattested, then what the sources disagree on
+        _readings_and_passages(answer, lang)
     view = View(
         on=answer.on, lang=lang, hide_persons=hide, highlight=[a.id for a in answer.answers],
         strong_nodes=nodes_hl, strong_edges=edges_hl, title=f"{question} ({answer.on.isoformat()})",
@@ -201,16 +212,23 @@ def answer_ids(s, answer) -> frozenset[str]:
 
 
 def _answers(s, answer, lang: str) -> None:
+    """The answers as a meeting reads them (:func:`lsgmap.app.answer_groups.group_answers`): each one line, its quotes
+    and notes folded under it; then the recorded conflicts, folded; amounts and chains after."""
     if not answer.answers and answer.amounts is None:
         st.write(t("ask.no_answers", lang) if "ask.no_answers" in UI else "—")
-    for a in answer.answers:
-        when = validity(a.valid_from, a.valid_to).render(lang)
-        label = item_label(s, a, lang) if a.relation else ""
-        st.markdown(f"**{plain(a.name(lang))}** — {plain(', '.join(x for x in (label, when) if x))}")
-        for c in a.sources:
-            st.caption(plain(f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]"))
-        for note in answer_notes(a, lang):
-            st.caption(plain(note))
+    groups = group_answers(answer)
+    span = answer.interpretation.date.label()
+    for heading, items in (("app.ask.group.attested", groups.attested), ("app.ask.group.unattested", groups.unattested)):
+        if items:
+            st.markdown(f"**{plain(t(heading, lang, span=span))}**")
+        for a in items:
+            with st.expander(plain(item_line(s, a, lang))):
+                lines = [f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]" for c in a.sources]
+                lines += answer_notes(a, lang)
+                st.text("\n".join(lines) or t("ask.no_sources", lang))
+    if groups.conflicts:
+        with st.expander(plain(t("app.ask.group.conflicts", lang, count=len(groups.conflicts)))):
+            st.text("\n".join(f"– {c['text']} [{c['id']}]" for c in groups.conflicts))
     if answer.amounts is not None:
         st.code("\n".join(answer.text(lang).splitlines()[1:]), language=None)
     if answer.paths:

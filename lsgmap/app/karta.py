@@ -60,15 +60,20 @@ def render() -> None:
     tools = date_control(s, first, last, lang)
     day: date = st.session_state[P + "on"]
     snap = s.snapshot(on=day)
-    with tools.popover(_tools_label(kinds_present, relations_present, lang), width="stretch"):  # search and filters beside the date
-        q = st.text_input(t("app.search", lang), key=P + "q", placeholder=t("app.search_placeholder", lang))
-        hide = st.toggle(t("app.hide_persons", lang), key=P + "hide")
-        attested_only = st.toggle(t("app.attested_only", lang), key=P + "attested", help=t("app.attested_only_help", lang))
-        kinds = st.multiselect(t("app.kinds", lang), kinds_present, key=P + "kinds", format_func=lambda k: ENTITY_KINDS[k].plural(lang),
-                               placeholder=t("app.choose_options", lang))
+    # search and filters beside the date. Each widget is also handed its value as its default: a widget in a closed
+    # popover is drawn by the browser only when the popover opens, and Streamlit's browser side then starts it from its
+    # default, not from a value set in session state before a rerun (the filters came back empty and emptied the map)
+    now = st.session_state
+    with tools.popover(_tools_label(kinds_present, relations_present, lang), width="stretch"):
+        q = st.text_input(t("app.search", lang), value=now[P + "q"], key=P + "q", placeholder=t("app.search_placeholder", lang))
+        hide = st.toggle(t("app.hide_persons", lang), value=now[P + "hide"], key=P + "hide")
+        attested_only = st.toggle(t("app.attested_only", lang), value=now[P + "attested"], key=P + "attested",
+                                  help=t("app.attested_only_help", lang))
+        kinds = st.multiselect(t("app.kinds", lang), kinds_present, default=now[P + "kinds"], key=P + "kinds",
+                               format_func=lambda k: ENTITY_KINDS[k].plural(lang), placeholder=t("app.choose_options", lang))
         relations = st.multiselect(
-            t("app.relations", lang), relations_present, key=P + "relations", format_func=lambda k: RELATION_KINDS[k].label(lang),
-            placeholder=t("app.choose_options", lang),
+            t("app.relations", lang), relations_present, default=now[P + "relations"], key=P + "relations",
+            format_func=lambda k: RELATION_KINDS[k].label(lang), placeholder=t("app.choose_options", lang),
         )
 
     focus = resolve_search(s, snap, q, lang) if q.strip() else None
@@ -98,7 +103,7 @@ def render() -> None:
     st.caption(t("app.summary", lang, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
     map_downloads(els, key=P, stem=file_stem(on=day, focus=focus))  # the same elements as the screen, named by day and focus
     with st.expander(t("app.legend", lang), expanded=True):
-        st.html(legend)
+        st.html(legend_html(legend_of(els, unattested=True), images=True))  # st.html strips inline SVG: the shapes as images
     details(s, snap, focus, hide, lang, attested_only=attested_only)
     if not data.has_errors and s.entities:
         common.problems_notice(data)

@@ -6,6 +6,7 @@ import streamlit as st
 
 from lsgmap.app import common, pages
 from lsgmap.app.page_not_found import close_page_not_found
+from lsgmap.app.swedish_labels import swedish_labels
 from lsgmap.app.text import plain
 from lsgmap.i18n import UI, t
 
@@ -20,6 +21,7 @@ def main() -> None:
     st.set_page_config(page_title="lsgmap", layout="wide")  # no page_icon: a material favicon is fetched from Google
     common.hold_notices()  # notices about the URL are said on the page that opens, after any switch below
     lang = common.language_switch()
+    swedish_labels(lang)  # Streamlit's own screen-reader labels ("Help for …") in Swedish too
     entries = pages.available()
     keys = [p.key for p, _ in entries]
     wanted = st.query_params.get("page")
@@ -45,11 +47,13 @@ def main() -> None:
     if MISSING in st.session_state or st.session_state.get(NOTICE) == "redigera":
         close_page_not_found("_page_not_found")
     bad = st.session_state.pop(NOTICE, None)
-    if bad == "redigera":  # known, but off on this computer: say how to turn it on
-        st.info(t("app.edit.off", lang), icon="🔒")
+    if bad == "redigera":  # known, but off on this computer: say how to turn it on (until dismissed)
+        kept = st.session_state.setdefault(common.KEPT_NOTICES, [])
+        if not any(k[1] == t("app.edit.off", lang) for k in kept):
+            kept.append(("info", t("app.edit.off", lang), "🔒"))
     elif bad is not None:
         common.notice("page", bad, keys[0])
-    common.show_held_notices()
+    common.show_held_notices()  # and the notices kept until dismissed
     gone = st.session_state.get(MISSING)
     if gone and gone[2] == navigation.url_path:  # said while the reader stays on the page opened instead
         st.warning(plain(t("app.page_missing", lang, path=gone[0][:80], page=gone[1])), icon="⚠️")

@@ -8,7 +8,7 @@ export default function () {
   const close = () => {
     for (const dialog of document.querySelectorAll('[data-testid="stDialog"]')) {
       if (!streamlits.test(dialog.textContent)) continue;
-      const button = dialog.querySelector('button[aria-label="Close"]');
+      const button = dialog.querySelector('button[aria-label="Close"], button[aria-label="Stäng"]');
       if (button) { button.click(); document.documentElement.dataset.lsgmapClosedNotFound = "1"; stop(); }
     }
   };

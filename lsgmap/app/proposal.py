@@ -119,7 +119,7 @@ def render(real: Structure, part, scenario_id: str, lang: str, changed_ids: Call
             groups.setdefault(c.params["entity"][lang], []).append(c.text(lang))
         if groups:  # one paragraph per entity, its findings as a list under it (data text as text)
             said.markdown("\n\n".join(f"**{plain(name)}**\n\n" + "\n".join(f"- {plain(x)}" for x in items) for name, items in groups.items()))
-    st.html(legend_html(legend_of(*drawn, unattested=True)))
+    st.html(legend_html(legend_of(*drawn, unattested=True), images=True))  # st.html strips inline SVG
     with st.expander(t("scenario.operations", lang)):
         st.text("\n".join(operation_lines(proposal, lang)))
     stem = f"lsgmap-scenario-{s.id}"

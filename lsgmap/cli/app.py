@@ -30,6 +30,9 @@ SETTINGS = {
     "server.address": "127.0.0.1",
     "client.toolbarMode": "minimal",
     "global.showWarningOnDirectExecution": "false",
+    "global.disableWidgetStateDuplicationWarning": "true",
+    "theme.base": "light",
+    "theme.textColor": "#111111",  # captions at 60 % of it: #707070 on white, 4.95:1
 }
 
 

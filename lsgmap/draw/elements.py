@@ -229,7 +229,7 @@ def elements(structure: Structure, view: View, positions: Mapping[str, tuple[flo
     >>> (els.node("lsg_trosa").x, els.node("lsg_trosa").y) == places["lsg_trosa"]
     True
     >>> elements(s, View(on="2016-11-01", hide_persons=True), places).node("ida_malmberg").label
-    'Processledare LSG södra Sörmland'
+    'Processledaren (person)'
     >>> later = elements(s, View(on="2017-03-01"), places)
     >>> later.node("lsg_nykoping_oxelosund").attested, later.unattested <= later.facts
     (False, True)
@@ -530,7 +530,7 @@ def legend(
 
     >>> rows = legend(lang="en", kinds=["lsg"], relations=["steers", "covers"], marks=["removed"], unattested=True)
     >>> [(r["label"], r["colour"], r["style"]) for r in rows]  # doctest: +NORMALIZE_WHITESPACE
-    [('Local collaboration group', '#c55a11', 'ellipse'), ('Covers', '#548235', 'dashed'), ('Steers', '#c55a11', 'solid'),
+    [('Local collaboration group', '#b4510f', 'ellipse'), ('Covers', '#548235', 'dashed'), ('Steers', '#b4510f', 'solid'),
      ('Removed', '#d62728', 'border'), ('no source for this date', '#c6c6c6', 'faded')]
     >>> rows[1]["dashes"], rows[1]["width"]
     ('8 4', '1')

@@ -236,12 +236,18 @@ def line_svg(colour: str, dashes: str = "", width: int = 1, *, ring: bool = Fals
             f'stroke-width="{max(1, min(int(width), 4))}"{dash}/></svg>')
 
 
-def legend_html(rows: list[dict[str, str]]) -> str:
-    """A small static HTML legend (escaped) for the rows of :func:`legend`: each kind drawn with its shape or line, as on the map.
+def legend_html(rows: list[dict[str, str]], *, images: bool = False) -> str:
+    """A small static HTML legend (escaped) for the rows of :func:`legend`: each kind drawn with its shape or line, as on the
+    map, in columns that fit the width they are given (each row one cell: the swatch in a fixed box, then its words).
+
+    ``images`` hands each drawn swatch over as an ``<img>`` of an inline ``data:`` SVG (nothing fetched), for a page that
+    strips inline SVG (Streamlit's ``st.html``).
 
     >>> html = legend_html([{"group": "entity", "key": "x", "label": "<x>", "colour": "#000", "style": "box"}])
-    >>> "&lt;x&gt;" in html, 'data-legend="entity-x"' in html, "<rect" in html
-    (True, True, True)
+    >>> "&lt;x&gt;" in html, 'data-legend="entity-x"' in html, "<rect" in html, "grid-template-columns" in html
+    (True, True, True, True)
+    >>> "<svg" in legend_html([{"group": "entity", "key": "x", "label": "x", "colour": "#000", "style": "box"}], images=True)
+    False
     """
     parts = []
     for r in rows:
@@ -259,6 +265,26 @@ def legend_html(rows: list[dict[str, str]]) -> str:
             swatch = line_svg(colour, ring=True)
         else:
             swatch = shape_svg(r["style"], colour)
+        if images:
+            swatch = _SVG.sub(_svg_image, swatch)
         key = escape(f'{r["group"]}-{r["key"]}' if r["group"] != "attested" else r["key"])
-        parts.append(f'<span data-legend="{key}" style="margin-right:14px;white-space:nowrap">{swatch} {escape(r["label"])}</span>')
-    return '<div style="font-family:sans-serif;font-size:14px;line-height:1.9">' + "".join(parts) + "</div>"
+        parts.append(f'<div data-legend="{key}" style="display:flex;align-items:center;gap:6px;min-width:0">'
+                     f'<span style="flex:0 0 48px;display:inline-flex;align-items:center;justify-content:center">{swatch}</span>'
+                     f'<span style="overflow-wrap:anywhere">{escape(r["label"])}</span></div>')
+    return ('<div style="font-family:sans-serif;font-size:14px;line-height:1.5;display:grid;gap:4px 16px;'
+            'grid-template-columns:repeat(auto-fill,minmax(min(100%,14rem),1fr))">' + "".join(parts) + "</div>")
+
+
+_SVG = re.compile(r"<svg\b.*?</svg>", re.S)
+
+
+def _svg_image(found: re.Match) -> str:
+    """An inline ``<svg>`` (made here, never from the data) as an ``<img>`` of a ``data:`` URL of the same picture."""
+    import base64
+
+    svg = found.group(0)
+    if "xmlns=" not in svg:
+        svg = svg.replace("<svg", '<svg xmlns="http://www.w3.org/2000/svg"', 1)
+    size = re.search(r'width="(\d+)" height="(\d+)"', svg)
+    dims = f' width="{size[1]}" height="{size[2]}"' if size else ""
+    return f'<img alt=""{dims} style="vertical-align:middle" src="data:image/svg+xml;base64,{base64.b64encode(svg.encode()).decode()}">'

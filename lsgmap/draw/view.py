@@ -124,14 +124,32 @@ class DisplayNames:
             for r in snapshot.relations():
                 person = self.entities.get(r.from_id)
                 if r.relation == HOLDING and person is not None and person.kind == "person" and r.to_id in self.entities:
-                    self.roles.setdefault(r.from_id, self.entities[r.to_id].name(lang))
+                    self.roles.setdefault(r.from_id, _short(self.entities[r.to_id], lang))
+        self._hidden: dict[str, str] = {}  # a hidden person's name: the holder of the role, never the role's own name
 
     def __call__(self, entity_id: str) -> str:
         """The name shown for ``entity_id``."""
         e = self.entities[entity_id]
         if self.hide_persons and e.kind == "person":
-            return self.roles.get(entity_id) or ENTITY_KINDS["person"].label(self.lang)
+            if not self._hidden:
+                self._hidden = self._holders()
+            return self._hidden.get(entity_id) or ENTITY_KINDS["person"].label(self.lang)
         return e.name(self.lang)
+
+    def _holders(self) -> dict[str, str]:
+        """Every person's name with persons hidden: "<role's short name> (person)", numbered where two would read alike."""
+        persons = sorted(i for i, e in self.entities.items() if e.kind == "person")
+        names = {i: t("view.role_holder", self.lang, role=self.roles[i]) if i in self.roles else ENTITY_KINDS["person"].label(self.lang)
+                 for i in persons}
+        seen: dict[str, int] = {}
+        for i in persons:
+            seen[names[i]] = seen.get(names[i], 0) + 1
+        counted: dict[str, int] = {}
+        for i in persons:
+            if seen[names[i]] > 1:
+                counted[names[i]] = counted.get(names[i], 0) + 1
+                names[i] = f"{names[i]} {counted[names[i]]}"
+        return names
 
     def text(self, text: str) -> str:
         """Free text (a source quote) with every person's name replaced by the name shown for them."""
@@ -144,11 +162,18 @@ class DisplayNames:
         return text
 
 
+def _short(entity, lang: str) -> str:
+    """An entity's short name, capitalised ("Processledaren"), or its name."""
+    short = (entity.short_name or "").strip()
+    return short[:1].upper() + short[1:] if short else entity.name(lang)
+
+
 def display_names(structure: Structure, snapshot: Snapshot, *, lang: str = "sv", hide_persons: bool = False) -> DisplayNames:
     """The name rule of the map and of every table beside it: ``entity id -> name shown``.
 
-    With ``hide_persons`` a person is named by the role they hold on the
-    snapshot's day (for projected meetings), or "Person" if they hold none;
+    With ``hide_persons`` a person is named by the role they hold on the snapshot's day, by its
+    short name and "(person)" (for projected meetings; not by the role's own name, which its node has),
+    or "Person" if they hold none, numbered where two would read alike;
     ``.text(quote)`` does the same inside free text.
 
     >>> from lsgmap.dataset.load import load
@@ -156,9 +181,9 @@ def display_names(structure: Structure, snapshot: Snapshot, *, lang: str = "sv",
     >>> snap = s.snapshot(on="2016-11-01")
     >>> hidden = display_names(s, snap, hide_persons=True)
     >>> hidden("ida_malmberg"), display_names(s, snap)("ida_malmberg")
-    ('Processledare LSG södra Sörmland', 'Ida Malmberg')
+    ('Processledaren (person)', 'Ida Malmberg')
     >>> hidden.text("Ida Malmberg Processledare")
-    'Processledare LSG södra Sörmland Processledare'
+    'Processledaren (person) Processledare'
     """
     return DisplayNames(structure, snapshot, lang, hide_persons)
 
