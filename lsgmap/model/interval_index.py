@@ -22,7 +22,7 @@ import numpy as np
 
 from lsgmap.dates import OPEN_END
 
-__all__ = ["IntervalIndex"]
+__all__ = ["IntervalIndex", "WindowMask"]
 
 
 class IntervalIndex:
@@ -60,3 +60,34 @@ class IntervalIndex:
         n_closed = int(self._closed_start.searchsorted(day, side="right"))
         still = self._closed_end[:n_closed] >= day
         return self._open_ids[:n_open] + tuple(self._closed_ids[:n_closed][still].tolist())
+
+
+class WindowMask:
+    """Day windows of facts numbered ``0 … size-1`` (a fact may have several, disjoint); :meth:`on` marks who holds a day.
+
+    The answer is a boolean array parallel to the facts, so that sets of facts combine with ``&`` and ``~``
+    (what :func:`lsgmap.time.diff.diff` does with the days a source speaks for).
+
+    >>> w = WindowMask(3, positions=[0, 2, 2], starts=[1, 1, 8], ends=[5, 2, 9])
+    >>> w.on(8).tolist(), w.on(2).tolist(), w.count_on(2)
+    ([False, False, True], [True, False, True], 2)
+    """
+
+    def __init__(self, size: int, *, positions: Sequence[int], starts: Sequence[int], ends: Sequence[int]):
+        self._size = size
+        self._positions = np.asarray(positions, dtype=np.int64)
+        self._starts = np.asarray(starts, dtype=np.int64)
+        self._ends = np.asarray(ends, dtype=np.int64)
+
+    def _holding(self, day: int) -> np.ndarray:
+        return (self._starts <= day) & (day <= self._ends)
+
+    def on(self, day: int) -> np.ndarray:
+        """A boolean array of ``size``: True for the facts with a window holding ``day``."""
+        mask = np.zeros(self._size, dtype=bool)
+        mask[self._positions[self._holding(day)]] = True
+        return mask
+
+    def count_on(self, day: int) -> int:
+        """How many facts hold ``day`` (their windows are disjoint: one window each at most)."""
+        return int(np.count_nonzero(self._holding(day)))
