@@ -75,19 +75,30 @@ class WindowMask:
 
     def __init__(self, size: int, *, positions: Sequence[int], starts: Sequence[int], ends: Sequence[int]):
         self._size = size
-        self._positions = np.asarray(positions, dtype=np.int64)
-        self._starts = np.asarray(starts, dtype=np.int64)
-        self._ends = np.asarray(ends, dtype=np.int64)
+        start = np.asarray(starts, dtype=np.int64)
+        order = np.argsort(start, kind="stable")  # by first day: the windows begun by a day are a prefix
+        self._starts = start[order]
+        self._ends = np.asarray(ends, dtype=np.int64)[order]
+        self._positions = np.asarray(positions, dtype=np.int64)[order]
 
     def _holding(self, day: int) -> np.ndarray:
-        return (self._starts <= day) & (day <= self._ends)
+        begun = int(self._starts.searchsorted(day, side="right"))
+        return self._positions[:begun][self._ends[:begun] >= day]
+
+    def positions_on(self, day: int) -> np.ndarray:
+        """The numbers of the facts with a window holding ``day``, as an integer array (in no set order).
+
+        >>> sorted(WindowMask(3, positions=[0, 2, 2], starts=[1, 1, 8], ends=[5, 2, 9]).positions_on(2).tolist())
+        [0, 2]
+        """
+        return self._holding(day)
 
     def on(self, day: int) -> np.ndarray:
         """A boolean array of ``size``: True for the facts with a window holding ``day``."""
         mask = np.zeros(self._size, dtype=bool)
-        mask[self._positions[self._holding(day)]] = True
+        mask[self._holding(day)] = True
         return mask
 
     def count_on(self, day: int) -> int:
         """How many facts hold ``day`` (their windows are disjoint: one window each at most)."""
-        return int(np.count_nonzero(self._holding(day)))
+        return len(self._holding(day))

@@ -143,19 +143,37 @@ class Structure:
             self._attested_memo[fact_id] = found
         return found
 
-    def _windows(self, ids: np.ndarray) -> WindowMask:
+    def _windows_index(self, ids: Iterable[str]) -> IntervalIndex:
+        keys, starts, ends = [], [], []
+        found = self._attestations
+        for ident in ids:
+            for start, end in found[ident].windows:
+                keys.append(ident)
+                starts.append(start)
+                ends.append(end)
+        return IntervalIndex(keys, starts=starts, ends=ends)
+
+    @cached_property
+    def _attested_node_index(self) -> IntervalIndex:
+        return self._windows_index(self.entities)
+
+    @cached_property
+    def _attested_edge_index(self) -> IntervalIndex:
+        return self._windows_index(self.relations)
+
+    def _windows_mask(self, ids: np.ndarray) -> WindowMask:
         found = self._attestations
         rows = [(position, start, end) for position, ident in enumerate(ids.tolist()) for start, end in found[ident].windows]
         positions, starts, ends = zip(*rows, strict=True) if rows else ((), (), ())
         return WindowMask(len(ids), positions=positions, starts=starts, ends=ends)
 
     @cached_property
-    def _attested_nodes(self) -> WindowMask:
-        return self._windows(self._node_ids)
+    def _attested_node_mask(self) -> WindowMask:
+        return self._windows_mask(self._node_ids)
 
     @cached_property
-    def _attested_edges(self) -> WindowMask:
-        return self._windows(self._edge_keys)
+    def _attested_edge_mask(self) -> WindowMask:
+        return self._windows_mask(self._edge_keys)
 
     def attested_masks(self, day: int) -> tuple[np.ndarray, np.ndarray]:
         """Which entities and which relations a source speaks for on ``day``: boolean arrays parallel to
@@ -166,12 +184,11 @@ class Structure:
         >>> bool(nodes[s.node_intervals[0].tolist().index("lsg_trosa")]), bool(nodes[s.node_intervals[0].tolist().index("region_sormland")])
         (True, False)
         """
-        return self._attested_nodes.on(day), self._attested_edges.on(day)
+        return self._attested_node_mask.on(day), self._attested_edge_mask.on(day)
 
     def attested_on(self, day: int) -> tuple[frozenset[str], frozenset[str]]:
         """The entity ids and relation keys attested on ``day`` (a subset of those valid)."""
-        nodes, edges = self.attested_masks(day)
-        return frozenset(self._node_ids[nodes].tolist()), frozenset(self._edge_keys[edges].tolist())
+        return frozenset(self._attested_node_index.valid_on(day)), frozenset(self._attested_edge_index.valid_on(day))
 
     # -- conflicts ------------------------------------------------------------------
     @cached_property
@@ -400,14 +417,12 @@ class Snapshot:
     @cached_property
     def attested_nodes(self) -> frozenset[str]:
         """The entity ids of this day that a source speaks for on this day (made when first asked)."""
-        s = self.structure
-        return frozenset(s._node_ids[s._attested_nodes.on(self.day)].tolist())
+        return frozenset(self.structure._attested_node_index.valid_on(self.day))
 
     @cached_property
     def attested_edges(self) -> frozenset[str]:
         """The relation keys of this day that a source speaks for on this day (made when first asked)."""
-        s = self.structure
-        return frozenset(s._edge_keys[s._attested_edges.on(self.day)].tolist())
+        return frozenset(self.structure._attested_edge_index.valid_on(self.day))
 
     def attested(self, fact_id: str) -> bool:
         """True when a source speaks for the entity or relation ``fact_id`` on this day (valid on it, too)."""
@@ -418,7 +433,7 @@ class Snapshot:
     def unattested_count(self) -> int:
         """How many of the day's entities and relations no source speaks for on this day (counted, no sets made)."""
         s, day = self.structure, self.day
-        return len(self.node_ids) + len(self.edge_keys) - s._attested_nodes.count_on(day) - s._attested_edges.count_on(day)
+        return len(self.node_ids) + len(self.edge_keys) - s._attested_node_index.count_on(day) - s._attested_edge_index.count_on(day)
 
     def entities(self) -> list[Entity]:
         return [self.structure.entities[i] for i in self.node_ids]
