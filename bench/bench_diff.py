@@ -8,7 +8,7 @@ Prints the median time of :func:`lsgmap.time.diff.diff` (the fast path: two mask
 over the interval arrays), the median of the naive baseline (build the
 MultiDiGraph of both days, then set differences of nodes and edge keys) in the
 same run, their ratio, and whether both give the same ids. Targets: fast path
-<= 5 ms median and >= 50x faster than the baseline.
+<= 2 ms median (issue 26) and >= 50x faster than the baseline.
 """
 
 from __future__ import annotations
@@ -25,6 +25,9 @@ from synthetic import generate
 
 from lsgmap.dataset.load import load  # noqa: E402
 from lsgmap.time.diff import diff
+
+#: issue 26: a diff of two dates on the national data within 2 ms
+TARGET_MS = 2.0
 
 
 def naive_diff(structure, a: int, b: int):
@@ -72,8 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     ratio = naive / fast
     print(f"diff (interval masks)      median {fast:8.3f} ms")
     print(f"naive (two snapshot graphs) median {naive:8.3f} ms")
-    print(f"ratio {ratio:.0f}x   targets: <= 5 ms {'OK' if fast <= 5 else 'MISSED'}, >= 50x {'OK' if ratio >= 50 else 'MISSED'}")
-    return 0 if fast <= 5 and ratio >= 50 else 1
+    print(f"ratio {ratio:.0f}x   targets: <= {TARGET_MS} ms {'OK' if fast <= TARGET_MS else 'MISSED'}, >= 50x {'OK' if ratio >= 50 else 'MISSED'}")
+    return 0 if fast <= TARGET_MS and ratio >= 50 else 1
 
 
 if __name__ == "__main__":

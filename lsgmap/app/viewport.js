@@ -14,9 +14,15 @@ export default function (component) {
   };
   let timer = null;
   const onResize = () => { clearTimeout(timer); timer = setTimeout(report, 250); };
-  requestAnimationFrame(report);
+  // the first time at once; after a rerun once the page has settled (its elements still arriving would measure short)
+  if (host.__lsgmapMeasured) onResize(); else { host.__lsgmapMeasured = true; requestAnimationFrame(report); }
   setTimeout(report, 800);  // again once the charts above have their height
   setTimeout(report, 2500);
   window.addEventListener("resize", onResize);
-  return () => window.removeEventListener("resize", onResize);
+  // again whenever the page's content changes height (a widget above drawn once its script has loaded, the controls
+  // that came after a map sent alone): the map below keeps filling the window
+  const content = document.querySelector('[data-testid="stMainBlockContainer"]');
+  const watcher = content && typeof ResizeObserver !== "undefined" ? new ResizeObserver(onResize) : null;
+  if (watcher) watcher.observe(content);
+  return () => { window.removeEventListener("resize", onResize); if (watcher) watcher.disconnect(); };
 }

@@ -22,7 +22,7 @@ import numpy as np
 
 from lsgmap.dates import OPEN_END
 
-__all__ = ["IntervalIndex"]
+__all__ = ["IntervalIndex", "WindowMask"]
 
 
 class IntervalIndex:
@@ -60,3 +60,45 @@ class IntervalIndex:
         n_closed = int(self._closed_start.searchsorted(day, side="right"))
         still = self._closed_end[:n_closed] >= day
         return self._open_ids[:n_open] + tuple(self._closed_ids[:n_closed][still].tolist())
+
+
+class WindowMask:
+    """Day windows of facts numbered ``0 … size-1`` (a fact may have several, disjoint); :meth:`on` marks who holds a day.
+
+    The answer is a boolean array parallel to the facts, so that sets of facts combine with ``&`` and ``~``
+    (what :func:`lsgmap.time.diff.diff` does with the days a source speaks for).
+
+    >>> w = WindowMask(3, positions=[0, 2, 2], starts=[1, 1, 8], ends=[5, 2, 9])
+    >>> w.on(8).tolist(), w.on(2).tolist(), w.count_on(2)
+    ([False, False, True], [True, False, True], 2)
+    """
+
+    def __init__(self, size: int, *, positions: Sequence[int], starts: Sequence[int], ends: Sequence[int]):
+        self._size = size
+        start = np.asarray(starts, dtype=np.int64)
+        order = np.argsort(start, kind="stable")  # by first day: the windows begun by a day are a prefix
+        self._starts = start[order]
+        self._ends = np.asarray(ends, dtype=np.int64)[order]
+        self._positions = np.asarray(positions, dtype=np.int64)[order]
+
+    def _holding(self, day: int) -> np.ndarray:
+        begun = int(self._starts.searchsorted(day, side="right"))
+        return self._positions[:begun][self._ends[:begun] >= day]
+
+    def positions_on(self, day: int) -> np.ndarray:
+        """The numbers of the facts with a window holding ``day``, as an integer array (in no set order).
+
+        >>> sorted(WindowMask(3, positions=[0, 2, 2], starts=[1, 1, 8], ends=[5, 2, 9]).positions_on(2).tolist())
+        [0, 2]
+        """
+        return self._holding(day)
+
+    def on(self, day: int) -> np.ndarray:
+        """A boolean array of ``size``: True for the facts with a window holding ``day``."""
+        mask = np.zeros(self._size, dtype=bool)
+        mask[self._holding(day)] = True
+        return mask
+
+    def count_on(self, day: int) -> int:
+        """How many facts hold ``day`` (their windows are disjoint: one window each at most)."""
+        return len(self._holding(day))

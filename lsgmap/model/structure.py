@@ -32,7 +32,7 @@ from lsgmap.dates import OPEN_END, OPEN_START, Day, day_to_iso, interval_days, t
 from lsgmap.errors import ERROR, Problem
 from lsgmap.i18n import Message, msg
 from lsgmap.model.attestation import NEVER, Attestation, attestation_of
-from lsgmap.model.interval_index import IntervalIndex
+from lsgmap.model.interval_index import IntervalIndex, WindowMask
 from lsgmap.model.names import NameIndex
 from lsgmap.model.records import BudgetLine, Conflict, DefaultDate, Document, Entity, Event, Parsed, Relation, Source
 
@@ -160,6 +160,31 @@ class Structure:
     @cached_property
     def _attested_edge_index(self) -> IntervalIndex:
         return self._windows_index(self.relations)
+
+    def _windows_mask(self, ids: np.ndarray) -> WindowMask:
+        found = self._attestations
+        rows = [(position, start, end) for position, ident in enumerate(ids.tolist()) for start, end in found[ident].windows]
+        positions, starts, ends = zip(*rows, strict=True) if rows else ((), (), ())
+        return WindowMask(len(ids), positions=positions, starts=starts, ends=ends)
+
+    @cached_property
+    def _attested_node_mask(self) -> WindowMask:
+        return self._windows_mask(self._node_ids)
+
+    @cached_property
+    def _attested_edge_mask(self) -> WindowMask:
+        return self._windows_mask(self._edge_keys)
+
+    def attested_masks(self, day: int) -> tuple[np.ndarray, np.ndarray]:
+        """Which entities and which relations a source speaks for on ``day``: boolean arrays parallel to
+        :attr:`node_intervals` and :attr:`edge_intervals` (a subset of those valid).
+
+        >>> s = load(BUNDLED_DATA)
+        >>> nodes, edges = s.attested_masks(to_day("2016-11-15"))
+        >>> bool(nodes[s.node_intervals[0].tolist().index("lsg_trosa")]), bool(nodes[s.node_intervals[0].tolist().index("region_sormland")])
+        (True, False)
+        """
+        return self._attested_node_mask.on(day), self._attested_edge_mask.on(day)
 
     def attested_on(self, day: int) -> tuple[frozenset[str], frozenset[str]]:
         """The entity ids and relation keys attested on ``day`` (a subset of those valid)."""

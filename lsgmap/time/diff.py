@@ -217,15 +217,15 @@ def diff(structure: Structure, *, start: Day, end: Day) -> Diff:
     edge_keys, edge_start, edge_end = structure.edge_intervals
     node_a, node_b = _valid_mask(node_start, node_end, a), _valid_mask(node_start, node_end, b)
     edge_a, edge_b = _valid_mask(edge_start, edge_end, a), _valid_mask(edge_start, edge_end, b)
-    events = tuple(e.id for e in structure.events_between(a, b))
-    touched = {i for e in events for i in (*structure.events[e].originals, *structure.events[e].results)}
+    between = structure.events_between(a, b)
+    touched = {i for e in between for i in (*e.originals, *e.results)}
     nodes_changed = tuple(sorted(i for i in touched if _valid_on(structure.entities[i], a, b)))
     edges_changed: set[str] = set()
     for i in nodes_changed:
         edges_changed.update(r.id for r in structure.relations_of(i) if _valid_on(r, a, b))
-    nodes_a, edges_a = structure.attested_on(a)
-    nodes_b, edges_b = structure.attested_on(b)
-    both_nodes, both_edges = node_ids[node_a & node_b].tolist(), edge_keys[edge_a & edge_b].tolist()
+    nodes_said_a, edges_said_a = structure.attested_masks(a)  # what a source speaks for, parallel to the ids
+    nodes_said_b, edges_said_b = structure.attested_masks(b)
+    both_nodes, both_edges = node_a & node_b, edge_a & edge_b
     return Diff(
         structure, a, b,
         nodes_added=tuple(node_ids[~node_a & node_b].tolist()),
@@ -234,11 +234,11 @@ def diff(structure: Structure, *, start: Day, end: Day) -> Diff:
         edges_added=tuple(edge_keys[~edge_a & edge_b].tolist()),
         edges_removed=tuple(edge_keys[edge_a & ~edge_b].tolist()),
         edges_changed=tuple(sorted(edges_changed)),
-        events=events,
-        nodes_unattested=tuple(i for i in both_nodes if i in nodes_a and i not in nodes_b),
-        edges_unattested=tuple(k for k in both_edges if k in edges_a and k not in edges_b),
-        nodes_attested=tuple(i for i in both_nodes if i not in nodes_a and i in nodes_b),
-        edges_attested=tuple(k for k in both_edges if k not in edges_a and k in edges_b),
+        events=tuple(e.id for e in between),
+        nodes_unattested=tuple(node_ids[both_nodes & nodes_said_a & ~nodes_said_b].tolist()),
+        edges_unattested=tuple(edge_keys[both_edges & edges_said_a & ~edges_said_b].tolist()),
+        nodes_attested=tuple(node_ids[both_nodes & ~nodes_said_a & nodes_said_b].tolist()),
+        edges_attested=tuple(edge_keys[both_edges & ~edges_said_a & edges_said_b].tolist()),
     )
 
 
