@@ -21,8 +21,9 @@ from dataclasses import dataclass, field
 from lsgmap.ask.interpretation import validity
 from lsgmap.ask.text import item_label
 from lsgmap.i18n import t
+from lsgmap.vocab import ASSIGNS
 
-__all__ = ["AnswerGroups", "document_short", "evidence_words", "group_answers", "item_line"]
+__all__ = ["AnswerGroups", "document_short", "evidence_words", "given_by", "group_answers", "item_line"]
 
 #: where a document's title stops being its name ("Lägesrapport avseende …", "Lag (2003:1210) om …", "…, period …")
 _TITLE_END = re.compile(r",| avseende | om | för | – | - ")
@@ -87,3 +88,19 @@ def item_line(structure, a, lang: str) -> str:
     else:
         parts.append(t("ask.no_sources", lang).lower())
     return f"{a.name(lang)} — " + " · ".join(p for p in parts if p)
+
+
+def given_by(structure, a, lang: str) -> str:
+    """For an assignment, every group that gave it ("Ges av: LSG Nyköping, LSG Trosa"); "" otherwise.
+
+    >>> from lsgmap.dataset.load import load
+    >>> s = load()
+    >>> from lsgmap.ask.answer import ask
+    >>> lines = [given_by(s, a, "sv") for a in ask(s, "Vem ger uppdrag till processledaren i november 2016?").answers]
+    >>> any(line.startswith("Ges av: LSG") for line in lines)
+    True
+    """
+    if structure is None or a.kind != "assignment":
+        return ""
+    names = sorted(structure.entities[r.from_id].name(lang) for r in structure.incoming(a.id) if r.relation == ASSIGNS)
+    return t("ask.given_by", lang, names=", ".join(names)) if names else ""

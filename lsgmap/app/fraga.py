@@ -10,7 +10,7 @@ import pandas as pd
 import streamlit as st
 
 from lsgmap.app import common
-from lsgmap.app.answer_groups import group_answers, item_line
+from lsgmap.app.answer_groups import given_by, group_answers, item_line
 from lsgmap.app.downloads import map_downloads
 from lsgmap.app.live_map import live_map
 from lsgmap.app.text import plain
@@ -223,6 +223,8 @@ def _answers(s, answer, lang: str) -> None:
             st.markdown(f"**{plain(t(heading, lang, span=span))}**")
         for a in items:
             with st.expander(plain(item_line(s, a, lang))):
+                givers = given_by(s, a, lang)  # the fold opens with whom it is about (and, for an assignment, who gave it)
+                st.markdown(f"**{plain(a.name(lang))}**" + (f" — {plain(givers)}" if givers else ""))
                 lines = [f"{c.get('title', '')}: “{c.get('quote', '')}” [{c.get('id', '')}]" for c in a.sources]
                 lines += answer_notes(a, lang)
                 st.text("\n".join(lines) or t("ask.no_sources", lang))
