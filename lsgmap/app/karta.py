@@ -11,7 +11,7 @@ import streamlit as st
 
 from lsgmap.app import common
 from lsgmap.app.downloads import map_downloads
-from lsgmap.app.live_map import frames_json, item_texts, live_map, live_state, transitions
+from lsgmap.app.live_map import frames_json, item_texts, live_map, transitions
 from lsgmap.app.text import plain
 from lsgmap.app.viewport import space_below
 from lsgmap.dates import validity_text
@@ -58,9 +58,8 @@ def render() -> None:
 
     common.compact_page("karta", _TODAY_CSS)
     # The map is written first and drawn below the controls written after it: the browser gets it before the slider,
-    # the filters and the notices; on a browser's first run of the page it gets the map alone (see _map_alone).
-    # The filters' values are in the session state before their widgets are drawn (init_state, the widgets' keys).
-    alone = _map_alone()
+    # the filters and the notices. The filters' values are in the session state before their widgets are drawn
+    # (init_state, the widgets' keys).
     controls, hints, notices = st.container(), st.container(), st.container()
     day: date = st.session_state[P + "on"]
     snap = s.snapshot(on=day)
@@ -78,8 +77,6 @@ def render() -> None:
         nodes=part.ids,
     )
     els = elements(s, view, part.positions)
-    if alone:  # the controls' room, kept so that the map does not move when they come
-        controls.html(f'<div style="height:{CONTROLS_HEIGHT}px"></div>')
     height = space_below(P + "viewport", 620, margin=12)  # the map fills the window below the controls
     # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
     # a search shows the entity and its neighbours: the map zooms onto them (the whole part otherwise)
@@ -88,10 +85,7 @@ def render() -> None:
     live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select,
              legend={"title": t("app.legend", lang), "html": legend},  # folded over the map's corner: on the projector's screen
              # the maps of the slider's stops around the day: a move among them redraws in the browser, the server is told after
-             frames=None if focus else lambda: _frames_around(s, part, view, day, first, last), controls=_controls(s, first, last),
-             tell_drawn=alone)
-    if alone:
-        return
+             frames=None if focus else lambda: _frames_around(s, part, view, day, first, last), controls=_controls(s, first, last))
     with controls:
         tools = date_control(s, first, last, lang)
     # search and filters beside the date. Each widget is also handed its value as its default: a widget in a closed
@@ -133,25 +127,6 @@ def render() -> None:
             "entity": st.session_state.get(P + "entity"),
         },
     )
-
-
-#: the height (CSS px at 1366×768) of the date controls, the change strip and the notices line, kept for them on the first run
-CONTROLS_HEIGHT = 150
-
-
-def _map_alone() -> bool:
-    """True on a browser's first run of this page in a session, until the browser says it has drawn the map.
-
-    That run sends the map alone (the controls' room kept); the live map then says it is drawn (its state ``drawn``, or
-    its ask for the maps of the days around) and the next run sends the whole page. So the first map waits for no other
-    element: the slider, the filters, the downloads and the details each load scripts of their own in the browser and
-    with them the first map took about a second longer on a shared 2-core machine (issue 26). Outside a browser
-    (AppTest: no request headers) the whole page is sent at once.
-    """
-    if not st.context.headers:
-        return False
-    said = st.session_state.get(P + "map")
-    return not (live_state(said, "drawn") or live_state(said, "frames"))
 
 
 def _select(entity_id: str) -> None:

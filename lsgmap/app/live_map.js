@@ -241,9 +241,7 @@ function showLegend(box, legend) {
 export default function (component) {
   const { data, parentElement, setStateValue } = component;
   const root = parentElement.querySelector(".lsgmap-live");
-  // a page that sent the map alone (it asks while it has not heard) sends the rest once told, even when no map could be drawn
-  const tellDrawn = () => { if (data.tell_drawn) setStateValue("drawn", true); };
-  if (!root || typeof vis === "undefined") { tellDrawn(); return; }
+  if (!root || typeof vis === "undefined") return;
   const heightChanged = root.style.height !== data.height + "px";
   root.style.height = data.height + "px";
   let live = root.__lsgmap;
@@ -263,16 +261,14 @@ export default function (component) {
     }
     if (refit) fitBounds(live, !heightChanged && (data.animation_ms || 0) > 0);
   }
-  let asked = false;
   if (data.controls) {
     (window.lsgmapLive = window.lsgmapLive || {})[data.key || ""] = live;
     followControls(root);
     if (!data.frames && !live.askedFrames) {  // the first map is drawn: now the maps of the days around it
-      live.askedFrames = asked = true;
-      setStateValue("frames", true);  // says "drawn" too: one rerun, not two
+      live.askedFrames = true;
+      setStateValue("frames", true);
     }
   }
-  if (!asked) tellDrawn();
   root.dataset.frame = data.frame || data.on || "";
   showLegend(parentElement.querySelector(".lsgmap-legend"), data.legend);
   root.dataset.key = data.key || "";

@@ -159,15 +159,13 @@ def live_map(
     legend: dict[str, str] | None = None,
     frames: Callable[[], str | None] | None = None,
     controls: dict[str, Any] | None = None,
-    tell_drawn: bool = False,
 ) -> None:
     """Draw ``els`` in the page, in place of what this ``key`` drew before; ``on_select(entity id)`` runs on a click on a node.
 
     ``legend`` (``{"title": …, "html": lsgmap.draw.html.legend_html(…)}``) folds a legend over the map's top right corner.
     ``frames()`` gives the maps of the days around this one (:func:`frames_json`); it is called once the browser has drawn
     the first map and asked for them (the first map does not wait for them), and ``controls`` says which of the page's
-    controls move the date (see :func:`map_data`). With ``tell_drawn`` the browser sets the state ``drawn`` once it has
-    drawn the map (a page that sent the map alone then sends the rest: :func:`live_state` reads it).
+    controls move the date (see :func:`map_data`).
     """
 
     def clicked() -> None:
@@ -179,14 +177,13 @@ def live_map(
     asked = live_state(st.session_state.get(key), "frames")  # the browser asks for them once the first map is drawn
     data = map_data(els, height=height, bounds=bounds, moves=moves or [], key=key, selectable=on_select is not None, legend=legend,
                     frames=frames() if frames is not None and asked else None, controls=controls if frames is not None else None)
-    data["tell_drawn"] = tell_drawn
-    _component()(key=key, data=data, on_selected_change=clicked, on_frames_change=lambda: None, on_drawn_change=lambda: None)
+    _component()(key=key, data=data, on_selected_change=clicked, on_frames_change=lambda: None)
 
 
 def live_state(value: Any, name: str) -> Any:
-    """The live map's state value ``name`` (``"frames"``, ``"drawn"``, ``"selected"``) in ``st.session_state[key]``; None when not set.
+    """The live map's state value ``name`` (``"frames"``, ``"selected"``) in ``st.session_state[key]``; None when not set.
 
-    >>> live_state({"drawn": True}, "drawn"), live_state(None, "drawn"), live_state({}, "frames")
+    >>> live_state({"frames": True}, "frames"), live_state(None, "frames"), live_state({}, "frames")
     (True, None, None)
     """
     if value is None:

@@ -20,7 +20,7 @@ export default function (component) {
   setTimeout(report, 2500);
   window.addEventListener("resize", onResize);
   // again whenever the page's content changes height (a widget above drawn once its script has loaded, the controls
-  // that came after a map sent alone): the map below keeps filling the window
+  // written after the map): the map below keeps filling the window
   const content = document.querySelector('[data-testid="stMainBlockContainer"]');
   const watcher = content && typeof ResizeObserver !== "undefined" ? new ResizeObserver(onResize) : null;
   if (watcher) watcher.observe(content);

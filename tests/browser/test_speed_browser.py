@@ -119,21 +119,3 @@ def test_the_clickers_keys_draw_the_next_step_before_the_server_answers(page, ap
         assert drawn == told and page.evaluate(f"() => {live}.dataset.frame") == target
     assert page.evaluate(f"() => {live}.dataset.local") == "2"  # both steps drawn here first
 
-
-def test_the_first_map_comes_alone_and_the_controls_follow_without_moving_it(page, app_url):
-    # a browser's first run of Karta sends the map alone, the controls' room kept; the rest once the map is drawn
-    page.set_viewport_size({"width": 1366, "height": 768})
-    page.goto(app_url + "/karta?on=2016-01-01", wait_until="commit")
-    at_first = page.wait_for_function(
-        "() => { const m = document.querySelector('.lsgmap-live'); const n = m && m.__lsgmap;"
-        " if (!(n && n.nodes.length > 0 && m.querySelector('canvas'))) return false;"
-        " return [m.getBoundingClientRect().top, document.querySelectorAll('[data-testid=stSlider]').length]; }",
-        timeout=60_000, polling="raf",
-    ).json_value()
-    top, sliders = at_first
-    assert sliders == 0  # drawn before the slider (and the filters, the notices, the details) came
-    page.get_by_role("button", name="Nästa ändring ▶").wait_for(timeout=30_000)
-    page.get_by_role("slider").first.wait_for(timeout=30_000)
-    page.wait_for_timeout(500)
-    assert abs(page.evaluate("() => document.querySelector('.lsgmap-live').getBoundingClientRect().top") - top) <= 4  # it did not move
-    assert "on=2016-01-01" in page.url  # the whole page's run wrote the URL
