@@ -1099,7 +1099,7 @@ UI: dict[str, tuple[str, str]] = {
     "app.severity.error": ("fel", "error"),
     "app.severity.warning": ("anmärkning", "note"),
     "app.with_relations": ("Visa även relationer", "Show relations too"),
-    "app.timeline.open": ("Öppna en rad", "Open a row"),
+    "app.timeline.open_row": ("Öppna en rad", "Open a row"),
     "app.timeline.on_map": ("Visa på kartan den dagen", "Show on the map that day"),
     "app.nothing": ("Inget att visa.", "Nothing to show."),
     "app.no_budget": ("Datamängden har ingen budget.", "The dataset has no budget."),

@@ -318,7 +318,7 @@ def _open_row(structure, rows: list[dict], lang: str) -> None:
     from lsgmap.app.karta import entity_details
 
     by_id = {r["id"]: r for r in rows}
-    chosen = st.selectbox(t("app.timeline.open", lang), [None, *by_id], key="data_gantt_open",
+    chosen = st.selectbox(t("app.timeline.open_row", lang), [None, *by_id], key="data_gantt_open",
                           format_func=lambda i: t("app.details_none", lang) if i is None else str(by_id[i]["name"]))
     if chosen is None:
         return
