@@ -46,6 +46,11 @@ def _changes(page, url: str) -> list[tuple[float, float]]:
     _wait_for_frames(page)
     page.wait_for_timeout(1000)
     found = date_change_ms(page, 5)
+    page.wait_for_function(  # the server's last answer may still be on its way on a loaded machine: wait for it, then compare
+        "() => { const live = document.querySelector('.lsgmap-live'); const ids = (xs) => xs.slice().sort().join(); return "
+        "ids(network.body.data.nodes.getIds()) === ids(live.__lsgmap.data.nodes.map((n) => n.id)) && location.href.includes(live.dataset.day); }",
+        timeout=30_000,
+    )
     drawn = page.evaluate("() => network.body.data.nodes.getIds().sort()")
     told = page.evaluate("() => document.querySelector('.lsgmap-live').__lsgmap.data.nodes.map((n) => n.id).sort()")
     assert drawn == told  # after the server's answers the map holds what the server says for the day
