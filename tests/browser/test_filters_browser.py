@@ -64,7 +64,7 @@ def _wait_summary(pg, predicate, timeout: float = 30.0) -> tuple[int, int]:
 def _drawn(pg) -> list[dict]:
     """The live map's node records once it has settled."""
     frame = map_frame(pg)
-    frame.wait_for_function("() => document.querySelector('.lsgmap-live').dataset.state === 'still'", timeout=15_000)
+    frame.wait_for_function("() => document.querySelector('.lsgmap-live')?.dataset.state === 'still'", timeout=15_000)
     return node_records(frame)
 
 

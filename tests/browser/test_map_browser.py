@@ -181,7 +181,7 @@ def test_controls_and_the_whole_map_fit_the_screen_with_readable_labels(page, ap
     page.set_viewport_size({"width": width, "height": height})
     page.goto(app_url + f"/karta?on={day}", wait_until="domcontentloaded")
     wait_for_nodes(page, lambda n: "rar" in n)
-    page.wait_for_function("() => Number(document.querySelector('.lsgmap-live').style.height.replace('px', '')) > 400", timeout=20_000)
+    page.wait_for_function("() => Number(document.querySelector('.lsgmap-live')?.style.height.replace('px', '') ?? 0) > 400", timeout=20_000)
     page.wait_for_timeout(1500)  # the map is sized to the window once the browser has said how tall it is
     frame, box = map_frame(page), map_box(page)
     slider = page.get_by_role("slider").first.bounding_box()
@@ -225,7 +225,7 @@ def test_the_merger_plays_in_place_and_ends_on_the_merged_lsg(page, app_url):
                    "   if (n) window.__seen.push([n.x, n.opacity === undefined ? 1 : n.opacity]); requestAnimationFrame(tick); }; tick(); }")
     start = frame.evaluate("() => network.getPositions(['lsg_trosa', 'lsg_gnesta'])")
     page.get_by_role("button", name="Nästa ändring ▶").click()
-    page.wait_for_function("() => document.querySelector('.lsgmap-live').dataset.played === '1'", timeout=20_000)
+    page.wait_for_function("() => document.querySelector('.lsgmap-live')?.dataset.played === '1'", timeout=20_000)
     assert frame.evaluate("() => window.__before === network")  # updated in place, not drawn anew
     seen = frame.evaluate("() => window.__seen")
     merged = frame.evaluate("() => network.getPositions(['lsg_trosa_gnesta']).lsg_trosa_gnesta")

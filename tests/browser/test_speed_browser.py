@@ -37,7 +37,8 @@ def _association(folder) -> str:
 
 
 def _wait_for_frames(page) -> None:
-    page.wait_for_function("() => { const l = document.querySelector('.lsgmap-live').__lsgmap; return l && l.frames; }", timeout=60_000)
+    # the live map's element is replaced while the page reruns: a missing element is "not yet", not an error
+    page.wait_for_function("() => { const l = document.querySelector('.lsgmap-live')?.__lsgmap; return l && l.frames; }", timeout=60_000)
 
 
 def _changes(page, url: str) -> list[tuple[float, float]]:
@@ -47,7 +48,7 @@ def _changes(page, url: str) -> list[tuple[float, float]]:
     page.wait_for_timeout(1000)
     found = date_change_ms(page, 5)
     page.wait_for_function(  # the server's last answer may still be on its way on a loaded machine: wait for it, then compare
-        "() => { const live = document.querySelector('.lsgmap-live'); const ids = (xs) => xs.slice().sort().join(); return "
+        "() => { const live = document.querySelector('.lsgmap-live'); const ids = (xs) => xs.slice().sort().join(); return !!live?.__lsgmap && "
         "ids(network.body.data.nodes.getIds()) === ids(live.__lsgmap.data.nodes.map((n) => n.id)) && location.href.includes(live.dataset.day); }",
         timeout=30_000,
     )
@@ -72,7 +73,7 @@ def test_the_merger_still_plays_when_drawn_in_the_browser(page, app_url):
     _wait_for_frames(page)
     page.wait_for_timeout(1500)
     page.get_by_role("button", name="Nästa ändring ▶").click()
-    page.wait_for_function("() => document.querySelector('.lsgmap-live').dataset.played === '1'", timeout=20_000)
+    page.wait_for_function("() => document.querySelector('.lsgmap-live')?.dataset.played === '1'", timeout=20_000)
     assert page.evaluate("() => document.querySelector('.lsgmap-live').dataset.local") == "1"
     page.wait_for_url("**on=2017-01-01**", timeout=20_000)
     page.wait_for_timeout(1500)  # the server's answer came: it did not play the merger again

@@ -60,7 +60,7 @@ def date_change_ms(page, clicks: int = 5, button: str = "Nästa ändring ▶") -
         answered = page.evaluate("() => performance.now()")
         clicked, first = page.evaluate("() => [window.__clicked, window.__changes[0][2]]")  # the first frame drawn after
         found.append((first - clicked, answered - clicked))
-        page.wait_for_function("(d) => document.querySelector('.lsgmap-live').dataset.day !== d", arg=before, timeout=30_000)
+        page.wait_for_function("(d) => { const l = document.querySelector('.lsgmap-live'); return !!l && l.dataset.day !== d; }", arg=before, timeout=30_000)
         page.wait_for_timeout(1200)  # the merger animation and any rerun end before the next click
     return found
 
