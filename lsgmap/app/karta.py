@@ -57,37 +57,9 @@ def render() -> None:
     common.init_state(P + "entity", "entity", common.parse_one_of(s.entities), None, shown=lambda v: "–")
 
     common.compact_page("karta", _TODAY_CSS)
-    # The map is written first and drawn below the controls written after it: the browser gets it before the slider,
-    # the filters and the notices. The filters' values are in the session state before their widgets are drawn
-    # (init_state, the widgets' keys).
-    controls, hints, notices = st.container(), st.container(), st.container()
+    tools = date_control(s, first, last, lang)
     day: date = st.session_state[P + "on"]
     snap = s.snapshot(on=day)
-    q, hide, attested_only, kinds, relations = (st.session_state[P + k] for k in ("q", "hide", "attested", "kinds", "relations"))
-    with hints:
-        focus = resolve_search(s, snap, q, lang) if q.strip() else None
-    view = View(
-        on=day,
-        lang=lang,
-        kinds=None if set(kinds) == set(kinds_present) else kinds,
-        relations=None if set(relations) == set(relations_present) else relations,
-        focus=focus,
-        hide_persons=hide,
-        attested_only=attested_only,
-        nodes=part.ids,
-    )
-    els = elements(s, view, part.positions)
-    height = space_below(P + "viewport", 620, margin=12)  # the map fills the window below the controls
-    # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
-    # a search shows the entity and its neighbours: the map zooms onto them (the whole part otherwise)
-    bounds = common.part_bounds(s, part) if focus is None else _drawn_bounds(els)
-    legend = legend_html(legend_of(els, unattested=True))  # what the map draws, with its shapes and lines
-    live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select,
-             legend={"title": t("app.legend", lang), "html": legend},  # folded over the map's corner: on the projector's screen
-             # the maps of the slider's stops around the day: a move among them redraws in the browser, the server is told after
-             frames=None if focus else lambda: _frames_around(s, part, view, day, first, last), controls=_controls(s, first, last))
-    with controls:
-        tools = date_control(s, first, last, lang)
     # search and filters beside the date. Each widget is also handed its value as its default: a widget in a closed
     # popover is drawn by the browser only when the popover opens, and Streamlit's browser side then starts it from its
     # default, not from a value set in session state before a rerun (the filters came back empty and emptied the map)
@@ -104,8 +76,28 @@ def render() -> None:
             format_func=lambda k: RELATION_KINDS[k].label(lang), placeholder=t("app.choose_options", lang),
         )
 
-    with notices:
-        notices_line(s, day, els, attested_only, lang)  # the default day and why, and how much no source speaks for: one line
+    focus = resolve_search(s, snap, q, lang) if q.strip() else None
+    view = View(
+        on=day,
+        lang=lang,
+        kinds=None if set(kinds) == set(kinds_present) else kinds,
+        relations=None if set(relations) == set(relations_present) else relations,
+        focus=focus,
+        hide_persons=hide,
+        attested_only=attested_only,
+        nodes=part.ids,
+    )
+    els = elements(s, view, part.positions)
+    notices_line(s, day, els, attested_only, lang)  # the default day and why, and how much no source speaks for: one line
+    height = space_below(P + "viewport", 620, margin=12)  # the map fills the window below the controls
+    # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
+    # a search shows the entity and its neighbours: the map zooms onto them (the whole part otherwise)
+    bounds = common.part_bounds(s, part) if focus is None else _drawn_bounds(els)
+    legend = legend_html(legend_of(els, unattested=True))  # what the map draws, with its shapes and lines
+    live_map(els, key=P + "map", height=height, bounds=bounds, moves=_moves(s, part), on_select=_select,
+             legend={"title": t("app.legend", lang), "html": legend},  # folded over the map's corner: on the projector's screen
+             # the maps of the slider's stops around the day: a move among them redraws in the browser, the server is told after
+             frames=None if focus else lambda: _frames_around(s, part, view, day, first, last), controls=_controls(s, first, last))
     if st.session_state.pop(P + "open", None) in snap.node_set:
         _details_dialog(s, snap, st.session_state[P + "entity"], hide, lang, attested_only)
     st.caption(t("app.summary", lang, nodes=len(els.nodes), edges=len(els.edges), date=day.isoformat()))
