@@ -481,7 +481,7 @@ def choose_part(data: Loaded, lang: str) -> Part | None:
     if picked is not None and picked < len(rows):  # a row clicked in the overview (read before the menu is drawn)
         st.session_state[SCOPE_KEY] = list(rows)[picked]
     st.sidebar.selectbox(
-        t("app.scope.choose", lang), ["", *ids], key=SCOPE_KEY,
+        t("app.scope.choose", lang), ["", *ids], key=SCOPE_KEY, persist_state="session",
         format_func=lambda i: t("app.choose_one", lang) if not i else t("app.scope.option", lang, name=rows[i].name, count=rows[i].entities),
     )
     chosen = st.session_state.get(SCOPE_KEY)

@@ -122,25 +122,48 @@ def map_frame(pg, index: int = 0, timeout: float = 30_000):
 
     Karta draws its map in the page (the live map: the page's own frame, ``window.network``); with several
     live maps (Jämför's before and after) the ``index``-th as a :class:`LiveMap`; the exports' maps are pages in iframes.
+    The page is read until it holds still: during a rerun or a move through the menu the old page's maps may still be
+    there, or only the first of two, so what is found is decided on two readings alike, not on the first one.
     """
-    pg.wait_for_selector(MAPS, state="attached", timeout=timeout)
-    live = pg.locator(_LIVE)
-    if live.count() > 1:
-        live.nth(index).wait_for(state="attached", timeout=timeout)
-        pg.wait_for_function(
-            "(i) => { const m = document.querySelectorAll('.lsgmap-live')[i];"
-            " return m && m.dataset.key && window.lsgmapNetworks && window.lsgmapNetworks[m.dataset.key]; }", arg=index, timeout=timeout
-        )
-        frame = LiveMap(pg.main_frame, live.nth(index).get_attribute("data-key"))
-    elif index == 0 and live.count():
+    deadline = time.monotonic() + timeout / 1000
+    read = (
+        "(i) => { const live = document.querySelectorAll('.lsgmap-live'); const m = live[i];"
+        " const ready = !!(m && m.dataset.key && window.lsgmapNetworks && window.lsgmapNetworks[m.dataset.key]);"
+        " return [live.length, ready ? m.dataset.key : null, document.querySelectorAll('iframe').length]; }"
+    )
+    last = None
+    while time.monotonic() < deadline:
+        try:
+            now = pg.evaluate(read, index)
+        except Exception:  # noqa: BLE001 - the page is being replaced (a move through the menu)
+            now = None
+        if now is not None and now == last and (now[1] or (not now[0] and now[2] > index)):
+            break
+        last = now
+        time.sleep(0.3)
+    else:
+        raise AssertionError(f"no map {index} drawn within {timeout / 1000:.0f} s (live maps, ready key, iframes: {last})")
+    count, key, _ = now
+    remaining = max(1_000, (deadline - time.monotonic()) * 1000)
+    if count > 1:
+        frame = LiveMap(pg.main_frame, key)
+    elif count:
         frame = pg.main_frame
     else:
-        locator = pg.locator("iframe").nth(index)
-        locator.wait_for(state="attached", timeout=timeout)
-        frame = locator.element_handle(timeout=timeout).content_frame()
-        frame.wait_for_selector("canvas", timeout=timeout)
-    frame.wait_for_function("() => typeof network !== 'undefined' && network.body && Object.keys(network.body.nodes).length > 0", timeout=timeout)
+        frame = pg.locator("iframe").nth(index).element_handle(timeout=remaining).content_frame()
+        frame.wait_for_selector("canvas", timeout=remaining)
+    frame.wait_for_function("() => typeof network !== 'undefined' && network.body && Object.keys(network.body.nodes).length > 0", timeout=remaining)
     return frame
+
+
+def settled_on(pg, path: str, *params: str, timeout: float = 30_000) -> None:
+    """Wait until the page in the browser is ``path`` and its run has written its state to the URL (``page=path`` and
+    every one of ``params``, e.g. ``"assoc=x"``), read in the page itself (Playwright's own idea of the URL can lag)."""
+    pg.wait_for_function(
+        "([path, params]) => location.pathname.endsWith('/' + path) && location.search.includes('page=' + path)"
+        " && params.every((p) => location.search.includes(p))",
+        arg=[path, list(params)], timeout=timeout,
+    )
 
 
 def map_box(pg, index: int = 0) -> dict:

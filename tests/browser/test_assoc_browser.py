@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from .browser_kit import ROOT, map_frame, screenshot
+from .browser_kit import ROOT, map_frame, screenshot, settled_on
 
 
 @pytest.fixture(scope="module")
@@ -28,11 +28,10 @@ def test_the_chosen_association_survives_a_move_through_the_menu(browser, start_
     page = context.new_page()
     page.goto(url + f"/karta?assoc={chosen}", wait_until="domcontentloaded")
     map_frame(page)
-    assert f"assoc={chosen}" in page.url
+    settled_on(page, "karta", f"assoc={chosen}")
     for name, path in (("Jämför", "jamfor"), ("Fråga", "fraga"), ("Karta", "karta")):
         page.get_by_role("link", name=name, exact=True).first.click()
-        page.wait_for_url(f"**/{path}**", timeout=30_000)
-        page.wait_for_function("(a) => location.search.includes('assoc=' + a)", arg=chosen, timeout=30_000)
+        settled_on(page, path, f"assoc={chosen}")
         page.wait_for_timeout(1000)
         assert page.locator(".st-key-scope_table").count() == 0  # not the overview to choose an association from
         if path == "jamfor":
