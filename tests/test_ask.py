@@ -299,6 +299,7 @@ HANDLER_QUESTIONS = {
     "relation_between": "Does LSG Nyköping steer TUNA?",
     "relation": "Vem ansvarar för IBIS?",
     "about": "TUNA",
+    "duration": "Hur många månader söker LSG GNOT processledare för?",
 }
 
 

@@ -24,7 +24,7 @@ import re
 from weakref import WeakKeyDictionary
 
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
-from lsgmap.ask.reading import Reading
+from lsgmap.ask.reading import WANTS_YESNO, Reading
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
@@ -106,9 +106,32 @@ def _name_or_any(structure, entity_id: str | None, role: str):
     return EntityName(structure.entities[entity_id]) if entity_id else msg(f"ask.any_{role}")
 
 
+#: "Finns det en budgetpost för utbildning?": whether the budget has an item is asked, not how much.
+_ITEM_ASKED = re.compile(r"\b(?:budgetpost\w*|budget ?post\w*|post\w* i budgeten|budget items?|items? in the budget|line in the budget|budget lines?)\b")
+
+
+def _item_verdict(structure, reading: Reading, lines: list):
+    """"Ja: Resor" or "Nej: budgeten har ingen sådan post (posterna: Lön, …)" when a yes/no asks for an item; else None."""
+    if not (WANTS_YESNO.search(reading.text) and _ITEM_ASKED.search(reading.text)):
+        return None
+    if lines:
+        return msg("ask.budget_item_yes", items=Joined(tuple(Term(line, "item") for line in lines)))
+    every = {(line.item_sv, line.item_en): line for line in structure.budget}
+    return msg("ask.budget_item_no", items=Joined(tuple(Term(line, "item") for line in every.values())))
+
+
 def amount(structure, reading: Reading) -> Finding:
-    """How much: the budget lines for the named funder, target and items in the question's years, and their total."""
+    """How much: the budget lines for the named funder, target and items in the question's years, and their total;
+    a yes or a no first when the question asks whether the budget has an item.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> amount(s, read_question(s, "Finns det en budgetpost för utbildning?")).lead.render("sv")[:45]
+    'Nej: budgeten har ingen sådan post (posterna:'
+    """
     lines = budget_items(structure, reading)
+    verdict = _item_verdict(structure, reading, lines)
     funder, target = _parties(structure, reading, lines)
     years = _years(reading)
     items = tuple(line.item_sv for line in lines) or None
@@ -119,7 +142,7 @@ def amount(structure, reading: Reading) -> Finding:
     what = Joined(tuple(Term(line, "item", lower=True) for line in lines)) if lines else msg("ask.all_items")
     summary = msg("ask.i_budget_item", item=what, funder=names["funder"], target=names["target"], year=_years_text(years))
     return Finding(
-        "amount", summary, msg("ask.lead_relations"), FUNDING, tuple(i for i in (funder, target) if i),
+        "amount", summary, verdict or msg("ask.lead_relations"), FUNDING, tuple(i for i in (funder, target) if i),
         details={"year": result["year"], "years": result["years"], "item": result["item"], "items": result["items"]},
-        answers=answers, amounts=result,
+        answers=answers, amounts=result, verdict=verdict is not None,
     )

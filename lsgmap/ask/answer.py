@@ -180,8 +180,9 @@ class Answer:
         names = {a.id for a in self.answers}
         summary = [self.summary_line(lang)] if listed and (points or len(names) >= _LONG_LIST) else []
         lead = [] if verdict else [self.interpretation.lead_text(lang)]
-        roles = [t("ask.roles_unnamed", lang)] if summary and all(self._unheld_role(a.id) for a in self.answers) else []
-        return [*summary, *roles, *points, *lead, *(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)]
+        if self.interpretation.intent != "name" and all(self._unheld_role(a.id) for a in self.answers):  # "vem är ordförande i LSG Nyköping?": no one is named, said first
+            summary = [t("ask.roles_unnamed", lang)]
+        return [*summary, *points, *lead, *(answer_line(self.structure, a, lang, conflicts=False) for a in self.answers)]
 
     def _unheld_role(self, entity_id: str) -> bool:
         """A role no person is recorded to hold ("Ordförande LSG Trosa": the sources name no chair)."""
@@ -190,7 +191,7 @@ class Answer:
             return False
         return not any(r.relation == HOLDING for r in (*s.incoming(entity_id), *s.outgoing(entity_id)))
 
-    def summary_line(self, lang: str | None = None, *, most: int = 8) -> str:
+    def summary_line(self, lang: str | None = None, *, most: int = 12) -> str:
         """"Svar: TRIS, TUNA Nyköping/Oxelösund, IBIS (3)": the answers' names in one line, each once."""
         lang = lang or self.lang
         names = list(dict.fromkeys(a.name(lang) for a in self.answers))
@@ -223,8 +224,8 @@ class Answer:
             lines.extend(amount_lines(self.amounts, lang))
         if self.understood and self.answers:
             lines.extend(self._answer_lines(lang, verdict))
-        elif self.understood and self.amounts is None and not self.paths and not message:
-            lines.append(t("ask.no_answers", lang))
+        elif self.understood and self.amounts is None and not self.paths and not message and not self.passages and not verdict:
+            lines.append(t("ask.no_answers", lang))  # not over quotes that answer: "no answers" would gainsay them
         lines.extend(path_lines(self.structure, self.paths, lang, max_paths))
         lines.extend(passage_lines(self.passages, lang))
         lines.extend(alternative_lines(self.alternatives, lang))

@@ -37,14 +37,15 @@ def _asked(text: str) -> list[tuple[str, bool]]:
 
 def _holders(structure, reading: Reading) -> list[str]:
     """Ids that may hold the attribute, likeliest first: relations between two named entities, the named entities,
-    the relations of a named entity; every entity and relation when nothing is named."""
+    the relations of a named entity; when nothing is named, the relations whose kind the question names ("hur ofta
+    rapporteras det?"), never whatever holds the attribute ("how often are the seminars held" is not the reporting)."""
     named = [set(name_alternatives(structure, m)) for m in reading.mentions]
     every = set().union(*named)
     between = [r.id for i in every for r in structure.outgoing(i) if len(named) >= 2 and any(r.to_id in n for n in named)]
     around = [r.id for i in every for r in (*structure.outgoing(i), *structure.incoming(i))]
     if named:
         return [*between, *(m.entity_ids[0] for m in reading.mentions), *around]
-    return [*structure.entities, *structure.relations]
+    return [r.id for r in structure.relations.values() if (cue := RELATION_KINDS[r.relation].cue) is not None and cue.search(reading.text)]
 
 
 def fact_attribute(structure, reading: Reading) -> tuple[str, str, bool] | None:
@@ -59,6 +60,17 @@ def fact_attribute(structure, reading: Reading) -> tuple[str, str, bool] | None:
             if record is not None and key in record.attributes:
                 return holder, key, opposite
     return None
+
+
+def _either(text: str, key: str) -> bool:
+    """The question names the attribute and its opposite ("heltid eller deltid?", "full-time or part-time?").
+
+    >>> _either("ar processledaren pa heltid eller deltid", "full_time"), _either("ar det en deltidstjanst", "full_time")
+    (True, False)
+    """
+    padded = f" {text}"
+    a = next(a for a in FACT_ATTRIBUTES if a.key == key)
+    return bool(a.opposite) and any(f" {normalise(w)}" in padded for w in a.cues) and any(f" {normalise(w)}" in padded for w in a.opposite)
 
 
 def _holder_name(structure, holder: str):
@@ -78,7 +90,9 @@ def attribute_answer(structure, reading: Reading) -> Finding:
     name = _holder_name(structure, holder)
     yes = raw.strip().lower() in ("ja", "yes", "true", "1")
     lead = None
-    if WANTS_YESNO.search(reading.text) and raw.strip().lower() in ("ja", "nej", "yes", "no", "true", "false", "1", "0"):
+    if _either(reading.text, key):  # "heltid eller deltid?": the value is the answer, not a yes or a no
+        lead = msg("ask.attribute_either_yes" if yes else "ask.attribute_either_no", what=what)
+    elif WANTS_YESNO.search(reading.text) and raw.strip().lower() in ("ja", "nej", "yes", "no", "true", "false", "1", "0"):
         lead = msg("ask.attribute_yes" if yes != opposite else "ask.attribute_no")
     sources = ", ".join(record.sources)
     return Finding(

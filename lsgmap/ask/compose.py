@@ -84,6 +84,10 @@ def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | Non
     return None, ()
 
 
+#: "ingår i", "är en del av", "part of" just before a name: the name is a whole, not a place.
+_PART_OF_BEFORE = re.compile(r"\b(?:ingar|ingick|ingatt|del|delar|part|parts|member|members|medlem|medlemmar)\s+(?:i|av|of|in)$")
+
+
 def place_mentions(structure, reading: Reading, kind: str | None = None) -> list[Mention]:
     """Names of a municipality or an area after "i"/"in" that stand for a place, not for what is asked about."""
     found = []
@@ -91,8 +95,8 @@ def place_mentions(structure, reading: Reading, kind: str | None = None) -> list
         return found
     for i, m in enumerate(reading.mentions):
         e = structure.entities[m.entity_id]
-        if m.start == 0 or reading.tokens[m.start - 1] not in _PLACE_PREP or e.kind == kind:
-            continue
+        if m.start == 0 or reading.tokens[m.start - 1] not in _PLACE_PREP or e.kind == kind or _PART_OF_BEFORE.search(" ".join(reading.tokens[max(0, m.start - 3): m.start])):
+            continue  # "vilka LSG ingår i LSG GNOT": the group's parts are asked for, not what works in its place
         others = [x for x in reading.mentions if x is not m]
         if e.kind in ("municipality", "lsg_group") and (kind is not None or (others and i > 0)) or e.kind == "lsg" and kind is not None:
             found.append(m)

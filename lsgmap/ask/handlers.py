@@ -13,7 +13,7 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 >>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
 'lineage'
 >>> [h.intent for h in HANDLERS][:3]
-['bad_date', 'amount', 'document']
+['documents', 'bad_date', 'amount']
 """
 
 from __future__ import annotations
@@ -37,13 +37,16 @@ from lsgmap.ask.compose import (
     place_mentions,
 )
 from lsgmap.ask.dates import find_date
+from lsgmap.ask.duration import duration, has_durations
 from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
-from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, documents_say, unsure
+from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
+    AUTHOR_CUE,
     WHEN_CUE,
     date_attribute,
     document_period,
@@ -101,13 +104,51 @@ def bad_date(structure, reading: Reading) -> Finding:
     return not_understood(structure, reading, "ask.bad_date", [reading.date.text], [])
 
 
+def written_bad_date(structure, reading: Reading) -> Finding:
+    """A date that does not exist but that the sources write ("is 2018-06-31 really the end date?"): it is what is
+    asked about; say that it does not exist and quote where it is written."""
+    found = passages_with(structure, reading.date.text)
+    return Finding(
+        "documents", msg("ask.i_documents"), msg("ask.bad_date_written_no" if WANTS_YESNO.search(reading.text) else "ask.bad_date_written", date=reading.date.text), verdict=True,
+        details={"passages": [p.to_json() for p in found]}, passages=tuple(found),
+    )
+
+
+def _unknown_words(structure, reading: Reading) -> list[str]:
+    """The question's words that are no name in the data and no question word."""
+    words = [w.strip("?!.,:;\"'()") for w in reading.question.split()]
+    known = structure.names.variants
+    return [w for w in words if normalise(w) and normalise(w) not in known and normalise(w).split()[0] not in QUESTION_WORDS]
+
+
 def unknown_names(structure, reading: Reading) -> Finding:
     """No name the data knows: say which word was not found, and what it may have meant."""
     reason = "ask.unknown_name" if reading.asks_relation else "ask.not_understood"
-    words = [w.strip("?!.,:;\"'()") for w in reading.question.split()]
-    known = structure.names.variants
-    unknown = [w for w in words if normalise(w) and normalise(w) not in known and normalise(w).split()[0] not in QUESTION_WORDS]
+    unknown = _unknown_words(structure, reading)
     return not_understood(structure, reading, reason, unknown[-1:] or [reading.question], suggest(structure, reading.question))
+
+
+#: "När beviljade RAR ansökan?": an approval, which no event of the data is (it records what happened, not decisions on applications).
+APPROVAL_CUE = re.compile(r"\b(?:beviljade|beviljat|beviljades|beviljas|godkande|godkant|godkandes|approved|approve|granted|grant)\b")
+
+
+def approval_not_recorded(structure, reading: Reading) -> Finding:
+    """"Det framgår inte …": no approval is recorded; what the documents say on the question's words follows."""
+    found = passages(structure, reading.text, only=named_documents(structure, reading))[:2]
+    names = _name(structure, reading.ids[0]) if reading.ids else msg("ask.anyone")
+    return Finding("documents", msg("ask.i_documents"), msg("ask.approval_not_said", names=names), entities=tuple(reading.ids),
+                   details={"passages": [p.to_json() for p in found]}, passages=tuple(found), verdict=True)
+
+
+def _topic_in_documents(structure, reading: Reading) -> bool:
+    """No name, but a word the documents use that is no word of a relation or a kind ("vad står det om prio",
+    "how often are the seminars held"): what the documents say on it, not "did you mean" (a misspelt name such as
+    "tnua" is in no document)."""
+    if reading.mentions:
+        return False
+    cues = [k.cue for k in (*RELATION_KINDS.values(), *ENTITY_KINDS.values()) if k.cue is not None]
+    topic = [w for w in _unknown_words(structure, reading) if not any(c.search(normalise(w)) for c in cues)]
+    return bool(topic) and bool(document_words(structure, " ".join(topic)))
 
 
 # -- lists, amounts, lineage, chains ----------------------------------------------------------
@@ -278,14 +319,7 @@ def assignments(structure, reading: Reading) -> Finding:
     """
     party, way = _assignment_party(structure, reading)
     span = reading.date.span
-    if way == "to":
-        items = queries.holders(structure, ASSIGNED_TO, party, on=span)
-        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == ASSIGNS
-                  for r in structure.outgoing(item.id) if r.relation == ASSIGNED_TO and r.to_id == party]
-    else:
-        items = queries.targets(structure, ASSIGNS, party, on=span)
-        routes = [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == ASSIGNS and given.from_id == party
-                  for r in structure.outgoing(item.id) if r.relation == ASSIGNED_TO]
+    items, routes = _routes(structure, party, way, span)
     lo, hi = span
     paths = tuple(
         queries.Path((queries.step(structure, given, forward=True), queries.step(structure, to, forward=True)))
@@ -293,10 +327,34 @@ def assignments(structure, reading: Reading) -> Finding:
         if given.start <= hi and lo <= given.end and to.start <= hi and lo <= to.end
     )
     name = _name(structure, party)
+    givers = _givers(structure, reading, way, paths)
     return Finding(
-        "assignments", msg(f"ask.i_assignments_{way}", name=name), msg(f"ask.lead_assignments_{way}", name=name),
-        ASSIGNS, (party,), {"direction": way}, tuple(items), paths,
+        "assignments", msg(f"ask.i_assignments_{way}", name=name), givers or msg(f"ask.lead_assignments_{way}", name=name),
+        ASSIGNS, (party,), {"direction": way}, tuple(items), paths, verdict=givers is not None,
     )
+
+
+def _routes(structure, party: str, way: str, span) -> tuple[list, list]:
+    """(the assignments, (gives, given-to) relation pairs) of ``party``: given to it (``way`` "to") or given by it."""
+    if way == "to":
+        items = queries.holders(structure, ASSIGNED_TO, party, on=span)
+        return items, [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == ASSIGNS
+                       for r in structure.outgoing(item.id) if r.relation == ASSIGNED_TO and r.to_id == party]
+    items = queries.targets(structure, ASSIGNS, party, on=span)
+    return items, [(given, r) for item in items for given in structure.incoming(item.id) if given.relation == ASSIGNS and given.from_id == party
+                   for r in structure.outgoing(item.id) if r.relation == ASSIGNED_TO]
+
+
+def _givers(structure, reading: Reading, way: str, paths) -> Any:
+    """"Uppdragen ges av: LSG Trosa, …" when who gives the assignments is asked ("vem ger processledaren uppdrag?"), else None."""
+    givers = list(dict.fromkeys(p.steps[0].from_id for p in paths))
+    if way != "to" or not givers or not _WHO_GIVES.search(reading.text):
+        return None
+    return msg("ask.assignment_givers", names=Joined(tuple(_name(structure, g) for g in givers)))
+
+
+#: "Vem ger processledaren uppdrag?", "who gives …": who gives is asked, the assignments are what it rests on.
+_WHO_GIVES = re.compile(r"^\s*(?:vem|vilka|who)\b.*\b(?:ger|gav|ge|givit|gives|gave|given|give)\b")
 
 
 def _wants_chain(structure, reading: Reading) -> bool:
@@ -457,14 +515,10 @@ def _query_intent(structure, query) -> tuple[str, dict[str, Any]]:
     return "relation", {"direction": way, "relations": sorted(first.relations)}
 
 
-#: Who wrote or signed a document: asked about the document even when the question names others ("ansökan från LSG GNOT").
-_AUTHOR_CUE = re.compile(r"\b(?:skrev|skrivit|skriven|skrevs|undertecknad\w*|undertecknade|signed|signerade|wrote|written|authors?)\b")
-
-
 def _asks_about_a_document(structure, reading: Reading) -> bool:
     """A question about a document itself: its period, date or author ("Vilken period täcker lägesrapporten?",
     "Vem skrev under ansökan?")."""
-    if _AUTHOR_CUE.search(reading.text):
+    if AUTHOR_CUE.search(reading.text):
         return bool(named_documents(structure, reading, loosely=True))
     return not reading.mentions and bool(named_documents(structure, reading)) and bool(DOCUMENT_INFO_CUE.search(reading.text))
 
@@ -473,6 +527,8 @@ def _asks_the_documents(structure, reading: Reading) -> bool:
     """Tasks, roles, goals, activities, contacts — or a count of something no entity is — unless an assignment is named
     ("the presentation about LSG's role" is an assignment, not a question about roles)."""
     cue = DOCUMENT_CUE.search(reading.text)
+    if TOPIC_CUE.search(reading.text):
+        return True  # "who is responsible for the follow-up of the post": the documents' section on it, not a chain
     if reading.responsible and reading.mentions:
         return False  # "how many activities is LSG Oxelösund owner or steering group for": projects, not the documents' activities
     named = [normalise(structure.entities[m.entity_id].name(lang)) for m in reading.mentions for lang in ("sv", "en")]
@@ -508,18 +564,22 @@ def _always(structure, reading: Reading) -> bool:
 
 #: The kinds of question in the order they are tried; the first that applies answers.
 HANDLERS: tuple[Handler, ...] = (
+    Handler("documents", lambda s, r: r.date.source == "invalid" and bool(passages_with(s, r.date.text)), written_bad_date),
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
+    Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text)), approval_not_recorded),
     Handler("document", _asks_about_a_document, document_period),
     Handler("name", names_what_is_named, what_name),
     Handler("attribute", lambda s, r: not r.amount and fact_attribute(s, r) is not None, attribute_answer),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
+    Handler("duration", has_durations, duration),
     Handler("documents", _asks_the_documents, documents_say),
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),
 
+    Handler("documents", _topic_in_documents, documents_say),  # no name, but the documents' word: what they say on it
     Handler("unknown", lambda s, r: not r.mentions, unknown_names),
     Handler("changes", lambda s, r: bool(r.mentions) and bool(CHANGE_CUE.search(r.text)) and _two_dates(r) is not None, changes),
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),

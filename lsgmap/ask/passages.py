@@ -35,7 +35,8 @@ _FUNCTION = frozenset(
     "vem vilka vilken vilket vad hur nar var som ar av till for med och i pa den det de en ett om har hade finns fanns ska "
     "skulle kan mellan efter fore innan nu idag who what which how when does do did is are was were the a an of to for by "
     "with and in on at from be been this that those these it its into than then manga mycket many much ror rorande angaende "
-    "regarding concerning galler gallande get gets got hosten varen sommaren vintern autumn spring summer winter jan feb mar apr jun jul aug sep sept okt oct nov dec".split()
+    "regarding concerning galler gallande get gets got hosten varen sommaren vintern autumn spring summer winter jan feb mar apr jun jul aug sep sept okt oct nov dec "
+    "infor erna arna star sta stod sager saga say says said dokumenten dokumentet dokument documents document kallorna kallor sources source".split()
 )
 #: Words that say nothing about what a passage is about.
 _COMMON = frozenset(
@@ -79,6 +80,8 @@ _SWEDISH = {
     "take": "delta", "part": "delta", "presentation": "presentationen", "evaluation": "utvarderingen", "coordinator": "samordnare", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
+    "seminars": "seminarier", "seminar": "seminarier", "seminarium": "seminarier", "follow": "uppfoljning", "followup": "uppfoljning",
+    "bestamt": "beslut", "bestamde": "beslut", "bestammer": "beslut", "beslutat": "beslut", "beslutade": "beslut", "decisions": "beslut",
 }
 
 
@@ -240,12 +243,44 @@ def _boost(question: str) -> re.Pattern | None:
 
 
 def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[Passage]:
-    """The best passages, skipping one whose words are mostly those of a passage already chosen."""
+    """The best passages, skipping one whose words are mostly those of a passage already chosen, and a line broken off
+    (a PDF's) whose whole sentence is also found: the whole sentence is quoted in its place."""
+    flat = [" ".join(p.text.split()) for p, _ in scored]
+    broken = [not text.rstrip(")").endswith((".", "!", "?", ":")) for text in flat]
+    whole = {i: next((j for j, other in enumerate(flat) if broken[i] and len(other) > len(text) and text in other), None) for i, text in enumerate(flat)}
     chosen: list[tuple[Passage, frozenset[str]]] = []
-    for p, stems in scored:
-        if not any(len(stems & other) >= 0.8 * len(stems) for _, other in chosen):
+    for i, (p, stems) in enumerate(scored):
+        if whole[i] is not None:
+            p, stems = scored[whole[i]]
+        if not any(q == p or len(stems & other) >= 0.8 * len(stems) for q, other in chosen):
             chosen.append((p, stems))
     return [p for p, _ in chosen[:limit]]
+
+
+def passages_with(structure, text: str, *, limit: int = 3) -> list[Passage]:
+    """The passages that hold ``text`` as written (a date the documents write: "2018-06-31"), the recorded conflicts first.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> passages_with(load(BUNDLED_DATA), "2018-06-31")[0].document
+    'conflicts.csv'
+    """
+    found = [Passage(doc_id, title, line, sentence, 0.0) for doc_id, title, line, sentence, _ in _corpus(structure) if text and text in sentence]
+    return sorted(found, key=lambda p: p.document != CONFLICTS)[:limit]
+
+
+def document_words(structure, words: str) -> set[str]:
+    """The stems of ``words`` that the shipped documents use (not the recorded conflicts: lsgmap's own words).
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> sorted(document_words(load(BUNDLED_DATA), "seminars tnua"))
+    ['semin']
+    """
+    wanted = _stems(words)
+    found: set[str] = set()
+    for doc_id, *_, stems in _corpus(structure):
+        if doc_id != CONFLICTS:
+            found |= wanted & stems
+    return found
 
 
 def overlap(question: str, text: str) -> int:

@@ -39,10 +39,13 @@ RESPONSIBLE_CUE = re.compile(
     r"\b(ansvar\w*|responsib\w*|accountable|(?:projekt)?ag(?:are|arna|aren|er|de) (?:eller|och|or|and) styr\w*|styr\w* (?:eller|och|or|and) (?:projekt)?ag\w*|"
     r"(?:project )?owners? (?:or|and) steer\w*|own(?:s|ed)? (?:or|and) steer\w*|steer\w* (?:or|and) own\w*|projektagare styrgrupp)\b"
 )
+#: "Är Trosa och Gnesta fortfarande separata?": a merger asked the other way round (yes means not merged).
+SEPARATE_CUE = re.compile(r"\b(?:separata|separat|separate|var for sig|each on its own|still two|fortfarande tva)\b")
 LINEAGE_CUE = re.compile(
     r"\b((?:gatt|gick|gar|ga|slagits|slogs|slas|slagit)\b.*\bihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande|"
-    r"samma (?:lsg|grupp)|same (?:lsg|group)|one (?:lsg|group)|ett lsg|en grupp|ett gemensamt lsg)\b"
+    r"samma (?:lsg|grupp)|same (?:lsg|group)|one (?:lsg|group)|ett lsg|en grupp|ett gemensamt lsg|"
+    r"separata|separat|separate|var for sig|each on its own|still two|fortfarande tva)\b"
 )
 AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|\w*budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money)\b")
 CHAIN_CUE = re.compile(
@@ -62,23 +65,30 @@ _EN_WORDS = frozenset(
     "exist merger merged chain between today now during members member chairs assigned over whole premises salary travel "
     "phone telephone computer budgeted spent cost costs until since about according application status goals goal name named "
     "there their they it its this that these those have has had be been any all each every given gives give get got go went "
-    "attend attended supposed should would could".split()
+    "attend attended supposed should would could total become became still really old new held often signed wrote called "
+    "year years month months project projects group groups municipalities leader approve approved granted start started "
+    "began begin end ended date whats named post".split()
 )
 #: The question words of both languages (not names).
 QUESTION_WORDS = _SV_WORDS | _EN_WORDS
 
 
-def detect_lang(question: str) -> str:
-    """'sv' or 'en' from the words of the question (å/ä/ö count for Swedish; a tie is Swedish).
+def detect_lang(question: str, names: frozenset[str] = frozenset()) -> str:
+    """'sv' or 'en' from the words of the question (å/ä/ö count for Swedish, except in the words of ``names``; a
+    tie is Swedish; "for" is a word of both).
 
     >>> detect_lang("Who funds IBIS?"), detect_lang("Vem finansierar IBIS?"), detect_lang("IBIS?")
     ('en', 'sv', 'sv')
-    >>> detect_lang("Does LSG Nyköping steer TUNA?"), detect_lang("styr nyköping tuna")
-    ('en', 'sv')
+    >>> detect_lang("Does LSG Nyköping steer TUNA?"), detect_lang("styr nyköping tuna"), detect_lang("phone budget for 2017?")
+    ('en', 'sv', 'en')
+    >>> detect_lang("when did landstinget sörmland become region sörmland?", frozenset({"sormland"}))
+    'en'
     """
-    tokens = normalise(question).split()
+    tokens = [tok for tok in normalise(question).split() if tok != "for"]
     # å/ä/ö count in lower-case words only: "Does LSG Nyköping steer TUNA?" is English, whatever the names
-    swedish_letters = sum(1 for word in re.findall(r"\w+", question) if word.islower() and re.search(r"[åäö]", word))
+    swedish_letters = sum(
+        1 for word in re.findall(r"\w+", question) if word.islower() and re.search(r"[åäö]", word) and normalise(word) not in names
+    )
     sv = sum(tok in _SV_WORDS for tok in tokens) + min(2, 2 * swedish_letters)
     en = sum(tok in _EN_WORDS for tok in tokens)
     return "en" if en > sv else "sv"
@@ -216,7 +226,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         mentions = mentions[:1]
     return Reading(
         question=question,
-        lang=normalise_lang(lang) if lang else detect_lang(question),
+        lang=normalise_lang(lang) if lang else detect_lang(question, structure.names.words),
         date=qd,
         text=text,
         tokens=tuple(text.split()),

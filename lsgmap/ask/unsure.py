@@ -42,8 +42,12 @@ DOCUMENT_CUE = re.compile(
     r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
-    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till|gatt pa|gar pa|stotta\w*)\b"
+    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till|gatt pa|gar pa|stotta\w*|"
+    r"seminari\w*|seminars?|vad star det|vad sager|what do(?:es)? the (?:\w+ )?(?:documents?|application|report|sources?) say|"
+    r"vad (?:\w+ ){0,4}(?:bestamt|beslutat|bestamde|beslutade)|what (?:\w+ ){0,4}decided)\b"
 )
+#: Subjects only the documents' text speaks of (no fact holds them): asked about with any verb, "who is responsible for" too.
+TOPIC_CUE = re.compile(r"\b(?:seminari\w*|seminars?|uppfoljning\w*|utvardering\w*|follow ?up|evaluation|evaluating|evaluated)\b")
 _SHORT = 3
 #: "hur många" / "how many", anywhere in the question.
 WANTS_COUNT = re.compile(r"\b(?:hur manga|how many)\b")
@@ -122,6 +126,26 @@ def _left_out(text: str) -> set[str]:
     return {m.group(1) for m in _LEFT_OUT.finditer(normalise(text))}
 
 
+#: "Var strukturen klar vid årsskiftet?": whether something was finished by a date.
+_DONE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready)\b")
+#: A passage that says something is still to be finished ("kommer att slutföras under början av 2017").
+_TO_BE_DONE = re.compile(r"\b(?:kommer att|ska|skall|will be|is to be)\s+(?:\w+\s+)?(?:slutforas|avslutas|bli klar\w*|vara klar\w*|completed|finished)\b[^.]*")
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+
+
+def _done_by(structure, found: list[Passage], reading: Reading):
+    """"Nej, enligt Lägesrapport …: «… slutföras under början av 2017»" when the passage the question points at says the
+    work is still to be finished after the date asked about; no verdict when no passage says so."""
+    for p in found[:_SHORT]:
+        later = _TO_BE_DONE.search(normalise(p.text))
+        if later is None:
+            continue
+        years = [int(y) for y in _YEAR.findall(later.group(0))]
+        if not years or min(years) > reading.date.last.year:
+            return msg("ask.documents_not_done", title=p.title.split(",")[0], quote=p.text if len(p.text) < 160 else p.text[:157] + "…"), p
+    return None, None
+
+
 def _count_from(structure, found: list[Passage], reading: Reading):
     """"3, enligt Ansökan …: «Processledarens uppdrag delas in i tre områden:»" for a "hur många" the data's facts do not count."""
     numbers = [(p, n) for p in found[:_COUNT_LOOK] if (n := counted(p, reading.text))]
@@ -155,6 +179,8 @@ def documents_say(structure, reading: Reading) -> Finding:
     if not wider:
         return unsure(structure, reading)
     answers = _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
+    if WANTS_YESNO.search(reading.text) and _DONE.search(reading.text):
+        answers = _done_by
     lead, source = answers(structure, wider, reading)
     found = list(dict.fromkeys([source, *wider] if source else wider))[:_SHORT]
     return Finding(

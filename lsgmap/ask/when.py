@@ -28,7 +28,7 @@ from rapidfuzz import fuzz
 
 from lsgmap.ask.compose import named_documents
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term, validity
-from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives
+from lsgmap.ask.reading import SEPARATE_CUE, WANTS_YESNO, Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
@@ -198,17 +198,28 @@ class _ItemName:
         return self.item.name(lang)
 
 
+#: Who wrote or signed a document: asked about the document even when the question names others ("ansökan från LSG GNOT").
+AUTHOR_CUE = re.compile(r"\b(?:skrev|skrivit|skriven|skrevs|undertecknad\w*|undertecknade|signed|signerade|wrote|written|authors?)\b")
+
+
 def document_period(structure, reading: Reading) -> Finding:
     """What the data knows of a document the question names: its title, the period it speaks for, its date and who wrote it."""
     documents = named_documents(structure, reading, loosely=True)
-    lines = []
-    for d in (structure.documents[i] for i in documents):
-        period = d.period.replace("/", " – ") if d.period else ""
-        signed = [e for e in structure.entities.values() if e.kind == "person" and any(_cites(structure, s, d.id) for s in e.sources)]
-        if signed:  # the persons the document names (its signature): said first, in the language asked
-            lines.append(msg("ask.document_persons", title=d.title.split(",")[0], names=Joined(tuple(EntityName(e) for e in signed))))
-        lines.append(msg("ask.document_line", title=d.title, period=period or "–", date=d.date or "–", note=" ".join(x for x in (d.period_note, d.note) if x)))
+    lines = [line for i in documents for line in _document_lines(structure, structure.documents[i], reading)]
     return Finding("document", msg("ask.i_document"), details={"documents": list(documents)}, notice=Joined(tuple(lines), "\n"))
+
+
+def _document_lines(structure, d, reading: Reading) -> list:
+    """Who signed the document (or that no one is named, when that is asked), then its title, period, date and notes."""
+    lines = []
+    period = d.period.replace("/", " – ") if d.period else ""
+    signed = [e for e in structure.entities.values() if e.kind == "person" and any(_cites(structure, s, d.id) for s in e.sources)]
+    if signed:  # the persons the document names (its signature): said first, in the language asked
+        lines.append(msg("ask.document_persons", title=d.title.split(",")[0], names=Joined(tuple(EntityName(e) for e in signed))))
+    elif AUTHOR_CUE.search(reading.text):  # "vem skrev under ansökan?": that no one is named is the answer
+        lines.append(msg("ask.document_no_person", title=d.title.split(",")[0]))
+    note = " ".join(x for x in (d.period_note, d.note) if x)
+    return [*lines, msg("ask.document_line", title=d.title, period=period or "–", date=d.date or "–", note=note)]
 
 
 def _cites(structure, source_id: str, document_id: str) -> bool:
@@ -236,6 +247,8 @@ def merged(structure, reading: Reading) -> Finding:
     decided = decided_text(ev) if ev.decided else "–"
     undated = reading.date.source == "default"  # "har de gått ihop?" with no date asks what happened, not about the default day
     key = "ask.merged_yes" if undated or ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
+    if SEPARATE_CUE.search(reading.text):  # "fortfarande separata?": yes while not yet merged, no once merged
+        key = "ask.separate_no" if key == "ask.merged_yes" else "ask.separate_yes"
     return replace(found, intent="merged", lead=msg(key, date=Stated(ev.date), decided=decided), verdict=True)
 
 
@@ -277,6 +290,9 @@ def what_name(structure, reading: Reading) -> Finding:
         return Finding("name", msg("ask.i_name", name=EntityName(target)), entities=(person.id,), answers=(item,), verdict=True,
                        notice=msg("ask.name_holder", role=EntityName(target), name=person.name_sv, sources=", ".join(person.sources)))
     item = queries.entity_item(structure, target, on=reading.date.span)
+    if target.kind == "role":  # "what's the name of the TRIS process leader?": no person is named, only the role
+        return Finding("name", msg("ask.i_name", name=EntityName(target)), entities=(target.id,), answers=(item,), verdict=True,
+                       notice=msg("ask.name_no_person", role=EntityName(target), sources=", ".join(target.sources)))
     key = "ask.name_working" if is_working_name(target) else "ask.name_stated"
     lead = (msg("ask.attribute_no") if is_working_name(target) else msg("ask.attribute_yes")) if WANTS_YESNO.search(reading.text) else None
     return Finding(

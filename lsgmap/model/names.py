@@ -105,6 +105,8 @@ class NameIndex:
                 self.strength[(v, e.id)] = max(level, self.strength.get((v, e.id), 0))
         self.choices = list(self.variants)
         self.max_tokens = max((len(v.split()) for v in self.choices), default=1)
+        #: every word of every name, normalised ("sormland", "nykoping"): a name's å/ä/ö says nothing of a question's language
+        self.words = frozenset(w for v in self.choices for w in v.split())
 
     def ids_for(self, variant: str) -> tuple[str, ...]:
         """The ids ``variant`` names, strongest first (a full name before "Trosa" for "LSG Trosa")."""

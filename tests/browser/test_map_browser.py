@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from .browser_kit import ROOT, drawn_overlaps, label_px, map_box, map_frame, node_positions, poll_map, screenshot
+from .browser_kit import ROOT, drawn_overlaps, label_px, map_box, map_frame, node_positions, poll_map, screenshot, settled_on
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MERGER_SV = "LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman"  # Jämför's change list
@@ -27,6 +27,7 @@ def test_map_draws_a_canvas_in_swedish(page, app_url):
 
 def test_moving_the_date_across_the_merger_keeps_every_other_node_in_place(page, app_url):
     page.goto(app_url + "/?on=2016-12-31", wait_until="domcontentloaded")
+    settled_on(page, "karta", "on=2016-12-31")  # the link's date is drawn (a click before would step from the default day)
     before = wait_for_nodes(page, lambda n: "lsg_trosa" in n)
     assert "lsg_trosa_gnesta" not in before
     page.get_by_role("button", name="Nästa ändring ▶").click()

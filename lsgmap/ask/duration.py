@@ -1,0 +1,95 @@
+"""How long, in months or years: "Hur många månader söker LSG GNOT processledare för?".
+
+Every period the data states with both ends for a named entity (its own lifetime, and each of its relations: the
+funding, the employment) is said with its length, the periods stated to the day first; the sources say the dates,
+the length is counted from them.
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> duration(s, read_question(s, "Hur många månader söker LSG GNOT processledare för?")).lead.render("sv")[:40]
+'24 månader (2016-07-01 – 2018-06-30): RA'
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.reading import Reading, name_alternatives
+from lsgmap.i18n import msg
+from lsgmap.vocab import RELATION_KINDS
+
+__all__ = ["DURATION_CUE", "duration", "has_durations"]
+
+#: "hur många månader", "how many years": a length of time is asked for (its unit is the group).
+DURATION_CUE = re.compile(r"\b(?:hur många|how many)\s+(månader|år|åren|veckor|months?|years?|weeks?)(?!\w)")
+_MOST = 3
+
+
+def _ends(stated: str) -> tuple[date, date] | None:
+    """The first and last day a stated date covers ("2018-10" → 1 and 31 October 2018), or None when it is no date."""
+    try:
+        if len(stated) == 10:
+            day = date.fromisoformat(stated)
+            return day, day
+        if len(stated) == 7:
+            year, month = int(stated[:4]), int(stated[5:])
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        if len(stated) == 4:
+            return date(int(stated), 1, 1), date(int(stated), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _periods(structure, entity_ids) -> dict[tuple[str, str], list]:
+    """{(from, to): [what holds that period]} for the entities and their relations with both ends stated."""
+    out: dict[tuple[str, str], list] = {}
+    for eid in entity_ids:
+        e = structure.entities[eid]
+        if e.valid_from and e.valid_to:
+            out.setdefault((e.valid_from, e.valid_to), []).append(EntityName(e))
+        for r in structure.relations_of(eid):
+            if r.valid_from and r.valid_to:
+                verb = Term(RELATION_KINDS[r.relation], "verb", lower=True)
+                name = Joined((EntityName(structure.entities[r.from_id]), verb, EntityName(structure.entities[r.to_id])), " ")
+                out.setdefault((r.valid_from, r.valid_to), []).append(name)
+    return {span: names for span, names in out.items() if _ends(span[0]) and _ends(span[1])}
+
+
+def _named(structure, reading: Reading) -> list[str]:
+    return [eid for m in reading.mentions for eid in name_alternatives(structure, m)]
+
+
+def has_durations(structure, reading: Reading) -> bool:
+    """A length of time is asked of a named entity with a period stated at both ends."""
+    return bool(DURATION_CUE.search(reading.question.lower())) and bool(_periods(structure, _named(structure, reading)))
+
+
+def _length(span: tuple[str, str], unit: str) -> str:
+    """The period's length in ``unit`` ("månader", "years" …), whole months and weeks, years to a tenth."""
+    days = (_ends(span[1])[1] - _ends(span[0])[0]).days + 1
+    if unit.startswith(("mån", "month")):
+        return str(round(days / 30.44))
+    if unit.startswith(("veck", "week")):
+        return str(round(days / 7))
+    return f"{days / 365.25:.1f}".rstrip("0").rstrip(".")
+
+
+def duration(structure, reading: Reading) -> Finding:
+    """The lengths of the named entities' stated periods, each with what holds it; those stated to the day first."""
+    unit = DURATION_CUE.search(reading.question.lower()).group(1)
+    unit_key = "months" if unit.startswith(("mån", "month")) else "weeks" if unit.startswith(("veck", "week")) else "years"
+    periods = _periods(structure, _named(structure, reading))
+    order = sorted(periods, key=lambda span: (-(len(span[0]) == len(span[1]) == 10), span))
+    lines = tuple(
+        msg("ask.duration_line", count=_length(span, unit), unit=msg(f"ask.unit_{unit_key}"), first=span[0], last=span[1],
+            names=Joined(tuple(periods[span]), "; "))
+        for span in order[:_MOST]
+    )
+    named = tuple(dict.fromkeys(m.entity_id for m in reading.mentions))
+    summary = msg("ask.i_duration", unit=msg(f"ask.unit_{unit_key}"), names=Joined(tuple(EntityName(structure.entities[i]) for i in named)))
+    return Finding("duration", summary, Joined(lines, "\n"), entities=named, verdict=True)
