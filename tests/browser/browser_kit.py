@@ -156,6 +156,12 @@ def map_frame(pg, index: int = 0, timeout: float = 30_000):
     return frame
 
 
+def url_has(pg, *parts: str, timeout: float = 20_000) -> None:
+    """Wait until the page's address holds every one of ``parts``, read in the page itself (Playwright's own idea of
+    the URL, which ``page.url`` and ``wait_for_url`` read, can lag seconds behind a rerun's history.pushState)."""
+    pg.wait_for_function("(parts) => parts.every((p) => location.href.includes(p))", arg=list(parts), timeout=timeout)
+
+
 def settled_on(pg, path: str, *params: str, timeout: float = 30_000) -> None:
     """Wait until the page in the browser is ``path`` and its run has written its state to the URL (``page=path`` and
     every one of ``params``, e.g. ``"assoc=x"``), read in the page itself (Playwright's own idea of the URL can lag)."""

@@ -17,7 +17,7 @@ def test_a_clicker_drives_the_story_and_escape_leaves_presentation_mode(browser,
     page.goto(app_url + "/presentera?full=1", wait_until="domcontentloaded")
     _at_step(page, 1)
     page.wait_for_function("() => typeof window.__lsgmapKeys === 'function'", timeout=20_000)  # the key listener is mounted
-    assert not page.locator('[data-testid="stSidebar"]').is_visible()  # the menu is hidden
+    page.locator('[data-testid="stSidebar"]').wait_for(state="hidden", timeout=20_000)  # the menu is hidden (once the page has run)
     for key, step in (("ArrowRight", 2), ("PageDown", 3), ("PageUp", 2), ("Space", 3), ("ArrowLeft", 2), ("End", 5), ("Home", 1)):
         page.keyboard.press(key)
         _at_step(page, step)
@@ -29,10 +29,11 @@ def test_a_clicker_drives_the_story_and_escape_leaves_presentation_mode(browser,
     live = map_frame(page)
     assert label_px(live) >= 20  # each step laid out alone for the frame: 20 px or more on a 1366×768 projector
     screenshot(page, "presentera-full-1366")
-    assert "step=2" in page.url and "full=1" in page.url
+    # the URL read in the page itself once the run has written it (Playwright's own idea of the URL can lag seconds)
+    page.wait_for_function("() => location.search.includes('step=2') && location.search.includes('full=1')", timeout=20_000)
     page.keyboard.press("Escape")
     page.locator('[data-testid="stSidebar"]').wait_for(state="visible", timeout=20_000)
-    assert "full=1" not in page.url
+    page.wait_for_function("() => location.search.includes('page=presentera') && !location.search.includes('full=1')", timeout=20_000)
     context.close()
 
 
