@@ -102,3 +102,28 @@ def test_short_english_questions_and_swedish_names_in_lower_case(s):
 
 def test_a_list_of_up_to_twelve_names_is_said_whole(s):
     assert "Vingåker" in _head(s, "which municipalities are members of RAR?", 3)
+
+
+# -- blind set 10's patterns (tests/blind/score_10.md) ----------------------------------------------------------------
+
+
+def test_a_documents_answer_says_the_passage_that_answers_first(s):
+    line = _head(s, "how often are seminars held and in connection with what?", 2).splitlines()[1]
+    assert line.startswith("According to Ansökan") and "årligen i samband med samordningsförbundets medlemsmöte" in line
+    # the report is named as the subject, the application says it: the better passage wins over the named document
+    assert "halvårsvis" in _head(s, "hur ofta skrivs lägesrapporten?", 2)
+    assert _head(s, "antal mål i ansökan?", 2).splitlines()[1].startswith("4, enligt Ansökan")
+
+
+def test_a_size_a_count_of_items_and_two_years_compared_are_no_sums(s):
+    assert _head(s, "hur stor är lokalen som budgeteras för processledaren", 2).splitlines()[1].startswith("15 kvm")
+    assert _head(s, "how many cost lines does the budget have?", 2).splitlines()[1].startswith("5 budget items")
+    assert _head(s, "är budgeten för 2018 lika stor som 2016", 2).splitlines()[1] == "Ja: 431 tkr både 2016 och 2018."
+    assert _head(s, "är budgeten 2017 lika stor som 2018?", 2).splitlines()[1].startswith("Nej: 859 tkr 2017")
+    assert "Totalt: 801 tkr" in _head(s, "hur mycket lön 2017", 3)  # a sum is still a sum
+
+
+def test_a_working_name_is_marked_wherever_an_answer_names_it(s):
+    head = _head(s, "vilka lsg fanns 2017?", 3)
+    assert "LSG Trosa-Gnesta (arbetsnamn)" in head
+    assert "LSG Trosa (arbetsnamn)" not in head

@@ -49,8 +49,8 @@ def test_when_a_document_speaks_for(sormland):
 
 
 def test_when_was_the_first_joint_meeting(sormland):
-    for question, line in (("När var första gemensamma mötet?", "Datum för första gemensamma mötet: 2017-01-23 (LSG Trosa-Gnesta) [ls_sammanslagning]"),
-                           ("When was the first joint meeting?", "Date of the first joint meeting: 2017-01-23 (LSG Trosa-Gnesta) [ls_sammanslagning]")):
+    for question, line in (("När var första gemensamma mötet?", "Datum för första gemensamma mötet: 2017-01-23 (LSG Trosa-Gnesta (arbetsnamn)) [ls_sammanslagning]"),
+                           ("When was the first joint meeting?", "Date of the first joint meeting: 2017-01-23 (LSG Trosa-Gnesta (working name)) [ls_sammanslagning]")):
         a = ask(sormland, question)
         assert a.interpretation.details["date"] == "2017-01-23"
         assert line in a.text()

@@ -110,6 +110,30 @@ def _name_or_any(structure, entity_id: str | None, role: str):
 _ITEM_ASKED = re.compile(r"\b(?:budgetpost\w*|budget ?post\w*|post\w* i budgeten|budget items?|items? in the budget|line in the budget|budget lines?)\b")
 
 
+#: "Hur stor är lokalen?": a size, which an item's name may hold ("Lokal, 15 kvm"), not an amount.
+_SIZE_ASKED = re.compile(r"\b(?:hur stor\w*|how (?:big|large)|storlek\w*|size|kvm|kvadratmeter|square (?:metres|meters))\b")
+_SIZE = re.compile(r"\d+\s*(?:kvm|m²|m2)")
+#: "Hur många budgetposter?", "how many cost lines": the items are counted, not summed.
+_ITEMS_COUNTED = re.compile(r"\b(?:hur manga|how many|antal|number of)\s+(?:\w+\s+)?(?:budgetposter|poster|kostnadsposter|rader|budget ?lines|cost lines|lines|items|posts)\b")
+#: "Är budgeten för 2018 lika stor som 2016?": two years' sums compared.
+_SAME_ASKED = re.compile(r"\b(?:lika|samma|same|equal|as (?:big|large|much))\b")
+
+
+def _other_answer(structure, reading: Reading, lines: list, result: dict):
+    """The answer when what is asked is no sum: an item's size, how many items, or whether two years' sums are equal."""
+    sizes = [(line, m.group(0)) for line in lines if (m := _SIZE.search(line.item_sv))]
+    if sizes and _SIZE_ASKED.search(reading.text):
+        return msg("ask.budget_size", size=sizes[0][1], item=Term(sizes[0][0], "item"))
+    every = list({(line.item_sv, line.item_en): line for line in structure.budget}.values())
+    if _ITEMS_COUNTED.search(reading.text) and every:
+        return msg("ask.budget_count", count=len(every), items=Joined(tuple(Term(line, "item") for line in every)))
+    sums = result.get("by_year") or {}
+    if WANTS_YESNO.search(reading.text) and _SAME_ASKED.search(reading.text) and len(sums) == 2:
+        (a, x), (b, y) = sorted(sums.items())
+        return msg("ask.budget_same_yes" if x == y else "ask.budget_same_no", first=a, last=b, a=f"{x:g}", b=f"{y:g}")
+    return _item_verdict(structure, reading, lines)
+
+
 def _item_verdict(structure, reading: Reading, lines: list):
     """"Ja: Resor" or "Nej: budgeten har ingen sådan post (posterna: Lön, …)" when a yes/no asks for an item; else None."""
     if not (WANTS_YESNO.search(reading.text) and _ITEM_ASKED.search(reading.text)):
@@ -131,11 +155,11 @@ def amount(structure, reading: Reading) -> Finding:
     'Nej: budgeten har ingen sådan post (posterna:'
     """
     lines = budget_items(structure, reading)
-    verdict = _item_verdict(structure, reading, lines)
     funder, target = _parties(structure, reading, lines)
     years = _years(reading)
     items = tuple(line.item_sv for line in lines) or None
     result = queries.amounts(structure, funder, target, years=years, items=items)
+    verdict = _other_answer(structure, reading, lines, result)
     funding = [structure.relations[rid] for rid in result["relations"]]
     answers = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in funding)
     names = {k: _name_or_any(structure, v, k) for k, v in (("funder", funder), ("target", target))}

@@ -55,7 +55,7 @@ from lsgmap.ask.handlers import QUESTION_KINDS, handler_for
 from lsgmap.ask.interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
 from lsgmap.ask.passages import overlap
 from lsgmap.ask.reading import Reading, detect_lang, read_question
-from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines
+from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines, shown_name
 from lsgmap.i18n import Message, msg, t
 from lsgmap.model import queries
 from lsgmap.vocab import HOLDING
@@ -194,7 +194,7 @@ class Answer:
     def summary_line(self, lang: str | None = None, *, most: int = 12) -> str:
         """"Svar: TRIS, TUNA Nyköping/Oxelösund, IBIS (3)": the answers' names in one line, each once."""
         lang = lang or self.lang
-        names = list(dict.fromkeys(a.name(lang) for a in self.answers))
+        names = list(dict.fromkeys(shown_name(self.structure, a, lang) for a in self.answers))
         shown = ", ".join(names[:most]) + (", …" if len(names) > most else "")
         return t("ask.summary", lang, names=shown, count=len(names))
 
@@ -252,7 +252,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     >>> a.on.isoformat(), sorted(x.id for x in a.answers)
     ('2017-01-01', ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund', 'lsg_trosa_gnesta'])
     >>> a.text("en").splitlines()[1:4]
-    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Answer (4): LSG Nyköping, LSG Nyköping-Oxelösund, LSG Oxelösund, LSG Trosa-Gnesta', 'The sources disagree (open questions):']
+    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Answer (4): LSG Nyköping, LSG Nyköping-Oxelösund, LSG Oxelösund, LSG Trosa-Gnesta (working name)', 'The sources disagree (open questions):']
     >>> [x.attested for x in a.answers], a.answers[0].note("en")
     ([False, False, False, False], 'no source for this date, last attested 2016-12-31; planned, not attested')
     """

@@ -24,9 +24,10 @@ from typing import Any
 
 from lsgmap.ask.dates import QuestionDate
 from lsgmap.dates import stated_text
-from lsgmap.i18n import Message, msg
+from lsgmap.i18n import Message, msg, t
 from lsgmap.model import queries
 from lsgmap.model.names import Mention
+from lsgmap.model.records import is_working_name
 
 __all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity"]
 
@@ -47,10 +48,12 @@ class EntityName:
     def render(self, lang: str = "sv") -> str:
         e = self.entity
         if self.full:
-            return e.name(lang)
-        if e.short_name and e.kind != "role":
-            return e.short_name
-        return e.name(lang).split(" (", 1)[0]
+            name = e.name(lang)
+        elif e.short_name and e.kind != "role":
+            name = e.short_name
+        else:
+            name = e.name(lang).split(" (", 1)[0]
+        return f"{name} ({t('map.working_name_short', lang)})" if is_working_name(e) else name  # no source gives that name
 
 
 @dataclass(frozen=True)

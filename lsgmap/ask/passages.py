@@ -186,6 +186,8 @@ def _units(line: str, following: list[str]) -> list[str]:
 
 #: "hur många" wants a number, "när" a date: a passage that holds one answers better.
 _WANTS_NUMBER = re.compile(r"\b(?:hur manga|how many|antal|number of)\b")
+_WANTS_FREQUENCY = re.compile(r"\b(?:hur ofta|how often|how frequently|frequency)\b")
+_FREQUENCY = re.compile(r"\b(?:\w*vis|arligen|arlig\w*|varje|per|manatlig\w*|veckolig\w*|gang(?:er)?|annual\w*|yearly|monthly|weekly)\b")
 _WANTS_DATE = re.compile(r"\b(?:nar|when|vilket datum|what date|hur lange|how long|until)\b")
 _NUMBER = re.compile(r"\b(?:\d+|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|one|two|three|four|five|six)\b")
 _DATE = re.compile(r"\b(?:(?:19|20)\d\d|januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|arsskiftet|borjan|slutet)\b")
@@ -237,6 +239,8 @@ _LIST = re.compile(r":\s.*;\s")
 def _boost(question: str) -> re.Pattern | None:
     """What makes a passage answer better: a number for "hur många", a date for "när"."""
     asked = normalise(question)
+    if _WANTS_FREQUENCY.search(asked):
+        return _FREQUENCY  # "hur ofta skrivs lägesrapporten": the passage that says how often ("halvårsvis")
     if _WANTS_NUMBER.search(asked):
         return _NUMBER
     return _DATE if _WANTS_DATE.search(asked) else _LIST if _WANTS_LIST.search(asked) else None

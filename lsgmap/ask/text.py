@@ -10,6 +10,7 @@ from typing import Any
 from lsgmap.ask.interpretation import validity
 from lsgmap.i18n import UI, t
 from lsgmap.model import queries
+from lsgmap.model.records import is_working_name
 from lsgmap.vocab import ASSIGNS, EVENT_KINDS, RELATION_KINDS
 
 __all__ = ["alternative_lines", "answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "passage_lines", "path_lines"]
@@ -34,10 +35,16 @@ def item_label(structure, a: queries.AnswerItem, lang: str) -> str:
     return a.relation
 
 
+def shown_name(structure, a: queries.AnswerItem, lang: str) -> str:
+    """An answer's name, marked when it is lsgmap's working name and no source's ("LSG Trosa-Gnesta (arbetsnamn)")."""
+    working = structure is not None and is_working_name(structure.entities.get(a.id))
+    return f"{a.name(lang)} ({t('map.working_name_short', lang)})" if working else a.name(lang)
+
+
 def answer_line(structure, a: queries.AnswerItem, lang: str, *, conflicts: bool = True) -> str:
     """"  • LSG Nyköping (lsg_nykoping) — styr, oktober 2016 – 2018-12-31 [r033]", its sources and its notes on the next lines."""
     when = validity(a.valid_from, a.valid_to).render(lang)
-    head = f"  • {a.name(lang)} ({a.id})"
+    head = f"  • {shown_name(structure, a, lang)} ({a.id})"
     if a.relation:
         head += f" — {item_label(structure, a, lang)}, {when}"
         if a.relation_ids:

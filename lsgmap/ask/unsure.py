@@ -50,7 +50,7 @@ DOCUMENT_CUE = re.compile(
 TOPIC_CUE = re.compile(r"\b(?:seminari\w*|seminars?|uppfoljning\w*|utvardering\w*|follow ?up|evaluation|evaluating|evaluated)\b")
 _SHORT = 3
 #: "hur många" / "how many", anywhere in the question.
-WANTS_COUNT = re.compile(r"\b(?:hur manga|how many)\b")
+WANTS_COUNT = re.compile(r"\b(?:hur manga|how many|antal|number of)\b")
 
 
 @dataclass(frozen=True)
@@ -146,6 +146,17 @@ def _done_by(structure, found: list[Passage], reading: Reading):
     return None, None
 
 
+def _best(found: list[Passage]):
+    """"Enligt Ansökan …: «…»": the best passage, a document's own sentence before lsgmap's note on a conflict unless
+    the note answers much better."""
+    top = found[0]
+    own = next((p for p in found[:_SHORT] if p.document != CONFLICTS and p.score >= 0.7 * top.score), top)
+    quote = own.text if len(own.text) < 240 else own.text[:237] + "…"
+    if own.document == CONFLICTS:
+        return msg("ask.documents_note", quote=quote), own
+    return msg("ask.documents_best", title=own.title.split(",")[0], quote=quote), own
+
+
 def _count_from(structure, found: list[Passage], reading: Reading):
     """"3, enligt Ansökan …: «Processledarens uppdrag delas in i tre områden:»" for a "hur många" the data's facts do not count."""
     numbers = [(p, n) for p in found[:_COUNT_LOOK] if (n := counted(p, reading.text))]
@@ -175,13 +186,20 @@ _COUNT_LOOK = 8
 def documents_say(structure, reading: Reading) -> Finding:
     """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages, as
     quotes; first the listed item a yes/no question names, or the items that name what a list question names."""
-    wider = passages(structure, reading.text, only=named_documents(structure, reading), limit=_LOOK)
+    only = named_documents(structure, reading)
+    wider = passages(structure, reading.text, only=only, limit=_LOOK)
+    if only:  # "hur ofta skrivs lägesrapporten?" names the report, but the application says it: the others too when they answer far better
+        every = passages(structure, reading.text, limit=_LOOK)
+        if every and (not wider or wider[0].score < 0.6 * every[0].score):
+            wider = every
     if not wider:
         return unsure(structure, reading)
     answers = _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
     if WANTS_YESNO.search(reading.text) and _DONE.search(reading.text):
         answers = _done_by
     lead, source = answers(structure, wider, reading)
+    if lead is None:  # no count, item or verdict: the passage that answers best is said as the answer
+        lead, source = _best(wider)
     found = list(dict.fromkeys([source, *wider] if source else wider))[:_SHORT]
     return Finding(
         "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,
