@@ -20,7 +20,8 @@ BLIND = Path(__file__).with_name("blind")
 SETS = [
     ("questions_blind_1.csv", "score_1c.csv"), ("questions_blind_2.csv", "score_2c.csv"), ("questions_blind_3.csv", "score_3.csv"),
     ("questions_blind_4.csv", "score_4b.csv"), ("questions_blind_5.csv", "score_5b.csv"), ("questions_blind_6.csv", "score_6b.csv"),
-    ("questions_blind_7.csv", "score_7b.csv"), ("questions_blind_8.csv", "score_8.csv"),
+    ("questions_blind_7.csv", "score_7b.csv"), ("questions_blind_8.csv", "score_8.csv"), ("questions_blind_9.csv", "score_9b.csv"),
+    ("questions_blind_10.csv", "score_10.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
@@ -72,7 +73,8 @@ def test_a_blind_question_graded_correct_stays_answered(sormland, row):
             continue  # a word ("knowledge", "Nej") was graded by meaning, e.g. in a Swedish quote; names, numbers and dates are checked
         forms = {f for alternative in item.split("|") for f in _forms(alternative)}  # "13 oktober|2016-10-13": either
         assert any(f in head or f.replace(" ", "") in squeezed for f in forms), f"{row['id']}: {item!r} missing\n" + "\n".join(lines[:40])
-    answers = [normalise(line) for line in lines if line.lstrip().startswith("•")]
+    # an answer whose name is marked as lsgmap's working name does not give that name as the sources' (graded so: B9-055)
+    answers = [normalise(line) for line in lines if line.lstrip().startswith("•") and "(arbetsnamn)" not in line and "(working name)" not in line]
     for item in filter(None, (x.strip() for x in row["must_not_contain"].split(";"))):
         assert not any(normalise(item) in a.split(" (")[0] for a in answers), f"{row['id']}: {item!r} given as an answer"
 
