@@ -127,3 +127,9 @@ def test_a_working_name_is_marked_wherever_an_answer_names_it(s):
     head = _head(s, "vilka lsg fanns 2017?", 3)
     assert "LSG Trosa-Gnesta (arbetsnamn)" in head
     assert "LSG Trosa (arbetsnamn)" not in head
+
+
+def test_who_is_behind_is_who_is_responsible_and_its_names_come_first(s):
+    line = _head(s, "vem står bakom tuna", 2).splitlines()[1]
+    assert line.startswith("Svar (3): LSG Nyköping-Oxelösund, LSG Nyköping, LSG Oxelösund")
+    assert ask(s, "vem står bakom ansökan om processledartjänsten").interpretation.intent != "responsible"  # the application is a document

@@ -233,7 +233,7 @@ class Answer:
 
 
 #: Answers that are lists of names: said in one line first when open points or a long list would push them down.
-_LISTS = frozenset({"relation", "assignments", "existing", "members", "relation_between", "about"})
+_LISTS = frozenset({"relation", "responsible", "assignments", "existing", "members", "relation_between", "about"})
 _LONG_LIST = 4
 
 

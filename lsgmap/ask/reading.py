@@ -37,7 +37,9 @@ WANTS_YESNO = re.compile(
 #: "ansvarar", and owner and steering group asked together ("ägare eller styrgrupp", "owner or steering group", "äger eller styr").
 RESPONSIBLE_CUE = re.compile(
     r"\b(ansvar\w*|responsib\w*|accountable|(?:projekt)?ag(?:are|arna|aren|er|de) (?:eller|och|or|and) styr\w*|styr\w* (?:eller|och|or|and) (?:projekt)?ag\w*|"
-    r"(?:project )?owners? (?:or|and) steer\w*|own(?:s|ed)? (?:or|and) steer\w*|steer\w* (?:or|and) own\w*|projektagare styrgrupp)\b"
+    r"(?:project )?owners? (?:or|and) steer\w*|own(?:s|ed)? (?:or|and) steer\w*|steer\w* (?:or|and) own\w*|projektagare styrgrupp|"
+    r"(?:star|stod|ligger|is|are) bakom(?! (?:ansokan|application|lagesrapporten|rapporten))|(?:is|are|stands?) behind(?! the (?:application|report))|"
+    r"who is behind(?! the (?:application|report)))\b"
 )
 #: "Är Trosa och Gnesta fortfarande separata?": a merger asked the other way round (yes means not merged).
 SEPARATE_CUE = re.compile(r"\b(?:separata|separat|separate|var for sig|each on its own|still two|fortfarande tva)\b")
