@@ -709,6 +709,10 @@ UI: dict[str, tuple[str, str]] = {
         "{name} fanns inte det datumet (till {date}). Så var det den sista dagen den fanns:",
         "{name} did not exist on that date (until {date}). This is how it was on its last day:",
     ),
+    "ask.owner_or_steering": (
+        "Ansökan kallar {a} \"projektägare/styrgrupp\" för {b}: om det betyder ägare eller styrgrupp framgår inte (lsgmap visar styrgrupp):",
+        "The application calls {a} \"projektägare/styrgrupp\" (owner/steering group) of {b}: which of the two is not said (lsgmap shows steering group):",
+    ),
     "ask.no_owner_but_steers": (
         "Nej, ingen ägare finns i datan för {b}; {a} är styrgrupp (ansökan säger \"projektägare/styrgrupp\" eller \"styrgrupp\"):",
         "No, no owner of {b} is recorded; {a} is its steering group (the application says \"projektägare/styrgrupp\" or \"styrgrupp\"):",

@@ -133,3 +133,9 @@ def test_who_is_behind_is_who_is_responsible_and_its_names_come_first(s):
     line = _head(s, "vem står bakom tuna", 2).splitlines()[1]
     assert line.startswith("Svar (3): LSG Nyköping-Oxelösund, LSG Nyköping, LSG Oxelösund")
     assert ask(s, "vem står bakom ansökan om processledartjänsten").interpretation.intent != "responsible"  # the application is a document
+
+
+def test_owner_or_steering_group_is_not_answered_no_when_the_source_says_both(s):
+    line = _head(s, "är lsg nyköping projektägare för IPS-Slussen?", 2).splitlines()[1]
+    assert line.startswith('Ansökan kallar LSG Nyköping "projektägare/styrgrupp"') and not line.startswith("Nej")
+    assert _head(s, "Är LSG Trosa projektägare för TRIS?", 2).splitlines()[1].startswith("Nej")  # "LSG är styrgrupp för TRIS"

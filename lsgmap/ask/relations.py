@@ -15,6 +15,7 @@ order around the verb and the name (:func:`direction`).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from lsgmap.ask.interpretation import EntityName, Finding, Term
@@ -251,10 +252,19 @@ def _no_between(structure, kinds, a: str, b: str, span) -> tuple[list, Any]:
     what the first name holds of that relation ("Nej … I stället, för LSG Trosa: TRIS")."""
     name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
     if kinds == {OWNERSHIP} and (steered := [i for i in queries.holders(structure, {STEERING}, b, on=span) if i.id == a]):
+        if _says_owner(structure, steered):  # "projektägare/styrgrupp": owner or steering group, the source does not say which
+            return steered, msg("ask.owner_or_steering", a=name_a, b=name_b)
         return steered, msg("ask.no_owner_but_steers", a=name_a, b=name_b)
     if instead := queries.holders(structure, kinds, b, on=span) + queries.targets(structure, kinds, a, on=span):  # who does, what a does
         return instead, msg("ask.no_between_instead", a=name_a, b=name_b)
     return [], msg("ask.no_between", a=name_a, b=name_b)
+
+
+def _says_owner(structure, items) -> bool:
+    """A source of these steering facts calls the steering group an owner too ("projektägare/styrgrupp")."""
+    quotes = (structure.sources[i].quote for item in items for rid in item.relation_ids if rid in structure.relations
+              for i in structure.relations[rid].sources if i in structure.sources)
+    return any(re.search(r"(?i)\b(?:projekt)?ägare\b|\bowner\b", q or "") for q in quotes)
 
 
 def members_of_root(structure, reading: Reading) -> Finding:
