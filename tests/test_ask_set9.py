@@ -139,3 +139,9 @@ def test_owner_or_steering_group_is_not_answered_no_when_the_source_says_both(s)
     line = _head(s, "är lsg nyköping projektägare för IPS-Slussen?", 2).splitlines()[1]
     assert line.startswith('Ansökan kallar LSG Nyköping "projektägare/styrgrupp"') and not line.startswith("Nej")
     assert _head(s, "Är LSG Trosa projektägare för TRIS?", 2).splitlines()[1].startswith("Nej")  # "LSG är styrgrupp för TRIS"
+
+
+def test_a_person_the_documents_speak_of_but_never_name_is_said_so(s):
+    a = ask(s, "whats the name of the PRIO coordinator in southern sörmland")
+    assert a.understood and a.text().splitlines()[1].startswith("No one in the data holds that role, and the documents name no such person")
+    assert "PRIO-samordnare" in a.text()

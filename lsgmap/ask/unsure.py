@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
 
-from lsgmap.ask.interpretation import Finding, Joined
+from lsgmap.ask.interpretation import Finding
 from lsgmap.ask.passages import CONFLICTS, Passage, counted, list_items, listed_item, passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives, named_documents
 from lsgmap.i18n import msg
@@ -96,7 +96,10 @@ def _quoted(found: list[Passage]) -> dict[str, Any]:
 def unsure(structure, reading: Reading) -> Finding:
     """Not sure what is asked: say so, offer readings, and quote what the documents say on the question's words."""
     found = passages(structure, reading.text, only=named_documents(structure, reading))
-    notice = Joined((msg("ask.no_one_named"), msg("ask.unsure")), "\n") if _WHO.search(reading.text) else msg("ask.unsure")
+    if _WHO.search(reading.text) and found:  # "vad heter PRIO-samordnaren?": the documents speak of it and name no one
+        return Finding("documents", msg("ask.i_documents"), msg("ask.no_one_named"), entities=tuple(reading.ids), details=_quoted(found),
+                       verdict=True, passages=tuple(found), alternatives=alternatives(structure, reading))
+    notice = msg("ask.unsure")
     return Finding(
         "unsure", msg("ask.unsure_short"), entities=tuple(reading.ids), details=_quoted(found) | {"alternatives": [a.query for a in alternatives(structure, reading)]},
         notice=notice, understood=False, alternatives=alternatives(structure, reading), passages=tuple(found),
