@@ -144,4 +144,4 @@ def test_owner_or_steering_group_is_not_answered_no_when_the_source_says_both(s)
 def test_a_person_the_documents_speak_of_but_never_name_is_said_so(s):
     a = ask(s, "whats the name of the PRIO coordinator in southern sörmland")
     assert a.understood and a.text().splitlines()[1].startswith("No one in the data holds that role, and the documents name no such person")
-    assert "PRIO-samordnare" in a.text()
+    assert "PRIO" in a.text()
