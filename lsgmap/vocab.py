@@ -240,7 +240,7 @@ RELATION_KINDS: dict[str, RelationKind] = _index(
                      term="lsgmap:owns", meaning_sv="A äger B: A är projektägare och bär ansvaret för B.",
                      meaning_en="A owns B: A is the project owner, accountable for B."),
         RelationKind("steers", "Styr", "Steers", "styr", "steers", "styrs av", "is steered by", "#b4510f", _SOLID, 3,
-                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styra|styrs|styrde|styrdes|styrgrupp?\w*|steer\w*|steering groups?", role="steering", report_by="report.steered_by",
+                     upward="subject", responsible=True, askable=1, cue_rank=6, cues=r"styr|styra|styrs|styrde|styrdes|styrgrupp?\w*|steer\w*|steering groups?|run by|runs|drivs av|drivs", role="steering", report_by="report.steered_by",
                      term="lsgmap:steers", meaning_sv="A styr B: A är styrgrupp för B och beslutar om dess inriktning.",
                      meaning_en="A steers B: A is the steering group of B and decides its course."),
         RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", _DASHED, 2,

@@ -145,3 +145,22 @@ def test_a_person_the_documents_speak_of_but_never_name_is_said_so(s):
     a = ask(s, "whats the name of the PRIO coordinator in southern sörmland")
     assert a.understood and a.text().splitlines()[1].startswith("No one in the data holds that role, and the documents name no such person")
     assert "PRIO" in a.text()
+
+
+# -- blind set 11's patterns (tests/blind/score_11.md) ----------------------------------------------------------------
+
+
+def test_a_yes_no_about_something_gone_says_no_first(s):
+    assert _head(s, "finns lsg trosa kvar som eget lsg efter sammanslagnigen?", 2, on="2017-03-01").splitlines()[1].startswith("Nej: LSG Trosa fanns inte")
+    assert _head(s, "Fanns LSG Trosa i november 2016?", 2).splitlines()[1].startswith("Ja")
+
+
+def test_an_approval_asked_as_yes_or_no_is_not_recorded(s):
+    assert _head(s, "blev ansökan om ungdomens hus beviljad?", 2).splitlines()[1].startswith("Det framgår inte")
+
+
+def test_a_passive_relation_is_read_the_right_way_round(s):
+    first = _head(s, "is IPS run by LSG Oxelösund?", 2).splitlines()
+    assert "whether LSG Oxelösund steers IPS" in first[0] and first[1].startswith("No")
+    assert _head(s, "is IPS steered by LSG Nyköping?", 2).splitlines()[1].startswith("Yes")
+    assert "whether ESF funds IBIS" in _head(s, "Is IBIS funded by ESF?", 1) and "read as" not in _head(s, "Is IBIS funded by ESF?", 1)

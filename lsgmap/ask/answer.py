@@ -54,7 +54,7 @@ from lsgmap.ask.dates import QuestionDate
 from lsgmap.ask.handlers import QUESTION_KINDS, handler_for
 from lsgmap.ask.interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
 from lsgmap.ask.passages import overlap
-from lsgmap.ask.reading import Reading, detect_lang, read_question
+from lsgmap.ask.reading import WANTS_YESNO, Reading, detect_lang, read_question
 from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines, shown_name
 from lsgmap.i18n import Message, msg, t
 from lsgmap.model import queries
@@ -292,6 +292,8 @@ def _answer(structure, reading: Reading, finding: Finding) -> Answer:
     notice = finding.notice
     if understood and notice is None and not finding.answers and finding.amounts is None:
         notice = _absent_notice(structure, finding.entities, reading.date)
+        if notice is not None and WANTS_YESNO.search(reading.text) and not finding.verdict:  # "finns LSG Trosa kvar?": no, and why
+            notice = Joined((msg("ask.absent_no"), notice), " ")
     answers = sorted(queries.group_items(finding.answers), key=lambda a: not a.attested)  # what a source speaks for on the date first
     return Answer(
         reading.question, reading.date.first, reading.lang, interpretation, answers, list(finding.paths),

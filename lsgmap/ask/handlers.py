@@ -129,7 +129,7 @@ def unknown_names(structure, reading: Reading) -> Finding:
 
 
 #: "När beviljade RAR ansökan?": an approval, which no event of the data is (it records what happened, not decisions on applications).
-APPROVAL_CUE = re.compile(r"\b(?:beviljade|beviljat|beviljades|beviljas|godkande|godkant|godkandes|approved|approve|granted|grant)\b")
+APPROVAL_CUE = re.compile(r"\b(?:beviljade|beviljad|beviljat|beviljades|beviljas|godkande|godkand|godkant|godkandes|approved|approve|granted|grant)\b")
 
 
 def approval_not_recorded(structure, reading: Reading) -> Finding:
@@ -567,7 +567,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: r.date.source == "invalid" and bool(passages_with(s, r.date.text)), written_bad_date),
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
-    Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text)), approval_not_recorded),
+    Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),
+            approval_not_recorded),
     Handler("document", _asks_about_a_document, document_period),
     Handler("name", names_what_is_named, what_name),
     Handler("attribute", lambda s, r: not r.amount and fact_attribute(s, r) is not None, attribute_answer),

@@ -229,9 +229,16 @@ def _read_as(structure, mention: Mention, entity_id: str) -> tuple[Message, ...]
     return (msg("ask.read_as", text=mention.text, name=EntityName(read, full=True), other=EntityName(named, full=True)),)
 
 
+#: A relation said in the passive: "X is steered by Y", "X run by Y", "styrs X av Y", "X finansieras av Y".
+_PASSIVE = re.compile(r"\b(?:steered|owned|funded|financed|run|employed|commissioned|managed|led|governed) by\b|\b(?:styrs|ags|finansieras|drivs|anstalls|leds)\b(?:\s+\S+){0,4}\s+av\b")
+
+
 def relation_between(structure, reading: Reading) -> Finding:
     """Whether the first named entity holds the relation to the second, or the other way ("Styr LSG Nyköping TUNA?")."""
     a, b = _pair_with_relation(structure, reading)
+    read_as = _read_as(structure, reading.mentions[1], b)  # how the second name was read, whichever way round it holds
+    if _PASSIVE.search(reading.text):  # "Is IPS steered by LSG Oxelösund?", "styrs IPS av …": the second name holds it
+        a, b = b, a
     kinds, span = reading.relation_kinds, reading.date.span
     items = [i for i in queries.holders(structure, kinds, b, on=span) if i.id == a]
     backward = [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
@@ -243,7 +250,7 @@ def relation_between(structure, reading: Reading) -> Finding:
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), lead,
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
-        notes=_read_as(structure, reading.mentions[1], b), verdict=True,
+        notes=read_as, verdict=True,
     )
 
 
