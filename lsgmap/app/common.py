@@ -105,8 +105,9 @@ def language_switch() -> str:
             notice("lang", raw, "sv")
             raw = "sv"
         st.session_state[LANG_KEY] = raw
-    st.sidebar.radio(
-        "Språk / Language", ["sv", "en"], key=LANG_KEY, horizontal=True, format_func=lambda v: {"sv": "Svenska", "en": "English"}[v]
+    st.sidebar.radio(  # handed its value as its default too (the menu starts folded on the map pages)
+        "Språk / Language", ["sv", "en"], index=["sv", "en"].index(st.session_state[LANG_KEY]), key=LANG_KEY, horizontal=True,
+        format_func=lambda v: {"sv": "Svenska", "en": "English"}[v],
     )
     return current_lang()
 
@@ -480,8 +481,9 @@ def choose_part(data: Loaded, lang: str) -> Part | None:
     picked = _table_pick(st.session_state.get("scope_table"))
     if picked is not None and picked < len(rows):  # a row clicked in the overview (read before the menu is drawn)
         st.session_state[SCOPE_KEY] = list(rows)[picked]
-    st.sidebar.selectbox(
-        t("app.scope.choose", lang), ["", *ids], key=SCOPE_KEY, persist_state="session",
+    options = ["", *ids]
+    st.sidebar.selectbox(  # handed its value as its default too: the menu starts folded, and a widget drawn later starts from it
+        t("app.scope.choose", lang), options, index=options.index(st.session_state.get(SCOPE_KEY) or ""), key=SCOPE_KEY, persist_state="session",
         format_func=lambda i: t("app.choose_one", lang) if not i else t("app.scope.option", lang, name=rows[i].name, count=rows[i].entities),
     )
     chosen = st.session_state.get(SCOPE_KEY)

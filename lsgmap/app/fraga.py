@@ -89,7 +89,7 @@ def render() -> None:
     common.init_state(P + "on", "on", common.parse_date_in(first, last), default, shown=date.isoformat)
 
     with st.sidebar:
-        hide = st.toggle(t("app.hide_persons", lang), key=P + "hide")
+        hide = st.toggle(t("app.hide_persons", lang), value=bool(st.session_state.get(P + "hide", False)), key=P + "hide")
 
     common.compact_page("fraga", _TODAY_CSS)  # the question and the answer's first line on a 1366×768 screen
     ask_col, on_col = st.columns([4, 1], vertical_alignment="bottom")

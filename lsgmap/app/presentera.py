@@ -169,11 +169,14 @@ def render() -> None:
         return
     by_id = {story.id: story for story in stories}
     common.init_state(P + "story", "story", common.parse_one_of(by_id), stories[0].id)
+    # the menu's widgets are each handed their value as their default too: in presentation mode the menu is folded, and
+    # Streamlit's browser side starts a widget it draws later from its default (presentation mode was lost on a key press)
     with st.sidebar:
         story_id = st.selectbox(
-            t("app.story.choose", lang), list(by_id), key=P + "story", format_func=lambda i: by_id[i].title(lang), on_change=_story_changed
+            t("app.story.choose", lang), list(by_id), index=list(by_id).index(st.session_state[P + "story"]), key=P + "story",
+            format_func=lambda i: by_id[i].title(lang), on_change=_story_changed,
         )
-        hide = st.toggle(t("app.hide_persons", lang), key=P + "hide")
+        hide = st.toggle(t("app.hide_persons", lang), value=bool(st.session_state.get(P + "hide", False)), key=P + "hide")
     story = by_id[story_id]
     count = len(story.steps)
     common.init_state(P + "step", "step", _step_number(count), 1)
@@ -185,7 +188,7 @@ def render() -> None:
     step = story.steps[number - 1]
     common.init_state(P + "full", "full", lambda raw: {"1": True, "0": False}[raw], False, shown=lambda v: "1" if v else "0")
     with st.sidebar:
-        st.toggle(t("app.story.full", lang), key=P + "full", help=t("app.story.full_help", lang))
+        st.toggle(t("app.story.full", lang), value=bool(st.session_state[P + "full"]), key=P + "full", help=t("app.story.full_help", lang))
     full = bool(st.session_state[P + "full"])
     common.set_params("presentera", {"story": story.id, "step": str(number), "full": "1" if full else None})
 
