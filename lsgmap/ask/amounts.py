@@ -124,8 +124,7 @@ def _other_answer(structure, reading: Reading, lines: list, result: dict):
     sizes = [(line, m.group(0)) for line in lines if (m := _SIZE.search(line.item_sv))]
     if sizes and _SIZE_ASKED.search(reading.text):
         return msg("ask.budget_size", size=sizes[0][1], item=Term(sizes[0][0], "item"))
-    every = list({(line.item_sv, line.item_en): line for line in structure.budget}.values())
-    if _ITEMS_COUNTED.search(reading.text) and every:
+    if _ITEMS_COUNTED.search(reading.text) and (every := _every_item(structure)):
         return msg("ask.budget_count", count=len(every), items=Joined(tuple(Term(line, "item") for line in every)))
     sums = result.get("by_year") or {}
     if WANTS_YESNO.search(reading.text) and _SAME_ASKED.search(reading.text) and len(sums) == 2:
@@ -140,8 +139,12 @@ def _item_verdict(structure, reading: Reading, lines: list):
         return None
     if lines:
         return msg("ask.budget_item_yes", items=Joined(tuple(Term(line, "item") for line in lines)))
-    every = {(line.item_sv, line.item_en): line for line in structure.budget}
-    return msg("ask.budget_item_no", items=Joined(tuple(Term(line, "item") for line in every.values())))
+    return msg("ask.budget_item_no", items=Joined(tuple(Term(line, "item") for line in _every_item(structure))))
+
+
+def _every_item(structure) -> list:
+    """The budget's items, each once (its first line), in the budget's order."""
+    return list({(line.item_sv, line.item_en): line for line in structure.budget}.values())
 
 
 def amount(structure, reading: Reading) -> Finding:

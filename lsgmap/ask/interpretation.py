@@ -24,10 +24,10 @@ from typing import Any
 
 from lsgmap.ask.dates import QuestionDate
 from lsgmap.dates import stated_text
-from lsgmap.i18n import Message, msg, t
+from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention
-from lsgmap.model.records import is_working_name
+from lsgmap.model.records import flag_working_name
 
 __all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity"]
 
@@ -53,7 +53,7 @@ class EntityName:
             name = e.short_name
         else:
             name = e.name(lang).split(" (", 1)[0]
-        return f"{name} ({t('map.working_name_short', lang)})" if is_working_name(e) else name  # no source gives that name
+        return flag_working_name(name, e, lang, short=True)  # no source gives that name
 
 
 @dataclass(frozen=True)

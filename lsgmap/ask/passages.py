@@ -250,11 +250,11 @@ def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[
     """The best passages, skipping one whose words are mostly those of a passage already chosen, and a line broken off
     (a PDF's) whose whole sentence is also found: the whole sentence is quoted in its place."""
     flat = [" ".join(p.text.split()) for p, _ in scored]
-    broken = [not text.rstrip(")").endswith((".", "!", "?", ":")) for text in flat]
-    whole = {i: next((j for j, other in enumerate(flat) if broken[i] and len(other) > len(text) and text in other), None) for i, text in enumerate(flat)}
+    broken = [i for i, text in enumerate(flat) if not text.rstrip(")").endswith((".", "!", "?", ":"))]  # only these are looked up
+    whole = {i: next((j for j, other in enumerate(flat) if len(other) > len(flat[i]) and flat[i] in other), None) for i in broken}
     chosen: list[tuple[Passage, frozenset[str]]] = []
     for i, (p, stems) in enumerate(scored):
-        if whole[i] is not None:
+        if whole.get(i) is not None:
             p, stems = scored[whole[i]]
         if not any(q == p or len(stems & other) >= 0.8 * len(stems) for q, other in chosen):
             chosen.append((p, stems))

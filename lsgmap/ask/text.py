@@ -10,7 +10,7 @@ from typing import Any
 from lsgmap.ask.interpretation import validity
 from lsgmap.i18n import UI, t
 from lsgmap.model import queries
-from lsgmap.model.records import is_working_name
+from lsgmap.model.records import flag_working_name
 from lsgmap.vocab import ASSIGNS, EVENT_KINDS, RELATION_KINDS
 
 __all__ = ["alternative_lines", "answer_line", "answer_notes", "amount_lines", "basis_text", "item_label", "passage_lines", "path_lines"]
@@ -37,8 +37,7 @@ def item_label(structure, a: queries.AnswerItem, lang: str) -> str:
 
 def shown_name(structure, a: queries.AnswerItem, lang: str) -> str:
     """An answer's name, marked when it is lsgmap's working name and no source's ("LSG Trosa-Gnesta (arbetsnamn)")."""
-    working = structure is not None and is_working_name(structure.entities.get(a.id))
-    return f"{a.name(lang)} ({t('map.working_name_short', lang)})" if working else a.name(lang)
+    return flag_working_name(a.name(lang), structure.entities.get(a.id) if structure is not None else None, lang, short=True)
 
 
 def answer_line(structure, a: queries.AnswerItem, lang: str, *, conflicts: bool = True) -> str:

@@ -16,6 +16,7 @@ from typing import Any
 
 from lsgmap.dates import day_to_iso
 from lsgmap.errors import Problem
+from lsgmap.i18n import t
 
 __all__ = ["Document", "Source", "Entity", "Relation", "Event", "BudgetLine", "Conflict"]
 
@@ -209,3 +210,16 @@ def is_working_name(entity: Any) -> bool:
     """
     attributes = getattr(entity, "attributes", None) or {}
     return str(attributes.get("name_is_working_name", "")).strip().lower() in _YES
+
+
+def flag_working_name(name: str, entity: Any, lang: str = "sv", *, short: bool = False) -> str:
+    """``name`` with "(arbetsnamn, inte i källorna)" after it when the entity's name is a working name (``short``:
+    "(arbetsnamn)"); the one place every text output flags one.
+
+    >>> s = load(BUNDLED_DATA)
+    >>> flag_working_name("LSG Trosa-Gnesta", s.entities["lsg_trosa_gnesta"], "en", short=True), flag_working_name("LSG Trosa", s.entities["lsg_trosa"])
+    ('LSG Trosa-Gnesta (working name)', 'LSG Trosa')
+    """
+    if not is_working_name(entity):
+        return name
+    return f"{name} ({t('map.working_name_short' if short else 'map.working_name', lang)})"

@@ -59,7 +59,7 @@ import numpy as np
 
 from lsgmap.dates import Day, day_text, day_to_iso, interval_days, ordered_days, period_text, stated_text, to_day, validity_text
 from lsgmap.i18n import normalise_lang, t
-from lsgmap.model.records import is_working_name
+from lsgmap.model.records import flag_working_name, is_working_name
 from lsgmap.model.structure import conflict_items
 from lsgmap.vocab import ENTITY_KINDS, EVENT_KINDS, RELATION_KINDS
 
@@ -473,10 +473,7 @@ def named(s: Structure, entity_id: str, lang: str = "sv", *, short: bool = False
     >>> named(s, "lsg_trosa_gnesta"), named(s, "lsg_trosa", "en"), named(s, "lsg_trosa_gnesta", short=True)
     ('LSG Trosa-Gnesta (arbetsnamn, inte i källorna)', 'LSG Trosa', 'LSG Trosa-Gnesta (arbetsnamn)')
     """
-    name = s.name(entity_id, lang)
-    if not is_working_name(s.entities.get(entity_id)):
-        return name
-    return f"{name} ({t('map.working_name_short' if short else 'map.working_name', lang)})"
+    return flag_working_name(s.name(entity_id, lang), s.entities.get(entity_id), lang, short=short)
 
 
 def derived_text(s: Structure, event_id: str, lang: str = "sv") -> str:
