@@ -912,6 +912,10 @@ UI: dict[str, tuple[str, str]] = {
         "Hide entities and relations no source speaks for on the chosen date (on the map, in the details and in the downloads).",
     ),
     "app.attested_hidden": ("De är dolda.", "They are hidden."),
+    "app.folded": (
+        "{what} ritas inte: klicka på en grupp",
+        "{what} not drawn: click a group",
+    ),
     "app.col.note": ("Anmärkning", "Note"),
     "app.col.form": ("Återgivning", "Rendering"),
     "app.tools": ("Sök och filter", "Search and filters"),

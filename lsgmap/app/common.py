@@ -19,6 +19,7 @@ from lsgmap.app.text import plain
 from lsgmap.dataset.checks import check
 from lsgmap.dataset.load import dataset_version, default_data_path, load
 from lsgmap.dates import plausible_window, today
+from lsgmap.draw.layout.legible import legible_layout
 from lsgmap.draw.layout.positions import FRAME, layered_positions, layout_bounds
 from lsgmap.i18n import normalise_lang, t
 from lsgmap.model.scope import associations, overview, part_of
@@ -416,9 +417,18 @@ class Part:
     positions: dict[str, tuple[float, float]]
     key: str = ""  #: the association's id ("" for the whole dataset): names the part in caches
     structure: Structure | None = field(default=None, compare=False, hash=False)
+    #: entities not drawn on the part's map, so that its labels can be read (:mod:`lsgmap.draw.layout.legible`)
+    folded: frozenset[str] = frozenset()
+    #: the language the positions make room for (None: both)
+    lang: str | None = None
 
     def holds(self, entity_id: str) -> bool:
         return self.ids is None or entity_id in self.ids
+
+    @property
+    def drawn(self) -> frozenset[str] | None:
+        """The entities the part's map draws (None: all of the dataset)."""
+        return self.ids if self.ids is None or not self.folded else self.ids - self.folded
 
 
 #: a map's bounds: (left, top, right, bottom) in layout units
@@ -427,12 +437,12 @@ Bounds = tuple[float, float, float, float]
 
 def part_bounds(s: Structure, part: Part) -> Bounds:
     """The box around every entity's drawing (labels included) in the part's layout: a map of it fits to this, on every date."""
-    return _part_bounds(s.version, part.key, s, part)
+    return _part_bounds(s.version, part.key, part.lang, s, part)
 
 
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _part_bounds(version: str, key: str, _s: Structure, _part: Part) -> Bounds:
-    return tuple(layout_bounds(_s, _part.positions, only=_part.ids))
+def _part_bounds(version: str, key: str, lang: str | None, _s: Structure, _part: Part) -> Bounds:
+    return tuple(layout_bounds(_s, _part.positions, only=_part.drawn, lang=lang))
 
 
 def laid_out_alone(s: Structure, ids, *, font_size: float = 18, frame: tuple[float, float] = FRAME) -> tuple[dict, Bounds]:
@@ -457,10 +467,13 @@ def _overview(version: str, lang: str, _s: Structure) -> list:
 
 
 @st.cache_resource(show_spinner=False, max_entries=32)
-def _part(version: str, association: str, _s: Structure) -> Part:
-    """One association's part, laid out alone (it fills the frame); shared by every session, made once."""
+def _part(version: str, association: str, lang: str, _s: Structure) -> Part:
+    """One association's part, laid out alone in the page's language so that its labels can be read
+    (:func:`lsgmap.draw.layout.legible.legible_layout`: places shared over time, persons folded, as far as needed);
+    shared by every session, made once."""
     sub = part_of(_s, association)
-    return Part(frozenset(sub.entities), layered_positions(sub), association, sub)
+    fit = legible_layout(sub, lang=lang)
+    return Part(frozenset(sub.entities), fit.positions, association, sub, fit.folded, lang)
 
 
 def choose_part(data: Loaded, lang: str) -> Part | None:
@@ -489,7 +502,7 @@ def choose_part(data: Loaded, lang: str) -> Part | None:
     chosen = st.session_state.get(SCOPE_KEY)
     st.session_state[KEPT_SCOPE_KEY] = chosen
     if chosen:
-        return _part(s.version, chosen, s)
+        return _part(s.version, chosen, lang, s)
     st.info(t("app.scope.pick", lang, count=len(ids), entities=len(s.entities)))
     columns = [t(f"app.scope.col.{c}", lang) for c in ("name", "entities", "lsgs", "events", "first", "last")]
     frame = pd.DataFrame([(a.name, a.entities, a.lsgs, a.events, a.first, a.last) for a in rows.values()], columns=columns)

@@ -195,11 +195,13 @@ def _count(s, part) -> int:
 
 
 def placed(s, part, ids: frozenset[str] | None) -> tuple[frozenset[str] | None, dict, tuple[float, float, float, float]]:
-    """(the entities drawn, their positions, the bounds both maps fit): the changed part ``ids`` alone, or the whole part."""
-    if ids:
+    """(the entities drawn, their positions, the bounds both maps fit): the changed part ``ids`` alone, or the whole part
+    (without what the part's map folds, :attr:`lsgmap.app.common.Part.folded`)."""
+    if ids and ids - part.folded:
+        ids = ids - part.folded
         positions, box = common.laid_out_alone(s, ids, font_size=FONT_SIZE, frame=HALF_FRAME)
         return ids, positions, box
-    return part.ids, part.positions, common.part_bounds(s, part)
+    return part.drawn, part.positions, common.part_bounds(s, part)
 
 
 def sides(s, part, start: date, end: date, lang: str, ids: frozenset[str] | None = None):

@@ -46,7 +46,7 @@ def render() -> None:
         return
     s = part.structure  # the association's part of a national dataset: what it holds is what a rerun costs
     first, last, default = common.default_day(s)
-    kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k for e in s.entities.values())]
+    kinds_present = [k for k in ENTITY_KINDS if any(e.kind == k and e.id not in part.folded for e in s.entities.values())]
     relations_present = [k for k in RELATION_KINDS if any(r.relation == k for r in s.relations.values())]
     common.init_state(P + "on", "on", common.parse_date_in(first, last), default, shown=date.isoformat)
     common.init_state(P + "kinds", "kinds", common.parse_choice(kinds_present), kinds_present, shown=lambda v: ",".join(v))
@@ -77,6 +77,10 @@ def render() -> None:
         )
 
     focus = resolve_search(s, snap, q, lang) if q.strip() else None
+    nodes, positions = part.drawn, part.positions
+    if focus is not None and part.folded:  # persons folded: the searched entity and its neighbours laid out alone
+        nodes = neighbourhood(snap, focus)
+        positions = common.laid_out_alone(s, nodes)[0]
     view = View(
         on=day,
         lang=lang,
@@ -85,10 +89,10 @@ def render() -> None:
         focus=focus,
         hide_persons=hide,
         attested_only=attested_only,
-        nodes=part.ids,
+        nodes=nodes,
     )
-    els = elements(s, view, part.positions)
-    notices_line(s, day, els, attested_only, lang)  # the default day and why, and how much no source speaks for: one line
+    els = elements(s, view, positions)
+    notices_line(s, day, els, attested_only, lang, folded_text(s, part.folded, snap.day, lang) if focus is None else "")  # the default day and why, and how much no source speaks for: one line
     height = space_below(P + "viewport", 620, margin=12)  # the map fills the window below the controls
     # in place across dates (a merger plays), fitted to every entity's place so it stays still; a click opens the details
     # a search shows the entity and its neighbours: the map zooms onto them (the whole part otherwise)
@@ -185,15 +189,54 @@ def _tools_label(kinds_present: list[str], relations_present: list[str], lang: s
     return t("app.tools_active", lang, n=active) if active else t("app.tools", lang)
 
 
-def notices_line(s, day: date, els, attested_only: bool, lang: str) -> None:
+def notices_line(s, day: date, els, attested_only: bool, lang: str, folded: str = "") -> None:
     """Above the map, one line: what changed on the day, on the default day which day it is and why (and a button to
-    today), and how much no source speaks for."""
+    today), how much no source speaks for, and what is not drawn (``folded``, :func:`folded_text`)."""
     summary = _summary(s, day.isoformat(), lang)  # stepping to a change says what changed
     count = t("attested.count", lang, n=els.unattested, m=els.facts)
     if attested_only and els.unattested:
         count += ". " + t("app.attested_hidden", lang)
     count = ("ℹ️ " if els.unattested else "") + count
-    common.default_note(s, day, P + "on", lang, before=[summary] if summary else [], after=[count], compact=True)
+    after = [count, folded] if folded else [count]
+    common.default_note(s, day, P + "on", lang, before=[summary] if summary else [], after=after, compact=True)
+
+
+def folded_text(s, folded, day: int, lang: str) -> str:
+    """What the map does not draw on ``day`` so that it can be read (:attr:`lsgmap.app.common.Part.folded`), counted by
+    kind ("108 personer, 3 uppdrag ritas inte: klicka på en grupp"); "" when nothing is.
+
+    >>> from lsgmap.dataset.load import load
+    >>> s = load()
+    >>> folded_text(s, {"ida_malmberg", "uppdrag_ungdomens_hus"}, s.entities["uppdrag_ungdomens_hus"].start, "sv")
+    '1 person, 1 uppdrag ritas inte: klicka på en grupp'
+    >>> folded_text(s, {"ida_malmberg", "uppdrag_ungdomens_hus", "uppdrag_nollplacerade"}, s.entities["uppdrag_ungdomens_hus"].start, "en")
+    '1 person, 2 assignments not drawn: click a group'
+    >>> folded_text(s, set(), 736000, "en")
+    ''
+    """
+    counts: dict[str, int] = {}
+    for i in folded:
+        e = s.entities[i]
+        if e.valid_on(day):
+            counts[e.kind] = counts.get(e.kind, 0) + 1
+    if not counts:
+        return ""
+    what = ", ".join(f"{n} {(ENTITY_KINDS[k].label if n == 1 else ENTITY_KINDS[k].plural)(lang).lower()}" for k, n in sorted(counts.items(), key=lambda kv: (kv[0] != "person", kv[0])))
+    return t("app.folded", lang, what=what)
+
+
+def neighbourhood(snap, entity_id: str) -> frozenset[str]:
+    """``entity_id`` and every entity related to it on the snapshot's day.
+
+    >>> from lsgmap.dataset.load import load
+    >>> sorted(neighbourhood(load().snapshot(on="2017-03-01"), "lsg_trosa_gnesta"))
+    ['kommun_gnesta', 'kommun_trosa', 'lsg_trosa_gnesta', 'processledare', 'tris']
+    """
+    near = {entity_id}
+    for r in snap.relations():
+        if entity_id in (r.from_id, r.to_id):
+            near.update((r.from_id, r.to_id))
+    return frozenset(near)
 
 
 def date_control(s, first: date, last: date, lang: str, prefix: str = P):
@@ -217,7 +260,9 @@ def date_control(s, first: date, last: date, lang: str, prefix: str = P):
     left, middle, right, box, tools = st.columns(WIDTHS, vertical_alignment="bottom")
     left.button(t("app.prev_change", lang), on_click=step, args=(-1,), key=prefix + "prev", width="stretch")
     stops = slider_stops(change_days, first, last, extra=[st.session_state[key]])  # each change a step of its own
-    middle.select_slider(t("app.date", lang), options=stops, key=key, format_func=date.isoformat, help=t("app.timeline_caption", lang),
+    # handed its value as its default as well: a slider the browser draws anew (a cold first visit, its options changed)
+    # starts from its default, the first stop, and sent 2002-01-01 in the next rerun
+    middle.select_slider(t("app.date", lang), options=stops, value=st.session_state[key], key=key, format_func=date.isoformat, help=t("app.timeline_caption", lang),
                          on_change=common.forget_typed_date, args=(key,))
     right.button(t("app.next_change", lang), on_click=step, args=(1,), key=prefix + "next", width="stretch")
     common.date_box(t("app.date_input", lang), key, first, last, lang, where=box)

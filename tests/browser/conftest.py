@@ -64,6 +64,20 @@ def start_app(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def national(tmp_path_factory):
+    """The national synthetic dataset (80 associations): bench/out/national when the benchmarks made it, else made here."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    from synthetic import NATIONAL, generate
+
+    made = ROOT / "bench" / "out" / "national"
+    if (made / "entities.csv").exists():
+        return made
+    return generate(tmp_path_factory.mktemp("national") / "data", seed=0, **NATIONAL)
+
+
+@pytest.fixture(scope="session")
 def app_url(start_app) -> str:
     """The app on the bundled dataset."""
     return start_app(None).url

@@ -5,28 +5,13 @@ prints the figures."""
 from __future__ import annotations
 
 import statistics
-import sys
 
-import pytest
-
-from .browser_kit import ROOT, url_has
+from .browser_kit import url_has
 from .timing_kit import date_change_ms, first_map_ms, tab_open_ms
 
 #: loose bounds for a shared 2-core machine; the goals are 100 ms (bundled) and 200 ms (national), 3 s per Data tab
 CHANGE_BOUND_MS = {"bundled": 250.0, "national": 400.0}
 TAB_BOUND_MS = 6_000.0
-
-
-@pytest.fixture(scope="module")
-def national(tmp_path_factory):
-    """The national synthetic dataset (80 associations): bench/out/national when the benchmarks made it, else made here."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    from synthetic import NATIONAL, generate
-
-    made = ROOT / "bench" / "out" / "national"
-    if (made / "entities.csv").exists():
-        return made
-    return generate(tmp_path_factory.mktemp("national") / "data", seed=0, **NATIONAL)
 
 
 def _association(folder) -> str:

@@ -181,8 +181,9 @@ def box_at(x: float, y: float, box: tuple[float, float, float]) -> Box:
     return Box(x - w / 2, y + dy - h / 2, x + w / 2, y + dy + h / 2)
 
 
-def name_candidates(structure: Structure, entity_id: str) -> set[str]:
-    """Every name the map can write for an entity: Swedish, English and, for a person, what hiding persons shows.
+def name_candidates(structure: Structure, entity_id: str, langs: Iterable[str] = LANGS) -> set[str]:
+    """Every name the map can write for an entity in ``langs`` (Swedish and English): its name and, for a person,
+    what hiding persons shows.
 
     A person hidden (:func:`lsgmap.draw.view.display_names`) is named by a role they
     hold on the day, or by the word "Person".
@@ -193,17 +194,20 @@ def name_candidates(structure: Structure, entity_id: str) -> set[str]:
     """
     entities = structure.entities
     e = entities[entity_id]
-    names = {e.name(lang) for lang in LANGS}
+    names = {e.name(lang) for lang in langs}
     if e.kind == "person":
-        names |= {ENTITY_KINDS["person"].label(lang) for lang in LANGS}
+        names |= {ENTITY_KINDS["person"].label(lang) for lang in langs}
         for r in structure.relations_of(entity_id):
             if r.relation == HOLDING and r.from_id == entity_id and r.to_id in entities:
-                names |= {entities[r.to_id].name(lang) for lang in LANGS}
+                names |= {entities[r.to_id].name(lang) for lang in langs}
     return names
 
 
-def entity_boxes(structure: Structure, ids: Iterable[str], font_size: float = 18, border: float = 2.0) -> dict[str, tuple[float, float, float]]:
-    """``{id: (width, height, dy)}``: room for every name an entity can be drawn with (:func:`name_candidates`), over all dates.
+def entity_boxes(
+    structure: Structure, ids: Iterable[str], font_size: float = 18, border: float = 2.0, langs: Iterable[str] = LANGS,
+) -> dict[str, tuple[float, float, float]]:
+    """``{id: (width, height, dy)}``: room for every name an entity can be drawn with in ``langs`` (:func:`name_candidates`),
+    over all dates.
 
     The widest and the tallest of the candidates' boxes, with room for a
     ``border`` of 2 (a fact without a source); the thicker border of a mark or
@@ -217,7 +221,7 @@ def entity_boxes(structure: Structure, ids: Iterable[str], font_size: float = 18
     for i in ids:
         kind = ENTITY_KINDS.get(structure.entities[i].kind)
         shape = kind.shape if kind else "dot"
-        boxes = [node_box(label_text(name), shape, font_size, border) for name in name_candidates(structure, i)]
+        boxes = [node_box(label_text(name), shape, font_size, border) for name in name_candidates(structure, i, langs)]
         out[i] = (max(b[0] for b in boxes), max(b[1] for b in boxes), max(b[2] for b in boxes))
     return out
 

@@ -59,14 +59,16 @@ class LayerGraph:
     below: dict[str, list[str]]  #: neighbours in the layers below
 
     @classmethod
-    def of(cls, structure: Structure, only: frozenset[str] | set[str] | None = None) -> LayerGraph:
-        """The graph of every entity of every date (of ``only``, when given)."""
+    def of(cls, structure: Structure, only: frozenset[str] | set[str] | None = None, places: Mapping[str, str] | None = None) -> LayerGraph:
+        """The graph of every entity of every date (of ``only``, when given); with ``places`` (``{id: the id whose
+        place it shares}``) an entity's relations are its place's, and only the places are nodes."""
         entities = structure.entities
-        ids = sorted(entities if only is None else (i for i in only if i in entities))
+        place = places or {}
+        ids = sorted({place.get(i, i) for i in (entities if only is None else (i for i in only if i in entities))})
         layer = {i: layer_of(entities[i].kind) for i in ids}
         neighbours: dict[str, list[str]] = defaultdict(list)
         for rel in structure.relations.values():
-            a, b = rel.from_id, rel.to_id
+            a, b = place.get(rel.from_id, rel.from_id), place.get(rel.to_id, rel.to_id)
             if a in layer and b in layer and a != b and layer[a] != layer[b]:
                 neighbours[a].append(b)
                 neighbours[b].append(a)

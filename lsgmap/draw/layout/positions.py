@@ -53,7 +53,7 @@ from lsgmap.vocab import ENTITY_KINDS
 if TYPE_CHECKING:  # pragma: no cover
     from lsgmap.model.structure import Structure
 
-__all__ = ["layered_positions", "layer_of", "layout_bounds", "picture_boxes", "crossings", "FRAME", "MARGIN_X", "MARGIN_Y", "CLEARANCE"]
+__all__ = ["layered_positions", "shared_places", "layer_of", "layout_bounds", "picture_boxes", "crossings", "FRAME", "MARGIN_X", "MARGIN_Y", "CLEARANCE"]
 
 #: the map's frame on a 1366 × 768 screen (CSS px): the layout's aspect
 FRAME = (1300.0, 520.0)
@@ -79,6 +79,8 @@ def layered_positions(
     transpose: bool = False,
     most_rows: int = 2,
     labels: Mapping[str, str] | None = None,
+    share: bool = False,
+    lang: str | None = None,
 ) -> dict[str, tuple[float, float]]:
     """Positions ``{entity id: (x, y)}`` for every entity of every date (of ``only``, when given: one association's part).
 
@@ -107,6 +109,13 @@ def layered_positions(
         The labels' size (18 on the map, 24 on the projector): the room each node gets.
     frame : (width, height)
         The frame the map is fitted to: the picture's aspect.
+    share : bool
+        Entities of one kind that never exist on the same day share a place (:func:`shared_places`): a part with
+        many entities over the years but few on any one day is laid out for the day's few, and still stands still
+        as the date moves.
+    lang : str, optional
+        Room for the names of this language only (a map drawn in one language; default: both, so the layout
+        does not move when the language changes).
 
     Examples
     --------
@@ -115,10 +124,13 @@ def layered_positions(
     >>> pos == layered_positions(load(BUNDLED_DATA))
     True
     """
-    graph = LayerGraph.of(structure, only)
+    places = shared_places(structure, structure.entities if only is None else only) if share else {}
+    graph = LayerGraph.of(structure, only, places)
     units = order_layers(graph, sweeps, transpose)
-    sizes = entity_boxes(structure, graph.ids, font_size) if labels is None else picture_boxes(structure, labels, graph.ids, font_size)
-    plan = _Plan(structure, graph, sizes, spacing_x)
+    members = [i for i in (structure.entities if only is None else only) if i in structure.entities]
+    every = _boxes(structure, members, font_size, labels, lang)
+    sizes = _room_of_places(every, places)
+    plan = _Plan(structure, graph, sizes, spacing_x, _periods(structure, members, places))
     orders = {lv: [n for unit in layer_units for n in unit] for lv, layer_units in units.items()}
     rows = _rows(plan, orders, max_row, frame, most_rows)
     plan.tops = _row_tops(plan, rows, MARGIN_Y, spacing_y, stagger)
@@ -132,12 +144,61 @@ def layered_positions(
     if gap > MARGIN_Y:
         final = _row_tops(plan, rows, gap, spacing_y, stagger)
         y = {n: y[n] + final[plan.row_of[n]] - plan.tops[plan.row_of[n]] for n in y}
-    return {i: (round(x[i], 2), round(y[i], 2)) for i in graph.ids}
+    return {i: (round(x[p], 2), round(y[p], 2)) for i in members for p in (places.get(i, i),)}
+
+
+def shared_places(structure: Structure, ids) -> dict[str, str]:
+    """``{entity id: the id whose place it takes}``: entities of one kind whose lifetimes never meet share one place.
+
+    Each kind's entities, in order of their start, take the place whose last lifetime ended latest before they
+    begin (a new place when none has); an entity in a restructuring event keeps a place of its own (the merger's
+    glide needs it). Entities with no place to share are left out.
+
+    >>> from lsgmap.dataset.load import load
+    >>> s = load()
+    >>> places = shared_places(s, s.entities)
+    >>> all(s.entities[i].kind == s.entities[p].kind and not (s.entities[i].start <= s.entities[p].end) for i, p in places.items())
+    True
+    """
+    entities = structure.entities
+    places: dict[str, str] = {}
+    ends: dict[str, list[tuple[int, str]]] = {}  # kind -> [(last end, place)]
+    for i in sorted((i for i in ids if i in entities), key=lambda i: (entities[i].start, entities[i].end, i)):
+        e = entities[i]
+        free = [(end, place) for end, place in ends.get(e.kind, []) if end < e.start]
+        kind_places = ends.setdefault(e.kind, [])
+        if free:
+            end, place = max(free)
+            kind_places.remove((end, place))
+            places[i] = place
+        else:
+            place = i
+        kind_places.append((e.end, place))
+    return places
+
+
+def _room_of_places(sizes: dict[str, tuple[float, float, float]], places: Mapping[str, str]) -> dict[str, tuple[float, float, float]]:
+    """Each place's room: the widest, tallest drawing of the entities that take it."""
+    out = dict(sizes)
+    for i, place in places.items():
+        w, h, dy = out[place]
+        out[place] = (max(w, sizes[i][0]), max(h, sizes[i][1]), max(dy, sizes[i][2]))
+    return out
+
+
+def _periods(structure: Structure, ids, places: Mapping[str, str]) -> dict[str, tuple[int, int]]:
+    """Each place's span: from the first start to the last end of the entities that take it."""
+    out: dict[str, tuple[int, int]] = {}
+    for i in ids:
+        e, place = structure.entities[i], places.get(i, i)
+        start, end = out.get(place, (e.start, e.end))
+        out[place] = (min(start, e.start), max(end, e.end))
+    return out
 
 
 def layout_bounds(
     structure: Structure, positions: Mapping[str, tuple[float, float]], *, font_size: float = 18, only: frozenset[str] | set[str] | None = None,
-    labels: Mapping[str, str] | None = None,
+    labels: Mapping[str, str] | None = None, lang: str | None = None,
 ) -> Box:
     """The box around every entity's drawing (all dates, every name it can have): what the map is fitted to.
 
@@ -148,8 +209,15 @@ def layout_bounds(
     True
     """
     ids = [i for i in (structure.entities if only is None else only) if i in positions and i in structure.entities]
-    sizes = entity_boxes(structure, ids, font_size) if labels is None else picture_boxes(structure, labels, ids, font_size)
+    sizes = _boxes(structure, ids, font_size, labels, lang)
     return bounds(box_at(*positions[i], sizes[i]) for i in ids)
+
+
+def _boxes(structure: Structure, ids, font_size: float, labels: Mapping[str, str] | None, lang: str | None) -> dict[str, tuple[float, float, float]]:
+    """Each node's room: for the ``labels`` of one picture, else for every name it can have (in ``lang``, else in both)."""
+    if labels is not None:
+        return picture_boxes(structure, labels, ids, font_size)
+    return entity_boxes(structure, ids, font_size) if lang is None else entity_boxes(structure, ids, font_size, langs=(lang,))
 
 
 def picture_boxes(structure: Structure, labels: Mapping[str, str], ids, font_size: float = 18) -> dict[str, tuple[float, float, float]]:
@@ -179,6 +247,7 @@ class _Plan:
     graph: LayerGraph
     sizes: dict[str, tuple[float, float, float]]
     spacing_x: float
+    periods: dict[str, tuple[int, int]]  #: each place's first start and last end
 
     def __post_init__(self) -> None:
         self.row_of: dict[str, tuple[int, int]] = {}  #: (layer, row) of each node placed
@@ -380,7 +449,7 @@ def _within(xs: list[float], half: list[float], window: float) -> list[float]:
 def _move_followers(plan: _Plan, order: list[str], slots: list[str], x: dict[str, float], y: dict[str, float]) -> set[str]:
     """Move each follower (merger result, split original) over the mean x of its bases when its drawing meets
     no drawing of a node alive at the same time there; returns the followers moved (or already there)."""
-    entities = plan.structure.entities
+    periods = plan.periods
     in_slots = set(slots)
     moved: set[str] = set()
     for f in plan.sharing(order):
@@ -388,9 +457,9 @@ def _move_followers(plan: _Plan, order: list[str], slots: list[str], x: dict[str
         target = sum(x[b] for b in bases) / len(bases)
         row = plan.row_of[bases[0]]
         target_y = _anchor(plan, f, plan.tops[row])
-        me, mine = entities[f], plan.box(f, target, target_y)
+        (start, end), mine = periods[f], plan.box(f, target, target_y)
         others = {m: plan.box(m, x[m], y[m]) for m in order if m != f and (m in in_slots or m in moved)
-                  and entities[m].start <= me.end and me.start <= entities[m].end}
+                  and periods[m][0] <= end and start <= periods[m][1]}
         if not any(pair for pair in overlaps({**others, f: mine}) if f in pair):
             x[f], y[f] = target, target_y
             plan.row_of[f] = row
