@@ -8,13 +8,12 @@ from itertools import pairwise
 
 import pytest
 
+from conftest import ROOT, make_dataset
 from lsgmap.dataset.load import load
 from lsgmap.draw.layout.label_boxes import box_at, entity_boxes, label_px, overlaps
 from lsgmap.draw.layout.legible import FOLDS, KARTA_FRAME, LEAST_LABEL_PX, legible_layout
 from lsgmap.draw.layout.positions import layered_positions, layout_bounds, shared_places
 from lsgmap.model.scope import associations, part_of
-
-from conftest import ROOT, make_dataset
 
 
 @pytest.fixture(scope="module")
