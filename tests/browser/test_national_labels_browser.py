@@ -39,11 +39,18 @@ def _legible(page, index: int = 0) -> tuple[float, list, int]:
 
 
 def test_karta_of_the_largest_association_is_legible_and_says_what_it_folds(page, start_app, largest):
+    from lsgmap.dataset.load import load
+    from lsgmap.model.scope import part_of
+
     folder, chosen, _ = largest
+    default = part_of(load(folder), chosen).default.date.isoformat()
     page.goto(start_app(folder).url + f"/karta?assoc={chosen}", wait_until="domcontentloaded")
     settled_on(page, "karta", f"assoc={chosen}")
     px, pairs, nodes = _legible(page)
     screenshot(page, "karta-national-largest-1366x768")
+    # a cold first visit once sent the slider's first stop (2002) in a rerun: the page stays on the default day
+    page.wait_for_timeout(2000)
+    assert page.evaluate("() => location.search").endswith(f"on={default}")
     page.wait_for_function("() => /\\d+ personer ritas inte:\\u2060? klicka på en grupp/.test(document.body.innerText)", timeout=30_000)
     assert nodes >= 15  # the day's structure, not an empty map
     assert px >= LEAST_PX, px
