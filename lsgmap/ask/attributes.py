@@ -20,9 +20,9 @@ from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
-from lsgmap.vocab import FACT_ATTRIBUTES, RELATION_KINDS, VALUE_WORDS
+from lsgmap.vocab import ENTITY_KINDS, FACT_ATTRIBUTES, RELATION_KINDS, VALUE_WORDS
 
-__all__ = ["fact_attribute", "attribute_answer", "recorded_attributes"]
+__all__ = ["fact_attribute", "attribute_answer", "recorded_attributes", "definition"]
 
 
 def _asked(text: str) -> list[tuple[str, bool]]:
@@ -120,3 +120,23 @@ def recorded_attributes(structure, entity_id: str):
         for a in FACT_ATTRIBUTES if a.key in record.attributes
     )
     return Joined(lines, "\n") if lines else None
+
+
+def definition(structure, entity_id: str):
+    """What an entity is, as its own sources say: its name and kind, then each source's passage ("Vad är IBIS?").
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> print(definition(load(BUNDLED_DATA), "ibis").render("en"))  # doctest: +ELLIPSIS
+    IBIS – Integration Building in Sörmland (project), as its sources say (in Swedish): «IBIS är ett ESF-projekt ...» (summary, not a quote) [pub_ibis]; «I Nyköping är ... länsprojekt IBIS, en hälsoverksamhet för invandrare.» [an_nykoping]
+    """
+    record = structure.entities[entity_id]
+    quotes = []
+    for i in record.sources:
+        source = structure.sources.get(i)
+        if source is not None and (source.quote or "").strip():
+            summary = (" (", msg("source.paraphrase"), ")") if source.form == "paraphrase" else ()
+            quotes.append(Joined((f"«{source.quote.strip()}»", *summary, f" [{i}]"), ""))
+    if not quotes:
+        return None
+    kind = ENTITY_KINDS.get(record.kind)
+    return msg("ask.definition", name=EntityName(record, full=True), kind=Term(kind, "label", lower=True) if kind else record.kind, quotes=Joined(tuple(quotes), "; "))

@@ -25,7 +25,7 @@ from datetime import date
 from typing import Any
 
 from lsgmap.ask.amounts import amount, budget_items
-from lsgmap.ask.attributes import attribute_answer, fact_attribute, recorded_attributes
+from lsgmap.ask.attributes import attribute_answer, definition, fact_attribute, recorded_attributes
 from lsgmap.ask.compose import (
     WANTS_COUNT,
     WANTS_YESNO,
@@ -44,7 +44,7 @@ from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
-from lsgmap.ask.unsure import ABOUT_CUE, DOCUMENT_CUE, TOPIC_CUE, documents_say, unsure
+from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
     AUTHOR_CUE,
     WHEN_CUE,
@@ -395,8 +395,14 @@ def about(structure, reading: Reading) -> Finding:
     items = queries.targets(structure, every, x, on=span) + queries.holders(structure, every, x, on=span)
     return Finding(
         "about", msg("ask.i_about", name=_name(structure, x)), msg("ask.lead_about"), entities=(x,), answers=tuple(items),
-        paths=tuple(queries.chain_to_root(structure, x, on=span)), notice=recorded_attributes(structure, x),
+        paths=tuple(queries.chain_to_root(structure, x, on=span)), notice=_what_it_is(structure, x),
     )
+
+
+def _what_it_is(structure, x: str):
+    """Above everything about ``x``: what its sources say it is, and its recorded attributes."""
+    parts = tuple(p for p in (definition(structure, x), recorded_attributes(structure, x)) if p is not None)
+    return Joined(parts, "\n") if parts else None
 
 
 def _wants_query(structure, reading: Reading) -> bool:
@@ -428,6 +434,8 @@ def composed(structure, reading: Reading) -> Finding:
     """
     query = compose(structure, reading)
     items, lead = _query_answers(structure, query)
+    if not items and query.want == "list" and _closely_said(structure, reading):  # no fact fits; a passage does
+        return documents_say(structure, reading)
     n = len({a.id for a in items})
     if query.want == "count":
         lead = msg("ask.lead_existing", count=n)
@@ -439,6 +447,12 @@ def composed(structure, reading: Reading) -> Finding:
         verdict=lead is not None,  # a count, yes or no, "no owner recorded": the answer itself, said first
         notice=None if items or query.want == "count" else msg("ask.lead_no") if query.want == "yesno" else msg("ask.query_none"),
     )
+
+
+def _closely_said(structure, reading: Reading) -> bool:
+    """A passage of the documents shares enough with the question to be said as its answer (:data:`~lsgmap.ask.unsure.CLOSE_ENOUGH`)."""
+    found = passages(structure, reading.text, only=named_documents(structure, reading), limit=1)
+    return bool(found) and found[0].score >= CLOSE_ENOUGH
 
 
 def _query_answers(structure, query) -> tuple[tuple, Any]:

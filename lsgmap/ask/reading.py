@@ -36,7 +36,7 @@ WANTS_YESNO = re.compile(
 )
 #: "ansvarar", and owner and steering group asked together ("ägare eller styrgrupp", "owner or steering group", "äger eller styr").
 RESPONSIBLE_CUE = re.compile(
-    r"\b(ansvar\w*|responsib\w*|accountable|(?:projekt)?ag(?:are|arna|aren|er|de) (?:eller|och|or|and) styr\w*|styr\w* (?:eller|och|or|and) (?:projekt)?ag\w*|"
+    r"\b(ansvar\w*(?! for att)|responsib\w*(?! for \w+ing)|accountable|(?:projekt)?ag(?:are|arna|aren|er|de) (?:eller|och|or|and) styr\w*|styr\w* (?:eller|och|or|and) (?:projekt)?ag\w*|"
     r"(?:project )?owners? (?:or|and) steer\w*|own(?:s|ed)? (?:or|and) steer\w*|steer\w* (?:or|and) own\w*|projektagare styrgrupp|"
     r"(?:star|stod|ligger|is|are) bakom(?! (?:ansokan|application|lagesrapporten|rapporten))|(?:is|are|stands?) behind(?! the (?:application|report))|"
     r"who is behind(?! the (?:application|report)))\b"
@@ -214,7 +214,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     if qd.text:
         # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
         text = normalise(text.replace(normalise(qd.text), " ", 1))
-    text = split_compounds(structure, text)
+    text = correct_spelling(structure, split_compounds(structure, text))
     relation, relation_pos = _relation_cue(text)
     start = _START.search(text)
     if start and qd.source in ("default", "option"):
@@ -244,6 +244,51 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         members=bool(MEMBERS_CUE.search(text)),
         listing=bool(LIST_CUE.search(text)),
     )
+
+
+#: The reader's own words, each as a question writes it when spelt right: a word one letter off one of them (and no
+#: name's word) is read as it ("anstäld" → "anstalld"). The forms the relation cues (:data:`lsgmap.vocab.RELATION_KINDS`)
+#: and the kinds' nouns match.
+_OWN_WORDS = tuple(sorted(set(
+    "anstalld anstallda anstaller anstallde arbetsgivare finansierad finansierar finansierade finansiar finansiarer "
+    "uppdragsgivare uppdragsgivaren uppdraget uppdragen rapporterar rapporterade rapporten rapport ordforande ordforanden "
+    "omfattar omfattade medlemmar medlem projektagare projektagaren styrgrupp styrgruppen styrgrupper sammanslagningen "
+    "sammanslagning lagesrapporten lagesrapport ansokan ansokningen processledaren processledare budgeten budget "
+    "kommuner kommunerna projekt projekten insatser insatserna myndigheter samverkansgrupper samverkansgrupperna "
+    "beviljad beviljades godkand godkandes ansvarar ansvarig deltog deltagit traffade employed employs employer funded "
+    "funds funder commissioned commissions reports reported members chair chairman merger merged steering steers owner "
+    "owns application budget municipalities projects interventions assignments assignment".split()
+)))
+_OWN_SET = frozenset(_OWN_WORDS)
+
+
+def correct_spelling(structure, text: str) -> str:
+    """``text`` (normalised) with each word of five letters or more that is one letter off one of the reader's own
+    words (:data:`_OWN_WORDS`) read as that word; a word of a name, a question word or a word the reader knows stays.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> correct_spelling(load(BUNDLED_DATA), "ar processledaren anstald av lsg")
+    'ar processledaren anstalld av lsg'
+    >>> correct_spelling(load(BUNDLED_DATA), "vem finansierar tris")
+    'vem finansierar tris'
+    """
+    from rapidfuzz.distance import Levenshtein
+
+    names = structure.names.words
+    words = text.split()
+    for i, word in enumerate(words):
+        if len(word) < 5 or word in _OWN_SET or word in QUESTION_WORDS or word in names or word.isdigit() or _cued(word):
+            continue
+        near = [w for w in _OWN_WORDS if w[:2] == word[:2] and abs(len(w) - len(word)) <= 1 and Levenshtein.distance(w, word, score_cutoff=1) <= 1]
+        if len(near) == 1:
+            words[i] = near[0]
+    return " ".join(words)
+
+
+@lru_cache(maxsize=4096)
+def _cued(word: str) -> bool:
+    """A word some relation's or kind's cue already reads ("report", "kommunen"): spelt as the reader knows it."""
+    return any(k.cue.fullmatch(word) for k in CUED_RELATIONS) or any(k.cue is not None and k.cue.fullmatch(word) for k in ENTITY_KINDS.values())
 
 
 #: Second parts of compounds that name what the first part is: "processledartjänsten" is the process leader's post.

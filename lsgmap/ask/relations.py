@@ -246,12 +246,16 @@ def relation_between(structure, reading: Reading) -> Finding:
         a, b = b, a
     items += backward
     name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
-    items, lead = (items, msg("ask.lead_yes")) if items else _no_between(structure, kinds, a, b, span)
+    items, lead = (items, None if _ASKS_WHO.match(reading.text) else msg("ask.lead_yes")) if items else _no_between(structure, kinds, a, b, span)
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), lead,
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
         notes=read_as, verdict=True,
     )
+
+
+#: "Vem rapporterar om X till RAR?": a question for who, not whether (no "Ja:" before the answer).
+_ASKS_WHO = re.compile(r"^\s*(?:vem|vilka|vilken|vilket|who|which)\b")
 
 
 def _no_between(structure, kinds, a: str, b: str, span) -> tuple[list, Any]:

@@ -99,12 +99,21 @@ def unsure(structure, reading: Reading) -> Finding:
     if _WHO.search(reading.text) and found:  # "vad heter PRIO-samordnaren?": the documents speak of it and name no one
         return Finding("documents", msg("ask.i_documents"), msg("ask.no_one_named"), entities=tuple(reading.ids), details=_quoted(found),
                        verdict=True, passages=tuple(found), alternatives=alternatives(structure, reading))
+    if found and found[0].score >= CLOSE_ENOUGH:  # a passage that shares much with the question: said as the answer, as a quote
+        lead, source = _best(found)
+        shown = list(dict.fromkeys([source, *found]))[:_SHORT]
+        return Finding("documents", msg("ask.i_documents_closest"), lead, entities=tuple(reading.ids), details=_quoted(shown), verdict=True,
+                       passages=tuple(shown), alternatives=alternatives(structure, reading))
     notice = msg("ask.unsure")
     return Finding(
         "unsure", msg("ask.unsure_short"), entities=tuple(reading.ids), details=_quoted(found) | {"alternatives": [a.query for a in alternatives(structure, reading)]},
         notice=notice, understood=False, alternatives=alternatives(structure, reading), passages=tuple(found),
     )
 
+
+#: How well the best passage must match a question no handler reads for it to be said as the answer (the passage
+#: search's score: the question's rarer words in it, weighed; a passage naming two of them scores about 7 and more).
+CLOSE_ENOUGH = 7.0
 
 #: "Vem är …", "who is …": a person or an actor is asked for.
 _WHO = re.compile(r"^\s*(?:vem|vilka personer|vilken person|who)\b|\b(?:vad heter|whats the name|what is the name|name of)\b")
