@@ -56,3 +56,11 @@ def test_a_passage_that_shares_much_with_an_unread_question_is_its_answer(s):
 def test_an_amount_no_source_gives_is_not_stated(s):
     assert "Det framgår inte: källorna anger inget belopp" in _head(s, "hur mycket pengar får innovation 100 dagar och från vem", 2)
     assert "Not stated: the sources give no amount" in _head(s, "how much money does innovation 100 dagar get?", 2)
+
+
+def test_a_start_or_end_the_sources_disagree_on_says_both_first(s):
+    head = _head(s, "när började processledaren jobba", 3).splitlines()
+    assert head[1].startswith("Källorna säger olika:") and "oktober 2016" in head[1] and "2016-07-01" in head[1]
+    assert "oktober 2018" in _head(s, "till när är processledaren finansierad", 4)
+    tuna = _head(s, "när började TUNA", 2)  # no conflict recorded: the date the data states, no "disagree"
+    assert "disagree" not in tuna and "olika" not in tuna and "från 2008" in tuna
