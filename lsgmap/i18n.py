@@ -729,6 +729,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.no_chain": ("Ingen kedja från {name} upp till {root} det datumet.", "No chain from {name} up to {root} on that date."),
     "ask.i_paths": ("hur {a} och {b} hänger ihop", "how {a} and {b} are connected"),
     "ask.no_paths": ("Ingen förbindelse det datumet (högst 5 steg).", "No connection on that date (at most 5 steps)."),
+    "ask.documents_missing": ("Ja, enligt det som noterats i datan: «{quote}»", "Yes, according to what is recorded in the data: «{quote}»"),
     "ask.documents_no": ("Nej, enligt det som noterats i datan: «{quote}»", "No, according to what is recorded in the data: «{quote}»"),
     "ask.documents_count": ("{count}, enligt {title}: «{quote}»", "{count}, according to {title}: «{quote}»"),
     "ask.documents_items": ("Enligt {title}: {items}", "According to {title}: {items}"),

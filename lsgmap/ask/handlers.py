@@ -451,8 +451,8 @@ def composed(structure, reading: Reading) -> Finding:
 
 def _closely_said(structure, reading: Reading) -> bool:
     """A passage of the documents shares enough with the question to be said as its answer (:data:`~lsgmap.ask.unsure.CLOSE_ENOUGH`)."""
-    found = passages(structure, reading.text, only=named_documents(structure, reading), limit=1)
-    return bool(found) and found[0].score >= CLOSE_ENOUGH
+    found = passages(structure, reading.text, only=named_documents(structure, reading), limit=1) + passages(structure, reading.text, limit=1)
+    return any(p.score >= CLOSE_ENOUGH for p in found)  # as documents_say looks: the document named, and all when they answer far better
 
 
 def _query_answers(structure, query) -> tuple[tuple, Any]:

@@ -36,7 +36,7 @@ _FUNCTION = frozenset(
     "skulle kan mellan efter fore innan nu idag who what which how when does do did is are was were the a an of to for by "
     "with and in on at from be been this that those these it its into than then manga mycket many much ror rorande angaende "
     "regarding concerning galler gallande get gets got hosten varen sommaren vintern autumn spring summer winter jan feb mar apr jun jul aug sep sept okt oct nov dec "
-    "infor erna arna star sta stod sager saga say says said dokumenten dokumentet dokument documents document kallorna kallor sources source".split()
+    "infor erna arna star sta sager saga say says said enligt enl according vid dokumenten dokumentet dokument documents document kallorna kallor sources source".split()
 )
 #: Words that say nothing about what a passage is about.
 _COMMON = frozenset(
@@ -45,7 +45,10 @@ _COMMON = frozenset(
     "there the and for process leader".split()
 )
 _STEM = 5
+#: The stems of the documents' own names ("ansökan", "lägesrapporten", "the application", "the report")
+_DOCUMENT_STEMS = frozenset({"ansok", "lages", "rappo", "appli"})
 _HEADING = "#"  # a stem marked as the heading of a whole list
+_UNDER = "~"  # a stem marked as the heading a passage stands under
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -81,6 +84,8 @@ _SWEDISH = {
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
     "seminars": "seminarier", "seminar": "seminarier", "seminarium": "seminarier", "follow": "uppfoljning", "followup": "uppfoljning",
+    "ingar": "omraden", "bestar": "omraden", "delar": "omraden", "consist": "omraden", "consists": "omraden", "parts": "omraden",
+    "components": "omraden", "innehaller": "omraden", "includes": "omraden", "include": "omraden",
     "bestamt": "beslut", "bestamde": "beslut", "bestammer": "beslut", "beslutat": "beslut", "beslutade": "beslut", "decisions": "beslut",
 }
 
@@ -89,7 +94,7 @@ _SWEDISH = {
 _TAILS = ("tjansten", "tjanst", "gruppen", "grupper", "projektet", "moten", "motet", "uppdraget")
 
 
-_ENDINGS = ("arna", "erna", "orna", "ar", "er", "or", "en", "et", "n")
+_ENDINGS = ("arna", "erna", "orna", "ar", "er", "or", "en", "et", "n", "e")
 
 
 def _swedish(word: str) -> str:
@@ -99,10 +104,15 @@ def _swedish(word: str) -> str:
     return next((word[: -len(e)] for e in _ENDINGS if word.endswith(e) and len(word) - len(e) >= 4), word)
 
 
+def _own_part(word: str) -> str:
+    """A compound on the post's name without it: "processledartjänstn" is about the post ("tjänstn"), not the processes."""
+    return word[len("processledar"):] if word.startswith("processledar") and len(word) >= len("processledar") + 4 else word
+
+
 def _stems(text: str, *, compounds: bool = False) -> set[str]:
     """The 5-letter stems of the rarer words; with ``compounds`` (a document's words) also the stems inside a long
     word, so "utbildningar" finds "Grundutbildning i TRIS" and "möte" finds "Utlysningsmöte"."""
-    words = [_swedish(w) for w in normalise(text).split() if w not in _FUNCTION and w not in _COMMON]
+    words = [_swedish(_own_part(w)) for w in normalise(text).split() if w not in _FUNCTION and w not in _COMMON]
     tails = {tail for w in words if len(w) > 10 for tail in _TAILS if w.endswith(tail)}
     inner = {w[k : k + _STEM] for w in words if compounds and len(w) > 9 for k in range(3, len(w) - _STEM + 1)}
     return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _COMMON and not w.isdigit()} | inner
@@ -137,11 +147,16 @@ def _document_units(lines: list[str]) -> list[tuple[int, str, frozenset[str]]]:
                 out.append((i + 1, f"{line}: {joined}", frozenset(_stems(joined, compounds=True) | {_HEADING + w for w in heading} | heading)))
                 listed.update(k + i + 1 for k, _ in numbered)
             continue
-        out += [(i + 1, text, frozenset(own | heading)) for text in _units(line, lines[i + 1 : i + 16]) if len(own := _stems(text, compounds=True)) >= 3]
+        under = {_UNDER + w for w in heading}  # the heading's words count, less than the passage's own
+        out += [(i + 1, text, frozenset(own | under)) for text in _units(line, lines[i + 1 : i + 16]) if len(own := _stems(text, compounds=True)) >= 3]
     return out
 
 
 _CONFLICTS: WeakKeyDictionary = WeakKeyDictionary()
+#: A recorded conflict is lsgmap's note about the documents, not the documents: it answers only when it shares clearly more
+NOTE_WEIGHT = _NOTE_WEIGHT = 0.75
+#: A question whether the documents are right or agree: what the recorded conflicts are about
+_ASKS_RIGHT = re.compile(r"\b(?:stammer|ratt|fel\w*|korrekt\w*|motstrid\w*|skiljer|olika|overens|correct|right|wrong|mistakes?|errors?|disagree\w*|differ\w*|conflict\w*|agree)\b")
 #: The "document" of a passage that is a recorded conflict (conflicts.csv), not a quote.
 CONFLICTS = "conflicts.csv"
 
@@ -197,7 +212,9 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
     """The idf of the question's words in the passage, with a mild length norm (a long list does not win by length
     alone); a line broken off mid-sentence (text taken from a PDF) is a worse quote than the whole sentence; a passage
     with a number (for "hur många") or a date (for "när") in it answers better."""
-    score = sum(idf.get(w, 0.0) for w in wanted & stems) / (0.75 + 0.25 * len(stems) / average)
+    own = sum(idf.get(w, 0.0) for w in wanted & stems)
+    under = sum(idf.get(w, 0.0) for w in wanted - stems if _UNDER + w in stems)
+    score = (own + 0.5 * under) / (0.75 + 0.25 * len(stems) / average)
     if any(_HEADING + w in stems for w in wanted):
         score *= 2  # the whole list under a heading the question names ("Mål") answers "hur många mål", "mål 1"
     if boost is not None and boost.search(text if boost is _LIST else normalise(text)):
@@ -208,21 +225,55 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
 def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, only: tuple[str, ...] = ()) -> list[Passage]:
     """The sentences of the shipped documents that share most of the question's rarer words (idf-weighted), best first;
     the same sentence in another copy of a document, or a part of one already chosen, only once."""
-    sentences = tuple(x for x in _corpus(structure) if not only or x[0] in only)  # "enligt ansökan": that document only
-    wanted = _stems(question)
+    # "enligt ansökan": that document only, and the notes on the documents (what lsgmap records about them, weighed less)
+    sentences = tuple(x for x in _corpus(structure) if not only or x[0] in only or x[0] == CONFLICTS)
+    wanted = _stems(question) - (_DOCUMENT_STEMS if only else set())  # the document named is where to look, not what for
     if not wanted or not sentences:
         return []
-    n = len(sentences)
-    df = {w: sum(w in s[4] for s in sentences) for w in wanted}
-    idf = {w: math.log(1 + n / k) for w, k in df.items() if k}
-    average = sum(len(x[4]) for x in sentences) / n
+    idf = _idf(sentences, wanted)
+    average = sum(len(x[4]) for x in sentences) / len(sentences)
     boost = _boost(question)
+    weigh = _weights(question)
     scored = [
-        (Passage(doc_id, title, line, text, round(score, 2)), stems)
+        (Passage(doc_id, title, line, text, round(score * weigh(doc_id, text), 2)), stems)
         for doc_id, title, line, text, stems in sentences
         if len(stems) >= 4 and (score := _score(wanted, idf, stems, text, average, boost)) >= minimum  # not a heading or a broken line
     ]
     return _distinct(sorted(scored, key=lambda x: (-x[0].score, -len(x[0].text))), limit)
+
+
+def _idf(sentences, wanted: set[str]) -> dict[str, float]:
+    """How rare each of the question's stems is among the passages (a heading's word counts for the passages under it)."""
+    df = {w: sum(w in s[4] or _UNDER + w in s[4] for s in sentences) for w in wanted}
+    return {w: math.log(1 + len(sentences) / k) for w, k in df.items() if k}
+
+
+def _weights(question: str):
+    """What a passage's score is multiplied by: the question's words side by side in it (:func:`_phrase_bonus`), and a
+    recorded conflict weighs less than the documents unless the question asks whether they are right ("stämmer …?")."""
+    phrases = _phrases(question)
+    note = 1.25 if _ASKS_RIGHT.search(normalise(question)) else _NOTE_WEIGHT
+    return lambda doc_id, text: _phrase_bonus(phrases, text) * (note if doc_id == CONFLICTS else 1.0)
+
+
+def _phrases(question: str) -> list[str]:
+    """Two words of the question side by side, neither a function word ("administrativt stöd", "första gemensamma")."""
+    words = normalise(question).split()
+    return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
+            if not ({a, b} & (_FUNCTION | _COMMON)) and len(a) >= 3 and len(b) >= 3 and not (a.isdigit() or b.isdigit())]
+
+
+def _phrase_bonus(phrases: list[str], text: str) -> float:
+    """A passage that has two of the question's words side by side as the question does answers better (×1.5 each, at most ×2).
+
+    >>> _phrase_bonus(_phrases("vilka ska PL ge administrativt stöd till?"), "Administrativt stöd till ordföranden i LSG")
+    1.5
+    """
+    if not phrases:
+        return 1.0
+    flat = f" {normalise(text)} "
+    found = sum(f" {p} " in flat for p in phrases)
+    return min(2.0, 1.5 ** found)
 
 
 def _corpus(structure) -> tuple:

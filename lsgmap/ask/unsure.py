@@ -126,7 +126,14 @@ def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
     if named:
         return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=named[0][1]), named[0][0]
     missing = [p for p in found[:_SHORT] if p.document == CONFLICTS and set(reading.tokens) & _left_out(p.text)]
-    return (msg("ask.documents_no", quote=missing[0].text), missing[0]) if missing else (None, None)
+    if not missing:
+        return None, None
+    # "ingår Trosa i mål 1?" — no; "is Trosa missing from goal 1?" — yes: the same note, asked the other way round
+    return msg("ask.documents_missing" if _ASKS_MISSING.search(reading.text) else "ask.documents_no", quote=missing[0].text), missing[0]
+
+
+#: A yes/no question whether something is left out ("saknas Trosa …?", "is Trosa missing …?").
+_ASKS_MISSING = re.compile(r"\b(?:saknas|saknar|fattas|utelamnad\w*|missing|left out|omitted|lacks?|not (?:in|included|mentioned))\b")
 
 
 #: What a recorded conflict says a document leaves out: "saknar Trosa", "leaves out Trosa", "nämner inte TRIS".
@@ -149,13 +156,19 @@ def _done_by(structure, found: list[Passage], reading: Reading):
     """"Nej, enligt Lägesrapport …: «… slutföras under början av 2017»" when the passage the question points at says the
     work is still to be finished after the date asked about; no verdict when no passage says so."""
     for p in found[:_SHORT]:
-        later = _TO_BE_DONE.search(normalise(p.text))
-        if later is None:
-            continue
-        years = [int(y) for y in _YEAR.findall(later.group(0))]
-        if not years or min(years) > reading.date.last.year:
-            return msg("ask.documents_not_done", title=p.title.split(",")[0], quote=p.text if len(p.text) < 160 else p.text[:157] + "…"), p
+        for piece in _pieces(p.text):  # the sentence that says so, not the start of a long list around it
+            later = _TO_BE_DONE.search(normalise(piece))
+            if later is None:
+                continue
+            years = [int(y) for y in _YEAR.findall(later.group(0))]
+            if not years or min(years) > reading.date.last.year:
+                return msg("ask.documents_not_done", title=p.title.split(",")[0], quote=piece if len(piece) < 160 else piece[:157] + "…"), p
     return None, None
+
+
+def _pieces(text: str) -> list[str]:
+    """A passage's sentences and list items ("…; Detta kommer att slutföras under början av 2017.")."""
+    return [x.strip() for x in re.split(r"(?<=[.!?;])\s+", text) if x.strip()]
 
 
 def _best(found: list[Passage]):
