@@ -730,6 +730,10 @@ UI: dict[str, tuple[str, str]] = {
     "ask.i_paths": ("hur {a} och {b} hänger ihop", "how {a} and {b} are connected"),
     "ask.no_paths": ("Ingen förbindelse det datumet (högst 5 steg).", "No connection on that date (at most 5 steps)."),
     "ask.documents_missing": ("Ja, enligt det som noterats i datan: «{quote}»", "Yes, according to what is recorded in the data: «{quote}»"),
+    "ask.yes_through_post": (
+        "Ja, genom tjänsten: {person} innehar {post}, och {other} {verb} {post}. Källorna säger det om tjänsten, inte om {person} med namn.",
+        "Yes, through the post: {person} holds {post}, and {other} {verb} {post}. The sources say it of the post, not of {person} by name.",
+    ),
     "ask.documents_no": ("Nej, enligt det som noterats i datan: «{quote}»", "No, according to what is recorded in the data: «{quote}»"),
     "ask.documents_count": ("{count}, enligt {title}: «{quote}»", "{count}, according to {title}: «{quote}»"),
     "ask.documents_items": ("Enligt {title}: {items}", "According to {title}: {items}"),
@@ -741,6 +745,10 @@ UI: dict[str, tuple[str, str]] = {
     "ask.roles_unnamed": ("Källorna namnger ingen person: svaren är rollerna.", "The sources name no person: the answers are the roles."),
     "ask.summary": ("Svar ({count}): {names}", "Answer ({count}): {names}"),
     "ask.i_attribute": ("{what} ({name})", "{what} ({name})"),
+    "ask.definition_none": (
+        "Vad {name} är framgår inte: källorna nämner bara namnet ({kind}): {quotes}",
+        "What {name} is, the sources do not say: they only name it ({kind}): {quotes}",
+    ),
     "ask.definition": ("{name} ({kind}), enligt sina källor: {quotes}", "{name} ({kind}), as its sources say (in Swedish): {quotes}"),
     "ask.attribute": ("{name}: {what}: {value} [{sources}]", "{name}: {what}: {value} [{sources}]"),
     "ask.attribute_yes": ("Ja.", "Yes."),
@@ -841,6 +849,10 @@ UI: dict[str, tuple[str, str]] = {
     "ask.no_owner_steered": (
         "Ingen ägare finns i datan för {name}. Det källorna säger om ansvaret: den styrs av …",
         "No owner is recorded for {name}. What the sources say of who is responsible: it is steered by …",
+    ),
+    "ask.not_then_later": (
+        "Det framgår inte för den tiden: ingen källa nämner någon då. Det första datan känner till efteråt ({name} {verb}):",
+        "Not stated for that time: no source names anyone then. The first the data knows after it ({name} {verb}):",
     ),
     "ask.latest_known": (
         "Inget svar i datan för det datumet. Det senaste datan känner till ({name} {verb}):",

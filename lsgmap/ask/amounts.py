@@ -107,7 +107,10 @@ def _name_or_any(structure, entity_id: str | None, role: str):
 
 
 #: "Finns det en budgetpost för utbildning?": whether the budget has an item is asked, not how much.
-_ITEM_ASKED = re.compile(r"\b(?:budgetpost\w*|budget ?post\w*|post\w* i budgeten|budget items?|items? in the budget|line in the budget|budget lines?)\b")
+_ITEM_ASKED = re.compile(
+    r"\b(?:budgetpost\w*|budget ?post\w*|post\w* i budgeten|budget items?|items? in the budget|line in the budget|budget lines?|"
+    r"(?:pengar|medel|money|funds) (?:for|till|to)|budgeterat for|budgeted for|avsatt\w* (?:for|till)|set aside for)\b"
+)
 
 
 #: "Hur stor är lokalen?": a size, which an item's name may hold ("Lokal, 15 kvm"), not an amount.

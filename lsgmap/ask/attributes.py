@@ -15,6 +15,8 @@ sources; a yes/no question gets yes or no first ("Nej" to "deltid?" when the pos
 
 from __future__ import annotations
 
+import re
+
 from lsgmap.ask.compose import WANTS_YESNO
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.reading import Reading, name_alternatives
@@ -139,4 +141,20 @@ def definition(structure, entity_id: str):
     if not quotes:
         return None
     kind = ENTITY_KINDS.get(record.kind)
-    return msg("ask.definition", name=EntityName(record, full=True), kind=Term(kind, "label", lower=True) if kind else record.kind, quotes=Joined(tuple(quotes), "; "))
+    key = "ask.definition" if any(_describes(record, structure.sources[i].quote) for i in record.sources if i in structure.sources) else "ask.definition_none"
+    return msg(key, name=EntityName(record, full=True), kind=Term(kind, "label", lower=True) if kind else record.kind, quotes=Joined(tuple(quotes), "; "))
+
+
+def _describes(record, quote: str) -> bool:
+    """Whether a passage says more than the name ("Innovation 100 dagar (LSG Nyköping-Oxelösund)" only names it): four
+    words or more besides the entity's names and what stands in brackets.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> _describes(s.entities["innovation_100"], "Presentationen av Innovation 100 dagar"), _describes(s.entities["ibis"], s.sources["an_nykoping"].quote)
+    (False, True)
+    """
+    text = normalise(re.sub(r"\([^)]*\)", " ", quote or ""))
+    for name in sorted({record.name_sv, record.name_en, record.short_name, *record.aliases} - {""}, key=len, reverse=True):
+        text = text.replace(normalise(name), " ")
+    return len([w for w in text.split() if len(w) > 2]) >= 4

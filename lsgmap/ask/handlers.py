@@ -219,7 +219,11 @@ def changes(structure, reading: Reading) -> Finding:
 
 
 #: A yes/no question whether something existed ("Fanns LSG Trosa 2018?", "Did LSG Trosa exist in 2018?").
-EXISTS_CUE = re.compile(r"^\s*(?:fanns|finns|existerade|existerar|did\s+\S+(?:\s+\S+)?\s+exist|does\s+\S+(?:\s+\S+)?\s+exist|was\s+there|is\s+there)\b")
+EXISTS_CUE = re.compile(
+    r"^\s*(?:fanns|finns|existerade|existerar|did\s+\S+(?:\s+\S+)?\s+exist|does\s+\S+(?:\s+\S+)?\s+exist|was\s+there|is\s+there)\b|"
+    r"^\s*(?:ar|var|is|was)\s+(?:\S+\s+){1,4}(?:(?:fortfarande|still)\s+)?(?:igang|aktiv\w*|verksam\w*|running|active|ongoing|going on|in operation)\b|"
+    r"^\s*(?:pagar|pagick|lever|finns)\s+(?:\S+\s+){1,4}(?:fortfarande|kvar|still)\b"
+)
 
 
 def exists(structure, reading: Reading) -> Finding:
@@ -238,7 +242,8 @@ def exists(structure, reading: Reading) -> Finding:
     valid = entity.start <= hi and lo <= entity.end
     items = (queries.entity_item(structure, entity, on=(lo, hi)),) if valid else ()
     lead = msg("ask.lead_yes") if items and items[0].attested else msg("ask.lead_exists_unattested")
-    return Finding("exists", msg("ask.i_exists", name=_name(structure, x)), lead, entities=(x,), details={"exists": valid}, answers=items)
+    return Finding("exists", msg("ask.i_exists", name=_name(structure, x)), lead, entities=(x,), details={"exists": valid}, answers=items,
+                   verdict=bool(items))  # "Ja" before the open points, as every yes or no
 
 
 #: A question that asks how many ("Hur många …", "How many …").
@@ -534,6 +539,8 @@ def _asks_about_a_document(structure, reading: Reading) -> bool:
     "Vem skrev under ansökan?")."""
     if AUTHOR_CUE.search(reading.text):
         return bool(named_documents(structure, reading, loosely=True))
+    if TOPIC_CUE.search(reading.text) or DOCUMENT_CUE.search(reading.text):
+        return False  # "när ska seminarierna hållas enligt ansökan?": what the document says on a topic, not about itself
     return not reading.mentions and bool(named_documents(structure, reading)) and bool(DOCUMENT_INFO_CUE.search(reading.text))
 
 

@@ -120,7 +120,7 @@ def names_a_role(tokens: list[str], i: int) -> bool:
     """Whether the kind noun at ``i`` begins a role ("project owner", "projekt ägare")."""
     if i + 1 < len(tokens) and tokens[i + 1] in _ROLE_AFTER:
         return True
-    return i > 0 and i + 2 < len(tokens) and kind_of_word(tokens[i]) == "steering_group" and tokens[i + 1] in ("for", "of", "over")  # "är LSG Trosa styrgrupp för TUNA"
+    return i > 0 and i + 1 < len(tokens) and kind_of_word(tokens[i]) == "steering_group" and tokens[i + 1] in ("for", "of", "over")  # "är LSG Trosa styrgrupp för TUNA"
 
 
 @lru_cache(maxsize=4096)
@@ -260,6 +260,8 @@ _OWN_WORDS = tuple(sorted(set(
     "owns application budget municipalities projects interventions assignments assignment".split()
 )))
 _OWN_SET = frozenset(_OWN_WORDS)
+#: Short forms people type ("PL", "ordf", "enl.") and the words they stand for.
+_SHORT_FOR = {"pl": "processledaren", "ordf": "ordforande", "enl": "enligt", "tkr": "tkr", "proc": "processledaren"}
 
 
 def correct_spelling(structure, text: str) -> str:
@@ -271,11 +273,13 @@ def correct_spelling(structure, text: str) -> str:
     'ar processledaren anstalld av lsg'
     >>> correct_spelling(load(BUNDLED_DATA), "vem finansierar tris")
     'vem finansierar tris'
+    >>> correct_spelling(load(BUNDLED_DATA), "vem ar ordf i lsg nykoping enl pl")
+    'vem ar ordforande i lsg nykoping enligt processledaren'
     """
     from rapidfuzz.distance import Levenshtein
 
     names = structure.names.words
-    words = text.split()
+    words = [_SHORT_FOR.get(w, w) for w in text.split()]
     for i, word in enumerate(words):
         if len(word) < 5 or word in _OWN_SET or word in QUESTION_WORDS or word in names or word.isdigit() or _cued(word):
             continue

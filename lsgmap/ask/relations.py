@@ -25,7 +25,7 @@ from lsgmap.ask.unsure import alternatives
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention, normalise
-from lsgmap.vocab import MEMBERSHIP, OWNERSHIP, RELATION_KINDS, STEERING
+from lsgmap.vocab import HOLDING, MEMBERSHIP, OWNERSHIP, RELATION_KINDS, STEERING
 
 __all__ = ["direction", "members_of_root", "relation_between", "relation_holders_or_targets"]
 
@@ -208,13 +208,25 @@ def _instead(structure, kinds: frozenset[str], x: str, span: tuple[int, int], me
             steering = queries.holders(structure, STEERING, candidate, on=span)
             if steering:
                 return steering, msg("ask.no_owner_steered", name=EntityName(structure.entities[candidate]))
-    lo, _ = span  # only relations with no stated end: one whose source says it ended did end
+    return _before_or_after(structure, kinds, x, span)
+
+
+def _before_or_after(structure, kinds: frozenset[str], x: str, span: tuple[int, int]) -> tuple[list, Message | None]:
+    """The last holders before the date whose end no source states ("senast kända"); else the first ones after it, with
+    "not stated for that time" ("vem hade tjänsten i aug 2016?")."""
+    name, (lo, hi) = EntityName(structure.entities[x]), span
     before = [i for i in queries.holders(structure, kinds, x, on=(0, lo - 1)) if not i.valid_to] if lo > 0 else []
-    if before:
-        last = max(i.effective_to or "9999" for i in before)
-        latest = [i for i in before if (i.effective_to or "9999") == last]
-        return latest, msg("ask.latest_known", name=name, verb=inverse(_one(kinds)))
+    if before:  # only relations with no stated end: one whose source says it ended did end
+        return _ends(before, max, lambda i: i.effective_to or "9999"), msg("ask.latest_known", name=name, verb=inverse(_one(kinds)))
+    if after := queries.holders(structure, kinds, x, on=(hi + 1, hi + 1 + 3 * 365)):
+        return _ends(after, min, lambda i: i.effective_from or ""), msg("ask.not_then_later", name=name, verb=inverse(_one(kinds)))
     return [], None
+
+
+def _ends(items: list, pick, day) -> list:
+    """The items whose ``day`` is the one ``pick`` (min or max) chooses."""
+    chosen = pick(day(i) for i in items)
+    return [i for i in items if day(i) == chosen]
 
 
 def _one(kinds: frozenset[str]) -> str:
@@ -230,7 +242,7 @@ def _read_as(structure, mention: Mention, entity_id: str) -> tuple[Message, ...]
 
 
 #: A relation said in the passive: "X is steered by Y", "X run by Y", "styrs X av Y", "X finansieras av Y".
-_PASSIVE = re.compile(r"\b(?:steered|owned|funded|financed|run|employed|commissioned|managed|led|governed) by\b|\b(?:styrs|ags|finansieras|drivs|anstalls|leds)\b(?:\s+\S+){0,4}\s+av\b")
+_PASSIVE = re.compile(r"\b(?:steered|owned|funded|financed|run|employed|commissioned|managed|led|governed) by\b|\b(?:styrs|ags|finansieras|drivs|anstalls|leds|anstalld|anstallda|anstalldes|finansierad|finansierade|finansierades|styrd|styrda|styrdes|agd|agda|agdes|driven|drivet|drivna|ledd|ledda|ledde)\b(?:\s+\S+){0,4}\s+av\b")
 
 
 def relation_between(structure, reading: Reading) -> Finding:
@@ -246,12 +258,32 @@ def relation_between(structure, reading: Reading) -> Finding:
         a, b = b, a
     items += backward
     name_a, name_b = EntityName(structure.entities[a]), EntityName(structure.entities[b])
-    items, lead = (items, None if _ASKS_WHO.match(reading.text) else msg("ask.lead_yes")) if items else _no_between(structure, kinds, a, b, span)
+    if not items and (through := _through_post(structure, kinds, a, b, span)):
+        items, lead = through
+    else:
+        items, lead = (items, None if _ASKS_WHO.match(reading.text) else msg("ask.lead_yes")) if items else _no_between(structure, kinds, a, b, span)
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), lead,
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
         notes=read_as, verdict=True,
     )
+
+
+def _through_post(structure, kinds, a: str, b: str, span) -> tuple[list, Any] | None:
+    """"Är Ida Malmberg anställd av RAR?" — yes through the post she holds (RAR employs the post), said as such: the
+    sources say it of the post, not of her by name."""
+    entities = structure.entities
+    for person, other in ((a, b), (b, a)):
+        if entities[person].kind != "person":
+            continue
+        for post in queries.targets(structure, {HOLDING}, person, on=span):
+            facts = [i for i in queries.holders(structure, kinds, post.id, on=span) if i.id == other]
+            facts += [i for i in queries.targets(structure, kinds, post.id, on=span) if i.id == other]
+            if facts:
+                kind = RELATION_KINDS[facts[0].relation]
+                return [post, *facts], msg("ask.yes_through_post", person=EntityName(entities[person], full=True), post=EntityName(entities[post.id]),
+                                           other=EntityName(entities[other]), verb=Term(kind, "verb"))
+    return None
 
 
 #: "Vem rapporterar om X till RAR?": a question for who, not whether (no "Ja:" before the answer).

@@ -25,7 +25,7 @@ from typing import Any
 
 from lsgmap.ask.interpretation import Finding
 from lsgmap.ask.passages import CONFLICTS, Passage, counted, list_items, listed_item, passages
-from lsgmap.ask.reading import WANTS_YESNO, Reading, name_alternatives, named_documents
+from lsgmap.ask.reading import WANTS_YESNO, Reading, document_filter, name_alternatives, named_documents
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
@@ -208,15 +208,23 @@ _LOOK = 30
 _COUNT_LOOK = 8
 
 
+def _searched(structure, reading: Reading) -> list[Passage]:
+    """The passages a documents answer looks in: the document the question names; "hur ofta skrivs lägesrapporten?" names
+    the report, but the application says it: the others too when they answer far better. "Enligt ansökan" asks what that
+    document says, and no other."""
+    only = named_documents(structure, reading)
+    wider = passages(structure, reading.text, only=only, limit=_LOOK)
+    if only and not document_filter(structure, reading)[0]:
+        every = passages(structure, reading.text, limit=_LOOK)
+        if every and (not wider or wider[0].score < 0.6 * every[0].score):
+            return every
+    return wider
+
+
 def documents_say(structure, reading: Reading) -> Finding:
     """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages, as
     quotes; first the listed item a yes/no question names, or the items that name what a list question names."""
-    only = named_documents(structure, reading)
-    wider = passages(structure, reading.text, only=only, limit=_LOOK)
-    if only:  # "hur ofta skrivs lägesrapporten?" names the report, but the application says it: the others too when they answer far better
-        every = passages(structure, reading.text, limit=_LOOK)
-        if every and (not wider or wider[0].score < 0.6 * every[0].score):
-            wider = every
+    wider = _searched(structure, reading)
     if not wider:
         return unsure(structure, reading)
     answers = _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
