@@ -202,7 +202,6 @@ def _instead(structure, kinds: frozenset[str], x: str, span: tuple[int, int], me
     """No answer on the date: who owns nothing is said with who steers it ("ingen ägare i datan; styrs av …"); else the
     last holders the data knows before the date whose end no source states ("senast kända"), said as such: unknown is
     not "none", and an end a source states is an end."""
-    name = EntityName(structure.entities[x])
     if kinds == {OWNERSHIP}:
         for candidate in (x, *meanings):  # "TUNA": the one of that name that someone steers
             steering = queries.holders(structure, STEERING, candidate, on=span)
