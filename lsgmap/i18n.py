@@ -689,6 +689,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.i_holders": ("vem {verb} {name}", "who {verb} {name}"),
     "ask.i_targets": ("vad {name} {verb}", "what {name} {verb}"),
     "ask.lead_holders": ("{name} {inverse}:", "{name} {inverse}:"),
+    "ask.lead_no_held": ("Nej: i datan {inverse} {name} inte av någon det datumet.", "No: in the data {name} is not {inverse} anyone on that date."),
     "ask.lead_targets": ("{name} {verb}:", "{name} {verb}:"),
     "ask.verb_responsible": ("ansvarar för", "is responsible for"),
     "ask.inverse_responsible": ("ägs eller styrs av", "is owned or steered by"),

@@ -18,9 +18,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lsgmap.ask.interpretation import EntityName, Finding, Term
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.passages import passages
-from lsgmap.ask.reading import Reading, kind_noun, name_alternatives
+from lsgmap.ask.reading import WANTS_YESNO, Reading, kind_noun, name_alternatives
 from lsgmap.ask.unsure import alternatives
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
@@ -179,14 +179,15 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
     """Who holds a relation to a named entity ("Vem styr TUNA?"), or what it holds one to ("Vad styr LSG Nyköping?")."""
     x, way, kind = _subject_and_direction(structure, reading)
     kinds, span, rel_key = reading.relation_kinds, reading.date.span, reading.relation_key
-    items = _QUERY[way](structure, kinds, x, on=span)
-    if kind and any(i.kind == kind for i in items):
-        items = [i for i in items if i.kind == kind]
+    items = _of_kind(_QUERY[way](structure, kinds, x, on=span), kind)
     name = EntityName(structure.entities[x])
     notice, lead = None, msg(f"ask.lead_{way}", verb=verb(rel_key), inverse=inverse(rel_key), name=name)
     if not items and way == "holders":
         items, notice = _instead(structure, kinds, x, span, tuple(name_alternatives(structure, reading.mentions[0])))
         lead = None
+    yes_no = _asks_whether_held(reading, way) and lead is not None
+    if yes_no:
+        lead = _held_or_not(items, lead, name, rel_key)  # "Är processledaren fortfarande finansierad?"
     others = () if items else alternatives(structure, reading)  # nothing at all: what the reader can answer about the name
     return Finding(
         "responsible" if reading.responsible else "relation",
@@ -194,8 +195,32 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
         rel_key, (x,), {"direction": way, "relations": sorted(kinds)}, tuple(items),
         tuple(queries.chain_to_root(structure, x, on=span)) if way == "holders" else (),
         notice=notice, notes=_read_as(structure, reading.mentions[0], x), alternatives=others,
-        passages=tuple(passages(structure, reading.text)) if others else (),
+        passages=tuple(passages(structure, reading.text)) if others else (), verdict=yes_no,
     )
+
+
+def _of_kind(items: list, kind: str | None) -> list:
+    """The items of the kind the question names, when there are any ("vilka LSG styr …"); else all of them."""
+    return [i for i in items if i.kind == kind] if kind and any(i.kind == kind for i in items) else items
+
+
+def _asks_whether_held(reading: Reading, way: str) -> bool:
+    """"Är processledaren finansierad?": one name, a verb, and whether anyone holds it."""
+    return way == "holders" and len(reading.mentions) == 1 and bool(WANTS_YESNO.search(reading.text))
+
+
+def _held_or_not(items, lead, name, rel_key: str):
+    """A yes/no whether anyone holds the relation: "Ja: … finansieras av:", or "Nej"; a recorded disagreement about when
+    it ends (or starts) is said first ("finansierad fram till oktober 2018; ansökan: … – 2018-06-30")."""
+    if not items:
+        return msg("ask.lead_no_held", name=name, inverse=inverse(rel_key))
+    disagree = [c for c in dict.fromkeys(c for item in items for c in item.conflicts) if _WHEN_SAID.search(c.topic_sv)]
+    yes = Joined((msg("ask.attribute_yes"), " ", lead), "")
+    return Joined((*(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in disagree), yes), "\n") if disagree else yes
+
+
+#: A recorded conflict about when something holds ("fram till oktober 2018", "från 2016-07-01").
+_WHEN_SAID = re.compile(r"\b(?:fram till|till och med|från|sedan|slutdatum\w*|upphör\w*)")
 
 
 def _instead(structure, kinds: frozenset[str], x: str, span: tuple[int, int], meanings: tuple[str, ...] = ()) -> tuple[list, Message | None]:
