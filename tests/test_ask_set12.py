@@ -68,3 +68,9 @@ def test_whether_something_is_still_held_says_the_disagreement_on_its_end_then_y
     assert head[1].startswith("Källorna säger olika:") and "oktober 2018" in head[1] and "2018-06-30" in head[1]
     assert any(line.startswith("Ja.") for line in head[1:4])
     assert _head(s, "is TRIS steered by anyone?", 2).splitlines()[1] == "Yes. TRIS is steered by:"
+
+
+def test_an_english_name_that_begins_with_the_is_found(s):
+    answer = ask(s, "how many months is the post applied for")
+    assert answer.interpretation.intent == "duration"
+    assert answer.text().splitlines()[1].startswith("24 months (2016-07-01 – 2018-06-30)")

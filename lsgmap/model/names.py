@@ -129,17 +129,19 @@ def find_mentions(structure, text: str) -> list[Mention]:
     chosen: list[Mention] = []
     taken: set[int] = set()
 
-    def grams(max_n: int, *, overlap: bool = False):
+    def grams(max_n: int, *, overlap: bool = False, exact: bool = False):
         for n in range(min(max_n, len(tokens)), 0, -1):
             for i in range(len(tokens) - n + 1):
-                if tokens[i] in STOPWORDS or tokens[i + n - 1] in STOPWORDS:
+                # a name may not begin or end with a question's small word; an English name may begin with "the" ("the post")
+                the = exact and n > 1 and tokens[i] in ("the", "a", "an") and " ".join(tokens[i : i + n]) in idx.variants
+                if (tokens[i] in STOPWORDS and not the) or tokens[i + n - 1] in STOPWORDS:
                     continue
                 covered = taken.intersection(range(i, i + n))
                 if covered and (not overlap or len(covered) == n):
                     continue
                 yield i, n, " ".join(tokens[i : i + n])
 
-    for i, n, gram in grams(idx.max_tokens):
+    for i, n, gram in grams(idx.max_tokens, exact=True):
         if gram in idx.variants and not taken.intersection(range(i, i + n)):
             chosen.append(Mention(i, i + n, gram, idx.ids_for(gram), 100.0, True))
             taken.update(range(i, i + n))
