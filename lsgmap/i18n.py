@@ -746,6 +746,11 @@ UI: dict[str, tuple[str, str]] = {
     "ask.roles_unnamed": ("Källorna namnger ingen person: svaren är rollerna.", "The sources name no person: the answers are the roles."),
     "ask.summary": ("Svar ({count}): {names}", "Answer ({count}): {names}"),
     "ask.i_attribute": ("{what} ({name})", "{what} ({name})"),
+    "ask.stands_for": (
+        "{short} står för {words} ({name}; ett namn datan har för det, källor: {sources}).",
+        "{short} stands for {words} ({name}; a name the data has for it, sources: {sources}).",
+    ),
+    "ask.i_stands_for": ("vad {short} står för", "what {short} stands for"),
     "ask.definition_none": (
         "Vad {name} är framgår inte: källorna nämner bara namnet ({kind}): {quotes}",
         "What {name} is, the sources do not say: they only name it ({kind}): {quotes}",

@@ -74,3 +74,9 @@ def test_an_english_name_that_begins_with_the_is_found(s):
     answer = ask(s, "how many months is the post applied for")
     assert answer.interpretation.intent == "duration"
     assert answer.text().splitlines()[1].startswith("24 months (2016-07-01 – 2018-06-30)")
+
+
+def test_what_a_short_name_stands_for_is_the_name_its_capitals_spell(s):
+    assert "RAR stands for Rehabilitera och Aktivera med gemensamma Resurser" in _head(s, "what does RAR stand for", 2)
+    assert "TRIS står för Tidig Rehabilitering I Samverkan" in _head(s, "vad står TRIS för?", 2)
+    assert "står för" not in _head(s, "vad står det om TRIS i ansökan?", 2)  # what a document says is no abbreviation question

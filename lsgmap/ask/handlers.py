@@ -46,6 +46,9 @@ from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
+    STANDS_FOR_CUE,
+    spelled_out,
+    stands_for,
     AUTHOR_CUE,
     WHEN_CUE,
     date_attribute,
@@ -591,6 +594,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),
             approval_not_recorded),
     Handler("document", _asks_about_a_document, document_period),
+    Handler("name", lambda s, r: bool(r.mentions) and bool(STANDS_FOR_CUE.search(r.text)) and spelled_out(s.entities[r.ids[0]]) is not None, stands_for),
     Handler("name", names_what_is_named, what_name),
     Handler("attribute", lambda s, r: not r.amount and fact_attribute(s, r) is not None, attribute_answer),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),

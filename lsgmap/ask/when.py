@@ -315,3 +315,32 @@ def what_name(structure, reading: Reading) -> Finding:
         "name", msg("ask.i_name", name=EntityName(target)), lead, entities=(target.id,), answers=(item,),
         notice=msg(key, name=target.name_sv, sources=", ".join(target.sources)), verdict=True,
     )
+
+
+#: "Vad står RAR för?", "what does TRIS stand for", "förkortningen IBIS": the words a short name is made of.
+STANDS_FOR_CUE = re.compile(r"\b(?:stand|stands) for\b|\bstar\s+(?:\S+\s+){0,2}for\b|\bforkortning\w*|\babbreviat\w*|\bshort for\b|\bbetyder\b|\bmeans?\b")
+
+
+def spelled_out(entity) -> str | None:
+    """The name of an entity whose capitals spell its short name ("Rehabilitera och Aktivera med gemensamma Resurser" for RAR).
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> spelled_out(s.entities["rar"]), spelled_out(s.entities["ibis"])
+    ('Rehabilitera och Aktivera med gemensamma Resurser', 'IntegrationsBygget I Sörmland')
+    """
+    short = (entity.short_name or "").upper()
+    if len(short) < 2:
+        return None
+    for name in (*entity.aliases, entity.name_sv, entity.name_en):
+        tail = name.split("–", 1)[-1].strip() if "–" in name else name
+        if "".join(c for c in tail if c.isupper()) == short:
+            return tail
+    return None
+
+
+def stands_for(structure, reading: Reading) -> Finding:
+    """What a short name stands for, as the data writes it out, said as the data's name (its sources beside it)."""
+    e = structure.entities[reading.ids[0]]
+    lead = msg("ask.stands_for", short=e.short_name, words=spelled_out(e), name=EntityName(e, full=True), sources=", ".join(e.sources))
+    return Finding("name", msg("ask.i_stands_for", short=e.short_name), lead, entities=(e.id,), verdict=True)
