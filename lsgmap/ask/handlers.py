@@ -46,16 +46,16 @@ from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
-    STANDS_FOR_CUE,
-    spelled_out,
-    stands_for,
     AUTHOR_CUE,
+    STANDS_FOR_CUE,
     WHEN_CUE,
     date_attribute,
     document_period,
     events_of,
     merged,
     names_what_is_named,
+    spelled_out,
+    stands_for,
     what_name,
     when,
     when_attribute,
