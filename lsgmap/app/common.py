@@ -445,19 +445,20 @@ def _part_bounds(version: str, key: str, lang: str | None, _s: Structure, _part:
     return tuple(layout_bounds(_s, _part.positions, only=_part.drawn, lang=lang))
 
 
-def laid_out_alone(s: Structure, ids, *, font_size: float = 18, frame: tuple[float, float] = FRAME) -> tuple[dict, Bounds]:
-    """``ids`` laid out alone for a map of ``frame`` (so its labels are large), and the box around their drawings.
+def laid_out_alone(s: Structure, ids, *, font_size: float = 18, frame: tuple[float, float] = FRAME, lang: str | None = None) -> tuple[dict, Bounds]:
+    """``ids`` laid out alone for a map of ``frame`` (so its labels are large), and the box around their drawings; with
+    ``lang``, room for the names of that language only.
 
-    Presentera's steps, Jämför's changed part and Fråga's answer; cached by dataset version, ids, font size and frame.
+    Presentera's steps, Jämför's changed part and Fråga's answer; cached by dataset version, ids, font size, frame and language.
     """
-    return _alone(s.version, tuple(sorted(ids)), float(font_size), tuple(frame), s)
+    return _alone(s.version, tuple(sorted(ids)), float(font_size), tuple(frame), lang, s)
 
 
 @st.cache_resource(show_spinner=False, max_entries=128)
-def _alone(version: str, ids: tuple[str, ...], font_size: float, frame: tuple[float, float], _s: Structure) -> tuple[dict, Bounds]:
+def _alone(version: str, ids: tuple[str, ...], font_size: float, frame: tuple[float, float], lang: str | None, _s: Structure) -> tuple[dict, Bounds]:
     only = frozenset(ids)
-    positions = layered_positions(_s, only=only, font_size=font_size, frame=frame)
-    return positions, tuple(layout_bounds(_s, positions, font_size=font_size, only=only))
+    positions = layered_positions(_s, only=only, font_size=font_size, frame=frame, lang=lang)
+    return positions, tuple(layout_bounds(_s, positions, font_size=font_size, only=only, lang=lang))
 
 
 @st.cache_resource(show_spinner=False, max_entries=4)

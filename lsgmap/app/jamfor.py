@@ -198,8 +198,8 @@ def placed(s, part, ids: frozenset[str] | None) -> tuple[frozenset[str] | None, 
     """(the entities drawn, their positions, the bounds both maps fit): the changed part ``ids`` alone, or the whole part
     (without what the part's map folds, :attr:`lsgmap.app.common.Part.folded`)."""
     if ids and ids - part.folded:
-        ids = ids - part.folded
-        positions, box = common.laid_out_alone(s, ids, font_size=FONT_SIZE, frame=HALF_FRAME)
+        ids = ids - part.folded  # a part laid out in one language (a national association's) keeps to it here too
+        positions, box = common.laid_out_alone(s, ids, font_size=FONT_SIZE, frame=HALF_FRAME, lang=part.lang)
         return ids, positions, box
     return part.drawn, part.positions, common.part_bounds(s, part)
 

@@ -34,7 +34,16 @@ def page(browser):
 
 
 def _legible(page, index: int = 0) -> tuple[float, list, int]:
+    """(smallest label px, overlapping pairs, nodes) once the map has stopped moving: two readings 0.5 s apart agree
+    (a fit still animating on a loaded machine reads smaller)."""
     frame = map_frame(page, index)
+    last = None
+    for _ in range(40):
+        now = (round(label_px(frame), 2), len(node_records(frame)))
+        if now == last:
+            break
+        last = now
+        page.wait_for_timeout(500)
     return label_px(frame), drawn_overlaps(frame), len(node_records(frame))
 
 
