@@ -80,3 +80,11 @@ def test_what_a_short_name_stands_for_is_the_name_its_capitals_spell(s):
     assert "RAR stands for Rehabilitera och Aktivera med gemensamma Resurser" in _head(s, "what does RAR stand for", 2)
     assert "TRIS står för Tidig Rehabilitering I Samverkan" in _head(s, "vad står TRIS för?", 2)
     assert "står för" not in _head(s, "vad står det om TRIS i ansökan?", 2)  # what a document says is no abbreviation question
+
+
+def test_set13_first_look_a_merger_decided_an_application_period_and_two_dates_offered(s):
+    assert _head(s, "har LSG Trosa och LSG Gnesta beslutat att slå ihop sig?", 2).splitlines()[1].startswith("Ja, från 2017-01-01")
+    assert "Ansökan om tjänst som processledare" in _head(s, "vilken period gäller ansökan?", 2)
+    assert "Det framgår inte" in _head(s, "blev ansökan om ungdomens hus beviljad?", 2)  # an application for something is no document
+    head = _head(s, "började processledaren i juli eller oktober 2016?", 3)
+    assert "2016-07-01" in head and "oktober 2016" in head and "inte säker" not in head

@@ -47,7 +47,9 @@ from lsgmap.ask.relations import members_of_root, relation_between, relation_hol
 from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
     AUTHOR_CUE,
+    END_CUE,
     STANDS_FOR_CUE,
+    START_CUE,
     WHEN_CUE,
     date_attribute,
     document_period,
@@ -582,6 +584,14 @@ def _names_another_kind(structure, reading: Reading) -> bool:
     return any(kind not in named for _, kind in kind_nouns(reading))
 
 
+#: Two dates offered to choose from ("i juli eller oktober 2016", "in 2016 or 2017").
+_DATES_OR = re.compile(
+    r"\b(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|january|february|march|june|july|"
+    r"august|october|(?:19|20)\d\d)\s+(?:eller|or)\s+(?:i\s+|in\s+)?(?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|"
+    r"november|december|january|february|march|june|july|august|october|(?:19|20)\d\d)\b"
+)
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -600,6 +610,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("duration", has_durations, duration),
     Handler("documents", _asks_the_documents, documents_say),
+    Handler("when_fact", lambda s, r: bool(r.mentions) and bool(START_CUE.search(r.text) or END_CUE.search(r.text)) and bool(_DATES_OR.search(normalise(r.question))),
+            when_fact),  # "började processledaren i juli eller oktober 2016?": the dates the sources give
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),

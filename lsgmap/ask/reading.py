@@ -44,7 +44,7 @@ RESPONSIBLE_CUE = re.compile(
 #: "Är Trosa och Gnesta fortfarande separata?": a merger asked the other way round (yes means not merged).
 SEPARATE_CUE = re.compile(r"\b(?:separata|separat|separate|var for sig|each on its own|still two|fortfarande tva)\b")
 LINEAGE_CUE = re.compile(
-    r"\b((?:gatt|gick|gar|ga|slagits|slogs|slas|slagit)\b.*\bihop|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
+    r"\b((?:gatt|gick|gar|ga|slagits|slogs|slas|slagit|sla|slar|slog)\b.*\b(?:ihop|samman)|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande|"
     r"samma (?:lsg|grupp)|same (?:lsg|group)|one (?:lsg|group)|ett lsg|en grupp|ett gemensamt lsg|"
     r"separata|separat|separate|var for sig|each on its own|still two|fortfarande tva)\b"
@@ -538,7 +538,7 @@ def named_documents(structure, reading: Reading, *, loosely: bool = False) -> tu
     ``loosely`` (a question about who wrote or signed "ansökan" means the document)."""
     for key, patterns in _DOCUMENT_WORDS.items():
         if key == "ansokan" and not loosely:
-            patterns = ("ansokan\\w+", "the application", "(?:enligt|enl|i|in|according to) ansokan")
+            patterns = ("ansokan\\w+", "the application", "(?:enligt|enl|i|in|according to) ansokan", "(?<!\\ben )ansokan(?! (?:om|angaende|for|till)\\b)")
         if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
             return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
     return ()
