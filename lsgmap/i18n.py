@@ -836,6 +836,9 @@ UI: dict[str, tuple[str, str]] = {
     "ask.passages_header": ("Vad dokumenten säger (citat, inte tolkade uppgifter):", "What the documents say (quotes, not facts read from them):"),
     "ask.line": ("rad", "line"),
     "ask.recorded_conflict": ("Noterad motstridighet i datan", "A conflict recorded in the data"),
+    "ask.i_applicants": ("vem som ansöker, och hos vem", "who applies, and to whom"),
+    "ask.applies": ("{who} ansöker hos {to} [{id}].", "{who} applies to {to} [{id}]."),
+    "ask.applies_none": ("Ingen ansökan finns i datan.", "No application is recorded in the data."),
     "ask.i_documents": ("vad dokumenten säger om frågan", "what the documents say on the question"),
     "ask.i_documents_closest": (
         "det stycke i dokumenten som bäst passar frågans ord (frågan passar ingen av datans uppgifter)",

@@ -277,6 +277,7 @@ HANDLER_QUESTIONS = {
     "bad_date": "Vem styr IBIS den 31 februari 2017?",
     "query": "Vilka projekt hade LSG Nyköping enligt lägesrapporten?",
     "amount": "Hur mycket finansierar RAR processledaren 2017?",
+    "applicants": "Vem står bakom ansökan om processledartjänsten?",
     "documents": "Vad har LSG:s ordförande för roll gentemot processledaren?",
     "unsure": "Vad är grejen med TUNA?",
     "document": "Vilken period täcker lägesrapporten?",

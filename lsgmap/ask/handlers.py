@@ -13,7 +13,7 @@ The relation questions (who steers X, what does X steer) are in :mod:`lsgmap.ask
 >>> handler_for(s, read_question(s, "Vad hände med LSG Gnesta?")).intent
 'lineage'
 >>> [h.intent for h in HANDLERS][:3]
-['documents', 'bad_date', 'amount']
+['documents', 'bad_date', 'applicants']
 """
 
 from __future__ import annotations
@@ -592,6 +592,41 @@ _DATES_OR = re.compile(
 )
 
 
+#: "Vem står bakom ansökan?", "who is behind the application", "vem söker man pengar hos": who applies, to whom.
+APPLICANT_CUE = re.compile(
+    r"\b(?:star|stod|ligger|is|are|was)\s+bakom\s+(?:\w+\s+)?ansokan\w*|\bbehind the application|"
+    r"\bsoker (?:man|de|dom|vi) (?:pengar |medel )?(?:hos|fran)\b|\bapplied to whom\b"
+)
+
+
+_APPLYING = "applies_to"
+
+
+def _with_parts(structure, x: str) -> Joined:
+    """A name with the entities that are part of it: "LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa)"."""
+    parts = sorted(r.from_id for r in structure.incoming(x) if r.relation == "part_of" and r.from_id in structure.entities)
+    named = EntityName(structure.entities[x], full=True)
+    if not parts:
+        return Joined((named,), "")
+    return Joined((named, " (", Joined(tuple(EntityName(structure.entities[p]) for p in parts)), ")"), "")
+
+
+def applicants(structure, reading: Reading) -> Finding:
+    """Who applies, and to whom: every "ansöker hos" relation, with its sources ("LSG GNOT ansöker hos RAR").
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> f = applicants(s, read_question(s, "Vem står bakom ansökan om processledartjänsten?"))
+    >>> f.lead.render("sv")
+    'LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa) ansöker hos Samordningsförbundet RAR i Sörmland [r030].'
+    """
+    rels = sorted((r for r in structure.relations.values() if r.relation == _APPLYING), key=lambda r: r.id)
+    items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in rels)
+    lines = tuple(msg("ask.applies", who=_with_parts(structure, r.from_id), to=EntityName(structure.entities[r.to_id], full=True), id=r.id) for r in rels)
+    return Finding("relation", msg("ask.i_applicants"), Joined(lines, "\n") if lines else msg("ask.applies_none"), _APPLYING, answers=items, verdict=True)
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -600,6 +635,7 @@ def _always(structure, reading: Reading) -> bool:
 HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: r.date.source == "invalid" and bool(passages_with(s, r.date.text)), written_bad_date),
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
+    Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),
             approval_not_recorded),

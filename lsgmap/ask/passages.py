@@ -114,7 +114,7 @@ def _stems(text: str, *, compounds: bool = False) -> set[str]:
     word, so "utbildningar" finds "Grundutbildning i TRIS" and "möte" finds "Utlysningsmöte"."""
     words = [_swedish(_own_part(w)) for w in normalise(text).split() if w not in _FUNCTION and w not in _COMMON]
     tails = {tail for w in words if len(w) > 10 for tail in _TAILS if w.endswith(tail)}
-    inner = {w[k : k + _STEM] for w in words if compounds and len(w) > 9 for k in range(3, len(w) - _STEM + 1)}
+    inner = {_UNDER + w[k : k + _STEM] for w in words if compounds and len(w) > 9 for k in range(3, len(w) - _STEM + 1)}  # count half
     return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _COMMON and not w.isdigit()} | inner
 
 
@@ -219,6 +219,8 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
         score *= 2  # the whole list under a heading the question names ("Mål") answers "hur många mål", "mål 1"
     if boost is not None and boost.search(text if boost is _LIST else normalise(text)):
         score *= 1.5 if boost is not _LIST else 2.0  # "vad deltog …": the list under "deltagit på:" over one sentence
+    if text.rstrip().endswith(":"):
+        score *= 0.6  # "delas in i tre områden:" without the list under it (a PDF's) says nothing yet
     return score if text.rstrip(")").endswith((".", "!", "?", ":")) or boost is _LIST else score * 0.8
 
 
