@@ -46,18 +46,30 @@ def _ends(stated: str) -> tuple[date, date] | None:
 
 
 def _periods(structure, entity_ids) -> dict[tuple[str, str], list]:
-    """{(from, to): [what holds that period]} for the entities and their relations with both ends stated."""
+    """{(from, to): [what holds that period, and the document that says so]} for the relations of the entities with both
+    ends stated; an entity's own period only when none of its relations states one (an entity's start and end may come
+    from two documents: "2016-07-01 – 2018-10" joins the application's start to the status report's end)."""
     out: dict[tuple[str, str], list] = {}
     for eid in entity_ids:
-        e = structure.entities[eid]
-        if e.valid_from and e.valid_to:
-            out.setdefault((e.valid_from, e.valid_to), []).append(EntityName(e))
         for r in structure.relations_of(eid):
             if r.valid_from and r.valid_to:
                 verb = Term(RELATION_KINDS[r.relation], "verb", lower=True)
-                name = Joined((EntityName(structure.entities[r.from_id]), verb, EntityName(structure.entities[r.to_id])), " ")
+                name = Joined((EntityName(structure.entities[r.from_id]), verb, EntityName(structure.entities[r.to_id]), _said_by(structure, r.sources)), " ")
                 out.setdefault((r.valid_from, r.valid_to), []).append(name)
+    if not out:
+        for eid in entity_ids:
+            e = structure.entities[eid]
+            if e.valid_from and e.valid_to:
+                out.setdefault((e.valid_from, e.valid_to), []).append(EntityName(e))
     return {span: names for span, names in out.items() if _ends(span[0]) and _ends(span[1])}
+
+
+def _said_by(structure, sources) -> str:
+    """"(Ansökan om tjänst …)": the documents of a fact's sources, by the first words of their titles."""
+    titles = dict.fromkeys(re.split(r" (?:om|avseende|for|on) ", structure.documents[structure.sources[i].document].title, maxsplit=1)[0]
+                           for i in sources if i in structure.sources and structure.sources[i].document in structure.documents)
+    shown = [x for x in titles if not x.startswith("Samma")] or list(titles)  # "Samma ansökan": the application's other copy
+    return f"({'; '.join(shown)})" if shown else ""
 
 
 def _named(structure, reading: Reading) -> list[str]:

@@ -21,7 +21,7 @@ from typing import Any
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.passages import passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, kind_noun, name_alternatives
-from lsgmap.ask.unsure import alternatives
+from lsgmap.ask.unsure import alternatives, documents_say
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention, normalise
@@ -185,6 +185,8 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
     if not items and way == "holders":
         items, notice = _instead(structure, kinds, x, span, tuple(name_alternatives(structure, reading.mentions[0])))
         lead = None
+    if not items and notice is None and passages(structure, reading.text, limit=1):
+        return documents_say(structure, reading)  # "vad ingår i processledartjänsten?": no fact, the passage that answers
     yes_no = _asks_whether_held(reading, way) and lead is not None
     if yes_no:
         lead = _held_or_not(items, lead, name, rel_key)  # "Är processledaren fortfarande finansierad?"

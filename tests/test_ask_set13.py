@@ -1,0 +1,36 @@
+"""The patterns blind set 13 found (tests/blind/score_13.md), each as the questions a user asked there."""
+
+from __future__ import annotations
+
+import pytest
+
+from lsgmap.ask import ask
+from lsgmap.dataset.load import BUNDLED_DATA, load
+
+
+@pytest.fixture(scope="module")
+def s():
+    return load(BUNDLED_DATA)
+
+
+def _lines(s, question: str, **kw) -> list[str]:
+    return ask(s, question, **kw).text().splitlines()
+
+
+def test_a_length_is_counted_from_one_documents_period_never_from_two_joined(s):
+    lines = _lines(s, "Hur många månader gäller ansökan om processledare?")
+    assert lines[1].startswith("24 månader (2016-07-01 – 2018-06-30)") and "(Ansökan)" in lines[1]
+    assert "28 månader" not in "\n".join(lines)  # the application's start and the report's end: a period no document states
+    assert lines[2].startswith("25 månader (2016-10 – 2018-10)") and "(Lägesrapport)" in lines[2]
+
+
+def test_who_is_behind_the_application_is_the_applicant_with_its_parts_and_whom_it_applies_to(s):
+    line = _lines(s, "Vem står bakom ansökan om processledartjänsten och vem söker man pengar hos?")[1]
+    assert line.startswith("LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa) ansöker hos Samordningsförbundet RAR")
+    assert "Totalt" not in line  # "pengar" is no budget question here
+    assert _lines(s, "Vem ansöker hos RAR?")[0].startswith("Tolkat som: vem ansöker hos")  # the relation question as before
+
+
+def test_what_the_post_includes_is_its_three_areas(s):
+    head = "\n".join(_lines(s, "vad ingår i processledartjänsten?")[:4])
+    assert "tre områden" in head and "Administrativt stöd" in head
