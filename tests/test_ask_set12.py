@@ -23,7 +23,7 @@ def _head(s, question: str, lines: int = 3, **kw) -> str:
 def test_the_passage_a_question_names_is_found_not_a_note_that_shares_its_document_name(s):
     assert "Genom effektivisering av samverkansstrukturer" in _head(s, "vad är syftet med processledaren enligt ansökan", 2)
     assert "seminarier genomförs årligen i samband med samordningsförbundets medlemsmöte" in _head(s, "när ska seminarierna hållas enligt ansökan?", 2)
-    assert "Administrativt stöd till ordföranden i LSG och TRIS styrgrupp" in _head(s, "vilka ska PL ge administrativt stöd till?", 2)
+    assert "Administrativt stöd till ordföranden i LSG och TRIS styrgrupp" in _head(s, "vilka ska PL ge administrativt stöd till?", 6)
     # a question whether the documents are right still finds lsgmap's note on them
     assert "2018-06-31, som inte finns" in _head(s, "stämmer slutdatumet i ansökans rubrik?", 2)
 

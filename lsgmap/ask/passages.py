@@ -185,6 +185,20 @@ def _numbered(following: list[str]) -> list[tuple[int, str]]:
     return items
 
 
+def _bullets(following: list[str]) -> list[str]:
+    """The bullet lines right under a line, blank lines skipped, up to the first other line (a heading, the next text):
+    a quote never joins the lists of two sections."""
+    items = []
+    for raw in following:
+        line = raw.strip()
+        if not line:
+            continue
+        if not line.startswith(("-", "•", "*")):
+            break
+        items.append(line.lstrip("-•* "))
+    return items
+
+
 def _units(line: str, following: list[str]) -> list[str]:
     """The passages of one line: each sentence with the next ("… en administrativ struktur. Detta kommer att slutföras …");
     a sentence ending in ":" with the list under it ("tre huvudsakliga områden: …")."""
@@ -193,7 +207,7 @@ def _units(line: str, following: list[str]) -> list[str]:
     for k, sentence in enumerate(sentences):
         text = " ".join(sentences[k : k + 2])
         if sentence.endswith(":"):
-            items = [x.strip().lstrip("-•* ") for x in following if x.strip().startswith(("-", "•", "*"))]  # the bullets under it
+            items = _bullets(following)  # the bullets under it, up to the next line that is none
             text = " ".join([sentence, "; ".join(items)]) if items else sentence
         out.append(text)
     return out

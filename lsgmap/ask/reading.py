@@ -283,7 +283,8 @@ def correct_spelling(structure, text: str) -> str:
     for i, word in enumerate(words):
         if len(word) < 5 or word in _OWN_SET or word in QUESTION_WORDS or word in names or word.isdigit() or _cued(word):
             continue
-        near = [w for w in _OWN_WORDS if w[:2] == word[:2] and abs(len(w) - len(word)) <= 1 and Levenshtein.distance(w, word, score_cutoff=1) <= 1]
+        near = [w for w in _OWN_WORDS if w[:2] == word[:2] and abs(len(w) - len(word)) <= 1 and Levenshtein.distance(w, word, score_cutoff=1) <= 1
+                and not (w.startswith(word) or word.startswith(w))]  # an ending added or dropped is a form of the word ("processledarens")
         if len(near) == 1:
             words[i] = near[0]
     return " ".join(words)

@@ -194,7 +194,7 @@ def _count_from(structure, found: list[Passage], reading: Reading):
 def _items_naming(structure, found: list[Passage], reading: Reading):
     """"Enligt Lägesrapport …: «Grundutbildning i TRIS»; «Arbetsförmedlingens metoddag i TRIS»": the items of a listed
     passage that name an entity of the question other than its subject ("vad har processledaren gjort som rör TRIS")."""
-    words = {normalise(w) for m in reading.mentions[1:] for e in [structure.entities[m.entity_id]] for w in (e.short_name, m.text) if w}
+    words = {normalise(w) for m in reading.mentions[1:] if m.exact for e in [structure.entities[m.entity_id]] for w in (e.short_name, m.text) if w}
     for p in found:
         items = [item for item in list_items(p) if any(f" {w} " in f" {normalise(item)} " for w in words)]
         if items:
