@@ -211,7 +211,7 @@ ENTITY_KINDS: dict[str, EntityKind] = _index(
         EntityKind("lsg_group", "LSG tillsammans", "LSGs together", "LSG tillsammans", "LSGs together", "#f4b183", "ellipse", 2, classes=_UNIT),
         EntityKind("municipality", "Kommun", "Municipality", "Kommuner", "Municipalities", "#548235", "box", 3, cues=r"kommun\w*|municipalit\w*", classes=_FORMAL),
         EntityKind("project", "Projekt / insats", "Project", "Projekt / insatser", "Projects", "#bf9000", "dot", 4,
-                   cues=r"projekt\w*|insats\w*|projects?|interventions?", classes=("lsgmap:Project",)),
+                   cues=r"projekt\w*|insats\w*|verksamhet\w*|projects?|interventions?", classes=("lsgmap:Project",)),
         EntityKind("steering_group", "Styrgrupp", "Steering group", "Styrgrupper", "Steering groups", "#a5a5a5", "ellipse", 4,
                    cues=r"styrgrupper\w*|steering groups", classes=_UNIT),
         EntityKind("team", "Team", "Team", "Team", "Teams", "#d9d9d9", "dot", 5, cues=r"team|teamen|teams", classes=_UNIT),

@@ -42,7 +42,7 @@ from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
-from lsgmap.ask.reading import QUESTION_WORDS, Reading, name_alternatives
+from lsgmap.ask.reading import QUESTION_WORDS, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
@@ -592,6 +592,25 @@ _DATES_OR = re.compile(
 )
 
 
+#: "Vad är ett LSG?", "what is a steering group": a kind of actor asked about, not one of them.
+_WHAT_KIND = re.compile(r"^\s*(?:vad ar|vad menas med|what is|what are|whats)\s+(?:en |ett |an |a |the )?(\w+)(?:\s+(?:egentligen|for nagot|for nat|really|exactly))?\s*$")
+
+
+def _asks_what_a_kind_is(structure, reading: Reading) -> bool:
+    m = _WHAT_KIND.match(reading.text)
+    return bool(m) and kind_of_word(m.group(1)) is not None and not any(m2.exact for m2 in reading.mentions)
+
+
+def what_a_kind_is(structure, reading: Reading) -> Finding:
+    """What the documents say a kind of actor is ("Vad är ett LSG egentligen?": "De lokala samverkansgrupperna (LSG) i
+    Sörmland ska driva, förankra och utveckla …"), looked up by the kind's own name."""
+    kind = ENTITY_KINDS[kind_of_word(_WHAT_KIND.match(reading.text).group(1))]
+    label = normalise(kind.plural_sv.split(" / ")[0])
+    found = passages(structure, label, limit=12)
+    opens = [p for p in found if label[:-1] in " ".join(normalise(p.text).split()[:4])]  # "De lokala samverkansgrupperna (LSG) … ska …"
+    return documents_say(structure, reading, list(dict.fromkeys([*opens, *found])))
+
+
 #: "Vem står bakom ansökan?", "who is behind the application", "vem söker man pengar hos": who applies, to whom.
 APPLICANT_CUE = re.compile(
     r"\b(?:star|stod|ligger|is|are|was)\s+bakom\s+(?:\w+\s+)?ansokan\w*|\bbehind the application|"
@@ -636,6 +655,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: r.date.source == "invalid" and bool(passages_with(s, r.date.text)), written_bad_date),
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
+    Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
     Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),
             approval_not_recorded),

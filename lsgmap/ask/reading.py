@@ -32,6 +32,7 @@ __all__ = ["Reading", "read_question", "document_filter", "named_documents", "na
 WANTS_YESNO = re.compile(
     r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|gick|slogs|"
     r"finansierar|finansierade|anstaller|anstallde|rapporterar|deltog|deltar|traffade|namner|namns|gjorde|gor|"
+    r"beviljades|godkandes|antogs|avslogs|startade|borjade|slutade|upphorde|finansierades|styrdes|agdes|anstalldes|bildades|"
     r"is|was|are|were|does|did|do|has|had|can)\b"
 )
 #: "ansvarar", and owner and steering group asked together ("ägare eller styrgrupp", "owner or steering group", "äger eller styr").
@@ -210,7 +211,8 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     """Read ``question`` about ``structure``: a date in the question overrides ``on`` (None: today)."""
     question = question or ""
     qd = _question_date(structure, question, on)
-    text = normalise(question)
+    question_text = re.sub(r"(?i)\b(who|what|where|when|how|that|it)['’]s\b", r"\1 is", question)  # "who's our process leader"
+    text = normalise(question_text)
     if qd.text:
         # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
         text = normalise(text.replace(normalise(qd.text), " ", 1))
@@ -253,7 +255,7 @@ _OWN_WORDS = tuple(sorted(set(
     "anstalld anstallda anstaller anstallde arbetsgivare finansierad finansierar finansierade finansiar finansiarer "
     "uppdragsgivare uppdragsgivaren uppdraget uppdragen rapporterar rapporterade rapporten rapport ordforande ordforanden "
     "omfattar omfattade medlemmar medlem projektagare projektagaren styrgrupp styrgruppen styrgrupper sammanslagningen "
-    "sammanslagning lagesrapporten lagesrapport ansokan ansokningen processledaren processledare budgeten budget "
+    "sammanslagning lagesrapporten lagesrapport lagesrapporter ansokan ansokningen processledaren processledare budgeten budget "
     "kommuner kommunerna projekt projekten insatser insatserna myndigheter samverkansgrupper samverkansgrupperna "
     "beviljad beviljades godkand godkandes ansvarar ansvarig deltog deltagit traffade employed employs employer funded "
     "funds funder commissioned commissions reports reported members chair chairman merger merged steering steers owner "
@@ -442,7 +444,7 @@ def _once_each(mentions: list[Mention]) -> tuple[Mention, ...]:
 
 
 #: "Vem är …", "Who was …": with a post named, who holds it.
-_WHO_IS = re.compile(r"^\s*(?:vem|who)\s+(?:ar|var|blev|har|hade|innehar|is|was|became|has|had|holds|held)\b")
+_WHO_IS = re.compile(r"^\s*(?:vem|who)\s+(?:ar|var|blev|har|hade|innehar|is|was|became|has|had|holds|held)\b(?:\s+(?:our|var|vart|den|the)\b)?")
 
 #: "vid starten" / "at the start": the first day the named entity held the relation asked about (or existed).
 _START = re.compile(r"\b(?:vid|i|fran)\s+starten\b|\bat\s+the\s+(?:start|beginning)\b")
@@ -489,6 +491,10 @@ def _relation_cue(text: str) -> tuple[str | None, int]:
         m = kind.cue.search(text)
         if m:
             return kind.key, _token_index(text, m.start())
+    for i, word in enumerate(text.split()):  # a compound ending in a cue word: "lägesrapporter" reports, "styrgruppsordförande" chairs
+        for kind in CUED_RELATIONS:
+            if len(word) >= 9 and any(kind.cue.fullmatch(word[k:]) for k in range(3, len(word) - 5)):
+                return kind.key, i
     return None, 0
 
 

@@ -53,6 +53,8 @@ _QUESTION_PRONOUNS = frozenset({"vem", "vilka", "vilken", "vilket", "whom", "who
 def direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str]:
     """("holders" | "targets", why) from word order around the verb and the name."""
     ms = mention.start
+    if tokens and tokens[0] in ("vart", "where", "whereto"):
+        return "targets", "where"  # "vart ska processledarens lägesrapporter skickas?": where its reports go
     if _genitive(tokens, mention):
         return "holders", "genitive"
     agents = _agent_positions(tokens)

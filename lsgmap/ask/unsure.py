@@ -221,10 +221,10 @@ def _searched(structure, reading: Reading) -> list[Passage]:
     return wider
 
 
-def documents_say(structure, reading: Reading) -> Finding:
-    """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages, as
-    quotes; first the listed item a yes/no question names, or the items that name what a list question names."""
-    wider = _searched(structure, reading)
+def documents_say(structure, reading: Reading, found: list[Passage] | None = None) -> Finding:
+    """What the documents say on a question no fact answers (tasks, roles, goals, activities): the best passages (or
+    ``found``), as quotes; first the listed item a yes/no question names, or the items that name what a list question names."""
+    wider = _searched(structure, reading) if found is None else found
     if not wider:
         return unsure(structure, reading)
     answers = _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
