@@ -96,7 +96,7 @@ def attribute_answer(structure, reading: Reading) -> Finding:
         lead = msg("ask.attribute_either_yes" if yes else "ask.attribute_either_no", what=what)
     elif WANTS_YESNO.search(reading.text) and raw.strip().lower() in ("ja", "nej", "yes", "no", "true", "false", "1", "0"):
         lead = msg("ask.attribute_yes" if yes != opposite else "ask.attribute_no")
-    sources = ", ".join(record.sources)
+    sources = ", ".join(saying(structure, record.sources, raw))
     return Finding(
         "attribute", msg("ask.i_attribute", what=what, name=name), lead, entities=tuple(i for i in (holder,) if i in structure.entities),
         details={"attribute": key, "holder": holder, "value": raw, "sources": list(record.sources)}, verdict=lead is not None,
@@ -118,7 +118,8 @@ def recorded_attributes(structure, entity_id: str):
     """Every askable attribute recorded on an entity, one line each ("heltidstjänst: ja"), or None."""
     record = structure.entities[entity_id]
     lines = tuple(
-        msg("ask.attribute", what=Term(a, "label"), name=EntityName(record), value=_Value(record.attributes[a.key]), sources=", ".join(record.sources))
+        msg("ask.attribute", what=Term(a, "label"), name=EntityName(record), value=_Value(record.attributes[a.key]),
+            sources=", ".join(saying(structure, record.sources, record.attributes[a.key])))
         for a in FACT_ATTRIBUTES if a.key in record.attributes
     )
     return Joined(lines, "\n") if lines else None
@@ -158,3 +159,16 @@ def _describes(record, quote: str) -> bool:
     for name in sorted({record.name_sv, record.name_en, record.short_name, *record.aliases} - {""}, key=len, reverse=True):
         text = text.replace(normalise(name), " ")
     return len([w for w in text.split() if len(w) > 2]) >= 4
+
+
+def saying(structure, sources, value: str) -> tuple[str, ...]:
+    """The sources whose passage says a number the value has ("67 %": the page that says 67, not the application that
+    names the project); all of them when the value has no number or none says it.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> saying(load(BUNDLED_DATA), ("pub_ibis", "an_nykoping"), "67 %")
+    ('pub_ibis',)
+    """
+    numbers = re.findall(r"\d+", value or "")
+    said = tuple(i for i in sources if i in structure.sources and numbers and all(n in (structure.sources[i].quote or "") for n in numbers))
+    return said or tuple(sources)
