@@ -847,6 +847,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.i_when_relation": ("datum för: {name} {inverse} …", "dates of: {name} {inverse} …"),
     "ask.i_when_entity": ("när {name} fanns", "when {name} existed"),
     "ask.when_dates_said": ("Enligt datan: {dates}", "According to the data: {dates}"),
+    "ask.quote_line": ("«{quote}» [{id}]", "«{quote}» (in Swedish) [{id}]"),
     "ask.when_disagree": ("Källorna säger olika: {topic} [{id}]", "The sources disagree: {topic} [{id}]"),
     "ask.from_date": ("från {date}", "from {date}"),
     "ask.to_date": ("till {date}", "until {date}"),

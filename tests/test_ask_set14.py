@@ -35,3 +35,18 @@ def test_whos_is_who_is(s):
 def test_what_a_kind_of_actor_is_is_the_passage_that_opens_with_it(s):
     line = _line(s, "vad är ett lsg egentligen")
     assert "De lokala samverkansgrupperna (LSG) i Sörmland ska driva, förankra och utveckla" in line
+
+
+def test_set14_patterns_assignments_asked_for_lengths_and_ends_dates_and_the_who_is_of_another_role(s):
+    line = _line(s, "lsg nyköping – vad har de bett processledaren göra? (lägesrapporten)", 1)
+    assert "nollplacerade" in line and "Ungdomens hus" not in line
+    assert "role and purpose" in _line(s, "which tasks did LSG Trosa hand the process leader (status report)?")
+    assert _line(s, "hur många månader är tjänsten budgeterad för").startswith("24 månader (2016-07-01 – 2018-06-30)")
+    head = "\n".join(ask(s, "till när finns det pengar för processledaren?").text().splitlines()[1:4])
+    assert "oktober 2018" in head and "2018-06-30" in head and "Totalt" not in head
+    head = "\n".join(ask(s, "datum för trosa o gnestas första gemensama möte?").text().splitlines()[1:3])
+    assert "2017-01-23" in head and "planeringsdagen" in head
+    assert "Ida Malmberg" not in _line(s, "vem var prio-samordnaren som processledaren träffade?")
+    assert _line(s, "no. of goals in the application?").startswith("4, according to")
+    assert "LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa) applies to" in _line(s, "who applied for the process leader post, and to whom?")
+    assert "Samordningsförbundet RAR" in _line(s, "vem står för lönen till procesledaren")

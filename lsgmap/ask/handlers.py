@@ -37,7 +37,7 @@ from lsgmap.ask.compose import (
     place_mentions,
 )
 from lsgmap.ask.dates import find_date
-from lsgmap.ask.duration import duration, has_durations
+from lsgmap.ask.duration import DURATION_CUE, duration, has_durations
 from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.passages import document_words, passages, passages_with
@@ -557,6 +557,8 @@ def _asks_the_documents(structure, reading: Reading) -> bool:
         return True  # "who is responsible for the follow-up of the post": the documents' section on it, not a chain
     if reading.responsible and reading.mentions:
         return False  # "how many activities is LSG Oxelösund owner or steering group for": projects, not the documents' activities
+    if reading.relation == "assigns" and reading.mentions and reading.tokens[-1] == "uppdrag":
+        return False  # "vad har LSG Nyköping bett processledaren göra?", "which tasks did LSG Trosa hand …": the assignments given
     named = [normalise(structure.entities[m.entity_id].name(lang)) for m in reading.mentions for lang in ("sv", "en")]
     if cue and any(cue.group(0) in name.split() for name in named):
         return False
@@ -614,7 +616,7 @@ def what_a_kind_is(structure, reading: Reading) -> Finding:
 #: "Vem står bakom ansökan?", "who is behind the application", "vem söker man pengar hos": who applies, to whom.
 APPLICANT_CUE = re.compile(
     r"\b(?:star|stod|ligger|is|are|was)\s+bakom\s+(?:\w+\s+)?ansokan\w*|\bbehind the application|"
-    r"\bsoker (?:man|de|dom|vi) (?:pengar |medel )?(?:hos|fran)\b|\bapplied to whom\b"
+    r"\bsoker (?:man|de|dom|vi) (?:pengar |medel )?(?:hos|fran)\b|\bapplied to whom\b|\bwho (?:applied|applies) for\b|\bvem (?:ansokte|har ansokt|ansoker) om\b"
 )
 
 
@@ -656,7 +658,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
-    Handler("amount", lambda s, r: r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
+    Handler("amount", lambda s, r: not DURATION_CUE.search(r.question.lower()) and not WHEN_CUE.search(r.text) and r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),
             approval_not_recorded),
     Handler("document", _asks_about_a_document, document_period),

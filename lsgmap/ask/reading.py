@@ -223,9 +223,10 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
         text = normalise(text.replace(start.group(0), " ", 1))
         qd = _at_the_start(structure, find_mentions(structure, text), relation, start.group(0)) or qd
         relation, relation_pos = _relation_cue(text)
+    text = _assignments_asked(text, relation)
     responsible = RESPONSIBLE_CUE.search(text)
     mentions = _mentions(structure, text) if qd.source != "invalid" else ()
-    if relation is None and _WHO_IS.match(text) and mentions and structure.entities[mentions[0].entity_id].kind == "role":
+    if relation is None and _WHO_IS.match(text) and mentions and structure.entities[mentions[0].entity_id].kind == "role" and mentions[0].start <= 4:
         relation, relation_pos = HOLDING, 1  # "Vem är processledare (för LSG i södra Sörmland)?": who holds the post
         mentions = mentions[:1]
     return Reading(
@@ -248,6 +249,13 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     )
 
 
+def _assignments_asked(text: str, relation: str | None) -> str:
+    """"vad har LSG Nyköping bett processledaren göra?", "which tasks did … hand": a question for its assignments, said so."""
+    if relation == "assigns" and not re.search(r"\b(?:uppdrag\w*|assign\w*)\b", text) and not re.match(r"\s*(?:vem|who)\b", text):
+        return f"{text} uppdrag"
+    return text
+
+
 #: The reader's own words, each as a question writes it when spelt right: a word one letter off one of them (and no
 #: name's word) is read as it ("anstäld" → "anstalld"). The forms the relation cues (:data:`lsgmap.vocab.RELATION_KINDS`)
 #: and the kinds' nouns match.
@@ -257,13 +265,13 @@ _OWN_WORDS = tuple(sorted(set(
     "omfattar omfattade medlemmar medlem projektagare projektagaren styrgrupp styrgruppen styrgrupper sammanslagningen "
     "sammanslagning lagesrapporten lagesrapport lagesrapporter ansokan ansokningen processledaren processledare budgeten budget "
     "kommuner kommunerna projekt projekten insatser insatserna myndigheter samverkansgrupper samverkansgrupperna "
-    "beviljad beviljades godkand godkandes ansvarar ansvarig deltog deltagit traffade employed employs employer funded "
+    "beviljad beviljades godkand godkandes ansvarar ansvarig deltog deltagit traffade gemensamma gemensamt employed employs employer funded "
     "funds funder commissioned commissions reports reported members chair chairman merger merged steering steers owner "
-    "owns application budget municipalities projects interventions assignments assignment".split()
+    "owns application budget municipalities projects interventions assignments assignment report".split()
 )))
 _OWN_SET = frozenset(_OWN_WORDS)
 #: Short forms people type ("PL", "ordf", "enl.") and the words they stand for.
-_SHORT_FOR = {"pl": "processledaren", "ordf": "ordforande", "enl": "enligt", "tkr": "tkr", "proc": "processledaren"}
+_SHORT_FOR = {"pl": "processledaren", "ordf": "ordforande", "enl": "enligt", "tkr": "tkr", "proc": "processledaren", "o": "och", "nr": "antal"}
 
 
 def correct_spelling(structure, text: str) -> str:

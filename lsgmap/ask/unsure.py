@@ -50,7 +50,7 @@ DOCUMENT_CUE = re.compile(
 TOPIC_CUE = re.compile(r"\b(?:seminari\w*|seminars?|uppfoljning\w*|utvardering\w*|follow ?up|evaluation|evaluating|evaluated)\b")
 _SHORT = 3
 #: "hur många" / "how many", anywhere in the question.
-WANTS_COUNT = re.compile(r"\b(?:hur manga|how many|antal|number of)\b")
+WANTS_COUNT = re.compile(r"\b(?:hur manga|how many|antal|number of|no of)\b")
 
 
 @dataclass(frozen=True)

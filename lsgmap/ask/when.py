@@ -39,7 +39,7 @@ __all__ = ["merged", "what_name", "NAME_CUE", "WHEN_CUE", "date_attribute", "whe
 
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
 WHEN_CUE = re.compile(
-    r"^\s*(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|"
+    r"^\s*(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|datum for|date of|"
     r"(?:fram )?till nar|fran nar|from when|fran och med nar)\b"
 )
 
@@ -85,8 +85,22 @@ def when_attribute(structure, reading: Reading) -> Finding:
     return Finding(
         "when", msg("ask.i_when_attribute", what=what, name=_name(structure, holder)), entities=(holder,),
         details={"attribute": key, "date": value, "sources": list(entity.sources)},
-        notice=msg("ask.when_attribute", what=what, date=Stated(value), name=_name(structure, holder), sources=", ".join(entity.sources)),
+        notice=Joined((msg("ask.when_attribute", what=what, date=Stated(value), name=_name(structure, holder), sources=", ".join(entity.sources)),
+                       *_sentences_saying(structure, entity.sources, value)), "\n"),
     )
+
+
+def _sentences_saying(structure, sources, value: str) -> tuple:
+    """The sentence of a source that says a date ("Första gemensamma mötet blir den 23 januari 2017 på den gemensamma
+    planeringsdagen."), as a quote with its source; the day and the year must both be in it."""
+    day, year = value[8:10].lstrip("0"), value[:4]
+    out = []
+    for i in sources:
+        quote = (structure.sources[i].quote or "") if i in structure.sources else ""
+        for sentence in re.split(r"(?<=[.!?])\s+", quote):
+            if year in sentence and (not day or re.search(rf"\b{day}\b", sentence)):
+                out.append(msg("ask.quote_line", quote=sentence.strip(), id=i))
+    return tuple(out[:1])
 
 
 def _meanings(structure, reading: Reading) -> set[str]:
