@@ -57,6 +57,8 @@ __all__ = [
     "HOLDING",
     "ASSIGNS",
     "ASSIGNED_TO",
+    "PART_OF",
+    "APPLYING",
     "PROJECT_LINES",
 ]
 
@@ -261,9 +263,9 @@ RELATION_KINDS: dict[str, RelationKind] = _index(
                      upward="object", cue_rank=10, cues=r"ordforande\w*|chair\w*",
                      term="lsgmap:chairs", meaning_sv="A är ordförande i B.", meaning_en="A chairs B."),
         RelationKind("part_of", "Del av", "Part of", "är en del av", "is part of", "består av", "consists of", "#6b6b6b", _DASH_DOT_DOT, 1,
-                     upward="object", cue_rank=11, cues=r"del av|delar av|ingar i|part of|parts of", term="org:subOrganizationOf"),
+                     upward="object", cue_rank=11, cues=r"del av|delar av|ingar i|part of|parts of", role="part", term="org:subOrganizationOf"),
         RelationKind("applies_to", "Ansöker hos", "Applies to", "ansöker hos", "applies to", "tar emot ansökan från", "receives an application from",
-                     "#bf9000", _DASHED, 1, upward="subject", cue_rank=13, cues=r"ansoker|ansokte|ansokt|applies|applied|apply",
+                     "#bf9000", _DASHED, 1, upward="subject", cue_rank=13, cues=r"ansoker|ansokte|ansokt|applies|applied|apply", role="application",
                      term="lsgmap:appliesTo", meaning_sv="A ansöker hos B om medel eller uppdrag.",
                      meaning_en="A applies to B for funds or an assignment."),
         RelationKind("holds", "Innehar", "Holds", "innehar", "holds", "innehas av", "is held by", "#827717", _SHORT_DASHES, 1,
@@ -300,7 +302,7 @@ ASKABLE_RELATIONS: tuple[str, ...] = tuple(sorted((k for k, r in RELATION_KINDS.
 ASSIGNMENT_RELATIONS = frozenset(k for k, r in RELATION_KINDS.items() if r.assignment)
 
 #: The parts a relation kind can play (:attr:`RelationKind.role`); each is played by exactly one kind.
-ROLES = ("membership", "ownership", "steering", "funding", "commission", "holding", "assignment_giver", "assignment_receiver", "coverage")
+ROLES = ("membership", "ownership", "steering", "funding", "commission", "holding", "assignment_giver", "assignment_receiver", "coverage", "part", "application")
 
 
 def kind_playing(role: str) -> str:
@@ -313,7 +315,7 @@ def kind_playing(role: str) -> str:
     return key
 
 
-MEMBERSHIP, OWNERSHIP, STEERING, FUNDING, COMMISSION, HOLDING, ASSIGNS, ASSIGNED_TO, COVERAGE = (kind_playing(role) for role in ROLES)
+MEMBERSHIP, OWNERSHIP, STEERING, FUNDING, COMMISSION, HOLDING, ASSIGNS, ASSIGNED_TO, COVERAGE, PART_OF, APPLYING = (kind_playing(role) for role in ROLES)
 #: The relation kinds listed under a project in the report, in order ("styrs av", "ägs av", "finansieras av").
 PROJECT_LINES: tuple[RelationKind, ...] = tuple(RELATION_KINDS[kind_playing(role)] for role in ("steering", "ownership", "funding"))
 

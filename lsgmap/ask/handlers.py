@@ -67,7 +67,7 @@ from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
 from lsgmap.time.diff import diff as diff_dates
-from lsgmap.vocab import ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, HOLDING, OWNERSHIP, RELATION_KINDS, STEERING
+from lsgmap.vocab import APPLYING, ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, HOLDING, OWNERSHIP, PART_OF, RELATION_KINDS, STEERING
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -557,7 +557,7 @@ def _asks_the_documents(structure, reading: Reading) -> bool:
         return True  # "who is responsible for the follow-up of the post": the documents' section on it, not a chain
     if reading.responsible and reading.mentions:
         return False  # "how many activities is LSG Oxelösund owner or steering group for": projects, not the documents' activities
-    if reading.relation == "assigns" and reading.mentions and reading.tokens[-1] == "uppdrag":
+    if reading.relation == ASSIGNS and reading.mentions and reading.tokens[-1] == "uppdrag":
         return False  # "vad har LSG Nyköping bett processledaren göra?", "which tasks did LSG Trosa hand …": the assignments given
     named = [normalise(structure.entities[m.entity_id].name(lang)) for m in reading.mentions for lang in ("sv", "en")]
     if cue and any(cue.group(0) in name.split() for name in named):
@@ -620,12 +620,11 @@ APPLICANT_CUE = re.compile(
 )
 
 
-_APPLYING = "applies_to"
 
 
 def _with_parts(structure, x: str) -> Joined:
     """A name with the entities that are part of it: "LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa)"."""
-    parts = sorted(r.from_id for r in structure.incoming(x) if r.relation == "part_of" and r.from_id in structure.entities)
+    parts = sorted(r.from_id for r in structure.incoming(x) if r.relation == PART_OF and r.from_id in structure.entities)
     named = EntityName(structure.entities[x], full=True)
     if not parts:
         return Joined((named,), "")
@@ -642,10 +641,10 @@ def applicants(structure, reading: Reading) -> Finding:
     >>> f.lead.render("sv")
     'LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa) ansöker hos Samordningsförbundet RAR i Sörmland [r030].'
     """
-    rels = sorted((r for r in structure.relations.values() if r.relation == _APPLYING), key=lambda r: r.id)
+    rels = sorted((r for r in structure.relations.values() if r.relation == APPLYING), key=lambda r: r.id)
     items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in rels)
     lines = tuple(msg("ask.applies", who=_with_parts(structure, r.from_id), to=EntityName(structure.entities[r.to_id], full=True), id=r.id) for r in rels)
-    return Finding("relation", msg("ask.i_applicants"), Joined(lines, "\n") if lines else msg("ask.applies_none"), _APPLYING, answers=items, verdict=True)
+    return Finding("relation", msg("ask.i_applicants"), Joined(lines, "\n") if lines else msg("ask.applies_none"), APPLYING, answers=items, verdict=True)
 
 
 def _always(structure, reading: Reading) -> bool:

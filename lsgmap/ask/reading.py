@@ -24,7 +24,7 @@ from lsgmap.dates import DateParseError
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang
 from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
-from lsgmap.vocab import COVERAGE, CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
+from lsgmap.vocab import ASSIGNS, COVERAGE, CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
 
 __all__ = ["Reading", "read_question", "document_filter", "named_documents", "name_alternatives", "name_word_owners", "topic_word", "detect_lang", "kind_noun", "kind_of_word", "QUESTION_WORDS"]
 
@@ -251,7 +251,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
 
 def _assignments_asked(text: str, relation: str | None) -> str:
     """"vad har LSG Nyköping bett processledaren göra?", "which tasks did … hand": a question for its assignments, said so."""
-    if relation == "assigns" and not re.search(r"\b(?:uppdrag\w*|assign\w*)\b", text) and not re.match(r"\s*(?:vem|who)\b", text):
+    if relation == ASSIGNS and not re.search(r"\b(?:uppdrag\w*|assign\w*)\b", text) and not re.match(r"\s*(?:vem|who)\b", text):
         return f"{text} uppdrag"
     return text
 
