@@ -50,3 +50,10 @@ def test_set14_patterns_assignments_asked_for_lengths_and_ends_dates_and_the_who
     assert _line(s, "no. of goals in the application?").startswith("4, according to")
     assert "LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa) applies to" in _line(s, "who applied for the process leader post, and to whom?")
     assert "Samordningsförbundet RAR" in _line(s, "vem står för lönen till procesledaren")
+
+
+def test_set15_stands_for_only_when_asked_what_a_name_stands_for_and_the_items_a_list_question_names(s):
+    assert "står för Rehabilitera" not in _line(s, "hur finansieras ett samordningsförbund som RAR, vem står för vad")
+    assert "RAR står för Rehabilitera och Aktivera med gemensamma Resurser" in _line(s, "vad står RAR för?")
+    assert "role and purpose" in _line(s, "what did lsg trosa ask the process leader to do in 2016")
+    assert "«Grundutbildning i TRIS»; «Arbetsförmedlingens metoddag i TRIS»" in _line(s, "vilka TRIS-grejer var processledaren på under rapportperioden?")

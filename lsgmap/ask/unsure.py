@@ -42,7 +42,7 @@ DOCUMENT_CUE = re.compile(
     r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
-    r"var pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till|gatt pa|gar pa|stotta\w*|"
+    r"var pa|var (?:\w+ ){1,2}pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till|gatt pa|gar pa|stotta\w*|"
     r"seminari\w*|seminars?|vad star det|vad sager|what do(?:es)? the (?:\w+ )?(?:documents?|application|report|sources?) say|"
     r"vad (?:\w+ ){0,4}(?:bestamt|beslutat|bestamde|beslutade)|what (?:\w+ ){0,4}decided)\b"
 )
@@ -193,10 +193,12 @@ def _count_from(structure, found: list[Passage], reading: Reading):
 
 def _items_naming(structure, found: list[Passage], reading: Reading):
     """"Enligt Lägesrapport …: «Grundutbildning i TRIS»; «Arbetsförmedlingens metoddag i TRIS»": the items of a listed
-    passage that name an entity of the question other than its subject ("vad har processledaren gjort som rör TRIS")."""
-    words = {normalise(w) for m in reading.mentions[1:] if m.exact for e in [structure.entities[m.entity_id]] for w in (e.short_name, m.text) if w}
+    passage that name an entity of the question other than the list's own subject ("vad har processledaren gjort som rör TRIS")."""
+    words = {normalise(w) for m in reading.mentions if m.exact for e in [structure.entities[m.entity_id]] for w in (e.short_name, m.text) if w}
     for p in found:
-        items = [item for item in list_items(p) if any(f" {w} " in f" {normalise(item)} " for w in words)]
+        lead_in = f" {normalise(p.text.split(':', 1)[0])} "  # "Processledaren har … deltagit på": the list's subject names no item
+        named = {w for w in words if f" {w} " not in lead_in}
+        items = [item for item in list_items(p) if any(f" {w} " in f" {normalise(item)} " for w in named)]
         if items:
             return msg("ask.documents_items", title=p.title.split(",")[0], items="; ".join(f"«{i}»" for i in items)), p
     return None, None

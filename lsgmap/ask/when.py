@@ -332,7 +332,9 @@ def what_name(structure, reading: Reading) -> Finding:
 
 
 #: "Vad står RAR för?", "what does TRIS stand for", "förkortningen IBIS": the words a short name is made of.
-STANDS_FOR_CUE = re.compile(r"\b(?:stand|stands) for\b|\bstar\s+(?:\S+\s+){0,2}for\b|\bforkortning\w*|\babbreviat\w*|\bshort for\b|\bbetyder\b|\bmeans?\b")
+STANDS_FOR_CUE = re.compile(
+    r"\b(?:stand|stands) for\s*$|^\s*(?:\S+\s+){1,2}star for\s*$|^\s*vad\s+(?:star|betyder)\s+(?:\S+\s+){0,2}?\S+(?:\s+for)?\s*$|\bforkortning\w*|\babbreviat\w*|\bshort for\b"
+)
 
 
 def spelled_out(entity) -> str | None:
