@@ -654,6 +654,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.amount_year": ("Summa {year}: {total} tkr", "Total {year}: {total} tkr"),
     "ask.amount_total": ("Totalt: {total} tkr", "Total: {total} tkr"),
     "ask.amount_items": ("Budgetposter ({count}): {items}", "Budget items ({count}): {items}"),
+    "ask.budget_years_no": ("Nej: budgeten har belopp bara för {years}.", "No: the budget has amounts for {years} only."),
     "ask.amount_none": (
         "Det framgår inte: källorna anger inget belopp för det (inga budgetrader i datan).",
         "Not stated: the sources give no amount for that (no budget lines in the data).",
@@ -837,7 +838,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.line": ("rad", "line"),
     "ask.recorded_conflict": ("Noterad motstridighet i datan", "A conflict recorded in the data"),
     "ask.i_applicants": ("vem som ansöker, och hos vem", "who applies, and to whom"),
-    "ask.applies": ("{who} ansöker hos {to} [{id}].", "{who} applies to {to} [{id}]."),
+    "ask.fact_line": ("{who} {verb} {to} [{id}].", "{who} {verb} {to} [{id}]."),
+    "ask.i_relation_facts": ("vem som {verb} vem", "who {verb} whom"),
     "ask.applies_none": ("Ingen ansökan finns i datan.", "No application is recorded in the data."),
     "ask.i_documents": ("vad dokumenten säger om frågan", "what the documents say on the question"),
     "ask.i_documents_closest": (

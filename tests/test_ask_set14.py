@@ -57,3 +57,15 @@ def test_set15_stands_for_only_when_asked_what_a_name_stands_for_and_the_items_a
     assert "RAR står för Rehabilitera och Aktivera med gemensamma Resurser" in _line(s, "vad står RAR för?")
     assert "role and purpose" in _line(s, "what did lsg trosa ask the process leader to do in 2016")
     assert "«Grundutbildning i TRIS»; «Arbetsförmedlingens metoddag i TRIS»" in _line(s, "vilka TRIS-grejer var processledaren på under rapportperioden?")
+
+
+def test_set15_more_years_a_person_in_a_post_relation_facts_and_swapped_letters(s):
+    assert _line(s, "finns det budget för 2019?") == "Nej: budgeten har belopp bara för 2016, 2017, 2018."
+    assert _line(s, "finns det budget för 2017?") == "Ja."
+    assert _line(s, "är ida malmberg fortfarande processledare?", on="2018-03-01") == "Ja enligt datan, men ingen källa talar för den tiden:"
+    assert _line(s, "är ida malmberg processledare?", on="2016-11-15") == "Ja:"
+    facts = ask(s, "vem får lägesrapporterna?").text()
+    assert "Processledare LSG södra Sörmland rapporterar till Samordningsförbundet RAR i Sörmland [r074]." in facts
+    assert "Menade du" in ask(s, "Vem finansierar Ibsi?").text()  # a name not found is no question about every funder
+    assert _line(s, "travle budget for the whole period 2016-2018?").startswith("Total: 31 tkr")
+    assert "Vad Innovation 100 dagar är framgår inte" in _line(s, "innovation 100 dagar – vad är det och vems är det?")

@@ -145,6 +145,17 @@ def _item_verdict(structure, reading: Reading, lines: list):
     return msg("ask.budget_item_no", items=Joined(tuple(Term(line, "item") for line in _every_item(structure))))
 
 
+def _year_verdict(structure, reading: Reading, years, result: dict):
+    """"Finns det budget för 2019?" — "Nej: budgeten har belopp bara för 2016, 2017, 2018" when the years asked have
+    none; "Ja." when they have."""
+    if not (WANTS_YESNO.search(reading.text) and years):
+        return None
+    if result.get("total"):
+        return msg("ask.attribute_yes")
+    budgeted = sorted({line.year for line in structure.budget})
+    return msg("ask.budget_years_no", years=", ".join(str(y) for y in budgeted)) if budgeted else None
+
+
 def _every_item(structure) -> list:
     """The budget's items, each once (its first line), in the budget's order."""
     return list({(line.item_sv, line.item_en): line for line in structure.budget}.values())
@@ -165,7 +176,7 @@ def amount(structure, reading: Reading) -> Finding:
     years = _years(reading)
     items = tuple(line.item_sv for line in lines) or None
     result = queries.amounts(structure, funder, target, years=years, items=items)
-    verdict = _other_answer(structure, reading, lines, result)
+    verdict = _other_answer(structure, reading, lines, result) or _year_verdict(structure, reading, years, result)
     funding = [structure.relations[rid] for rid in result["relations"]]
     answers = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in funding)
     names = {k: _name_or_any(structure, v, k) for k, v in (("funder", funder), ("target", target))}

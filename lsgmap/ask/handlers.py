@@ -641,10 +641,34 @@ def applicants(structure, reading: Reading) -> Finding:
     >>> f.lead.render("sv")
     'LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa) ansöker hos Samordningsförbundet RAR i Sörmland [r030].'
     """
-    rels = sorted((r for r in structure.relations.values() if r.relation == APPLYING), key=lambda r: r.id)
+    return relation_facts(structure, reading, APPLYING)
+
+
+#: The most facts of one relation kind said one by one when a question names the relation and no one ("vem får lägesrapporterna?").
+_MOST_FACTS = 12
+
+
+def _asks_a_relation_of_no_one(structure, reading: Reading) -> bool:
+    """"Vem får lägesrapporterna?", "who reports to whom": a relation asked for, no one named, few facts of it."""
+    if not reading.relation or reading.mentions or reading.responsible or not re.match(r"\s*(?:vem|vilka|vilken|who|which|till vem|to whom|vart)\b", reading.text):
+        return False
+    if AUTHOR_CUE.search(reading.text) or DOCUMENT_INFO_CUE.search(reading.text):
+        return False  # "who wrote the status report", "which period does it cover": the document itself
+    if any(w[:1].isupper() for w in reading.question.split()[1:]):
+        return False  # "Vem finansierar Ibsi?": a name the reader did not find (a misspelling gets "Menade du")
+    return 0 < sum(1 for r in structure.relations.values() if r.relation == reading.relation) <= _MOST_FACTS
+
+
+def relation_facts(structure, reading: Reading, kind: str | None = None) -> Finding:
+    """Every fact of one relation kind, one line each with its id ("Processledare … rapporterar till RAR [r074]")."""
+    kind = kind or reading.relation
+    rels = sorted((r for r in structure.relations.values() if r.relation == kind), key=lambda r: r.id)
     items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in rels)
-    lines = tuple(msg("ask.applies", who=_with_parts(structure, r.from_id), to=EntityName(structure.entities[r.to_id], full=True), id=r.id) for r in rels)
-    return Finding("relation", msg("ask.i_applicants"), Joined(lines, "\n") if lines else msg("ask.applies_none"), APPLYING, answers=items, verdict=True)
+    verb_of = Term(RELATION_KINDS[kind], "verb", lower=True)
+    lines = tuple(msg("ask.fact_line", who=_with_parts(structure, r.from_id), verb=verb_of, to=EntityName(structure.entities[r.to_id], full=True), id=r.id)
+                  for r in rels)
+    summary = msg("ask.i_applicants") if kind == APPLYING else msg("ask.i_relation_facts", verb=verb_of)
+    return Finding("relation", summary, Joined(lines, "\n") if lines else msg("ask.applies_none"), kind, answers=items, verdict=True)
 
 
 def _always(structure, reading: Reading) -> bool:
@@ -657,6 +681,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
+    Handler("relation", _asks_a_relation_of_no_one, relation_facts),
     Handler("amount", lambda s, r: not DURATION_CUE.search(r.question.lower()) and not WHEN_CUE.search(r.text) and r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
     Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),
             approval_not_recorded),

@@ -226,9 +226,8 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     text = _assignments_asked(text, relation)
     responsible = RESPONSIBLE_CUE.search(text)
     mentions = _mentions(structure, text) if qd.source != "invalid" else ()
-    if relation is None and _WHO_IS.match(text) and mentions and structure.entities[mentions[0].entity_id].kind == "role" and mentions[0].start <= 4:
-        relation, relation_pos = HOLDING, 1  # "Vem är processledare (för LSG i södra Sörmland)?": who holds the post
-        mentions = mentions[:1]
+    if relation is None:
+        relation, relation_pos, mentions = _holding_asked(structure, text, mentions, relation_pos)
     return Reading(
         question=question,
         lang=normalise_lang(lang) if lang else detect_lang(question, structure.names.words),
@@ -249,6 +248,16 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     )
 
 
+def _holding_asked(structure, text: str, mentions: tuple, pos: int) -> tuple[str | None, int, tuple]:
+    """"Vem är processledare …?": who holds the post; "är Ida Malmberg (fortfarande) processledare?": whether she holds it."""
+    kinds = [structure.entities[m.entity_id].kind for m in mentions]
+    if _WHO_IS.match(text) and mentions and kinds[0] == "role" and mentions[0].start <= 4:
+        return HOLDING, 1, mentions[:1]
+    if WANTS_YESNO.search(text) and sorted(kinds) == ["person", "role"]:
+        return HOLDING, mentions[1].start, mentions
+    return None, pos, mentions
+
+
 def _assignments_asked(text: str, relation: str | None) -> str:
     """"vad har LSG Nyköping bett processledaren göra?", "which tasks did … hand": a question for its assignments, said so."""
     if relation == ASSIGNS and not re.search(r"\b(?:uppdrag\w*|assign\w*)\b", text) and not re.match(r"\s*(?:vem|who)\b", text):
@@ -267,7 +276,8 @@ _OWN_WORDS = tuple(sorted(set(
     "kommuner kommunerna projekt projekten insatser insatserna myndigheter samverkansgrupper samverkansgrupperna "
     "beviljad beviljades godkand godkandes ansvarar ansvarig deltog deltagit traffade gemensamma gemensamt employed employs employer funded "
     "funds funder commissioned commissions reports reported members chair chairman merger merged steering steers owner "
-    "owns application budget municipalities projects interventions assignments assignment report".split()
+    "owns application budget municipalities projects interventions assignments assignment report travel salary computer "
+    "telephone premises".split()
 )))
 _OWN_SET = frozenset(_OWN_WORDS)
 #: Short forms people type ("PL", "ordf", "enl.") and the words they stand for.
@@ -275,7 +285,7 @@ _SHORT_FOR = {"pl": "processledaren", "ordf": "ordforande", "enl": "enligt", "tk
 
 
 def correct_spelling(structure, text: str) -> str:
-    """``text`` (normalised) with each word of five letters or more that is one letter off one of the reader's own
+    """``text`` (normalised) with each word of five letters or more that is one letter off (or two letters swapped from) one of the reader's own
     words (:data:`_OWN_WORDS`) read as that word; a word of a name, a question word or a word the reader knows stays.
 
     >>> from lsgmap.dataset.load import load, BUNDLED_DATA
@@ -286,14 +296,14 @@ def correct_spelling(structure, text: str) -> str:
     >>> correct_spelling(load(BUNDLED_DATA), "vem ar ordf i lsg nykoping enl pl")
     'vem ar ordforande i lsg nykoping enligt processledaren'
     """
-    from rapidfuzz.distance import Levenshtein
+    from rapidfuzz.distance import OSA  # a swap of two letters is one slip ("travle", "reprot")
 
     names = structure.names.words
     words = [_SHORT_FOR.get(w, w) for w in text.split()]
     for i, word in enumerate(words):
         if len(word) < 5 or word in _OWN_SET or word in QUESTION_WORDS or word in names or word.isdigit() or _cued(word):
             continue
-        near = [w for w in _OWN_WORDS if w[:2] == word[:2] and abs(len(w) - len(word)) <= 1 and Levenshtein.distance(w, word, score_cutoff=1) <= 1
+        near = [w for w in _OWN_WORDS if w[:2] == word[:2] and abs(len(w) - len(word)) <= 1 and OSA.distance(w, word, score_cutoff=1) <= 1
                 and not (w.startswith(word) or word.startswith(w))]  # an ending added or dropped is a form of the word ("processledarens")
         if len(near) == 1:
             words[i] = near[0]

@@ -289,7 +289,7 @@ def relation_between(structure, reading: Reading) -> Finding:
     if not items and (through := _through_post(structure, kinds, a, b, span)):
         items, lead = through
     else:
-        items, lead = (items, None if _ASKS_WHO.match(reading.text) else msg("ask.lead_yes")) if items else _no_between(structure, kinds, a, b, span)
+        items, lead = (items, None if _ASKS_WHO.match(reading.text) else _yes(items)) if items else _no_between(structure, kinds, a, b, span)
     return Finding(
         "relation_between", msg("ask.i_between", a=name_a, verb=verb(reading.relation_key), b=name_b), lead,
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
@@ -312,6 +312,12 @@ def _through_post(structure, kinds, a: str, b: str, span) -> tuple[list, Any] | 
                 return [post, *facts], msg("ask.yes_through_post", person=EntityName(entities[person], full=True), post=EntityName(entities[post.id]),
                                            other=EntityName(entities[other]), verb=Term(kind, "verb"))
     return None
+
+
+def _yes(items):
+    """"Ja:", or "Ja enligt datan, men ingen källa talar för den tiden:" when no source speaks for it on the date asked
+    ("är Ida Malmberg fortfarande processledare?" in 2018: the status report names her for October–December 2016)."""
+    return msg("ask.lead_yes") if any(i.attested for i in items) else msg("ask.lead_exists_unattested")
 
 
 #: "Vem rapporterar om X till RAR?": a question for who, not whether (no "Ja:" before the answer).

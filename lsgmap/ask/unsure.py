@@ -34,7 +34,8 @@ __all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE"
 
 #: "Berätta om X", "allt om X", "tell me about X": everything about a name is what is asked.
 ABOUT_CUE = re.compile(
-    r"^\s*(?:beratta om|beratta allt om|allt om|visa allt om|tell me about|everything about|about|om)\b|\bfor nagot\b|^\s*(?:what is|whats) (?:the |a )?\S+\s*$"
+    r"^\s*(?:beratta om|beratta allt om|allt om|visa allt om|tell me about|everything about|about|om)\b|\bfor nagot\b|^\s*(?:what is|whats) (?:the |a )?\S+\s*$|"
+    r"\bvad ar (?:det|den|detta)\b|\bwhat is (?:it|that|this)\b"
 )
 #: Questions about what the documents say rather than who steers what: tasks, roles, goals, activities, reasons.
 DOCUMENT_CUE = re.compile(
