@@ -69,3 +69,9 @@ def test_set15_more_years_a_person_in_a_post_relation_facts_and_swapped_letters(
     assert "Menade du" in ask(s, "Vem finansierar Ibsi?").text()  # a name not found is no question about every funder
     assert _line(s, "travle budget for the whole period 2016-2018?").startswith("Total: 31 tkr")
     assert "Vad Innovation 100 dagar är framgår inte" in _line(s, "innovation 100 dagar – vad är det och vems är det?")
+
+
+def test_a_budget_item_of_a_named_receiver_and_a_post_of_another_project(s):
+    assert "Total: 801 tkr" in ask(s, "what is the process leader's salary in 2017?").text()
+    assert "Samordningsförbundet RAR" in _line(s, "vem står för lönen till procesledaren")  # who pays: the funder, not the sum
+    assert "TRIS process leader" in _line(s, "who pays TRIS's own process leader?", 0)

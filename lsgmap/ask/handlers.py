@@ -671,6 +671,13 @@ def relation_facts(structure, reading: Reading, kind: str | None = None) -> Find
     return Finding("relation", summary, Joined(lines, "\n") if lines else msg("ask.applies_none"), kind, answers=items, verdict=True)
 
 
+def _budget_parties_only(structure, reading: Reading) -> bool:
+    """The names in the question are none, or only the budget's funders and receivers ("the process leader's salary")."""
+    parties = {i for line in structure.budget if line.relation in structure.relations
+               for i in (structure.relations[line.relation].from_id, structure.relations[line.relation].to_id)}
+    return all(m.entity_id in parties for m in reading.mentions)
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -682,7 +689,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
     Handler("relation", _asks_a_relation_of_no_one, relation_facts),
-    Handler("amount", lambda s, r: not DURATION_CUE.search(r.question.lower()) and not WHEN_CUE.search(r.text) and r.amount or (bool(budget_items(s, r)) and not r.mentions and not WHEN_CUE.search(r.text)), amount),
+    Handler("amount", lambda s, r: not DURATION_CUE.search(r.question.lower()) and not WHEN_CUE.search(r.text) and r.amount or (bool(budget_items(s, r)) and _budget_parties_only(s, r) and not r.relation and not WHEN_CUE.search(r.text)), amount),
     Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),
             approval_not_recorded),
     Handler("document", _asks_about_a_document, document_period),

@@ -212,6 +212,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     question = question or ""
     qd = _question_date(structure, question, on)
     question_text = re.sub(r"(?i)\b(who|what|where|when|how|that|it)['’]s\b", r"\1 is", question)  # "who's our process leader"
+    question_text = re.sub(r"(\w)['’]s own\b", r"\1", question_text)  # "TRIS's own process leader": the TRIS process leader
     text = normalise(question_text)
     if qd.text:
         # drop the date phrase so that "efter sammanslagningen" is no lineage cue and years are no names
