@@ -5,19 +5,12 @@ Each answer is read as a user reads it: its first lines.
 
 from __future__ import annotations
 
-import pytest
+import ask_kit
+from ask_kit import head as _head
 
 from lsgmap.ask import ask
-from lsgmap.dataset.load import BUNDLED_DATA, load
 
-
-@pytest.fixture(scope="module")
-def s():
-    return load(BUNDLED_DATA)
-
-
-def _head(s, question: str, lines: int = 3, **kw) -> str:
-    return "\n".join(ask(s, question, **kw).text().splitlines()[:lines])
+s = ask_kit.s  # the bundled data, a fixture by this name
 
 
 def test_the_passage_a_question_names_is_found_not_a_note_that_shares_its_document_name(s):

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import ask_kit
+from ask_kit import answer_lines as _lines
 
 from lsgmap.ask import ask
-from lsgmap.dataset.load import BUNDLED_DATA, load
 
-
-@pytest.fixture(scope="module")
-def s():
-    return load(BUNDLED_DATA)
-
-
-def _lines(s, question: str, **kw) -> list[str]:
-    return ask(s, question, **kw).text().splitlines()
+s = ask_kit.s  # the bundled data, a fixture by this name
 
 
 def test_a_length_is_counted_from_one_documents_period_never_from_two_joined(s):

@@ -2,19 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
+import ask_kit
+from ask_kit import line as _line
 
 from lsgmap.ask import ask
-from lsgmap.dataset.load import BUNDLED_DATA, load
 
-
-@pytest.fixture(scope="module")
-def s():
-    return load(BUNDLED_DATA)
-
-
-def _line(s, question: str, n: int = 1, **kw) -> str:
-    return ask(s, question, **kw).text().splitlines()[n]
+s = ask_kit.s  # the bundled data, a fixture by this name
 
 
 def test_verksamheter_are_projects_and_a_compound_ending_in_a_cue_word_asks_that_relation(s):

@@ -5,20 +5,13 @@ Each answer is read as a user reads it: its first lines.
 
 from __future__ import annotations
 
-import pytest
+import ask_kit
+from ask_kit import head as _head
 
 from lsgmap.ask import ask
 from lsgmap.ask.reading import detect_lang
-from lsgmap.dataset.load import BUNDLED_DATA, load
 
-
-@pytest.fixture(scope="module")
-def s():
-    return load(BUNDLED_DATA)
-
-
-def _head(s, question: str, lines: int = 4, **kw) -> str:
-    return "\n".join(ask(s, question, **kw).text().splitlines()[:lines])
+s = ask_kit.s  # the bundled data, a fixture by this name
 
 
 def test_either_or_is_answered_with_the_alternative_not_yes_or_no(s):

@@ -18,6 +18,7 @@ in Swedish or English without asking again.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,7 +30,7 @@ from lsgmap.model import queries
 from lsgmap.model.names import Mention
 from lsgmap.model.records import flag_working_name
 
-__all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity"]
+__all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity", "disagreements", "with_disagreements"]
 
 
 def render(value: Any, lang: str) -> str:
@@ -217,3 +218,23 @@ class Interpretation:
 
     def get(self, key: str, default: Any = None) -> Any:
         return self.to_json().get(key, default)
+
+
+def disagreements(items, end: str) -> list:
+    """The recorded conflicts of ``items`` about the end asked for: "start", "end", "either" (none for "both")."""
+    if end == "both":
+        return []
+    return [c for c in dict.fromkeys(c for item in items for c in item.conflicts) if _SAYS_WHEN[end].search(c.topic_sv)]
+
+
+def with_disagreements(conflicts, lead) -> Joined:
+    """"Källorna säger olika: … [id]", one line per recorded conflict, then ``lead``."""
+    return Joined((*(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in conflicts), lead), "\n")
+
+
+#: A recorded conflict about a start ("tjänsten från 2016-07-01; … sedan oktober 2016") or an end ("fram till oktober 2018").
+_SAYS_WHEN = {
+    "start": re.compile(r"\b(?:från|sedan|började|startade|start)\b"),
+    "end": re.compile(r"\b(?:fram till|till och med|slutdatum\w*|upphör\w*|slutar|t\.o\.m\.)"),
+    "either": re.compile(r"\b(?:fram till|till och med|från|sedan|slutdatum\w*|upphör\w*)"),  # whether it holds then
+}

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements, with_disagreements
 from lsgmap.ask.passages import passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, kind_noun, name_alternatives
 from lsgmap.ask.unsure import alternatives, documents_say
@@ -218,13 +218,9 @@ def _held_or_not(items, lead, name, rel_key: str):
     it ends (or starts) is said first ("finansierad fram till oktober 2018; ansökan: … – 2018-06-30")."""
     if not items:
         return msg("ask.lead_no_held", name=name, inverse=inverse(rel_key))
-    disagree = [c for c in dict.fromkeys(c for item in items for c in item.conflicts) if _WHEN_SAID.search(c.topic_sv)]
     yes = Joined((msg("ask.attribute_yes"), " ", lead), "")
-    return Joined((*(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in disagree), yes), "\n") if disagree else yes
-
-
-#: A recorded conflict about when something holds ("fram till oktober 2018", "från 2016-07-01").
-_WHEN_SAID = re.compile(r"\b(?:fram till|till och med|från|sedan|slutdatum\w*|upphör\w*)")
+    disagree = disagreements(items, "either")  # when it starts or ends ("fram till oktober 2018", "från 2016-07-01")
+    return with_disagreements(disagree, yes) if disagree else yes
 
 
 def _instead(structure, kinds: frozenset[str], x: str, span: tuple[int, int], meanings: tuple[str, ...] = ()) -> tuple[list, Message | None]:

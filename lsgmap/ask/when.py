@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lsgmap.ask.compose import named_documents
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term, validity
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term, disagreements, validity, with_disagreements
 from lsgmap.ask.reading import SEPARATE_CUE, WANTS_YESNO, Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model import queries
@@ -185,24 +185,12 @@ def _dates_lead(reading: Reading, items) -> tuple:
         return msg("ask.lead_when_dates"), []
     end = "start" if START_CUE.search(reading.text) else "end" if END_CUE.search(reading.text) else "both"
     lead = msg("ask.when_dates_said", dates=Joined(tuple(_dates_of(item, end) for item in items), "; "))
-    if disagree := _disagreements(items, end):  # "när började processledaren?": the sources' two dates first, not the one the data keeps
-        lead = Joined((*(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in disagree), lead), "\n")
+    if disagree := disagreements(items, end):  # "när började processledaren?": the sources' two dates first, not the one the data keeps
+        lead = with_disagreements(disagree, lead)
     dates = [item.valid_from for item in items if end != "end"] + [item.valid_to for item in items if end != "start"]
     return lead, [d for d in dates if d]
 
 
-def _disagreements(items, end: str) -> list:
-    """The recorded conflicts of ``items`` about the end asked for ("start" or "end"; none for "both")."""
-    if end == "both":
-        return []
-    return [c for c in dict.fromkeys(c for item in items for c in item.conflicts) if _SAYS_WHEN[end].search(c.topic_sv)]
-
-
-#: A recorded conflict about a start ("tjänsten från 2016-07-01; … sedan oktober 2016") or an end ("fram till oktober 2018").
-_SAYS_WHEN = {
-    "start": re.compile(r"\b(?:från|sedan|började|startade|start)\b"),
-    "end": re.compile(r"\b(?:fram till|till och med|slutdatum\w*|upphör\w*|slutar|t\.o\.m\.)"),
-}
 
 
 #: "När började …", "since when": the start is asked; "till när", "hur länge", "when does … end": the end.
