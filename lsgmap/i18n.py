@@ -675,6 +675,30 @@ UI: dict[str, tuple[str, str]] = {
         "Ingen källa talar för {span}, och svaren nedan är inte belagda för något datum.",
         "No source speaks for {span}, and the answers below are not attested for any date.",
     ),
+    "ask.undated_attested_last": (
+        "(Frågan anger inget datum: svaren är senast belagda {date}.)",
+        "(The question names no date: the answers were last attested {date}.)",
+    ),
+    "ask.undated_attested_first": (
+        "(Frågan anger inget datum: svaren är belagda först {date}.)",
+        "(The question names no date: the answers are first attested {date}.)",
+    ),
+    "ask.undated_attested_never": (
+        "(Frågan anger inget datum; ingen källa belägger svaren för något datum.)",
+        "(The question names no date; no source attests the answers for any date.)",
+    ),
+    "ask.planned_last": (
+        "För {span} finns det bara som plan i källorna (planerat, inte belagt); senast belagt {date}.",
+        "For {span} the sources have it only as a plan (planned, not attested); last attested {date}.",
+    ),
+    "ask.planned_first": (
+        "För {span} finns det bara som plan i källorna (planerat, inte belagt); först belagt {date}.",
+        "For {span} the sources have it only as a plan (planned, not attested); first attested {date}.",
+    ),
+    "ask.planned_never": (
+        "För {span} finns det bara som plan i källorna (planerat, inte belagt för något datum).",
+        "For {span} the sources have it only as a plan (planned, not attested for any date).",
+    ),
     "ask.on_day": ("den {day}", "on {day}"),
     "ask.during": ("under {span}", "during {span}"),
     "ask.date_from_question": ("datum ur frågan: \"{text}\"", "date from the question: \"{text}\""),

@@ -147,6 +147,32 @@ def test_the_opening_sentence_is_absent_when_one_item_is_attested(small):
     assert "Ingen källa talar" not in answer.text()
 
 
+def test_an_undated_question_says_when_its_answers_were_attested_after_them_not_before():
+    """No date in the question: the dataset's default day is not put before the answer as a doubt (three blind graders read it so)."""
+    from lsgmap.dataset.load import load
+
+    answer = ask(load(), "Vem styr TRIS?")
+    lines = answer.text().splitlines()
+    assert lines[1].startswith("Svar (")
+    assert "Ingen källa talar för" not in answer.text()
+    trailing = [i for i, line in enumerate(lines) if line == "(Frågan anger inget datum: svaren är senast belagda 2016-06-30.)"]
+    assert trailing and trailing[0] > 2
+    dated = ask(load(), "Vem styr TRIS?", on="2016-11-15").text().splitlines()
+    assert dated[1] == "Ingen källa talar för 2016-11-15. Svaren nedan är vad datan vet; senast belagt 2016-06-30."
+
+
+def test_a_date_only_a_plan_speaks_of_is_said_to_be_planned():
+    """The application's budget for 2017 is a plan: not "no source speaks for 2017", not attested either."""
+    from lsgmap.dataset.load import load
+
+    answer = ask(load(), "Hur mycket är budgeterat för resor 2017?")
+    assert answer.planned_only() and not any(a.attested for a in answer.answers)
+    assert answer.text().splitlines()[1] == ("För 2017-01-01 – 2017-12-31 finns det bara som plan i källorna (planerat, inte belagt); "
+                                             "senast belagt 2016-12-31.")
+    assert answer.text("en").splitlines()[1].startswith("For 2017-01-01 – 2017-12-31 the sources have it only as a plan")
+    assert not ask(load(), "Vem styr TRIS?", on="2017-03-01").planned_only()
+
+
 def test_facts_no_source_ever_speaks_for(small):
     answer = ask(small, "Vem anställer processledaren?", on="2017-03-01")
     (item,) = answer.answers

@@ -150,7 +150,7 @@ def _answer_part(s, data, lang: str, hide: bool) -> None:
         return
     if answer.notice is not None:
         st.info(plain(answer.message_text(lang)))
-    if answer.attestation_text(lang):
+    if answer.attestation_text(lang) and answer.date_asked:
         st.warning(plain(answer.attestation_text(lang)))
     if answer.interpretation.verdict and answer.interpretation.lead_text(lang):
         st.markdown(f"**{plain(answer.interpretation.lead_text(lang))}**")  # Ja / Nej / the count: the answer itself, first
@@ -159,6 +159,8 @@ def _answer_part(s, data, lang: str, hide: bool) -> None:
     left, right = st.columns([2, 3])
     with left:
         _answers(s, answer, lang)  # attested first, then valid but unattested, then what the sources disagree on
+        if answer.attestation_text(lang) and not answer.date_asked:  # no date asked: when a source speaks for the answers
+            st.caption(plain(answer.attestation_text(lang)))
         _readings_and_passages(answer, lang)
     view = View(
         on=answer.on, lang=lang, hide_persons=hide, highlight=[a.id for a in answer.answers],

@@ -138,13 +138,31 @@ class Answer:
             return "first", date.fromordinal(min(after))
         return "never", None
 
+    @property
+    def date_asked(self) -> bool:
+        """True when the question or the caller named the date; False on the dataset's default day or today's."""
+        return self.interpretation.date.source not in _UNASKED
+
+    def planned_only(self) -> bool:
+        """True when no source attests an answer on the date asked about but a plan speaks of it then (the application's budget for 2017)."""
+        lo, hi = self.interpretation.date.span
+        return any(a.attestation.evidence_in(lo, hi) == "plan" for a in self.answers)
+
     def attestation_text(self, lang: str | None = None) -> str:
-        """"" when a source speaks for an answer on the date asked about; else the sentence the answer opens with."""
+        """"" when a source speaks for an answer on the date asked about; else what the sources do say of that date.
+
+        A date the question did not name is said after the answers, as the day they were last (first) attested;
+        a date only a plan speaks of is said to be planned.
+        """
         which, day = self.nearest_attested()
         if not which:
             return ""
+        when = day.isoformat() if day else ""
+        if not self.date_asked:
+            return t(f"ask.undated_attested_{which}", lang or self.lang, date=when)
         span = self.interpretation.date.label()
-        return t(f"ask.none_attested_{which}", lang or self.lang, span=span, date=day.isoformat() if day else "")
+        kind = "planned" if self.planned_only() else "none_attested"
+        return t(f"ask.{kind}_{which}", lang or self.lang, span=span, date=when)
 
     def attestation_json(self, lang: str | None = None) -> dict[str, Any]:
         """``{"attested", "answers", "nearest", "text"}``: how many answers a source speaks for on the date asked about, and if none, the nearest date."""
@@ -219,18 +237,23 @@ class Answer:
         lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang))]
         if verdict:  # "Ja, från 2017-01-01 …", "Nej, …", "4 st:": the answer itself, before what it rests on
             lines.append(self.interpretation.lead_text(lang))
-        lines += [message, self.attestation_text(lang)]
+        lines += [message, self.attestation_text(lang) if self.date_asked else ""]
         if self.amounts is not None:  # the sum first: it is what was asked
             lines.extend(amount_lines(self.amounts, lang))
         if self.understood and self.answers:
             lines.extend(self._answer_lines(lang, verdict))
         elif self.understood and self.amounts is None and not self.paths and not message and not self.passages and not verdict:
             lines.append(t("ask.no_answers", lang))  # not over quotes that answer: "no answers" would gainsay them
+        if not self.date_asked:  # no date asked: when a source speaks for the answers, said after them
+            lines.append(self.attestation_text(lang))
         lines.extend(path_lines(self.structure, self.paths, lang, max_paths))
         lines.extend(passage_lines(self.passages, lang))
         lines.extend(alternative_lines(self.alternatives, lang))
         return "\n".join(line for line in lines if line)
 
+
+#: Where a date comes from when the question names none.
+_UNASKED = frozenset({"default", "today"})
 
 #: Answers that are lists of names: said in one line first when open points or a long list would push them down.
 _LISTS = frozenset({"relation", "responsible", "assignments", "existing", "members", "relation_between", "about"})
