@@ -301,6 +301,8 @@ HANDLER_QUESTIONS = {
     "relation": "Vem ansvarar för IBIS?",
     "about": "TUNA",
     "duration": "Hur många månader söker LSG GNOT processledare för?",
+    "happened": "Vad hände med LSG efter 2017?",
+    "amount_unit": "Är beloppen i kronor eller tusentals kronor?",
 }
 
 

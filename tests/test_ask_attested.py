@@ -165,11 +165,14 @@ def test_a_date_only_a_plan_speaks_of_is_said_to_be_planned():
     """The application's budget for 2017 is a plan: not "no source speaks for 2017", not attested either."""
     from lsgmap.dataset.load import load
 
-    answer = ask(load(), "Hur mycket är budgeterat för resor 2017?")
-    assert answer.planned_only() and not any(a.attested for a in answer.answers)
-    assert answer.text().splitlines()[1] == ("För 2017-01-01 – 2017-12-31 finns det bara som plan i källorna (planerat, inte belagt); "
-                                             "senast belagt 2016-12-31.")
-    assert answer.text("en").splitlines()[1].startswith("For 2017-01-01 – 2017-12-31 the sources have it only as a plan")
+    answer = ask(load(), "Hur mycket är budgeterat för resor 2017?")  # funded by RAR: the application's plan, the report's last day 2016-12-31
+    assert not any(a.attested for a in answer.answers)
+    assert answer.text().splitlines()[1] == ("Ingen källa belägger 2017-01-01 – 2017-12-31; en plan i källorna talar om det för den tiden. "
+                                             "Senast belagt 2016-12-31.")
+    assert answer.text("en").splitlines()[1].startswith("No source attests 2017-01-01 – 2017-12-31; a plan in the sources speaks of it")
+    only_planned = ask(load(), "Vem anställer processledaren?", on="2017-05-01")  # only the application says RAR employs the post
+    assert only_planned.planned_only()
+    assert only_planned.text().splitlines()[1] == "För 2017-05-01 finns det bara som plan i källorna (planerat, inte belagt för något datum)."
     assert not ask(load(), "Vem styr TRIS?", on="2017-03-01").planned_only()
 
 

@@ -30,7 +30,7 @@ from lsgmap.model import queries
 from lsgmap.model.names import normalise
 from lsgmap.vocab import BUDGET_WORDS, FUNDING
 
-__all__ = ["amount", "budget_items"]
+__all__ = ["amount", "amount_unit", "asks_the_unit", "budget_items", "unit_notes"]
 
 
 def budget_items(structure, reading: Reading) -> list:
@@ -185,5 +185,54 @@ def amount(structure, reading: Reading) -> Finding:
     return Finding(
         "amount", summary, verdict or msg("ask.lead_relations"), FUNDING, tuple(i for i in (funder, target) if i),
         details={"year": result["year"], "years": result["years"], "item": result["item"], "items": result["items"]},
-        answers=answers, amounts=result, verdict=verdict is not None,
+        answers=answers, amounts=result, verdict=verdict is not None, notice=None if result["lines"] else _asked_what(structure, reading),
     )
+
+
+def _asked_what(structure, reading: Reading):
+    """"Vad är Innovation 100 dagar och vad kostar det?": what the named thing is, as its sources say, before the amount."""
+    if not re.match(r"\s*(?:vad ar|what is|what are|vad innebar)\b", reading.text) or not reading.mentions:
+        return None
+    from lsgmap.ask.attributes import definition
+
+    return definition(structure, reading.mentions[0].entity_id)
+
+
+#: "kronor eller tusentals kronor?", "what currency", "which unit": the unit of the amounts is what is asked.
+UNIT_CUE = re.compile(r"\b(?:enhet\w*|valuta\w*|tusentals|tusen kronor|i kronor|units?|currency|thousands?|sek)\b")
+
+
+def unit_notes(structure) -> list:
+    """The recorded notes on the budget's unit: conflicts about a budgeted relation whose text speaks of a unit."""
+    budgeted = {line.relation for line in structure.budget}
+    return [c for c in structure.conflicts if budgeted & set(c.facts) and UNIT_CUE.search(normalise(c.topic("sv") + " " + c.topic("en")))]
+
+
+def asks_the_unit(structure, reading: Reading) -> bool:
+    """An amount question about the unit ("Är beloppen i kronor eller tusentals kronor?") that a recorded note answers."""
+    return bool(UNIT_CUE.search(reading.text)) and (reading.amount or bool(re.search(r"\bbelopp\w*|\bsiffr\w*|\bfigures?\b", reading.text))) \
+        and bool(unit_notes(structure))
+
+
+def amount_unit(structure, reading: Reading) -> Finding:
+    """What the sources say of the budget's unit: the recorded note, said first ("Det framgår inte säkert …").
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> from lsgmap.ask.reading import read_question
+    >>> s = load(BUNDLED_DATA)
+    >>> amount_unit(s, read_question(s, "Är beloppen i budgeten i kronor eller tusentals kronor?")).lead.render("sv")[:60]
+    'Det framgår inte säkert av källorna: Ansökans budget anger i'
+    """
+    notes = unit_notes(structure)
+    lines = tuple(msg("ask.unit_note", text=_Topic(c), id=c.id) for c in notes)
+    return Finding("amount_unit", msg("ask.i_unit"), Joined(lines, "\n"), verdict=True)
+
+
+class _Topic:
+    """A recorded note in the language shown."""
+
+    def __init__(self, conflict):
+        self.conflict = conflict
+
+    def render(self, lang: str = "sv") -> str:
+        return self.conflict.topic(lang)

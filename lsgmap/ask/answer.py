@@ -63,7 +63,7 @@ from lsgmap.vocab import HOLDING
 __all__ = ["Answer", "Interpretation", "ask", "detect_lang", "QUESTION_KINDS", "MAX_QUESTION_CHARS"]
 
 #: Question kinds that name their own dates in the interpretation (a "when" answer, changes between two dates).
-OWN_DATES = frozenset({"when", "changes"})
+OWN_DATES = frozenset({"when", "changes", "happened"})
 
 #: The longest question read; a longer one is refused at once (reading time must not grow with pasted text).
 MAX_QUESTION_CHARS = 500
@@ -144,9 +144,9 @@ class Answer:
         return self.interpretation.date.source not in _UNASKED
 
     def planned_only(self) -> bool:
-        """True when no source attests an answer on the date asked about but a plan speaks of it then (the application's budget for 2017)."""
+        """True when no source attests an answer on the date asked about but a plan speaks of each then (the application's budget for 2017)."""
         lo, hi = self.interpretation.date.span
-        return any(a.attestation.evidence_in(lo, hi) == "plan" for a in self.answers)
+        return bool(self.answers) and all(a.attestation.evidence_in(lo, hi) == "plan" for a in self.answers)
 
     def attestation_text(self, lang: str | None = None) -> str:
         """"" when a source speaks for an answer on the date asked about; else what the sources do say of that date.
@@ -161,7 +161,9 @@ class Answer:
         if not self.date_asked:
             return t(f"ask.undated_attested_{which}", lang or self.lang, date=when)
         span = self.interpretation.date.label()
-        kind = "planned" if self.planned_only() else "none_attested"
+        lo, hi = self.interpretation.date.span
+        partly = any(a.attestation.evidence_in(lo, hi) == "plan" for a in self.answers)
+        kind = "planned" if self.planned_only() else "partly_planned" if partly else "none_attested"
         return t(f"ask.{kind}_{which}", lang or self.lang, span=span, date=when)
 
     def attestation_json(self, lang: str | None = None) -> dict[str, Any]:
@@ -256,7 +258,7 @@ class Answer:
 _UNASKED = frozenset({"default", "today"})
 
 #: Answers that are lists of names: said in one line first when open points or a long list would push them down.
-_LISTS = frozenset({"relation", "responsible", "assignments", "existing", "members", "relation_between", "about"})
+_LISTS = frozenset({"relation", "responsible", "assignments", "existing", "members", "relation_between"})
 _LONG_LIST = 4
 
 
@@ -275,7 +277,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     >>> a.on.isoformat(), sorted(x.id for x in a.answers)
     ('2017-01-01', ['lsg_nykoping', 'lsg_nykoping_oxelosund', 'lsg_oxelosund', 'lsg_trosa_gnesta'])
     >>> a.text("en").splitlines()[1:4]
-    ['No source speaks for 2017-01-01. The answers below are what the data knows; last attested 2016-12-31.', 'Answer (4): LSG Nyköping, LSG Nyköping-Oxelösund, LSG Oxelösund, LSG Trosa-Gnesta (working name)', 'The sources disagree (open questions):']
+    ['No source attests 2017-01-01; a plan in the sources speaks of it for that time. Last attested 2016-12-31.', 'Answer (4): LSG Nyköping, LSG Nyköping-Oxelösund, LSG Oxelösund, LSG Trosa-Gnesta (working name)', 'The sources disagree (open questions):']
     >>> [x.attested for x in a.answers], a.answers[0].note("en")
     ([False, False, False, False], 'no source for this date, last attested 2016-12-31; planned, not attested')
     """

@@ -134,7 +134,7 @@ def definition(structure, entity_id: str):
     """
     record = structure.entities[entity_id]
     quotes = []
-    for i in record.sources:
+    for i in sorted(record.sources, key=lambda i: _says_what(record, structure.sources[i].quote if i in structure.sources else "")):
         source = structure.sources.get(i)
         if source is not None and (source.quote or "").strip():
             summary = (" (", msg("source.paraphrase"), ")") if source.form == "paraphrase" else ()
@@ -144,6 +144,14 @@ def definition(structure, entity_id: str):
     kind = ENTITY_KINDS.get(record.kind)
     key = "ask.definition" if any(_describes(record, structure.sources[i].quote) for i in record.sources if i in structure.sources) else "ask.definition_none"
     return msg(key, name=EntityName(record, full=True), kind=Term(kind, "label", lower=True) if kind else record.kind, quotes=Joined(tuple(quotes), "; "))
+
+
+def _says_what(record, quote: str) -> int:
+    """0 for a passage that says what the entity is ("Processledare är en heltidstjänst …"), 1 for one that says more than
+    its name, 2 for one that only names it (a title, a budget heading): the order a definition quotes them in."""
+    if not _describes(record, quote):
+        return 2
+    return 0 if re.search(r"\b(?:är|is|are)\b", quote or "") else 1
 
 
 def _describes(record, quote: str) -> bool:

@@ -16,8 +16,9 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
+from types import SimpleNamespace
 
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements
 from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.vocab import RELATION_KINDS
@@ -25,7 +26,7 @@ from lsgmap.vocab import RELATION_KINDS
 __all__ = ["DURATION_CUE", "duration", "has_durations"]
 
 #: "hur många månader", "how many years": a length of time is asked for (its unit is the group).
-DURATION_CUE = re.compile(r"\b(?:hur många|how many)\s+(månader|år|åren|veckor|months?|years?|weeks?)(?!\w)")
+DURATION_CUE = re.compile(r"\b(?:(?:hur många|how many)\s+(månader|år|åren|veckor|months?|years?|weeks?)(?!\w)|hur länge|how long)")
 _MOST = 3
 
 
@@ -93,9 +94,10 @@ def _length(span: tuple[str, str], unit: str) -> str:
 
 def duration(structure, reading: Reading) -> Finding:
     """The lengths of the named entities' stated periods, each with what holds it; those stated to the day first."""
-    unit = DURATION_CUE.search(reading.question.lower()).group(1)
+    unit = DURATION_CUE.search(reading.question.lower()).group(1) or "månader"  # "hur länge": in months
     unit_key = "months" if unit.startswith(("mån", "month")) else "weeks" if unit.startswith(("veck", "week")) else "years"
-    periods = _periods(structure, _named(structure, reading))
+    named_ids = _named(structure, reading)
+    periods = _periods(structure, named_ids)
     order = sorted(periods, key=lambda span: (-(len(span[0]) == len(span[1]) == 10), span))
     lines = tuple(
         msg("ask.duration_line", count=_length(span, unit), unit=msg(f"ask.unit_{unit_key}"), first=span[0], last=span[1],
@@ -104,4 +106,11 @@ def duration(structure, reading: Reading) -> Finding:
     )
     named = tuple(dict.fromkeys(m.entity_id for m in reading.mentions))
     summary = msg("ask.i_duration", unit=msg(f"ask.unit_{unit_key}"), names=Joined(tuple(EntityName(structure.entities[i]) for i in named)))
-    return Finding("duration", summary, Joined(lines, "\n"), entities=named, verdict=True)
+    said = tuple(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in _disagreements(structure, named_ids))
+    return Finding("duration", summary, Joined(lines + said, "\n"), entities=named, verdict=True)  # the lengths, then the ends the sources disagree on
+
+
+def _disagreements(structure, entity_ids) -> list:
+    """The recorded conflicts on when the periods' facts start or end (the relations with both ends stated, else the entities)."""
+    facts = [r.id for eid in entity_ids for r in structure.relations_of(eid) if r.valid_from and r.valid_to] or list(entity_ids)
+    return disagreements([SimpleNamespace(conflicts=structure.conflicts_of(f)) for f in facts], "either")

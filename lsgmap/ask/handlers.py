@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from lsgmap.ask.amounts import amount, budget_items
+from lsgmap.ask.amounts import amount, amount_unit, asks_the_unit, budget_items
 from lsgmap.ask.attributes import attribute_answer, definition, fact_attribute, recorded_attributes
 from lsgmap.ask.compose import (
     WANTS_COUNT,
@@ -38,6 +38,7 @@ from lsgmap.ask.compose import (
 )
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.duration import DURATION_CUE, duration, has_durations
+from lsgmap.ask.happened import HAPPENED_CUE, happened
 from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.passages import document_words, passages, passages_with
@@ -402,16 +403,36 @@ def chain(structure, reading: Reading) -> Finding:
 def about(structure, reading: Reading) -> Finding:
     """Only a name: everything about it on the date."""
     x, span, every = reading.ids[0], reading.date.span, set(RELATION_KINDS)
-    items = queries.targets(structure, every, x, on=span) + queries.holders(structure, every, x, on=span)
+    outgoing, incoming = queries.targets(structure, every, x, on=span), queries.holders(structure, every, x, on=span)
     return Finding(
-        "about", msg("ask.i_about", name=_name(structure, x)), msg("ask.lead_about"), entities=(x,), answers=tuple(items),
-        paths=tuple(queries.chain_to_root(structure, x, on=span)), notice=_what_it_is(structure, x),
+        "about", msg("ask.i_about", name=_name(structure, x)), msg("ask.lead_about"), entities=(x,), answers=tuple(outgoing + incoming),
+        paths=tuple(queries.chain_to_root(structure, x, on=span)), notice=_what_it_is(structure, x, _by_relation(outgoing, incoming)),
     )
 
 
-def _what_it_is(structure, x: str):
-    """Above everything about ``x``: what its sources say it is, and its recorded attributes."""
-    parts = tuple(p for p in (definition(structure, x), recorded_attributes(structure, x)) if p is not None)
+def _by_relation(outgoing: list, incoming: list) -> Joined | None:
+    """What an entity's relations say of it, one relation a line: "är anställd av: Samordningsförbundet RAR i Sörmland"."""
+    lines = []
+    for items, method in ((outgoing, "verb"), (incoming, "inverse")):
+        for kind in dict.fromkeys(i.relation for i in items):
+            shown = tuple(_ItemName(i) for i in {i.id: i for i in items if i.relation == kind}.values())
+            lines.append(Joined((Term(RELATION_KINDS[kind], method), Joined(shown)), ": "))
+    return Joined(tuple(lines), "\n") if lines else None
+
+
+@dataclass(frozen=True)
+class _ItemName:
+    """An answer's name in the language shown."""
+
+    item: Any
+
+    def render(self, lang: str = "sv") -> str:
+        return self.item.name(lang)
+
+
+def _what_it_is(structure, x: str, relations: Joined | None = None):
+    """Above everything about ``x``: what its sources say it is, its recorded attributes, and its relations in short."""
+    parts = tuple(p for p in (definition(structure, x), recorded_attributes(structure, x), relations) if p is not None)
     return Joined(parts, "\n") if parts else None
 
 
@@ -444,8 +465,8 @@ def composed(structure, reading: Reading) -> Finding:
     """
     query = compose(structure, reading)
     items, lead = _query_answers(structure, query)
-    if not items and query.want == "list" and _closely_said(structure, reading):  # no fact fits; a passage does
-        return documents_say(structure, reading)
+    if query.want == "list" and (not items or query.unused) and _closely_said(structure, reading, query.unused):
+        return documents_say(structure, reading)  # no fact fits, or one that leaves words unused ("länken mellan TRIS-teamen och LSG"); a passage does
     n = len({a.id for a in items})
     if query.want == "count":
         lead = msg("ask.lead_existing", count=n)
@@ -459,10 +480,12 @@ def composed(structure, reading: Reading) -> Finding:
     )
 
 
-def _closely_said(structure, reading: Reading) -> bool:
-    """A passage of the documents shares enough with the question to be said as its answer (:data:`~lsgmap.ask.unsure.CLOSE_ENOUGH`)."""
+def _closely_said(structure, reading: Reading, words: tuple[str, ...] = ()) -> bool:
+    """A passage of the documents shares enough with the question to be said as its answer (:data:`~lsgmap.ask.unsure.CLOSE_ENOUGH`),
+    and holds ``words`` (what the reading left unused)."""
     found = passages(structure, reading.text, only=named_documents(structure, reading), limit=1) + passages(structure, reading.text, limit=1)
-    return any(p.score >= CLOSE_ENOUGH for p in found)  # as documents_say looks: the document named, and all when they answer far better
+    wanted = [normalise(w) for w in words]
+    return any(p.score >= CLOSE_ENOUGH and all(w in normalise(p.text) for w in wanted) for p in found)  # as documents_say looks
 
 
 def _query_answers(structure, query) -> tuple[tuple, Any]:
@@ -570,8 +593,12 @@ def _about_asked(structure, reading: Reading) -> bool:
     if not reading.mentions:
         return False
     named = {i for m in reading.mentions for i in range(m.start, m.end)}
-    rest = [tok for i, tok in enumerate(reading.tokens) if i not in named and tok not in STOPWORDS]
+    rest = [tok for i, tok in enumerate(reading.tokens) if i not in named and tok not in STOPWORDS and tok not in _BRIEFLY]
     return bool(ABOUT_CUE.search(reading.text)) or not rest
+
+
+#: Words that ask for a short answer, not about anything else ("vad är processledartjänsten, kort?").
+_BRIEFLY = frozenset({"kort", "kortfattat", "korthet", "kortfattad", "snabbt", "enkelt", "egentligen", "briefly", "short", "quickly", "simply", "really", "exactly"})
 
 
 #: Questions about a document itself: its period, its date, who wrote it.
@@ -603,12 +630,22 @@ def _asks_what_a_kind_is(structure, reading: Reading) -> bool:
     return bool(m) and kind_of_word(m.group(1)) is not None and not any(m2.exact for m2 in reading.mentions)
 
 
+#: "What are the local collaboration groups supposed to do?", "vad ska LSG göra?", "vilken roll har LSG": what a kind of actor does.
+_DOES = re.compile(r"\b(?:supposed to|meant to|expected to|ska (?:\w+ ){0,3}gora|vad gor|what do(?:es)? (?:\w+ ){1,4}do|roll(?:en)?|role|uppgift\w*|tasks?)\b")
+
+
+def _asks_what_a_kind_does(structure, reading: Reading) -> bool:
+    """A kind of actor asked about, by a kind noun and no name: "What are the local collaboration groups supposed to do?"."""
+    return bool(_DOES.search(reading.text)) and not reading.mentions and len({k for _, k in kind_nouns(reading)}) == 1
+
+
 def what_a_kind_is(structure, reading: Reading) -> Finding:
     """What the documents say a kind of actor is ("Vad är ett LSG egentligen?": "De lokala samverkansgrupperna (LSG) i
     Sörmland ska driva, förankra och utveckla …"), looked up by the kind's own name."""
-    kind = ENTITY_KINDS[kind_of_word(_WHAT_KIND.match(reading.text).group(1))]
+    what = _WHAT_KIND.match(reading.text)
+    kind = ENTITY_KINDS[kind_of_word(what.group(1)) if what else kind_nouns(reading)[0][1]]
     label = normalise(kind.plural_sv.split(" / ")[0])
-    found = passages(structure, label, limit=12)
+    found = passages(structure, label, limit=12, only=named_documents(structure, reading))
     opens = [p for p in found if label[:-1] in " ".join(normalise(p.text).split()[:4])]  # "De lokala samverkansgrupperna (LSG) … ska …"
     return documents_say(structure, reading, list(dict.fromkeys([*opens, *found])))
 
@@ -668,7 +705,23 @@ def relation_facts(structure, reading: Reading, kind: str | None = None) -> Find
     lines = tuple(msg("ask.fact_line", who=_with_parts(structure, r.from_id), verb=verb_of, to=EntityName(structure.entities[r.to_id], full=True), id=r.id)
                   for r in rels)
     summary = msg("ask.i_applicants") if kind == APPLYING else msg("ask.i_relation_facts", verb=verb_of)
-    return Finding("relation", summary, Joined(lines, "\n") if lines else msg("ask.applies_none"), kind, answers=items, verdict=True)
+    lead = Joined(lines, "\n") if lines else msg("ask.applies_none")
+    counted = _counted_parts(structure, reading, rels)
+    if counted:  # "Hur många LSG står bakom ansökan?": 4, the group's parts of that kind
+        lead = Joined((msg("ask.count_of_kind", count=len(counted), kind=Term(ENTITY_KINDS[reading.kind_noun], "plural", lower=True),
+                           names=Joined(tuple(EntityName(structure.entities[i]) for i in counted))), lead), "\n")
+    return Finding("relation", summary, lead, kind, answers=items, verdict=True)
+
+
+def _counted_parts(structure, reading: Reading, rels) -> list[str]:
+    """For "hur många <kind>": the entities of that kind among the facts' subjects and their parts (LSG GNOT's four LSGs)."""
+    if not WANTS_COUNT.search(reading.text) or reading.kind_noun not in ENTITY_KINDS:
+        return []
+    found = []
+    for r in rels:
+        parts = [p.from_id for p in structure.incoming(r.from_id) if p.relation == PART_OF]
+        found += [i for i in (r.from_id, *parts) if structure.entities[i].kind == reading.kind_noun]
+    return sorted(dict.fromkeys(found))
 
 
 def _budget_parties_only(structure, reading: Reading) -> bool:
@@ -687,8 +740,11 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: r.date.source == "invalid" and bool(passages_with(s, r.date.text)), written_bad_date),
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
+    Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
+    Handler("documents", _asks_what_a_kind_does, what_a_kind_is),
     Handler("relation", _asks_a_relation_of_no_one, relation_facts),
+    Handler("amount_unit", asks_the_unit, amount_unit),
     Handler("amount", lambda s, r: not DURATION_CUE.search(r.question.lower()) and not WHEN_CUE.search(r.text) and r.amount or (bool(budget_items(s, r)) and _budget_parties_only(s, r) and not r.relation and not WHEN_CUE.search(r.text)), amount),
     Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),
             approval_not_recorded),

@@ -24,13 +24,13 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lsgmap.ask.dates import QuestionDate
-from lsgmap.dates import stated_text
+from lsgmap.dates import interval_days, stated_text
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention
 from lsgmap.model.records import flag_working_name
 
-__all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity", "disagreements", "with_disagreements"]
+__all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity", "disagreements", "with_disagreements", "disputed_on"]
 
 
 def render(value: Any, lang: str) -> str:
@@ -230,6 +230,45 @@ def disagreements(items, end: str) -> list:
 def with_disagreements(conflicts, lead) -> Joined:
     """"Källorna säger olika: … [id]", one line per recorded conflict, then ``lead``."""
     return Joined((*(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in conflicts), lead), "\n")
+
+
+_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
+_A_DATE = r"(\d{4}-\d{2}-\d{2}|(?:%s) \d{4})" % "|".join(_MONTHS)
+_SAID_ENDS = re.compile(r"(?:fram till|till och med|t\.o\.m\.|–)\s*" + _A_DATE)
+_SAID_STARTS = re.compile(r"(?:från|sedan)\s+(?:\w+ ){0,3}?" + _A_DATE)
+
+
+def disputed_on(conflicts, day: int) -> bool:
+    """Whether ``day`` falls between two ends (or two starts) that recorded conflicts give: funded on 2018-08-15 when one
+    source says "fram till oktober 2018" and the other "– 2018-06-30" is not settled.
+
+    >>> from lsgmap.model.records import Conflict
+    >>> from lsgmap.dates import to_day
+    >>> c = Conflict("k", "Lägesrapporten: finansierad fram till oktober 2018; ansökan: 2016-07-01 – 2018-06-30.", "")
+    >>> disputed_on([c], to_day("2018-08-15")), disputed_on([c], to_day("2017-05-01")), disputed_on([c], to_day("2018-12-01"))
+    (True, False, False)
+    """
+    return any(_between(c.topic_sv, said, ends, day) for c in conflicts for said, ends in ((_SAID_ENDS, True), (_SAID_STARTS, False)))
+
+
+def _between(text: str, said: re.Pattern, ends: bool, day: int) -> bool:
+    """Whether ``day`` lies after the earliest and up to the latest of the ends (or from the earliest to before the latest start) ``text`` gives."""
+    days = {d for t in said.findall(text) if (d := _bounds(t))}
+    if len(days) < 2:
+        return False
+    if ends:
+        return min(b for _, b in days) < day <= max(b for _, b in days)
+    return min(a for a, _ in days) <= day < max(a for a, _ in days)
+
+
+def _bounds(text: str) -> tuple[int, int] | None:
+    """The first and last day of a date as a conflict writes it ("2018-06-30", "oktober 2018"); None for one that does not exist."""
+    month, _, year = text.partition(" ")
+    stated = f"{year}-{_MONTHS.index(month) + 1:02d}" if year else text
+    try:
+        return interval_days(stated, stated)
+    except ValueError:  # "2018-06-31", as a source wrote it
+        return None
 
 
 #: A recorded conflict about a start ("tjänsten från 2016-07-01; … sedan oktober 2016") or an end ("fram till oktober 2018").

@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "overlap", "listed_item", "list_items", "counted"]
+__all__ = ["Passage", "passages", "overlap", "listed_item", "list_items", "counted", "headings_above"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
@@ -136,7 +136,7 @@ def _document_units(lines: list[str]) -> list[tuple[int, str, frozenset[str]]]:
     heading: set[str] = set()
     listed: set[int] = set()  # numbered lines already in their heading's passage
     for i, raw in enumerate(lines):
-        line = raw.strip().lstrip("-•* ").replace("**", "")
+        line = raw.strip().lstrip("-•*\uf0b7 ").replace("**", "")  # \uf0b7: a PDF's bullet
         if not line or i in listed:
             continue
         if len(line.split()) <= 5 and not line.endswith((".", ":", ";", ",")):
@@ -255,7 +255,7 @@ def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, 
         for doc_id, title, line, text, stems in sentences
         if len(stems) >= 4 and (score := _score(wanted, idf, stems, text, average, boost)) >= minimum  # not a heading or a broken line
     ]
-    return _distinct(sorted(scored, key=lambda x: (-x[0].score, -len(x[0].text))), limit)
+    return _distinct(sorted(scored, key=lambda x: (-x[0].score, -len(x[0].text.strip()))), limit)  # a tie: the first copy
 
 
 def _idf(sentences, wanted: set[str]) -> dict[str, float]:
@@ -290,6 +290,46 @@ def _phrase_bonus(phrases: list[str], text: str) -> float:
     flat = f" {normalise(text)} "
     found = sum(f" {p} " in flat for p in phrases)
     return min(2.0, 1.5 ** found)
+
+
+@lru_cache(maxsize=8)
+def _lines(path: Path) -> tuple[str, ...]:
+    return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+
+
+_LETTERED = re.compile(r"^[A-ZÅÄÖ0-9]\.\s")
+
+
+def headings_above(structure, passage: Passage) -> tuple[str, ...]:
+    """The headings a listed line stands under, outermost first: ("Processledare", "C. Stöd för utveckling") for
+    "Utarbeta och föreslå LSG aktivitetsplaner halvårsvis." — a line without its subject says whose it is through them.
+    Empty for a passage that is no list item, or whose document is not shipped.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> headings_above(s, passages(s, "vem tar fram aktivitetsplanerna", limit=1)[0])
+    ('Processledare', 'C. Stöd för utveckling')
+    """
+    doc = structure.documents.get(passage.document)
+    if doc is None or not doc.reference or not structure.path or Path(doc.reference).name != doc.reference:
+        return ()
+    path = Path(structure.path) / "documents" / doc.reference
+    if not path.is_file():
+        return ()
+    lines = _lines(path)
+    if not 0 < passage.line <= len(lines) or not lines[passage.line - 1].strip().startswith(("-", "•", "*", "\uf0b7")):
+        return ()
+    found: list[str] = []
+    for raw in reversed(lines[: max(passage.line - 1, 0)]):
+        line = raw.strip().replace("**", "")
+        if not line or line.startswith(("-", "•", "*")) or len(line.split()) > 5 or line.endswith((".", ":", ";", ",")):
+            continue
+        if _LETTERED.match(line) and found:  # an earlier section of the same lettered list
+            continue
+        found.append(line)
+        if not _LETTERED.match(line):  # "C. Stöd för utveckling" stands under a heading of its own ("Processledare")
+            break
+    return tuple(reversed(found))
 
 
 def _corpus(structure) -> tuple:

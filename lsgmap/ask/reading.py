@@ -278,7 +278,7 @@ _OWN_WORDS = tuple(sorted(set(
     "beviljad beviljades godkand godkandes ansvarar ansvarig deltog deltagit traffade gemensamma gemensamt employed employs employer funded "
     "funds funder commissioned commissions reports reported members chair chairman merger merged steering steers owner "
     "owns application budget municipalities projects interventions assignments assignment report travel salary computer "
-    "telephone premises".split()
+    "telephone premises lokalen lokaler lokalerna resorna telefonen datorn datorer lonen lonerna hyran kostnaden kostnader".split()
 )))
 _OWN_SET = frozenset(_OWN_WORDS)
 #: Short forms people type ("PL", "ordf", "enl.") and the words they stand for.

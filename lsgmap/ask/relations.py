@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements, with_disagreements
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements, disputed_on, with_disagreements
 from lsgmap.ask.passages import passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, kind_noun, name_alternatives
 from lsgmap.ask.unsure import alternatives, documents_say
@@ -220,6 +220,8 @@ def _held_or_not(items, lead, name, rel_key: str):
         return msg("ask.lead_no_held", name=name, inverse=inverse(rel_key))
     yes = Joined((msg("ask.attribute_yes"), " ", lead), "")
     disagree = disagreements(items, "either")  # when it starts or ends ("fram till oktober 2018", "från 2016-07-01")
+    if disagree and disputed_on(disagree, items[0].asked[0]):  # the day lies between the two ends the sources give
+        return with_disagreements(disagree, Joined((msg("ask.held_disputed"), " ", lead), ""))
     return with_disagreements(disagree, yes) if disagree else yes
 
 

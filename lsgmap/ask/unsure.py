@@ -24,7 +24,7 @@ from itertools import zip_longest
 from typing import Any
 
 from lsgmap.ask.interpretation import Finding
-from lsgmap.ask.passages import CONFLICTS, Passage, counted, list_items, listed_item, passages
+from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_items, listed_item, passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, document_filter, name_alternatives, named_documents
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
@@ -101,7 +101,7 @@ def unsure(structure, reading: Reading) -> Finding:
         return Finding("documents", msg("ask.i_documents"), msg("ask.no_one_named"), entities=tuple(reading.ids), details=_quoted(found),
                        verdict=True, passages=tuple(found), alternatives=alternatives(structure, reading))
     if found and found[0].score >= CLOSE_ENOUGH:  # a passage that shares much with the question: said as the answer, as a quote
-        lead, source = _best(found)
+        lead, source = _best(found, structure)
         shown = list(dict.fromkeys([source, *found]))[:_SHORT]
         return Finding("documents", msg("ask.i_documents_closest"), lead, entities=tuple(reading.ids), details=_quoted(shown), verdict=True,
                        passages=tuple(shown), alternatives=alternatives(structure, reading))
@@ -172,7 +172,7 @@ def _pieces(text: str) -> list[str]:
     return [x.strip() for x in re.split(r"(?<=[.!?;])\s+", text) if x.strip()]
 
 
-def _best(found: list[Passage]):
+def _best(found: list[Passage], structure=None):
     """"Enligt Ansökan …: «…»": the best passage, a document's own sentence before lsgmap's note on a conflict unless
     the note answers much better."""
     top = found[0]
@@ -180,6 +180,9 @@ def _best(found: list[Passage]):
     quote = own.text if len(own.text) < 240 else own.text[:237] + "…"
     if own.document == CONFLICTS:
         return msg("ask.documents_note", quote=quote), own
+    under = headings_above(structure, own) if structure is not None else ()
+    if under:  # "Utarbeta och föreslå …": whose task, said by the headings it stands under
+        return msg("ask.documents_best_under", title=own.title.split(",")[0], under=" › ".join(under), quote=quote), own
     return msg("ask.documents_best", title=own.title.split(",")[0], quote=quote), own
 
 
@@ -196,13 +199,32 @@ def _items_naming(structure, found: list[Passage], reading: Reading):
     """"Enligt Lägesrapport …: «Grundutbildning i TRIS»; «Arbetsförmedlingens metoddag i TRIS»": the items of a listed
     passage that name an entity of the question other than the list's own subject ("vad har processledaren gjort som rör TRIS")."""
     words = {normalise(w) for m in reading.mentions if m.exact for e in [structure.entities[m.entity_id]] for w in (e.short_name, m.text) if w}
+    rare = _rare_words(reading)
     for p in found:
         lead_in = f" {normalise(p.text.split(':', 1)[0])} "  # "Processledaren har … deltagit på": the list's subject names no item
         named = {w for w in words if f" {w} " not in lead_in}
-        items = [item for item in list_items(p) if any(f" {w} " in f" {normalise(item)} " for w in named)]
+        every = list_items(p)
+        items = [item for item in every if any(f" {w} " in f" {normalise(item)} " for w in named)] or _rare_items(every, rare, lead_in)
         if items:
             return msg("ask.documents_items", title=p.title.split(",")[0], items="; ".join(f"«{i}»" for i in items)), p
     return None, None
+
+
+def _rare_items(every: list[str], rare: set[str], lead_in: str) -> list[str]:
+    """"Vad står det om Hälsoskolan": the items of a list of three or more that hold a word of the question few items have."""
+    words = [w for w in rare if f" {w}" not in lead_in]
+    items = [item for item in every if any(f" {w}" in f" {normalise(item)}" for w in words)]
+    return items if len(every) >= 3 and len(items) <= len(every) // 3 else []
+
+
+def _rare_words(reading: Reading) -> set[str]:
+    """The question's long words outside names, question words and the documents' own names ("halsoskolan")."""
+    from lsgmap.ask.reading import QUESTION_WORDS
+    from lsgmap.model.names import STOPWORDS
+
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}
+    common = {"lagesrapporten", "lagesrapport", "ansokan", "ansokningen", "application", "report", "processledaren", "processledare"}
+    return {t for i, t in enumerate(reading.tokens) if i not in named and len(t) >= 6 and t not in STOPWORDS and t not in QUESTION_WORDS and t not in common}
 
 
 #: How many passages a listed answer is looked for in (three are shown).
@@ -235,7 +257,7 @@ def documents_say(structure, reading: Reading, found: list[Passage] | None = Non
         answers = _done_by
     lead, source = answers(structure, wider, reading)
     if lead is None:  # no count, item or verdict: the passage that answers best is said as the answer
-        lead, source = _best(wider)
+        lead, source = _best(wider, structure)
     found = list(dict.fromkeys([source, *wider] if source else wider))[:_SHORT]
     return Finding(
         "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,

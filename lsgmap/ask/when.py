@@ -39,7 +39,7 @@ __all__ = ["merged", "what_name", "NAME_CUE", "WHEN_CUE", "date_attribute", "whe
 
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
 WHEN_CUE = re.compile(
-    r"^\s*(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|datum for|date of|"
+    r"^\s*(?:for |och |and |sa )?(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|datum for|date of|"
     r"(?:fram )?till nar|fran nar|from when|fran och med nar)\b"
 )
 
@@ -184,9 +184,10 @@ def _dates_lead(reading: Reading, items) -> tuple:
     if not items:
         return msg("ask.lead_when_dates"), []
     end = "start" if START_CUE.search(reading.text) else "end" if END_CUE.search(reading.text) else "both"
-    lead = msg("ask.when_dates_said", dates=Joined(tuple(_dates_of(item, end) for item in items), "; "))
-    if disagree := disagreements(items, end):  # "när började processledaren?": the sources' two dates first, not the one the data keeps
-        lead = with_disagreements(disagree, lead)
+    dates_said = Joined(tuple(_dates_of(item, end) for item in items), "; ")
+    lead = msg("ask.when_dates_said", dates=dates_said)
+    if disagree := disagreements(items, end):  # "när började processledaren?": the sources' two dates first, the one the data keeps said as a choice
+        lead = with_disagreements(disagree, msg("ask.when_dates_kept", dates=dates_said))
     dates = [item.valid_from for item in items if end != "end"] + [item.valid_to for item in items if end != "start"]
     return lead, [d for d in dates if d]
 
