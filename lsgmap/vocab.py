@@ -361,7 +361,7 @@ BUDGET_WORDS: dict[str, str] = {
     "hyra": "lokal", "hyran": "lokal", "hyror": "lokal", "kontor": "lokal", "kontoret": "lokal", "lokaler": "lokal", "rent": "premises",
     "office": "premises", "offices": "premises", "space": "premises", "telefoni": "telefon", "mobil": "telefon", "mobiltelefon": "telefon",
     "phone": "telephone", "phones": "telephone", "laptop": "computer", "datorer": "dator", "computers": "computer", "travelling": "travel",
-    "trips": "travel", "resekostnader": "resor", "wages": "salary", "wage": "salary", "pay": "salary", "salaries": "salary", "lonekostnader": "lon",
+    "trips": "travel", "resekostnader": "resor", "wages": "salary", "wage": "salary", "pay": "salary", "salaries": "salary", "lonekostnader": "lon", "manadslon": "lon", "manadslonen": "lon", "arslon": "lon", "arslonen": "lon",
 }
 #: Recorded attribute values in English (the data writes them in Swedish).
 VALUE_WORDS: dict[str, str] = {"ja": "yes", "nej": "no", "halvårsvis": "every half year", "årsvis": "every year"}

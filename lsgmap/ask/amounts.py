@@ -124,6 +124,9 @@ _SAME_ASKED = re.compile(r"\b(?:lika|samma|same|equal|as (?:big|large|much))\b")
 
 def _other_answer(structure, reading: Reading, lines: list, result: dict):
     """The answer when what is asked is no sum: an item's size, how many items, or whether two years' sums are equal."""
+    per_year = _per_year_only(reading, result)
+    if per_year is not None:
+        return per_year
     sizes = [(line, m.group(0)) for line in lines if (m := _SIZE.search(line.item_sv))]
     if sizes and _SIZE_ASKED.search(reading.text):
         return msg("ask.budget_size", size=sizes[0][1], item=Term(sizes[0][0], "item"))
@@ -134,6 +137,17 @@ def _other_answer(structure, reading: Reading, lines: list, result: dict):
         (a, x), (b, y) = sorted(sums.items())
         return msg("ask.budget_same_yes" if x == y else "ask.budget_same_no", first=a, last=b, a=f"{x:g}", b=f"{y:g}")
     return _item_verdict(structure, reading, lines)
+
+
+def _per_year_only(reading: Reading, result: dict):
+    """"Månadslönen?": not stated per month, the budget's yearly amounts instead; None when no month is asked."""
+    if not (_MONTHLY.search(reading.text) and result.get("by_year")):
+        return None
+    return msg("ask.budget_per_year", years=", ".join(f"{y}: {v:g} tkr" for y, v in sorted(result["by_year"].items())))
+
+
+#: An amount asked per month ("månadslön", "per månad", "monthly salary"): the budget gives amounts per year only.
+_MONTHLY = re.compile(r"\b(?:manadslon\w*|per manad|i manaden|varje manad|monthly|per month|a month|each month)\b")
 
 
 def _item_verdict(structure, reading: Reading, lines: list):

@@ -96,12 +96,19 @@ def attribute_answer(structure, reading: Reading) -> Finding:
         lead = msg("ask.attribute_either_yes" if yes else "ask.attribute_either_no", what=what)
     elif WANTS_YESNO.search(reading.text) and raw.strip().lower() in ("ja", "nej", "yes", "no", "true", "false", "1", "0"):
         lead = msg("ask.attribute_yes" if yes != opposite else "ask.attribute_no")
-    sources = ", ".join(saying(structure, record.sources, raw))
+    said = saying(structure, record.sources, raw)
+    notice = msg("ask.attribute", what=what, name=name, value=_Value(raw), sources=", ".join(said))
+    if _only_public(structure, said):  # "67 %": a web page, not the documents
+        notice = Joined((notice, msg("ask.attribute_public")), " ")
     return Finding(
         "attribute", msg("ask.i_attribute", what=what, name=name), lead, entities=tuple(i for i in (holder,) if i in structure.entities),
-        details={"attribute": key, "holder": holder, "value": raw, "sources": list(record.sources)}, verdict=lead is not None,
-        notice=msg("ask.attribute", what=what, name=name, value=_Value(raw), sources=sources),
+        details={"attribute": key, "holder": holder, "value": raw, "sources": list(record.sources)}, verdict=lead is not None, notice=notice,
     )
+
+
+def _only_public(structure, sources) -> bool:
+    """Whether every source of a value is a public page (not a shipped document)."""
+    return bool(sources) and all(i in structure.sources and structure.sources[i].evidence == "public" for i in sources)
 
 
 class _Value:

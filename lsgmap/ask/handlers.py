@@ -43,9 +43,9 @@ from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
-from lsgmap.ask.reading import QUESTION_WORDS, Reading, kind_of_word, name_alternatives
+from lsgmap.ask.reading import QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
-from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, TOPIC_CUE, documents_say, unsure
+from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, DONE_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
     AUTHOR_CUE,
     END_CUE,
@@ -436,9 +436,15 @@ def _what_it_is(structure, x: str, relations: Joined | None = None):
     return Joined(parts, "\n") if parts else None
 
 
+def _chain_not_list(structure, reading: Reading) -> bool:
+    """A chain asked for; not a kind asked for as a document lists it ("Vilka projekt var kopplade till LSG
+    Nyköping-Oxelösund enligt lägesrapporten?": a list, not a chain)."""
+    return reading.chain and not (kind_nouns(reading) and document_filter(structure, reading)[0])
+
+
 def _wants_query(structure, reading: Reading) -> bool:
     """A list, count or yes/no question that names a kind, a document or a topic: answered by composing a :class:`Query`."""
-    if reading.amount or reading.lineage or reading.chain or WHEN_CUE.search(reading.text) or reading.relation == HOLDING:
+    if reading.amount or reading.lineage or _chain_not_list(structure, reading) or WHEN_CUE.search(reading.text) or reading.relation == HOLDING:
         return False  # "Vem är processledare för LSG i södra Sörmland?" asks who holds the post
     if document_filter(structure, reading)[0] or place_mentions(structure, reading):
         return True  # "enligt ansökan", "Vem styr TRIS i Gnesta?": a filter the relation handlers would drop
@@ -572,10 +578,15 @@ def _asks_about_a_document(structure, reading: Reading) -> bool:
     return not reading.mentions and bool(named_documents(structure, reading)) and bool(DOCUMENT_INFO_CUE.search(reading.text))
 
 
+def _document_cue(reading: Reading):
+    """The words that ask what the documents say; none when only names are asked about ("vad innebär processledartjänsten?")."""
+    return None if _only_names(reading) else DOCUMENT_CUE.search(reading.text)
+
+
 def _asks_the_documents(structure, reading: Reading) -> bool:
     """Tasks, roles, goals, activities, contacts — or a count of something no entity is — unless an assignment is named
     ("the presentation about LSG's role" is an assignment, not a question about roles)."""
-    cue = DOCUMENT_CUE.search(reading.text)
+    cue = _document_cue(reading)
     if TOPIC_CUE.search(reading.text):
         return True  # "who is responsible for the follow-up of the post": the documents' section on it, not a chain
     if reading.responsible and reading.mentions:
@@ -592,13 +603,18 @@ def _about_asked(structure, reading: Reading) -> bool:
     """"Berätta om X", "allt om X", or only a name: everything about it is what is asked."""
     if not reading.mentions:
         return False
+    return bool(ABOUT_CUE.search(reading.text)) or _only_names(reading)
+
+
+def _only_names(reading: Reading) -> bool:
+    """Names, and no other word than "vad är", "kort", "vad innebär": what the named thing is, is asked."""
     named = {i for m in reading.mentions for i in range(m.start, m.end)}
-    rest = [tok for i, tok in enumerate(reading.tokens) if i not in named and tok not in STOPWORDS and tok not in _BRIEFLY]
-    return bool(ABOUT_CUE.search(reading.text)) or not rest
+    return bool(named) and not [tok for i, tok in enumerate(reading.tokens) if i not in named and tok not in STOPWORDS and tok not in _ONLY_WHAT]
 
 
-#: Words that ask for a short answer, not about anything else ("vad är processledartjänsten, kort?").
-_BRIEFLY = frozenset({"kort", "kortfattat", "korthet", "kortfattad", "snabbt", "enkelt", "egentligen", "briefly", "short", "quickly", "simply", "really", "exactly"})
+#: Words that ask what a thing is, or for it in short, not about anything else ("vad är processledartjänsten, kort?", "vad innebär …").
+_ONLY_WHAT = frozenset({"kort", "kortfattat", "korthet", "kortfattad", "snabbt", "enkelt", "egentligen", "briefly", "short", "quickly", "simply",
+                        "really", "exactly", "innebar", "betyder", "involve", "involves", "mean", "means"})
 
 
 #: Questions about a document itself: its period, its date, who wrote it.
@@ -757,6 +773,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", _asks_the_documents, documents_say),
     Handler("when_fact", lambda s, r: bool(r.mentions) and bool(START_CUE.search(r.text) or END_CUE.search(r.text)) and bool(_DATES_OR.search(normalise(r.question))),
             when_fact),  # "började processledaren i juli eller oktober 2016?": the dates the sources give
+    Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text)) and bool(r.mentions) and not r.relation, documents_say),
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
@@ -768,7 +785,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
     Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and not r.asks_relation and bool(events_of(s, r)), when),
     Handler("when_fact", lambda s, r: bool(WHEN_CUE.search(r.text)), when_fact),
-    Handler("merged", lambda s, r: r.lineage and bool(WANTS_YESNO.search(r.text)) and bool(r.mentions), merged),
+    Handler("merged", lambda s, r: r.lineage and bool(WANTS_YESNO.search(r.text) or SEPARATE_CUE.search(r.text)) and bool(r.mentions), merged),
     Handler("lineage", lambda s, r: r.lineage and not _names_another_kind(s, r), lineage),
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),

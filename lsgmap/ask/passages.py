@@ -68,7 +68,7 @@ class Passage:
 
 #: English words of questions → the Swedish words of the documents (the documents are Swedish).
 _SWEDISH = {
-    "three": "tre", "areas": "omraden", "area": "omraden", "mission": "uppdrag", "assignments": "uppdrag", "assignment": "uppdrag",
+    "malen": "mal", "malet": "mal", "three": "tre", "areas": "omraden", "area": "omraden", "mission": "uppdrag", "assignments": "uppdrag", "assignment": "uppdrag",
     "meetings": "moten", "meeting": "moten", "report": "rapport", "support": "stod", "administrative": "administrativt",
     "knowledge": "kunskap", "development": "utveckling", "goal": "mal", "goals": "mal", "purpose": "syfte", "role": "roll",
     "chair": "ordforande", "chairs": "ordforande", "signed": "underskrift", "wrote": "underskrift", "written": "underskrift",

@@ -32,7 +32,7 @@ __all__ = ["Reading", "read_question", "document_filter", "named_documents", "na
 WANTS_YESNO = re.compile(
     r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|gick|slogs|"
     r"finansierar|finansierade|anstaller|anstallde|rapporterar|deltog|deltar|traffade|namner|namns|gjorde|gor|"
-    r"beviljades|godkandes|antogs|avslogs|startade|borjade|slutade|upphorde|finansierades|styrdes|agdes|anstalldes|bildades|"
+    r"hann|hinner|hunnit|beviljades|godkandes|antogs|avslogs|startade|borjade|slutade|upphorde|finansierades|styrdes|agdes|anstalldes|bildades|"
     r"is|was|are|were|does|did|do|has|had|can)\b"
 )
 #: "ansvarar", and owner and steering group asked together ("ägare eller styrgrupp", "owner or steering group", "äger eller styr").
@@ -564,7 +564,7 @@ def named_documents(structure, reading: Reading, *, loosely: bool = False) -> tu
     ``loosely`` (a question about who wrote or signed "ansökan" means the document)."""
     for key, patterns in _DOCUMENT_WORDS.items():
         if key == "ansokan" and not loosely:
-            patterns = ("ansokan\\w+", "the application", "(?:enligt|enl|i|in|according to) ansokan", "(?<!\\ben )ansokan(?! (?:om|angaende|for|till)\\b)")
+            patterns = ("ansokan\\w+", "the application", "(?:enligt|enl|i|in|according to) ansokan(?! (?:om|angaende|for|till)\\b)", "(?<!\\ben )ansokan(?! (?:om|angaende|for|till)\\b)")
         if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
             return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
     return ()

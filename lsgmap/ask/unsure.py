@@ -23,14 +23,14 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
 
-from lsgmap.ask.interpretation import Finding
+from lsgmap.ask.interpretation import Finding, Joined
 from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_items, listed_item, passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, document_filter, name_alternatives, named_documents
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 
-__all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE", "DOCUMENT_CUE"]
+__all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE", "DOCUMENT_CUE", "DONE_CUE"]
 
 #: "Berätta om X", "allt om X", "tell me about X": everything about a name is what is asked.
 ABOUT_CUE = re.compile(
@@ -40,7 +40,7 @@ ABOUT_CUE = re.compile(
 #: Questions about what the documents say rather than who steers what: tasks, roles, goals, activities, reasons.
 DOCUMENT_CUE = re.compile(
     r"\b(?:vad gor|gor processledaren|what does (?:\S+ ){0,4}do|roll\w*|roles?|uppgift\w*|tasks?|omraden|areas?|syfte\w*|purpose|"
-    r"mal|malen|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
+    r"mal|malen|malet|goals?|aims?|aktivitet\w*|activities|deltog|deltagit|deltar|attend\w*|participat\w*|varfor|why|utbildning\w*|trainings?|"
     r"vad innebar|what is meant|hur arbetar|how does|klar|done|finished|slutfor\w*|complete\w*|"
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
     r"var pa|var (?:\w+ ){1,2}pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till|gatt pa|gar pa|stotta\w*|"
@@ -147,7 +147,7 @@ def _left_out(text: str) -> set[str]:
 
 
 #: "Var strukturen klar vid årsskiftet?": whether something was finished by a date.
-_DONE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready)\b")
+DONE_CUE = _DONE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready|hann|hunnit|skickat?s? in|lamnat?s? in|submitted|sent in)\b")
 #: A passage that says something is still to be finished ("kommer att slutföras under början av 2017").
 _TO_BE_DONE = re.compile(r"\b(?:kommer att|ska|skall|will be|is to be)\s+(?:\w+\s+)?(?:slutforas|avslutas|bli klar\w*|vara klar\w*|completed|finished)\b[^.]*")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -164,6 +164,12 @@ def _done_by(structure, found: list[Passage], reading: Reading):
             years = [int(y) for y in _YEAR.findall(later.group(0))]
             if not years or min(years) > reading.date.last.year:
                 return msg("ask.documents_not_done", title=p.title.split(",")[0], quote=piece if len(piece) < 160 else piece[:157] + "…"), p
+    if found and found[0].document != CONFLICTS:  # no passage says it was done, nor when it will be: not stated, and what is said
+        items, source = _items_naming(structure, found, reading)
+        if items is not None:
+            return Joined((msg("ask.done_unknown"), items), " "), source
+        best = found[0]
+        return msg("ask.documents_done_unknown", title=best.title.split(",")[0], quote=best.text if len(best.text) < 240 else best.text[:237] + "…"), best
     return None, None
 
 

@@ -39,7 +39,7 @@ __all__ = ["merged", "what_name", "NAME_CUE", "WHEN_CUE", "date_attribute", "whe
 
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
 WHEN_CUE = re.compile(
-    r"^\s*(?:for |och |and |sa )?(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|datum for|date of|"
+    r"^\s*(?:(?:right now|just nu|idag|today|currently|nu) )?(?:for |och |and |sa )?(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|datum for|date of|"
     r"(?:fram )?till nar|fran nar|from when|fran och med nar)\b"
 )
 
@@ -179,14 +179,20 @@ def when_fact(structure, reading: Reading) -> Finding:
     return Finding("when_dates", summary, lead, entities=(x,), details={"relations": [r.id for r in rels], "focus": focus}, answers=items, verdict=bool(items))
 
 
+def _end_asked(reading: Reading) -> str:
+    """"start", "end" or "both" ("från när till när", or neither asked)."""
+    start, stop = bool(START_CUE.search(reading.text)), bool(END_CUE.search(reading.text))
+    return "both" if start == stop else "start" if start else "end"
+
+
 def _dates_lead(reading: Reading, items) -> tuple:
     """The line that answers (the start, the end or both of each item) and the dates it gives, whose conflicts come first."""
     if not items:
         return msg("ask.lead_when_dates"), []
-    end = "start" if START_CUE.search(reading.text) else "end" if END_CUE.search(reading.text) else "both"
+    end = _end_asked(reading)
     dates_said = Joined(tuple(_dates_of(item, end) for item in items), "; ")
     lead = msg("ask.when_dates_said", dates=dates_said)
-    if disagree := disagreements(items, end):  # "när började processledaren?": the sources' two dates first, the one the data keeps said as a choice
+    if disagree := disagreements(items, "either" if end == "both" else end):  # "när började processledaren?": the sources' two dates first, the one the data keeps said as a choice
         lead = with_disagreements(disagree, msg("ask.when_dates_kept", dates=dates_said))
     dates = [item.valid_from for item in items if end != "end"] + [item.valid_to for item in items if end != "start"]
     return lead, [d for d in dates if d]
