@@ -38,8 +38,8 @@ from lsgmap.ask.compose import (
 )
 from lsgmap.ask.dates import find_date
 from lsgmap.ask.duration import DURATION_CUE, duration, has_durations
-from lsgmap.ask.happened import HAPPENED_CUE, happened
 from lsgmap.ask.either import either_or, sides
+from lsgmap.ask.happened import HAPPENED_CUE, happened
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate

@@ -233,7 +233,7 @@ def with_disagreements(conflicts, lead) -> Joined:
 
 
 _MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
-_A_DATE = r"(\d{4}-\d{2}-\d{2}|(?:%s) \d{4})" % "|".join(_MONTHS)
+_A_DATE = r"(\d{4}-\d{2}-\d{2}|(?:" + "|".join(_MONTHS) + r") \d{4})"
 _SAID_ENDS = re.compile(r"(?:fram till|till och med|t\.o\.m\.|–)\s*" + _A_DATE)
 _SAID_STARTS = re.compile(r"(?:från|sedan)\s+(?:\w+ ){0,3}?" + _A_DATE)
 
