@@ -726,6 +726,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.budget_per_year": ("Det framgår inte per månad: budgeten anger belopp per år ({years}).", "Not stated per month: the budget gives amounts per year ({years})."),
     "ask.attribute_public": ("(Enligt en offentlig källa, inte kontrollerad här; dokumenten i datan anger det inte.)",
                              "(From a public source, not checked here; the documents in the data do not state it.)"),
+    "ask.budget_why": ("Källorna säger inte varför. Budgetens period är {first} – {last} [{id}]; år som bara delvis ingår: {partial}.",
+                       "The sources do not say why. The budget's period is {first} – {last} [{id}]; years covered only in part: {partial}."),
     "ask.on_day": ("den {day}", "on {day}"),
     "ask.during": ("under {span}", "during {span}"),
     "ask.date_from_question": ("datum ur frågan: \"{text}\"", "date from the question: \"{text}\""),

@@ -124,9 +124,8 @@ _SAME_ASKED = re.compile(r"\b(?:lika|samma|same|equal|as (?:big|large|much))\b")
 
 def _other_answer(structure, reading: Reading, lines: list, result: dict):
     """The answer when what is asked is no sum: an item's size, how many items, or whether two years' sums are equal."""
-    per_year = _per_year_only(reading, result)
-    if per_year is not None:
-        return per_year
+    if said := _not_a_sum(structure, reading, result):
+        return said
     sizes = [(line, m.group(0)) for line in lines if (m := _SIZE.search(line.item_sv))]
     if sizes and _SIZE_ASKED.search(reading.text):
         return msg("ask.budget_size", size=sizes[0][1], item=Term(sizes[0][0], "item"))
@@ -137,6 +136,29 @@ def _other_answer(structure, reading: Reading, lines: list, result: dict):
         (a, x), (b, y) = sorted(sums.items())
         return msg("ask.budget_same_yes" if x == y else "ask.budget_same_no", first=a, last=b, a=f"{x:g}", b=f"{y:g}")
     return _item_verdict(structure, reading, lines)
+
+
+def _not_a_sum(structure, reading: Reading, result: dict):
+    """A month's amount or why the sums are what they are: said before the sums."""
+    return _per_year_only(reading, result) or _why_amounts(structure, reading, result)
+
+
+#: "Varför är budgeten för 2016 bara hälften?": why an amount is what it is.
+_WHY = re.compile(r"^\s*(?:varfor|why|hur kommer det sig|how come)\b")
+
+
+def _why_amounts(structure, reading: Reading, result: dict):
+    """Why the years' sums differ: the budget's stated period and the years it covers only in part ("2016: juli–december");
+    None when no "why" is asked or no budgeted relation states both ends."""
+    budgeted = dict.fromkeys(line["relation_id"] for line in result.get("lines", ()))
+    funding = [structure.relations[rid] for rid in budgeted if rid in structure.relations]
+    stated = [(r.valid_from, r.valid_to, r.id) for r in funding if len(r.valid_from) == len(r.valid_to) == 10]
+    if not _WHY.search(reading.text) or not stated:
+        return None
+    first, last, rid = stated[0]
+    partial = [f"{y}: {first[5:] if str(y) == first[:4] else '01-01'} – {last[5:] if str(y) == last[:4] else '12-31'}"
+               for y in sorted(result.get("by_year") or {}) if str(y) in (first[:4], last[:4])]
+    return msg("ask.budget_why", first=first, last=last, id=rid, partial=", ".join(partial) or "–")
 
 
 def _per_year_only(reading: Reading, result: dict):

@@ -198,6 +198,20 @@ def _of_a_kind(reading: Reading, kind: str | None, relation_noun: str | None) ->
     return [Constraint(ANY, frozenset({relation_noun}), KIND + funded)], kind
 
 
+def _between_kinds(structure, reading: Reading, kind: str | None) -> Constraint | None:
+    """"Vilka projekt är LSG:erna styrgrupp för?": the kind asked for, tied by the question's verb to another kind it names,
+    either way round as the data's facts of that verb run (LSG → project); None without a verb or a second kind."""
+    others = [k for _, k in kind_nouns(reading) if k != kind]
+    if not reading.relation or kind is None or not others or reading.mentions:
+        return None
+    ends = [(structure.entities[r.from_id].kind, structure.entities[r.to_id].kind) for r in structure.relations.values()
+            if r.relation in reading.relation_kinds and r.from_id in structure.entities and r.to_id in structure.entities]
+    forward, backward = ends.count((others[0], kind)), ends.count((kind, others[0]))
+    if not forward and not backward:
+        return None
+    return Constraint(KIND + others[0], reading.relation_kinds, ANY) if forward >= backward else Constraint(ANY, reading.relation_kinds, KIND + others[0])
+
+
 def _kind_and_relation(reading: Reading) -> tuple[str | None, str | None]:
     """The kind asked for, and a relation a kind noun stands for ("finansiärer": whoever funds, whatever kind it is)."""
     nouns = kind_nouns(reading)
@@ -288,6 +302,8 @@ def compose(structure, reading: Reading) -> Query:
     span = reading.date.first, reading.date.last
     among = _among(structure, reading, want, kind)
     constraints, unused = _name_constraints(structure, reading, kind, span, documents, (place_mention, among))
+    if not constraints and (between := _between_kinds(structure, reading, kind)):
+        constraints = [between]
     if not constraints:
         constraints, kind = _of_a_kind(reading, kind, relation_noun)
     topic, topic_words = _topic(structure, reading, kind)

@@ -614,7 +614,7 @@ def _only_names(reading: Reading) -> bool:
 
 #: Words that ask what a thing is, or for it in short, not about anything else ("vad är processledartjänsten, kort?", "vad innebär …").
 _ONLY_WHAT = frozenset({"kort", "kortfattat", "korthet", "kortfattad", "snabbt", "enkelt", "egentligen", "briefly", "short", "quickly", "simply",
-                        "really", "exactly", "innebar", "betyder", "involve", "involves", "mean", "means"})
+                        "really", "exactly", "innebar", "betyder", "involve", "involves", "mean", "means", "gar", "ut", "pa", "handlar", "about"})
 
 
 #: Questions about a document itself: its period, its date, who wrote it.

@@ -28,7 +28,8 @@ __all__ = ["HAPPENED_CUE", "happened"]
 
 #: "Vad hände …", "what happened …", "vad ändrades …": the events are what is asked.
 HAPPENED_CUE = re.compile(
-    r"\b(?:vad hande|vad har hant|vad hander|hande det nagot|what happened|what has happened|what happens|did anything happen)\b"
+    r"\b(?:vad hande|vad har hant|vad hander|hande det nagot|what happened|what has happened|what happens|did anything happen)\b|"
+    r"^\s*(?:vilka|vilken|which|what)\b.*\b(?:merged|have merged|has merged|slagits (?:ihop|samman)|slogs (?:ihop|samman)|gatt (?:ihop|samman)|gick (?:ihop|samman))\b"
 )
 _AFTER = re.compile(r"\b(?:efter|after|sedan|since)\s+(?:ar\s+|the year\s+)?$")
 _BEFORE = re.compile(r"\b(?:fore|innan|before)\s+(?:ar\s+|the year\s+)?$")

@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "overlap", "listed_item", "list_items", "counted", "headings_above"]
+__all__ = ["Passage", "passages", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
@@ -409,6 +409,18 @@ def list_items(passage: Passage) -> list[str]:
         return []
     items = [item.strip() for item in passage.text.split(": ", 1)[1].split("; ") if item.strip()]
     return items if len(items) >= 2 else []
+
+
+def list_counted(passage: Passage, question: str) -> int | None:
+    """The length of a passage's list whose lead-in shares a word with the question ("hur många aktiviteter deltog
+    processledaren i?" → the eight items after "deltagit på:"), or None.
+
+    >>> list_counted(Passage("d", "t", 1, "Processledaren har deltagit på: Grundutbildning i TRIS; Utlysningssmöte för ESF", 1.0), "hur många deltog hon i?")
+    2
+    """
+    items = list_items(passage)
+    lead_in = passage.text.split(": ", 1)[0]
+    return len(items) if items and _stems(lead_in) & _stems(question) else None
 
 
 def listed_item(passage: Passage, question: str) -> str | None:

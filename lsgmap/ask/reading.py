@@ -121,7 +121,10 @@ def names_a_role(tokens: list[str], i: int) -> bool:
     """Whether the kind noun at ``i`` begins a role ("project owner", "projekt ägare")."""
     if i + 1 < len(tokens) and tokens[i + 1] in _ROLE_AFTER:
         return True
-    return i > 0 and i + 1 < len(tokens) and kind_of_word(tokens[i]) == "steering_group" and tokens[i + 1] in ("for", "of", "over")  # "är LSG Trosa styrgrupp för TUNA"
+    if tokens[i] in ("group", "groups") and i > 0 and tokens[i - 1] == "steering":  # "the steering group for TRIS": one role, two words
+        return True
+    nxt = i + 2 if tokens[i] == "steering" and i + 1 < len(tokens) and tokens[i + 1] in ("group", "groups") else i + 1
+    return i > 0 and nxt < len(tokens) and kind_of_word(tokens[i]) == "steering_group" and tokens[nxt] in ("for", "of", "over")  # "är LSG Trosa styrgrupp för TUNA"
 
 
 @lru_cache(maxsize=4096)

@@ -24,7 +24,7 @@ from itertools import zip_longest
 from typing import Any
 
 from lsgmap.ask.interpretation import Finding, Joined
-from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_items, listed_item, passages
+from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_counted, list_items, listed_item, passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, document_filter, name_alternatives, named_documents
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
@@ -195,6 +195,7 @@ def _best(found: list[Passage], structure=None):
 def _count_from(structure, found: list[Passage], reading: Reading):
     """"3, enligt Ansökan …: «Processledarens uppdrag delas in i tre områden:»" for a "hur många" the data's facts do not count."""
     numbers = [(p, n) for p in found[:_COUNT_LOOK] if (n := counted(p, reading.text))]
+    numbers = numbers or [(p, n) for p in found[:_COUNT_LOOK] if (n := list_counted(p, reading.text))]  # the items of a list it names
     if not numbers:
         return None, None
     p, n = numbers[0]
