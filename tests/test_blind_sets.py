@@ -23,7 +23,7 @@ SETS = [
     ("questions_blind_7.csv", "score_7b.csv"), ("questions_blind_8.csv", "score_8.csv"), ("questions_blind_9.csv", "score_9b.csv"),
     ("questions_blind_10.csv", "score_10.csv"), ("questions_blind_11.csv", "score_11.csv"), ("questions_blind_12.csv", "score_12b.csv"), ("questions_blind_13.csv", "score_13.csv"), ("questions_blind_14.csv", "score_14.csv"), ("questions_blind_15.csv", "score_15.csv"),
     ("questions_blind_16.csv", "score_16.csv"), ("questions_blind_17.csv", "score_17.csv"),
-    ("questions_blind_18.csv", "score_18.csv"),
+    ("questions_blind_18.csv", "score_18.csv"), ("questions_blind_19.csv", "score_19.csv"), ("questions_blind_20.csv", "score_20.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))

@@ -614,7 +614,8 @@ def _only_names(reading: Reading) -> bool:
 
 #: Words that ask what a thing is, or for it in short, not about anything else ("vad är processledartjänsten, kort?", "vad innebär …").
 _ONLY_WHAT = frozenset({"kort", "kortfattat", "korthet", "kortfattad", "snabbt", "enkelt", "egentligen", "briefly", "short", "quickly", "simply",
-                        "really", "exactly", "innebar", "betyder", "involve", "involves", "mean", "means", "gar", "ut", "pa", "handlar", "about"})
+                        "really", "exactly", "innebar", "betyder", "involve", "involves", "mean", "means", "gar", "ut", "pa", "handlar", "about",
+                        "nat", "nagot", "nagonting", "slags", "sorts", "typ", "thing"})
 
 
 #: Questions about a document itself: its period, its date, who wrote it.
@@ -669,7 +670,8 @@ def what_a_kind_is(structure, reading: Reading) -> Finding:
 #: "Vem står bakom ansökan?", "who is behind the application", "vem söker man pengar hos": who applies, to whom.
 APPLICANT_CUE = re.compile(
     r"\b(?:star|stod|ligger|is|are|was)\s+bakom\s+(?:\w+\s+)?ansokan\w*|\bbehind the application|"
-    r"\bsoker (?:man|de|dom|vi) (?:pengar |medel )?(?:hos|fran)\b|\bapplied to whom\b|\bwho (?:applied|applies) for\b|\bvem (?:ansokte|har ansokt|ansoker) om\b"
+    r"\bsoker (?:man|de|dom|vi) (?:pengar |medel )?(?:hos|fran)\b|\bapplied to whom\b|\bwho (?:applied|applies) for\b|\bvem (?:ansokte|har ansokt|ansoker) om\b|"
+    r"\b(?:applied|apply|applies) (?:together |jointly )?for the (?:\w+ ){0,2}(?:leader|post)\b|\b(?:ansokte|ansoker|har ansokt) (?:gemensamt |tillsammans )?om (?:processledar|tjansten)"
 )
 
 
@@ -774,6 +776,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("when_fact", lambda s, r: bool(r.mentions) and bool(START_CUE.search(r.text) or END_CUE.search(r.text)) and bool(_DATES_OR.search(normalise(r.question))),
             when_fact),  # "började processledaren i juli eller oktober 2016?": the dates the sources give
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text)) and bool(r.mentions) and not r.relation, documents_say),
+    Handler("merged", lambda s, r: bool(SEPARATE_CUE.search(r.text)) and bool(r.mentions), merged),  # "still its own group?": the merger
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
@@ -785,7 +788,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("exists", lambda s, r: len(r.mentions) == 1 and not r.relation and bool(EXISTS_CUE.search(r.text)), exists),
     Handler("when", lambda s, r: bool(WHEN_CUE.search(r.text)) and not r.asks_relation and bool(events_of(s, r)), when),
     Handler("when_fact", lambda s, r: bool(WHEN_CUE.search(r.text)), when_fact),
-    Handler("merged", lambda s, r: r.lineage and bool(WANTS_YESNO.search(r.text) or SEPARATE_CUE.search(r.text)) and bool(r.mentions), merged),
+    Handler("merged", lambda s, r: r.lineage and bool(WANTS_YESNO.search(r.text)) and bool(r.mentions), merged),
     Handler("lineage", lambda s, r: r.lineage and not _names_another_kind(s, r), lineage),
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),

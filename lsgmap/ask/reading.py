@@ -43,7 +43,8 @@ RESPONSIBLE_CUE = re.compile(
     r"who is behind(?! the (?:application|report)))\b"
 )
 #: "Är Trosa och Gnesta fortfarande separata?": a merger asked the other way round (yes means not merged).
-SEPARATE_CUE = re.compile(r"\b(?:separata|separat|separate|var for sig|each on its own|still two|fortfarande tva)\b")
+SEPARATE_CUE = re.compile(r"\b(?:separata|separat|separate|var for sig|each on its own|still two|fortfarande tva|still its own|"
+                          r"still an? own|still on its own|fortfarande (?:en )?egen|fortfarande sin egen)\b")
 LINEAGE_CUE = re.compile(
     r"\b((?:gatt|gick|gar|ga|slagits|slogs|slas|slagit|sla|slar|slog)\b.*\b(?:ihop|samman)|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"
     r"became|become|merged|merge|happened|came from|come from|kom fran|foregangare\w*|efterfoljare\w*|predecessors?|successors?|hande|"

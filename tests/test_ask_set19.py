@@ -1,0 +1,23 @@
+"""The patterns blind sets 19 and 20 found (tests/blind/score_19.md, score_20.md), each as a question asked there and a variant."""
+
+from __future__ import annotations
+
+import ask_kit
+from ask_kit import line as _line
+
+s = ask_kit.s  # the bundled data, a fixture by this name
+
+
+def test_what_sort_of_thing_a_name_is_is_what_its_sources_say_it_is(s):
+    assert _line(s, "vad är IBIS för nåt?").startswith("IBIS – IntegrationsBygget I Sörmland (projekt / insats), enligt sina källor")
+    assert _line(s, "Vad är Innovation 100 dagar för nåt?").startswith("Vad Innovation 100 dagar är framgår inte")
+
+
+def test_how_many_applied_together_for_the_post_counts_the_applying_groups_parts(s):
+    assert _line(s, "how many LSGs applied together for the proces leader post?") == "4 local collaboration groups: LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa"
+    assert _line(s, "hur många LSG ansökte gemensamt om processledartjänsten?").startswith("4 lokala samverkansgrupper")
+
+
+def test_still_its_own_group_is_the_merger_the_other_way(s):
+    assert _line(s, "Is LSG Trosa still its own group today?", on="2016-12-20").startswith("Yes, still separate on that date")
+    assert _line(s, "är LSG Gnesta fortfarande en egen grupp?", on="2017-03-01").startswith("Nej")
