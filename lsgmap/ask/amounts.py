@@ -260,15 +260,6 @@ def amount_unit(structure, reading: Reading) -> Finding:
     'Det framgår inte säkert av källorna: Ansökans budget anger i'
     """
     notes = unit_notes(structure)
-    lines = tuple(msg("ask.unit_note", text=_Topic(c), id=c.id) for c in notes)
+    lines = tuple(msg("ask.unit_note", text=Term(c, "topic"), id=c.id) for c in notes)
     return Finding("amount_unit", msg("ask.i_unit"), Joined(lines, "\n"), verdict=True)
 
-
-class _Topic:
-    """A recorded note in the language shown."""
-
-    def __init__(self, conflict):
-        self.conflict = conflict
-
-    def render(self, lang: str = "sv") -> str:
-        return self.conflict.topic(lang)

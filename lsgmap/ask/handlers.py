@@ -40,7 +40,7 @@ from lsgmap.ask.dates import find_date
 from lsgmap.ask.duration import DURATION_CUE, duration, has_durations
 from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.happened import HAPPENED_CUE, happened
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Term
 from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
@@ -415,19 +415,9 @@ def _by_relation(outgoing: list, incoming: list) -> Joined | None:
     lines = []
     for items, method in ((outgoing, "verb"), (incoming, "inverse")):
         for kind in dict.fromkeys(i.relation for i in items):
-            shown = tuple(_ItemName(i) for i in {i.id: i for i in items if i.relation == kind}.values())
+            shown = tuple(ItemName(i) for i in {i.id: i for i in items if i.relation == kind}.values())
             lines.append(Joined((Term(RELATION_KINDS[kind], method), Joined(shown)), ": "))
     return Joined(tuple(lines), "\n") if lines else None
-
-
-@dataclass(frozen=True)
-class _ItemName:
-    """An answer's name in the language shown."""
-
-    item: Any
-
-    def render(self, lang: str = "sv") -> str:
-        return self.item.name(lang)
 
 
 def _what_it_is(structure, x: str, relations: Joined | None = None):

@@ -30,7 +30,7 @@ from lsgmap.model import queries
 from lsgmap.model.names import Mention
 from lsgmap.model.records import flag_working_name
 
-__all__ = ["EntityName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity", "disagreements", "with_disagreements", "disputed_on"]
+__all__ = ["EntityName", "ItemName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity", "disagreements", "with_disagreements", "disputed_on"]
 
 
 def render(value: Any, lang: str) -> str:
@@ -68,6 +68,16 @@ class Term:
     def render(self, lang: str = "sv") -> str:
         text = getattr(self.source, self.method)(lang)
         return text.lower() if self.lower else text
+
+
+@dataclass(frozen=True)
+class ItemName:
+    """An answer item's name in the language shown."""
+
+    item: Any
+
+    def render(self, lang: str = "sv") -> str:
+        return self.item.name(lang)
 
 
 @dataclass(frozen=True)

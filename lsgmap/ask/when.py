@@ -27,7 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lsgmap.ask.compose import named_documents
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term, disagreements, validity, with_disagreements
+from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Stated, Term, disagreements, validity, with_disagreements
 from lsgmap.ask.reading import SEPARATE_CUE, WANTS_YESNO, Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model import queries
@@ -210,17 +210,7 @@ def _dates_of(item, end: str) -> Joined:
     start, stop = Stated(item.valid_from) if item.valid_from else msg("ask.date_unknown"), Stated(item.valid_to) if item.valid_to else msg("ask.date_open")
     span = msg("ask.from_date", date=start) if end == "start" else msg("ask.to_date", date=stop) if end == "end" else validity(item.valid_from, item.valid_to)
     ids = f" [{', '.join(item.relation_ids)}]" if item.relation_ids else ""
-    return Joined((_ItemName(item), ": ", span, ids), "")
-
-
-class _ItemName:
-    """An answer item's name in the language shown."""
-
-    def __init__(self, item):
-        self.item = item
-
-    def render(self, lang: str = "sv") -> str:
-        return self.item.name(lang)
+    return Joined((ItemName(item), ": ", span, ids), "")
 
 
 #: Who wrote or signed a document: asked about the document even when the question names others ("ansökan från LSG GNOT").
