@@ -172,6 +172,13 @@ def settled_on(pg, path: str, *params: str, timeout: float = 30_000) -> None:
     )
 
 
+def frames_ready(pg, timeout: float = 60_000) -> None:
+    """Wait until the live map holds the maps of the days around its own (asked for by a rerun right after the first map is
+    drawn): a step clicked while that rerun is running can be lost on the server and the map go back (seen under load in CI)."""
+    pg.wait_for_function("() => { const m = document.querySelector('.lsgmap-live'); return m && m.__lsgmap && m.__lsgmap.frames; }",
+                         timeout=timeout)
+
+
 def map_box(pg, index: int = 0) -> dict:
     """The on-screen box of the ``index``-th map's canvas (the live map's canvas, or the iframe): node DOM positions are relative to it."""
     live = pg.locator(_LIVE)

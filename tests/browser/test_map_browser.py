@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from .browser_kit import ROOT, drawn_overlaps, label_px, map_box, map_frame, node_positions, poll_map, screenshot, settled_on, url_has
+from .browser_kit import (
+    ROOT,
+    drawn_overlaps,
+    frames_ready,
+    label_px,
+    map_box,
+    map_frame,
+    node_positions,
+    poll_map,
+    screenshot,
+    settled_on,
+    url_has,
+)
 
 HOSTILE = ROOT / "tests" / "data" / "hostile"
 MERGER_SV = "LSG Trosa och LSG Gnesta beslutade (2016-10-13 – 2016-12-31) att gå samman"  # Jämför's change list
@@ -30,6 +42,7 @@ def test_moving_the_date_across_the_merger_keeps_every_other_node_in_place(page,
     settled_on(page, "karta", "on=2016-12-31")  # the link's date is drawn (a click before would step from the default day)
     before = wait_for_nodes(page, lambda n: "lsg_trosa" in n)
     assert "lsg_trosa_gnesta" not in before
+    frames_ready(page)
     page.get_by_role("button", name="Nästa ändring ▶").click()
     after = wait_for_nodes(page, lambda n: "lsg_trosa_gnesta" in n and "lsg_trosa" not in n)  # once the merger has played
     assert not {"lsg_trosa", "lsg_gnesta"} & set(after)
@@ -220,6 +233,7 @@ def test_the_merger_plays_in_place_and_ends_on_the_merged_lsg(page, app_url):
     page.goto(app_url + "/karta?on=2016-12-31", wait_until="domcontentloaded")
     wait_for_nodes(page, lambda n: "lsg_trosa" in n)
     page.wait_for_timeout(3000)  # past the map's resize rerun
+    frames_ready(page)
     frame = map_frame(page)
     frame.evaluate("() => { window.__before = network; window.__seen = [];"
                    " const tick = () => { const n = network.body.data.nodes.get('lsg_trosa');"
