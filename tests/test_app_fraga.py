@@ -85,6 +85,16 @@ def test_answer_downloads_have_content():
     assert code.startswith("Question: Who employs the process leader?") and "Sources:" in code
 
 
+def test_a_question_with_no_date_on_the_default_day_says_when_its_answers_were_attested_after_them():
+    """The date box on the dataset's default day is no date asked: no warning before the answers, a caption after them."""
+    at = _run(q="Vem styr TRIS?")
+    assert not at.exception
+    assert not [w.value for w in at.warning]
+    assert "(Frågan anger inget datum: svaren är senast belagda 2016-06-30.)" in shown("\n".join(c.value for c in at.caption))
+    dated = _run(q="Vem styr TRIS?", on="2016-12-01")  # a day chosen: said first, as a warning
+    assert "Ingen källa talar för 2016-12-01" in shown("\n".join(w.value for w in dated.warning))
+
+
 def test_an_answer_no_source_speaks_for_says_so_with_its_notes():
     at = _run(q="Vem styr TRIS 2026?")
     assert not at.exception

@@ -134,7 +134,8 @@ def _answer_part(s, data, lang: str, hide: bool) -> None:
         st.info(t("app.ask.empty", lang))
         return
 
-    answer = ask(s, question, on=on, lang=lang)
+    untouched = on == common.default_day(s)[2]  # the box on the dataset's default day: the question names no date, as on the command line
+    answer = ask(s, question, on=None if untouched else on, lang=lang)
     st.markdown(f"**{plain(t('app.ask.interpretation', lang))}:** {plain(answer.interpretation.text(lang))}")
     if not answer.understood:
         st.warning(plain(answer.message_text(lang)))
@@ -216,8 +217,8 @@ def answer_ids(s, answer) -> frozenset[str]:
 def _answers(s, answer, lang: str) -> None:
     """The answers as a meeting reads them (:func:`lsgmap.app.answer_groups.group_answers`): each one line, its quotes
     and notes folded under it; then the recorded conflicts, folded; amounts and chains after."""
-    if not answer.answers and answer.amounts is None:
-        st.write(t("ask.no_answers", lang) if "ask.no_answers" in UI else "—")
+    if not answer.answers and answer.amounts is None and not answer.interpretation.verdict and not answer.passages:
+        st.write(t("ask.no_answers", lang) if "ask.no_answers" in UI else "—")  # not under a verdict or quotes that answer
     groups = group_answers(answer)
     span = answer.interpretation.date.label()
     for heading, items in (("app.ask.group.attested", groups.attested), ("app.ask.group.unattested", groups.unattested)):

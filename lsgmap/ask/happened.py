@@ -23,6 +23,7 @@ from datetime import date
 from lsgmap.ask.interpretation import Finding, Joined, Stated, Term
 from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
+from lsgmap.model import queries
 
 __all__ = ["HAPPENED_CUE", "happened"]
 
@@ -84,4 +85,6 @@ def happened(structure, reading: Reading) -> Finding:
         last = msg("ask.event_last_before", event=Term(earlier[-1], "name"), date=Stated(earlier[-1].date),
                    ids=", ".join(earlier[-1].sources)) if earlier else ""
         lead = Joined((msg(f"ask.no_events_{how or 'any'}", text=reading.date.text), last), " ")
-    return Finding("happened", Joined((msg("ask.i_happened"), f"«{_phrase(reading)}»"), " ") if how else msg("ask.i_happened"), lead, entities=tuple(reading.ids), details={"events": [ev.id for ev in found]}, verdict=True)
+    items = tuple(queries.event_item(structure, structure.entities[eid], ev) for ev in found for eid in (ev.results or ev.originals) if eid in structure.entities)
+    summary = Joined((msg("ask.i_happened"), f"«{_phrase(reading)}»"), " ") if how else msg("ask.i_happened")
+    return Finding("happened", summary, lead, answers=items, entities=tuple(reading.ids), details={"events": [ev.id for ev in found]}, verdict=True)
