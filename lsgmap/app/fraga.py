@@ -97,7 +97,7 @@ def render() -> None:
     common.date_box(t("app.ask.on", lang), P + "on", first, last, lang, help=t("app.ask.on_help", lang), where=on_col)
     common.date_box_notice(P + "on", lang)
     common.default_note(s, st.session_state[P + "on"], P + "on", lang, compact=True)
-    _answer_part(s, data, lang, hide)
+    _answer_part(s, data, lang, hide, default)
     _examples(s, lang)  # under the answer (with no question, right under the box)
 
 
@@ -123,7 +123,7 @@ def _examples(s, lang: str) -> None:
 
 
 
-def _answer_part(s, data, lang: str, hide: bool) -> None:
+def _answer_part(s, data, lang: str, hide: bool, default: date) -> None:
     """The question's answer: how it was read, the answers grouped (attested first), the chain's map, the text."""
     question = st.session_state[P + "q"].strip()
     on: date = st.session_state[P + "on"]
@@ -134,8 +134,8 @@ def _answer_part(s, data, lang: str, hide: bool) -> None:
         st.info(t("app.ask.empty", lang))
         return
 
-    untouched = on == common.default_day(s)[2]  # the box on the dataset's default day: the question names no date, as on the command line
-    answer = ask(s, question, on=None if untouched else on, lang=lang)
+    # the box on the dataset's default day: the question names no date, as on the command line
+    answer = ask(s, question, on=None if on == default else on, lang=lang)
     st.markdown(f"**{plain(t('app.ask.interpretation', lang))}:** {plain(answer.interpretation.text(lang))}")
     if not answer.understood:
         st.warning(plain(answer.message_text(lang)))
@@ -151,8 +151,9 @@ def _answer_part(s, data, lang: str, hide: bool) -> None:
         return
     if answer.notice is not None:
         st.info(plain(answer.message_text(lang)))
-    if answer.attestation_text(lang) and answer.date_asked:
-        st.warning(plain(answer.attestation_text(lang)))
+    attested = plain(answer.attestation_text(lang))
+    if attested and answer.date_asked:
+        st.warning(attested)
     if answer.interpretation.verdict and answer.interpretation.lead_text(lang):
         st.markdown(f"**{plain(answer.interpretation.lead_text(lang))}**")  # Ja / Nej / the count: the answer itself, first
 
@@ -160,8 +161,8 @@ def _answer_part(s, data, lang: str, hide: bool) -> None:
     left, right = st.columns([2, 3])
     with left:
         _answers(s, answer, lang)  # attested first, then valid but unattested, then what the sources disagree on
-        if answer.attestation_text(lang) and not answer.date_asked:  # no date asked: when a source speaks for the answers
-            st.caption(plain(answer.attestation_text(lang)))
+        if attested and not answer.date_asked:  # no date asked: when a source speaks for the answers
+            st.caption(attested)
         _readings_and_passages(answer, lang)
     view = View(
         on=answer.on, lang=lang, hide_persons=hide, highlight=[a.id for a in answer.answers],

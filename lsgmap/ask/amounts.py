@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from weakref import WeakKeyDictionary
 
+from lsgmap.ask.attributes import definition
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.reading import WANTS_YESNO, Reading
 from lsgmap.i18n import msg
@@ -229,8 +230,6 @@ def _asked_what(structure, reading: Reading):
     """"Vad är Innovation 100 dagar och vad kostar det?": what the named thing is, as its sources say, before the amount."""
     if not re.match(r"\s*(?:vad ar|what is|what are|vad innebar)\b", reading.text) or not reading.mentions:
         return None
-    from lsgmap.ask.attributes import definition
-
     return definition(structure, reading.mentions[0].entity_id)
 
 

@@ -145,8 +145,12 @@ class Answer:
 
     def planned_only(self) -> bool:
         """True when no source attests an answer on the date asked about but a plan speaks of each then (the application's budget for 2017)."""
+        return self._evidence() == {"plan"}
+
+    def _evidence(self) -> set:
+        """What speaks for each answer on the date asked about ("document", "public", "plan" or None), each kind once."""
         lo, hi = self.interpretation.date.span
-        return bool(self.answers) and all(a.attestation.evidence_in(lo, hi) == "plan" for a in self.answers)
+        return {a.attestation.evidence_in(lo, hi) for a in self.answers}
 
     def attestation_text(self, lang: str | None = None) -> str:
         """"" when a source speaks for an answer on the date asked about; else what the sources do say of that date.
@@ -161,9 +165,8 @@ class Answer:
         if not self.date_asked:
             return t(f"ask.undated_attested_{which}", lang or self.lang, date=when)
         span = self.interpretation.date.label()
-        lo, hi = self.interpretation.date.span
-        partly = any(a.attestation.evidence_in(lo, hi) == "plan" for a in self.answers)
-        kind = "planned" if self.planned_only() else "partly_planned" if partly else "none_attested"
+        evidence = self._evidence()
+        kind = "planned" if evidence == {"plan"} else "partly_planned" if "plan" in evidence else "none_attested"
         return t(f"ask.{kind}_{which}", lang or self.lang, span=span, date=when)
 
     def attestation_json(self, lang: str | None = None) -> dict[str, Any]:

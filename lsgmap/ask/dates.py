@@ -109,7 +109,7 @@ def _invalid(text: str) -> QuestionDate:
 
 
 #: month names and short forms (Swedish and English) → month number
-_MONTH_NUMBER = {
+MONTH_NUMBER = _MONTH_NUMBER = {
     name: number
     for number, names in enumerate(
         (

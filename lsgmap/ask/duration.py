@@ -16,9 +16,8 @@ from __future__ import annotations
 import calendar
 import re
 from datetime import date
-from types import SimpleNamespace
 
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, conflicts_about
 from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.vocab import RELATION_KINDS
@@ -113,4 +112,4 @@ def duration(structure, reading: Reading) -> Finding:
 def _disagreements(structure, entity_ids) -> list:
     """The recorded conflicts on when the periods' facts start or end (the relations with both ends stated, else the entities)."""
     facts = [r.id for eid in entity_ids for r in structure.relations_of(eid) if r.valid_from and r.valid_to] or list(entity_ids)
-    return disagreements([SimpleNamespace(conflicts=structure.conflicts_of(f)) for f in facts], "either")
+    return conflicts_about((c for f in facts for c in structure.conflicts_of(f)), "either")

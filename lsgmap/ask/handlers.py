@@ -665,8 +665,6 @@ APPLICANT_CUE = re.compile(
 )
 
 
-
-
 def _with_parts(structure, x: str) -> Joined:
     """A name with the entities that are part of it: "LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa)"."""
     parts = sorted(r.from_id for r in structure.incoming(x) if r.relation == PART_OF and r.from_id in structure.entities)

@@ -23,14 +23,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from lsgmap.ask.dates import QuestionDate
+from lsgmap.ask.dates import MONTH_NUMBER, QuestionDate
 from lsgmap.dates import interval_days, stated_text
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention
 from lsgmap.model.records import flag_working_name
 
-__all__ = ["EntityName", "ItemName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity", "disagreements", "with_disagreements", "disputed_on"]
+__all__ = ["EntityName", "ItemName", "Term", "Joined", "Stated", "Finding", "Interpretation", "render", "date_phrase", "date_json", "validity", "disagreements", "conflicts_about", "with_disagreements", "disputed_on"]
 
 
 def render(value: Any, lang: str) -> str:
@@ -232,9 +232,14 @@ class Interpretation:
 
 def disagreements(items, end: str) -> list:
     """The recorded conflicts of ``items`` about the end asked for: "start", "end", "either" (none for "both")."""
+    return conflicts_about((c for item in items for c in item.conflicts), end)
+
+
+def conflicts_about(conflicts, end: str) -> list:
+    """The conflicts, each once, that speak of the end asked for: "start", "end", "either" (none for "both")."""
     if end == "both":
         return []
-    return [c for c in dict.fromkeys(c for item in items for c in item.conflicts) if _SAYS_WHEN[end].search(c.topic_sv)]
+    return [c for c in dict.fromkeys(conflicts) if _SAYS_WHEN[end].search(c.topic_sv)]
 
 
 def with_disagreements(conflicts, lead) -> Joined:
@@ -242,8 +247,7 @@ def with_disagreements(conflicts, lead) -> Joined:
     return Joined((*(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in conflicts), lead), "\n")
 
 
-_MONTHS = ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december")
-_A_DATE = r"(\d{4}-\d{2}-\d{2}|(?:" + "|".join(_MONTHS) + r") \d{4})"
+_A_DATE = r"(\d{4}-\d{2}-\d{2}|(?:" + "|".join(MONTH_NUMBER) + r") \d{4})"
 _SAID_ENDS = re.compile(r"(?:fram till|till och med|t\.o\.m\.|–)\s*" + _A_DATE)
 _SAID_STARTS = re.compile(r"(?:från|sedan)\s+(?:\w+ ){0,3}?" + _A_DATE)
 
@@ -274,7 +278,7 @@ def _between(text: str, said: re.Pattern, ends: bool, day: int) -> bool:
 def _bounds(text: str) -> tuple[int, int] | None:
     """The first and last day of a date as a conflict writes it ("2018-06-30", "oktober 2018"); None for one that does not exist."""
     month, _, year = text.partition(" ")
-    stated = f"{year}-{_MONTHS.index(month) + 1:02d}" if year else text
+    stated = f"{year}-{MONTH_NUMBER[month]:02d}" if year else text
     try:
         return interval_days(stated, stated)
     except ValueError:  # "2018-06-31", as a source wrote it

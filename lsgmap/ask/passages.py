@@ -119,27 +119,42 @@ def _stems(text: str, *, compounds: bool = False) -> set[str]:
 
 
 @lru_cache(maxsize=8)
+def _lines(path: Path) -> tuple[str, ...]:
+    """A shipped document's lines, read once (the passages and the headings above a passage both read them)."""
+    return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
+
+
+@lru_cache(maxsize=8)
 def _sentences(folder: Path, documents: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, int, str, frozenset[str]], ...]:
     """(document, title, line, sentence, stems) of every shipped document; a sentence ending in ":" carries its list."""
     out = []
     for doc_id, title, reference in documents:
         path = folder / reference
         if reference and Path(reference).name == reference and path.is_file() and not path.is_symlink():
-            out += [(doc_id, title, *unit) for unit in _document_units(path.read_text(encoding="utf-8", errors="replace").splitlines())]
+            out += [(doc_id, title, *unit) for unit in _document_units(_lines(path))]
     return tuple(out)
 
 
-def _document_units(lines: list[str]) -> list[tuple[int, str, frozenset[str]]]:
+#: The marks a list item starts with ("\uf0b7": a PDF's bullet).
+_BULLETS = "-•*\uf0b7"
+
+
+def _is_heading(line: str) -> bool:
+    """A line of five words or fewer that ends no sentence ("Processledare", "C. Stöd för utveckling")."""
+    return len(line.split()) <= 5 and not line.endswith((".", ":", ";", ","))
+
+
+def _document_units(lines: list[str] | tuple[str, ...]) -> list[tuple[int, str, frozenset[str]]]:
     """(line, passage, stems) of one document: a heading's stems go with the lines under it; a heading over a numbered
     list makes the whole list one passage ("Mål: 1. … 4. …")."""
     out = []
     heading: set[str] = set()
     listed: set[int] = set()  # numbered lines already in their heading's passage
     for i, raw in enumerate(lines):
-        line = raw.strip().lstrip("-•*\uf0b7 ").replace("**", "")  # \uf0b7: a PDF's bullet
+        line = raw.strip().lstrip(_BULLETS + " ").replace("**", "")
         if not line or i in listed:
             continue
-        if len(line.split()) <= 5 and not line.endswith((".", ":", ";", ",")):
+        if _is_heading(line):
             heading = _stems(line)
             numbered = _numbered(lines[i + 1 : i + 12])
             if len(numbered) >= 2:
@@ -193,9 +208,9 @@ def _bullets(following: list[str]) -> list[str]:
         line = raw.strip()
         if not line:
             continue
-        if not line.startswith(("-", "•", "*")):
+        if not line.startswith(tuple(_BULLETS)):
             break
-        items.append(line.lstrip("-•* "))
+        items.append(line.lstrip(_BULLETS + " "))
     return items
 
 
@@ -292,11 +307,6 @@ def _phrase_bonus(phrases: list[str], text: str) -> float:
     return min(2.0, 1.5 ** found)
 
 
-@lru_cache(maxsize=8)
-def _lines(path: Path) -> tuple[str, ...]:
-    return tuple(path.read_text(encoding="utf-8", errors="replace").splitlines())
-
-
 _LETTERED = re.compile(r"^[A-ZÅÄÖ0-9]\.\s")
 
 
@@ -317,12 +327,12 @@ def headings_above(structure, passage: Passage) -> tuple[str, ...]:
     if not path.is_file():
         return ()
     lines = _lines(path)
-    if not 0 < passage.line <= len(lines) or not lines[passage.line - 1].strip().startswith(("-", "•", "*", "\uf0b7")):
+    if not 0 < passage.line <= len(lines) or not lines[passage.line - 1].strip().startswith(tuple(_BULLETS)):
         return ()
     found: list[str] = []
     for raw in reversed(lines[: max(passage.line - 1, 0)]):
         line = raw.strip().replace("**", "")
-        if not line or line.startswith(("-", "•", "*")) or len(line.split()) > 5 or line.endswith((".", ":", ";", ",")):
+        if not line or line.startswith(tuple(_BULLETS)) or not _is_heading(line):
             continue
         if _LETTERED.match(line) and found:  # an earlier section of the same lettered list
             continue

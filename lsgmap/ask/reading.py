@@ -549,6 +549,15 @@ _DOCUMENT_CUE = re.compile(
 )
 
 
+def is_document_word(token: str) -> bool:
+    """A word that names one of the documents ("lägesrapporten", "ansökan", "report"), normalised.
+
+    >>> is_document_word("lagesrapporten"), is_document_word("halsoskolan")
+    (True, False)
+    """
+    return any(re.fullmatch(p, token) for words in _DOCUMENT_WORDS.values() for p in words)
+
+
 def document_filter(structure, reading: Reading) -> tuple[tuple[str, ...], str]:
     """(document ids, the words) of "enligt ansökan" / "in the status report", or ((), "")."""
     m = _DOCUMENT_CUE.search(reading.text)

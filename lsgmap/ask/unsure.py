@@ -25,9 +25,9 @@ from typing import Any
 
 from lsgmap.ask.interpretation import Finding, Joined
 from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_counted, list_items, listed_item, passages
-from lsgmap.ask.reading import WANTS_YESNO, Reading, document_filter, name_alternatives, named_documents
+from lsgmap.ask.reading import QUESTION_WORDS, WANTS_YESNO, Reading, document_filter, is_document_word, name_alternatives, named_documents
 from lsgmap.i18n import msg
-from lsgmap.model.names import normalise
+from lsgmap.model.names import STOPWORDS, normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 
 __all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE", "DOCUMENT_CUE", "DONE_CUE"]
@@ -147,7 +147,7 @@ def _left_out(text: str) -> set[str]:
 
 
 #: "Var strukturen klar vid årsskiftet?": whether something was finished by a date.
-DONE_CUE = _DONE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready|hann|hunnit|skickat?s? in|lamnat?s? in|submitted|sent in)\b")
+DONE_CUE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready|hann|hunnit|skickat?s? in|lamnat?s? in|submitted|sent in)\b")
 #: A passage that says something is still to be finished ("kommer att slutföras under början av 2017").
 _TO_BE_DONE = re.compile(r"\b(?:kommer att|ska|skall|will be|is to be)\s+(?:\w+\s+)?(?:slutforas|avslutas|bli klar\w*|vara klar\w*|completed|finished)\b[^.]*")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -226,12 +226,9 @@ def _rare_items(every: list[str], rare: set[str], lead_in: str) -> list[str]:
 
 def _rare_words(reading: Reading) -> set[str]:
     """The question's long words outside names, question words and the documents' own names ("halsoskolan")."""
-    from lsgmap.ask.reading import QUESTION_WORDS
-    from lsgmap.model.names import STOPWORDS
-
     named = {i for m in reading.mentions for i in range(m.start, m.end)}
-    common = {"lagesrapporten", "lagesrapport", "ansokan", "ansokningen", "application", "report", "processledaren", "processledare"}
-    return {t for i, t in enumerate(reading.tokens) if i not in named and len(t) >= 6 and t not in STOPWORDS and t not in QUESTION_WORDS and t not in common}
+    return {t for i, t in enumerate(reading.tokens)
+            if i not in named and len(t) >= 6 and t not in STOPWORDS and t not in QUESTION_WORDS and not is_document_word(t)}
 
 
 #: How many passages a listed answer is looked for in (three are shown).
@@ -260,7 +257,7 @@ def documents_say(structure, reading: Reading, found: list[Passage] | None = Non
     if not wider:
         return unsure(structure, reading)
     answers = _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
-    if WANTS_YESNO.search(reading.text) and _DONE.search(reading.text):
+    if WANTS_YESNO.search(reading.text) and DONE_CUE.search(reading.text):
         answers = _done_by
     lead, source = answers(structure, wider, reading)
     if lead is None:  # no count, item or verdict: the passage that answers best is said as the answer
