@@ -181,6 +181,7 @@ def test_enter_applies_a_typed_date(page, app_url):
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(app_url + "/karta?on=2016-11-01", wait_until="domcontentloaded")
     wait_for_nodes(page, lambda n: "lsg_trosa" in n)
+    frames_ready(page)  # a date typed during the rerun that asks for the neighbouring days can be lost (CI, under load)
     box = page.get_by_role("textbox", name="Gå till datum")
     box.fill("2017-03-01")
     box.press("Enter")  # no click elsewhere
@@ -210,6 +211,7 @@ def test_a_click_on_a_node_opens_its_details(page, app_url):
     page.goto(app_url + "/karta?on=2016-12-31", wait_until="domcontentloaded")
     wait_for_nodes(page, lambda n: "lsg_trosa" in n)
     page.wait_for_timeout(1500)  # the map's height follows the window once the browser has said it
+    frames_ready(page)
     frame, box = map_frame(page), map_box(page)
     dom = frame.evaluate("() => network.canvasToDOM(network.getPositions(['lsg_trosa']).lsg_trosa)")
     page.mouse.click(box["x"] + dom["x"], box["y"] + dom["y"])
