@@ -49,6 +49,7 @@ _STEM = 5
 _DOCUMENT_STEMS = frozenset({"ansok", "lages", "rappo", "appli"})
 _HEADING = "#"  # a stem marked as the heading of a whole list
 _UNDER = "~"  # a stem marked as the heading a passage stands under
+_SECTION = "§"  # the mark of a passage that is a heading's whole section
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -141,7 +142,7 @@ _BULLETS = "-•*\uf0b7"
 
 def _is_heading(line: str) -> bool:
     """A line of five words or fewer that ends no sentence ("Processledare", "C. Stöd för utveckling")."""
-    return len(line.split()) <= 5 and not line.endswith((".", ":", ";", ","))
+    return len(line.split()) <= (8 if _LETTERED.match(line) else 5) and not line.endswith((".", ":", ";", ","))
 
 
 def _document_units(lines: list[str] | tuple[str, ...]) -> list[tuple[int, str, frozenset[str]]]:
@@ -156,11 +157,7 @@ def _document_units(lines: list[str] | tuple[str, ...]) -> list[tuple[int, str, 
             continue
         if _is_heading(line):
             heading = _stems(line)
-            numbered = _numbered(lines[i + 1 : i + 12])
-            if len(numbered) >= 2:
-                joined = " ".join(text for _, text in numbered)
-                out.append((i + 1, f"{line}: {joined}", frozenset(_stems(joined, compounds=True) | {_HEADING + w for w in heading} | heading)))
-                listed.update(k + i + 1 for k, _ in numbered)
+            out += _under_heading(lines, i, line, heading, listed)
             continue
         under = {_UNDER + w for w in heading}  # the heading's words count, less than the passage's own
         out += [(i + 1, text, frozenset(own | under)) for text in _units(line, lines[i + 1 : i + 16]) if len(own := _stems(text, compounds=True)) >= 3]
@@ -198,6 +195,39 @@ def _numbered(following: list[str]) -> list[tuple[int, str]]:
             break
         items.append((k, line))
     return items
+
+
+def _under_heading(lines, i: int, line: str, heading: set[str], listed: set[int]) -> list[tuple[int, str, frozenset[str]]]:
+    """The passage a heading makes of what stands under it: a numbered list ("Mål: 1. … 4. …"; its lines go into
+    ``listed``), or the whole section ("Syfte: Genom effektivisering …"); none for a bullet or a table's row."""
+    marks = {_HEADING + w for w in heading} | heading
+    numbered = _numbered(lines[i + 1 : i + 12])
+    if len(numbered) >= 2:
+        joined = " ".join(text for _, text in numbered)
+        listed.update(k + i + 1 for k, _ in numbered)
+        return [(i + 1, f"{line}: {joined}", frozenset(_stems(joined, compounds=True) | marks))]
+    if not heading or lines[i].strip().startswith(tuple(_BULLETS)) or any(c.isdigit() for c in line):
+        return []
+    section = _section(lines[i + 1 : i + 16])
+    return [(i + 1, f"{line}: {section}", frozenset(_stems(section, compounds=True) | marks | {_SECTION}))] if section else []
+
+
+def _section(following: list[str]) -> str:
+    """What stands under a heading up to the next heading, as one text ("Syfte: Genom effektivisering …"; the bullets
+    of "C. Stöd för utveckling" joined by "; "): a question that names the heading is answered by all of it. "" when
+    the heading is followed at once by another, or the section is longer than the lines given."""
+    parts: list[str] = []
+    for raw in following:
+        line = raw.strip().replace("**", "")
+        if not line:
+            continue
+        if _is_heading(line.lstrip(_BULLETS + " ")) and not line.startswith(tuple(_BULLETS)):
+            return " ".join(parts).replace(" ; ", "; ").strip("; ")
+        if line.endswith(":"):
+            return ""  # a sentence with the list under it is a passage of its own already
+        bullet = line.startswith(tuple(_BULLETS)) and parts and not parts[-1].endswith(":")
+        parts.append(("; " if bullet else "") + line.lstrip(_BULLETS + " "))
+    return ""
 
 
 def _bullets(following: list[str]) -> list[str]:
@@ -243,9 +273,7 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
     with a number (for "hur många") or a date (for "när") in it answers better."""
     own = sum(idf.get(w, 0.0) for w in wanted & stems)
     under = sum(idf.get(w, 0.0) for w in wanted - stems if _UNDER + w in stems)
-    score = (own + 0.5 * under) / (0.75 + 0.25 * len(stems) / average)
-    if any(_HEADING + w in stems for w in wanted):
-        score *= 2  # the whole list under a heading the question names ("Mål") answers "hur många mål", "mål 1"
+    score = (own + 0.5 * under) / (0.75 + 0.25 * len(stems) / average) * _heading_factor(wanted, stems)
     if boost is not None and boost.search(text if boost is _LIST else normalise(text)):
         score *= 1.5 if boost is not _LIST else 2.0  # "vad deltog …": the list under "deltagit på:" over one sentence
     if text.rstrip().endswith(":"):
@@ -253,12 +281,22 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
     return score if text.rstrip(")").endswith((".", "!", "?", ":")) or boost is _LIST else score * 0.8
 
 
-def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, only: tuple[str, ...] = ()) -> list[Passage]:
+def _heading_factor(wanted: set[str], stems: frozenset[str]) -> float:
+    """×2 for the whole list or section under a heading the question names ("Mål" answers "hur många mål", "Syfte" "vad
+    är syftet"); a whole section whose heading the question does not name ×0.2 (a line of it answers better)."""
+    if _SECTION in stems:
+        return 2.0 if {w[1:] for w in stems if w[0] == _HEADING} <= wanted else 0.2
+    return 2.0 if any(_HEADING + w in stems for w in wanted) else 1.0
+
+
+def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, only: tuple[str, ...] = (), named: bool = False) -> list[Passage]:
     """The sentences of the shipped documents that share most of the question's rarer words (idf-weighted), best first;
     the same sentence in another copy of a document, or a part of one already chosen, only once."""
     # "enligt ansökan": that document only, and the notes on the documents (what lsgmap records about them, weighed less)
     sentences = tuple(x for x in _corpus(structure) if not only or x[0] in only or x[0] == CONFLICTS)
-    wanted = _stems(question) - (_DOCUMENT_STEMS if only else set())  # the document named is where to look, not what for
+    wanted = _stems(question)
+    if only or named or wanted - _DOCUMENT_STEMS:  # the document named is where to look, not what for
+        wanted = (wanted - _DOCUMENT_STEMS) or wanted
     if not wanted or not sentences:
         return []
     idf = _idf(sentences, wanted)
@@ -270,7 +308,19 @@ def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, 
         for doc_id, title, line, text, stems in sentences
         if len(stems) >= 4 and (score := _score(wanted, idf, stems, text, average, boost)) >= minimum  # not a heading or a broken line
     ]
+    scored += _lettered_part(sentences, question, max((p.score for p, _ in scored), default=minimum))
     return _distinct(sorted(scored, key=lambda x: (-x[0].score, -len(x[0].text.strip()))), limit)  # a tie: the first copy
+
+
+def _lettered_part(sentences, question: str, top: float) -> list[tuple[Passage, frozenset[str]]]:
+    """The section a question names by its letter ("Vad ingår i del B?": «B. Inhämtning samt spridning av kunskap: …»),
+    above every other passage, whatever words it shares with the question."""
+    asked = _LETTER_ASKED.search(question)
+    if not asked:
+        return []
+    part = f"{(asked.group(1) or asked.group(2)).upper()}. "
+    return [(Passage(doc_id, title, line, text, round(top + 1, 2)), stems)
+            for doc_id, title, line, text, stems in sentences if _SECTION in stems and text.startswith(part)]
 
 
 def _idf(sentences, wanted: set[str]) -> dict[str, float]:
@@ -285,6 +335,10 @@ def _weights(question: str):
     phrases = _phrases(question)
     note = 1.25 if _ASKS_RIGHT.search(normalise(question)) else _NOTE_WEIGHT
     return lambda doc_id, text: _phrase_bonus(phrases, text) * (note if doc_id == CONFLICTS else 1.0)
+
+
+#: A lettered part of a document asked about: "del A", "område B", "part (A)", "(C)".
+_LETTER_ASKED = re.compile(r"\b(?:del|delen|omr[aå]de|omr[aå]det|punkt|part|area|section)\s+\(?([A-H])\)?(?![\w.])|\(([A-H])\)", re.IGNORECASE)
 
 
 def _phrases(question: str) -> list[str]:

@@ -376,13 +376,21 @@ def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Menti
         if i in taken or not topic_word(token):
             continue
         ids = {eid for eid in name_word_owners(structure, token) if structure.entities[eid].kind == "assignment"}  # named by content
+        weight = 0.5 if token in _FRAME_WORDS else 1.0  # "syftet", "compare": what is asked of a thing, not which thing
         for eid in ids:
-            score[eid] = score.get(eid, 0.0) + 1 / len(ids)
+            score[eid] = score.get(eid, 0.0) + weight / len(ids)
             first.setdefault(eid, i)
     best = max(score.values(), default=0.0)
     named = [eid for eid, v in score.items() if v >= 1.0 and v == best]
     return [Mention(first[eid], first[eid] + 1, tokens[first[eid]], (eid,), 80.0, False) for eid in named]
 
+
+#: Words that say what is asked of a thing (its purpose, its role, a comparison, support, administration): alone they
+#: name no assignment ("Vad är syftet med ansökan?" is not the presentation of LSG's role and purpose), two of them do.
+_FRAME_WORDS = frozenset(
+    "syfte syftet syftar purpose purposes compare compared comparison jamfor jamfort jamforelse support supports stod stodet "
+    "administrative administration administrativ administrativa administrativt roll rollen role roles".split()
+)
 
 #: Words of five letters or more that say nothing about a topic.
 _NOT_TOPICS = frozenset("about omkring other ovriga those these their there where given gives under after before while still sedan sormland sodra southern current aktuella supposed".split())

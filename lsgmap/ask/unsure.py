@@ -244,7 +244,7 @@ def _searched(structure, reading: Reading) -> list[Passage]:
     only = named_documents(structure, reading)
     wider = passages(structure, reading.text, only=only, limit=_LOOK)
     if only and not document_filter(structure, reading)[0]:
-        every = passages(structure, reading.text, limit=_LOOK)
+        every = passages(structure, reading.text, limit=_LOOK, named=True)
         if every and (not wider or wider[0].score < 0.6 * every[0].score):
             return every
     return wider
