@@ -162,3 +162,20 @@ def test_tuna_lists_the_attested_steering_group_first_and_the_unattested_under_t
     assert labels[0] == "LSG Nyköping-Oxelösund — styr · inga datum i källan · dokument: Lägesrapport (2016-12)", labels
     assert [label.split(" — ")[0] for label in labels[1:3]] == ["LSG Nyköping", "LSG Oxelösund"]
     assert "TUNA (LSG Nyköping-Oxelösund)" in at.text[0].value  # the first item's quote, one click away
+
+
+def test_two_questions_in_one_are_both_answered_on_the_page():
+    """"Vem finansierar processledaren och vem ger henne uppdrag?": each part's answer in a line first, the second whole after."""
+    at = _run(q="Vem finansierar processledaren och vem ger henne uppdrag?")
+    assert not at.exception
+    text = _text(at)
+    assert "Frågan har 2 delar:" in text and "1. Vem finansierar processledaren:" in text
+    assert "Och: vem ger processledaren uppdrag?" in text and "LSG Nyköping-Oxelösund" in text
+    drawn = {n["id"] for n in _map(at)["nodes"]}
+    assert {"rar", "lsg_gnesta"} <= drawn  # both parts' answers on the map
+
+
+def test_an_english_question_quotes_the_documents_in_english_first():
+    at = _run(q="What is the process leader supposed to do for the TRIS days?", lang="en")
+    assert not at.exception
+    assert "“Take part in the planning and implementation of the annual TRIS days.”" in _text(at)

@@ -219,7 +219,7 @@ def test_entity_that_did_not_exist_says_what_it_became(sormland):
 
 def test_json_shape(sormland):
     data = ask(sormland, "Who funds IBIS on 1 December 2016?").to_json()
-    assert list(data) == ["question", "on", "interpretation", "answers", "paths", "message", "attestation", "open_points", "alternatives", "passages"]
+    assert list(data) == ["question", "on", "interpretation", "answers", "paths", "message", "attestation", "open_points", "alternatives", "passages", "also"]
     assert data["on"] == "2016-12-01"
     assert data["interpretation"]["intent"] == "relation" and data["interpretation"]["relation"] == "funds"
     (item,) = data["answers"]
@@ -255,7 +255,7 @@ def test_cli_answers_and_exit_codes(capsys):
 def test_any_text_gives_an_answer_never_an_exception(sormland, text):
     answer = ask(sormland, text, on=PRE)
     assert isinstance(answer.text(), str)
-    assert set(answer.to_json()) == {"question", "on", "interpretation", "answers", "paths", "message", "attestation", "open_points", "alternatives", "passages"}
+    assert set(answer.to_json()) == {"question", "on", "interpretation", "answers", "paths", "message", "attestation", "open_points", "alternatives", "passages", "also"}
     if not answer.understood:
         assert answer.answers == [] and answer.message
 

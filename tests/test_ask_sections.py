@@ -22,7 +22,7 @@ def test_a_lettered_part_is_the_section_under_that_letter(s):
     lead = _line(s, "Vad ingår i del B av uppdraget?")
     assert "Bevaka och identifiera aktuella lokala frågor" in lead and "Omvärldsbevakning" in lead
     lead = _line(s, "What does the administrative support part (A) of the process leader's mission include?")
-    assert "sammanställa beslutsunderlag och dagordning" in lead and "Bevaka" not in lead
+    assert "compiling decision documentation and agendas" in lead and "Monitor" not in lead
 
 
 def test_a_frame_word_alone_names_no_assignment(s):

@@ -31,6 +31,7 @@ def test_what_the_post_includes_is_its_three_areas(s):
 
 def test_a_quote_never_joins_the_lists_of_two_sections_and_a_genitive_is_no_typo(s):
     line = _lines(s, "which TRIS events did the process leader go to in autumn 2016?")[1]
-    assert "«Grundutbildning i TRIS»; «Arbetsförmedlingens metoddag i TRIS»" in line and "Det finns ett behov" not in line
+    assert "(in Swedish: «Grundutbildning i TRIS»); “Arbetsförmedlingen's method day on TRIS” (in Swedish: «Arbetsförmedlingens metoddag i TRIS»)" in line
+    assert "Det finns ett behov" not in line and "There is a need" not in line
     answer = ask(s, "Vilka är processledarens uppdragsgivare?", on="2016-10-20")
     assert {"lsg_trosa", "lsg_nykoping_oxelosund"} <= {a.id for a in answer.answers}  # "processledarens": whose, not a misspelling

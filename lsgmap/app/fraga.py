@@ -15,6 +15,7 @@ from lsgmap.app.downloads import map_downloads
 from lsgmap.app.live_map import live_map
 from lsgmap.app.text import plain
 from lsgmap.ask.answer import MAX_QUESTION_CHARS, ask
+from lsgmap.ask.english import Quote, translate
 from lsgmap.ask.text import answer_notes
 from lsgmap.draw.elements import elements
 from lsgmap.draw.export import answer_text
@@ -136,6 +137,8 @@ def _answer_part(s, data, lang: str, hide: bool, default: date) -> None:
 
     # the box on the dataset's default day: the question names no date, as on the command line
     answer = ask(s, question, on=None if on == default else on, lang=lang)
+    if answer.also:  # two questions in one: each part's answer in a line, first
+        st.text(answer.text(lang).split("\n\n", 1)[0])
     st.markdown(f"**{plain(t('app.ask.interpretation', lang))}:** {plain(answer.interpretation.text(lang))}")
     if not answer.understood:
         st.warning(plain(answer.message_text(lang)))
@@ -163,6 +166,9 @@ def _answer_part(s, data, lang: str, hide: bool, default: date) -> None:
         _answers(s, answer, lang)  # attested first, then valid but unattested, then what the sources disagree on
         if attested and not answer.date_asked:  # no date asked: when a source speaks for the answers
             st.caption(attested)
+        for part in answer.also:  # the second question, whole, as text
+            st.markdown(f"**{plain(t('ask.also', lang, question=part.question))}**")
+            st.text(part.text(lang, quotes=False))
         _readings_and_passages(answer, lang)
     view = View(
         on=answer.on, lang=lang, hide_persons=hide, highlight=[a.id for a in answer.answers],
@@ -192,8 +198,9 @@ def _readings_and_passages(answer, lang: str) -> None:
             col.button(plain(alt.query), key=f"{P}reading{i}", on_click=_set_question, args=(alt.query,), width="stretch")
     if answer.passages:
         st.caption(t("ask.passages_header", lang))
-        for p in answer.passages:
-            st.caption(plain(f"«{p.text}» [{p.title.split(',')[0]}, {t('ask.line', lang)} {p.line}]"))
+        for p in answer.passages:  # in English, the documents' English copy first
+            quote = Quote(p.text, translate(answer.structure, p.document, p.text) if lang == "en" else "").render(lang)
+            st.caption(plain(f"{quote} [{p.title.split(',')[0]}, {t('ask.line', lang)} {p.line}]"))
 
 
 def answer_ids(s, answer) -> frozenset[str]:

@@ -53,6 +53,7 @@ from typing import Any
 from lsgmap.ask.dates import QuestionDate
 from lsgmap.ask.handlers import QUESTION_KINDS, handler_for
 from lsgmap.ask.interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
+from lsgmap.ask.parts import split_question
 from lsgmap.ask.passages import overlap
 from lsgmap.ask.reading import WANTS_YESNO, Reading, detect_lang, read_question
 from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines, shown_name
@@ -89,6 +90,8 @@ class Answer:
     structure: Any = field(default=None, repr=False, compare=False)
     alternatives: tuple[Any, ...] = ()
     passages: tuple[Any, ...] = ()
+    #: The answer to a second question asked in the same breath ("… och vem ger henne uppdrag?"), said after this one.
+    also: tuple[Answer, ...] = ()
 
     @property
     def message(self) -> str:
@@ -120,6 +123,7 @@ class Answer:
             "open_points": self.open_points(lang),
             "alternatives": [a.to_json(lang) for a in self.alternatives],
             "passages": [p.to_json() for p in self.passages],
+            "also": [a.to_json(lang) for a in self.also],
         }
 
     def nearest_attested(self) -> tuple[str, date | None]:
@@ -225,6 +229,10 @@ class Answer:
         """(node ids, relation ids) to draw: the entities asked about, the answers and the chains."""
         nodes = set(self.interpretation.entities)
         rels: set[str] = set()
+        for part in self.also:
+            more_nodes, more_rels = part.highlight()
+            nodes |= more_nodes
+            rels |= more_rels
         relations = self.structure.relations if self.structure is not None else {}
         for a in self.answers:
             nodes.add(a.id)
@@ -234,9 +242,14 @@ class Answer:
             rels.update(p.relation_ids())
         return nodes, rels
 
-    def text(self, lang: str | None = None, *, max_paths: int = 8) -> str:
-        """The human answer: how it was understood, the answers with dates and sources, the chains."""
+    def text(self, lang: str | None = None, *, max_paths: int = 8, quotes: bool = True) -> str:
+        """The human answer: how it was understood, the answers with dates and sources, the chains (and the quotes)."""
         lang = lang or self.lang
+        text = self._body(lang, max_paths, quotes)
+        return self._with_parts(text, lang) if self.also else text
+
+    def _body(self, lang: str, max_paths: int, quotes: bool) -> str:
+        """The answer to this question alone."""
         message = self.message_text(lang)
         verdict = self.interpretation.verdict
         lines = [t("ask.understood_as", lang, text=self.interpretation.text(lang))]
@@ -252,9 +265,24 @@ class Answer:
         if not self.date_asked:  # no date asked: when a source speaks for the answers, said after them
             lines.append(self.attestation_text(lang))
         lines.extend(path_lines(self.structure, self.paths, lang, max_paths))
-        lines.extend(passage_lines(self.passages, lang))
-        lines.extend(alternative_lines(self.alternatives, lang))
+        lines.extend(self._quote_lines(lang) if quotes else ())
         return "\n".join(line for line in lines if line)
+
+    def _quote_lines(self, lang: str) -> list[str]:
+        """What the documents say, then the readings the reader offers."""
+        return [*passage_lines(self.passages, lang, self.structure), *alternative_lines(self.alternatives, lang)]
+
+    def headline(self, lang: str | None = None) -> str:
+        """The answer in one line: the first line after how the question was understood."""
+        return next(iter(self.text(lang, max_paths=0, quotes=False).splitlines()[1:2]), "")
+
+    def _with_parts(self, text: str, lang: str) -> str:
+        """Two questions in one: each part's answer in a line first, then each part whole."""
+        first = replace(self, also=())
+        parts = (first, *self.also)
+        heads = [t("ask.parts", lang, count=len(parts))] + [f"  {k}. {p.question}: {p.headline(lang)}" for k, p in enumerate(parts, 1)]
+        rest = [p.text(lang, quotes=False) for p in self.also]
+        return "\n\n".join(["\n".join(heads), text, *(f"{t('ask.also', lang, question=p.question)}\n{r}" for p, r in zip(self.also, rest, strict=True))])
 
 
 #: Where a date comes from when the question names none.
@@ -286,9 +314,20 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     """
     if len(question or "") > MAX_QUESTION_CHARS:
         return _too_long(structure, question, on=on, lang=lang)
+    parts = split_question(structure, question)
+    if parts is not None:  # "vem betalar … och vem ger henne uppdrag?": each question answered, in the language of the whole
+        lang = lang or detect_lang(question, structure.names.words)
+        first, second = (ask(structure, part, on=on, lang=lang) for part in parts)
+        if _key_line(first) != _key_line(second):  # one answer to both parts ("vem tar fram … och hur ofta?"): the whole asked once
+            return replace(first, also=(second,))
     reading = read_question(structure, question, on=on, lang=lang)
     finding = handler_for(structure, reading).answer(structure, reading)
     return _answer(structure, reading, finding)
+
+
+def _key_line(answer: Answer) -> str:
+    """What an answer says, without how its question was read: two parts that say the same are one question."""
+    return "\n".join(answer.text(max_paths=0, quotes=False).splitlines()[1:3])
 
 
 def _too_long(structure, question: str, *, on, lang: str | None) -> Answer:

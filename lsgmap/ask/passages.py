@@ -294,13 +294,10 @@ def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, 
     the same sentence in another copy of a document, or a part of one already chosen, only once."""
     # "enligt ansökan": that document only, and the notes on the documents (what lsgmap records about them, weighed less)
     sentences = tuple(x for x in _corpus(structure) if not only or x[0] in only or x[0] == CONFLICTS)
-    wanted = _stems(question)
-    if only or named or wanted - _DOCUMENT_STEMS:  # the document named is where to look, not what for
-        wanted = (wanted - _DOCUMENT_STEMS) or wanted
+    wanted = _stems(question) - (_DOCUMENT_STEMS if only or named else set())  # the document named is where to look, not what for
     if not wanted or not sentences:
         return []
-    idf = _idf(sentences, wanted)
-    average = sum(len(x[4]) for x in sentences) / len(sentences)
+    idf, average = _idf(sentences, wanted)
     boost = _boost(question)
     weigh = _weights(question)
     scored = [
@@ -323,10 +320,12 @@ def _lettered_part(sentences, question: str, top: float) -> list[tuple[Passage, 
             for doc_id, title, line, text, stems in sentences if _SECTION in stems and text.startswith(part)]
 
 
-def _idf(sentences, wanted: set[str]) -> dict[str, float]:
-    """How rare each of the question's stems is among the passages (a heading's word counts for the passages under it)."""
-    df = {w: sum(w in s[4] or _UNDER + w in s[4] for s in sentences) for w in wanted}
-    return {w: math.log(1 + len(sentences) / k) for w, k in df.items() if k}
+def _idf(sentences, wanted: set[str]) -> tuple[dict[str, float], float]:
+    """How rare each of the question's stems is among the passages (a heading's word counts for the passages under it),
+    and how many stems a passage has on average; a section repeats its lines, so its words are no rarer for it."""
+    units = [s for s in sentences if _SECTION not in s[4]] or list(sentences)
+    df = {w: sum(w in s[4] or _UNDER + w in s[4] for s in units) for w in wanted}
+    return {w: math.log(1 + len(units) / k) for w, k in df.items() if k}, sum(len(s[4]) for s in units) / len(units)
 
 
 def _weights(question: str):
@@ -341,23 +340,32 @@ def _weights(question: str):
 _LETTER_ASKED = re.compile(r"\b(?:del|delen|omr[aå]de|omr[aå]det|punkt|part|area|section)\s+\(?([A-H])\)?(?![\w.])|\(([A-H])\)", re.IGNORECASE)
 
 
-def _phrases(question: str) -> list[str]:
-    """Two words of the question side by side, neither a function word ("administrativt stöd", "första gemensamma")."""
-    words = normalise(question).split()
-    return [f"{a} {b}" for a, b in zip(words, words[1:], strict=False)
-            if not ({a, b} & (_FUNCTION | _COMMON)) and len(a) >= 3 and len(b) >= 3 and not (a.isdigit() or b.isdigit())]
+def _phrases(question: str) -> set[tuple[str, str]]:
+    """Two words of the question side by side, neither a function word, as the documents' stems ("administrativt stöd",
+    "the TRIS days" → ("tris", "dagar"))."""
+    words = [_pair_stem(w) for w in normalise(question).split()]
+    return {(a, b) for a, b in zip(words, words[1:], strict=False) if a and b}
 
 
-def _phrase_bonus(phrases: list[str], text: str) -> float:
+def _pair_stem(word: str) -> str:
+    """A word's stem for a pair of words side by side; "" for a function word, a number or a short word."""
+    if word in _FUNCTION or word in _COMMON or len(word) < 3 or word.isdigit():
+        return ""
+    return _swedish(word)[:_STEM]
+
+
+def _phrase_bonus(phrases: set[tuple[str, str]], text: str) -> float:
     """A passage that has two of the question's words side by side as the question does answers better (×1.5 each, at most ×2).
 
     >>> _phrase_bonus(_phrases("vilka ska PL ge administrativt stöd till?"), "Administrativt stöd till ordföranden i LSG")
     1.5
+    >>> _phrase_bonus(_phrases("what about the TRIS days?"), "Delta vid planering och genomförande av årliga TRIS-dagar.")
+    1.5
     """
     if not phrases:
         return 1.0
-    flat = f" {normalise(text)} "
-    found = sum(f" {p} " in flat for p in phrases)
+    words = [_pair_stem(w) for w in normalise(text).split()]
+    found = len(phrases & set(zip(words, words[1:], strict=False)))
     return min(2.0, 1.5 ** found)
 
 

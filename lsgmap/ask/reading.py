@@ -585,7 +585,8 @@ def named_documents(structure, reading: Reading, *, loosely: bool = False) -> tu
     ``loosely`` (a question about who wrote or signed "ansökan" means the document)."""
     for key, patterns in _DOCUMENT_WORDS.items():
         if key == "ansokan" and not loosely:
-            patterns = ("ansokan\\w+", "the application", "(?:enligt|enl|i|in|according to) ansokan(?! (?:om|angaende|for|till)\\b)", "(?<!\\ben )ansokan(?! (?:om|angaende|for|till)\\b)")
+            patterns = ("ansokan\\w+", "the application", "(?:enligt|enl|i|in|according to) ansokan(?! (?:om|angaende|for|till)\\b)",
+                        "(?<!\\ben )ansokan(?! (?:om|angaende|for|till)\\b)", "ansokan om (?:en )?(?:tjanst|processledar)\\w*")
         if any(re.search(rf"\b{p}\b", reading.text) for p in patterns):
             return tuple(d.id for d in structure.documents.values() if normalise(d.title).startswith(key))
     return ()

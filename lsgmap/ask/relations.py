@@ -16,6 +16,7 @@ order around the verb and the name (:func:`direction`).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements, disputed_on, with_disagreements
@@ -188,7 +189,7 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
         items, notice = _instead(structure, kinds, x, span, tuple(name_alternatives(structure, reading.mentions[0])))
         lead = None
     if not items and notice is None and passages(structure, reading.text, limit=1):
-        return documents_say(structure, reading)  # "vad ingår i processledartjänsten?": no fact, the passage that answers
+        return _none_recorded(documents_say(structure, reading), reading, name, rel_key)  # "vad ingår i processledartjänsten?": the passage that answers
     yes_no = _asks_whether_held(reading, way) and lead is not None
     if yes_no:
         lead = _held_or_not(items, lead, name, rel_key)  # "Är processledaren fortfarande finansierad?"
@@ -201,6 +202,20 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
         notice=notice, notes=_read_as(structure, reading.mentions[0], x), alternatives=others,
         passages=tuple(passages(structure, reading.text)) if others else (), verdict=yes_no,
     )
+
+
+def _none_recorded(found: Finding, reading: Reading, name, rel_key: str) -> Finding:
+    """A question for who holds a relation that no one holds in the data, answered from the documents: that no one
+    is recorded is said first ("Ingen som finansierar Innovation 100 dagar finns i källorna."), then what they say."""
+    if not _ASKS_WHO.match(reading.text):
+        return found
+    none = msg("ask.none_recorded", verb=verb(rel_key), name=name)
+    named = found.lead is not None and any(normalise(name.render(lang)) in normalise(p.text) for p in found.passages[:1] for lang in ("sv", "en"))
+    return replace(found, lead=Joined((none, found.lead), " ") if named else none, verdict=True)  # a quote that names it, else none
+
+
+#: A question for an actor: "vem …", "vilka …", "who …", "which …".
+_ASKS_WHO = re.compile(r"^\s*(?:vem|vilka|vilken|vilket|who|which)\b")
 
 
 def _of_kind(items: list, kind: str | None) -> list:

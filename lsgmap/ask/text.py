@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from lsgmap.ask.english import Quote, translate
 from lsgmap.ask.interpretation import validity
 from lsgmap.i18n import UI, t
 from lsgmap.model import queries
@@ -118,15 +119,20 @@ def path_lines(structure, paths: list[queries.Path], lang: str, max_paths: int) 
     return out
 
 
-def passage_lines(passages, lang: str) -> list[str]:
-    """What the documents say, each passage quoted with its document and line."""
+def passage_lines(passages, lang: str, structure=None) -> list[str]:
+    """What the documents say, each passage quoted with its document and line; in English, its English first when the
+    documents' English copies have it."""
     if not passages:
         return []
     def where(p) -> str:
         title = t("ask.recorded_conflict", lang) if p.document == "conflicts.csv" else p.title.split(",")[0].split(" (")[0]
         return f"{title}, {t('ask.line', lang)} {p.line}"
 
-    return [t("ask.passages_header", lang), *(f"  «{p.text}» [{where(p)}]" for p in passages)]
+    def shown(p) -> str:
+        english = translate(structure, p.document, p.text) if lang == "en" and structure is not None else ""
+        return Quote(p.text, english).render(lang)
+
+    return [t("ask.passages_header", lang), *(f"  {shown(p)} [{where(p)}]" for p in passages)]
 
 
 def alternative_lines(alternatives, lang: str) -> list[str]:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from itertools import zip_longest
 from typing import Any
 
+from lsgmap.ask.english import Quote, quoted, translate
 from lsgmap.ask.interpretation import Finding, Joined
 from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_counted, list_items, listed_item, passages
 from lsgmap.ask.reading import QUESTION_WORDS, WANTS_YESNO, Reading, document_filter, is_document_word, name_alternatives, named_documents
@@ -125,12 +126,12 @@ def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
     "Nej" when a recorded conflict says the document leaves out what the question names ("… saknar Trosa")."""
     named = [(p, item) for p in found if (item := listed_item(p, reading.text))]
     if named:
-        return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=named[0][1]), named[0][0]
+        return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=quoted(structure, named[0][0].document, named[0][1])), named[0][0]
     missing = [p for p in found[:_SHORT] if p.document == CONFLICTS and set(reading.tokens) & _left_out(p.text)]
     if not missing:
         return None, None
     # "ingår Trosa i mål 1?" — no; "is Trosa missing from goal 1?" — yes: the same note, asked the other way round
-    return msg("ask.documents_missing" if _ASKS_MISSING.search(reading.text) else "ask.documents_no", quote=missing[0].text), missing[0]
+    return msg("ask.documents_missing" if _ASKS_MISSING.search(reading.text) else "ask.documents_no", quote=quoted(structure, CONFLICTS, missing[0].text)), missing[0]
 
 
 #: A yes/no question whether something is left out ("saknas Trosa …?", "is Trosa missing …?").
@@ -163,13 +164,13 @@ def _done_by(structure, found: list[Passage], reading: Reading):
                 continue
             years = [int(y) for y in _YEAR.findall(later.group(0))]
             if not years or min(years) > reading.date.last.year:
-                return msg("ask.documents_not_done", title=p.title.split(",")[0], quote=piece if len(piece) < 160 else piece[:157] + "…"), p
+                return msg("ask.documents_not_done", title=p.title.split(",")[0], quote=quoted(structure, p.document, piece, 160)), p
     if found and found[0].document != CONFLICTS:  # no passage says it was done, nor when it will be: not stated, and what is said
         items, source = _items_naming(structure, found, reading)
         if items is not None:
             return Joined((msg("ask.done_unknown"), items), " "), source
         best = found[0]
-        return msg("ask.documents_done_unknown", title=best.title.split(",")[0], quote=best.text if len(best.text) < 240 else best.text[:237] + "…"), best
+        return msg("ask.documents_done_unknown", title=best.title.split(",")[0], quote=quoted(structure, best.document, best.text)), best
     return None, None
 
 
@@ -183,12 +184,13 @@ def _best(found: list[Passage], structure=None):
     the note answers much better."""
     top = found[0]
     own = next((p for p in found[:_SHORT] if p.document != CONFLICTS and p.score >= 0.7 * top.score), top)
-    quote = own.text if len(own.text) < 240 else own.text[:237] + "…"
+    quote = quoted(structure, own.document, own.text) if structure is not None else Quote(own.text)
     if own.document == CONFLICTS:
         return msg("ask.documents_note", quote=quote), own
     under = headings_above(structure, own) if structure is not None else ()
     if under:  # "Utarbeta och föreslå …": whose task, said by the headings it stands under
-        return msg("ask.documents_best_under", title=own.title.split(",")[0], under=" › ".join(under), quote=quote), own
+        headings = Joined(tuple(Quote(h, translate(structure, own.document, h), bare=True) for h in under), " › ")
+        return msg("ask.documents_best_under", title=own.title.split(",")[0], under=headings, quote=quote), own
     return msg("ask.documents_best", title=own.title.split(",")[0], quote=quote), own
 
 
@@ -199,7 +201,7 @@ def _count_from(structure, found: list[Passage], reading: Reading):
     if not numbers:
         return None, None
     p, n = numbers[0]
-    return msg("ask.documents_count", count=n, title=p.title.split(",")[0], quote=p.text if len(p.text) < 120 else p.text[:117] + "…"), p
+    return msg("ask.documents_count", count=n, title=p.title.split(",")[0], quote=quoted(structure, p.document, p.text, 160)), p
 
 
 def _items_naming(structure, found: list[Passage], reading: Reading):
@@ -207,14 +209,31 @@ def _items_naming(structure, found: list[Passage], reading: Reading):
     passage that name an entity of the question other than the list's own subject ("vad har processledaren gjort som rör TRIS")."""
     words = {normalise(w) for m in reading.mentions if m.exact for e in [structure.entities[m.entity_id]] for w in (e.short_name, m.text) if w}
     rare = _rare_words(reading)
-    for p in found:
-        lead_in = f" {normalise(p.text.split(':', 1)[0])} "  # "Processledaren har … deltagit på": the list's subject names no item
-        named = {w for w in words if f" {w} " not in lead_in}
-        every = list_items(p)
-        items = [item for item in every if any(f" {w} " in f" {normalise(item)} " for w in named)] or _rare_items(every, rare, lead_in)
-        if items:
-            return msg("ask.documents_items", title=p.title.split(",")[0], items="; ".join(f"«{i}»" for i in items)), p
+    top = _best_quote(found)
+    better: list[str] = []  # the passages above, as words
+    for p in [p for p in found if p.score >= 0.5 * top]:  # a passage far below the best is not where the answer is
+        if items := _named_items(p, words, rare):
+            if _said_better(items, words, better):
+                break  # a better passage names what the items name ("the TRIS days" over "Grundutbildning i TRIS")
+            return msg("ask.documents_items", title=p.title.split(",")[0], items=Joined(tuple(quoted(structure, p.document, i) for i in items), "; ")), p
+        if p.document != CONFLICTS:
+            better.append(f" {normalise(p.text)} ")
     return None, None
+
+
+def _said_better(items: list[str], words: set[str], better: list[str]) -> bool:
+    """True when a passage ranked above the items' list names every name the items name."""
+    used = {w for w in words if any(f" {w} " in f" {normalise(i)} " for i in items)}
+    return bool(used) and any(all(f" {w} " in text for w in used) for text in better)
+
+
+def _named_items(p: Passage, words: set[str], rare: set[str]) -> list[str]:
+    """The items of a listed passage that name one of ``words`` (else a rare word of the question), not counting the
+    list's own subject ("Processledaren har … deltagit på": the list's subject names no item)."""
+    lead_in = f" {normalise(p.text.split(':', 1)[0])} "
+    named = {w for w in words if f" {w} " not in lead_in}
+    every = list_items(p)
+    return [item for item in every if any(f" {w} " in f" {normalise(item)} " for w in named)] or _rare_items(every, rare, lead_in)
 
 
 def _rare_items(every: list[str], rare: set[str], lead_in: str) -> list[str]:
@@ -245,9 +264,14 @@ def _searched(structure, reading: Reading) -> list[Passage]:
     wider = passages(structure, reading.text, only=only, limit=_LOOK)
     if only and not document_filter(structure, reading)[0]:
         every = passages(structure, reading.text, limit=_LOOK, named=True)
-        if every and (not wider or wider[0].score < 0.6 * every[0].score):
+        if every and _best_quote(wider) < 0.6 * _best_quote(every):  # the documents' own words, not lsgmap's notes, weighed
             return every
     return wider
+
+
+def _best_quote(found: list[Passage]) -> float:
+    """The score of the best passage that is a document's own words (not a recorded conflict), or 0."""
+    return next((p.score for p in found if p.document != CONFLICTS), 0.0)
 
 
 def documents_say(structure, reading: Reading, found: list[Passage] | None = None) -> Finding:

@@ -1,0 +1,52 @@
+"""Two questions in one: "Vem betalar processledaren och vem ger henne uppdrag?", "Hur ofta skrivs lägesrapporten, och till vem?".
+
+:func:`split_question` finds where a second question begins (a question word after "och"/"and") and makes each part
+a question of its own: a second part that is only a question word and a preposition borrows the rest of the first
+("och till vem?" → "till vem skrivs lägesrapporten?"), and a pronoun in it ("det", "henne", "it", "her") stands for the
+first name of the first part. Each part is then answered as any question is.
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> s = load(BUNDLED_DATA)
+>>> split_question(s, "who pays for the process leader and who gives her assignments?")
+('who pays for the process leader', 'who gives process leader assignments?')
+>>> split_question(s, "Hur ofta skrivs lägesrapporterna, och till vem?")
+('Hur ofta skrivs lägesrapporterna', 'till vem skrivs lägesrapporterna?')
+>>> split_question(s, "Vem styr TRIS och TUNA?") is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+
+from lsgmap.model.names import find_mentions
+
+__all__ = ["split_question"]
+
+_QUESTION_WORD = r"(?:vem|vilka|vilken|vilket|vad|när|hur|var|varför|who|whom|what|which|when|how|where|why)"
+_PREPOSITION = r"(?:till|för|från|av|med|hos|i|på|om|to|for|from|by|with|in|on|of)"
+#: Where a second question begins: "och"/"and" (after a comma or not) and a question word, perhaps after a preposition.
+_SECOND = re.compile(rf",?\s+(?:och|samt|and)\s+(?={_PREPOSITION}?\s*{_QUESTION_WORD}\b)", re.IGNORECASE)
+#: What a question opens with before its verb ("Hur ofta", "Vem", "Till vem", "How many").
+_OPENING = re.compile(rf"^\s*(?:{_PREPOSITION}\s+)?{_QUESTION_WORD}(?:\s+(?:ofta|många|mycket|länge|often|many|much|long))?\s+", re.IGNORECASE)
+#: A pronoun in the second part that stands for what the first part names.
+_PRONOUN = re.compile(r"\b(?:det|den|dem|henne|honom|hon|han|dess|hennes|it|her|him|them|its|she|he)\b", re.IGNORECASE)
+#: A second part this short ("och till vem?", "and when?") borrows the rest of the first.
+_ELLIPTIC_WORDS = 2
+
+
+def split_question(structure, question: str) -> tuple[str, str] | None:
+    """(first question, second question) when ``question`` asks two things, else None."""
+    m = _SECOND.search(question)
+    if m is None:
+        return None
+    first, second = question[: m.start()].strip(), question[m.end() :].strip()
+    if len(first.split()) < 3 or not _OPENING.match(first) or not second:
+        return None
+    if len(second.rstrip("?").split()) <= _ELLIPTIC_WORDS:
+        rest = _OPENING.sub("", first, count=1)
+        return first, f"{second.rstrip('?')} {rest}?"
+    named = find_mentions(structure, first)
+    if named and _PRONOUN.search(second):
+        second = _PRONOUN.sub(named[0].text, second, count=1)
+    return first, second
