@@ -792,6 +792,12 @@ UI: dict[str, tuple[str, str]] = {
     "ask.documents_no": ("Nej, enligt det som noterats i datan: {quote}", "No, according to what is recorded in the data: {quote}"),
     "ask.documents_count": ("{count}, enligt {title}: {quote}", "{count}, according to {title}: {quote}"),
     "ask.documents_items": ("Enligt {title}: {items}", "According to {title}: {items}"),
+    "ask.i_work_done": ("vad {name} har gjort, enligt rapporterna", "what {name} has done, according to the reports"),
+    "ask.work_done": ("Enligt {title}: {items}", "According to {title}: {items}"),
+    "ask.work_done_none": (
+        "Ingen rapport i källorna säger vad {name} gjorde då; det som finns: {reports}.",
+        "No report in the sources says what {name} did then; what there is: {reports}.",
+    ),
     "ask.also": ("Och: {question}", "And: {question}"),
     "ask.parts": ("Frågan har {count} delar:", "The question has {count} parts:"),
     "ask.documents_best": ("Enligt {title}: {quote}", "According to {title}: {quote}"),

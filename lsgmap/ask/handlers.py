@@ -64,6 +64,7 @@ from lsgmap.ask.when import (
     when_attribute,
     when_fact,
 )
+from lsgmap.ask.work import asks_work_done, work_done
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
@@ -747,6 +748,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
+    Handler("documents", asks_work_done, work_done),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
     Handler("documents", _asks_what_a_kind_does, what_a_kind_is),
     Handler("relation", _asks_a_relation_of_no_one, relation_facts),

@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
+__all__ = ["Passage", "passages", "document_sentences", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
@@ -402,6 +402,32 @@ def headings_above(structure, passage: Passage) -> tuple[str, ...]:
         if not _LETTERED.match(line):  # "C. Stöd för utveckling" stands under a heading of its own ("Processledare")
             break
     return tuple(reversed(found))
+
+
+def document_sentences(structure) -> list[Passage]:
+    """Every sentence of the shipped documents alone (one ending in ":" with the list under it), in each one's order.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> [p.text for p in document_sentences(load(BUNDLED_DATA)) if p.line == 28][0]
+    'Under den aktuella perioden har processledaren deltagit på fem LSG möten.'
+    """
+    out = []
+    for doc in structure.documents.values():
+        path = Path(structure.path) / "documents" / doc.reference if structure.path and doc.reference else None
+        if path is None or Path(doc.reference).name != doc.reference or not path.is_file() or path.is_symlink():
+            continue
+        lines = _lines(path)
+        for i, raw in enumerate(lines):
+            line = raw.strip().lstrip(_BULLETS + " ").replace("**", "")
+            if line and not _is_heading(line):
+                out += [Passage(doc.id, doc.title, i + 1, _with_list(sentence, lines[i + 1 : i + 16]), 0.0) for sentence in _SENTENCE.split(line)]
+    return out
+
+
+def _with_list(sentence: str, following) -> str:
+    """A sentence ending in ":" with the bullets under it ("… deltagit på: Grundutbildning i TRIS; …"); else itself."""
+    items = _bullets(following) if sentence.endswith(":") else []
+    return f"{sentence} {'; '.join(items)}" if items else sentence
 
 
 def _corpus(structure) -> tuple:
