@@ -798,6 +798,8 @@ UI: dict[str, tuple[str, str]] = {
         "Ingen rapport i källorna säger vad {name} gjorde då; det som finns: {reports}.",
         "No report in the sources says what {name} did then; what there is: {reports}.",
     ),
+    "ask.i_tasks": ("vilka uppgifter i dokumenten som rör det frågan nämner", "which tasks in the documents concern what the question names"),
+    "ask.tasks": ("Enligt {title} (uppgifter: {count}): {items}", "According to {title} (tasks: {count}): {items}"),
     "ask.also": ("Och: {question}", "And: {question}"),
     "ask.parts": ("Frågan har {count} delar:", "The question has {count} parts:"),
     "ask.documents_best": ("Enligt {title}: {quote}", "According to {title}: {quote}"),

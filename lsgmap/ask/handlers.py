@@ -45,6 +45,7 @@ from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
+from lsgmap.ask.tasks import asks_tasks_for, task_answer
 from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, DONE_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
     AUTHOR_CUE,
@@ -749,6 +750,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
     Handler("documents", asks_work_done, work_done),
+    Handler("documents", asks_tasks_for, task_answer),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
     Handler("documents", _asks_what_a_kind_does, what_a_kind_is),
     Handler("relation", _asks_a_relation_of_no_one, relation_facts),

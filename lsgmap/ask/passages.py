@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "document_sentences", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
+__all__ = ["Passage", "passages", "document_sentences", "stems_of", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
@@ -402,6 +402,15 @@ def headings_above(structure, passage: Passage) -> tuple[str, ...]:
         if not _LETTERED.match(line):  # "C. Stöd för utveckling" stands under a heading of its own ("Processledare")
             break
     return tuple(reversed(found))
+
+
+def stems_of(text: str) -> set[str]:
+    """The stems a text is matched by (its rarer words, English read as Swedish, endings cut).
+
+    >>> sorted(stems_of("the LSG chairs")), sorted(stems_of("till ordföranden i LSG"))
+    (['ordfo'], ['ordfo'])
+    """
+    return _stems(text)
 
 
 def document_sentences(structure) -> list[Passage]:

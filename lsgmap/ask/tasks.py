@@ -1,0 +1,88 @@
+"""The tasks that concern one group or thing: "Vad ska processledaren göra för styrgrupperna?", "Vilka TRIS-uppgifter
+ingår i uppdraget?", "What does the process leader do for the LSG chairs?".
+
+A task list in the documents is the bullets of a lettered section ("Processledare › C. Stöd för utveckling"). The
+question names what the tasks are for (after "för"/"for"/"rör", or before "-uppgifter"); every bullet of every
+lettered section that names it is the answer, under its headings, instead of the one bullet that matched best.
+
+>>> from lsgmap.dataset.load import load, BUNDLED_DATA
+>>> from lsgmap.ask.reading import read_question
+>>> s = load(BUNDLED_DATA)
+>>> [p.line for p in tasks_for(s, read_question(s, "Vilka TRIS-uppgifter ingår i processledarens uppdrag?"))]
+[60, 73, 74]
+"""
+
+from __future__ import annotations
+
+import re
+
+from lsgmap.ask.english import Quote, quoted, translate
+from lsgmap.ask.interpretation import Finding, Joined
+from lsgmap.ask.passages import Passage, document_sentences, headings_above, stems_of
+from lsgmap.ask.reading import WANTS_YESNO, Reading
+from lsgmap.i18n import msg
+from lsgmap.model.names import normalise
+
+__all__ = ["TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for"]
+
+#: A question for the tasks that concern something.
+TASK_CUE = re.compile(
+    r"\b(?:gora for|gor for|gora at|gor at|ska \w+ gora|uppgift\w*|arbetsuppgift\w*|do for|does for|doing for|"
+    r"tasks?|duties|duty|supposed to do)\b"
+)
+#: What the tasks are for: the words after "för/for/rör/regarding", or the first part of "TRIS-uppgifter".
+_FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|regarding|concerning|related to|relating to|about|with)\s+(?:the\s+|de\s+|den\s+|det\s+)?(.+)$")
+_COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
+#: A key that names more task bullets than this says nothing particular.
+_MOST = 6
+
+
+def asks_tasks_for(structure, reading: Reading) -> bool:
+    """A question for the tasks that concern something the documents' task lists name."""
+    return bool(TASK_CUE.search(reading.text)) and not WANTS_YESNO.search(reading.text) and bool(tasks_for(structure, reading))
+
+
+def tasks_for(structure, reading: Reading) -> list[Passage]:
+    """The task bullets that name what the question asks the tasks for, in the documents' order (one copy each)."""
+    key = _key(reading.question)
+    if not key:  # "Vilka arbetsuppgifter har processledaren?": every task under the named actor's heading
+        if len(reading.mentions) != 1:
+            return []  # "which tasks did LSG Trosa hand the process leader": the assignments it gave
+        names = set(normalise(structure.entities[reading.mentions[0].entity_id].name_sv).split())
+        return [p for p in _task_bullets(structure) if normalise(headings_above(structure, p)[0]) in names]
+    bullets = [p for p in _task_bullets(structure) if stems_of(p.text) & key]
+    return bullets if 0 < len(bullets) <= _MOST else []
+
+
+def _key(question: str) -> set[str]:
+    """The stems of what the tasks are for ("styrgrupperna" → {"styrg"}; "the LSG chairs" → {"ordfo"})."""
+    text = normalise(question)
+    compound = _COMPOUND.search(question)
+    found = _FOR.search(text)
+    words = compound.group(1) if compound and normalise(compound.group(1)) not in ("arbets", "arbet") else found.group(1) if found else ""
+    return stems_of(words) - stems_of("processledaren processledarens process leader uppdrag mission assignment")
+
+
+def _task_bullets(structure) -> list[Passage]:
+    """The bullets of lettered sections ("Processledare › A. Administrativt stöd"), each text once."""
+    seen: dict[str, Passage] = {}
+    for p in document_sentences(structure):
+        if len(headings_above(structure, p)) == 2:
+            seen.setdefault(" ".join(p.text.split()), p)
+    texts = list(seen)  # a line a PDF broke off is part of the whole line of the other copy: the whole line only
+    return [p for text, p in seen.items() if not any(text != other and text in other for other in texts)]
+
+
+def task_answer(structure, reading: Reading) -> Finding:
+    """"Enligt Ansökan …: «Delta i berörda styrgrupper …» (C. Stöd för utveckling); …": every task that names it."""
+    found = tasks_for(structure, reading)
+    items = Joined(tuple(Joined((quoted(structure, p.document, p.text), _section(structure, p)), " ") for p in found), "; ")
+    title = found[0].title.split(",")[0]
+    return Finding("documents", msg("ask.i_tasks"), msg("ask.tasks", title=title, count=len(found), items=items),
+                   verdict=True, passages=tuple(found[:3]))
+
+
+def _section(structure, p: Passage) -> Quote:
+    """"(C. Stöd för utveckling)": the lettered section a task stands in, in the language shown."""
+    heading = headings_above(structure, p)[-1]
+    return Quote(f"({heading})", f"({translate(structure, p.document, heading) or heading})", bare=True)
