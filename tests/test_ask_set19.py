@@ -21,3 +21,8 @@ def test_how_many_applied_together_for_the_post_counts_the_applying_groups_parts
 def test_still_its_own_group_is_the_merger_the_other_way(s):
     assert _line(s, "Is LSG Trosa still its own group today?", on="2016-12-20").startswith("Yes, still separate on that date")
     assert _line(s, "är LSG Gnesta fortfarande en egen grupp?", on="2017-03-01").startswith("Nej")
+
+
+def test_a_kind_in_a_group_named_as_a_group_is_its_parts_in_a_region_its_place(s):
+    assert _line(s, "Vilka är de lokala samverkansgrupperna i LSG GNOT?") == "Svar (4): LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa"
+    assert "LSG Nyköping-Oxelösund" in _line(s, "Vilka LSG i södra Sörmland är uppdragsgivare till processledaren?")

@@ -38,8 +38,8 @@ from lsgmap.ask.reading import (
     topic_word,
 )
 from lsgmap.ask.relations import direction
-from lsgmap.model.names import Mention
-from lsgmap.vocab import ASSIGNS, COMMISSION, COVERAGE, FUNDING, HOLDING, OWNERSHIP, STEERING
+from lsgmap.model.names import Mention, normalise
+from lsgmap.vocab import ASSIGNS, COMMISSION, COVERAGE, FUNDING, HOLDING, OWNERSHIP, PART_OF, STEERING
 
 __all__ = ["counts_something_else", "place_mentions", "compose", "name_alternatives", "named_documents", "kind_nouns", "document_filter", "WANTS_YESNO", "WANTS_COUNT"]
 
@@ -95,12 +95,21 @@ def place_mentions(structure, reading: Reading, kind: str | None = None) -> list
         return found
     for i, m in enumerate(reading.mentions):
         e = structure.entities[m.entity_id]
-        if m.start == 0 or reading.tokens[m.start - 1] not in _PLACE_PREP or e.kind == kind or _PART_OF_BEFORE.search(" ".join(reading.tokens[max(0, m.start - 3): m.start])):
-            continue  # "vilka LSG ingår i LSG GNOT": the group's parts are asked for, not what works in its place
+        if m.start == 0 or reading.tokens[m.start - 1] not in _PLACE_PREP or e.kind == kind or _parts_asked(structure, reading, m, kind):
+            continue  # "vilka LSG ingår i LSG GNOT", "de lokala samverkansgrupperna i LSG GNOT": its parts, not what works there
         others = [x for x in reading.mentions if x is not m]
         if e.kind in ("municipality", "lsg_group") and (kind is not None or (others and i > 0)) or e.kind == "lsg" and kind is not None:
             found.append(m)
     return found
+
+
+def _parts_asked(structure, reading: Reading, m: Mention, kind: str | None) -> bool:
+    """True when the whole's parts are asked for: "ingår i", "part of" before its name, or the whole named as a group
+    ("LSG GNOT", not "södra Sörmland") whose parts are of the kind asked for."""
+    if _PART_OF_BEFORE.search(" ".join(reading.tokens[max(0, m.start - 3): m.start])):
+        return True
+    named = normalise(structure.entities[m.entity_id].short_name or "") == m.text or "lsg" in m.text.split()
+    return named and kind is not None and any(r.relation == PART_OF and structure.entities[r.from_id].kind == kind for r in structure.incoming(m.entity_id))
 
 
 def _tries(reading: Reading, mention: Mention, eid: str, relations: frozenset[str]) -> list[Constraint]:
