@@ -800,6 +800,8 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "ask.i_tasks": ("vilka uppgifter i dokumenten som rör det frågan nämner", "which tasks in the documents concern what the question names"),
     "ask.tasks": ("Enligt {title} (uppgifter: {count}): {items}", "According to {title} (tasks: {count}): {items}"),
+    "ask.i_planned_period": ("vilken period {title} gäller", "which period {title} is for"),
+    "ask.planned_period": ("{title} söker för (en plan, inte belagd):", "{title} applies for (a plan, not attested):"),
     "ask.also": ("Och: {question}", "And: {question}"),
     "ask.parts": ("Frågan har {count} delar:", "The question has {count} parts:"),
     "ask.documents_best": ("Enligt {title}: {quote}", "According to {title}: {quote}"),

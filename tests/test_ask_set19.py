@@ -26,3 +26,12 @@ def test_still_its_own_group_is_the_merger_the_other_way(s):
 def test_a_kind_in_a_group_named_as_a_group_is_its_parts_in_a_region_its_place(s):
     assert _line(s, "Vilka är de lokala samverkansgrupperna i LSG GNOT?") == "Svar (4): LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa"
     assert "LSG Nyköping-Oxelösund" in _line(s, "Vilka LSG i södra Sörmland är uppdragsgivare till processledaren?")
+
+
+def test_the_period_an_application_is_for_is_the_period_applied_for_with_the_disagreements(s):
+    for question in ("Vilken period gäller ansökan?", "Hur länge gäller ansökan?"):
+        head = ask_kit.head(s, question, lines=4)
+        assert "söker för (en plan, inte belagd):" in head and "24 månader (2016-07-01 – 2018-06-30)" in head
+        assert "2018-06-31, som inte finns" in head and "talar för 2016 – 2016-06-30" not in head
+    assert "25 månader (2016-10 – 2018-10)" in ask_kit.head(s, "För vilken period söks tjänsten?", lines=3)
+    assert "talar för 2016-10-13 – 2016-12-31" in ask_kit.head(s, "Vilken period täcker lägesrapporten?", lines=3)  # a report: its own

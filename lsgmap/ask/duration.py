@@ -22,10 +22,13 @@ from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.vocab import RELATION_KINDS
 
-__all__ = ["DURATION_CUE", "duration", "has_durations"]
+__all__ = ["DURATION_CUE", "duration", "has_durations", "planned_periods"]
 
 #: "hur många månader", "how many years": a length of time is asked for (its unit is the group).
-DURATION_CUE = re.compile(r"\b(?:(?:hur många|how many)\s+(månader|år|åren|veckor|months?|years?|weeks?)(?!\w)|hur länge|how long)")
+DURATION_CUE = re.compile(
+    r"\b(?:(?:hur många|how many)\s+(månader|år|åren|veckor|months?|years?|weeks?)(?!\w)|hur länge|how long|"
+    r"(?:för |under )?vilken (?:tids)?period|(?:for )?(?:what|which) (?:time )?period)"
+)
 _MOST = 3
 
 
@@ -107,6 +110,27 @@ def duration(structure, reading: Reading) -> Finding:
     summary = msg("ask.i_duration", unit=msg(f"ask.unit_{unit_key}"), names=Joined(tuple(EntityName(structure.entities[i]) for i in named)))
     said = tuple(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in _disagreements(structure, named_ids))
     return Finding("duration", summary, Joined(lines + said, "\n"), entities=named, verdict=True)  # the lengths, then the ends the sources disagree on
+
+
+def planned_periods(structure, document) -> Finding | None:
+    """The periods a plan (an application) states for what it asks for, each with its length: "Vilken period gäller
+    ansökan?" is the period applied for, not the days the application speaks for. None for a document that states no
+    period starting after its own (a report: its own period is the answer)."""
+    if document.speaks is None:
+        return None
+    cites = {i for i, src in structure.sources.items() if src.document == document.id}
+    facts = [r for r in structure.relations.values() if r.valid_from and r.valid_to and cites & set(r.sources) and _ends(r.valid_from)
+             and _ends(r.valid_from)[0].toordinal() > document.speaks[1]]
+    periods = _periods(structure, sorted({r.from_id for r in facts}))
+    periods = {span: names for span, names in periods.items() if any((r.valid_from, r.valid_to) == span for r in facts)}
+    if not periods:
+        return None
+    lines = tuple(msg("ask.duration_line", count=_length(span, "månader"), unit=msg("ask.unit_months"), first=span[0], last=span[1],
+                      names=Joined(tuple(periods[span]), "; ")) for span in sorted(periods))
+    said = tuple(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in _disagreements(structure, sorted({r.from_id for r in facts})))
+    title = document.title.split(",")[0].split(" (")[0]
+    return Finding("document", msg("ask.i_planned_period", title=title), Joined((msg("ask.planned_period", title=title), *lines, *said), "\n"),
+                   verdict=True)
 
 
 def _disagreements(structure, entity_ids) -> list:

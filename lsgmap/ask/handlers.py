@@ -612,7 +612,8 @@ _ONLY_WHAT = frozenset({"kort", "kortfattat", "korthet", "kortfattad", "snabbt",
 
 #: Questions about a document itself: its period, its date, who wrote it.
 DOCUMENT_INFO_CUE = re.compile(
-    r"\b(?:skrev|skrivit|skriven|forfatt\w*|wrote|written|authors?|undertecknad\w*|signed|signerade|period\w*|tacker|covers?|daterad|dated|datum|date|nar|when)\b"
+    r"\b(?:skrev|skrivit|skriven|forfatt\w*|wrote|written|authors?|undertecknad\w*|signed|signerade|period\w*|tacker|covers?|daterad|dated|datum|date|nar|when|"
+    r"hur lange|how long|galler|gäller|avser)\b"
 )
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from lsgmap.ask.compose import named_documents
+from lsgmap.ask.duration import planned_periods
 from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Stated, Term, disagreements, validity, with_disagreements
 from lsgmap.ask.reading import SEPARATE_CUE, WANTS_YESNO, Reading, name_alternatives
 from lsgmap.i18n import msg
@@ -220,8 +221,16 @@ AUTHOR_CUE = re.compile(r"\b(?:skrev|skrivit|skriven|skrevs|undertecknad\w*|unde
 def document_period(structure, reading: Reading) -> Finding:
     """What the data knows of a document the question names: its title, the period it speaks for, its date and who wrote it."""
     documents = named_documents(structure, reading, loosely=True)
+    if PERIOD_ASKED.search(reading.text):  # "Vilken period gäller ansökan?": an application's period is the one applied for
+        planned = next((f for i in documents if (f := planned_periods(structure, structure.documents[i])) is not None), None)
+        if planned is not None:
+            return planned
     lines = [line for i in documents for line in _document_lines(structure, structure.documents[i], reading)]
     return Finding("document", msg("ask.i_document"), details={"documents": list(documents)}, notice=Joined(tuple(lines), "\n"))
+
+
+#: A question for the period a document is about ("vilken period gäller ansökan", "hur länge gäller den").
+PERIOD_ASKED = re.compile(r"\b(?:period\w*|hur lange|how long|galler|avser|applies|apply|covers?|tacker)\b")
 
 
 def _document_lines(structure, d, reading: Reading) -> list:
