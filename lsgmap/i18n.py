@@ -734,6 +734,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.date_from_event": ("\"{text}\": {event}, {day}", "\"{text}\": {event}, {day}"),
     "ask.date_from_option": ("valt datum", "the chosen date"),
     "ask.date_today": ("dagens datum", "today's date"),
+    "ask.date_named": ("frågan anger inget datum: första dagen {text} fanns", "the question names no date: the first day {text} existed"),
     "ask.when": ("{when} ({note})", "{when} ({note})"),
     "ask.valid_span": ("{start} – {end}", "{start} – {end}"),
     "ask.i_assignments_to": ("vilka uppdrag {name} har fått, och av vem", "which assignments {name} was given, and by whom"),

@@ -5,6 +5,8 @@ from __future__ import annotations
 import ask_kit
 from ask_kit import line as _line
 
+from lsgmap.ask.answer import ask
+
 s = ask_kit.s  # the bundled data, a fixture by this name
 
 
@@ -35,3 +37,10 @@ def test_the_period_an_application_is_for_is_the_period_applied_for_with_the_dis
         assert "2018-06-31, som inte finns" in head and "talar för 2016 – 2016-06-30" not in head
     assert "25 månader (2016-10 – 2018-10)" in ask_kit.head(s, "För vilken period söks tjänsten?", lines=3)
     assert "talar för 2016-10-13 – 2016-12-31" in ask_kit.head(s, "Vilken period täcker lägesrapporten?", lines=3)  # a report: its own
+
+
+def test_the_joint_group_named_by_what_it_came_from_is_the_merged_group_on_its_first_day(s):
+    answer = ask(s, "Who chairs the new joint LSG for Trosa and Gnesta?")
+    assert answer.interpretation.entities == ("lsg_trosa_gnesta",) and answer.on.isoformat() == "2017-01-01"
+    assert answer.text().splitlines()[1] == "No one who chairs LSG Trosa-Gnesta (working name) is recorded in the sources."
+    assert "första dagen LSG Trosa-Gnesta fanns" in ask(s, "Vem är ordförande i det gemensamma LSG:t för Trosa och Gnesta?").text()

@@ -286,7 +286,7 @@ class Answer:
 
 
 #: Where a date comes from when the question names none.
-_UNASKED = frozenset({"default", "today"})
+_UNASKED = frozenset({"default", "today", "named"})
 
 #: Answers that are lists of names: said in one line first when open points or a long list would push them down.
 _LISTS = frozenset({"relation", "responsible", "assignments", "existing", "members", "relation_between"})

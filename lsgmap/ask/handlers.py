@@ -44,7 +44,7 @@ from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Ter
 from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
-from lsgmap.ask.relations import members_of_root, relation_between, relation_holders_or_targets
+from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.tasks import asks_tasks_for, task_answer
 from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, DONE_CUE, TOPIC_CUE, documents_say, unsure
 from lsgmap.ask.when import (
@@ -464,7 +464,7 @@ def composed(structure, reading: Reading) -> Finding:
     query = compose(structure, reading)
     items, lead = _query_answers(structure, query)
     if query.want == "list" and (not items or query.unused) and _closely_said(structure, reading, query.unused):
-        return documents_say(structure, reading)  # no fact fits, or one that leaves words unused ("länken mellan TRIS-teamen och LSG"); a passage does
+        return documents_on_a_relation(structure, reading)  # no fact fits, or one that leaves words unused ("länken mellan TRIS-teamen och LSG"); a passage does
     n = len({a.id for a in items})
     if query.want == "count":
         lead = msg("ask.lead_existing", count=n)
@@ -765,7 +765,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("attribute", lambda s, r: not r.amount and fact_attribute(s, r) is not None, attribute_answer),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("duration", has_durations, duration),
-    Handler("documents", _asks_the_documents, documents_say),
+    Handler("documents", _asks_the_documents, documents_on_a_relation),
     Handler("when_fact", lambda s, r: bool(r.mentions) and bool(START_CUE.search(r.text) or END_CUE.search(r.text)) and bool(_DATES_OR.search(normalise(r.question))),
             when_fact),  # "började processledaren i juli eller oktober 2016?": the dates the sources give
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text)) and bool(r.mentions) and not r.relation, documents_say),

@@ -120,7 +120,7 @@ def validity(valid_from: str, valid_to: str) -> Message:
     return msg("ask.valid_open")
 
 
-_DATE_NOTES = {"question": "ask.date_from_question", "option": "ask.date_from_option", "today": "ask.date_today"}
+_DATE_NOTES = {"question": "ask.date_from_question", "option": "ask.date_from_option", "today": "ask.date_today", "named": "ask.date_named"}
 
 
 def date_phrase(structure, qd: QuestionDate) -> Message:

@@ -23,6 +23,7 @@ from lsgmap.ask.dates import QuestionDate, default_date, find_date, is_now, opti
 from lsgmap.dates import DateParseError
 from lsgmap.errors import InputError
 from lsgmap.i18n import msg, normalise_lang
+from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, Mention, find_mentions, normalise
 from lsgmap.vocab import ASSIGNS, COVERAGE, CUED_RELATIONS, ENTITY_KINDS, HOLDING, RESPONSIBLE_RELATIONS
 
@@ -233,6 +234,7 @@ def read_question(structure, question: str, *, on=None, lang: str | None = None)
     mentions = _mentions(structure, text) if qd.source != "invalid" else ()
     if relation is None:
         relation, relation_pos, mentions = _holding_asked(structure, text, mentions, relation_pos)
+    qd = _when_it_existed(structure, qd, mentions)
     return Reading(
         question=question,
         lang=normalise_lang(lang) if lang else detect_lang(question, structure.names.words),
@@ -463,7 +465,49 @@ def _mentions(structure, text: str) -> tuple[Mention, ...]:
     taken = {i for m in found for i in range(m.start, m.end)} | kinds
     if not any(structure.entities[m.entity_id].kind == "assignment" for m in found):
         found += [m for m in _topic_mentions(structure, tokens, taken) if m.entity_id not in {f.entity_id for f in found}]
-    return _once_each(found)
+    return _once_each(_merged_named(structure, text, found))
+
+
+#: "det gemensamma LSG:t för Trosa och Gnesta", "the new joint LSG", "sammanslagna LSG": what two became.
+_MERGED_CUE = re.compile(r"\b(?:gemensamma|sammanslagna|sammanslagen|nya|joint|merged|combined|new)\s+(?:lsg|grupp\w*|group|samverkansgrupp\w*)")
+
+
+def _when_it_existed(structure, qd: QuestionDate, mentions) -> QuestionDate:
+    """A question with no date about something that did not exist yet on the default day ("Vem är ordförande i det
+    gemensamma LSG:t?") is asked about its first day, said so; else the date as read."""
+    if qd.source != "default" or not mentions:
+        return qd
+    entities = [structure.entities[m.entity_id] for m in mentions]
+    if not all(e.valid_from and e.start > qd.span[1] for e in entities):
+        return qd
+    first = max(entities, key=lambda e: e.start)
+    return replace(option_date(first.start, source="named"), text=first.name_sv.split(" (")[0])
+
+
+def _merged_named(structure, text: str, found: list[Mention]) -> list[Mention]:
+    """The merged group when the question names it by what it came from ("the new joint LSG for Trosa and Gnesta" is
+    LSG Trosa-Gnesta, not the municipalities): the names of its forerunners (or of their places) become one mention."""
+    if not _MERGED_CUE.search(text) or len(found) < 2:
+        return found
+    became: dict[str, list[Mention]] = {}
+    for m in found:
+        for group in _groups_of(structure, m.entity_id):
+            for b in queries.lineage(structure, group)["became"]:
+                became.setdefault(b.id, []).append(m)
+    merged = next(((eid, ms) for eid, ms in became.items() if len({m.entity_id for m in ms}) >= 2), None)
+    if merged is None:
+        return found
+    eid, parts = merged
+    start, end = min(m.start for m in parts), max(m.end for m in parts)
+    one = Mention(start, end, " ".join(text.split()[start:end]), (eid,), 100.0, True)
+    return [m for m in found if m not in parts] + [one]
+
+
+def _groups_of(structure, entity_id: str) -> list[str]:
+    """The entity itself, and for a municipality the groups that cover it."""
+    if structure.entities[entity_id].kind != "municipality":
+        return [entity_id]
+    return [r.from_id for r in structure.incoming(entity_id) if r.relation == COVERAGE]
 
 
 def _once_each(mentions: list[Mention]) -> tuple[Mention, ...]:

@@ -204,6 +204,18 @@ def relation_holders_or_targets(structure, reading: Reading) -> Finding:
     )
 
 
+def documents_on_a_relation(structure, reading: Reading) -> Finding:
+    """What the documents say on a question for who holds a relation ("Who chairs the new joint LSG?"), after saying
+    that no one is recorded to hold it when the data holds no such relation of the name."""
+    found = documents_say(structure, reading)
+    if not reading.relation or not reading.mentions or reading.relation_key not in RELATION_KINDS:
+        return found
+    x = reading.mentions[0].entity_id
+    if any(r.relation in reading.relation_kinds for r in structure.relations_of(x)):
+        return found
+    return _none_recorded(found, reading, EntityName(structure.entities[x]), reading.relation_key)
+
+
 def _none_recorded(found: Finding, reading: Reading, name, rel_key: str) -> Finding:
     """A question for who holds a relation that no one holds in the data, answered from the documents: that no one
     is recorded is said first ("Ingen som finansierar Innovation 100 dagar finns i källorna."), then what they say."""
