@@ -44,3 +44,14 @@ def test_the_joint_group_named_by_what_it_came_from_is_the_merged_group_on_its_f
     assert answer.interpretation.entities == ("lsg_trosa_gnesta",) and answer.on.isoformat() == "2017-01-01"
     assert answer.text().splitlines()[1] == "No one who chairs LSG Trosa-Gnesta (working name) is recorded in the sources."
     assert "första dagen LSG Trosa-Gnesta fanns" in ask(s, "Vem är ordförande i det gemensamma LSG:t för Trosa och Gnesta?").text()
+
+
+def test_two_names_with_i_between_that_are_one_name_are_that_name(s):
+    head = ask_kit.head(s, "vem styr TUNA i nyköping/oxelösund?", lines=2)
+    assert "vem styr TUNA Nyköping/Oxelösund" in head and "LSG Nyköping-Oxelösund" in head.splitlines()[1]
+    assert "LSG Gnesta" in _line(s, "Vem styr TRIS i Gnesta?")  # a place stays a place
+
+
+def test_who_decides_is_the_passage_that_names_who_not_that_no_one_is_named(s):
+    lead = _line(s, "Vem bestämmer vilka utvecklingsområden processledaren ska jobba med?")
+    assert "LSG beslutar om vilka utvecklingsområden" in lead and "namnger ingen" not in lead

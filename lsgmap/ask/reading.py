@@ -465,7 +465,19 @@ def _mentions(structure, text: str) -> tuple[Mention, ...]:
     taken = {i for m in found for i in range(m.start, m.end)} | kinds
     if not any(structure.entities[m.entity_id].kind == "assignment" for m in found):
         found += [m for m in _topic_mentions(structure, tokens, taken) if m.entity_id not in {f.entity_id for f in found}]
-    return _once_each(_merged_named(structure, text, found))
+    return _once_each(_merged_named(structure, text, _joined_over_i(structure, tokens, found)))
+
+
+def _joined_over_i(structure, tokens: list[str], found: list[Mention]) -> list[Mention]:
+    """Two names with "i"/"in" between that are one name without it ("TUNA i Nyköping/Oxelösund" is TUNA
+    Nyköping/Oxelösund, not TUNA and a group in its place)."""
+    for a, b in zip(found, found[1:], strict=False):
+        if b.start == a.end + 1 and tokens[a.end] in ("i", "in"):
+            joined = " ".join(tokens[a.start : a.end] + tokens[b.start : b.end])
+            if joined in structure.names.variants:
+                one = Mention(a.start, b.end, " ".join(tokens[a.start : b.end]), structure.names.ids_for(joined), 100.0, True)
+                return [m for m in found if m not in (a, b)] + [one]
+    return found
 
 
 #: "det gemensamma LSG:t för Trosa och Gnesta", "the new joint LSG", "sammanslagna LSG": what two became.

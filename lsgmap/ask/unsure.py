@@ -26,9 +26,18 @@ from typing import Any
 from lsgmap.ask.english import Quote, quoted, translate
 from lsgmap.ask.interpretation import Finding, Joined
 from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_counted, list_items, listed_item, passages
-from lsgmap.ask.reading import QUESTION_WORDS, WANTS_YESNO, Reading, document_filter, is_document_word, name_alternatives, named_documents
+from lsgmap.ask.reading import (
+    QUESTION_WORDS,
+    WANTS_YESNO,
+    Reading,
+    document_filter,
+    is_document_word,
+    kind_of_word,
+    name_alternatives,
+    named_documents,
+)
 from lsgmap.i18n import msg
-from lsgmap.model.names import STOPWORDS, normalise
+from lsgmap.model.names import STOPWORDS, find_mentions, normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 
 __all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE", "DOCUMENT_CUE", "DONE_CUE"]
@@ -98,10 +107,10 @@ def _quoted(found: list[Passage]) -> dict[str, Any]:
 def unsure(structure, reading: Reading) -> Finding:
     """Not sure what is asked: say so, offer readings, and quote what the documents say on the question's words."""
     found = passages(structure, reading.text, only=named_documents(structure, reading))
-    if _WHO.search(reading.text) and found:  # "vad heter PRIO-samordnaren?": the documents speak of it and name no one
+    if _WHO.search(reading.text) and found and not _names_an_actor(structure, found[0].text):  # "vad heter PRIO-samordnaren?": no one named
         return Finding("documents", msg("ask.i_documents"), msg("ask.no_one_named"), entities=tuple(reading.ids), details=_quoted(found),
                        verdict=True, passages=tuple(found), alternatives=alternatives(structure, reading))
-    if found and found[0].score >= CLOSE_ENOUGH:  # a passage that shares much with the question: said as the answer, as a quote
+    if found and (found[0].score >= CLOSE_ENOUGH or _WHO.search(reading.text)):  # a passage that shares much (or names who): the answer, quoted
         lead, source = _best(found, structure)
         shown = list(dict.fromkeys([source, *found]))[:_SHORT]
         return Finding("documents", msg("ask.i_documents_closest"), lead, entities=tuple(reading.ids), details=_quoted(shown), verdict=True,
@@ -111,6 +120,14 @@ def unsure(structure, reading: Reading) -> Finding:
         "unsure", msg("ask.unsure_short"), entities=tuple(reading.ids), details=_quoted(found) | {"alternatives": [a.query for a in alternatives(structure, reading)]},
         notice=notice, understood=False, alternatives=alternatives(structure, reading), passages=tuple(found),
     )
+
+
+def _names_an_actor(structure, text: str) -> bool:
+    """True when a passage names someone ("LSG beslutar om …"): a name of the data, or a kind of actor ("LSG")."""
+    actors = ("lsg", "association", "agency", "region", "funder", "person")  # not a place ("södra Sörmlands PRIO-samordnare")
+    text = text.split(": ", 1)[0]  # a list's lead-in says who; its items are what
+    named = any(m.exact and structure.entities[m.entity_id].kind in actors for m in find_mentions(structure, text))
+    return named or any(kind_of_word(w) in actors for w in normalise(text).split())
 
 
 #: How well the best passage must match a question no handler reads for it to be said as the answer (the passage
