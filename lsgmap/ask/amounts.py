@@ -36,12 +36,32 @@ __all__ = ["amount", "amount_unit", "asks_the_unit", "budget_items", "unit_notes
 
 def budget_items(structure, reading: Reading) -> list:
     """The budget lines whose item the question names ("lönen", "resor", "the salary"), one per item."""
-    found = {}
+    found, left_out = {}, set()
     tokens = [BUDGET_WORDS.get(token, token) for token in reading.tokens]  # "hyran" → "lokal", "office space" → "premises"
+    but = _excepted(reading.text)
     for key, line in _item_words(structure):
-        if any(token.startswith(key) and (token[len(key):] in _ITEM_ENDINGS or _ITEM_COMPOUND.fullmatch(token[len(key):])) for token in tokens):
+        at = [i for i, token in enumerate(tokens) if _names_item(token, key)]
+        if at and all(i in but for i in at):
+            left_out.add(line.item_sv)  # "annat än lön", "other than salary": every item but it
+        elif at:
             found.setdefault(line.item_sv, line)
+    if left_out:
+        return [line for line in _every_item(structure) if line.item_sv not in left_out]
     return list(found.values())
+
+
+#: "annat än lön", "utöver lönen", "other than salary", "except the salary": the items named after it are left out.
+_EXCEPT = re.compile(r"\b(?:annat an|andra an|utover|forutom|utom|exklusive|exkl|other than|except(?: for)?|excluding|besides|apart from|aside from|not counting)\b(?: the)?")
+
+
+def _names_item(token: str, key: str) -> bool:
+    """A word of the question that is an item's word ("lönen", "resorna", "lönekostnaden")."""
+    return token.startswith(key) and (token[len(key):] in _ITEM_ENDINGS or bool(_ITEM_COMPOUND.fullmatch(token[len(key):])))
+
+
+def _excepted(text: str) -> set[int]:
+    """The indexes of the (up to three) words after "annat än", "other than" …: the items named there are left out."""
+    return {len(text[: m.end()].split()) + k for m in _EXCEPT.finditer(text) for k in range(3)}
 
 
 _ITEMS: WeakKeyDictionary = WeakKeyDictionary()
@@ -128,7 +148,7 @@ def _other_answer(structure, reading: Reading, lines: list, result: dict):
     if said := _not_a_sum(structure, reading, result):
         return said
     sizes = [(line, m.group(0)) for line in lines if (m := _SIZE.search(line.item_sv))]
-    if sizes and _SIZE_ASKED.search(reading.text):
+    if sizes and _SIZE_ASKED.search(reading.text) and len(lines) == 1:  # "hur stor är lokalen?"; not "hur stor del … annat än lön"
         return msg("ask.budget_size", size=sizes[0][1], item=Term(sizes[0][0], "item"))
     if _ITEMS_COUNTED.search(reading.text) and (every := _every_item(structure)):
         return msg("ask.budget_count", count=len(every), items=Joined(tuple(Term(line, "item") for line in every)))

@@ -223,6 +223,10 @@ class Answer:
         lang = lang or self.lang
         names = list(dict.fromkeys(shown_name(self.structure, a, lang) for a in self.answers))
         shown = ", ".join(names[:most]) + (", …" if len(names) > most else "")
+        said = list(dict.fromkeys(shown_name(self.structure, a, lang) for a in self.answers if a.attested))
+        if self.interpretation.date.source == "question" and said and len(said) < len(names):  # a time asked: what a source speaks for then, apart
+            rest = [n for n in names if n not in said]
+            return t("ask.summary_attested", lang, names=", ".join(said), count=len(said), rest=", ".join(rest))
         return t("ask.summary", lang, names=shown, count=len(names))
 
     def highlight(self) -> tuple[set[str], set[str]]:
@@ -378,12 +382,13 @@ def _absent_notice(structure, entities: tuple[str, ...], qd: QuestionDate) -> Jo
         lin = queries.lineage(structure, eid)
         parts: list[Any] = [msg("ask.not_existing", name=EntityName(e, full=True), span=qd.label(), valid=validity(e.valid_from, e.valid_to))]
         if lin["became"] and hi >= e.end:
-            parts.append(msg("ask.became", names=_names(lin["became"]), day=Stated(lin["became"][0].valid_from)))
+            parts.append(msg("ask.became", names=_names(structure, lin["became"]), day=Stated(lin["became"][0].valid_from)))
         elif lin["came_from"] and lo <= e.start:
-            parts.append(msg("ask.came_from", names=_names(lin["came_from"]), day=Stated(lin["came_from"][0].valid_from)))
+            parts.append(msg("ask.came_from", names=_names(structure, lin["came_from"]), day=Stated(lin["came_from"][0].valid_from)))
         return Joined(tuple(parts), " ")
     return None
 
 
-def _names(items: list[queries.AnswerItem]) -> Joined:
-    return Joined(tuple(EntityName(i, full=True) for i in items))
+def _names(structure, items: list[queries.AnswerItem]) -> Joined:
+    """The items' full names, a working name flagged as one ("LSG Trosa-Gnesta (arbetsnamn)")."""
+    return Joined(tuple(EntityName(structure.entities.get(i.id, i), full=True) for i in items))

@@ -79,9 +79,27 @@ def _place(structure, reading: Reading, kind: str | None) -> tuple[Mention | Non
     for m in place_mentions(structure, reading, kind):
         e = structure.entities[m.entity_id]
         if e.kind == "municipality":
-            return m, (e.id,)
+            return m, (e.id, *_and_places(structure, reading, m))  # "i Gnesta och Trosa": both places
         return m, tuple(r.to_id for r in structure.outgoing(e.id) if r.relation == COVERAGE)
     return None, ()
+
+
+def _and_places(structure, reading: Reading, first: Mention) -> tuple[str, ...]:
+    """The municipalities named right after a place with "och"/"and" ("i Gnesta och Trosa" → Trosa)."""
+    out, end = [], first.end
+    for m in reading.mentions:
+        if m.start == end + 1 and reading.tokens[end] in ("och", "and", "samt") and structure.entities[m.entity_id].kind == "municipality":
+            out.append(m.entity_id)
+            end = m.end
+    return tuple(out)
+
+
+def _place_names(structure, reading: Reading, place_mention: Mention | None) -> tuple[Mention, ...]:
+    """The mentions that are the place: the first and those joined to it by "och"/"and"."""
+    if place_mention is None:
+        return ()
+    joined = set(_and_places(structure, reading, place_mention))
+    return (place_mention, *(m for m in reading.mentions if m.entity_id in joined and m.start > place_mention.start))
 
 
 #: "ingår i", "är en del av", "part of" just before a name: the name is a whole, not a place.
@@ -106,10 +124,11 @@ def place_mentions(structure, reading: Reading, kind: str | None = None) -> list
 def _parts_asked(structure, reading: Reading, m: Mention, kind: str | None) -> bool:
     """True when the whole's parts are asked for: "ingår i", "part of" before its name, or the whole named as a group
     ("LSG GNOT", not "södra Sörmland") whose parts are of the kind asked for."""
+    has_parts = kind is not None and any(r.relation == PART_OF and structure.entities[r.from_id].kind == kind for r in structure.incoming(m.entity_id))
     if _PART_OF_BEFORE.search(" ".join(reading.tokens[max(0, m.start - 3): m.start])):
-        return True
+        return has_parts or kind is None  # "vilka kommuner ingår i LSG GNOT": no municipality is a part; the ones it covers
     named = normalise(structure.entities[m.entity_id].short_name or "") == m.text or "lsg" in m.text.split()
-    return named and kind is not None and any(r.relation == PART_OF and structure.entities[r.from_id].kind == kind for r in structure.incoming(m.entity_id))
+    return named and has_parts
 
 
 def _tries(reading: Reading, mention: Mention, eid: str, relations: frozenset[str]) -> list[Constraint]:
@@ -159,15 +178,24 @@ def counts_something_else(reading: Reading) -> bool:
     return any(t in _NOT_KINDS for t in after)
 
 
-def _group_of_place(structure, reading: Reading, kind: str | None, place_mention) -> str | None:
-    """The LSG of a place when the question asks what "LSG i Trosa" holds ("vad är LSG i Trosa styrgrupp för?"): the group
-    covering it on the day asked, or None."""
-    if kind != "lsg" or place_mention is None or not reading.relation_kinds or len(reading.mentions) != 1:
-        return None
+def _groups_of_places(structure, reading: Reading, kind: str | None, place_mention) -> tuple[Mention, ...]:
+    """The LSGs of the places when the question asks what "LSG i Trosa" holds ("vad är LSG i Trosa styrgrupp för?", "… i
+    Gnesta och Trosa"): each place's mention naming the group covering it on the day asked; () when that is not asked."""
+    places = _place_names(structure, reading, place_mention)
+    if kind != "lsg" or not places or not reading.relation_kinds or len(reading.mentions) != len(places):
+        return ()
+    if not reading.text.startswith(("vad", "what", "vilka", "which")):
+        return ()
+    groups = [_group_of(structure, reading, m) for m in places]
+    return tuple(replace(m, entity_ids=(g,)) for m, g in zip(places, groups, strict=True)) if all(groups) else ()
+
+
+def _group_of(structure, reading: Reading, place: Mention) -> str | None:
+    """The LSG a place's name stands for, one alive on the day asked first."""
     lo, hi = reading.date.first.toordinal(), reading.date.last.toordinal()
-    groups = [g for g in name_alternatives(structure, place_mention) if structure.entities[g].kind == "lsg"]
+    groups = [g for g in name_alternatives(structure, place) if structure.entities[g].kind == "lsg"]
     alive = [g for g in groups if (structure.entities[g].start or lo) <= hi and (structure.entities[g].end or hi) >= lo]
-    return (alive or groups or [None])[0] if reading.text.startswith(("vad", "what", "vilka", "which")) else None
+    return (alive or groups or [None])[0]
 
 
 def _genitive_kind(reading: Reading) -> str | None:
@@ -306,11 +334,11 @@ def compose(structure, reading: Reading) -> Query:
     documents = document_filter(structure, reading)[0] or named_documents(structure, reading)
     kind = _named_in_document(structure, reading, want, kind, documents)
     place_mention, place = _place(structure, reading, kind)
-    if group := _group_of_place(structure, reading, kind, place_mention):  # "vad är LSG i Trosa styrgrupp för": LSG Trosa's
-        reading, kind, place_mention, place = replace(reading, mentions=(replace(place_mention, entity_ids=(group,)),)), None, None, ()
+    if groups := _groups_of_places(structure, reading, kind, place_mention):  # "vad är LSG i Trosa styrgrupp för": LSG Trosa's
+        reading, kind, place_mention, place = replace(reading, mentions=groups), None, None, ()
     span = reading.date.first, reading.date.last
     among = _among(structure, reading, want, kind)
-    constraints, unused = _name_constraints(structure, reading, kind, span, documents, (place_mention, among))
+    constraints, unused = _name_constraints(structure, reading, kind, span, documents, (*_place_names(structure, reading, place_mention), among))
     if not constraints and (between := _between_kinds(structure, reading, kind)):
         constraints = [between]
     if not constraints:
@@ -318,7 +346,7 @@ def compose(structure, reading: Reading) -> Query:
     topic, topic_words = _topic(structure, reading, kind)
     query = Query(
         want, kind, tuple(constraints), span, place,
-        structure.entities[place_mention.entity_id].name_sv if place_mention else "",
+        ", ".join(structure.entities[m.entity_id].name_sv for m in _place_names(structure, reading, place_mention)),
         documents, structure.documents[documents[0]].title.split(",")[0].split(" (")[0] if documents else "",
         tuple(unused), among.entity_id if among else "", topic, topic_words, bool(_ALONE.search(reading.text)),
     )

@@ -62,6 +62,7 @@ _BEFORE = re.compile(r"\b(fore|före|innan|before|prior to)\s+(?:the\s+)?(samman
 _SEASONS = {"varen": (3, 5), "våren": (3, 5), "spring": (3, 5), "sommaren": (6, 8), "summer": (6, 8),
             "hosten": (9, 11), "hösten": (9, 11), "autumn": (9, 11), "fall": (9, 11), "vintern": (12, 14), "winter": (12, 14)}
 _ORDINALS = {"forsta": 1, "första": 1, "first": 1, "andra": 2, "second": 2, "tredje": 3, "third": 3, "fjarde": 4, "fjärde": 4, "fourth": 4}
+_LAST = frozenset({"sista", "last", "final"})  # "sista kvartalet 2016", "the last quarter of 2016": the fourth
 _PARTS = {"borjan": (1, 4), "början": (1, 4), "early": (1, 4), "mitten": (5, 8), "mid": (5, 8), "slutet": (9, 12), "late": (9, 12), "end": (9, 12)}
 _WORD = r"[a-zåäö]+"
 _SEASON = re.compile(rf"\b(?:(?:i|in|under|during|the)\s+)?(?:the\s+)?({'|'.join(_SEASONS)})\s+(?:of\s+)?((?:19|20)\d\d)\b", re.IGNORECASE)
@@ -284,6 +285,8 @@ def _period(text: str) -> QuestionDate | None:
     '2016-09-01 – 2016-11-30'
     >>> _period("under första halvåret 2017").label(), _period("Q3 2016").label(), _period("in late 2016").label()
     ('2017-01-01 – 2017-06-30', '2016-07-01 – 2016-09-30', '2016-09-01 – 2016-12-31')
+    >>> _period("in the last quarter of 2016").label(), _period("sista halvåret 2017").label()
+    ('2016-10-01 – 2016-12-31', '2017-07-01 – 2017-12-31')
     >>> _period("vintern 2016").label()
     '2016-12-01 – 2017-02-28'
     """
@@ -292,12 +295,12 @@ def _period(text: str) -> QuestionDate | None:
         first, last = _SEASONS[m.group(1).lower()]
         return _months(int(m.group(2)), first, last, m.group(0))
     m = _HALF.search(text)
-    if m and _ORDINALS.get(m.group(1).lower()) in (1, 2):
-        half = _ORDINALS[m.group(1).lower()]
+    if m and (_ORDINALS.get(m.group(1).lower()) in (1, 2) or m.group(1).lower() in _LAST):
+        half = _ORDINALS.get(m.group(1).lower(), 2)
         return _months(int(m.group(2)), 6 * half - 5, 6 * half, m.group(0))
     m = _QUARTER.search(text)
-    if m and (m.group(2) or m.group(1).lower() in _ORDINALS):
-        quarter = int(m.group(2)) if m.group(2) else _ORDINALS[m.group(1).lower()]
+    if m and (m.group(2) or m.group(1).lower() in _ORDINALS or m.group(1).lower() in _LAST):
+        quarter = int(m.group(2)) if m.group(2) else _ORDINALS.get(m.group(1).lower(), 4)
         return _months(int(m.group(3)), 3 * quarter - 2, 3 * quarter, m.group(0))
     m = _PART.search(text)
     if m:

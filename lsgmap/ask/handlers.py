@@ -46,7 +46,17 @@ from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.tasks import asks_tasks_for, task_answer
-from lsgmap.ask.unsure import ABOUT_CUE, CLOSE_ENOUGH, DOCUMENT_CUE, DONE_CUE, TOPIC_CUE, documents_say, unsure
+from lsgmap.ask.unsure import (
+    ABOUT_CUE,
+    CLOSE_ENOUGH,
+    DOCUMENT_CUE,
+    DONE_CUE,
+    TOPIC_CUE,
+    disputed_values,
+    documents_say,
+    either_value,
+    unsure,
+)
 from lsgmap.ask.when import (
     AUTHOR_CUE,
     END_CUE,
@@ -293,8 +303,19 @@ def count(structure, reading: Reading) -> Finding:
         items, summary = list(found.answers), msg("ask.i_count", question=found.summary)
     n = len({a.id for a in items})
     base = found or Finding("count", summary)
-    return replace(base, intent="count", summary=summary, lead=msg("ask.lead_existing", count=n), answers=tuple(items),
+    return replace(base, intent="count", summary=summary, lead=_count_lead(items, reading), answers=tuple(items),
                    details={**base.details, "count": n}, paths=())
+
+
+def _count_lead(items, reading: Reading):
+    """"5:"; for a time the question names, what a source speaks for then counted apart from what none does ("4 belagda
+    för tiden (+1 utan källa då: TRIS)": the status report's list of that autumn has four)."""
+    n = len({a.id for a in items})
+    attested = {a.id for a in items if a.attested}
+    if reading.date.source != "question" or not attested or len(attested) == n:
+        return msg("ask.lead_existing", count=n)
+    others = Joined(tuple(ItemName(a) for a in {a.id: a for a in items if a.id not in attested}.values()))
+    return msg("ask.lead_count_attested", count=len(attested), rest=n - len(attested), names=others)
 
 
 #: Words that ask about assignments ("uppdrag", "assignments"), whatever the verb.
@@ -345,6 +366,30 @@ def assignments(structure, reading: Reading) -> Finding:
         "assignments", msg(f"ask.i_assignments_{way}", name=name), givers or msg(f"ask.lead_assignments_{way}", name=name),
         ASSIGNS, (party,), {"direction": way}, tuple(items), paths, verdict=givers is not None,
     )
+
+
+#: "Did the process leader meet the PRIO coordinator?", "deltog hon i …": whether an activity the report lists took place.
+ACTIVITY_CUE = re.compile(r"\b(?:met|meet|traffa|traffade|traffat|attend\w*|deltog|deltagit|went to|go to|was at|var pa|besokte|besokt|visited|visit)\b")
+
+
+#: "från alla LSG", "from all of the LSGs together", "samtliga LSG": every group gave it.
+ALL_GROUPS_CUE = re.compile(
+    r"\b(?:alla|samtliga|all|every|varje)\s+(?:of\s+the\s+|de\s+)?(?:lsg\w*|lokala samverkansgrupp\w*|local collaboration groups?|groups|grupper\w*)"
+)
+
+
+def from_every_group(structure, reading: Reading) -> Finding:
+    """The assignments every group existing then gave ("Vilket uppdrag kom från alla LSG?": the one of "samtliga LSG")."""
+    lo, hi = reading.date.span
+    groups = {e.id for e in structure.entities.values() if e.kind == "lsg" and e.start <= hi and lo <= e.end}
+    items = []
+    for e in structure.entities.values():
+        givers = {r.from_id for r in structure.incoming(e.id) if r.relation == ASSIGNS and r.start <= hi and lo <= r.end}
+        if e.kind == "assignment" and groups and groups <= givers:
+            items.append(queries.relation_item(structure, e, next(r for r in structure.incoming(e.id) if r.relation == ASSIGNS), on=reading.date.span))
+    names = Joined(tuple(EntityName(structure.entities[g]) for g in sorted(groups)))
+    return Finding("assignments", msg("ask.i_assignments_all", names=names), msg("ask.lead_assignments_all", count=len(items)),
+                   ASSIGNS, (), {"direction": "from"}, tuple(items), verdict=True)
 
 
 def _routes(structure, party: str, way: str, span) -> tuple[list, list]:
@@ -467,7 +512,7 @@ def composed(structure, reading: Reading) -> Finding:
         return documents_on_a_relation(structure, reading)  # no fact fits, or one that leaves words unused ("länken mellan TRIS-teamen och LSG"); a passage does
     n = len({a.id for a in items})
     if query.want == "count":
-        lead = msg("ask.lead_existing", count=n)
+        lead = _count_lead(queries.group_items(list(items)), reading)
     entities = tuple(c.entity for c in query.constraints if c.entity in structure.entities)
     relation = next((k for c in query.constraints for k in sorted(c.relations)), None)
     intent, details = _query_intent(structure, query)
@@ -750,7 +795,9 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
+    Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
     Handler("documents", asks_work_done, work_done),
+    Handler("assignments", lambda s, r: bool(ASSIGNMENT_CUE.search(r.text)) and bool(ALL_GROUPS_CUE.search(r.text)), from_every_group),
     Handler("documents", asks_tasks_for, task_answer),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
     Handler("documents", _asks_what_a_kind_does, what_a_kind_is),
@@ -769,6 +816,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("when_fact", lambda s, r: bool(r.mentions) and bool(START_CUE.search(r.text) or END_CUE.search(r.text)) and bool(_DATES_OR.search(normalise(r.question))),
             when_fact),  # "började processledaren i juli eller oktober 2016?": the dates the sources give
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text)) and bool(r.mentions) and not r.relation, documents_say),
+    Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(ACTIVITY_CUE.search(r.text)) and not r.relation, documents_say),
     Handler("merged", lambda s, r: bool(SEPARATE_CUE.search(r.text)) and bool(r.mentions), merged),  # "still its own group?": the merger
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
     Handler("query", _wants_query, composed),

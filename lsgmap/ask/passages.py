@@ -50,6 +50,8 @@ _DOCUMENT_STEMS = frozenset({"ansok", "lages", "rappo", "appli"})
 _HEADING = "#"  # a stem marked as the heading of a whole list
 _UNDER = "~"  # a stem marked as the heading a passage stands under
 _SECTION = "§"  # the mark of a passage that is a heading's whole section
+_WHOLE = "="  # a long word's own stem, beside its first five letters
+_WHOLE_STEM = 12
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
 
@@ -116,7 +118,8 @@ def _stems(text: str, *, compounds: bool = False) -> set[str]:
     words = [_swedish(_own_part(w)) for w in normalise(text).split() if w not in _FUNCTION and w not in _COMMON]
     tails = {tail for w in words if len(w) > 10 for tail in _TAILS if w.endswith(tail)}
     inner = {_UNDER + w[k : k + _STEM] for w in words if compounds and len(w) > 9 for k in range(3, len(w) - _STEM + 1)}  # count half
-    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _COMMON and not w.isdigit()} | inner
+    whole = {_WHOLE + w[:_WHOLE_STEM] for w in words if len(w) >= _WHOLE_STEM and not w.startswith("processledar")}  # "utvecklingsområden" is more than "utveckling"
+    return {w[:_STEM] for w in [*words, *tails] if len(w) >= 3 and w not in _COMMON and not w.isdigit()} | inner | whole
 
 
 @lru_cache(maxsize=8)
@@ -463,9 +466,7 @@ def _boost(question: str) -> re.Pattern | None:
 def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[Passage]:
     """The best passages, skipping one whose words are mostly those of a passage already chosen, and a line broken off
     (a PDF's) whose whole sentence is also found: the whole sentence is quoted in its place."""
-    flat = [" ".join(p.text.split()) for p, _ in scored]
-    broken = [i for i, text in enumerate(flat) if not text.rstrip(")").endswith((".", "!", "?", ":"))]  # only these are looked up
-    whole = {i: next((j for j, other in enumerate(flat) if len(other) > len(flat[i]) and flat[i] in other), None) for i in broken}
+    whole = _wholes([" ".join(p.text.split()) for p, _ in scored])
     chosen: list[tuple[Passage, frozenset[str]]] = []
     for i, (p, stems) in enumerate(scored):
         if whole.get(i) is not None:
@@ -473,6 +474,13 @@ def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[
         if not any(q == p or len(stems & other) >= 0.8 * len(stems) for q, other in chosen):
             chosen.append((p, stems))
     return [p for p, _ in chosen[:limit]]
+
+
+def _wholes(flat: list[str]) -> dict[int, int | None]:
+    """{a broken line's index: the index of a text that holds it}, a whole sentence before another broken piece."""
+    broken = [i for i, text in enumerate(flat) if not text.rstrip(")").endswith((".", "!", "?", ":"))]  # only these are looked up
+    holding = {i: [j for j, other in enumerate(flat) if len(other) > len(flat[i]) and flat[i] in other] for i in broken}
+    return {i: next((j for j in js if j not in holding), js[0] if js else None) for i, js in holding.items()}
 
 
 def passages_with(structure, text: str, *, limit: int = 3) -> list[Passage]:

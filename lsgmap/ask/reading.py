@@ -465,7 +465,20 @@ def _mentions(structure, text: str) -> tuple[Mention, ...]:
     taken = {i for m in found for i in range(m.start, m.end)} | kinds
     if not any(structure.entities[m.entity_id].kind == "assignment" for m in found):
         found += [m for m in _topic_mentions(structure, tokens, taken) if m.entity_id not in {f.entity_id for f in found}]
-    return _once_each(_merged_named(structure, text, _joined_over_i(structure, tokens, found)))
+    return _once_each(_merged_named(structure, text, _group_of_place(structure, tokens, _joined_over_i(structure, tokens, found))))
+
+
+def _group_of_place(structure, tokens: list[str], found: list[Mention]) -> list[Mention]:
+    """A place followed by "LSG" is that place's group ("Gnesta-LSG:n", "the Gnesta LSG", "Trosas LSG" → LSG Gnesta …)."""
+    out = []
+    for m in found:
+        group = f"lsg {structure.entities[m.entity_id].short_name or ''}".lower().strip()
+        named = normalise(group) if structure.entities[m.entity_id].kind == "municipality" else ""
+        if named and m.end < len(tokens) and tokens[m.end] in ("lsg", "lsgn", "lsg:n", "lsget") and named in structure.names.variants:
+            out.append(Mention(m.start, m.end + 1, f"{m.text} {tokens[m.end]}", structure.names.ids_for(named), 100.0, True))
+        else:
+            out.append(m)
+    return out
 
 
 def _joined_over_i(structure, tokens: list[str], found: list[Mention]) -> list[Mention]:

@@ -24,8 +24,8 @@ from itertools import zip_longest
 from typing import Any
 
 from lsgmap.ask.english import Quote, quoted, translate
-from lsgmap.ask.interpretation import Finding, Joined
-from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_counted, list_items, listed_item, passages
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
+from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_counted, list_items, listed_item, passages, stems_of
 from lsgmap.ask.reading import (
     QUESTION_WORDS,
     WANTS_YESNO,
@@ -40,7 +40,7 @@ from lsgmap.i18n import msg
 from lsgmap.model.names import STOPWORDS, find_mentions, normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 
-__all__ = ["Alternative", "alternatives", "unsure", "documents_say", "ABOUT_CUE", "DOCUMENT_CUE", "DONE_CUE"]
+__all__ = ["Alternative", "alternatives", "unsure", "documents_say", "disputed_values", "either_value", "ABOUT_CUE", "DOCUMENT_CUE", "DONE_CUE"]
 
 #: "Berätta om X", "allt om X", "tell me about X": everything about a name is what is asked.
 ABOUT_CUE = re.compile(
@@ -55,7 +55,8 @@ DOCUMENT_CUE = re.compile(
     r"kontakt\w*|contacts?|chef\w*|boss|manager|hjalp\w*|help\w*|stod|stodja|support\w*|supposed to|meant to|ska gora|ska gor|"
     r"var pa|var (?:\w+ ){1,2}pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till|gatt pa|gar pa|stotta\w*|"
     r"seminari\w*|seminars?|vad star det|vad sager|what do(?:es)? the (?:\w+ )?(?:documents?|application|report|sources?) say|"
-    r"vad (?:\w+ ){0,4}(?:bestamt|beslutat|bestamde|beslutade)|what (?:\w+ ){0,4}decided)\b"
+    r"vad (?:\w+ ){0,4}(?:bestamt|beslutat|bestamde|beslutade)|what (?:\w+ ){0,4}decided|"
+    r"vilka delar|delarna|bestar (?:\w+ ){0,3}av|what parts|which parts|consists? of|made up of|components)\b"
 )
 #: Subjects only the documents' text speaks of (no fact holds them): asked about with any verb, "who is responsible for" too.
 TOPIC_CUE = re.compile(r"\b(?:seminari\w*|seminars?|uppfoljning\w*|utvardering\w*|follow ?up|evaluation|evaluating|evaluated)\b")
@@ -146,9 +147,22 @@ def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
         return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=quoted(structure, named[0][0].document, named[0][1])), named[0][0]
     missing = [p for p in found[:_SHORT] if p.document == CONFLICTS and set(reading.tokens) & _left_out(p.text)]
     if not missing:
-        return None, None
+        return _not_listed(structure, found, reading)
     # "ingår Trosa i mål 1?" — no; "is Trosa missing from goal 1?" — yes: the same note, asked the other way round
     return msg("ask.documents_missing" if _ASKS_MISSING.search(reading.text) else "ask.documents_no", quote=quoted(structure, CONFLICTS, missing[0].text)), missing[0]
+
+
+def _not_listed(structure, found: list[Passage], reading: Reading):
+    """"Det framgår inte …" when the best passage is a list of what was done and no item is what the question names:
+    the list is said, so that the reader sees what is there instead ("deltog hon i en workshop om TUNA?")."""
+    top = next((p for p in found[:1] if p.document != CONFLICTS and list_items(p) and ACTIVITY_WORDS.search(normalise(p.text.split(":")[0]))), None)
+    if top is None:
+        return None, None
+    return msg("ask.documents_not_listed", title=top.title.split(",")[0], quote=quoted(structure, top.document, top.text)), top
+
+
+#: The lead-in of a list of what was done ("… har under perioden bland annat deltagit på:").
+ACTIVITY_WORDS = re.compile(r"\b(?:deltagit|deltog|traffat|besokt|genomfort|taken part|attended|met)\b")
 
 
 #: A yes/no question whether something is left out ("saknas Trosa …?", "is Trosa missing …?").
@@ -300,6 +314,8 @@ def documents_say(structure, reading: Reading, found: list[Passage] | None = Non
     answers = _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
     if WANTS_YESNO.search(reading.text) and DONE_CUE.search(reading.text):
         answers = _done_by
+    elif RESULT_CUE.search(reading.text) and not named_documents(structure, reading):
+        answers = _content_not_said
     lead, source = answers(structure, wider, reading)
     if lead is None:  # no count, item or verdict: the passage that answers best is said as the answer
         lead, source = _best(wider, structure)
@@ -308,3 +324,63 @@ def documents_say(structure, reading: Reading, found: list[Passage] | None = Non
         "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,
         passages=tuple(found), alternatives=alternatives(structure, reading),
     )
+
+
+#: What a thing found or holds: "vad kom utvärderingen fram till", "what did the evaluation conclude", "vad står det i planen".
+RESULT_CUE = re.compile(
+    r"\b(?:kom\w* (?:\w+ ){0,6}fram till|slutsats\w*|resultat\w*|visade|innehall\w*|innehaller|vad star det i|"
+    r"conclu\w*|findings?|results?|outcomes?|found out|contents?|contains?|what does (?:\w+ ){1,4}say)\b"
+)
+
+
+def _content_not_said(structure, found: list[Passage], reading: Reading):
+    """"Det framgår inte vad … : källorna nämner bara «Utvärderingen av funktionen processledare»": a thing the documents
+    only name (a listed item, an assignment), asked what it found or holds."""
+    items = [(p, item) for p in found[:_SHORT] if p.document != CONFLICTS and (item := _item_named(structure, p, reading.text))]
+    named = [EntityName(structure.entities[m.entity_id]) for m in reading.mentions if structure.entities[m.entity_id].kind == "assignment"]
+    if items:
+        p, item = items[0]
+        return msg("ask.content_not_said", quote=quoted(structure, p.document, item), title=p.title.split(",")[0]), p
+    if named and found:
+        return msg("ask.content_not_said_name", name=named[0]), found[0]
+    return None, None
+
+
+def _item_named(structure, p: Passage, question: str) -> str | None:
+    """The item of a listed passage the question names by two of its words, in Swedish or in the item's English."""
+    wanted = stems_of(question)
+    scored = [(len(wanted & (stems_of(item) | stems_of(translate(structure, p.document, item)))), item) for item in list_items(p)]
+    best = max(scored, default=(0, None), key=lambda x: x[0])
+    return best[1] if best[0] >= 2 else listed_item(p, question)
+
+
+#: "fyra eller fem", "four or five", "juli eller oktober": two values the question weighs.
+_EITHER = re.compile(r"\b(\w+) (?:eller|or) (\w+)\b")
+#: A value two sources may disagree on: a number (as a word too), a year, a month.
+_VALUE = re.compile(
+    r"\d+|en|ett|tva|tre|fyra|fem|sex|sju|atta|nio|tio|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december|"
+    r"january|february|march|may|june|july|august|october"
+)
+
+
+def disputed_values(structure, reading: Reading) -> list:
+    """The recorded conflicts that name both values a question weighs ("Är processledaren knuten till fyra eller fem
+    LSG?": the four of the application, the five of the status report)."""
+    found = []
+    for m in _EITHER.finditer(reading.text):
+        a, b = m.group(1), m.group(2)
+        if a == b or not (_VALUE.fullmatch(a) and _VALUE.fullmatch(b)):
+            continue  # "owner or steering group": two words, not two values
+        found += [c for c in structure.conflicts for text in [f" {normalise(c.topic_sv)} {normalise(c.topic_en)} "]
+                  if f" {a} " in text and f" {b} " in text and c not in found]
+    return found
+
+
+def either_value(structure, reading: Reading) -> Finding:
+    """"Källorna säger olika: …" first, when the question weighs two values the sources disagree on, then the quotes."""
+    conflicts = disputed_values(structure, reading)
+    lead = Joined(tuple(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in conflicts), "\n")
+    found = _searched(structure, reading)
+    return Finding("documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found[:_SHORT]), verdict=True,
+                   passages=tuple(found[:_SHORT]))

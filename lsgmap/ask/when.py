@@ -203,7 +203,7 @@ def _dates_lead(reading: Reading, items) -> tuple:
 
 #: "När började …", "since when": the start is asked; "till när", "hur länge", "when does … end": the end.
 START_CUE = re.compile(r"\b(?:borja\w*|startade|start\w*|began|begin\w*|sedan nar|since when|fran nar|from when|tilltradde)\b")
-END_CUE = re.compile(r"\b(?:slut\w*|upphor\w*|end\w*|until when|till nar|fram till|hur lange|how long|expires?|ends?)\b")
+END_CUE = re.compile(r"\b(?:slut\w*|upphor\w*|end\w*|until when|to when|till nar|fram till|hur lange|how long|expires?|ends?)\b")
 
 
 def _dates_of(item, end: str) -> Joined:
@@ -327,7 +327,8 @@ def what_name(structure, reading: Reading) -> Finding:
 
 #: "Vad står RAR för?", "what does TRIS stand for", "förkortningen IBIS": the words a short name is made of.
 STANDS_FOR_CUE = re.compile(
-    r"\b(?:stand|stands) for\s*$|^\s*(?:\S+\s+){1,2}star for\s*$|^\s*vad\s+(?:star|betyder)\s+(?:\S+\s+){0,2}?\S+(?:\s+for)?\s*$|\bforkortning\w*|\babbreviat\w*|\bshort for\b"
+    r"\b(?:stand|stands) for\s*$|^\s*(?:\S+\s+){1,2}star for\s*$|^\s*vad\s+(?:star|betyder)\s+(?:\S+\s+){0,2}?\S+(?:\s+for)?\s*$|\bforkortning\w*|\babbreviat\w*|\bshort for\b|"
+    r"^\s*vad\s+(?:star|betyder)\s+\S+\s+(?:for\s+)?(?:i|in)\s|^\s*what\s+does\s+\S+\s+(?:mean|stand for)\b"
 )
 
 

@@ -29,8 +29,8 @@ __all__ = ["WORK_CUE", "asks_work_done", "work_done"]
 
 #: "Vad har processledaren gjort", "what did the process leader do", "vad har hon arbetat med".
 WORK_CUE = re.compile(
-    r"\b(?:gjort|gjorde|gor|uttrattat|utrattat|arbetat med|jobbat med|sysslat med|hallit pa med|genomfort|"
-    r"do|done|worked on|been doing|accomplished|achieved)\b"
+    r"\b(?:gjort|gjorde|uttrattat|utrattat|arbetat med|jobbat med|sysslat med|hallit pa med|genomfort|"
+    r"did (?:\w+ ){1,4}do|done|worked on|been doing|accomplished|achieved)\b"
 )
 #: A sentence in the perfect tense: what has been done.
 _PERFECT = re.compile(r"\b(?:har|hade|has|have|had)\b")

@@ -1,0 +1,73 @@
+"""The patterns blind sets 21 and 22 found (tests/blind/score_21.md, score_22.md), each as a question asked there and a variant."""
+
+from __future__ import annotations
+
+import ask_kit
+from ask_kit import line as _line
+
+s = ask_kit.s  # the bundled data, a fixture by this name
+
+
+def test_a_place_followed_by_lsg_is_that_places_group(s):
+    assert "ungdomar i behov av stöd" in _line(s, "Vad har Gnesta-LSG:n bett processledaren om?")
+    assert "young people in need" in _line(s, "What did the Gnesta LSG ask the process leader to do?")
+
+
+def test_a_budget_without_an_item_is_every_other_item(s):
+    head = ask_kit.head(s, "Hur stor del av budgeten för 2017 går till annat än lön?", lines=5)
+    assert "Totalt: 58 tkr" in head and "kvm (budgetposten" not in head
+    assert "Total: 58 tkr" in ask_kit.head(s, "What is budgeted for other than salary in 2017?", lines=4)
+
+
+def test_what_parts_a_mission_consists_of_is_the_passage_that_lists_them(s):
+    lead = _line(s, "Vilka delar består processledaruppdraget av?")
+    assert lead.startswith("Enligt Ansökan") and "tre områden" in lead
+
+
+def test_a_long_word_of_the_question_finds_the_passage_that_has_it(s):
+    for question in ("Vem bestämmer vilka utvecklingsområden som processledaren ska arbeta med?", "Vem bestämmer vilka utvecklingsområden processledaren ska arbeta med?"):
+        lead = _line(s, question)
+        assert "LSG beslutar om vilka utvecklingsområden" in lead and "namnger ingen" not in lead
+        assert lead.startswith("Enligt Ansökan om tjänst")  # the whole sentence of the text copy, not the PDF's broken line
+
+
+def test_two_values_the_sources_disagree_on_are_the_disagreement_first(s):
+    assert _line(s, "Är processledaren knuten till fyra eller fem LSG?").startswith("Källorna säger olika: Ansökan: tjänsten är knuten till \"de fyra")
+    assert _line(s, "Is the process leader attached to four or five LSGs?").startswith("The sources disagree:")
+    assert "TUNA" in ask_kit.head(s, "which projects is LSG Oxelösund owner or steering group for according to the application?", lines=4)
+
+
+def test_the_assignment_every_group_gave(s):
+    head = ask_kit.head(s, "Which assignment came from all of the LSGs together?", lines=3)
+    assert "Assignments all the LSGs gave (1):" in head and "Proposal for administrative structures" in head
+    assert "Förslag på administrativa strukturer" in ask_kit.head(s, "Vilket uppdrag fick processledaren av samtliga LSG?", lines=3)
+
+
+def test_whether_an_activity_took_place_is_the_item_or_not_stated(s):
+    assert _line(s, "Did the process leader meet the PRIO coordinator for southern Sörmland?").startswith("Yes, according to")
+    assert _line(s, "Deltog processledaren i en workshop om TUNA?").startswith("Det framgår inte: det står inte bland")
+
+
+def test_what_a_thing_only_named_found_or_holds_is_not_stated(s):
+    assert _line(s, "What did the evaluation of the process leader function conclude?").startswith("Not stated:")
+    assert _line(s, "Vad kom utvärderingen av funktionen processledare fram till?").startswith("Det framgår inte:")
+    assert _line(s, "Vad står det i inriktningsplanen för 2017?").startswith("Det framgår inte:")
+
+
+def test_a_time_asked_counts_what_a_source_speaks_for_then_apart(s):
+    lead = _line(s, "how many projects were running in southern Sörmland in the last quarter of 2016?")
+    assert lead.startswith("4 by the sources for that time (and 1 no source speaks for then: TRIS")
+    lead = _line(s, "Vilka insatser och projekt var aktuella i södra Sörmland oktober–december 2016?")
+    assert lead.startswith("Svar enligt källorna för den tiden (4):") and "ingen källa talar för dem då: TRIS" in lead
+
+
+def test_places_joined_by_and_are_all_the_place(s):
+    assert _line(s, "vem styr TRIS i Gnesta och Trosa") == "Svar (2): LSG Gnesta, LSG Trosa"
+    assert "TRIS" in _line(s, "Vad är LSG styrgrupp för i Gnesta och Trosa enligt ansökan?")
+    assert _line(s, "Vilka kommuner ingår i LSG GNOT?") == "Svar (4): Nyköpings kommun, Oxelösunds kommun, Gnesta kommun, Trosa kommun"
+
+
+def test_what_a_short_name_means_and_from_when_to_when(s):
+    assert _line(s, "Vad betyder RAR i Samordningsförbundet RAR?").startswith("RAR står för Rehabilitera och Aktivera med gemensamma Resurser")
+    assert "2016-03-01 – 2018-12-31" in _line(s, "From when to when does IBIS run?")
+    assert "Gick upp i LSG Trosa-Gnesta (arbetsnamn)" in _line(s, "Finns LSG Trosa kvar som egen grupp?", on="2017-03-01")
