@@ -348,7 +348,8 @@ _SHARE_CUES = ("andel", "share", "procent", "percent", "hur stor del", "how larg
 #: Attributes questions ask for (a dated one is in :data:`DATE_ATTRIBUTES`): "Är tjänsten en heltidstjänst?".
 FACT_ATTRIBUTES: tuple[FactAttribute, ...] = (
     FactAttribute("full_time", "heltidstjänst", "full-time post",
-                  ("heltid", "heltidstjanst", "full time", "fulltime", "tjanstgoringsgrad", "omfattning"),
+                  ("heltid", "heltidstjanst", "full time", "fulltime", "tjanstgoringsgrad", "omfattning", "hur stor ar",
+                   "how big is", "how large is"),
                   ("deltid", "deltidstjanst", "part time", "parttime", "halvtid", "half time")),
     FactAttribute("frequency", "hur ofta", "how often",
                   ("hur ofta", "how often", "frequency", "hur manga ganger", "how many times", "how frequently")),

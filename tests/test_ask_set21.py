@@ -71,3 +71,20 @@ def test_what_a_short_name_means_and_from_when_to_when(s):
     assert _line(s, "Vad betyder RAR i Samordningsförbundet RAR?").startswith("RAR står för Rehabilitera och Aktivera med gemensamma Resurser")
     assert "2016-03-01 – 2018-12-31" in _line(s, "From when to when does IBIS run?")
     assert "Gick upp i LSG Trosa-Gnesta (arbetsnamn)" in _line(s, "Finns LSG Trosa kvar som egen grupp?", on="2017-03-01")
+
+
+def test_who_funds_a_coordination_association_is_the_law_s_shares_from_a_public_source(s):
+    lead = _line(s, "Who funds RAR, and in what shares?")
+    assert lead.startswith("Answer (11):") and "Swedish Social Insurance Agency (50 %)" in lead and "Sörmland County Council (25 %)" in lead
+    assert "Försäkringskassan (50 %)" in _line(s, "Vem finansierar RAR?")
+    assert _line(s, "vilka kommuner är med i RAR").startswith("Svar (9):")  # a share only where every answer of the name states it
+
+
+def test_which_kind_that_holds_a_relation_is_not_the_name_of_the_named(s):
+    head = ask_kit.head(s, "What is the name of the region that is a member of RAR?", lines=4, on="2019-03-01")
+    assert "which regions" in head and "Region Sörmland" in head and "The name in the sources" not in head
+
+
+def test_new_projects_to_come_are_not_named_and_the_size_of_the_post_is_full_time(s):
+    assert _line(s, "Vilka nya projekt kommer LSG att styra?").startswith("Det framgår inte: källorna namnger inga nya.")
+    assert "heltidstjänst: ja" in _line(s, "Hur stor är processledartjänsten?")

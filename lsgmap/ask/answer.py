@@ -221,9 +221,13 @@ class Answer:
     def summary_line(self, lang: str | None = None, *, most: int = 12) -> str:
         """"Svar: TRIS, TUNA Nyköping/Oxelösund, IBIS (3)": the answers' names in one line, each once."""
         lang = lang or self.lang
-        names = list(dict.fromkeys(shown_name(self.structure, a, lang) for a in self.answers))
+        shares = {}
+        for a in self.answers:  # a share with the name only when every answer of that name states the same one
+            shares.setdefault(a.id, set()).add(shown_name(self.structure, a, lang))
+        name = {i: next(iter(v)) if len(v) == 1 else shown_name(self.structure, a, lang, share=False) for a in self.answers for i, v in [(a.id, shares[a.id])]}
+        names = list(dict.fromkeys(name[a.id] for a in self.answers))
         shown = ", ".join(names[:most]) + (", …" if len(names) > most else "")
-        said = list(dict.fromkeys(shown_name(self.structure, a, lang) for a in self.answers if a.attested))
+        said = list(dict.fromkeys(name[a.id] for a in self.answers if a.attested))
         if self.interpretation.date.source == "question" and said and len(said) < len(names):  # a time asked: what a source speaks for then, apart
             rest = [n for n in names if n not in said]
             return t("ask.summary_attested", lang, names=", ".join(said), count=len(said), rest=", ".join(rest))

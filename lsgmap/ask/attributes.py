@@ -56,12 +56,13 @@ def fact_attribute(structure, reading: Reading) -> tuple[str, str, bool] | None:
     asked = [(key, opposite) for key, opposite in _asked(reading.text) if reading.mentions or key not in named]
     if not asked:
         return None
+    found = []
     for holder in _holders(structure, reading):
         record = structure.entities.get(holder) or structure.relations.get(holder)
-        for key, opposite in asked:
-            if record is not None and key in record.attributes:
-                return holder, key, opposite
-    return None
+        found += [(holder, key, opposite) for key, opposite in asked if record is not None and key in record.attributes]
+    if len(found) > 1 and reading.relation and re.match(r"\s*(?:vem|vilka|who|which)\b", reading.text):
+        return None  # "Who funds RAR, and in what shares?": every funder, each with its share, not the first one's
+    return found[0] if found else None
 
 
 def _either(text: str, key: str) -> bool:

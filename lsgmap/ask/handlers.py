@@ -372,6 +372,17 @@ def assignments(structure, reading: Reading) -> Finding:
 ACTIVITY_CUE = re.compile(r"\b(?:met|meet|traffa|traffade|traffat|attend\w*|deltog|deltagit|went to|go to|was at|var pa|besokte|besokt|visited|visit)\b")
 
 
+#: "Vilka nya projekt …", "which new projects will …": projects to come, which no source names.
+NEW_CUE = re.compile(r"\b(?:nya|kommande|framtida|new|future|upcoming|coming|planned)\s+(?:\w+\s+)?(?:projekt\w*|insats\w*|projects?|interventions?|efforts?)\b")
+
+
+def new_ones(structure, reading: Reading) -> Finding:
+    """"Källorna namnger inga nya …" first, then what the documents say of what is to come ("förväntas det tillkomma projekt")."""
+    found = documents_say(structure, reading)
+    none = msg("ask.new_not_named")
+    return replace(found, lead=Joined((none, found.lead), " ") if found.lead is not None else none, verdict=True)
+
+
 #: "från alla LSG", "from all of the LSGs together", "samtliga LSG": every group gave it.
 ALL_GROUPS_CUE = re.compile(
     r"\b(?:alla|samtliga|all|every|varje)\s+(?:of\s+the\s+|de\s+)?(?:lsg\w*|lokala samverkansgrupp\w*|local collaboration groups?|groups|grupper\w*)"
@@ -797,6 +808,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
     Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
     Handler("documents", asks_work_done, work_done),
+    Handler("documents", lambda s, r: bool(NEW_CUE.search(r.text)), new_ones),
     Handler("assignments", lambda s, r: bool(ASSIGNMENT_CUE.search(r.text)) and bool(ALL_GROUPS_CUE.search(r.text)), from_every_group),
     Handler("documents", asks_tasks_for, task_answer),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),

@@ -43,9 +43,12 @@ def split_question(structure, question: str) -> tuple[str, str] | None:
     first, second = question[: m.start()].strip(), question[m.end() :].strip()
     if len(first.split()) < 3 or not _OPENING.match(first) or not second:
         return None
-    if len(second.rstrip("?").split()) <= _ELLIPTIC_WORDS:
+    words = len(second.rstrip("?").split())
+    if words <= _ELLIPTIC_WORDS:
         rest = _OPENING.sub("", first, count=1)
         return first, f"{second.rstrip('?')} {rest}?"
+    if words <= _ELLIPTIC_WORDS + 1 and not _PRONOUN.search(second):
+        return None  # "… and in what shares?": a qualifier of the first question, not a second one
     named = find_mentions(structure, first)
     if named and _PRONOUN.search(second):
         second = _PRONOUN.sub(named[0].text, second, count=1)

@@ -36,9 +36,13 @@ def item_label(structure, a: queries.AnswerItem, lang: str) -> str:
     return a.relation
 
 
-def shown_name(structure, a: queries.AnswerItem, lang: str) -> str:
-    """An answer's name, marked when it is lsgmap's working name and no source's ("LSG Trosa-Gnesta (arbetsnamn)")."""
-    return flag_working_name(a.name(lang), structure.entities.get(a.id) if structure is not None else None, lang, short=True)
+def shown_name(structure, a: queries.AnswerItem, lang: str, *, share: bool = True) -> str:
+    """An answer's name, marked when it is lsgmap's working name and no source's ("LSG Trosa-Gnesta (arbetsnamn)"), with
+    the share its relation states ("Försäkringskassan (50 %)")."""
+    name = flag_working_name(a.name(lang), structure.entities.get(a.id) if structure is not None else None, lang, short=True)
+    relation = structure.relations.get(a.relation_id) if structure is not None and share else None
+    stated = relation.attributes.get("share") if relation is not None else None
+    return f"{name} ({stated})" if stated else name
 
 
 def answer_line(structure, a: queries.AnswerItem, lang: str, *, conflicts: bool = True) -> str:

@@ -29,7 +29,7 @@ from rapidfuzz import fuzz
 from lsgmap.ask.compose import named_documents
 from lsgmap.ask.duration import planned_periods
 from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Stated, Term, disagreements, validity, with_disagreements
-from lsgmap.ask.reading import SEPARATE_CUE, WANTS_YESNO, Reading, name_alternatives
+from lsgmap.ask.reading import SEPARATE_CUE, WANTS_YESNO, Reading, kind_of_word, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
@@ -287,6 +287,10 @@ def names_what_is_named(structure, reading: Reading) -> bool:
     if not cue or not reading.mentions:
         return False
     at = len(reading.text[: cue.end()].split())
+    tokens = reading.tokens
+    at += at < len(tokens) and tokens[at] in ("the", "den", "det", "of")
+    if at + 1 < len(tokens) and kind_of_word(tokens[at]) and tokens[at + 1] in ("som", "that", "which", "who"):
+        return False  # "Vad heter regionen som är medlem i RAR?": which region, not RAR's name
     return reading.mentions[0].start <= at + 2 or bool(events_of(structure, reading))
 
 
