@@ -78,7 +78,7 @@ def test_strong_chain_dims_the_rest_unless_told_not_to(sormland, positions):
 
 def test_a_restricted_view_shows_only_its_part(sormland, positions):
     els = elements(sormland, View(on="2017-03-01", nodes=["rar", "kommun_trosa"]), positions)
-    assert sorted(n.id for n in els.nodes) == ["kommun_trosa", "rar"] and len(els.edges) == 1
+    assert sorted(n.id for n in els.nodes) == ["kommun_trosa", "rar"] and len(els.edges) == 2  # a member, and a funder (FINSAM)
     none = elements(sormland, View(on="2017-03-01", nodes=["rar", "kommun_trosa"], edges=[]), positions)
     assert none.edges == ()
 
