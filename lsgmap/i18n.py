@@ -819,6 +819,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.content_not_said_name": ("Det framgår inte: källorna nämner bara uppdraget «{name}», inte vad det innehåller.",
                                   "Not stated: the sources only name the assignment «{name}», not what it holds."),
     "ask.new_not_named": ("Det framgår inte: källorna namnger inga nya.", "Not stated: the sources name no new ones."),
+    "ask.term_not_explained": ("Vad {term} är framgår inte av källorna; {title} nämner det bara: {quote}",
+                               "What {term} is is not stated in the sources; {title} only names it: {quote}"),
     "ask.documents_yes": ("Ja, enligt {title}: {item}", "Yes, according to {title}: {item}"),
     "ask.name_no_person": ("Det framgår inte vem som är {role}: källorna namnger ingen person, bara rollen [{sources}].",
                            "The documents do not say who the {role} is: they name no person, only the role [{sources}]."),

@@ -88,3 +88,25 @@ def test_which_kind_that_holds_a_relation_is_not_the_name_of_the_named(s):
 def test_new_projects_to_come_are_not_named_and_the_size_of_the_post_is_full_time(s):
     assert _line(s, "Vilka nya projekt kommer LSG att styra?").startswith("Det framgår inte: källorna namnger inga nya.")
     assert "heltidstjänst: ja" in _line(s, "Hur stor är processledartjänsten?")
+
+
+def test_the_groups_a_task_list_names_before_its_verb_and_what_one_has_to_do_with_a_word(s):
+    lead = _line(s, "I vilka styrgrupper och andra grupper ska processledaren delta?")
+    assert "Delta i berörda styrgrupper" in lead and "(uppgifter: 6)" in lead
+    assert "(tasks: 1)" in _line(s, "What does the process leader have to do with PRIO?")
+
+
+def test_a_word_the_documents_only_name_is_not_explained_and_a_pronoun_for_it(s):
+    assert _line(s, "Vad är PRIO?").startswith("Vad PRIO är framgår inte av källorna;") and "PRIO-samordnare" in _line(s, "Vad är PRIO?")
+    lines = ask_kit.answer_lines(s, "What is PRIO and what does the process leader have to do with it?")
+    assert lines[2].startswith("  2. what does the process leader have to do with PRIO?: ") and "PRIO initiative" in lines[2]
+
+
+def test_who_chairs_every_group_is_the_roles_and_that_no_person_is_named(s):
+    assert _line(s, "Vilka är ordförande i de olika LSG:erna?") == "Källorna namnger ingen person: svaren är rollerna."
+    assert _line(s, "Who are the chairs of the LSGs?") == "The sources name no person: the answers are the roles."
+
+
+def test_how_often_of_two_things_is_asked_of_each(s):
+    lines = ask_kit.answer_lines(s, "Hur ofta ska lägesrapporter och aktivitetsplaner tas fram?")
+    assert lines[0] == "Frågan har 2 delar:" and "Lägesrapport skrivs halvårsvis" in lines[1] and "aktivitetsplaner halvårsvis" in lines[2]

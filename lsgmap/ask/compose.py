@@ -249,6 +249,27 @@ def _between_kinds(structure, reading: Reading, kind: str | None) -> Constraint 
     return Constraint(KIND + others[0], reading.relation_kinds, ANY) if forward >= backward else Constraint(ANY, reading.relation_kinds, KIND + others[0])
 
 
+def _kind_constraints(structure, reading: Reading, kind: str | None, relation_noun) -> tuple[list[Constraint], str | None]:
+    """The constraints of a question that names no entity: two kinds tied by its verb, those who hold the verb to a kind
+    ("Vilka är ordförande i de olika LSG:erna?": who chairs them, not which LSGs), else the kind itself."""
+    if between := _between_kinds(structure, reading, kind):
+        return [between], kind
+    if held := _holders_of_kind(reading, kind):
+        return [held], None
+    return _of_a_kind(reading, kind, relation_noun)
+
+
+def _holders_of_kind(reading: Reading, kind: str | None) -> Constraint | None:
+    """"Vilka är ordförande i LSG:erna?", "who are the chairs of the LSGs?": the kind named after the relation's word is
+    what is held; whoever holds the relation to one of that kind is asked for. None when the kind comes first."""
+    nouns = kind_nouns(reading)
+    if not reading.relation or kind is None or reading.mentions or len(nouns) != 1 or nouns[0][0] < reading.verb_pos:
+        return None
+    if not re.match(r"\s*(?:vilka|vem|who|which)\s+(?:ar|var|is|are|was|were)\b", reading.text):
+        return None
+    return Constraint(ANY, reading.relation_kinds, KIND + kind)
+
+
 def _kind_and_relation(reading: Reading) -> tuple[str | None, str | None]:
     """The kind asked for, and a relation a kind noun stands for ("finansiärer": whoever funds, whatever kind it is)."""
     nouns = kind_nouns(reading)
@@ -339,10 +360,8 @@ def compose(structure, reading: Reading) -> Query:
     span = reading.date.first, reading.date.last
     among = _among(structure, reading, want, kind)
     constraints, unused = _name_constraints(structure, reading, kind, span, documents, (*_place_names(structure, reading, place_mention), among))
-    if not constraints and (between := _between_kinds(structure, reading, kind)):
-        constraints = [between]
     if not constraints:
-        constraints, kind = _of_a_kind(reading, kind, relation_noun)
+        constraints, kind = _kind_constraints(structure, reading, kind, relation_noun)
     topic, topic_words = _topic(structure, reading, kind)
     query = Query(
         want, kind, tuple(constraints), span, place,

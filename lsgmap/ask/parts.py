@@ -31,6 +31,19 @@ _SECOND = re.compile(rf",?\s+(?:och|samt|and)\s+(?={_PREPOSITION}?\s*{_QUESTION_
 _OPENING = re.compile(rf"^\s*(?:{_PREPOSITION}\s+)?{_QUESTION_WORD}(?:\s+(?:ofta|många|mycket|länge|often|many|much|long))?\s+", re.IGNORECASE)
 #: A pronoun in the second part that stands for what the first part names.
 _PRONOUN = re.compile(r"\b(?:det|den|dem|henne|honom|hon|han|dess|hennes|it|her|him|them|its|she|he)\b", re.IGNORECASE)
+#: "Hur ofta ska lägesrapporter och aktivitetsplaner tas fram?": how often, asked of two things.
+_HOW_OFTEN = re.compile(r"^\s*hur ofta\b", re.IGNORECASE)  # Swedish: one word a thing; English things are often two
+_TWO_THINGS = re.compile(r"\b(\w{5,}) (?:och|and) (\w{5,})\b")
+
+
+def _how_often_each(question: str) -> tuple[str, str] | None:
+    """The same "how often" asked of each of two things joined by "och"/"and", or None."""
+    two = _TWO_THINGS.search(question) if _HOW_OFTEN.match(question) else None
+    if two is None:
+        return None
+    return question[: two.start()] + two.group(1) + question[two.end() :], question[: two.start()] + two.group(2) + question[two.end() :]
+
+
 #: A second part this short ("och till vem?", "and when?") borrows the rest of the first.
 _ELLIPTIC_WORDS = 2
 
@@ -39,7 +52,7 @@ def split_question(structure, question: str) -> tuple[str, str] | None:
     """(first question, second question) when ``question`` asks two things, else None."""
     m = _SECOND.search(question)
     if m is None:
-        return None
+        return _how_often_each(question)
     first, second = question[: m.start()].strip(), question[m.end() :].strip()
     if len(first.split()) < 3 or not _OPENING.match(first) or not second:
         return None
@@ -50,6 +63,8 @@ def split_question(structure, question: str) -> tuple[str, str] | None:
     if words <= _ELLIPTIC_WORDS + 1 and not _PRONOUN.search(second):
         return None  # "… and in what shares?": a qualifier of the first question, not a second one
     named = find_mentions(structure, first)
-    if named and _PRONOUN.search(second):
-        second = _PRONOUN.sub(named[0].text, second, count=1)
+    rest = [w for w in _OPENING.sub("", first, count=1).split() if w.lower() not in ("is", "are", "was", "ar", "är", "var", "the", "a")]
+    subject = named[0].text if named else " ".join(rest) if 0 < len(rest) <= 3 else None  # "What is PRIO and …": PRIO
+    if subject and _PRONOUN.search(second):
+        second = _PRONOUN.sub(subject, second, count=1)
     return first, second

@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "document_sentences", "stems_of", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
+__all__ = ["Passage", "passages", "document_sentences", "stems_of", "says_what_is_asked", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
@@ -461,6 +461,17 @@ def _boost(question: str) -> re.Pattern | None:
     if _WANTS_NUMBER.search(asked):
         return _NUMBER
     return _DATE if _WANTS_DATE.search(asked) else _LIST if _WANTS_LIST.search(asked) else None
+
+
+def says_what_is_asked(question: str, text: str) -> bool:
+    """True when ``text`` holds the kind of thing the question asks (how often: "halvårsvis"; how many: a number; when: a
+    date); True for a question that asks none of these.
+
+    >>> says_what_is_asked("hur ofta skrivs lägesrapporten", "Lägesrapport skrivs halvårsvis."), says_what_is_asked("hur ofta", "Det finns ett behov.")
+    (True, False)
+    """
+    boost = _boost(question)
+    return boost is None or boost is _LIST or bool(boost.search(normalise(text)))
 
 
 def _distinct(scored: list[tuple[Passage, frozenset[str]]], limit: int) -> list[Passage]:

@@ -25,7 +25,18 @@ from typing import Any
 
 from lsgmap.ask.english import Quote, quoted, translate
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
-from lsgmap.ask.passages import CONFLICTS, Passage, counted, headings_above, list_counted, list_items, listed_item, passages, stems_of
+from lsgmap.ask.passages import (
+    CONFLICTS,
+    Passage,
+    counted,
+    headings_above,
+    list_counted,
+    list_items,
+    listed_item,
+    passages,
+    says_what_is_asked,
+    stems_of,
+)
 from lsgmap.ask.reading import (
     QUESTION_WORDS,
     WANTS_YESNO,
@@ -294,9 +305,11 @@ def _searched(structure, reading: Reading) -> list[Passage]:
     only = named_documents(structure, reading)
     wider = passages(structure, reading.text, only=only, limit=_LOOK)
     if only and not document_filter(structure, reading)[0]:
-        every = passages(structure, reading.text, limit=_LOOK, named=True)
+        every = passages(structure, reading.text, limit=_LOOK)
         if every and _best_quote(wider) < 0.6 * _best_quote(every):  # the documents' own words, not lsgmap's notes, weighed
             return every
+        if every and wider and not says_what_is_asked(reading.text, wider[0].text) and says_what_is_asked(reading.text, every[0].text):
+            return every  # "hur ofta skrivs lägesrapporterna": the application says how often, the report does not
     return wider
 
 
@@ -311,12 +324,7 @@ def documents_say(structure, reading: Reading, found: list[Passage] | None = Non
     wider = _searched(structure, reading) if found is None else found
     if not wider:
         return unsure(structure, reading)
-    answers = _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
-    if WANTS_YESNO.search(reading.text) and DONE_CUE.search(reading.text):
-        answers = _done_by
-    elif RESULT_CUE.search(reading.text) and not named_documents(structure, reading):
-        answers = _content_not_said
-    lead, source = answers(structure, wider, reading)
+    lead, source = _answering(structure, reading)(structure, wider, reading)
     if lead is None:  # no count, item or verdict: the passage that answers best is said as the answer
         lead, source = _best(wider, structure)
     found = list(dict.fromkeys([source, *wider] if source else wider))[:_SHORT]
@@ -324,6 +332,18 @@ def documents_say(structure, reading: Reading, found: list[Passage] | None = Non
         "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,
         passages=tuple(found), alternatives=alternatives(structure, reading),
     )
+
+
+def _answering(structure, reading: Reading):
+    """How the passages answer the question: a count, a yes or no, whether it was done, that a result or what a word
+    means is not stated, or the listed items that name what it names."""
+    if WANTS_YESNO.search(reading.text) and DONE_CUE.search(reading.text):
+        return _done_by
+    if RESULT_CUE.search(reading.text) and not named_documents(structure, reading):
+        return _content_not_said
+    if _WHAT_IS.match(reading.text) and not reading.mentions:
+        return _only_named
+    return _count_from if WANTS_COUNT.search(reading.text) else _yes_from_a_list if WANTS_YESNO.search(reading.text) else _items_naming
 
 
 #: What a thing found or holds: "vad kom utvärderingen fram till", "what did the evaluation conclude", "vad står det i planen".
@@ -352,6 +372,33 @@ def _item_named(structure, p: Passage, question: str) -> str | None:
     scored = [(len(wanted & (stems_of(item) | stems_of(translate(structure, p.document, item)))), item) for item in list_items(p)]
     best = max(scored, default=(0, None), key=lambda x: x[0])
     return best[1] if best[0] >= 2 else listed_item(p, question)
+
+
+#: "Vad är PRIO?", "what is PRIO": what a word the data has no entity for is.
+_WHAT_IS = re.compile(r"^\s*(?:vad ar|vad innebar|what is|what are|whats)\s+(?:en |ett |a |an |the )?(\w[\w -]{1,40}?)\s*$")
+
+
+def _only_named(structure, found: list[Passage], reading: Reading):
+    """"Vad PRIO är framgår inte av källorna; de nämner det bara: «…»": a word the documents use but never explain."""
+    words = [w for w in _WHAT_IS.match(reading.text).group(1).split() if len(w) >= 3]
+    holding = [p for p in found[:_SHORT] if p.document != CONFLICTS and _holds(p.text, words)]
+    if not holding or any(_explains(p.text, words) for p in holding):
+        return None, None  # no passage names it, or one says what it is: that passage answers
+    top = holding[0]
+    items = [i for i in (list_items(top) or [top.text]) if _holds(i, words)] or [top.text]
+    shown = Joined(tuple(quoted(structure, top.document, i) for i in items), "; ")
+    term = next((w for w in reading.question.replace("?", " ").split() if normalise(w) == words[0]), words[0])
+    return msg("ask.term_not_explained", term=term, quote=shown, title=top.title.split(",")[0]), top
+
+
+def _holds(text: str, words: list[str]) -> bool:
+    """True when every word is in the text (and there is a word)."""
+    return bool(words) and all(w in normalise(text) for w in words)
+
+
+def _explains(text: str, words: list[str]) -> bool:
+    """True when a passage says what a word is ("PRIO är …", "IBIS betyder …")."""
+    return any(re.search(rf"\b{re.escape(w)}\w*\s+(?:ar|betyder|innebar|star for|is|means)\b", normalise(text)) for w in words)
 
 
 #: "fyra eller fem", "four or five", "juli eller oktober": two values the question weighs.
