@@ -821,6 +821,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.new_not_named": ("Det framgår inte: källorna namnger inga nya.", "Not stated: the sources name no new ones."),
     "ask.term_not_explained": ("Vad {term} är framgår inte av källorna; {title} nämner det bara: {quote}",
                                "What {term} is is not stated in the sources; {title} only names it: {quote}"),
+    "ask.dates_not_given": ("Det framgår inte: källorna anger inga sådana datum.", "Not stated: the sources give no such dates."),
     "ask.documents_yes": ("Ja, enligt {title}: {item}", "Yes, according to {title}: {item}"),
     "ask.name_no_person": ("Det framgår inte vem som är {role}: källorna namnger ingen person, bara rollen [{sources}].",
                            "The documents do not say who the {role} is: they name no person, only the role [{sources}]."),

@@ -110,3 +110,14 @@ def test_who_chairs_every_group_is_the_roles_and_that_no_person_is_named(s):
 def test_how_often_of_two_things_is_asked_of_each(s):
     lines = ask_kit.answer_lines(s, "Hur ofta ska lägesrapporter och aktivitetsplaner tas fram?")
     assert lines[0] == "Frågan har 2 delar:" and "Lägesrapport skrivs halvårsvis" in lines[1] and "aktivitetsplaner halvårsvis" in lines[2]
+
+
+def test_a_role_asked_of_a_group_weighs_the_group_over_the_word_role(s):
+    assert "Ordförande i respektive LSG är den närmaste kontakten" in _line(s, "vad har LSG-ordförandena för roll gentemot processledaren?")
+    assert "Genom effektivisering" in _line(s, "Vad är syftet med ansökan om processledare?")
+
+
+def test_dates_asked_of_what_the_sources_give_no_day_for_are_not_stated(s):
+    lead = _line(s, "Vilka datum har LSG-mötena under 2017?")
+    assert lead.startswith("Det framgår inte: källorna anger inga sådana datum.") and "fattat beslut om datum för möten under 2017" in lead
+    assert "2017-01-23" in _line(s, "Vilket datum är det första gemensamma mötet för Trosa och Gnesta?")

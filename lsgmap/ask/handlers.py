@@ -383,6 +383,20 @@ def new_ones(structure, reading: Reading) -> Finding:
     return replace(found, lead=Joined((none, found.lead), " ") if found.lead is not None else none, verdict=True)
 
 
+#: "Vilka datum har LSG-mötena under 2017?", "which dates …": dates asked for, never a list of names.
+DATES_ASKED = re.compile(r"^\s*(?:vilka datum|vilka dagar|which dates|what dates|what are the dates|on which dates|on what dates)\b")
+_FULL_DATE = re.compile(r"\b(?:\d{4}-\d\d-\d\d|\d{1,2} (?:januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december))\b")
+
+
+def dates_asked(structure, reading: Reading) -> Finding:
+    """The dates the documents give for what is asked; that they give none, when the best passage holds no day."""
+    found = documents_say(structure, reading)
+    if any(_FULL_DATE.search(p.text.lower()) for p in found.passages[:1]):
+        return found
+    none = msg("ask.dates_not_given")
+    return replace(found, lead=Joined((none, found.lead), " ") if found.lead is not None else none, verdict=True)
+
+
 #: "från alla LSG", "from all of the LSGs together", "samtliga LSG": every group gave it.
 ALL_GROUPS_CUE = re.compile(
     r"\b(?:alla|samtliga|all|every|varje)\s+(?:of\s+the\s+|de\s+)?(?:lsg\w*|lokala samverkansgrupp\w*|local collaboration groups?|groups|grupper\w*)"
@@ -809,6 +823,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
     Handler("documents", asks_work_done, work_done),
     Handler("documents", lambda s, r: bool(NEW_CUE.search(r.text)), new_ones),
+    Handler("documents", lambda s, r: bool(DATES_ASKED.search(r.text)), dates_asked),
     Handler("assignments", lambda s, r: bool(ASSIGNMENT_CUE.search(r.text)) and bool(ALL_GROUPS_CUE.search(r.text)), from_every_group),
     Handler("documents", asks_tasks_for, task_answer),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),

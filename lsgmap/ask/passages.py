@@ -51,6 +51,10 @@ _HEADING = "#"  # a stem marked as the heading of a whole list
 _UNDER = "~"  # a stem marked as the heading a passage stands under
 _SECTION = "§"  # the mark of a passage that is a heading's whole section
 _WHOLE = "="  # a long word's own stem, beside its first five letters
+#: Stems that say what is asked of a thing ("vad har ordförandena för roll", "vad är syftet"), not what it is about:
+#: they weigh less than the words that name the thing (a whole section under the heading "Syfte" still answers).
+_FRAME = frozenset({"roll", "syft"})
+_FRAME_WEIGHT = 0.4
 _WHOLE_STEM = 12
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-ZÅÄÖ])")
 
@@ -274,7 +278,7 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
     """The idf of the question's words in the passage, with a mild length norm (a long list does not win by length
     alone); a line broken off mid-sentence (text taken from a PDF) is a worse quote than the whole sentence; a passage
     with a number (for "hur många") or a date (for "när") in it answers better."""
-    own = sum(idf.get(w, 0.0) for w in wanted & stems)
+    own = sum(idf.get(w, 0.0) * (_FRAME_WEIGHT if w in _FRAME else 1.0) for w in wanted & stems)
     under = sum(idf.get(w, 0.0) for w in wanted - stems if _UNDER + w in stems)
     score = (own + 0.5 * under) / (0.75 + 0.25 * len(stems) / average) * _heading_factor(wanted, stems)
     if boost is not None and boost.search(text if boost is _LIST else normalise(text)):
