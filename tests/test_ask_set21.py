@@ -121,3 +121,8 @@ def test_dates_asked_of_what_the_sources_give_no_day_for_are_not_stated(s):
     lead = _line(s, "Vilka datum har LSG-mötena under 2017?")
     assert lead.startswith("Det framgår inte: källorna anger inga sådana datum.") and "fattat beslut om datum för möten under 2017" in lead
     assert "2017-01-23" in _line(s, "Vilket datum är det första gemensamma mötet för Trosa och Gnesta?")
+
+
+def test_what_happened_as_of_a_day_is_everything_up_to_it(s):
+    head = ask_kit.head(s, "Which LSGs have merged as of today?", lines=2)
+    assert "«as of today»" in head and "2017-01-01: LSG Trosa and LSG Gnesta merge" in head

@@ -34,6 +34,7 @@ HAPPENED_CUE = re.compile(
 )
 _AFTER = re.compile(r"\b(?:efter|after|sedan|since)\s+(?:ar\s+|the year\s+)?$")
 _BEFORE = re.compile(r"\b(?:fore|innan|before)\s+(?:ar\s+|the year\s+)?$")
+_UP_TO = re.compile(r"\b(?:as of|so far|up to|up until|by|hittills|fram till|till och med|per)\s+$")
 
 
 def _window(reading: Reading) -> tuple[int, int, str]:
@@ -49,12 +50,15 @@ def _window(reading: Reading) -> tuple[int, int, str]:
         return qd.span[1] + 1, date.max.toordinal(), "after"
     if _BEFORE.search(_plain(before)):
         return 0, qd.span[0] - 1, "before"
+    if _UP_TO.search(_plain(before)):  # "as of today", "hittills": everything up to then
+        return 0, qd.span[1], "before"
     return qd.span[0], qd.span[1], "during"
 
 
 def _phrase(reading: Reading) -> str:
     """The question's own words for the time: "after 2017", "efter sammanslagningen", "2017"."""
-    found = re.search(r"\b(?:efter|after|sedan|since|före|innan|before)\s+(?:år\s+|the year\s+)?" + re.escape(reading.date.text), reading.question, re.I)
+    found = re.search(r"\b(?:efter|after|sedan|since|före|innan|before|as of|so far|up to|fram till|hittills|till och med)\s+(?:år\s+|the year\s+)?"
+                      + re.escape(reading.date.text), reading.question, re.I)
     return found.group(0) if found and reading.date.source == "question" else reading.date.text
 
 
