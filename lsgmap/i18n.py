@@ -671,6 +671,18 @@ UI: dict[str, tuple[str, str]] = {
         "Ingen källa talar för {span}. Svaren nedan är vad datan vet; först belagt {date}.",
         "No source speaks for {span}. The answers below are what the data knows; first attested {date}.",
     ),
+    "ask.derived_never": (
+        "Svaren följer av en händelse som källorna beskriver (se källorna nedan); ingen källa talar själv för {span}.",
+        "The answers follow from an event the sources describe (see the sources below); no source itself speaks for {span}.",
+    ),
+    "ask.derived_last": (
+        "Svaren följer av en händelse som källorna beskriver; ingen källa talar själv för {span} (senast belagt {date}).",
+        "The answers follow from an event the sources describe; no source itself speaks for {span} (last attested {date}).",
+    ),
+    "ask.derived_first": (
+        "Svaren följer av en händelse som källorna beskriver; ingen källa talar själv för {span} (först belagt {date}).",
+        "The answers follow from an event the sources describe; no source itself speaks for {span} (first attested {date}).",
+    ),
     "ask.none_attested_never": (
         "Ingen källa talar för {span}, och svaren nedan är inte belagda för något datum.",
         "No source speaks for {span}, and the answers below are not attested for any date.",

@@ -126,3 +126,8 @@ def test_dates_asked_of_what_the_sources_give_no_day_for_are_not_stated(s):
 def test_what_happened_as_of_a_day_is_everything_up_to_it(s):
     head = ask_kit.head(s, "Which LSGs have merged as of today?", lines=2)
     assert "«as of today»" in head and "2017-01-01: LSG Trosa and LSG Gnesta merge" in head
+
+
+def test_answers_that_follow_from_a_described_event_say_so_not_that_nothing_speaks_for_them(s):
+    line = _line(s, "Vilket LSG hör Trosa till idag?", on="2017-02-15")
+    assert line == "Svaren följer av en händelse som källorna beskriver (se källorna nedan); ingen källa talar själv för 2017-02-15."

@@ -171,6 +171,8 @@ class Answer:
         span = self.interpretation.date.label()
         evidence = self._evidence()
         kind = "planned" if evidence == {"plan"} else "partly_planned" if "plan" in evidence else "none_attested"
+        if kind == "none_attested" and all(a.derived for a in self.answers):  # "LSG Trosa-Gnesta omfattar Trosa": from the merger the sources tell of
+            kind = "derived"
         return t(f"ask.{kind}_{which}", lang or self.lang, span=span, date=when)
 
     def attestation_json(self, lang: str | None = None) -> dict[str, Any]:
