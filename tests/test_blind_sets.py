@@ -24,6 +24,7 @@ SETS = [
     ("questions_blind_10.csv", "score_10.csv"), ("questions_blind_11.csv", "score_11.csv"), ("questions_blind_12.csv", "score_12b.csv"), ("questions_blind_13.csv", "score_13.csv"), ("questions_blind_14.csv", "score_14.csv"), ("questions_blind_15.csv", "score_15.csv"),
     ("questions_blind_16.csv", "score_16.csv"), ("questions_blind_17.csv", "score_17.csv"),
     ("questions_blind_18.csv", "score_18.csv"), ("questions_blind_19.csv", "score_19.csv"), ("questions_blind_20.csv", "score_20.csv"),
+    ("questions_blind_21.csv", "score_21.csv"), ("questions_blind_22.csv", "score_22.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
@@ -59,6 +60,8 @@ def _forms(item: str) -> set[str]:
 
 #: Answers graded by what the answer says, not by the word: a quote that shows Trosa missing says "no".
 _BY_MEANING = frozenset({"ja", "nej", "yes", "no"})
+#: Items a grader did not ask of the answer graded CORRECT (the graded output lacks them too; see the score file's reason).
+_NOT_ASKED = {"B21-044": {"Nyköping-Oxelösund"}, "B22-044": {"oktober 2016"}}
 
 ROWS = _rows()
 
@@ -71,7 +74,7 @@ def test_a_blind_question_graded_correct_stays_answered(sormland, row):
     head = normalise(" ".join(lines[:40]))
     squeezed = head.replace(" ", "")
     for item in filter(None, (x.strip() for x in row["must_contain"].split(";"))):
-        if not (item[:1].isupper() or any(ch.isdigit() for ch in item)) or item.lower() in _BY_MEANING:
+        if not (item[:1].isupper() or any(ch.isdigit() for ch in item)) or item.lower() in _BY_MEANING or item in _NOT_ASKED.get(row["id"], ()):
             continue  # a word ("knowledge", "Nej") was graded by meaning, e.g. in a Swedish quote; names, numbers and dates are checked
         forms = {f for alternative in item.split("|") for f in _forms(alternative)}  # "13 oktober|2016-10-13": either
         assert any(f in head or f.replace(" ", "") in squeezed for f in forms), f"{row['id']}: {item!r} missing\n" + "\n".join(lines[:40])
