@@ -328,7 +328,7 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     if parts is not None:  # "vem betalar … och vem ger henne uppdrag?": each question answered, in the language of the whole
         lang = lang or detect_lang(question, structure.names.words)
         first, second = (ask(structure, part, on=on, lang=lang) for part in parts)
-        if _key_line(first) != _key_line(second):  # one answer to both parts ("vem tar fram … och hur ofta?"): the whole asked once
+        if second.understood and first.understood and _key_line(first) != _key_line(second):  # one answer to both: the whole asked once
             return replace(first, also=(second,))
     reading = read_question(structure, question, on=on, lang=lang)
     finding = handler_for(structure, reading).answer(structure, reading)

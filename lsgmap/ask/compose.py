@@ -88,8 +88,10 @@ def _and_places(structure, reading: Reading, first: Mention) -> tuple[str, ...]:
     """The municipalities named right after a place with "och"/"and" ("i Gnesta och Trosa" → Trosa)."""
     out, end = [], first.end
     for m in reading.mentions:
-        if m.start == end + 1 and reading.tokens[end] in ("och", "and", "samt") and structure.entities[m.entity_id].kind == "municipality":
-            out.append(m.entity_id)
+        gap = list(reading.tokens[end : m.start])  # "och", "och i", "and in"
+        place = next((i for i in m.entity_ids if structure.entities[i].kind == "municipality"), None)
+        if gap and gap[0] in ("och", "and", "samt") and gap[1:] in ([], ["i"], ["in"]) and place:
+            out.append(place)
             end = m.end
     return tuple(out)
 
@@ -99,7 +101,7 @@ def _place_names(structure, reading: Reading, place_mention: Mention | None) -> 
     if place_mention is None:
         return ()
     joined = set(_and_places(structure, reading, place_mention))
-    return (place_mention, *(m for m in reading.mentions if m.entity_id in joined and m.start > place_mention.start))
+    return (place_mention, *(m for m in reading.mentions if joined & set(m.entity_ids) and m.start > place_mention.start))
 
 
 #: "ingår i", "är en del av", "part of" just before a name: the name is a whole, not a place.

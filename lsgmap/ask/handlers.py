@@ -399,7 +399,7 @@ def dates_asked(structure, reading: Reading) -> Finding:
 
 #: "från alla LSG", "from all of the LSGs together", "samtliga LSG": every group gave it.
 ALL_GROUPS_CUE = re.compile(
-    r"\b(?:alla|samtliga|all|every|varje)\s+(?:of\s+the\s+|de\s+)?(?:lsg\w*|lokala samverkansgrupp\w*|local collaboration groups?|groups|grupper\w*)"
+    r"\b(?:alla|samtliga|all|every|varje)\s+(?:of\s+)?(?:the\s+|de\s+)?(?:lsg\w*|lokala samverkansgrupp\w*|local collaboration groups?|groups|grupper\w*)"
 )
 
 

@@ -29,7 +29,8 @@ __all__ = ["HAPPENED_CUE", "happened"]
 
 #: "Vad hände …", "what happened …", "vad ändrades …": the events are what is asked.
 HAPPENED_CUE = re.compile(
-    r"\b(?:vad hande|vad har hant|vad hander|hande det nagot|what happened|what has happened|what happens|did anything happen)\b|"
+    r"\b(?:vad hande|vad har hant|vad hander|hande det nagot|what happened|what has happened|what happens|did anything happen|"
+    r"what changes?|which changes?|vilka forandringar|vilka andringar|vad forandrades|vad andrades|changes were made|changed)\b|"
     r"^\s*(?:vilka|vilken|which|what)\b.*\b(?:merged|have merged|has merged|slagits (?:ihop|samman)|slogs (?:ihop|samman)|gatt (?:ihop|samman)|gick (?:ihop|samman))\b"
 )
 _AFTER = re.compile(r"\b(?:efter|after|sedan|since)\s+(?:ar\s+|the year\s+)?$")

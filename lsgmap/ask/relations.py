@@ -219,15 +219,15 @@ def documents_on_a_relation(structure, reading: Reading) -> Finding:
 def _none_recorded(found: Finding, reading: Reading, name, rel_key: str) -> Finding:
     """A question for who holds a relation that no one holds in the data, answered from the documents: that no one
     is recorded is said first ("Ingen som finansierar Innovation 100 dagar finns i källorna."), then what they say."""
-    if not _ASKS_WHO.match(reading.text):
-        return found
+    if not _ASKS_ACTOR.match(reading.text):
+        return found  # "Vilka områden omfattar processledartjänsten?": areas, not someone who holds a relation
     none = msg("ask.none_recorded", verb=verb(rel_key), name=name)
     named = found.lead is not None and any(normalise(name.render(lang)) in normalise(p.text) for p in found.passages[:1] for lang in ("sv", "en"))
     return replace(found, lead=Joined((none, found.lead), " ") if named else none, verdict=True)  # a quote that names it, else none
 
 
-#: A question for an actor: "vem …", "vilka …", "who …", "which …".
-_ASKS_WHO = re.compile(r"^\s*(?:vem|vilka|vilken|vilket|who|which)\b")
+#: A question for an actor: "vem …", "vilka …", "who …", "which …"; not "vilka områden", "which parts".
+_ASKS_ACTOR = re.compile(r"^\s*(?:vem|vilka|vilken|vilket|who|which)\b(?!\s+(?:omraden|omradena|delar|delarna|areas|parts|uppgifter|tasks)\b)")
 
 
 def _of_kind(items: list, kind: str | None) -> list:

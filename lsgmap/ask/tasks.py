@@ -28,15 +28,19 @@ __all__ = ["TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for"]
 #: A question for the tasks that concern something.
 TASK_CUE = re.compile(
     r"\b(?:gora for|gor for|gora at|gor at|ska \w+ gora|uppgift\w*|arbetsuppgift\w*|do for|does for|doing for|"
-    r"tasks?|duties|duty|supposed to do|have to do with|has to do with|ska \w+ delta|should \w+ (?:\w+ )?take part)\b"
+    r"tasks?|duties|duty|supposed to do|have to do with|has to do with|ska \w+ delta|should \w+ (?:\w+ )?take part|"
+    r"hjalpa|hjalper|help|helps|gora gentemot|gor gentemot|do towards|do in)\b"
 )
 #: What the tasks are for: the words after "för/for/rör/regarding", or the first part of "TRIS-uppgifter".
-_FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|regarding|concerning|related to|relating to|about|with)\s+(?:the\s+|de\s+|den\s+|det\s+)?(.+)$")
+_FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|gentemot|regarding|concerning|related to|relating to|about|with|towards|in)\s+"
+                  r"(?:the\s+|de\s+|den\s+|det\s+)?(.+)$")
+#: "Vad kan processtödet hjälpa LSG:s ordförande med?": who is helped.
+_HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with))?\s*$")
 #: "I vilka styrgrupper … ska processledaren delta?": what the tasks are for, before the verb.
 _IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?:ska|skall|should|does|do|will|is|are)\b")
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
 #: A key that names more task bullets than this says nothing particular.
-_MOST = 6
+_MOST = 7
 
 
 def asks_tasks_for(structure, reading: Reading) -> bool:
@@ -60,7 +64,7 @@ def _key(question: str) -> set[str]:
     """The stems of what the tasks are for ("styrgrupperna" → {"styrg"}; "the LSG chairs" → {"ordfo"})."""
     text = normalise(question)
     compound = _COMPOUND.search(question)
-    found = _IN_WHICH.search(text) or _FOR.search(text)
+    found = _IN_WHICH.search(text) or _HELPED.search(text) or _FOR.search(text)
     words = compound.group(1) if compound and normalise(compound.group(1)) not in ("arbets", "arbet") else found.group(1) if found else ""
     return stems_of(words) - stems_of("processledaren processledarens process leader uppdrag mission assignment")
 

@@ -67,7 +67,8 @@ DOCUMENT_CUE = re.compile(
     r"var pa|var (?:\w+ ){1,2}pa|was at|went to|utlysning\w*|workshop\w*|gjort|gjorde|med pa|var med|varit med|take part|took part|taking part|gora|fardig\w*|go to|goes to|gick pa|gick till|gatt pa|gar pa|stotta\w*|"
     r"seminari\w*|seminars?|vad star det|vad sager|what do(?:es)? the (?:\w+ )?(?:documents?|application|report|sources?) say|"
     r"vad (?:\w+ ){0,4}(?:bestamt|beslutat|bestamde|beslutade)|what (?:\w+ ){0,4}decided|"
-    r"vilka delar|delarna|bestar (?:\w+ ){0,3}av|what parts|which parts|consists? of|made up of|components)\b"
+    r"vilka delar|delarna|bestar (?:\w+ ){0,3}av|what parts|which parts|consists? of|made up of|components|"
+    r"svart|svarigheter?|utmaning\w*|problem\w*|find hard|finds hard|hard|difficult\w*|challeng\w*)\b"
 )
 #: Subjects only the documents' text speaks of (no fact holds them): asked about with any verb, "who is responsible for" too.
 TOPIC_CUE = re.compile(r"\b(?:seminari\w*|seminars?|uppfoljning\w*|utvardering\w*|follow ?up|evaluation|evaluating|evaluated)\b")
@@ -153,8 +154,11 @@ _WHO = re.compile(r"^\s*(?:vem|vilka personer|vilken person|who)\b|\b(?:vad hete
 def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
     """"Ja, enligt Lägesrapport …: «Utlysningssmöte för ESF»" when a listed item is what the yes/no question names;
     "Nej" when a recorded conflict says the document leaves out what the question names ("… saknar Trosa")."""
-    named = [(p, item) for p in found if (item := listed_item(p, reading.text))]
-    if named:
+    names = [normalise(m.text) for m in reading.mentions if m.exact and structure.entities[m.entity_id].kind != "role"]
+    def fit(pair) -> int:  # a name of the question in the item first ("ESF"), then the words it shares
+        return 10 * sum(f" {n} " in f" {normalise(pair[1])} " for n in names) + len(stems_of(reading.text) & stems_of(pair[1]))
+    named = sorted(((p, item) for p in found if (item := listed_item(p, reading.text))), key=lambda x: -fit(x))
+    if named:  # the item that shares most with the question ("the ESF call meeting": «Utlysningssmöte för ESF»)
         return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=quoted(structure, named[0][0].document, named[0][1])), named[0][0]
     missing = [p for p in found[:_SHORT] if p.document == CONFLICTS and set(reading.tokens) & _left_out(p.text)]
     if not missing:
