@@ -356,6 +356,8 @@ FACT_ATTRIBUTES: tuple[FactAttribute, ...] = (
     FactAttribute("share", "andel", "share", _SHARE_CUES),
     FactAttribute("esf_share", "ESF:s andel", "ESF's share", _SHARE_CUES),
     FactAttribute("count", "antal", "number", ("hur manga", "how many", "antal", "number of"), needs_name=True),
+    FactAttribute("kommunkod", "kommunkod", "municipality code",
+                  ("kommunkod", "kommunkoden", "kommunkoder", "kommunnummer", "municipality code", "municipal code", "scb kod", "scb code"), needs_name=True),
 )
 #: Other words for budget items, normalised, → a word the items' names begin with ("hyra" → Lokal, "rent" → Premises).
 BUDGET_WORDS: dict[str, str] = {

@@ -46,8 +46,13 @@ def _holders(structure, reading: Reading) -> list[str]:
     between = [r.id for i in every for r in structure.outgoing(i) if len(named) >= 2 and any(r.to_id in n for n in named)]
     around = [r.id for i in every for r in (*structure.outgoing(i), *structure.incoming(i))]
     if named:
-        return [*between, *(m.entity_ids[0] for m in reading.mentions), *around]
+        return [*between, *_meanings(reading), *around]
     return [r.id for r in structure.relations.values() if (cue := RELATION_KINDS[r.relation].cue) is not None and cue.search(reading.text)]
+
+
+def _meanings(reading: Reading) -> list[str]:
+    """Each name's likeliest meaning first, then its others ("Trosa": the municipality after LSG Trosa)."""
+    return [m.entity_ids[0] for m in reading.mentions] + [i for m in reading.mentions for i in m.entity_ids[1:]]
 
 
 def fact_attribute(structure, reading: Reading) -> tuple[str, str, bool] | None:
@@ -59,7 +64,7 @@ def fact_attribute(structure, reading: Reading) -> tuple[str, str, bool] | None:
     found = []
     for holder in _holders(structure, reading):
         record = structure.entities.get(holder) or structure.relations.get(holder)
-        found += [(holder, key, opposite) for key, opposite in asked if record is not None and key in record.attributes]
+        found += [(holder, key, opposite) for key, opposite in asked if record is not None and key in recorded(record)]
     if len(found) > 1 and reading.relation and re.match(r"\s*(?:vem|vilka|who|which)\b", reading.text):
         return None  # "Who funds RAR, and in what shares?": every funder, each with its share, not the first one's
     return found[0] if found else None
@@ -88,7 +93,7 @@ def attribute_answer(structure, reading: Reading) -> Finding:
     """The attribute's recorded value, its holder and sources; yes or no first for a yes/no question about a yes/no value."""
     holder, key, opposite = fact_attribute(structure, reading)
     record = structure.entities.get(holder) or structure.relations[holder]
-    raw = record.attributes[key]
+    raw = recorded(record)[key]
     what = Term(next(a for a in FACT_ATTRIBUTES if a.key == key), "label")
     name = _holder_name(structure, holder)
     yes = raw.strip().lower() in ("ja", "yes", "true", "1")
@@ -105,6 +110,11 @@ def attribute_answer(structure, reading: Reading) -> Finding:
         "attribute", msg("ask.i_attribute", what=what, name=name), lead, entities=tuple(i for i in (holder,) if i in structure.entities),
         details={"attribute": key, "holder": holder, "value": raw, "sources": list(record.sources)}, verdict=lead is not None, notice=notice,
     )
+
+
+def recorded(record) -> dict[str, str]:
+    """A record's attributes and identifiers ("kommunkod=0488"), as the values a question may ask for."""
+    return {**record.attributes, **(getattr(record, "identifiers", None) or {})}
 
 
 def _only_public(structure, sources) -> bool:

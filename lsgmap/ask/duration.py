@@ -17,12 +17,12 @@ import calendar
 import re
 from datetime import date
 
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, conflicts_about
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Stated, Term, conflicts_about
 from lsgmap.ask.reading import Reading, name_alternatives
 from lsgmap.i18n import msg
 from lsgmap.vocab import RELATION_KINDS
 
-__all__ = ["DURATION_CUE", "duration", "has_durations", "planned_periods"]
+__all__ = ["DURATION_CUE", "LEFT_CUE", "duration", "has_durations", "has_time_left", "planned_periods", "time_left"]
 
 #: "hur många månader", "how many years": a length of time is asked for (its unit is the group).
 DURATION_CUE = re.compile(
@@ -79,6 +79,11 @@ def _named(structure, reading: Reading) -> list[str]:
     return [eid for m in reading.mentions for eid in name_alternatives(structure, m)]
 
 
+def has_time_left(structure, reading: Reading) -> bool:
+    """What is left of a named entity's stated periods is asked."""
+    return bool(LEFT_CUE.search(reading.text)) and bool(_periods(structure, _named(structure, reading)))
+
+
 def has_durations(structure, reading: Reading) -> bool:
     """A length of time is asked of a named entity with a period stated at both ends."""
     return bool(DURATION_CUE.search(reading.question.lower())) and bool(_periods(structure, _named(structure, reading)))
@@ -131,6 +136,26 @@ def planned_periods(structure, document) -> Finding | None:
     title = document.title.split(",")[0].split(" (")[0]
     return Finding("document", msg("ask.i_planned_period", title=title), Joined((msg("ask.planned_period", title=title), *lines, *said), "\n"),
                    verdict=True)
+
+
+#: "Hur lång tid är det kvar av finansieringen?", "how much time is left": from the date asked to each stated end.
+LEFT_CUE = re.compile(r"\b(?:time (?:is )?left|how much time|tid (?:ar det )?kvar|kvar av|manader kvar|dagar kvar|months left|days left|remaining)\b")
+
+
+def time_left(structure, reading: Reading) -> Finding:
+    """What is left from the date asked about to each stated end of the named entity's periods, with what holds it;
+    an end already passed is said to be passed."""
+    day = reading.date.first
+    periods = _periods(structure, _named(structure, reading))
+    lines = []
+    for span in sorted(periods, key=lambda span: _ends(span[1])[1]):
+        end = _ends(span[1])[1]
+        key = "ask.left_until" if end >= day else "ask.left_passed"
+        lines.append(msg(key, days=(end - day).days, months=round((end - day).days / 30.44), last=Stated(span[1]), names=Joined(tuple(periods[span]), "; ")))
+    named = tuple(dict.fromkeys(m.entity_id for m in reading.mentions))
+    said = tuple(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in _disagreements(structure, _named(structure, reading)))
+    summary = msg("ask.i_left", names=Joined(tuple(EntityName(structure.entities[i]) for i in named)))
+    return Finding("duration", summary, Joined((*lines, *said), "\n"), entities=named, verdict=True)
 
 
 def _disagreements(structure, entity_ids) -> list:

@@ -37,7 +37,7 @@ from lsgmap.ask.compose import (
     place_mentions,
 )
 from lsgmap.ask.dates import find_date
-from lsgmap.ask.duration import DURATION_CUE, duration, has_durations
+from lsgmap.ask.duration import DURATION_CUE, duration, has_durations, has_time_left, time_left
 from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.happened import HAPPENED_CUE, happened
 from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Term
@@ -62,6 +62,7 @@ from lsgmap.ask.when import (
     END_CUE,
     STANDS_FOR_CUE,
     START_CUE,
+    UNTIL_CUE,
     WHEN_CUE,
     date_attribute,
     document_period,
@@ -821,6 +822,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
     Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
+    Handler("when", lambda s, r: bool(UNTIL_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", asks_work_done, work_done),
     Handler("documents", lambda s, r: bool(NEW_CUE.search(r.text)), new_ones),
     Handler("documents", lambda s, r: bool(DATES_ASKED.search(r.text)), dates_asked),
@@ -829,6 +831,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
     Handler("documents", _asks_what_a_kind_does, what_a_kind_is),
     Handler("relation", _asks_a_relation_of_no_one, relation_facts),
+    Handler("duration", has_time_left, time_left),
     Handler("amount_unit", asks_the_unit, amount_unit),
     Handler("amount", lambda s, r: not DURATION_CUE.search(r.question.lower()) and not WHEN_CUE.search(r.text) and r.amount or (bool(budget_items(s, r)) and _budget_parties_only(s, r) and not r.relation and not WHEN_CUE.search(r.text)), amount),
     Handler("documents", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(WHEN_CUE.search(r.text) or WANTS_YESNO.search(r.text)),

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Any
 
 from rapidfuzz import fuzz
@@ -54,7 +55,7 @@ def date_attribute(structure, reading: Reading) -> tuple[str, str] | None:
     for key, labels in DATE_ATTRIBUTES.items():
         for label in labels:
             words = normalise(label)
-            if fuzz.partial_ratio(words, reading.text) >= 85:
+            if max(fuzz.partial_ratio(words, reading.text), fuzz.partial_ratio(words, reading.text.replace(" lsg ", " "))) >= 85:
                 holder = next((e.id for e in structure.entities.values() if key in e.attributes), None)
                 if holder is not None:
                     return holder, key
@@ -83,12 +84,29 @@ def when_attribute(structure, reading: Reading) -> Finding:
     entity = structure.entities[holder]
     value = entity.attributes[key]
     what = Term(_AttributeLabel(key), "label")
+    left = _days_left(reading, value)
     return Finding(
-        "when", msg("ask.i_when_attribute", what=what, name=_name(structure, holder)), entities=(holder,),
+        "when", msg("ask.i_when_attribute", what=what, name=_name(structure, holder)), left, entities=(holder,), verdict=left is not None,
         details={"attribute": key, "date": value, "sources": list(entity.sources)},
         notice=Joined((msg("ask.when_attribute", what=what, date=Stated(value), name=_name(structure, holder), sources=", ".join(entity.sources)),
                        *_sentences_saying(structure, entity.sources, value)), "\n"),
     )
+
+
+#: "Hur många dagar är det kvar till …", "how long is it until …": the days from the date asked about to the date.
+UNTIL_CUE = re.compile(r"\b(?:hur (?:manga dagar|lang tid|lange) (?:\w+ ){0,3}(?:kvar )?till|dagar kvar|how (?:long|many days|much time) (?:\w+ ){0,3}until|days (?:left )?until)\b")
+
+
+def _days_left(reading: Reading, value: str):
+    """"64 dagar (från 2016-11-20 till 2017-01-23)" when the question asks how long until a dated day, else None."""
+    if not UNTIL_CUE.search(reading.text) or len(value) != 10:
+        return None
+    try:
+        day = date.fromisoformat(value)
+    except ValueError:
+        return None
+    start = reading.date.first
+    return msg("ask.days_until", days=(day - start).days, start=start.isoformat(), day=value)
 
 
 def _sentences_saying(structure, sources, value: str) -> tuple:
