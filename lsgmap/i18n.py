@@ -838,6 +838,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.i_left": ("hur lång tid som är kvar för {names}", "how much time is left for {names}"),
     "ask.left_until": ("Kvar: {days} dagar (cirka {months} månader) till {last}: {names}", "Left: {days} days (about {months} months) until {last}: {names}"),
     "ask.left_passed": ("Redan passerat: {last} ({names})", "Already passed: {last} ({names})"),
+    "ask.no_between_then": ("Nej, inte det datumet: {a} och {b} hänger ihop så bara {when}. Det som gäller då:",
+                            "No, not on that date: {a} and {b} were so linked only {when}. What holds then:"),
     "ask.documents_yes": ("Ja, enligt {title}: {item}", "Yes, according to {title}: {item}"),
     "ask.name_no_person": ("Det framgår inte vem som är {role}: källorna namnger ingen person, bara rollen [{sources}].",
                            "The documents do not say who the {role} is: they name no person, only the role [{sources}]."),

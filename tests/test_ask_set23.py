@@ -45,3 +45,14 @@ def test_days_until_a_dated_day_and_time_left_of_a_period(s):
     assert _line(s, "Hur många dagar är det kvar till Trosas och Gnestas första gemensamma LSG-möte?", on="2017-01-10").startswith("13 dagar")
     head = ask_kit.head(s, "How much time is left of the process leader's funding?", lines=3, on="2018-05-01")
     assert "Left: 60 days (about 2 months) until 2018-06-30" in head and "Left: 183 days (about 6 months) until October 2018" in head
+
+
+def test_no_on_a_date_says_when_it_was_so_and_the_missions_parts_are_not_assignments(s):
+    lead = _line(s, "Is Landstinget Sörmland still a member of RAR?", on="2019-06-01")
+    assert lead.startswith("No, not on that date:") and "2005 – 2018-12-31" in lead
+    assert "tre områden" in _line(s, "Vilka är de tre områdena i processledarens uppdrag?")
+
+
+def test_whether_a_named_assignment_got_money_is_not_stated(s):
+    assert _line(s, "Fick Ungdomens hus pengar från RAR till slut?").startswith("Det framgår inte om det är gjort.")
+    assert "(25 % tillsammans / together)" in _line(s, "Who pays for a coordination association like RAR?")

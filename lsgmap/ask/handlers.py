@@ -320,6 +320,7 @@ def _count_lead(items, reading: Reading):
 
 
 #: Words that ask about assignments ("uppdrag", "assignments"), whatever the verb.
+_PARTS_ASKED = re.compile(r"\b(?:omraden|omradena|delar|delarna|areas|parts)\b")
 ASSIGNMENT_CUE = re.compile(r"\b(?:uppdrag|uppdraget|uppdragen|assignments?)\b")  # not "uppdragsgivare": that is commissioning
 
 
@@ -328,8 +329,8 @@ def _assignment_party(structure, reading: Reading) -> tuple[str, str] | None:
 
     The one given assignments ("processledaren") is preferred to one that gives them (an LSG).
     """
-    if not ASSIGNMENT_CUE.search(reading.text):
-        return None
+    if not ASSIGNMENT_CUE.search(reading.text) or _PARTS_ASKED.search(reading.text):
+        return None  # "Vilka är de tre områdena i processledarens uppdrag?": the mission's parts, not the assignments given
     ids = [m.entity_id for m in reading.mentions if structure.entities[m.entity_id].kind != "assignment"]
     if len(ids) != len(reading.mentions):
         return None  # an assignment is named: "vem gav uppdraget om …" is a relation question
@@ -824,6 +825,9 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
     Handler("when", lambda s, r: bool(UNTIL_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", asks_work_done, work_done),
+    Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text))
+            and any(s.entities[m.entity_id].kind == "assignment" for m in r.mentions), documents_say),  # "Fick Ungdomens hus pengar?"
+    Handler("documents", lambda s, r: bool(_PARTS_ASKED.search(r.text)) and bool(ASSIGNMENT_CUE.search(r.text)), documents_say),  # the mission's parts
     Handler("documents", lambda s, r: bool(NEW_CUE.search(r.text)), new_ones),
     Handler("documents", lambda s, r: bool(DATES_ASKED.search(r.text)), dates_asked),
     Handler("assignments", lambda s, r: bool(ASSIGNMENT_CUE.search(r.text)) and bool(ALL_GROUPS_CUE.search(r.text)), from_every_group),

@@ -19,7 +19,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements, disputed_on, with_disagreements
+from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements, disputed_on, validity, with_disagreements
 from lsgmap.ask.passages import passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, kind_noun, name_alternatives
 from lsgmap.ask.unsure import alternatives, documents_say
@@ -357,6 +357,10 @@ def _no_between(structure, kinds, a: str, b: str, span) -> tuple[list, Any]:
         if _says_owner(structure, steered):  # "projektägare/styrgrupp": owner or steering group, the source does not say which
             return steered, msg("ask.owner_or_steering", a=name_a, b=name_b)
         return steered, msg("ask.no_owner_but_steers", a=name_a, b=name_b)
+    other_times = [r for r in structure.outgoing(a) if r.relation in kinds and r.to_id == b]
+    if other_times:  # "Is Landstinget Sörmland still a member of RAR?" (2019): no, it was until 2018-12-31
+        when = Joined(tuple(validity(r.valid_from, r.valid_to) for r in other_times), "; ")
+        return queries.holders(structure, kinds, b, on=span), msg("ask.no_between_then", a=name_a, b=name_b, when=when)
     if instead := queries.holders(structure, kinds, b, on=span) + queries.targets(structure, kinds, a, on=span):  # who does, what a does
         return instead, msg("ask.no_between_instead", a=name_a, b=name_b)
     return [], msg("ask.no_between", a=name_a, b=name_b)

@@ -194,7 +194,8 @@ def _left_out(text: str) -> set[str]:
 
 
 #: "Var strukturen klar vid årsskiftet?": whether something was finished by a date.
-DONE_CUE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready|hann|hunnit|skickat?s? in|lamnat?s? in|submitted|sent in)\b")
+DONE_CUE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready|hann|hunnit|skickat?s? in|lamnat?s? in|submitted|sent in|"
+                      r"fick (?:\w+ ){0,3}(?:pengar|medel|bidrag)|beviljad\w*|beviljats|granted|got (?:\w+ ){0,2}(?:money|funding|funds))\b")
 #: A passage that says something is still to be finished ("kommer att slutföras under början av 2017").
 _TO_BE_DONE = re.compile(r"\b(?:kommer att|ska|skall|will be|is to be)\s+(?:\w+\s+)?(?:slutforas|avslutas|bli klar\w*|vara klar\w*|completed|finished)\b[^.]*")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
