@@ -25,6 +25,7 @@ SETS = [
     ("questions_blind_16.csv", "score_16.csv"), ("questions_blind_17.csv", "score_17.csv"),
     ("questions_blind_18.csv", "score_18.csv"), ("questions_blind_19.csv", "score_19.csv"), ("questions_blind_20.csv", "score_20.csv"),
     ("questions_blind_21.csv", "score_21.csv"), ("questions_blind_22.csv", "score_22.csv"),
+    ("questions_blind_23.csv", "score_23.csv"), ("questions_blind_24.csv", "score_24.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
@@ -61,7 +62,8 @@ def _forms(item: str) -> set[str]:
 #: Answers graded by what the answer says, not by the word: a quote that shows Trosa missing says "no".
 _BY_MEANING = frozenset({"ja", "nej", "yes", "no"})
 #: Items a grader did not ask of the answer graded CORRECT (the graded output lacks them too; see the score file's reason).
-_NOT_ASKED = {"B21-044": {"Nyköping-Oxelösund"}, "B22-044": {"oktober 2016"}}
+_NOT_ASKED = {"B21-044": {"Nyköping-Oxelösund"}, "B22-044": {"oktober 2016"}, "B23-020": {"Vingåker"}, "B23-041": {"23 januari 2017"},
+              "B24-040": {"Trosa saknas"}, "B24-056": {"2018-12-31"}}
 
 ROWS = _rows()
 
