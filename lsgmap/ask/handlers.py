@@ -45,7 +45,7 @@ from lsgmap.ask.passages import document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
-from lsgmap.ask.tasks import asks_tasks_for, task_answer
+from lsgmap.ask.tasks import asked_task, asks_tasks_for, task_answer, task_yes
 from lsgmap.ask.unsure import (
     ABOUT_CUE,
     CLOSE_ENOUGH,
@@ -832,6 +832,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: bool(DATES_ASKED.search(r.text)), dates_asked),
     Handler("assignments", lambda s, r: bool(ASSIGNMENT_CUE.search(r.text)) and bool(ALL_GROUPS_CUE.search(r.text)), from_every_group),
     Handler("documents", asks_tasks_for, task_answer),
+    Handler("documents", lambda s, r: asked_task(s, r) is not None, task_yes),
     Handler("documents", _asks_what_a_kind_is, what_a_kind_is),
     Handler("documents", _asks_what_a_kind_does, what_a_kind_is),
     Handler("relation", _asks_a_relation_of_no_one, relation_facts),

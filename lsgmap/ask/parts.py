@@ -48,6 +48,15 @@ def _how_often_each(question: str) -> tuple[str, str] | None:
 _ELLIPTIC_WORDS = 2
 
 
+def _borrowed(first: str, said: list[str]) -> str:
+    """A short second part with the rest of the first: "till vem" + "skrivs lägesrapporterna"; "who pays" takes the
+    first part's object, not its verb ("who pays the process leader")."""
+    rest = _OPENING.sub("", first, count=1).split()
+    if len(said) == 2 and re.fullmatch(_QUESTION_WORD, said[0], re.IGNORECASE):
+        rest = rest[1:]
+    return f"{' '.join(said)} {' '.join(rest)}?"
+
+
 def split_question(structure, question: str) -> tuple[str, str] | None:
     """(first question, second question) when ``question`` asks two things, else None."""
     m = _SECOND.search(question)
@@ -56,11 +65,10 @@ def split_question(structure, question: str) -> tuple[str, str] | None:
     first, second = question[: m.start()].strip(), question[m.end() :].strip()
     if len(first.split()) < 3 or not _OPENING.match(first) or not second:
         return None
-    words = len(second.rstrip("?").split())
-    if words <= _ELLIPTIC_WORDS:
-        rest = _OPENING.sub("", first, count=1)
-        return first, f"{second.rstrip('?')} {rest}?"
-    if words <= _ELLIPTIC_WORDS + 1 and not _PRONOUN.search(second):
+    said = second.rstrip("?").split()
+    if len(said) <= _ELLIPTIC_WORDS:
+        return first, _borrowed(first, said)
+    if len(said) <= _ELLIPTIC_WORDS + 1 and re.fullmatch(_PREPOSITION, said[0], re.IGNORECASE):
         return None  # "… and in what shares?": a qualifier of the first question, not a second one
     named = find_mentions(structure, first)
     rest = [w for w in _OPENING.sub("", first, count=1).split() if w.lower() not in ("is", "are", "was", "ar", "är", "var", "the", "a")]

@@ -227,7 +227,7 @@ def _none_recorded(found: Finding, reading: Reading, name, rel_key: str) -> Find
 
 
 #: A question for an actor: "vem …", "vilka …", "who …", "which …"; not "vilka områden", "which parts".
-_ASKS_ACTOR = re.compile(r"^\s*(?:vem|vilka|vilken|vilket|who|which)\b(?!\s+(?:omraden|omradena|delar|delarna|areas|parts|uppgifter|tasks)\b)")
+_ASKS_ACTOR = re.compile(r"^\s*(?:vem|who)\b")
 
 
 def _of_kind(items: list, kind: str | None) -> list:

@@ -23,7 +23,7 @@ from lsgmap.ask.reading import WANTS_YESNO, Reading
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 
-__all__ = ["TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for"]
+__all__ = ["TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for", "asked_task", "task_yes"]
 
 #: A question for the tasks that concern something.
 TASK_CUE = re.compile(
@@ -39,6 +39,8 @@ _HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with)
 #: "I vilka styrgrupper … ska processledaren delta?": what the tasks are for, before the verb.
 _IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?:ska|skall|should|does|do|will|is|are)\b")
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
+#: "Ska processledaren …?", "should the process leader …?": a yes/no question about what is to be done.
+_SHALL = re.compile(r"^\s*(?:ska|skall|bor|maste|far|should|shall|must|will)\b")
 #: A key that names more task bullets than this says nothing particular.
 _MOST = 7
 
@@ -92,3 +94,26 @@ def _section(structure, p: Passage) -> Quote:
     """"(C. Stöd för utveckling)": the lettered section a task stands in, in the language shown."""
     heading = headings_above(structure, p)[-1]
     return Quote(f"({heading})", f"({translate(structure, p.document, heading) or heading})", bare=True)
+
+
+def asked_task(structure, reading: Reading) -> Passage | None:
+    """The task a yes/no question asks about ("Ska processledaren vara med och planera TRIS-dagarna?", "Does the process
+    leader take the minutes?"): the task bullet sharing two or more of its words (in Swedish or the bullet's English)."""
+    if not (WANTS_YESNO.search(reading.text) or _SHALL.match(reading.text)) or reading.relation or _names_a_giver(structure, reading):
+        return None
+    wanted = stems_of(reading.question) - stems_of("processledaren process leader lsg")
+    scored = [(len(wanted & (stems_of(p.text) | stems_of(translate(structure, p.document, p.text)))), p) for p in _task_bullets(structure)]
+    best = max(scored, default=(0, None), key=lambda x: x[0])
+    return best[1] if best[0] >= 2 and sum(n == best[0] for n, _ in scored) == 1 else None
+
+
+def _names_a_giver(structure, reading: Reading) -> bool:
+    """The question names a group or an assignment ("did LSG Trosa ask for the presentation …"): not a task of the post."""
+    return any(structure.entities[m.entity_id].kind in ("lsg", "lsg_group", "assignment") for m in reading.mentions)
+
+
+def task_yes(structure, reading: Reading) -> Finding:
+    """"Ja, enligt Ansökan …: «Delta vid planering och genomförande av årliga TRIS-dagar.» (C. Stöd för utveckling)"."""
+    p = asked_task(structure, reading)
+    item = Joined((quoted(structure, p.document, p.text), _section(structure, p)), " ")
+    return Finding("documents", msg("ask.i_tasks"), msg("ask.documents_yes", title=p.title.split(",")[0], item=item), verdict=True, passages=(p,))
