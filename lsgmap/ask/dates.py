@@ -163,7 +163,20 @@ def find_date(text: str, *, structure=None, entity_ids=()) -> QuestionDate | Non
         if found is not None:
             return found
         found = reader(text)
-    return found
+    return found or (_report_period(text, structure) if structure is not None else None)
+
+
+#: "under rapportperioden", "in the reporting period": the period a report of the data speaks for.
+_REPORT_PERIOD = re.compile(r"\b(?:rapportperioden|lägesrapportens period|lagesrapportens period|the report(?:ing)? period|the status report'?s period)\b", re.IGNORECASE)
+
+
+def _report_period(text: str, structure) -> QuestionDate | None:
+    """The period of the report the data has ("Lägesrapport …, period 13 oktober – 31 december 2016") for "rapportperioden"."""
+    m = _REPORT_PERIOD.search(text)
+    report = next((d for d in structure.documents.values() if d.speaks and normalise(d.title).startswith(("lagesrapport", "status report"))), None) if m else None
+    if report is None:
+        return None
+    return _make(date.fromordinal(report.speaks[0]), date.fromordinal(report.speaks[1]), "period", "question", m.group(0))
 
 
 def _event_date(text: str, structure, entity_ids) -> QuestionDate | None:

@@ -27,7 +27,7 @@ __all__ = ["DURATION_CUE", "LEFT_CUE", "duration", "has_durations", "has_time_le
 #: "hur många månader", "how many years": a length of time is asked for (its unit is the group).
 DURATION_CUE = re.compile(
     r"\b(?:(?:hur många|how many)\s+(månader|år|åren|veckor|months?|years?|weeks?)(?!\w)|hur länge|how long|"
-    r"(?:för |under )?vilken (?:tids)?period|(?:for )?(?:what|which) (?:time )?period)"
+    r"(?:för |under )?vilken (?:tids)?period|(?:for )?(?:what|which) (?:time )?period|hur lång (?:period|tid)|how long a period)"
 )
 _MOST = 3
 
@@ -81,7 +81,7 @@ def _named(structure, reading: Reading) -> list[str]:
 
 def has_time_left(structure, reading: Reading) -> bool:
     """What is left of a named entity's stated periods is asked."""
-    return bool(LEFT_CUE.search(reading.text)) and bool(_periods(structure, _named(structure, reading)))
+    return bool(LEFT_CUE.search(reading.text) or SINCE_CUE.search(reading.text)) and bool(_periods(structure, _named(structure, reading)))
 
 
 def has_durations(structure, reading: Reading) -> bool:
@@ -139,7 +139,10 @@ def planned_periods(structure, document) -> Finding | None:
 
 
 #: "Hur lång tid är det kvar av finansieringen?", "how much time is left": from the date asked to each stated end.
-LEFT_CUE = re.compile(r"\b(?:time (?:is )?left|how much time|tid (?:ar det )?kvar|kvar av|manader kvar|dagar kvar|months left|days left|remaining)\b")
+LEFT_CUE = re.compile(r"\b(?:time (?:is )?left|how much time|tid (?:ar det )?kvar|kvar av|manader kvar|dagar kvar|months left|days left|remaining|"
+                      r"hur lange till|how much longer|how long (?:\w+ ){0,4}still)\b")
+#: "Hur länge har tjänsten funnits?", "how long has the post existed as of today?": from each stated start to the date.
+SINCE_CUE = re.compile(r"\b(?:hur lange har (?:\w+ ){0,4}(?:funnits|pagatt|varit)|how long has (?:\w+ ){0,5}(?:existed|been|run|lasted))\b")
 
 
 def time_left(structure, reading: Reading) -> Finding:
@@ -147,15 +150,22 @@ def time_left(structure, reading: Reading) -> Finding:
     an end already passed is said to be passed."""
     day = reading.date.first
     periods = _periods(structure, _named(structure, reading))
-    lines = []
-    for span in sorted(periods, key=lambda span: _ends(span[1])[1]):
-        end = _ends(span[1])[1]
-        key = "ask.left_until" if end >= day else "ask.left_passed"
-        lines.append(msg(key, days=(end - day).days, months=round((end - day).days / 30.44), last=Stated(span[1]), names=Joined(tuple(periods[span]), "; ")))
+    since = bool(SINCE_CUE.search(reading.text))
+    lines = [_left_line(span, day, periods[span], since) for span in sorted(periods, key=lambda span: _ends(span[1])[1])]
     named = tuple(dict.fromkeys(m.entity_id for m in reading.mentions))
     said = tuple(msg("ask.when_disagree", topic=Term(c, "topic"), id=c.id) for c in _disagreements(structure, _named(structure, reading)))
-    summary = msg("ask.i_left", names=Joined(tuple(EntityName(structure.entities[i]) for i in named)))
+    summary = msg("ask.i_since" if since else "ask.i_left", names=Joined(tuple(EntityName(structure.entities[i]) for i in named)))
     return Finding("duration", summary, Joined((*lines, *said), "\n"), entities=named, verdict=True)
+
+
+def _left_line(span: tuple[str, str], day: date, names: list, since: bool):
+    """"Kvar: 60 dagar … till 2018-06-30: …", or with ``since`` "Sedan 2016-07-01: 427 dagar (cirka 14 månader): …"."""
+    if since:
+        start = _ends(span[0])[0]
+        return msg("ask.left_since", days=(day - start).days, months=round((day - start).days / 30.44), first=Stated(span[0]), names=Joined(tuple(names), "; "))
+    end = _ends(span[1])[1]
+    key = "ask.left_until" if end >= day else "ask.left_passed"
+    return msg(key, days=(end - day).days, months=round((end - day).days / 30.44), last=Stated(span[1]), names=Joined(tuple(names), "; "))
 
 
 def _disagreements(structure, entity_ids) -> list:

@@ -825,6 +825,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
     Handler("when", lambda s, r: bool(UNTIL_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", asks_work_done, work_done),
+    Handler("documents", lambda s, r: bool(re.match(r"\s*(?:nar|when|till nar|by when)\b", r.text)) and bool(DONE_CUE.search(r.text)), documents_say),
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text))
             and any(s.entities[m.entity_id].kind == "assignment" for m in r.mentions), documents_say),  # "Fick Ungdomens hus pengar?"
     Handler("documents", lambda s, r: bool(_PARTS_ASKED.search(r.text)) and bool(ASSIGNMENT_CUE.search(r.text)), documents_say),  # the mission's parts

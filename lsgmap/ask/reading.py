@@ -391,7 +391,8 @@ def _topic_mentions(structure, tokens: list[str], taken: set[int]) -> list[Menti
 #: name no assignment ("Vad är syftet med ansökan?" is not the presentation of LSG's role and purpose), two of them do.
 _FRAME_WORDS = frozenset(
     "syfte syftet syftar purpose purposes compare compared comparison jamfor jamfort jamforelse support supports stod stodet "
-    "administrative administration administrativ administrativa administrativt roll rollen role roles".split()
+    "administrative administration administrativ administrativa administrativt roll rollen role roles "
+    "propose proposes proposal proposals forslag forslaget foresla".split()
 )
 
 #: Words of five letters or more that say nothing about a topic.
@@ -472,10 +473,12 @@ def _group_of_place(structure, tokens: list[str], found: list[Mention]) -> list[
     """A place followed by "LSG" is that place's group ("Gnesta-LSG:n", "the Gnesta LSG", "Trosas LSG" → LSG Gnesta …)."""
     out = []
     for m in found:
-        group = f"lsg {structure.entities[m.entity_id].short_name or ''}".lower().strip()
-        named = normalise(group) if structure.entities[m.entity_id].kind == "municipality" else ""
+        place = next((i for i in m.entity_ids if structure.entities[i].kind == "municipality"), None)
+        named = normalise(f"lsg {structure.entities[place].short_name or ''}") if place else ""
         if named and m.end < len(tokens) and tokens[m.end] in ("lsg", "lsgn", "lsg:n", "lsget") and named in structure.names.variants:
             out.append(Mention(m.start, m.end + 1, f"{m.text} {tokens[m.end]}", structure.names.ids_for(named), 100.0, True))
+        elif named and m.start >= 2 and tokens[m.start - 2 : m.start] in (["lsg", "i"], ["lsg", "in"]) and named in structure.names.variants:
+            out.append(Mention(m.start - 2, m.end, " ".join(tokens[m.start - 2 : m.end]), structure.names.ids_for(named), 100.0, True))  # "LSG i Nyköping"
         else:
             out.append(m)
     return out

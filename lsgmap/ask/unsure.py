@@ -195,7 +195,7 @@ def _left_out(text: str) -> set[str]:
 
 #: "Var strukturen klar vid årsskiftet?": whether something was finished by a date.
 DONE_CUE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready|hann|hunnit|skickat?s? in|lamnat?s? in|submitted|sent in|"
-                      r"fick (?:\w+ ){0,3}(?:pengar|medel|bidrag)|beviljad\w*|beviljats|granted|got (?:\w+ ){0,2}(?:money|funding|funds))\b")
+                      r"fick (?:\w+ ){0,3}(?:pengar|medel|bidrag)|got (?:\w+ ){0,2}(?:money|funding|funds))\b")
 #: A passage that says something is still to be finished ("kommer att slutföras under början av 2017").
 _TO_BE_DONE = re.compile(r"\b(?:kommer att|ska|skall|will be|is to be)\s+(?:\w+\s+)?(?:slutforas|avslutas|bli klar\w*|vara klar\w*|completed|finished)\b[^.]*")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -218,6 +218,19 @@ def _done_by(structure, found: list[Passage], reading: Reading):
             return Joined((msg("ask.done_unknown"), items), " "), source
         best = found[0]
         return msg("ask.documents_done_unknown", title=best.title.split(",")[0], quote=quoted(structure, best.document, best.text)), best
+    return None, None
+
+
+#: "När ska … vara klart?", "when will … be finished?"
+_WHEN = re.compile(r"^\s*(?:nar|when|till nar|by when)\b")
+
+
+def _when_done(structure, found: list[Passage], reading: Reading):
+    """"Enligt Lägesrapport …: «Detta kommer att slutföras under början av 2017.»": the passage that says when it is to be done."""
+    for p in found[:_SHORT]:
+        piece = next((x for x in _pieces(p.text) if _TO_BE_DONE.search(normalise(x))), None)
+        if piece is not None:
+            return msg("ask.documents_best", title=p.title.split(",")[0], quote=quoted(structure, p.document, piece, 200)), p
     return None, None
 
 
@@ -344,6 +357,8 @@ def _answering(structure, reading: Reading):
     means is not stated, or the listed items that name what it names."""
     if WANTS_YESNO.search(reading.text) and DONE_CUE.search(reading.text):
         return _done_by
+    if _WHEN.match(reading.text) and DONE_CUE.search(reading.text):
+        return _when_done
     if RESULT_CUE.search(reading.text) and not named_documents(structure, reading):
         return _content_not_said
     if _WHAT_IS.match(reading.text) and not reading.mentions:
