@@ -842,6 +842,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.left_passed": ("Redan passerat: {last} ({names})", "Already passed: {last} ({names})"),
     "ask.no_between_then": ("Nej, inte det datumet: {a} och {b} hänger ihop så bara {when}. Det som gäller då:",
                             "No, not on that date: {a} and {b} were so linked only {when}. What holds then:"),
+    "ask.sum_right": ("Ja: {parts} = {total} (årens summor i budgeten).", "Yes: {parts} = {total} (the years' sums in the budget)."),
+    "ask.sum_wrong": ("Nej: {parts} = {total}, inte {asked}.", "No: {parts} = {total}, not {asked}."),
     "ask.documents_yes": ("Ja, enligt {title}: {item}", "Yes, according to {title}: {item}"),
     "ask.name_no_person": ("Det framgår inte vem som är {role}: källorna namnger ingen person, bara rollen [{sources}].",
                            "The documents do not say who the {role} is: they name no person, only the role [{sources}]."),

@@ -40,3 +40,13 @@ def test_time_left_since_and_how_long_a_period(s):
 def test_when_something_is_to_be_finished_is_the_sentence_that_says_so(s):
     assert "slutföras under början av 2017" in _line(s, "När ska arbetet med den administrativa strukturen för LSG vara klart?")
     assert "Det framgår inte" in ask_kit.head(s, "när beviljade rar ansökan om processledare?", lines=2)
+
+
+def test_who_funds_what_a_group_steers_is_what_the_application_says_of_them(s):
+    lead = _line(s, "Vem finansierar de projekt som LSG är styrgrupp för?")
+    assert "finansieras av Samordningsförbundet RAR, Europeiska socialfonden (ESF) eller annan finansiär" in lead
+
+
+def test_a_total_the_question_gives_is_checked_and_what_the_groups_are_to_do(s):
+    assert _line(s, "Stämmer totalsumman 1721 tkr i budgeten för processledaren?") == "Ja: 431 + 859 + 431 = 1721 (årens summor i budgeten)."
+    assert "ska driva, förankra och utveckla" in _line(s, "Vad ska de lokala samverkansgrupperna egentligen göra?")

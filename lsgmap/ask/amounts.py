@@ -160,8 +160,24 @@ def _other_answer(structure, reading: Reading, lines: list, result: dict):
 
 
 def _not_a_sum(structure, reading: Reading, result: dict):
-    """A month's amount or why the sums are what they are: said before the sums."""
-    return _per_year_only(reading, result) or _why_amounts(structure, reading, result)
+    """A month's amount, why the sums are what they are, or whether a sum the question gives is right: said before the sums."""
+    return _per_year_only(reading, result) or _why_amounts(structure, reading, result) or _sum_checked(reading, result)
+
+
+#: "Stämmer totalsumman 1721 tkr?", "is the total 1721 right?": a number the question gives, to check.
+_CHECKED = re.compile(r"\b(?:stammer|ar det ratt|korrekt|is (?:it|that|the \w+) (?:right|correct)|correct|add up|adds up)\b")
+
+
+def _sum_checked(reading: Reading, result: dict):
+    """"Ja: 431 + 859 + 431 = 1721 tkr" when the question asks whether a total it gives is right, "Nej: …" when it is not."""
+    text = re.sub(r"(\d) (\d{3})\b", r"\1\2", reading.text)  # "1 721"
+    numbers = [int(n) for n in re.findall(r"\b(\d{2,5})\b", text) if not 1990 <= int(n) <= 2100]
+    years = result.get("by_year") or {}
+    if not _CHECKED.search(reading.text) or not numbers or not years or result.get("total") is None:
+        return None
+    parts = " + ".join(f"{v:g}" for _, v in sorted(years.items()))
+    total = result["total"]
+    return msg("ask.sum_right" if numbers[0] == total else "ask.sum_wrong", parts=parts, total=f"{total:g}", asked=numbers[0])
 
 
 #: "Varför är budgeten för 2016 bara hälften?": why an amount is what it is.

@@ -374,6 +374,11 @@ def assignments(structure, reading: Reading) -> Finding:
 ACTIVITY_CUE = re.compile(r"\b(?:met|meet|traffa|traffade|traffat|attend\w*|deltog|deltagit|went to|go to|was at|var pa|besokte|besokt|visited|visit)\b")
 
 
+#: "Vem finansierar de projekt som LSG är styrgrupp för?", "who funds the projects that the LSGs steer?": what the
+#: application says of them (RAR, ESF or another funder), not each project's funders one by one.
+_FUNDS_WHAT_IS_STEERED = re.compile(r"\b(?:finansierar|betalar|funds?|pays? for)\b.*\b(?:projekt\w*|insats\w*|projects?)\s+(?:som|that|which)\b.*\b(?:styr\w*|steer\w*)\b")
+
+
 #: "Vilka nya projekt …", "which new projects will …": projects to come, which no source names.
 NEW_CUE = re.compile(r"\b(?:nya|kommande|framtida|new|future|upcoming|coming|planned)\s+(?:\w+\s+)?(?:projekt\w*|insats\w*|projects?|interventions?|efforts?)\b")
 
@@ -713,7 +718,7 @@ def _asks_what_a_kind_is(structure, reading: Reading) -> bool:
 
 
 #: "What are the local collaboration groups supposed to do?", "vad ska LSG göra?", "vilken roll har LSG": what a kind of actor does.
-_DOES = re.compile(r"\b(?:supposed to|meant to|expected to|ska (?:\w+ ){0,3}gora|vad gor|what do(?:es)? (?:\w+ ){1,4}do|roll(?:en)?|role|uppgift\w*|tasks?)\b")
+_DOES = re.compile(r"\b(?:supposed to|meant to|expected to|ska (?:\w+ ){0,5}gora|vad gor|what do(?:es)? (?:\w+ ){1,4}do|roll(?:en)?|role|uppgift\w*|tasks?)\b")
 
 
 def _asks_what_a_kind_does(structure, reading: Reading) -> bool:
@@ -729,6 +734,7 @@ def what_a_kind_is(structure, reading: Reading) -> Finding:
     label = normalise(kind.plural_sv.split(" / ")[0])
     found = passages(structure, label, limit=12, only=named_documents(structure, reading))
     opens = [p for p in found if label[:-1] in " ".join(normalise(p.text).split()[:4])]  # "De lokala samverkansgrupperna (LSG) … ska …"
+    opens.sort(key=lambda p: not p.text.rstrip().endswith("."))  # a sentence that says it before a heading that names it
     return documents_say(structure, reading, list(dict.fromkeys([*opens, *found])))
 
 
@@ -825,6 +831,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
     Handler("when", lambda s, r: bool(UNTIL_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", asks_work_done, work_done),
+    Handler("documents", lambda s, r: bool(_FUNDS_WHAT_IS_STEERED.search(r.text)), documents_say),
     Handler("documents", lambda s, r: bool(re.match(r"\s*(?:nar|when|till nar|by when)\b", r.text)) and bool(DONE_CUE.search(r.text)), documents_say),
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text))
             and any(s.entities[m.entity_id].kind == "assignment" for m in r.mentions), documents_say),  # "Fick Ungdomens hus pengar?"
