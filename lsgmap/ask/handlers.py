@@ -320,7 +320,7 @@ def _count_lead(items, reading: Reading):
 
 
 #: Words that ask about assignments ("uppdrag", "assignments"), whatever the verb.
-_PARTS_ASKED = re.compile(r"\b(?:omraden|omradena|delar|delarna|areas|parts)\b")
+_PARTS_ASKED = re.compile(r"\b(?:omraden|omradena|delar|delarna|areas|parts|fokus\w*|focus\w*)\b")
 ASSIGNMENT_CUE = re.compile(r"\b(?:uppdrag|uppdraget|uppdragen|assignments?)\b")  # not "uppdragsgivare": that is commissioning
 
 
@@ -709,7 +709,7 @@ _DATES_OR = re.compile(
 
 
 #: "Vad är ett LSG?", "what is a steering group": a kind of actor asked about, not one of them.
-_WHAT_KIND = re.compile(r"^\s*(?:vad ar|vad menas med|what is|what are|whats)\s+(?:en |ett |an |a |the )?(\w+)(?:\s+(?:egentligen|for nagot|for nat|really|exactly))?\s*$")
+_WHAT_KIND = re.compile(r"^\s*(?:vad ar|vad menas med|what is|what are|whats)\s+(?:exactly\s+|egentligen\s+)?(?:en |ett |an |a |the )?(\w+)(?:\s+(?:egentligen|for nagot|for nat|really|exactly))?\s*$")
 
 
 def _asks_what_a_kind_is(structure, reading: Reading) -> bool:

@@ -92,7 +92,7 @@ _SWEDISH = {
     "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
     "seminars": "seminarier", "seminar": "seminarier", "seminarium": "seminarier", "follow": "uppfoljning", "followup": "uppfoljning",
     "ingar": "omraden", "bestar": "omraden", "omfattar": "omraden", "hard": "svart", "difficult": "svart", "difficulties": "svart",
-    "minutes": "minnesanteckningar", "notes": "anteckningar", "agenda": "dagordning", "agendas": "dagordning", "delar": "omraden", "consist": "omraden", "consists": "omraden", "parts": "omraden",
+    "decides": "beslut", "decide": "beslut", "minutes": "minnesanteckningar", "notes": "anteckningar", "agenda": "dagordning", "agendas": "dagordning", "delar": "omraden", "consist": "omraden", "consists": "omraden", "parts": "omraden",
     "components": "omraden", "innehaller": "omraden", "includes": "omraden", "include": "omraden",
     "bestamt": "beslut", "bestamde": "beslut", "bestammer": "beslut", "beslutat": "beslut", "beslutade": "beslut", "decisions": "beslut",
 }

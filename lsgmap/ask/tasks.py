@@ -29,13 +29,14 @@ __all__ = ["TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for", "asked_task
 TASK_CUE = re.compile(
     r"\b(?:gora for|gor for|gora at|gor at|ska \w+ gora|uppgift\w*|arbetsuppgift\w*|do for|does for|doing for|"
     r"tasks?|duties|duty|supposed to do|have to do with|has to do with|ska \w+ delta|should \w+ (?:\w+ )?take part|"
-    r"hjalpa|hjalper|help|helps|gora gentemot|gor gentemot|do towards|do in)\b"
+    r"hjalpa|hjalper|hjalp|help|helps|gora gentemot|gor gentemot|do towards|do in|vad gor (?:\w+ ){1,3}for|"
+    r"roll gentemot|role towards|role with|role for)\b"
 )
 #: What the tasks are for: the words after "för/for/rör/regarding", or the first part of "TRIS-uppgifter".
 _FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|gentemot|regarding|concerning|related to|relating to|about|with|towards|in)\s+"
                   r"(?:the\s+|de\s+|den\s+|det\s+)?(.+)$")
 #: "Vad kan processtödet hjälpa LSG:s ordförande med?": who is helped.
-_HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with))?\s*$")
+_HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with))?\s*$|^\s*vad kan (.+?) (?:fa|få) hjalp")
 #: "I vilka styrgrupper … ska processledaren delta?": what the tasks are for, before the verb.
 _IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?:ska|skall|should|does|do|will|is|are)\b")
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
@@ -67,7 +68,7 @@ def _key(question: str) -> set[str]:
     text = normalise(question)
     compound = _COMPOUND.search(question)
     found = _IN_WHICH.search(text) or _HELPED.search(text) or _FOR.search(text)
-    words = compound.group(1) if compound and normalise(compound.group(1)) not in ("arbets", "arbet") else found.group(1) if found else ""
+    words = compound.group(1) if compound and normalise(compound.group(1)) not in ("arbets", "arbet") else next((g for g in found.groups() if g), "") if found else ""
     return stems_of(words) - stems_of("processledaren processledarens process leader uppdrag mission assignment")
 
 

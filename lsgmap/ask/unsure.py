@@ -68,7 +68,7 @@ DOCUMENT_CUE = re.compile(
     r"seminari\w*|seminars?|vad star det|vad sager|what do(?:es)? the (?:\w+ )?(?:documents?|application|report|sources?) say|"
     r"vad (?:\w+ ){0,4}(?:bestamt|beslutat|bestamde|beslutade)|what (?:\w+ ){0,4}decided|"
     r"vilka delar|delarna|bestar (?:\w+ ){0,3}av|what parts|which parts|consists? of|made up of|components|"
-    r"svart|svarigheter?|utmaning\w*|problem\w*|find hard|finds hard|hard|difficult\w*|challeng\w*)\b"
+    r"svart|svarigheter?|utmaning\w*|problem\w*|find hard|finds hard|hard|difficult\w*|challeng\w*|fokus\w*|focus\w*)\b"
 )
 #: Subjects only the documents' text speaks of (no fact holds them): asked about with any verb, "who is responsible for" too.
 TOPIC_CUE = re.compile(r"\b(?:seminari\w*|seminars?|uppfoljning\w*|utvardering\w*|follow ?up|evaluation|evaluating|evaluated)\b")
@@ -243,7 +243,9 @@ def _best(found: list[Passage], structure=None):
     """"Enligt Ansökan …: «…»": the best passage, a document's own sentence before lsgmap's note on a conflict unless
     the note answers much better."""
     top = found[0]
-    own = next((p for p in found[:_SHORT] if p.document != CONFLICTS and p.score >= 0.7 * top.score), top)
+    said = [p for p in found[:_LOOK] if not _only_a_heading(p.text)] or found  # «B. Inhämtning …» alone says nothing yet
+    top = top if not _only_a_heading(top.text) else next((p for p in said if p.score >= 0.5 * top.score), top)
+    own = next((p for p in [top, *found[:_SHORT]] if p.document != CONFLICTS and p.score >= 0.7 * top.score and not _only_a_heading(p.text)), top)
     quote = quoted(structure, own.document, own.text) if structure is not None else Quote(own.text)
     if own.document == CONFLICTS:
         return msg("ask.documents_note", quote=quote), own
@@ -252,6 +254,11 @@ def _best(found: list[Passage], structure=None):
         headings = Joined(tuple(Quote(h, translate(structure, own.document, h), bare=True) for h in under), " › ")
         return msg("ask.documents_best_under", title=own.title.split(",")[0], under=headings, quote=quote), own
     return msg("ask.documents_best", title=own.title.split(",")[0], quote=quote), own
+
+
+def _only_a_heading(text: str) -> bool:
+    """A line of a few words that ends no sentence ("B. Inhämtning samt spridning av kunskap", "Administrativt stöd och struktur")."""
+    return len(text.split()) <= 8 and not text.rstrip().endswith((".", ":", "?", "!", ")")) and ":" not in text
 
 
 def _count_from(structure, found: list[Passage], reading: Reading):
@@ -300,6 +307,8 @@ def _rare_items(every: list[str], rare: set[str], lead_in: str) -> list[str]:
     """"Vad står det om Hälsoskolan": the items of a list of three or more that hold a word of the question few items have."""
     words = [w for w in rare if f" {w}" not in lead_in]
     items = [item for item in every if any(f" {w}" in f" {normalise(item)}" for w in words)]
+    if all(re.match(r"[A-ZÅÄÖ]\. ", item) for item in every):
+        return []  # "A. Administrativt stöd; B. …": the names of sections, not what was done; the section itself answers
     return items if len(every) >= 3 and len(items) <= len(every) // 3 else []
 
 
