@@ -41,6 +41,8 @@ def sides(structure, reading: Reading) -> tuple[str, list[str]] | None:
     if len(around) < 2:
         return None
     two = [x for _, _, x in sorted(around[:2], key=lambda a: a[1])]
+    if two[0] == two[1]:
+        return None  # "insatser eller projekt": two words for one kind, not two sides
     subject = next((m.entity_id for m in reading.mentions if m.entity_id not in two), None)
     return (subject, two) if subject else None
 

@@ -379,6 +379,10 @@ ACTIVITY_CUE = re.compile(r"\b(?:met|meet|traffa|traffade|traffat|attend\w*|delt
 _FUNDS_WHAT_IS_STEERED = re.compile(r"\b(?:finansierar|betalar|funds?|pays? for)\b.*\b(?:projekt\w*|insats\w*|projects?)\s+(?:som|that|which)\b.*\b(?:styr\w*|steer\w*)\b")
 
 
+#: "Sedan när finns det en heltidsanställd processledare?": a date is asked, not the attribute the question names.
+_SINCE_WHEN = re.compile(r"\b(?:sedan nar|fran nar|since when|when did|nar borjade|nar startade)\b")
+
+
 #: "Vilka nya projekt …", "which new projects will …": projects to come, which no source names.
 NEW_CUE = re.compile(r"\b(?:nya|kommande|framtida|new|future|upcoming|coming|planned)\s+(?:\w+\s+)?(?:projekt\w*|insats\w*|projects?|interventions?|efforts?)\b")
 
@@ -852,7 +856,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("document", _asks_about_a_document, document_period),
     Handler("name", lambda s, r: bool(r.mentions) and bool(STANDS_FOR_CUE.search(r.text)) and spelled_out(s.entities[r.ids[0]]) is not None, stands_for),
     Handler("name", names_what_is_named, what_name),
-    Handler("attribute", lambda s, r: not r.amount and fact_attribute(s, r) is not None, attribute_answer),
+    Handler("attribute", lambda s, r: not r.amount and not _SINCE_WHEN.search(r.text) and fact_attribute(s, r) is not None, attribute_answer),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("duration", has_durations, duration),
     Handler("documents", _asks_the_documents, documents_on_a_relation),
