@@ -28,6 +28,7 @@ SETS = [
     ("questions_blind_23.csv", "score_23.csv"), ("questions_blind_24.csv", "score_24.csv"),
     ("questions_blind_25.csv", "score_25.csv"), ("questions_blind_26.csv", "score_26.csv"),
     ("questions_blind_27.csv", "score_27.csv"), ("questions_blind_28.csv", "score_28.csv"),
+    ("questions_blind_29.csv", "score_29.csv"), ("questions_blind_30.csv", "score_30.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
@@ -66,7 +67,8 @@ _BY_MEANING = frozenset({"ja", "nej", "yes", "no"})
 #: Items a grader did not ask of the answer graded CORRECT (the graded output lacks them too; see the score file's reason).
 _NOT_ASKED = {"B21-044": {"Nyköping-Oxelösund"}, "B22-044": {"oktober 2016"}, "B23-020": {"Vingåker"}, "B23-041": {"23 januari 2017"},
               "B24-040": {"Trosa saknas"}, "B24-056": {"2018-12-31"}, "B25-060": {"October 2016"}, "B26-042": {"2018-06-31"},
-              "B26-043": {"Nyköping-Oxelösund"}, "B27-038": {"Trosa saknas"}, "B27-058": {"30 days"}, "B28-041": {"23 januari 2017"}}
+              "B26-043": {"Nyköping-Oxelösund"}, "B27-038": {"Trosa saknas"}, "B27-058": {"30 days"}, "B28-041": {"23 januari 2017"},
+              "B29-036": {"23 januari 2017"}, "B29-045": {"Nyköping-Oxelösund"}, "B29-060": {"23 January 2017"}}
 
 ROWS = _rows()
 
