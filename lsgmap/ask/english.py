@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from lsgmap.ask.passages import document_path
+
 __all__ = ["Quote", "quoted", "shortened", "translate", "ENGLISH_FOLDER"]
 
 #: Where a document's English copy lies, beside the document.
@@ -79,10 +81,10 @@ def translate(structure, document: str, text: str) -> str:
     """``text`` (a quote of ``document``, or a recorded conflict's Swedish) in English, or "" when it cannot be."""
     if document == "conflicts.csv":
         return next((c.topic_en for c in structure.conflicts if c.topic_sv == text and c.topic_en), "")
-    doc = structure.documents.get(document)
-    if doc is None or not doc.reference or not structure.path or Path(doc.reference).name != doc.reference:
+    path = document_path(structure, document)
+    if path is None:
         return ""
-    pairs = _pairs(Path(structure.path) / "documents", doc.reference)
+    pairs = _pairs(path)
     shown, covered = " ".join(text.split()), 0
     for sv, en in pairs:
         if sv in shown:
@@ -92,11 +94,11 @@ def translate(structure, document: str, text: str) -> str:
 
 
 @lru_cache(maxsize=16)
-def _pairs(folder: Path, reference: str) -> tuple[tuple[str, str], ...]:
+def _pairs(original: Path) -> tuple[tuple[str, str], ...]:
     """(Swedish, English) of each sentence of a document and its English copy, the longest first; () without a copy
     or when the copy's lines do not match the document's."""
-    original, english = folder / reference, folder / ENGLISH_FOLDER / reference
-    if not original.is_file() or not english.is_file() or english.is_symlink():
+    english = original.parent / ENGLISH_FOLDER / original.name
+    if not english.is_file() or english.is_symlink():
         return ()
     sv_lines = original.read_text(encoding="utf-8", errors="replace").splitlines()
     en_lines = english.read_text(encoding="utf-8", errors="replace").splitlines()

@@ -52,9 +52,11 @@ from lsgmap.ask.unsure import (
     DOCUMENT_CUE,
     DONE_CUE,
     TOPIC_CUE,
+    asks_when_done,
     disputed_values,
     documents_say,
     either_value,
+    said_first,
     unsure,
 )
 from lsgmap.ask.when import (
@@ -389,9 +391,7 @@ NEW_CUE = re.compile(r"\b(?:nya|kommande|framtida|new|future|upcoming|coming|pla
 
 def new_ones(structure, reading: Reading) -> Finding:
     """"Källorna namnger inga nya …" first, then what the documents say of what is to come ("förväntas det tillkomma projekt")."""
-    found = documents_say(structure, reading)
-    none = msg("ask.new_not_named")
-    return replace(found, lead=Joined((none, found.lead), " ") if found.lead is not None else none, verdict=True)
+    return said_first(documents_say(structure, reading), msg("ask.new_not_named"))
 
 
 #: "Vilka datum har LSG-mötena under 2017?", "which dates …": dates asked for, never a list of names.
@@ -404,8 +404,7 @@ def dates_asked(structure, reading: Reading) -> Finding:
     found = documents_say(structure, reading)
     if any(_FULL_DATE.search(p.text.lower()) for p in found.passages[:1]):
         return found
-    none = msg("ask.dates_not_given")
-    return replace(found, lead=Joined((none, found.lead), " ") if found.lead is not None else none, verdict=True)
+    return said_first(found, msg("ask.dates_not_given"))
 
 
 #: "från alla LSG", "from all of the LSGs together", "samtliga LSG": every group gave it.
@@ -836,7 +835,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("when", lambda s, r: bool(UNTIL_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", asks_work_done, work_done),
     Handler("documents", lambda s, r: bool(_FUNDS_WHAT_IS_STEERED.search(r.text)), documents_say),
-    Handler("documents", lambda s, r: bool(re.match(r"\s*(?:nar|when|till nar|by when)\b", r.text)) and bool(DONE_CUE.search(r.text)), documents_say),
+    Handler("documents", lambda s, r: asks_when_done(r), documents_say),
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text))
             and any(s.entities[m.entity_id].kind == "assignment" for m in r.mentions), documents_say),  # "Fick Ungdomens hus pengar?"
     Handler("documents", lambda s, r: bool(_PARTS_ASKED.search(r.text)) and bool(ASSIGNMENT_CUE.search(r.text)), documents_say),  # the mission's parts

@@ -28,7 +28,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
-__all__ = ["Passage", "passages", "document_sentences", "stems_of", "says_what_is_asked", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
+__all__ = ["Passage", "passages", "document_path", "document_sentences", "stems_of", "says_what_is_asked", "overlap", "listed_item", "list_items", "list_counted", "counted", "headings_above"]
 
 #: Function words of questions (relation words such as "ordförande" or "finansierar" stay: they are what a passage is about).
 _FUNCTION = frozenset(
@@ -390,11 +390,8 @@ def headings_above(structure, passage: Passage) -> tuple[str, ...]:
     >>> headings_above(s, passages(s, "vem tar fram aktivitetsplanerna", limit=1)[0])
     ('Processledare', 'C. Stöd för utveckling')
     """
-    doc = structure.documents.get(passage.document)
-    if doc is None or not doc.reference or not structure.path or Path(doc.reference).name != doc.reference:
-        return ()
-    path = Path(structure.path) / "documents" / doc.reference
-    if not path.is_file():
+    path = document_path(structure, passage.document)
+    if path is None:
         return ()
     lines = _lines(path)
     if not 0 < passage.line <= len(lines) or not lines[passage.line - 1].strip().startswith(tuple(_BULLETS)):
@@ -428,17 +425,35 @@ def document_sentences(structure) -> list[Passage]:
     >>> [p.text for p in document_sentences(load(BUNDLED_DATA)) if p.line == 28][0]
     'Under den aktuella perioden har processledaren deltagit på fem LSG möten.'
     """
-    out = []
-    for doc in structure.documents.values():
-        path = Path(structure.path) / "documents" / doc.reference if structure.path and doc.reference else None
-        if path is None or Path(doc.reference).name != doc.reference or not path.is_file() or path.is_symlink():
-            continue
-        lines = _lines(path)
-        for i, raw in enumerate(lines):
-            line = raw.strip().lstrip(_BULLETS + " ").replace("**", "")
-            if line and not _is_heading(line):
-                out += [Passage(doc.id, doc.title, i + 1, _with_list(sentence, lines[i + 1 : i + 16]), 0.0) for sentence in _SENTENCE.split(line)]
-    return out
+    found = _SENTENCES.get(structure)
+    if found is None:
+        out = []
+        for doc in structure.documents.values():
+            path = document_path(structure, doc.id)
+            lines = _lines(path) if path is not None else ()
+            for i, raw in enumerate(lines):
+                line = raw.strip().lstrip(_BULLETS + " ").replace("**", "")
+                if line and not _is_heading(line):
+                    out += [Passage(doc.id, doc.title, i + 1, _with_list(sentence, lines[i + 1 : i + 16]), 0.0) for sentence in _SENTENCE.split(line)]
+        found = _SENTENCES[structure] = tuple(out)
+    return list(found)
+
+
+_SENTENCES: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def document_path(structure, document: str) -> Path | None:
+    """The shipped file of a document (``documents/REFERENCE`` beside the data, a plain file named by itself), or None.
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> document_path(load(BUNDLED_DATA), "lagesrapport_2016").name, document_path(load(BUNDLED_DATA), "finsam")
+    ('000_b65d06c439c32f26.txt', None)
+    """
+    doc = structure.documents.get(document)
+    if doc is None or not doc.reference or not structure.path or Path(doc.reference).name != doc.reference:
+        return None
+    path = Path(structure.path) / "documents" / doc.reference
+    return path if path.is_file() and not path.is_symlink() else None
 
 
 def _with_list(sentence: str, following) -> str:

@@ -16,13 +16,12 @@ order around the verb and the name (:func:`direction`).
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from typing import Any
 
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements, disputed_on, validity, with_disagreements
 from lsgmap.ask.passages import passages
 from lsgmap.ask.reading import WANTS_YESNO, Reading, kind_noun, name_alternatives
-from lsgmap.ask.unsure import alternatives, documents_say
+from lsgmap.ask.unsure import alternatives, documents_say, said_first
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention, normalise
@@ -221,9 +220,8 @@ def _none_recorded(found: Finding, reading: Reading, name, rel_key: str) -> Find
     is recorded is said first ("Ingen som finansierar Innovation 100 dagar finns i källorna."), then what they say."""
     if not _ASKS_ACTOR.match(reading.text):
         return found  # "Vilka områden omfattar processledartjänsten?": areas, not someone who holds a relation
-    none = msg("ask.none_recorded", verb=verb(rel_key), name=name)
-    named = found.lead is not None and any(normalise(name.render(lang)) in normalise(p.text) for p in found.passages[:1] for lang in ("sv", "en"))
-    return replace(found, lead=Joined((none, found.lead), " ") if named else none, verdict=True)  # a quote that names it, else none
+    named = any(normalise(name.render(lang)) in normalise(p.text) for p in found.passages[:1] for lang in ("sv", "en"))
+    return said_first(found, msg("ask.none_recorded", verb=verb(rel_key), name=name), keep_quote=named)  # a quote that names it, else none
 
 
 #: A question for an actor: "vem …", "vilka …", "who …", "which …"; not "vilka områden", "which parts".

@@ -15,6 +15,7 @@ lettered section that names it is the answer, under its headings, instead of the
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from lsgmap.ask.english import Quote, quoted, translate
 from lsgmap.ask.interpretation import Finding, Joined
@@ -73,7 +74,16 @@ def _key(question: str) -> set[str]:
 
 
 def _task_bullets(structure) -> list[Passage]:
-    """The bullets of lettered sections ("Processledare › A. Administrativt stöd"), each text once."""
+    """The bullets of lettered sections ("Processledare › A. Administrativt stöd"), each text once; found once per structure."""
+    if structure not in _BULLETS:
+        _BULLETS[structure] = _find_task_bullets(structure)
+    return _BULLETS[structure]
+
+
+_BULLETS: WeakKeyDictionary = WeakKeyDictionary()
+
+
+def _find_task_bullets(structure) -> list[Passage]:
     seen: dict[str, Passage] = {}
     for p in document_sentences(structure):
         if len(headings_above(structure, p)) == 2:

@@ -19,7 +19,7 @@ three areas of the mission?") is answered by those passages, said to be quotes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import zip_longest
 from typing import Any
 
@@ -51,7 +51,7 @@ from lsgmap.i18n import msg
 from lsgmap.model.names import STOPWORDS, find_mentions, normalise
 from lsgmap.vocab import ASKABLE_RELATIONS, RELATION_KINDS
 
-__all__ = ["Alternative", "alternatives", "unsure", "documents_say", "disputed_values", "either_value", "ABOUT_CUE", "DOCUMENT_CUE", "DONE_CUE"]
+__all__ = ["Alternative", "alternatives", "unsure", "documents_say", "said_first", "asks_when_done", "disputed_values", "either_value", "ABOUT_CUE", "DOCUMENT_CUE", "DONE_CUE"]
 
 #: "Berätta om X", "allt om X", "tell me about X": everything about a name is what is asked.
 ABOUT_CUE = re.compile(
@@ -366,7 +366,7 @@ def _answering(structure, reading: Reading):
     means is not stated, or the listed items that name what it names."""
     if WANTS_YESNO.search(reading.text) and DONE_CUE.search(reading.text):
         return _done_by
-    if _WHEN.match(reading.text) and DONE_CUE.search(reading.text):
+    if asks_when_done(reading):
         return _when_done
     if RESULT_CUE.search(reading.text) and not named_documents(structure, reading):
         return _content_not_said
@@ -460,3 +460,15 @@ def either_value(structure, reading: Reading) -> Finding:
     found = _searched(structure, reading)
     return Finding("documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found[:_SHORT]), verdict=True,
                    passages=tuple(found[:_SHORT]))
+
+
+def said_first(found: Finding, message, *, keep_quote: bool = True) -> Finding:
+    """A documents finding with ``message`` said before its lead ("Det framgår inte: källorna namnger inga nya. Enligt
+    Ansökan …: «…»"), as the verdict; without the quote when ``keep_quote`` is false or there is none."""
+    lead = Joined((message, found.lead), " ") if keep_quote and found.lead is not None else message
+    return replace(found, lead=lead, verdict=True)
+
+
+def asks_when_done(reading: Reading) -> bool:
+    """"När ska … vara klart?", "when will … be finished?": when a piece of work is to be done."""
+    return bool(_WHEN.match(reading.text)) and bool(DONE_CUE.search(reading.text))
