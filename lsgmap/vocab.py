@@ -206,7 +206,7 @@ ENTITY_KINDS: dict[str, EntityKind] = _index(
     [
         EntityKind("association", "Samordningsförbund", "Coordination association", "Samordningsförbund", "Coordination associations", "#1f4e79", "box", 0, classes=_FORMAL),
         EntityKind("agency", "Myndighet", "Agency", "Myndigheter", "Agencies", "#2e75b6", "box", 1, cues=r"myndighet\w*|agenc\w*", classes=_FORMAL),
-        EntityKind("region", "Region", "Region", "Regioner", "Regions", "#5b9bd5", "box", 1, cues=r"region|regioner|regions|regionorganisation\w*|regionmedlem\w*|regional huvudman|regional body", classes=_FORMAL),
+        EntityKind("region", "Region", "Region", "Regioner", "Regions", "#5b9bd5", "box", 1, cues=r"region|regioner|regions|regionorganisation\w*|regionmedlem\w*|regional huvudman|regional body|regional", classes=_FORMAL),
         EntityKind("funder", "Finansiär", "Funder", "Finansiärer", "Funders", "#7030a0", "diamond", 1, cues=r"finansiar\w*|funders?", classes=("org:Organization",)),
         EntityKind("lsg", "Lokal samverkansgrupp", "Local collaboration group", "Lokala samverkansgrupper", "Local collaboration groups", "#b4510f", "ellipse", 2,
                    cues=r"lsg|lsgs|lsger|lsgerna|lsg s|samverkansgrupp\w*|collaboration groups?", classes=_UNIT),

@@ -145,7 +145,7 @@ _SAME_ASKED = re.compile(r"\b(?:lika|samma|same|equal|as (?:big|large|much))\b")
 
 def _other_answer(structure, reading: Reading, lines: list, result: dict):
     """The answer when what is asked is no sum: an item's size, how many items, or whether two years' sums are equal."""
-    if said := _not_a_sum(structure, reading, result):
+    if said := _not_a_sum(structure, reading, lines, result):
         return said
     sizes = [(line, m.group(0)) for line in lines if (m := _SIZE.search(line.item_sv))]
     if sizes and _SIZE_ASKED.search(reading.text) and len(lines) == 1:  # "hur stor är lokalen?"; not "hur stor del … annat än lön"
@@ -159,9 +159,24 @@ def _other_answer(structure, reading: Reading, lines: list, result: dict):
     return _item_verdict(structure, reading, lines)
 
 
-def _not_a_sum(structure, reading: Reading, result: dict):
-    """A month's amount, why the sums are what they are, or whether a sum the question gives is right: said before the sums."""
-    return _per_year_only(reading, result) or _why_amounts(structure, reading, result) or _sum_checked(reading, result)
+def _not_a_sum(structure, reading: Reading, lines: list, result: dict):
+    """A month's amount, why the sums are what they are, whether a sum the question gives is right, or an item's share of
+    the whole: said before the sums."""
+    return _per_year_only(reading, result) or _why_amounts(structure, reading, result) or _sum_checked(reading, result) or _share(structure, reading, lines, result)
+
+
+#: "Hur stor del av budgeten går till lön?", "what share is salary": an item's part of the whole budget.
+_SHARE = re.compile(r"\b(?:hur stor del|vilken del|andel\w*|procent\w*|share|proportion|percentage|per ?cent|what part)\b")
+
+
+def _share(structure, reading: Reading, lines: list, result: dict):
+    """"1603 tkr av 1721 tkr (93 %)": the named items' sum as a part of the whole budget for the same years."""
+    if not (_SHARE.search(reading.text) and lines and result.get("total")):
+        return None
+    whole = queries.amounts(structure, None, None, years=_years(reading))["total"]
+    if not whole:
+        return None
+    return msg("ask.budget_share", part=f"{result['total']:g}", whole=f"{whole:g}", percent=round(100 * result["total"] / whole))
 
 
 #: "Stämmer totalsumman 1721 tkr?", "is the total 1721 right?": a number the question gives, to check.

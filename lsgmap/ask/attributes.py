@@ -44,10 +44,18 @@ def _holders(structure, reading: Reading) -> list[str]:
     named = [set(name_alternatives(structure, m)) for m in reading.mentions]
     every = set().union(*named)
     between = [r.id for i in every for r in structure.outgoing(i) if len(named) >= 2 and any(r.to_id in n for n in named)]
-    around = [r.id for i in every for r in (*structure.outgoing(i), *structure.incoming(i))]
+    around = [r.id for i in every for r in (*structure.outgoing(i), *structure.incoming(i)) if _said(r, reading.text)]
     if named:
         return [*between, *_meanings(reading), *around]
     return [r.id for r in structure.relations.values() if (cue := RELATION_KINDS[r.relation].cue) is not None and cue.search(reading.text)]
+
+
+def _said(relation, text: str) -> bool:
+    """A relation of a named entity holds what is asked only when the question says its verb: "how often does the
+    process leader report" is the reporting line, "how often does she propose activity plans" is not."""
+    kind = RELATION_KINDS[relation.relation]
+    stems = {w[:6] for verb in (kind.verb_sv, kind.verb_en) for w in normalise(verb).split()[:1] if len(w) >= 5}  # "lämna lägesrapport": "rappor"
+    return kind.cue is None or bool(kind.cue.search(text)) or any(stem in text for stem in stems)
 
 
 def _meanings(reading: Reading) -> list[str]:

@@ -248,6 +248,19 @@ def _text_date(text: str) -> QuestionDate | None:
     return _make(pd.first_day(), pd.last_day(), "month", "question", m.group(0))
 
 
+def as_written(text: str) -> str:
+    """A date as the documents write it, day or not: "31 juni 2018" → "2018-06-31" (a day that does not exist too).
+
+    >>> as_written("31 juni 2018"), as_written("2018-06-31")
+    ('2018-06-31', '2018-06-31')
+    """
+    m = _TEXT_DATE.search(text)
+    if not m or not (m.group(1) or m.group(3)):
+        return text
+    day_a, month, day_b, year = m.groups()
+    return f"{year}-{_MONTH_NUMBER[month.lower()]:02d}-{int(day_a or day_b):02d}"
+
+
 def _iso_date(text: str) -> QuestionDate | None:
     m = _ISO_DATE.search(text)
     if not m:

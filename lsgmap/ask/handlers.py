@@ -36,14 +36,14 @@ from lsgmap.ask.compose import (
     named_documents,
     place_mentions,
 )
-from lsgmap.ask.dates import find_date
+from lsgmap.ask.dates import as_written, find_date
 from lsgmap.ask.duration import DURATION_CUE, duration, has_durations, has_time_left, time_left
 from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.happened import HAPPENED_CUE, happened
 from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Term
-from lsgmap.ask.passages import document_words, passages, passages_with
+from lsgmap.ask.passages import CONFLICTS, document_words, passages, passages_with
 from lsgmap.ask.query import ANY, evaluate
-from lsgmap.ask.reading import QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
+from lsgmap.ask.reading import ACTIVITY_CUE, QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.tasks import asked_task, asks_tasks_for, task_answer, task_yes
 from lsgmap.ask.unsure import (
@@ -79,6 +79,7 @@ from lsgmap.ask.when import (
     when_fact,
 )
 from lsgmap.ask.work import asks_work_done, work_done
+from lsgmap.dates import PartialDate
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
@@ -125,10 +126,20 @@ def bad_date(structure, reading: Reading) -> Finding:
     return not_understood(structure, reading, "ask.bad_date", [reading.date.text], [])
 
 
+def _last_day_of(written: str) -> str | None:
+    """The month's last day for a day past it ("2018-06-31" → "2018-06-30"), or None."""
+    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", written)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    return PartialDate(int(m.group(1)), int(m.group(2))).last_day().isoformat()
+
+
 def written_bad_date(structure, reading: Reading) -> Finding:
     """A date that does not exist but that the sources write ("is 2018-06-31 really the end date?"): it is what is
     asked about; say that it does not exist and quote where it is written."""
-    found = passages_with(structure, reading.date.text)
+    written = as_written(reading.date.text)
+    nearest = passages_with(structure, _last_day_of(written), limit=6) if _last_day_of(written) else []  # "2018-06-30": what else is said of that end
+    found = list(dict.fromkeys([*passages_with(structure, written), *(p for p in nearest if p.document == CONFLICTS)]))[:4]
     return Finding(
         "documents", msg("ask.i_documents"), msg("ask.bad_date_written_no" if WANTS_YESNO.search(reading.text) else "ask.bad_date_written", date=reading.date.text), verdict=True,
         details={"passages": [p.to_json() for p in found]}, passages=tuple(found),
@@ -150,14 +161,15 @@ def unknown_names(structure, reading: Reading) -> Finding:
 
 
 #: "När beviljade RAR ansökan?": an approval, which no event of the data is (it records what happened, not decisions on applications).
-APPROVAL_CUE = re.compile(r"\b(?:beviljade|beviljad|beviljat|beviljades|beviljas|godkande|godkand|godkant|godkandes|approved|approve|granted|grant)\b")
+APPROVAL_CUE = re.compile(r"\b(?:beviljade|beviljad|beviljat|beviljats|beviljades|beviljas|godkande|godkand|godkant|godkants|godkandes|antagen|antaget|antagits|antogs|"
+                          r"faststalld\w*|faststallts|faststalldes|klubbad\w*|approved|approve|granted|grant|adopted|adopt|ratified|accepted)\b")
 
 
 def approval_not_recorded(structure, reading: Reading) -> Finding:
     """"Det framgår inte …": no approval is recorded; what the documents say on the question's words follows."""
-    found = passages(structure, reading.text, only=named_documents(structure, reading))[:2]
-    names = _name(structure, reading.ids[0]) if reading.ids else msg("ask.anyone")
-    return Finding("documents", msg("ask.i_documents"), msg("ask.approval_not_said", names=names), entities=tuple(reading.ids),
+    found = [p for p in passages(structure, reading.text, only=named_documents(structure, reading), limit=6) if p.document != CONFLICTS][:2]
+    lead = msg("ask.approval_not_said", names=_name(structure, reading.ids[0])) if reading.ids else msg("ask.approval_not_said_plain")
+    return Finding("documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids),
                    details={"passages": [p.to_json() for p in found]}, passages=tuple(found), verdict=True)
 
 
@@ -372,8 +384,6 @@ def assignments(structure, reading: Reading) -> Finding:
     )
 
 
-#: "Did the process leader meet the PRIO coordinator?", "deltog hon i …": whether an activity the report lists took place.
-ACTIVITY_CUE = re.compile(r"\b(?:met|meet|traffa|traffade|traffat|attend\w*|deltog|deltagit|went to|go to|was at|var pa|besokte|besokt|visited|visit)\b")
 
 
 #: "Vem finansierar de projekt som LSG är styrgrupp för?", "who funds the projects that the LSGs steer?": what the
@@ -490,6 +500,23 @@ def about(structure, reading: Reading) -> Finding:
         "about", msg("ask.i_about", name=_name(structure, x)), msg("ask.lead_about"), entities=(x,), answers=tuple(outgoing + incoming),
         paths=tuple(queries.chain_to_root(structure, x, on=span)), notice=_what_it_is(structure, x, _by_relation(outgoing, incoming)),
     )
+
+
+#: "Vad är IBIS för slags verksamhet?", "vad är det för organisation?", "what kind of organisation is RAR": what one named thing is.
+_WHAT_SORT = re.compile(r"^\s*(?:vad ar (?:\w+ ){1,4}for (?:slags |sorts |typ av |en |ett )?\w+|vad (?:slags|sorts|for) \w+ ar|"
+                        r"what (?:kind|sort|type) of \w+ (?:is|was)|what (?:is|was) (?:\w+ ){1,3}for (?:a |an )?(?:kind|sort|type) of)\b")
+
+
+def _asks_what_sort(structure, reading: Reading) -> bool:
+    return bool(_WHAT_SORT.match(reading.text)) and len(reading.ids) == 1 and definition(structure, reading.ids[0]) is not None
+
+
+def what_sort(structure, reading: Reading) -> Finding:
+    """What a named thing is, by its kind and what its sources say of it ("IBIS – IntegrationsBygget I Sörmland
+    (projekt / insats), enligt sina källor: «… länsprojekt IBIS, en hälsoverksamhet för invandrare.»")."""
+    x = reading.ids[0]
+    return Finding("about", msg("ask.i_about", name=_name(structure, x)), definition(structure, x), entities=(x,), verdict=True,
+                   notice=recorded_attributes(structure, x))
 
 
 def _by_relation(outgoing: list, incoming: list) -> Joined | None:
@@ -721,7 +748,10 @@ def _asks_what_a_kind_is(structure, reading: Reading) -> bool:
 
 
 #: "What are the local collaboration groups supposed to do?", "vad ska LSG göra?", "vilken roll har LSG": what a kind of actor does.
-_DOES = re.compile(r"\b(?:supposed to|meant to|expected to|ska (?:\w+ ){0,5}gora|vad gor|what do(?:es)? (?:\w+ ){1,4}do|roll(?:en)?|role|uppgift\w*|tasks?)\b")
+_DOES = re.compile(r"\b(?:supposed to|meant to|expected to|ska (?:\w+ ){0,5}gora|vad gor|what do(?:es)? (?:\w+ ){1,4}do|roll(?:en)?|role|uppgift\w*|tasks?|"
+                   r"till for|what (?:are|is) (?:\w+ ){1,4}for|syfte\w*|purpose|beslut\w*|decide\w*|(?:arbetar|jobbar)(?: \w+){0,3} med|work on|handlar om)\b")
+#: What a kind of actor does beyond what it is: "Vad beslutar LSG om?" looks for the kind's verb, not only its name.
+_DOES_VERB = re.compile(r"\b(?:beslut\w*|decide\w*)\b")
 
 
 def _asks_what_a_kind_does(structure, reading: Reading) -> bool:
@@ -735,6 +765,11 @@ def what_a_kind_is(structure, reading: Reading) -> Finding:
     what = _WHAT_KIND.match(reading.text)
     kind = ENTITY_KINDS[kind_of_word(what.group(1)) if what else kind_nouns(reading)[0][1]]
     label = normalise(kind.plural_sv.split(" / ")[0])
+    if _DOES_VERB.search(reading.text):  # "What do the local collaboration groups decide about?": "LSG beslutar om …"
+        named = [p for p in passages(structure, f"{kind.key} {label} beslut", limit=12)
+                 if p.document != CONFLICTS and "beslut" in normalise(p.text) and (kind.key.upper() in p.text or label[:-1] in normalise(p.text))]
+        if named:
+            return documents_say(structure, reading, named)
     found = passages(structure, label, limit=12, only=named_documents(structure, reading))
     opens = [p for p in found if label[:-1] in " ".join(normalise(p.text).split()[:4])]  # "De lokala samverkansgrupperna (LSG) … ska …"
     opens.sort(key=lambda p: not p.text.rstrip().endswith("."))  # a sentence that says it before a heading that names it
@@ -825,9 +860,13 @@ def _always(structure, reading: Reading) -> bool:
     return True
 
 
+#: "Hur ofta …", "how often …" that no recorded frequency answers: the documents say how often.
+_HOW_OFTEN = re.compile(r"^\s*(?:hur ofta|how often|how frequently)\b")
+
+
 #: The kinds of question in the order they are tried; the first that applies answers.
 HANDLERS: tuple[Handler, ...] = (
-    Handler("documents", lambda s, r: r.date.source == "invalid" and bool(passages_with(s, r.date.text)), written_bad_date),
+    Handler("documents", lambda s, r: r.date.source == "invalid" and bool(passages_with(s, as_written(r.date.text))), written_bad_date),
     Handler("bad_date", lambda s, r: r.date.source == "invalid", bad_date),
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
@@ -855,8 +894,10 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("document", _asks_about_a_document, document_period),
     Handler("name", lambda s, r: bool(r.mentions) and bool(STANDS_FOR_CUE.search(r.text)) and spelled_out(s.entities[r.ids[0]]) is not None, stands_for),
     Handler("name", names_what_is_named, what_name),
+    Handler("about", _asks_what_sort, what_sort),
     Handler("attribute", lambda s, r: not r.amount and not _SINCE_WHEN.search(r.text) and fact_attribute(s, r) is not None, attribute_answer),
     Handler("when_attribute", lambda s, r: bool(WHEN_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
+    Handler("documents", lambda s, r: bool(_HOW_OFTEN.match(r.text)), documents_say),  # "how often does she propose activity plans": no fact holds it
     Handler("duration", has_durations, duration),
     Handler("documents", _asks_the_documents, documents_on_a_relation),
     Handler("when_fact", lambda s, r: bool(r.mentions) and bool(START_CUE.search(r.text) or END_CUE.search(r.text)) and bool(_DATES_OR.search(normalise(r.question))),

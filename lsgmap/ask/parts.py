@@ -29,10 +29,14 @@ _PREPOSITION = r"(?:till|för|från|av|med|hos|i|på|om|to|for|from|by|with|in|o
 _SECOND = re.compile(rf",?\s+(?:och|samt|and)\s+(?={_PREPOSITION}?\s*{_QUESTION_WORD}\b)", re.IGNORECASE)
 #: What a question opens with before its verb ("Hur ofta", "Vem", "Till vem", "How many").
 _OPENING = re.compile(rf"^\s*(?:{_PREPOSITION}\s+)?{_QUESTION_WORD}(?:\s+(?:ofta|många|mycket|länge|often|many|much|long))?\s+", re.IGNORECASE)
+#: A topic named before the question: "RAR – vad betyder förkortningen …", "TRIS: vem styr …".
+_TOPIC_FIRST = re.compile(r"^\s*[\w/-]+(?:\s+[\w/-]+)?\s*[–:-]\s+")
 #: A pronoun in the second part that stands for what the first part names.
-_PRONOUN = re.compile(r"\b(?:det|den|dem|henne|honom|hon|han|dess|hennes|it|her|him|them|its|she|he)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:det|den|dem|henne|honom|hon|han|hen|dess|hennes|hens|it|her|him|them|its|she|he|they)\b", re.IGNORECASE)
+#: "Hur stort kontor …", "how many meetings …": the thing measured, which a pronoun after it stands for.
+_MEASURED = re.compile(r"^\s*(?:hur|how)\s+(?:stor|stort|stora|många|mycket|lång|långt|big|large|many|much|long)\s+(\w{4,})", re.IGNORECASE)
 #: "Hur ofta ska lägesrapporter och aktivitetsplaner tas fram?": how often, asked of two things.
-_HOW_OFTEN = re.compile(r"^\s*hur ofta\b", re.IGNORECASE)  # Swedish: one word a thing; English things are often two
+_HOW_OFTEN = re.compile(r"^\s*(?:hur ofta|how often)\b", re.IGNORECASE)
 _TWO_THINGS = re.compile(r"\b(\w{5,}) (?:och|and) (\w{5,})\b")
 
 
@@ -63,16 +67,27 @@ def split_question(structure, question: str) -> tuple[str, str] | None:
     if m is None:
         return _how_often_each(question)
     first, second = question[: m.start()].strip(), question[m.end() :].strip()
-    if len(first.split()) < 3 or not _OPENING.match(first) or not second:
+    if len(first.split()) < 3 or not _OPENING.match(_TOPIC_FIRST.sub("", first, count=1)) or not second:
         return None
     said = second.rstrip("?").split()
     if len(said) <= _ELLIPTIC_WORDS:
         return first, _borrowed(first, said)
     if len(said) <= _ELLIPTIC_WORDS + 1 and re.fullmatch(_PREPOSITION, said[0], re.IGNORECASE):
         return None  # "… and in what shares?": a qualifier of the first question, not a second one
-    named = find_mentions(structure, first)
-    rest = [w for w in _OPENING.sub("", first, count=1).split() if w.lower() not in ("is", "are", "was", "ar", "är", "var", "the", "a")]
-    subject = named[0].text if named else " ".join(rest) if 0 < len(rest) <= 3 else None  # "What is PRIO and …": PRIO
+    subject = _subject(structure, first)
     if subject and _PRONOUN.search(second):
         second = _PRONOUN.sub(subject, second, count=1)
     return first, second
+
+
+def _subject(structure, first: str) -> str | None:
+    """What a pronoun in the second part stands for: the first part's first name; the thing it measures ("Hur stort
+    kontor …": kontor); or its few words after the question word ("What is PRIO and …": PRIO)."""
+    named = find_mentions(structure, first)
+    if named:
+        return named[0].text
+    measured = _MEASURED.match(first)
+    if measured:
+        return measured.group(1)
+    rest = [w for w in _OPENING.sub("", first, count=1).split() if w.lower() not in ("is", "are", "was", "ar", "är", "var", "the", "a")]
+    return " ".join(rest) if 0 < len(rest) <= 3 else None

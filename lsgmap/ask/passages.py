@@ -89,7 +89,7 @@ _SWEDISH = {
     "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "gatt": "deltagit", "gora": "stod", "stotta": "stod", "stottar": "stod", "bista": "stod", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
     "take": "delta", "part": "delta", "presentation": "presentationen", "evaluation": "utvarderingen", "coordinator": "samordnare", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
-    "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
+    "basic": "grund", "direction": "inriktning", "draft": "utkast", "activity": "aktivitet", "propose": "foresla", "proposes": "foresla", "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
     "seminars": "seminarier", "seminar": "seminarier", "seminarium": "seminarier", "follow": "uppfoljning", "followup": "uppfoljning",
     "ingar": "omraden", "bestar": "omraden", "omfattar": "omraden", "hard": "svart", "difficult": "svart", "difficulties": "svart",
     "decides": "beslut", "decide": "beslut", "minutes": "minnesanteckningar", "notes": "anteckningar", "agenda": "dagordning", "agendas": "dagordning", "delar": "omraden", "consist": "omraden", "consists": "omraden", "parts": "omraden",

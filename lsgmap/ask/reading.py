@@ -36,6 +36,9 @@ WANTS_YESNO = re.compile(
     r"hann|hinner|hunnit|beviljades|godkandes|antogs|avslogs|startade|borjade|slutade|upphorde|finansierades|styrdes|agdes|anstalldes|bildades|"
     r"is|was|are|were|does|did|do|has|had|can)\b"
 )
+#: Something done, asked of a person: "träffade hon …", "har processledaren gått grundutbildningen", "did she attend".
+ACTIVITY_CUE = re.compile(r"\b(?:met|meet|traffa|traffade|traffat|attend\w*|deltog|deltagit|went to|go to|was at|var pa|besokte|besokt|visited|visit|"
+                          r"(?:gick|gatt)(?! (?:ihop|samman|over|upp i|in i))|genomgatt|genomgick|varit pa|varit med|participated|took part|taken part|taken|took|did (?:\w+ ){1,5}(?:take|go|complete|participate))\b")
 #: "ansvarar", and owner and steering group asked together ("ägare eller styrgrupp", "owner or steering group", "äger eller styr").
 RESPONSIBLE_CUE = re.compile(
     r"\b(ansvar\w*(?! for att)|responsib\w*(?! for \w+ing)|accountable|(?:projekt)?ag(?:are|arna|aren|er|de) (?:eller|och|or|and) styr\w*|styr\w* (?:eller|och|or|and) (?:projekt)?ag\w*|"

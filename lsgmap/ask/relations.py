@@ -20,12 +20,12 @@ from typing import Any
 
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term, disagreements, disputed_on, validity, with_disagreements
 from lsgmap.ask.passages import passages
-from lsgmap.ask.reading import WANTS_YESNO, Reading, kind_noun, name_alternatives
+from lsgmap.ask.reading import WANTS_YESNO, Reading, kind_noun, name_alternatives, names_a_role
 from lsgmap.ask.unsure import alternatives, documents_say, said_first
 from lsgmap.i18n import Message, msg
 from lsgmap.model import queries
 from lsgmap.model.names import Mention, normalise
-from lsgmap.vocab import HOLDING, MEMBERSHIP, OWNERSHIP, RELATION_KINDS, STEERING
+from lsgmap.vocab import CUED_RELATIONS, HOLDING, MEMBERSHIP, OWNERSHIP, RELATION_KINDS, STEERING
 
 __all__ = ["direction", "members_of_root", "relation_between", "relation_holders_or_targets"]
 
@@ -154,8 +154,9 @@ def _pair_with_relation(structure, reading: Reading) -> tuple[str, str]:
 
 def _kind_outside_names(reading: Reading) -> str | None:
     """An entity kind named by a noun outside the names ("Vilka kommuner omfattar LSG Trosa-Gnesta?" → municipality)."""
-    named = {i for m in reading.mentions for i in range(m.start, m.end)}
-    return kind_noun(" ".join(tok for i, tok in enumerate(reading.tokens) if i not in named))
+    named = {i for m in reading.mentions for i in range(m.start, m.end)}  # "styrgrupperna för TRIS" is who steers it, no kind
+    return kind_noun(" ".join(tok for i, tok in enumerate(reading.tokens)
+                              if i not in named and not names_a_role(reading.tokens, i) and not any(k.cue.fullmatch(tok) for k in CUED_RELATIONS)))
 
 
 def _subject_and_direction(structure, reading: Reading) -> tuple[str, str, str | None]:

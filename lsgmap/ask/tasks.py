@@ -20,7 +20,7 @@ from weakref import WeakKeyDictionary
 from lsgmap.ask.english import Quote, quoted, translate
 from lsgmap.ask.interpretation import Finding, Joined
 from lsgmap.ask.passages import Passage, document_sentences, headings_above, stems_of
-from lsgmap.ask.reading import WANTS_YESNO, Reading
+from lsgmap.ask.reading import ACTIVITY_CUE, WANTS_YESNO, Reading
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 
@@ -31,13 +31,14 @@ TASK_CUE = re.compile(
     r"\b(?:gora for|gor for|gora at|gor at|ska \w+ gora|uppgift\w*|arbetsuppgift\w*|do for|does for|doing for|"
     r"tasks?|duties|duty|supposed to do|have to do with|has to do with|ska \w+ delta|should \w+ (?:\w+ )?take part|"
     r"hjalpa|hjalper|hjalp|help|helps|gora gentemot|gor gentemot|do towards|do in|vad gor (?:\w+ ){1,3}for|"
-    r"roll gentemot|role towards|role with|role for)\b"
+    r"roll gentemot|role towards|role with|role for|(?:vilket|vilken|what|which) (?:stod|hjalp|support|help))\b"
 )
 #: What the tasks are for: the words after "för/for/rör/regarding", or the first part of "TRIS-uppgifter".
 _FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|gentemot|regarding|concerning|related to|relating to|about|with|towards|in)\s+"
                   r"(?:the\s+|de\s+|den\s+|det\s+)?(.+)$")
 #: "Vad kan processtödet hjälpa LSG:s ordförande med?": who is helped.
-_HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with))?\s*$|^\s*vad kan (.+?) (?:fa|få) hjalp")
+_HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with))?\s*$|^\s*vad kan (.+?) (?:fa|få) hjalp|"
+                     r"^\s*(?:vilket|vilken|what|which) (?:stod|hjalp|support|help) (?:far|fick|kan|gets?|do|does|did|will|can) (?:\w+ )?(.+?)(?: (?:av|fran|from|get|receive|fa)\b.*)?$")
 #: "I vilka styrgrupper … ska processledaren delta?": what the tasks are for, before the verb.
 _IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?:ska|skall|should|does|do|will|is|are)\b")
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
@@ -112,6 +113,8 @@ def asked_task(structure, reading: Reading) -> Passage | None:
     leader take the minutes?"): the task bullet sharing two or more of its words (in Swedish or the bullet's English)."""
     if not (WANTS_YESNO.search(reading.text) or _SHALL.match(reading.text)) or reading.relation or _names_a_giver(structure, reading):
         return None
+    if ACTIVITY_CUE.search(reading.text) and not _SHALL.match(reading.text):
+        return None  # "Har processledaren gått grundutbildningen?": what was done, the report's list, not a task to do
     wanted = stems_of(reading.question) - stems_of("processledaren process leader lsg")
     scored = [(len(wanted & (stems_of(p.text) | stems_of(translate(structure, p.document, p.text)))), p) for p in _task_bullets(structure)]
     best = max(scored, default=(0, None), key=lambda x: x[0])

@@ -230,8 +230,15 @@ def _when_done(structure, found: list[Passage], reading: Reading):
     for p in found[:_SHORT]:
         piece = next((x for x in _pieces(p.text) if _TO_BE_DONE.search(normalise(x))), None)
         if piece is not None:
-            return msg("ask.documents_best", title=p.title.split(",")[0], quote=quoted(structure, p.document, piece, 200)), p
+            said = msg("ask.documents_best", title=p.title.split(",")[0], quote=quoted(structure, p.document, piece, 200))
+            if _WAS_DONE.search(reading.text):  # "När blev strukturen färdig?": a plan says when it is to be, not that it was
+                said = Joined((msg("ask.when_done_unknown"), said), " ")
+            return said, p
     return None, None
+
+
+#: "När blev … klar", "when was … finished": when it was done, which a plan does not say.
+_WAS_DONE = re.compile(r"^\s*(?:nar|when)\s+(?:blev|var|vart|hade|har|was|were|did|has|had|got)\b")
 
 
 def _pieces(text: str) -> list[str]:
@@ -404,7 +411,7 @@ def _item_named(structure, p: Passage, question: str) -> str | None:
 
 
 #: "Vad är PRIO?", "what is PRIO": what a word the data has no entity for is.
-_WHAT_IS = re.compile(r"^\s*(?:vad ar|vad innebar|what is|what are|whats)\s+(?:en |ett |a |an |the )?(\w[\w -]{1,40}?)\s*$")
+_WHAT_IS = re.compile(r"^\s*(?:vad ar|vad innebar|what is|what are|whats)\s+(?:en |ett |a |an |the )?(\w[\w -]{1,40}?)(?<! for)\s*$")
 
 
 def _only_named(structure, found: list[Passage], reading: Reading):

@@ -30,6 +30,7 @@ __all__ = ["WORK_CUE", "asks_work_done", "work_done"]
 #: "Vad har processledaren gjort", "what did the process leader do", "vad har hon arbetat med".
 WORK_CUE = re.compile(
     r"\b(?:gjort|gjorde|uttrattat|utrattat|arbetat med|jobbat med|sysslat med|hallit pa med|genomfort|"
+    r"hann (?:\w+ ){1,4}(?:gora|med)|hunnit (?:\w+ ){0,3}(?:gora|med)|get done|got done|"
     r"did (?:\w+ ){1,4}do|done|worked on|been doing|accomplished|achieved)\b"
 )
 #: A sentence in the perfect tense: what has been done.
