@@ -192,6 +192,29 @@ def _conflicts(structure) -> tuple:
     return found
 
 
+def conflicts_on(structure, passage: Passage) -> list[Passage]:
+    """The recorded conflicts about what ``passage`` says: those whose source quotes words of it ("Mål: 1. … Gnesta,
+    Nyköping, Oxelösund och Gnesta är mycket bra" → "Mål 1 i ansökan räknar upp Gnesta två gånger och saknar Trosa …").
+
+    >>> from lsgmap.dataset.load import load, BUNDLED_DATA
+    >>> s = load(BUNDLED_DATA)
+    >>> goals = next(p for p in passages(s, "Vad säger målen om samverkansarbetet?") if p.text.startswith("Mål"))
+    >>> [p.text[:30] for p in conflicts_on(s, goals)]
+    ['Mål 1 i ansökan räknar upp Gne']
+    """
+    if passage.document == CONFLICTS:
+        return []
+    text = normalise(passage.text)
+    title = t("ask.recorded_conflict", "sv")
+    return [Passage(CONFLICTS, title, c.line, c.topic_sv, 0.0) for c in structure.conflicts
+            if any(len(q := normalise(structure.sources[i].quote)) >= _QUOTED and q in text
+                   for i in c.sources[:1] if i in structure.sources and structure.sources[i].document == passage.document)]
+
+
+#: The shortest source quote that ties a recorded conflict to a passage.
+_QUOTED = 30
+
+
 def _numbered(following: list[str]) -> list[tuple[int, str]]:
     """The numbered lines right under a heading ("1. …", "2. …"), blank lines skipped, up to the first other line."""
     items = []

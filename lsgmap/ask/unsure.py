@@ -28,6 +28,7 @@ from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
 from lsgmap.ask.passages import (
     CONFLICTS,
     Passage,
+    conflicts_on,
     counted,
     headings_above,
     list_counted,
@@ -362,6 +363,7 @@ def documents_say(structure, reading: Reading, found: list[Passage] | None = Non
     if lead is None:  # no count, item or verdict: the passage that answers best is said as the answer
         lead, source = _best(wider, structure)
     found = list(dict.fromkeys([source, *wider] if source else wider))[:_SHORT]
+    found[1:1] = [c for c in conflicts_on(structure, found[0]) if all(c.text != p.text for p in found)]  # "… och Gnesta": Trosa is left out
     return Finding(
         "documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids), details=_quoted(found), verdict=lead is not None,
         passages=tuple(found), alternatives=alternatives(structure, reading),
