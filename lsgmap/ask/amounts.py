@@ -35,23 +35,15 @@ __all__ = ["amount", "amount_unit", "asks_the_unit", "budget_items", "unit_notes
 
 
 def budget_items(structure, reading: Reading) -> list:
-    """The budget lines whose item the question names ("lönen", "resor", "the salary"), one per item."""
-    found, left_out = {}, set()
+    """The budget lines whose item the question names ("lönen", "resor", "the salary"), one per item; after "annat än",
+    "utom" …, every item but the first one named there ("allt utom lönen – lokal, resor …": all but the salary)."""
     tokens = [BUDGET_WORDS.get(token, token) for token in reading.tokens]  # "hyran" → "lokal", "office space" → "premises"
-    but = _excepted(reading.text)
-    for key, line in _item_words(structure):
-        at = [i for i, token in enumerate(tokens) if _names_item(token, key)]
-        if at and all(i in but for i in at):
-            left_out.add(line.item_sv)  # "annat än lön", "other than salary": every item but it
-        elif at:
-            found.setdefault(line.item_sv, line)
+    named = {i: line for key, line in _item_words(structure) for i, token in enumerate(tokens) if _names_item(token, key)}
+    left_out = {named[first].item_sv for start in _excepted(reading.text) if (first := next((i for i in range(start, start + 3) if i in named), None)) is not None}
     if left_out:
         return [line for line in _every_item(structure) if line.item_sv not in left_out]
-    return list(found.values())
-
-
-#: "annat än lön", "utöver lönen", "other than salary", "except the salary": the items named after it are left out.
-_EXCEPT = re.compile(r"\b(?:annat an|andra an|utover|forutom|utom|exklusive|exkl|other than|except(?: for)?|excluding|besides|apart from|aside from|not counting)\b(?: the)?")
+    asked = {line.item_sv for line in named.values()}
+    return [line for line in _every_item(structure) if line.item_sv in asked]
 
 
 def _names_item(token: str, key: str) -> bool:
@@ -59,9 +51,13 @@ def _names_item(token: str, key: str) -> bool:
     return token.startswith(key) and (token[len(key):] in _ITEM_ENDINGS or bool(_ITEM_COMPOUND.fullmatch(token[len(key):])))
 
 
-def _excepted(text: str) -> set[int]:
-    """The indexes of the (up to three) words after "annat än", "other than" …: the items named there are left out."""
-    return {len(text[: m.end()].split()) + k for m in _EXCEPT.finditer(text) for k in range(3)}
+def _excepted(text: str) -> list[int]:
+    """The index of the word after each "annat än", "other than" …: the item named first there is left out."""
+    return [len(text[: m.end()].split()) for m in _EXCEPT.finditer(text)]
+
+
+#: "annat än lön", "utöver lönen", "other than salary", "except the salary": the items named after it are left out.
+_EXCEPT = re.compile(r"\b(?:annat an|andra an|utover|forutom|utom|exklusive|exkl|other than|except(?: for)?|excluding|besides|apart from|aside from|not counting)\b(?: the)?")
 
 
 _ITEMS: WeakKeyDictionary = WeakKeyDictionary()

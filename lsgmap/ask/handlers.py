@@ -41,16 +41,17 @@ from lsgmap.ask.duration import DURATION_CUE, duration, has_durations, has_time_
 from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.happened import HAPPENED_CUE, happened
 from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Term
-from lsgmap.ask.passages import CONFLICTS, document_words, passages, passages_with
+from lsgmap.ask.passages import CONFLICTS, document_words, passages, passages_with, stems_of
 from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import ACTIVITY_CUE, QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
-from lsgmap.ask.tasks import asked_task, asks_tasks_for, task_answer, task_yes
+from lsgmap.ask.tasks import asked_task, asks_tasks_for, task_answer, task_named, task_yes
 from lsgmap.ask.unsure import (
     ABOUT_CUE,
     CLOSE_ENOUGH,
     DOCUMENT_CUE,
     DONE_CUE,
+    RUNNING_CUE,
     TOPIC_CUE,
     asks_when_done,
     disputed_values,
@@ -169,6 +170,9 @@ def approval_not_recorded(structure, reading: Reading) -> Finding:
     """"Det framgår inte …": no approval is recorded; what the documents say on the question's words follows."""
     found = [p for p in passages(structure, reading.text, only=named_documents(structure, reading), limit=6) if p.document != CONFLICTS][:2]
     lead = msg("ask.approval_not_said", names=_name(structure, reading.ids[0])) if reading.ids else msg("ask.approval_not_said_plain")
+    said = definition(structure, reading.ids[0]) if reading.ids and structure.entities[reading.ids[0]].kind in ("role", "assignment") else None
+    if said is not None:  # "Blev ansökan om processledare beviljad?": not said, but the post's own sources say it exists
+        lead = Joined((lead, msg("ask.approval_what_is_said"), said), " ")
     return Finding("documents", msg("ask.i_documents"), lead, entities=tuple(reading.ids),
                    details={"passages": [p.to_json() for p in found]}, passages=tuple(found), verdict=True)
 
@@ -570,8 +574,8 @@ def composed(structure, reading: Reading) -> Finding:
     """
     query = compose(structure, reading)
     items, lead = _query_answers(structure, query)
-    if query.want == "list" and (not items or query.unused) and _closely_said(structure, reading, query.unused):
-        return documents_on_a_relation(structure, reading)  # no fact fits, or one that leaves words unused ("länken mellan TRIS-teamen och LSG"); a passage does
+    if said := _said_instead(structure, reading, query, items):
+        return said
     n = len({a.id for a in items})
     if query.want == "count":
         lead = _count_lead(queries.group_items(list(items)), reading)
@@ -583,6 +587,41 @@ def composed(structure, reading: Reading) -> Finding:
         verdict=lead is not None,  # a count, yes or no, "no owner recorded": the answer itself, said first
         notice=None if items or query.want == "count" else msg("ask.lead_no") if query.want == "yesno" else msg("ask.query_none"),
     )
+
+
+#: Words that say nothing of their own in a question: modal and helping verbs, fillers.
+_FILLERS = frozenset({"ska", "skall", "kan", "kunna", "far", "maste", "bor", "har", "hade", "ar", "var", "blir", "blev", "finns", "fanns", "erna", "arna",
+                      "egentligen", "just", "nu", "idag", "lokala", "local", "shall", "should", "can", "could", "will", "would", "must", "does", "did", "do", "alla", "all"})
+#: A passage this good answers a question whose verb no relation of the data has (below :data:`CLOSE_ENOUGH`).
+_SAID_ENOUGH = 3.5
+
+
+def _said_instead(structure, reading: Reading, query, items) -> Finding | None:
+    """What the documents say, when a passage answers better than the facts: no fact fits, or one that leaves words
+    unused ("länken mellan TRIS-teamen och LSG"); or the question's verb is no relation of the data ("Vem ska
+    processledaren vända sig till i respektive LSG?")."""
+    if query.want == "list" and (not items or query.unused) and _closely_said(structure, reading, query.unused):
+        return documents_on_a_relation(structure, reading)
+    return documents_say(structure, reading) if _said_not_linked(structure, reading, query) else None
+
+
+def _said_not_linked(structure, reading: Reading, query) -> bool:
+    """No relation the question names ("has some link to" only), words the documents use beyond its names, and a passage that says them."""
+    linked_only = bool(query.constraints) and all(not c.relations for c in query.constraints) and query.want != "count"
+    return linked_only and bool(_words_no_fact_holds(structure, reading)) and _said_enough(structure, reading)
+
+
+def _words_no_fact_holds(structure, reading: Reading) -> set[str]:
+    """The documents' words of a question beyond its names, kinds and fillers: "vända … i första hand", "ta fram"."""
+    named = {i for m in reading.mentions for i in range(m.start, m.end)} | {i for i, _ in kind_nouns(reading)}
+    left = [t for i, t in enumerate(reading.tokens) if i not in named and t not in QUESTION_WORDS and t not in STOPWORDS and t not in _FILLERS
+            and not t.isdigit() and len(t) > 2]
+    return document_words(structure, " ".join(left)) if left else set()
+
+
+def _said_enough(structure, reading: Reading) -> bool:
+    found = passages(structure, reading.text, limit=1)
+    return bool(found) and found[0].document != CONFLICTS and found[0].score >= _SAID_ENOUGH
 
 
 def _closely_said(structure, reading: Reading, words: tuple[str, ...] = ()) -> bool:
@@ -856,6 +895,31 @@ def _budget_parties_only(structure, reading: Reading) -> bool:
     return all(m.entity_id in parties for m in reading.mentions)
 
 
+def _joined_subjects(structure, reading: Reading) -> bool:
+    """Two names of one kind joined by "och"/"and" after "vad"/"what": both are asked about ("Vad är LSG i Gnesta och
+    Trosa styrgrupp för?"), not how one is tied to the other."""
+    if len(reading.mentions) != 2 or not re.match(r"\s*(?:vad|vilka|vilket|what|which)\b", reading.text):
+        return False
+    a, b = reading.mentions
+    same = structure.entities[a.entity_id].kind == structure.entities[b.entity_id].kind
+    return same and list(reading.tokens[a.end : b.start]) in (["och"], ["and"], ["samt"])
+
+
+def _unnamed_acronyms(structure, reading: Reading) -> set[str]:
+    """Short forms in capitals the documents use that name nothing in the data ("Ingår PRIO i uppdraget?": PRIO)."""
+    words = {w for w in re.findall(r"\b[A-ZÅÄÖ]{3,}\b", reading.question) if normalise(w) not in structure.names.variants}
+    return document_words(structure, " ".join(words)) if words else set()
+
+
+def said_with_acronym(structure, reading: Reading) -> Finding:
+    """What the documents say where they use the question's short form: «Träffat södra Sörmlands PRIO-samordnare»."""
+    stems = _unnamed_acronyms(structure, reading)
+    if task := task_named(structure, stems):  # "Ingår PRIO i uppdraget?": yes, the task that names it
+        return task_yes(structure, reading, task)
+    found = [p for p in passages(structure, reading.text, limit=30) if stems & stems_of(p.text)]
+    return documents_say(structure, reading, found or None)
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -875,8 +939,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", asks_work_done, work_done),
     Handler("documents", lambda s, r: bool(_FUNDS_WHAT_IS_STEERED.search(r.text)), documents_say),
     Handler("documents", lambda s, r: asks_when_done(r), documents_say),
-    Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text))
-            and any(s.entities[m.entity_id].kind == "assignment" for m in r.mentions), documents_say),  # "Fick Ungdomens hus pengar?"
+    Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text) or RUNNING_CUE.search(r.text))
+            and any(s.entities[m.entity_id].kind == "assignment" for m in r.mentions), documents_say),  # "Fick Ungdomens hus pengar?", "… igång?"
     Handler("documents", lambda s, r: bool(_PARTS_ASKED.search(r.text)) and bool(ASSIGNMENT_CUE.search(r.text)), documents_say),  # the mission's parts
     Handler("documents", lambda s, r: bool(NEW_CUE.search(r.text)), new_ones),
     Handler("documents", lambda s, r: bool(DATES_ASKED.search(r.text)), dates_asked),
@@ -904,6 +968,7 @@ HANDLERS: tuple[Handler, ...] = (
             when_fact),  # "började processledaren i juli eller oktober 2016?": the dates the sources give
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text)) and bool(r.mentions) and not r.relation, documents_say),
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(ACTIVITY_CUE.search(r.text)) and not r.relation, documents_say),
+    Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(_unnamed_acronyms(s, r)), said_with_acronym),  # "Ingår PRIO i uppdraget?"
     Handler("merged", lambda s, r: bool(SEPARATE_CUE.search(r.text)) and bool(r.mentions), merged),  # "still its own group?": the merger
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
     Handler("query", _wants_query, composed),
@@ -921,6 +986,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("assignments", lambda s, r: _assignment_party(s, r) is not None, assignments),
     Handler("paths", _wants_path, paths),
     Handler("chain", _wants_chain, chain),
+    Handler("query", _joined_subjects, composed),  # "Vad styr LSG Gnesta och LSG Trosa?": what both do, not one to the other
     Handler("relation_between", lambda s, r: r.asks_relation and len(r.mentions) >= 2, relation_between),
     Handler("relation", lambda s, r: r.asks_relation, relation_holders_or_targets),
     Handler("about", _about_asked, about),

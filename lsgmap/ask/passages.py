@@ -86,7 +86,7 @@ _SWEDISH = {
     "local": "lokala", "collaboration": "samverkan", "groups": "grupper", "group": "grupp", "do": "arbeta", "drive": "driva",
     "attended": "deltagit", "attend": "deltagit", "deltog": "deltagit", "deltar": "deltagit", "delta": "deltagit", "call": "utlysning",
     "trainings": "utbildning", "courses": "utbildning", "course": "utbildning", "workshop": "workshop", "met": "traffat", "meet": "traffat",
-    "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "gatt": "deltagit", "gora": "stod", "stotta": "stod", "stottar": "stod", "bista": "stod", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
+    "vanda": "kontakt", "turn": "kontakt", "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "gatt": "deltagit", "gora": "stod", "stotta": "stod", "stottar": "stod", "bista": "stod", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
     "take": "delta", "part": "delta", "presentation": "presentationen", "evaluation": "utvarderingen", "coordinator": "samordnare", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "basic": "grund", "direction": "inriktning", "draft": "utkast", "activity": "aktivitet", "propose": "foresla", "proposes": "foresla", "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
@@ -430,6 +430,15 @@ def headings_above(structure, passage: Passage) -> tuple[str, ...]:
         if not _LETTERED.match(line):  # "C. Stöd för utveckling" stands under a heading of its own ("Processledare")
             break
     return tuple(reversed(found))
+
+
+def stems_within(text: str) -> set[str]:
+    """The stems of a text's words and of the words inside its long compounds ("aktivitetsplaner" holds "plane").
+
+    >>> sorted(s for s in stems_within("LSG aktivitetsplaner") if "plan" in s)
+    ['splan']
+    """
+    return {stem.lstrip(_UNDER) for stem in _stems(text, compounds=True)}
 
 
 def stems_of(text: str) -> set[str]:

@@ -474,7 +474,7 @@ def _mentions(structure, text: str) -> tuple[Mention, ...]:
 
 def _group_of_place(structure, tokens: list[str], found: list[Mention]) -> list[Mention]:
     """A place followed by "LSG" is that place's group ("Gnesta-LSG:n", "the Gnesta LSG", "Trosas LSG" → LSG Gnesta …)."""
-    out = []
+    out: list[Mention] = []
     for m in found:
         place = next((i for i in m.entity_ids if structure.entities[i].kind == "municipality"), None)
         named = normalise(f"lsg {structure.entities[place].short_name or ''}") if place else ""
@@ -482,6 +482,9 @@ def _group_of_place(structure, tokens: list[str], found: list[Mention]) -> list[
             out.append(Mention(m.start, m.end + 1, f"{m.text} {tokens[m.end]}", structure.names.ids_for(named), 100.0, True))
         elif named and m.start >= 2 and tokens[m.start - 2 : m.start] in (["lsg", "i"], ["lsg", "in"]) and named in structure.names.variants:
             out.append(Mention(m.start - 2, m.end, " ".join(tokens[m.start - 2 : m.end]), structure.names.ids_for(named), 100.0, True))  # "LSG i Nyköping"
+        elif named and named in structure.names.variants and out and tokens[out[-1].start : out[-1].start + 2] in (["lsg", "i"], ["lsg", "in"]) \
+                and tokens[out[-1].end : m.start] in (["och"], ["and"], ["samt"]):
+            out.append(Mention(m.start, m.end, m.text, structure.names.ids_for(named), 100.0, True))  # "LSG i Gnesta och Trosa": LSG Trosa too
         else:
             out.append(m)
     return out

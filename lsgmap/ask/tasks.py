@@ -19,19 +19,20 @@ from weakref import WeakKeyDictionary
 
 from lsgmap.ask.english import Quote, quoted, translate
 from lsgmap.ask.interpretation import Finding, Joined
-from lsgmap.ask.passages import Passage, document_sentences, headings_above, stems_of
+from lsgmap.ask.passages import Passage, document_sentences, headings_above, stems_of, stems_within
 from lsgmap.ask.reading import ACTIVITY_CUE, WANTS_YESNO, Reading
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 
-__all__ = ["TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for", "asked_task", "task_yes"]
+__all__ = ["TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for", "asked_task", "task_yes", "task_named"]
 
 #: A question for the tasks that concern something.
 TASK_CUE = re.compile(
     r"\b(?:gora for|gor for|gora at|gor at|ska \w+ gora|uppgift\w*|arbetsuppgift\w*|do for|does for|doing for|"
     r"tasks?|duties|duty|supposed to do|have to do with|has to do with|ska \w+ delta|should \w+ (?:\w+ )?take part|"
     r"hjalpa|hjalper|hjalp|help|helps|gora gentemot|gor gentemot|do towards|do in|vad gor (?:\w+ ){1,3}for|"
-    r"roll gentemot|role towards|role with|role for|(?:vilket|vilken|what|which) (?:stod|hjalp|support|help))\b"
+    r"roll gentemot|role towards|role with|role for|(?:vilket|vilken|what|which) (?:stod|hjalp|support|help)|"
+    r"sitta med i|sitta i|vara med i|ta fram|utarbeta|prepare|draw up|sit on|sit in)\b"
 )
 #: What the tasks are for: the words after "för/for/rör/regarding", or the first part of "TRIS-uppgifter".
 _FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|gentemot|regarding|concerning|related to|relating to|about|with|towards|in)\s+"
@@ -40,7 +41,8 @@ _FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|gentemot|regarding|
 _HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with))?\s*$|^\s*vad kan (.+?) (?:fa|få) hjalp|"
                      r"^\s*(?:vilket|vilken|what|which) (?:stod|hjalp|support|help) (?:far|fick|kan|gets?|do|does|did|will|can) (?:\w+ )?(.+?)(?: (?:av|fran|from|get|receive|fa)\b.*)?$")
 #: "I vilka styrgrupper … ska processledaren delta?": what the tasks are for, before the verb.
-_IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?:ska|skall|should|does|do|will|is|are)\b")
+_IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?:ska|skall|should|does|do|will|is|are)\b|"
+                       r"^\s*(?:vilka|vilken|vilket|which|what)\s+(\w+|steering groups?)\s+(?:ska|skall|should|must|maste)\b")  # "Vilka planer ska …"
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
 #: "Ska processledaren …?", "should the process leader …?": a yes/no question about what is to be done.
 _SHALL = re.compile(r"^\s*(?:ska|skall|bor|maste|far|should|shall|must|will)\b")
@@ -61,7 +63,8 @@ def tasks_for(structure, reading: Reading) -> list[Passage]:
             return []  # "which tasks did LSG Trosa hand the process leader": the assignments it gave
         names = set(normalise(structure.entities[reading.mentions[0].entity_id].name_sv).split())
         return [p for p in _task_bullets(structure) if normalise(headings_above(structure, p)[0]) in names]
-    bullets = [p for p in _task_bullets(structure) if stems_of(p.text) & key]
+    bullets = [p for p in _task_bullets(structure) if stems_of(p.text) & key] or [
+        p for p in _task_bullets(structure) if any(k in stem for stem in stems_within(p.text) for k in key)]  # "planer": «… aktivitetsplaner»  # "planer": «… aktivitetsplaner»
     return bullets if 0 < len(bullets) <= _MOST else []
 
 
@@ -126,8 +129,14 @@ def _names_a_giver(structure, reading: Reading) -> bool:
     return any(structure.entities[m.entity_id].kind in ("lsg", "lsg_group", "assignment") for m in reading.mentions)
 
 
-def task_yes(structure, reading: Reading) -> Finding:
+def task_named(structure, stems: set[str]) -> Passage | None:
+    """The one task bullet that holds one of ``stems`` ("prio": «Samarbeta i frågor som rör PRIO-satsningen.»), or None."""
+    found = [p for p in _task_bullets(structure) if stems & stems_of(p.text)]
+    return found[0] if len(found) == 1 else None
+
+
+def task_yes(structure, reading: Reading, p: Passage | None = None) -> Finding:
     """"Ja, enligt Ansökan …: «Delta vid planering och genomförande av årliga TRIS-dagar.» (C. Stöd för utveckling)"."""
-    p = asked_task(structure, reading)
+    p = p or asked_task(structure, reading)
     item = Joined((quoted(structure, p.document, p.text), _section(structure, p)), " ")
     return Finding("documents", msg("ask.i_tasks"), msg("ask.documents_yes", title=p.title.split(",")[0], item=item), verdict=True, passages=(p,))

@@ -197,6 +197,8 @@ def _left_out(text: str) -> set[str]:
 #: "Var strukturen klar vid årsskiftet?": whether something was finished by a date.
 DONE_CUE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready|hann|hunnit|skickat?s? in|lamnat?s? in|submitted|sent in|"
                       r"fick (?:\w+ ){0,3}(?:pengar|medel|bidrag)|got (?:\w+ ){0,2}(?:money|funding|funds))\b")
+#: "Är Ungdomens hus igång?": whether a piece of work has started (asked of an assignment: no source says so).
+RUNNING_CUE = re.compile(r"\b(?:igang|kommit igang|startat?s?|startad\w*|started|running|underway|up and running|pagar|begun)\b")
 #: A passage that says something is still to be finished ("kommer att slutföras under början av 2017").
 _TO_BE_DONE = re.compile(r"\b(?:kommer att|ska|skall|will be|is to be)\s+(?:\w+\s+)?(?:slutforas|avslutas|bli klar\w*|vara klar\w*|completed|finished)\b[^.]*")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -215,8 +217,9 @@ def _done_by(structure, found: list[Passage], reading: Reading):
                 return msg("ask.documents_not_done", title=p.title.split(",")[0], quote=quoted(structure, p.document, piece, 160)), p
     if found and found[0].document != CONFLICTS:  # no passage says it was done, nor when it will be: not stated, and what is said
         items, source = _items_naming(structure, found, reading)
+        unknown = msg("ask.started_unknown" if RUNNING_CUE.search(reading.text) else "ask.done_unknown")
         if items is not None:
-            return Joined((msg("ask.done_unknown"), items), " "), source
+            return Joined((unknown, items), " "), source
         best = found[0]
         return msg("ask.documents_done_unknown", title=best.title.split(",")[0], quote=quoted(structure, best.document, best.text)), best
     return None, None
@@ -373,7 +376,7 @@ def documents_say(structure, reading: Reading, found: list[Passage] | None = Non
 def _answering(structure, reading: Reading):
     """How the passages answer the question: a count, a yes or no, whether it was done, that a result or what a word
     means is not stated, or the listed items that name what it names."""
-    if WANTS_YESNO.search(reading.text) and DONE_CUE.search(reading.text):
+    if WANTS_YESNO.search(reading.text) and (DONE_CUE.search(reading.text) or RUNNING_CUE.search(reading.text)):
         return _done_by
     if asks_when_done(reading):
         return _when_done
