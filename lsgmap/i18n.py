@@ -738,6 +738,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.budget_share": ("{part} tkr av hela budgetens {whole} tkr, alltså {percent} % (uträknat ur ansökans budget).",
                          "{part} tkr of the whole budget's {whole} tkr, that is {percent} % (computed from the application's budget)."),
     "ask.budget_per_year": ("Det framgår inte per månad: budgeten anger belopp per år ({years}).", "Not stated per month: the budget gives amounts per year ({years})."),
+    "ask.public_source": ("offentlig källa, inte dokumenten", "public source, not the documents"),
     "ask.attribute_public": ("(Enligt en offentlig källa, inte kontrollerad här; dokumenten i datan anger det inte.)",
                              "(From a public source, not checked here; the documents in the data do not state it.)"),
     "ask.budget_why": ("Källorna säger inte varför. Budgetens period är {first} – {last} [{id}]; år som bara delvis ingår: {partial}.",
@@ -973,6 +974,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.date_open": ("inget slut angivet", "no end stated"),
     "ask.lead_when_dates": ("Datum enligt källorna:", "Dates according to the sources:"),
     "ask.i_document": ("vad datan vet om dokumentet", "what the data knows of the document"),
+    "ask.document_days": ("{title} gäller {days} dagar ({period}, första och sista dagen medräknade).",
+                          "{title} covers {days} days ({period}, first and last day counted)."),
     "ask.document_line": ("{title}: talar för {period}; daterat {date}. {note}", "{title}: speaks for {period}; dated {date}. {note}"),
     "ask.no_owner_steered": (
         "Ingen ägare finns i datan för {name}. Det källorna säger om ansvaret: den styrs av …",

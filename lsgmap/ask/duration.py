@@ -67,12 +67,17 @@ def _periods(structure, entity_ids) -> dict[tuple[str, str], list]:
     return {span: names for span, names in out.items() if _ends(span[0]) and _ends(span[1])}
 
 
-def _said_by(structure, sources) -> str:
+def _said_by(structure, sources) -> str | Joined:
     """"(Ansökan om tjänst …)": the documents of a fact's sources, by the first words of their titles."""
     titles = dict.fromkeys(re.split(r" (?:om|avseende|for|on) ", structure.documents[structure.sources[i].document].title, maxsplit=1)[0]
                            for i in sources if i in structure.sources and structure.sources[i].document in structure.documents)
     shown = [x for x in titles if not x.startswith("Samma")] or list(titles)  # "Samma ansökan": the application's other copy
-    return f"({'; '.join(shown)})" if shown else ""
+    if not shown:
+        return ""
+    documents = {structure.sources[i].document for i in sources if i in structure.sources}
+    if all(structure.documents[d].kind == "public" for d in documents if d in structure.documents):  # a web page, not the documents
+        return Joined((f"({'; '.join(shown)}; ", msg("ask.public_source"), ")"), "")
+    return f"({'; '.join(shown)})"
 
 
 def _named(structure, reading: Reading) -> list[str]:

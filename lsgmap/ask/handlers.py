@@ -258,7 +258,7 @@ def changes(structure, reading: Reading) -> Finding:
 #: A yes/no question whether something existed ("Fanns LSG Trosa 2018?", "Did LSG Trosa exist in 2018?").
 EXISTS_CUE = re.compile(
     r"^\s*(?:fanns|finns|existerade|existerar|did\s+\S+(?:\s+\S+)?\s+exist|does\s+\S+(?:\s+\S+)?\s+exist|was\s+there|is\s+there)\b|"
-    r"^\s*(?:ar|var|is|was)\s+(?:\S+\s+){1,4}(?:(?:fortfarande|still)\s+)?(?:igang|aktiv\w*|verksam\w*|running|active|ongoing|going on|in operation)\b|"
+    r"^\s*(?:ar|var|is|was)\s+(?:\S+\s+){1,4}(?:(?:fortfarande|still)\s+)?(?:igang|aktiv\w*|verksam\w*|running|active|ongoing|going on|in operation|pa plats|i tjanst|in place|in post|in office|on board)\b|"
     r"^\s*(?:pagar|pagick|lever|finns)\s+(?:\S+\s+){1,4}(?:fortfarande|kvar|still)\b"
 )
 
@@ -404,8 +404,22 @@ NEW_CUE = re.compile(r"\b(?:nya|kommande|framtida|new|future|upcoming|coming|pla
 
 
 def new_ones(structure, reading: Reading) -> Finding:
-    """"Källorna namnger inga nya …" first, then what the documents say of what is to come ("förväntas det tillkomma projekt")."""
-    return said_first(documents_say(structure, reading), msg("ask.new_not_named"))
+    """"Källorna namnger inga nya …" first, then what the documents say of what is to come ("förväntas det tillkomma projekt");
+    when they are expected is what the passage says ("over which years …": "under den aktuella perioden 2016-2019")."""
+    found = documents_say(structure, reading)
+    return found if _WHEN_EXPECTED.search(reading.text) else said_first(found, msg("ask.new_not_named"))
+
+
+#: When or over which years something is expected: the passage's period answers it.
+_WHEN_EXPECTED = re.compile(r"^\s*(?:nar|when|under vilk\w+ (?:ar|period)|vilka ar|which years|what years|over which|during which|in which years|for which period)\b")
+
+
+#: "Var processledaren på plats …", "was the process leader in place …": whether the post was there then.
+_IN_PLACE = re.compile(r"^\s*(?:ar|var|is|was|were)\s+(?:\S+\s+){1,4}(?:pa plats|i tjanst|in place|in post|in office|on board)\b")
+
+
+#: A numbered part of a document: "mål 1", "goal 2", "punkt 3".
+_NUMBERED_PART = re.compile(r"\b(?:mal|malet|malen|goal|goals|punkt|point)\s+(?:nr\s+|no\.?\s+|number\s+)?[1-9]\b")
 
 
 #: "Vilka datum har LSG-mötena under 2017?", "which dates …": dates asked for, never a list of names.
@@ -602,7 +616,8 @@ def _said_instead(structure, reading: Reading, query, items) -> Finding | None:
     processledaren vända sig till i respektive LSG?")."""
     if query.want == "list" and (not items or query.unused) and _closely_said(structure, reading, query.unused):
         return documents_on_a_relation(structure, reading)
-    return documents_say(structure, reading) if _said_not_linked(structure, reading, query) else None
+    nothing_asked = not items and not query.kind and not query.constraints  # "Vilket slutdatum står det i ansökan?": no kind, no name
+    return documents_say(structure, reading) if nothing_asked or _said_not_linked(structure, reading, query) else None
 
 
 def _said_not_linked(structure, reading: Reading, query) -> bool:
@@ -943,7 +958,9 @@ HANDLERS: tuple[Handler, ...] = (
             and any(s.entities[m.entity_id].kind == "assignment" for m in r.mentions), documents_say),  # "Fick Ungdomens hus pengar?", "… igång?"
     Handler("documents", lambda s, r: bool(_PARTS_ASKED.search(r.text)) and bool(ASSIGNMENT_CUE.search(r.text)), documents_say),  # the mission's parts
     Handler("documents", lambda s, r: bool(NEW_CUE.search(r.text)), new_ones),
+    Handler("exists", lambda s, r: bool(r.mentions) and not r.relation and bool(_IN_PLACE.match(r.text)), exists),  # "Var processledaren på plats i september?"
     Handler("documents", lambda s, r: bool(DATES_ASKED.search(r.text)), dates_asked),
+    Handler("documents", lambda s, r: bool(_NUMBERED_PART.search(r.text)), documents_say),  # "Vilka kommuner omfattas av mål 1?": the goal's words
     Handler("assignments", lambda s, r: bool(ASSIGNMENT_CUE.search(r.text)) and bool(ALL_GROUPS_CUE.search(r.text)), from_every_group),
     Handler("documents", asks_tasks_for, task_answer),
     Handler("documents", lambda s, r: asked_task(s, r) is not None, task_yes),

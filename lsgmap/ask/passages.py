@@ -42,7 +42,7 @@ _FUNCTION = frozenset(
 _COMMON = frozenset(
     "processledaren processledare lsg lsgs under den det som har hade att for med och till fran eller inte kan ska skall "
     "vara varit blev blir finns fanns detta dessa sina sitt samt also about with that this have from which what does their "
-    "there the and for process leader".split()
+    "there the and for process leader stated says said".split()
 )
 _STEM = 5
 #: The stems of the documents' own names ("ansökan", "lägesrapporten", "the application", "the report")
@@ -89,7 +89,7 @@ _SWEDISH = {
     "vanda": "kontakt", "turn": "kontakt", "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "gatt": "deltagit", "gora": "stod", "stotta": "stod", "stottar": "stod", "bista": "stod", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
     "take": "delta", "part": "delta", "presentation": "presentationen", "evaluation": "utvarderingen", "coordinator": "samordnare", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
-    "basic": "grund", "direction": "inriktning", "draft": "utkast", "activity": "aktivitet", "propose": "foresla", "proposes": "foresla", "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
+    "post": "tjanst", "basic": "grund", "direction": "inriktning", "draft": "utkast", "activity": "aktivitet", "propose": "foresla", "proposes": "foresla", "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
     "seminars": "seminarier", "seminar": "seminarier", "seminarium": "seminarier", "follow": "uppfoljning", "followup": "uppfoljning",
     "ingar": "omraden", "bestar": "omraden", "omfattar": "omraden", "hard": "svart", "difficult": "svart", "difficulties": "svart",
     "decides": "beslut", "decide": "beslut", "minutes": "minnesanteckningar", "notes": "anteckningar", "agenda": "dagordning", "agendas": "dagordning", "delar": "omraden", "consist": "omraden", "consists": "omraden", "parts": "omraden",
@@ -134,14 +134,44 @@ def _lines(path: Path) -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=8)
-def _sentences(folder: Path, documents: tuple[tuple[str, str, str], ...]) -> tuple[tuple[str, str, int, str, frozenset[str]], ...]:
-    """(document, title, line, sentence, stems) of every shipped document; a sentence ending in ":" carries its list."""
+def _sentences(folder: Path, documents: tuple[tuple[str, str, str], ...], english: bool = False) -> tuple[tuple[str, str, int, str, frozenset[str]], ...]:
+    """(document, title, line, sentence, stems) of every shipped document; a sentence ending in ":" carries its list;
+    with ``english``, the stems of its English copy too (an English question is matched by both)."""
     out = []
     for doc_id, title, reference in documents:
         path = folder / reference
         if reference and Path(reference).name == reference and path.is_file() and not path.is_symlink():
-            out += [(doc_id, title, *unit) for unit in _document_units(_lines(path))]
+            units = _document_units(_lines(path))
+            copy = _english_stems(path, units) if english else {}
+            out += [(doc_id, title, line, text, stems | copy.get(k, frozenset())) for k, (line, text, stems) in enumerate(units)]
     return tuple(out)
+
+
+def _english_stems(path: Path, units: list) -> dict[int, frozenset[str]]:
+    """The stems of each passage's English copy (``documents/en/``, line for line), by the passage's place: an English
+    question finds the English words ("the stated purpose of the post") as a Swedish one finds the Swedish; {} without
+    a copy whose lines match the document's."""
+    copy = path.parent / "en" / path.name
+    if not copy.is_file() or copy.is_symlink():
+        return {}
+    swedish, english = _lines(path), _lines(copy)
+    if len(swedish) != len(english):
+        return {}
+    out = {}
+    for k, (line, text, _) in enumerate(units):
+        said = " ".join(text.split())
+        words = [_said_in_english(swedish[i], english[i], said) for i in range(line - 1, min(line + 15, len(swedish)))]
+        out[k] = frozenset(_stems(" ".join(words), compounds=True))
+    return out
+
+
+def _said_in_english(swedish: str, english: str, said: str) -> str:
+    """The English of the sentences of one Swedish line that a passage holds ("" when it holds none of them)."""
+    plain = [" ".join(x.split()) for x in _SENTENCE.split(swedish.strip().lstrip(_BULLETS + " ").replace("**", ""))]
+    theirs = _SENTENCE.split(english.strip().lstrip(_BULLETS + " ").replace("**", ""))
+    if len(plain) != len(theirs):
+        theirs = [english] * len(plain)
+    return " ".join(en for sv, en in zip(plain, theirs, strict=True) if sv and sv in said)
 
 
 #: The marks a list item starts with ("\uf0b7": a PDF's bullet).
@@ -302,7 +332,7 @@ def _score(wanted: set[str], idf: dict[str, float], stems: frozenset[str], text:
     """The idf of the question's words in the passage, with a mild length norm (a long list does not win by length
     alone); a line broken off mid-sentence (text taken from a PDF) is a worse quote than the whole sentence; a passage
     with a number (for "hur många") or a date (for "när") in it answers better."""
-    own = sum(idf.get(w, 0.0) * (_FRAME_WEIGHT if w in _FRAME else 1.0) for w in wanted & stems)
+    own = sum(idf.get(w, 0.0) * (_FRAME_WEIGHT if w in _FRAME and _HEADING + w not in stems else 1.0) for w in wanted & stems)  # "Syfte:" is the purpose
     under = sum(idf.get(w, 0.0) for w in wanted - stems if _UNDER + w in stems)
     score = (own + 0.5 * under) / (0.75 + 0.25 * len(stems) / average) * _heading_factor(wanted, stems)
     if boost is not None and boost.search(text if boost is _LIST else normalise(text)):
@@ -324,7 +354,7 @@ def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, 
     """The sentences of the shipped documents that share most of the question's rarer words (idf-weighted), best first;
     the same sentence in another copy of a document, or a part of one already chosen, only once."""
     # "enligt ansökan": that document only, and the notes on the documents (what lsgmap records about them, weighed less)
-    sentences = tuple(x for x in _corpus(structure) if not only or x[0] in only or x[0] == CONFLICTS)
+    sentences = tuple(x for x in _corpus(structure, _is_english(question)) if not only or x[0] in only or x[0] == CONFLICTS)
     wanted = _stems(question) - (_DOCUMENT_STEMS if only or named else set())  # the document named is where to look, not what for
     if not wanted or not sentences:
         return []
@@ -494,10 +524,26 @@ def _with_list(sentence: str, following) -> str:
     return f"{sentence} {'; '.join(items)}" if items else sentence
 
 
-def _corpus(structure) -> tuple:
-    """Every passage of the shipped documents, and the recorded conflicts."""
+def _corpus(structure, english: bool = False) -> tuple:
+    """Every passage of the shipped documents (with the words of their English copies for an English question), and
+    the recorded conflicts."""
     docs = tuple((d.id, d.title, d.reference) for d in structure.documents.values() if d.reference)
-    return (_sentences(Path(structure.path) / "documents", docs) if structure.path else ()) + _conflicts(structure)
+    return (_sentences(Path(structure.path) / "documents", docs, english) if structure.path else ()) + _conflicts(structure)
+
+
+#: Words only an English question has: such a question is matched by the documents' English copies too.
+_ENGLISH = frozenset("the what who whom which how does did do is are was were when where why has have of".split())
+_SWEDISH_WORDS = frozenset("och ar vad vem vilka vilken vilket hur nar som det den har var ska".split())
+
+
+def _is_english(question: str) -> bool:
+    """"what is the stated purpose …": English; "vad är syftet …": not.
+
+    >>> _is_english("What is the purpose of the post?"), _is_english("Vad är syftet med tjänsten?")
+    (True, False)
+    """
+    words = set(normalise(question).split())
+    return bool(words & _ENGLISH) and not words & _SWEDISH_WORDS
 
 
 #: "vad/vilka … deltog …", "what did …": a list answers better than one sentence.

@@ -260,8 +260,32 @@ def _document_lines(structure, d, reading: Reading) -> list:
         lines.append(msg("ask.document_persons", title=d.title.split(",")[0], names=Joined(tuple(EntityName(e) for e in signed))))
     elif AUTHOR_CUE.search(reading.text):  # "vem skrev under ansökan?": that no one is named is the answer
         lines.append(msg("ask.document_no_person", title=d.title.split(",")[0]))
+    lines[:0] = _days_line(d, reading, period)
     note = " ".join(x for x in (d.period_note, d.note) if x)
     return [*lines, msg("ask.document_line", title=d.title, period=period or "–", date=d.date or "–", note=note)]
+
+
+def _days_line(d, reading: Reading, period: str) -> list:
+    """"Lägesrapporten gäller 80 dagar (…)" when the days of a document's period are asked; [] else."""
+    days = _days_in(d.period) if _DAYS_ASKED.search(reading.text) else None
+    return [] if days is None else [msg("ask.document_days", title=d.title.split(",")[0], days=days, period=period)]
+
+
+#: "hur många dagar", "how many days": a document's period counted in days.
+_DAYS_ASKED = re.compile(r"\b(?:hur manga dagar|antal dagar|how many days|number of days)\b")
+
+
+def _days_in(period: str) -> int | None:
+    """The days of a stated period, both ends counted ("2016-10-13/2016-12-31" → 80), or None without two full dates.
+
+    >>> _days_in("2016-10-13/2016-12-31"), _days_in("2016")
+    (80, None)
+    """
+    first, _, last = period.partition("/")
+    try:
+        return (date.fromisoformat(last) - date.fromisoformat(first)).days + 1
+    except ValueError:
+        return None
 
 
 def _cites(structure, source_id: str, document_id: str) -> bool:
