@@ -622,6 +622,8 @@ def _said_instead(structure, reading: Reading, query, items) -> Finding | None:
 
 def _said_not_linked(structure, reading: Reading, query) -> bool:
     """No relation the question names ("has some link to" only), words the documents use beyond its names, and a passage that says them."""
+    if not re.match(r"\s*(?:vem|vilka personer|who)\b", reading.text):
+        return False  # "aktuella insatser för LSG …": a kind listed; who, by a verb no relation has, is the passage's
     linked_only = bool(query.constraints) and all(not c.relations for c in query.constraints) and query.want != "count"
     return linked_only and bool(_words_no_fact_holds(structure, reading)) and _said_enough(structure, reading)
 

@@ -462,6 +462,14 @@ def headings_above(structure, passage: Passage) -> tuple[str, ...]:
     return tuple(reversed(found))
 
 
+def sections_on(structure, text: str) -> list[Passage]:
+    """The whole sections whose heading names a word of ``text`` ("Utvärderingen …" → «Uppföljning och utvärdering:
+    Planeras i samråd med RAR. …»), in the documents' order."""
+    wanted = _stems(text)
+    return [Passage(doc_id, title, line, sentence, 0.0) for doc_id, title, line, sentence, stems in _corpus(structure)
+            if _SECTION in stems and wanted & {w[1:] for w in stems if w[0] == _HEADING}]
+
+
 def stems_within(text: str) -> set[str]:
     """The stems of a text's words and of the words inside its long compounds ("aktivitetsplaner" holds "plane").
 

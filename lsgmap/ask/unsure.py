@@ -35,6 +35,7 @@ from lsgmap.ask.passages import (
     list_items,
     listed_item,
     passages,
+    sections_on,
     says_what_is_asked,
     stems_of,
 )
@@ -401,7 +402,11 @@ def _content_not_said(structure, found: list[Passage], reading: Reading):
     named = [EntityName(structure.entities[m.entity_id]) for m in reading.mentions if structure.entities[m.entity_id].kind == "assignment"]
     if items:
         p, item = items[0]
-        return msg("ask.content_not_said", quote=quoted(structure, p.document, item), title=p.title.split(",")[0]), p
+        said = msg("ask.content_not_said", quote=quoted(structure, p.document, item), title=p.title.split(",")[0])
+        section = next(iter(sections_on(structure, item)), None)
+        if section is not None:  # "Uppföljning och utvärdering: Planeras i samråd med RAR …": what is said of it instead
+            said = Joined((said, msg("ask.documents_best", title=section.title.split(",")[0], quote=quoted(structure, section.document, section.text))), " ")
+        return said, p
     if named and found:
         return msg("ask.content_not_said_name", name=named[0]), found[0]
     return None, None
