@@ -35,8 +35,8 @@ from lsgmap.ask.passages import (
     list_items,
     listed_item,
     passages,
-    sections_on,
     says_what_is_asked,
+    sections_on,
     stems_of,
 )
 from lsgmap.ask.reading import (
