@@ -964,6 +964,7 @@ UI: dict[str, tuple[str, str]] = {
     ),
     "ask.i_when_relation": ("datum för: {name} {inverse} …", "dates of: {name} {inverse} …"),
     "ask.i_when_entity": ("när {name} fanns", "when {name} existed"),
+    "ask.start_planned": ("(planerat, inte belagt; först belagt {date})", "(planned, not attested; first attested {date})"),
     "ask.when_dates_kept": ("Datan räknar med ett av källornas datum (inte avgjort): {dates}", "The data keeps one of the sources' dates (not settled): {dates}"),
     "ask.when_dates_said": ("Enligt datan: {dates}", "According to the data: {dates}"),
     "ask.quote_line": ("«{quote}» [{id}]", "«{quote}» (in Swedish) [{id}]"),

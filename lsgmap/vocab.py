@@ -246,7 +246,7 @@ RELATION_KINDS: dict[str, RelationKind] = _index(
                      term="lsgmap:steers", meaning_sv="A styr B: A är styrgrupp för B och beslutar om dess inriktning.",
                      meaning_en="A steers B: A is the steering group of B and decides its course."),
         RelationKind("funds", "Finansierar", "Funds", "finansierar", "funds", "finansieras av", "is funded by", "#7030a0", _DASHED, 2,
-                     upward="subject", askable=3, cue_rank=4, cues=r"finansier\w*|fund\w*|financ\w*|betala\w*|pays|paid|bekosta\w*|star for (?:lonen|kostnad\w*)|pays? (?:for|the salary)", role="funding", report_by="report.funded_by",
+                     upward="subject", askable=3, cue_rank=4, cues=r"finansier\w*|fund\w*|financ\w*|betala\w*|pays?|paid|bekosta\w*|star for (?:lonen|kostnad\w*)|pays? (?:for|the salary)", role="funding", report_by="report.funded_by",
                      term="lsgmap:funds", meaning_sv="A finansierar B: A betalar för B (beloppen i lsgmap:BudgetLine).",
                      meaning_en="A funds B: A pays for B (the amounts in lsgmap:BudgetLine)."),
         RelationKind("employs", "Anställer", "Employs", "anställer", "employs", "är anställd av", "is employed by", "#2e75b6", _DASHED, 2,

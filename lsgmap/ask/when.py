@@ -31,6 +31,7 @@ from lsgmap.ask.compose import named_documents
 from lsgmap.ask.duration import planned_periods
 from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Stated, Term, disagreements, validity, with_disagreements
 from lsgmap.ask.reading import SEPARATE_CUE, WANTS_YESNO, Reading, kind_of_word, name_alternatives
+from lsgmap.dates import PartialDate
 from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import normalise
@@ -229,7 +230,19 @@ def _dates_of(item, end: str) -> Joined:
     start, stop = Stated(item.valid_from) if item.valid_from else msg("ask.date_unknown"), Stated(item.valid_to) if item.valid_to else msg("ask.date_open")
     span = msg("ask.from_date", date=start) if end == "start" else msg("ask.to_date", date=stop) if end == "end" else validity(item.valid_from, item.valid_to)
     ids = f" [{', '.join(item.relation_ids)}]" if item.relation_ids else ""
-    return Joined((ItemName(item), ": ", span, ids), "")
+    return Joined((ItemName(item), ": ", span, *_planned_start(item, end), ids), "")
+
+
+def _planned_start(item, end: str) -> tuple:
+    """" (en plan; först belagd 2016-10-13)" when the start the data keeps is a plan's, before any source speaks for it."""
+    first = item.attestation.first
+    if end == "end" or not item.valid_from or not first:
+        return ()
+    try:
+        start = PartialDate.parse(item.valid_from).first_day().toordinal()
+    except ValueError:
+        return ()
+    return (" ", msg("ask.start_planned", date=date.fromordinal(first).isoformat())) if start < first and item.attestation.evidence(start) == "plan" else ()
 
 
 #: Who wrote or signed a document: asked about the document even when the question names others ("ansökan från LSG GNOT").
