@@ -878,6 +878,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.i_when": ("när det hände: {names}", "when it happened: {names}"),
     "ask.lead_when": ("Det hände:", "It happened:"),
     "ask.decided_within": ("någon gång {span} (exakt dag anges inte)", "some time in {span} (the exact day is not stated)"),
+    "ask.when_event": ("{event} ({date})", "{event} ({date})"),
     "ask.when_decided": ("{event}: gäller från {date}, beslutat {decided}", "{event}: in effect from {date}, decided {decided}"),
     "ask.i_lineage": ("vad som hände med {name} (sammanslagningar, namnbyten)", "what happened to {name} (mergers, renames)"),
     "ask.lead_lineage": ("Genom händelser:", "Through events:"),

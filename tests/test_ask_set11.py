@@ -33,7 +33,7 @@ def test_responsible_for_doing_something_asks_who_does_it_not_whether(s):
 def test_what_something_is_is_said_first_from_its_own_sources(s):
     head = _head(s, "what is IBIS?", 2)
     assert "IBIS – Integration Building in Sörmland (project)" in head and "hälsoverksamhet för invandrare" in head
-    assert "(summary, not a quote) [pub_ibis]" in head  # a public page's summary is not passed off as a quote
+    assert "(summary, not a quote; public source, not the documents) [pub_ibis]" in head  # a public page's summary is not passed off as a quote, nor as the documents
     assert "TRIS – Tidig Rehabilitering I Samverkan (projekt / insats), enligt sina källor" in _head(s, "vad är TRIS", 2)
 
 

@@ -94,16 +94,20 @@ def _funder_and_target(structure, ids: tuple[str, ...]) -> tuple[str | None, str
     return None, (ids[-1] if ids else None)
 
 
-def _years(reading: Reading) -> tuple[int, ...] | None:
+def _years(reading: Reading, structure=None) -> tuple[int, ...] | None:
     """The years the question names: every year of its span ("2016–2018" → 2016, 2017, 2018), or each year it lists
     ("2016 och 2017", "2017 and 2018 combined"); None without one (every year)."""
     listed = sorted({int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", reading.question)})
     qd = reading.date
+    if _UP_TO.search(reading.text) and qd.source in ("question", "option") and structure is not None and structure.budget:
+        return tuple(range(min(line.year for line in structure.budget), qd.last.year + 1))  # "till och med detta datum": each budget year up to it
     if len(listed) > 1 and not qd.is_span or (len(listed) > 1 and qd.first.year == qd.last.year):
         return tuple(listed)
     return tuple(range(qd.first.year, qd.last.year + 1)) if qd.source == "question" else None
 
 
+#: "till och med 2017", "hittills", "so far", "up to this date": the years from the budget's first up to the date.
+_UP_TO = re.compile(r"\b(?:till och med|t o m|tom|fram till|hittills|sa langt|so far|to date|up to|up until|through|until)\b")
 def _years_text(years: tuple[int, ...] | None):
     if not years:
         return ""
@@ -169,7 +173,7 @@ def _share(structure, reading: Reading, lines: list, result: dict):
     """"1603 tkr av 1721 tkr (93 %)": the named items' sum as a part of the whole budget for the same years."""
     if not (_SHARE.search(reading.text) and lines and result.get("total")):
         return None
-    whole = queries.amounts(structure, None, None, years=_years(reading))["total"]
+    whole = queries.amounts(structure, None, None, years=_years(reading, structure))["total"]
     if not whole:
         return None
     return msg("ask.budget_share", part=f"{result['total']:g}", whole=f"{whole:g}", percent=round(100 * result["total"] / whole))
@@ -257,7 +261,7 @@ def amount(structure, reading: Reading) -> Finding:
     """
     lines = budget_items(structure, reading)
     funder, target = _parties(structure, reading, lines)
-    years = _years(reading)
+    years = _years(reading, structure)
     items = tuple(line.item_sv for line in lines) or None
     result = queries.amounts(structure, funder, target, years=years, items=items)
     verdict = _other_answer(structure, reading, lines, result) or _year_verdict(structure, reading, years, result)

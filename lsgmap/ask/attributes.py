@@ -151,25 +151,31 @@ def recorded_attributes(structure, entity_id: str):
     return Joined(lines, "\n") if lines else None
 
 
-def definition(structure, entity_id: str):
+def definition(structure, entity_id: str, only: tuple[str, ...] = ()):
     """What an entity is, as its own sources say: its name and kind, then each source's passage ("Vad är IBIS?").
 
     >>> from lsgmap.dataset.load import load, BUNDLED_DATA
     >>> print(definition(load(BUNDLED_DATA), "ibis").render("en"))  # doctest: +ELLIPSIS
-    IBIS – Integration Building in Sörmland (project), as its sources say (in Swedish): «IBIS är ett ESF-projekt ...» (summary, not a quote) [pub_ibis]; «I Nyköping är ... länsprojekt IBIS, en hälsoverksamhet för invandrare.» [an_nykoping]
+    IBIS – Integration Building in Sörmland (project), as its sources say (in Swedish): «IBIS är ett ESF-projekt ...» (summary, not a quote; public source, not the documents) [pub_ibis]; «I Nyköping är ... länsprojekt IBIS, en hälsoverksamhet för invandrare.» [an_nykoping]
     """
     record = structure.entities[entity_id]
-    quotes = []
-    for i in sorted(record.sources, key=lambda i: _says_what(record, structure.sources[i].quote if i in structure.sources else "")):
-        source = structure.sources.get(i)
-        if source is not None and (source.quote or "").strip():
-            summary = (" (", msg("source.paraphrase"), ")") if source.form == "paraphrase" else ()
-            quotes.append(Joined((f"«{source.quote.strip()}»", *summary, f" [{i}]"), ""))
+    sources = [i for i in record.sources if i in structure.sources and structure.sources[i].document in only] or list(record.sources)  # "enligt ansökan"
+    ordered = sorted((i for i in sources if i in structure.sources and (structure.sources[i].quote or "").strip()),
+                     key=lambda i: _says_what(record, structure.sources[i].quote))
+    quotes = [_quote_of(structure, i) for i in ordered]
     if not quotes:
         return None
     kind = ENTITY_KINDS.get(record.kind)
     key = "ask.definition" if any(_describes(record, structure.sources[i].quote) for i in record.sources if i in structure.sources) else "ask.definition_none"
     return msg(key, name=EntityName(record, full=True), kind=Term(kind, "label", lower=True) if kind else record.kind, quotes=Joined(tuple(quotes), "; "))
+
+
+def _quote_of(structure, source_id: str) -> Joined:
+    """"«…» (sammanfattning, inte citat; offentlig källa, inte dokumenten) [pub_ibis]": a source's passage and what it is."""
+    source = structure.sources[source_id]
+    public = source.document in structure.documents and structure.documents[source.document].kind == "public"
+    marks = tuple(m for m in (msg("source.paraphrase") if source.form == "paraphrase" else None, msg("ask.public_source") if public else None) if m)
+    return Joined((f"«{source.quote.strip()}»", *((" (", Joined(marks, "; "), ")") if marks else ()), f" [{source_id}]"), "")
 
 
 def _says_what(record, quote: str) -> int:

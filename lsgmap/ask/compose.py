@@ -145,6 +145,14 @@ def _tries(reading: Reading, mention: Mention, eid: str, relations: frozenset[st
     return tried
 
 
+def _relations_asked(structure, reading: Reading, mention: Mention) -> frozenset[str]:
+    """The relations the question's verb names; "who commissioned the presentation …" of an assignment: who gave it."""
+    relations = reading.relation_kinds or (frozenset({ASSIGNS}) if _GIVER_CUE.search(reading.text) else frozenset())
+    if relations == {COMMISSION} and structure.entities[mention.entity_id].kind == ASSIGNMENT_KIND:
+        return frozenset({ASSIGNS})
+    return relations
+
+
 def _constraint(structure, reading: Reading, mention: Mention, kind: str | None, span, documents) -> Constraint | None:
     """The constraint a name adds: through the question's verb, else through any relation that links it to the kind asked for.
 
@@ -152,7 +160,7 @@ def _constraint(structure, reading: Reading, mention: Mention, kind: str | None,
     name's possible meanings with a link to the kind asked for.
     """
     lo, hi = span[0].toordinal(), span[1].toordinal()
-    relations = reading.relation_kinds or (frozenset({ASSIGNS}) if _GIVER_CUE.search(reading.text) else frozenset())
+    relations = _relations_asked(structure, reading, mention)
     tried = [c for eid in name_alternatives(structure, mention) for c in _tries(reading, mention, eid, relations)]
     for c in tried:
         if any(kind is None or structure.entities[x].kind == kind for x in linked(structure, c, lo, hi, documents)):

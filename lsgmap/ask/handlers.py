@@ -45,7 +45,7 @@ from lsgmap.ask.passages import CONFLICTS, document_words, passages, passages_wi
 from lsgmap.ask.query import ANY, evaluate
 from lsgmap.ask.reading import ACTIVITY_CUE, QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
-from lsgmap.ask.tasks import asked_task, asks_tasks_for, task_answer, task_named, task_yes
+from lsgmap.ask.tasks import SHALL_CUE, asked_task, asks_tasks_for, task_answer, task_named, task_yes
 from lsgmap.ask.unsure import (
     ABOUT_CUE,
     CLOSE_ENOUGH,
@@ -415,7 +415,7 @@ _WHEN_EXPECTED = re.compile(r"^\s*(?:nar|when|under vilk\w+ (?:ar|period)|vilka 
 
 
 #: "Var processledaren på plats …", "was the process leader in place …": whether the post was there then.
-_IN_PLACE = re.compile(r"^\s*(?:ar|var|is|was|were)\s+(?:\S+\s+){1,4}(?:pa plats|i tjanst|in place|in post|in office|on board)\b")
+_IN_PLACE = re.compile(r"^\s*(?:ar|var|is|was|were)\s+(?:\S+\s+){1,4}(?:(?:redan|already|still|fortfarande)\s+)?(?:pa plats|i tjanst|in place|in post|in office|on board|working|at work|igang|i gang|i arbete)\b")
 
 
 #: A numbered part of a document: "mål 1", "goal 2", "punkt 3".
@@ -533,7 +533,8 @@ def what_sort(structure, reading: Reading) -> Finding:
     """What a named thing is, by its kind and what its sources say of it ("IBIS – IntegrationsBygget I Sörmland
     (projekt / insats), enligt sina källor: «… länsprojekt IBIS, en hälsoverksamhet för invandrare.»")."""
     x = reading.ids[0]
-    return Finding("about", msg("ask.i_about", name=_name(structure, x)), definition(structure, x), entities=(x,), verdict=True,
+    said = definition(structure, x, named_documents(structure, reading))  # "enligt ansökan": what the application says of it
+    return Finding("about", msg("ask.i_about", name=_name(structure, x)), said, entities=(x,), verdict=True,
                    notice=recorded_attributes(structure, x))
 
 
@@ -624,6 +625,8 @@ def _said_not_linked(structure, reading: Reading, query) -> bool:
     """No relation the question names ("has some link to" only), words the documents use beyond its names, and a passage that says them."""
     if not re.match(r"\s*(?:vem|vilka personer|who)\b", reading.text):
         return False  # "aktuella insatser för LSG …": a kind listed; who, by a verb no relation has, is the passage's
+    if query.unused and query.want != "count":  # "Who links the TRIS teams to the LSG?": a name the facts left unused
+        return _said_enough(structure, reading)
     linked_only = bool(query.constraints) and all(not c.relations for c in query.constraints) and query.want != "count"
     return linked_only and bool(_words_no_fact_holds(structure, reading)) and _said_enough(structure, reading)
 
@@ -987,7 +990,7 @@ HANDLERS: tuple[Handler, ...] = (
             when_fact),  # "började processledaren i juli eller oktober 2016?": the dates the sources give
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(DONE_CUE.search(r.text)) and bool(r.mentions) and not r.relation, documents_say),
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(ACTIVITY_CUE.search(r.text)) and not r.relation, documents_say),
-    Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text)) and bool(_unnamed_acronyms(s, r)), said_with_acronym),  # "Ingår PRIO i uppdraget?"
+    Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text) or SHALL_CUE.match(r.text)) and bool(_unnamed_acronyms(s, r)), said_with_acronym),  # "Ingår PRIO …?"
     Handler("merged", lambda s, r: bool(SEPARATE_CUE.search(r.text)) and bool(r.mentions), merged),  # "still its own group?": the merger
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
     Handler("query", _wants_query, composed),

@@ -69,6 +69,7 @@ def split_question(structure, question: str) -> tuple[str, str] | None:
     first, second = question[: m.start()].strip(), question[m.end() :].strip()
     if len(first.split()) < 3 or not _OPENING.match(_TOPIC_FIRST.sub("", first, count=1)) or not second:
         return None
+    first = _topic_put_back(first)  # "aktivitetsplanerna – vem tar fram dem": "vem tar fram aktivitetsplanerna"
     said = second.rstrip("?").split()
     if len(said) <= _ELLIPTIC_WORDS:
         return first, _borrowed(first, said)
@@ -78,6 +79,21 @@ def split_question(structure, question: str) -> tuple[str, str] | None:
     if subject and _PRONOUN.search(second):
         second = _PRONOUN.sub(subject, second, count=1)
     return first, second
+
+
+def _topic_put_back(first: str) -> str:
+    """A topic said before the question stands for the question's pronoun ("aktivitetsplanerna – vem tar fram dem" →
+    "vem tar fram aktivitetsplanerna"); a question without one, or whose topic has no pronoun to stand for, as it is.
+
+    >>> _topic_put_back("aktivitetsplanerna – vem tar fram dem"), _topic_put_back("RAR – vad betyder förkortningen")
+    ('vem tar fram aktivitetsplanerna', 'RAR – vad betyder förkortningen')
+    """
+    m = _TOPIC_FIRST.match(first)
+    if m is None:
+        return first
+    rest = first[m.end() :]
+    topic = m.group(0).strip(" –:-")
+    return _PRONOUN.sub(topic, rest, count=1) if _PRONOUN.search(rest) else first
 
 
 def _subject(structure, first: str) -> str | None:

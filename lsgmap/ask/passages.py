@@ -86,7 +86,7 @@ _SWEDISH = {
     "local": "lokala", "collaboration": "samverkan", "groups": "grupper", "group": "grupp", "do": "arbeta", "drive": "driva",
     "attended": "deltagit", "attend": "deltagit", "deltog": "deltagit", "deltar": "deltagit", "delta": "deltagit", "call": "utlysning",
     "trainings": "utbildning", "courses": "utbildning", "course": "utbildning", "workshop": "workshop", "met": "traffat", "meet": "traffat",
-    "vanda": "kontakt", "turn": "kontakt", "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "gatt": "deltagit", "gora": "stod", "stotta": "stod", "stottar": "stod", "bista": "stod", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
+    "vanda": "kontakt", "turn": "kontakt", "links": "kontakt", "link": "kontakt", "connects": "kontakt", "connect": "kontakt", "liaison": "kontakt", "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "gatt": "deltagit", "gora": "stod", "stotta": "stod", "stottar": "stod", "bista": "stod", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
     "take": "delta", "part": "delta", "presentation": "presentationen", "evaluation": "utvarderingen", "coordinator": "samordnare", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
     "post": "tjanst", "basic": "grund", "direction": "inriktning", "draft": "utkast", "activity": "aktivitet", "propose": "foresla", "proposes": "foresla", "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
@@ -376,9 +376,11 @@ def _lettered_part(sentences, question: str, top: float) -> list[tuple[Passage, 
     asked = _LETTER_ASKED.search(question)
     if not asked:
         return []
-    part = f"{(asked.group(1) or asked.group(2)).upper()}. "
+    letter, heading = next(g for g in asked.groups()[:3] if g).upper(), asked.group(4)
+    part = f"{letter}. "
     return [(Passage(doc_id, title, line, text, round(top + 1, 2)), stems)
-            for doc_id, title, line, text, stems in sentences if _SECTION in stems and text.startswith(part)]
+            for doc_id, title, line, text, stems in sentences if _SECTION in stems and text.startswith(part)
+            and (heading is None or normalise(text[len(part):]).startswith(normalise(heading)))]  # "under C stöd …": C. Stöd …
 
 
 def _idf(sentences, wanted: set[str]) -> tuple[dict[str, float], float]:
@@ -398,7 +400,8 @@ def _weights(question: str):
 
 
 #: A lettered part of a document asked about: "del A", "område B", "part (A)", "(C)".
-_LETTER_ASKED = re.compile(r"\b(?:del|delen|omr[aå]de|omr[aå]det|punkt|part|area|section)\s+\(?([A-H])\)?(?![\w.])|\(([A-H])\)", re.IGNORECASE)
+_LETTER_ASKED = re.compile(r"\b(?:del|delen|omr[aå]de|omr[aå]det|punkt|part|area|section)\s+\(?([A-H])\)?(?![\w.])|\(([A-H])\)|"
+                           r"\b(?:under|in|i)\s+([A-H])\.?\s+(\w+)", re.IGNORECASE)  # "under C. Stöd för utveckling": the letter and the heading's word
 
 
 def _phrases(question: str) -> set[tuple[str, str]]:
@@ -556,6 +559,8 @@ def _is_english(question: str) -> bool:
 
 #: "vad/vilka … deltog …", "what did …": a list answers better than one sentence.
 _WANTS_LIST = re.compile(r"^\s*(?:vad|vilka|vilken|what|which)\b")
+#: "räknas upp", "listas", "are listed": a count of what a list holds.
+_LISTED = re.compile(r"\b(?:raknas upp|raknar upp|listas|listad\w*|uppraknad\w*|are listed|listed|enumerated)\b")
 _LIST = re.compile(r":\s.*;\s")
 
 
@@ -565,7 +570,7 @@ def _boost(question: str) -> re.Pattern | None:
     if _WANTS_FREQUENCY.search(asked):
         return _FREQUENCY  # "hur ofta skrivs lägesrapporten": the passage that says how often ("halvårsvis")
     if _WANTS_NUMBER.search(asked):
-        return _NUMBER
+        return _LIST if _LISTED.search(asked) else _NUMBER  # "hur många … räknas upp": the items of a list are counted
     return _DATE if _WANTS_DATE.search(asked) else _LIST if _WANTS_LIST.search(asked) else None
 
 
@@ -652,7 +657,17 @@ def list_counted(passage: Passage, question: str) -> int | None:
     """
     items = list_items(passage)
     lead_in = passage.text.split(": ", 1)[0]
-    return len(items) if items and _stems(lead_in) & _stems(question) else None
+    counted_words = _counted_words(question)  # "hur många utbildningar, träffar …": items that are such things
+    names_them = sum(bool(counted_words & {x.lstrip(_UNDER) for x in _stems(item, compounds=True)}) for item in items) >= 2
+    return len(items) if items and (_stems(lead_in) & _stems(question) or names_them) else None
+
+
+def _counted_words(question: str) -> set[str]:
+    """The stems of what a "hur många" question counts: the two words after it ("hur många utbildningar, träffar"), or
+    the question's first two without it."""
+    asked = normalise(question).split()
+    at = next((i + 2 for i, w in enumerate(asked[:-1]) if (w, asked[i + 1]) in (("hur", "manga"), ("how", "many"))), 0)
+    return _stems(" ".join(asked[at : at + 2]))
 
 
 def listed_item(passage: Passage, question: str) -> str | None:
@@ -672,8 +687,16 @@ def listed_item(passage: Passage, question: str) -> str | None:
     return scored[0][1] if scored and scored[0][0] >= 2 else None
 
 
+#: After "en"/"ett", words that make it "some", not one: "ett antal", "en del", "en rad".
+_SOME = frozenset({"antal", "del", "rad", "flertal", "mangd", "par", "number", "few", "couple"})
 _NUMBER_WORDS = {"en": 1, "ett": 1, "tva": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7, "atta": 8, "nio": 9, "tio": 10,
                  "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _number_of(word: str, after: list[str]) -> int | None:
+    """The number a word says ("fem", "12"); none for "ett" in "ett antal processledarträffar" (some, not one)."""
+    number = _NUMBER_WORDS.get(word, int(word) if word.isdigit() and len(word) < 3 else None)
+    return None if number == 1 and after and after[0] in _SOME else number
 
 
 def counted(passage: Passage, question: str) -> int | None:
@@ -686,12 +709,10 @@ def counted(passage: Passage, question: str) -> int | None:
     >>> counted(Passage("d", "t", 1, "Mål: 1. Bra struktur. 2. God kännedom. 3. Fler insatser. 4. Samverkan.", 1.0), "hur många mål finns?")
     4
     """
-    asked = normalise(question).split()
-    at = next((i + 2 for i, w in enumerate(asked[:-1]) if (w, asked[i + 1]) in (("hur", "manga"), ("how", "many"))), 0)
-    wanted = _stems(" ".join(asked[at : at + 2])) or _stems(question)  # the thing counted: "hur många LSG-möten"
+    wanted = _counted_words(question) or _stems(question)  # the thing counted: "hur många LSG-möten"
     words = normalise(passage.text).split()
     for i, word in enumerate(words):
-        number = _NUMBER_WORDS.get(word, int(word) if word.isdigit() and len(word) < 3 else None)
+        number = _number_of(word, words[i + 1 : i + 2])
         if number and any(_stems(w) & wanted for w in words[i + 1 : i + 4]):
             return number
     head = passage.text.split(":", 1)[0]

@@ -75,7 +75,7 @@ _EN_WORDS = frozenset(
     "there their they it its this that these those have has had be been any all each every given gives give get got go went "
     "attend attended supposed should would could total become became still really old new held often signed wrote called "
     "year years month months project projects group groups municipalities leader approve approved granted start started "
-    "began begin end ended date whats named post".split()
+    "began begin end ended date whats named post a an like pays pay paid from into".split()
 )
 #: The question words of both languages (not names).
 QUESTION_WORDS = _SV_WORDS | _EN_WORDS

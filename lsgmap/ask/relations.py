@@ -84,16 +84,20 @@ _BE = frozenset({"is", "was", "are", "were", "be", "been", "being"})
 _VARA = frozenset({"ar", "var", "varit", "blev", "blir", "bli"})
 
 
+#: English participles not in -ed: "is the post paid by …", "was TUNA run by …".
+_PARTICIPLES = frozenset({"paid", "run", "led", "held", "given", "kept"})
+
+
 def _passive(tokens: tuple[str, ...], verb_pos: int) -> bool:
     """A passive verb: Swedish -s ("finansieras", "styrs") or an English participle after a form of "be"."""
     if verb_pos >= len(tokens):
         return False
     word = tokens[verb_pos]
-    if word.endswith("ed") and any(t in _BE for t in tokens[:verb_pos]):
+    if (word.endswith("ed") or word in _PARTICIPLES) and any(t in _BE for t in tokens[:verb_pos]):
         return True
     if word.endswith(("ad", "at", "d", "da")) and any(t in _VARA for t in tokens[:verb_pos]):
         return True  # "är tjänsten finansierad", "var TUNA styrd"
-    return word.endswith(("eras", "ades", "des", "ts")) or word in ("styrs", "ags", "agdes", "styrdes")
+    return word.endswith(("eras", "ades", "des", "ts", "las")) or word in ("styrs", "ags", "agdes", "styrdes")  # "betalas"
 
 
 def _preposition_direction(tokens: tuple[str, ...], verb_pos: int, mention: Mention) -> tuple[str, str] | None:
@@ -294,7 +298,7 @@ def _read_as(structure, mention: Mention, entity_id: str) -> tuple[Message, ...]
 
 
 #: A relation said in the passive: "X is steered by Y", "X run by Y", "styrs X av Y", "X finansieras av Y".
-_PASSIVE = re.compile(r"\b(?:steered|owned|funded|financed|run|employed|commissioned|managed|led|governed) by\b|\b(?:styrs|ags|finansieras|drivs|anstalls|leds|anstalld|anstallda|anstalldes|finansierad|finansierade|finansierades|styrd|styrda|styrdes|agd|agda|agdes|driven|drivet|drivna|ledd|ledda|ledde)\b(?:\s+\S+){0,4}\s+av\b")
+_PASSIVE = re.compile(r"\b(?:steered|owned|funded|financed|paid|run|employed|commissioned|managed|led|governed) by\b|\b(?:styrs|ags|finansieras|betalas|betald|betalda|betalades|drivs|anstalls|leds|anstalld|anstallda|anstalldes|finansierad|finansierade|finansierades|styrd|styrda|styrdes|agd|agda|agdes|driven|drivet|drivna|ledd|ledda|ledde)\b(?:\s+\S+){0,4}\s+av\b")
 
 
 def relation_between(structure, reading: Reading) -> Finding:

@@ -24,7 +24,7 @@ from lsgmap.ask.reading import ACTIVITY_CUE, WANTS_YESNO, Reading
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 
-__all__ = ["TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for", "asked_task", "task_yes", "task_named"]
+__all__ = ["SHALL_CUE", "TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for", "asked_task", "task_yes", "task_named"]
 
 #: A question for the tasks that concern something.
 TASK_CUE = re.compile(
@@ -41,11 +41,12 @@ _FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|gentemot|regarding|
 _HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with))?\s*$|^\s*vad kan (.+?) (?:fa|få) hjalp|"
                      r"^\s*(?:vilket|vilken|what|which) (?:stod|hjalp|support|help) (?:far|fick|kan|gets?|do|does|did|will|can) (?:\w+ )?(.+?)(?: (?:av|fran|from|get|receive|fa)\b.*)?$")
 #: "I vilka styrgrupper … ska processledaren delta?": what the tasks are for, before the verb.
+_AUX = r"(?:ska|skall|should|must|maste|does|do|is|are|ar|was|will)"
 _IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?:ska|skall|should|does|do|will|is|are)\b|"
-                       r"^\s*(?:vilka|vilken|vilket|which|what)\s+(\w+|steering groups?)\s+(?:ska|skall|should|must|maste)\b")  # "Vilka planer ska …"
+                       r"^\s*(?:vilka|vilken|vilket|which|what)\s+((?:(?!" + _AUX + r"\b)\w+\s+){0,3}?(?!" + _AUX + r"\b)\w+)\s+" + _AUX + r"\b")  # "Vilka planer ska …"
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
 #: "Ska processledaren …?", "should the process leader …?": a yes/no question about what is to be done.
-_SHALL = re.compile(r"^\s*(?:ska|skall|bor|maste|far|should|shall|must|will)\b")
+SHALL_CUE = _SHALL = re.compile(r"^\s*(?:ska|skall|bor|maste|far|should|shall|must|will)\b")
 #: A key that names more task bullets than this says nothing particular.
 _MOST = 7
 

@@ -162,7 +162,8 @@ def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
     named = sorted(((p, item) for p in found if (item := listed_item(p, reading.text))), key=lambda x: -fit(x))
     if named:  # the item that shares most with the question ("the ESF call meeting": «Utlysningssmöte för ESF»)
         return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=quoted(structure, named[0][0].document, named[0][1])), named[0][0]
-    missing = [p for p in found[:_SHORT] if p.document == CONFLICTS and set(reading.tokens) & _left_out(p.text)]
+    every = bool(_EVERY.search(reading.text))  # "does goal 1 name all four?": a note that it leaves one out says no
+    missing = [p for p in found[:_SHORT] if p.document == CONFLICTS and (set(reading.tokens) & _left_out(p.text) or every and _left_out(p.text))]
     if not missing:
         return _not_listed(structure, found, reading)
     # "ingår Trosa i mål 1?" — no; "is Trosa missing from goal 1?" — yes: the same note, asked the other way round
@@ -182,6 +183,8 @@ def _not_listed(structure, found: list[Passage], reading: Reading):
 ACTIVITY_WORDS = re.compile(r"\b(?:deltagit|deltog|traffat|besokt|genomfort|taken part|attended|met)\b")
 
 
+#: A yes/no question whether every one of something is there ("alla fyra", "all four", "samtliga", "both").
+_EVERY = re.compile(r"\b(?:alla|samtliga|varje|bada|all|every|each|both)\b")
 #: A yes/no question whether something is left out ("saknas Trosa …?", "is Trosa missing …?").
 _ASKS_MISSING = re.compile(r"\b(?:saknas|saknar|fattas|utelamnad\w*|missing|left out|omitted|lacks?|not (?:in|included|mentioned))\b")
 

@@ -43,7 +43,7 @@ __all__ = ["merged", "what_name", "NAME_CUE", "WHEN_CUE", "date_attribute", "whe
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
 WHEN_CUE = re.compile(
     r"^\s*(?:(?:right now|just nu|idag|today|currently|nu) )?(?:for |och |and |sa )?(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|datum for|date of|"
-    r"(?:fram )?till nar|fran nar|from when|fran och med nar)\b"
+    r"(?:fram )?till nar|fran nar|from when|fran och med nar|fran vilket datum|fran vilken dag|from what date|from which date|as of what date)\b"
 )
 
 
@@ -171,10 +171,20 @@ def when(structure, reading: Reading) -> Finding:
     ) + _dated_attributes(structure, [eid for ev in events for eid in ev.results])
     names = Joined(tuple(_name(structure, i) for i in reading.ids))
     return Finding(
-        "when", msg("ask.i_when", names=names), msg("ask.lead_when"), entities=tuple(reading.ids),
+        "when", msg("ask.i_when", names=names), _events_lead(events), entities=tuple(reading.ids),
         details={"events": [ev.id for ev in events], "dates": [ev.date for ev in events]}, answers=tuple(items),
         notice=Joined(lines, "\n") if lines else None,
     )
+
+
+#: The most events said in the answer's first line (all are listed below it).
+_EVENTS_SAID = 3
+
+
+def _events_lead(events) -> Joined:
+    """"Det hände: RAR bildas (2005)": the first events, each with its day, in the answer's first line."""
+    said = tuple(msg("ask.when_event", event=Term(ev, "name"), date=Stated(ev.date)) for ev in events[:_EVENTS_SAID])
+    return Joined((msg("ask.lead_when"), Joined(said, "; ")), " ")
 
 
 def when_fact(structure, reading: Reading) -> Finding:
@@ -221,7 +231,8 @@ def _dates_lead(reading: Reading, items) -> tuple:
 
 
 #: "När började …", "since when": the start is asked; "till när", "hur länge", "when does … end": the end.
-START_CUE = re.compile(r"\b(?:borja\w*|startade|start\w*|began|begin\w*|sedan nar|since when|fran nar|from when|tilltradde)\b")
+START_CUE = re.compile(r"\b(?:borja\w*|startade|start\w*|began|begin\w*|sedan nar|since when|fran nar|from when|tilltradde|"
+                       r"fran vilket datum|fran vilken dag|from what date|from which date|as of what date)\b")
 END_CUE = re.compile(r"\b(?:slut\w*|upphor\w*|end\w*|until when|to when|till nar|fram till|hur lange|how long|expires?|ends?)\b")
 
 
@@ -412,5 +423,10 @@ def spelled_out(entity) -> str | None:
 def stands_for(structure, reading: Reading) -> Finding:
     """What a short name stands for, as the data writes it out, said as the data's name (its sources beside it)."""
     e = structure.entities[reading.ids[0]]
-    lead = msg("ask.stands_for", short=e.short_name, words=spelled_out(e), name=EntityName(e, full=True), sources=", ".join(e.sources))
+    words = spelled_out(e)
+    lead = msg("ask.stands_for", short=e.short_name, words=words, name=EntityName(e, full=True), sources=", ".join(e.sources))
+    in_documents = any(normalise(words) in normalise(structure.sources[i].quote or "") for i in e.sources
+                       if i in structure.sources and getattr(structure.documents.get(structure.sources[i].document), "kind", "") != "public")
+    if not in_documents:  # "IntegrationsBygget I Sörmland": only a public page writes it out
+        lead = Joined((lead, msg("ask.attribute_public")), " ")
     return Finding("name", msg("ask.i_stands_for", short=e.short_name), lead, entities=(e.id,), verdict=True)
