@@ -1021,6 +1021,7 @@ UI: dict[str, tuple[str, str]] = {
     "ask.q_yesno": ("om det finns {kinds}", "whether there are {kinds}"),
     "ask.q_place": ("verksamma i {place}", "working in {place}"),
     "ask.q_document": ("enligt {document}", "according to {document}"),
+    "ask.q_without": ("inte kopplade till {name}", "not linked to {name}"),
     "ask.q_unused": ("(inte använt: {words})", "(not used: {words})"),
     "ask.any_association": ("ett samordningsförbund", "a coordination association"),
     "app.title": ("lsgmap – samverkansstrukturen kring RAR", "lsgmap – the collaboration structure around RAR"),

@@ -251,8 +251,9 @@ def _between_kinds(structure, reading: Reading, kind: str | None) -> Constraint 
     others = [k for _, k in kind_nouns(reading) if k != kind]
     if not reading.relation or kind is None or not others or reading.mentions:
         return None
+    kinds = reading.relation_kinds | ({STEERING} if reading.relation_kinds == {OWNERSHIP} else set())  # no owner recorded: steered, said so
     ends = [(structure.entities[r.from_id].kind, structure.entities[r.to_id].kind) for r in structure.relations.values()
-            if r.relation in reading.relation_kinds and r.from_id in structure.entities and r.to_id in structure.entities]
+            if r.relation in kinds and r.from_id in structure.entities and r.to_id in structure.entities]
     forward, backward = ends.count((others[0], kind)), ends.count((kind, others[0]))
     if not forward and not backward:
         return None
@@ -357,11 +358,27 @@ def _with_verb(reading: Reading, kind: str | None, relation_noun: str | None) ->
     return reading
 
 
+#: "not part of", "inte med i", "utanför": the name after it is what the answers are not linked to.
+_NOT_LINKED = re.compile(r"\b(?:not|inte|ej|icke)\s+(?:\w+\s+){0,2}?(?:part of|in|i|med i|members? of|included in|covered by|ingar i|omfattas av)\b|\b(?:utanfor|outside)\b")
+
+
+def _left_out_name(reading: Reading) -> tuple[str, Reading]:
+    """(the entity a negated link names, the reading without that name): "Which RAR member municipalities are not part
+    of LSG GNOT?" asks for members with no link to LSG GNOT; ("", reading) when nothing is negated."""
+    negated = _NOT_LINKED.search(reading.text)
+    after = len(reading.text[: negated.end()].split()) if negated else -1
+    named = next((m for m in reading.mentions if negated and after <= m.start <= after + 2), None)
+    if named is None or len(reading.mentions) < 2:
+        return "", reading
+    return named.entity_id, replace(reading, mentions=tuple(m for m in reading.mentions if m is not named))
+
+
 def compose(structure, reading: Reading) -> Query:
     """The :class:`Query` of a list, count or yes/no question: its kind, document, place and one constraint per name."""
     want = "count" if WANTS_COUNT.search(reading.text) else "yesno" if WANTS_YESNO.search(reading.text) else "list"
     kind, relation_noun = _kind_and_relation(reading)
     reading = _with_verb(reading, kind, relation_noun)
+    without, reading = _left_out_name(reading)  # "… not part of LSG GNOT": no constraint, no place, a name left out
     documents = document_filter(structure, reading)[0] or named_documents(structure, reading)
     kind = _named_in_document(structure, reading, want, kind, documents)
     place_mention, place = _place(structure, reading, kind)
@@ -370,13 +387,14 @@ def compose(structure, reading: Reading) -> Query:
     span = reading.date.first, reading.date.last
     among = _among(structure, reading, want, kind)
     constraints, unused = _name_constraints(structure, reading, kind, span, documents, (*_place_names(structure, reading, place_mention), among))
-    if not constraints:
-        constraints, kind = _kind_constraints(structure, reading, kind, relation_noun)
+    if not constraints:  # no name but places: "Vilka projekt är LSG:erna i GNOT projektägare för?" ties two kinds, in that place
+        placed = set(_place_names(structure, reading, place_mention))
+        constraints, kind = _kind_constraints(structure, replace(reading, mentions=tuple(m for m in reading.mentions if m not in placed)), kind, relation_noun)
     topic, topic_words = _topic(structure, reading, kind)
     query = Query(
         want, kind, tuple(constraints), span, place,
         ", ".join(structure.entities[m.entity_id].name_sv for m in _place_names(structure, reading, place_mention)),
         documents, structure.documents[documents[0]].title.split(",")[0].split(" (")[0] if documents else "",
-        tuple(unused), among.entity_id if among else "", topic, topic_words, bool(_ALONE.search(reading.text)),
+        tuple(unused), among.entity_id if among else "", topic, topic_words, bool(_ALONE.search(reading.text)), without,
     )
     return _most_specific(structure, query)

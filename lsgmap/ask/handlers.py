@@ -42,7 +42,7 @@ from lsgmap.ask.either import either_or, sides
 from lsgmap.ask.happened import HAPPENED_CUE, happened
 from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Term
 from lsgmap.ask.passages import CONFLICTS, document_words, passages, passages_with, stems_of
-from lsgmap.ask.query import ANY, evaluate
+from lsgmap.ask.query import ANY, KIND, evaluate
 from lsgmap.ask.reading import ACTIVITY_CUE, QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.tasks import SHALL_CUE, asked_task, asks_tasks_for, task_answer, task_named, task_yes
@@ -693,7 +693,8 @@ def _steered_instead(structure, query) -> tuple[tuple, Any] | None:
     steered = replace(query, constraints=tuple(replace(c, relations=frozenset({STEERING})) if c in owned else c for c in query.constraints))
     flip = {c: replace(c, subject=c.object, relations=frozenset({STEERING}), object=c.subject) for c in owned}
     flipped = replace(query, constraints=tuple(flip.get(c, c) for c in query.constraints))
-    name = EntityName(structure.entities[owned[0].entity])
+    end = owned[0].entity
+    name = EntityName(structure.entities[end]) if end in structure.entities else Term(ENTITY_KINDS[end.removeprefix(KIND)], "plural")
     for tried in (steered, flipped):  # "vem äger TRIS" (who steers it) or "vilka projekt äger LSG X" (what X steers), either way round
         c = next(c for c in tried.constraints if c.relations == {STEERING})
         if items := evaluate(structure, tried).items:

@@ -95,6 +95,7 @@ class Query:
     topic: tuple[str, ...] = ()  # only these, named by the content of their names ("uppdrag om en presentation")
     topic_words: str = ""
     alone: bool = False  # only answers the last constraint's end holds alone ("något eget uppdrag", "on its own")
+    without: str = ""  # no answer is linked to this entity ("which member municipalities are not part of LSG GNOT")
 
     def describe(self, structure) -> _Description:
         """How the question was understood, every filter included, in any language."""
@@ -112,6 +113,7 @@ class Query:
             "among": self.among or None,
             "topic": list(self.topic),
             "alone": self.alone,
+            "without": self.without or None,
         }
 
 
@@ -133,6 +135,8 @@ class _Description:
             parts.append(msg("ask.q_topic", words=q.topic_words).render(lang))
         if q.alone:
             parts.append(msg("ask.q_alone").render(lang))
+        if q.without:
+            parts.append(msg("ask.q_without", name=_end_name(self.structure, q.without, lang)).render(lang))
         if q.among:
             head = msg("ask.q_among", name=_end_name(self.structure, q.among, lang), kinds=kind).render(lang)
         text = head + (": " + "; ".join(parts) if parts else "")
@@ -237,7 +241,12 @@ def _kept(structure, query: Query, e, lo: int, hi: int) -> bool:
         return False
     if (query.topic and e.id not in query.topic) or (query.alone and not _alone(structure, query, e.id, lo, hi)):
         return False
-    return not query.place or _works_in(structure, e.id, query.place, lo, hi)
+    return not _linked_to(structure, e.id, query.without) and (not query.place or _works_in(structure, e.id, query.place, lo, hi))
+
+
+def _linked_to(structure, entity_id: str, other: str) -> bool:
+    """Any relation between the two ("not part of LSG GNOT": nothing GNOT covers or holds); False without ``other``."""
+    return bool(other) and any(other in (r.from_id, r.to_id) for r in structure.relations_of(entity_id))
 
 
 def _alone(structure, query: Query, entity_id: str, lo: int, hi: int) -> bool:
