@@ -609,6 +609,8 @@ _FILLERS = frozenset({"ska", "skall", "kan", "kunna", "far", "maste", "bor", "ha
                       "egentligen", "just", "nu", "idag", "lokala", "local", "shall", "should", "can", "could", "will", "would", "must", "does", "did", "do", "alla", "all"})
 #: A passage this good answers a question whose verb no relation of the data has (below :data:`CLOSE_ENOUGH`).
 _SAID_ENOUGH = 3.5
+#: A passage this good answers what the documents mention ("vilka finansiärer nämns …").
+_NAMED_ENOUGH = 3.0
 
 
 def _said_instead(structure, reading: Reading, query, items) -> Finding | None:
@@ -625,7 +627,7 @@ def _said_not_linked(structure, reading: Reading, query) -> bool:
     """No relation the question names ("has some link to" only), words the documents use beyond its names, and a passage that says them."""
     if not re.match(r"\s*(?:vem|vilka personer|who)\b", reading.text):
         return False  # "aktuella insatser för LSG …": a kind listed; who, by a verb no relation has, is the passage's
-    if query.unused and query.want != "count":  # "Who links the TRIS teams to the LSG?": a name the facts left unused
+    if query.unused and not query.constraints and query.want != "count":  # "Who links the TRIS teams to the LSG?": the name left unused
         return _said_enough(structure, reading)
     linked_only = bool(query.constraints) and all(not c.relations for c in query.constraints) and query.want != "count"
     return linked_only and bool(_words_no_fact_holds(structure, reading)) and _said_enough(structure, reading)
@@ -639,9 +641,9 @@ def _words_no_fact_holds(structure, reading: Reading) -> set[str]:
     return document_words(structure, " ".join(left)) if left else set()
 
 
-def _said_enough(structure, reading: Reading) -> bool:
-    found = passages(structure, reading.text, limit=1)
-    return bool(found) and found[0].document != CONFLICTS and found[0].score >= _SAID_ENOUGH
+def _said_enough(structure, reading: Reading, enough: float = _SAID_ENOUGH) -> bool:
+    """A passage of the documents' own words (not a recorded conflict) shares enough with the question to answer it."""
+    return any(p.document != CONFLICTS and p.score >= enough for p in passages(structure, reading.text, limit=5))
 
 
 def _closely_said(structure, reading: Reading, words: tuple[str, ...] = ()) -> bool:
@@ -949,6 +951,16 @@ def _always(structure, reading: Reading) -> bool:
 _HOW_OFTEN = re.compile(r"^\s*(?:hur ofta|how often|how frequently)\b")
 
 
+#: "Vilka finansiärer nämns …", "which funders are mentioned": what the documents name, not the facts behind them.
+_MENTIONED = re.compile(r"\b(?:namns|namner|omnamns|namnda|are mentioned|is mentioned|mentioned|are named in)\b")
+
+
+def mentioned(structure, reading: Reading) -> Finding:
+    """What the documents' own words say ("vilka finansiärer nämns för projekten …": «… finansieras av Samordningsförbundet
+    RAR, Europeiska socialfonden (ESF) eller annan finansiär»), not lsgmap's notes on them."""
+    return documents_say(structure, reading, [p for p in passages(structure, reading.text, limit=12) if p.document != CONFLICTS])
+
+
 #: The kinds of question in the order they are tried; the first that applies answers.
 HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: r.date.source == "invalid" and bool(passages_with(s, as_written(r.date.text))), written_bad_date),
@@ -994,6 +1006,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text) or SHALL_CUE.match(r.text)) and bool(_unnamed_acronyms(s, r)), said_with_acronym),  # "Ingår PRIO …?"
     Handler("merged", lambda s, r: bool(SEPARATE_CUE.search(r.text)) and bool(r.mentions), merged),  # "still its own group?": the merger
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
+    Handler("documents", lambda s, r: bool(_MENTIONED.search(r.text)) and not named_documents(s, r) and _said_enough(s, r, _NAMED_ENOUGH), mentioned),  # "… nämns"
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),

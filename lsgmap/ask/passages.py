@@ -42,7 +42,7 @@ _FUNCTION = frozenset(
 _COMMON = frozenset(
     "processledaren processledare lsg lsgs under den det som har hade att for med och till fran eller inte kan ska skall "
     "vara varit blev blir finns fanns detta dessa sina sitt samt also about with that this have from which what does their "
-    "there the and for process leader stated says said".split()
+    "there the and for process leader stated says said namns namner namnda omnamns mentioned".split()
 )
 _STEM = 5
 #: The stems of the documents' own names ("ansökan", "lägesrapporten", "the application", "the report")
@@ -89,7 +89,7 @@ _SWEDISH = {
     "vanda": "kontakt", "turn": "kontakt", "links": "kontakt", "link": "kontakt", "connects": "kontakt", "connect": "kontakt", "liaison": "kontakt", "traffade": "traffat", "traffa": "traffat", "gjort": "deltagit", "gjorde": "deltagit", "gatt": "deltagit", "gora": "stod", "stotta": "stod", "stottar": "stod", "bista": "stod", "fardig": "slutforas", "fardigt": "slutforas", "fardiga": "slutforas", "annual": "arliga", "yearly": "arliga", "days": "dagar", "day": "dagar",
     "take": "delta", "part": "delta", "presentation": "presentationen", "evaluation": "utvarderingen", "coordinator": "samordnare", "went": "deltagit", "go": "deltagit", "participated": "deltagit",
     "steering": "styrgrupp", "owner": "agare", "owners": "agare", "help": "stod", "hjalpa": "stod", "hjalper": "stod", "supports": "stod",
-    "post": "tjanst", "basic": "grund", "direction": "inriktning", "draft": "utkast", "activity": "aktivitet", "propose": "foresla", "proposes": "foresla", "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
+    "post": "tjanst", "responsibility": "uppdrag", "responsibilities": "uppdrag", "funders": "finansiar", "funder": "finansiar", "basic": "grund", "direction": "inriktning", "draft": "utkast", "activity": "aktivitet", "propose": "foresla", "proposes": "foresla", "period": "period", "first": "forsta", "joint": "gemensamma", "complete": "slutforas", "finished": "slutforas", "done": "slutforas",
     "seminars": "seminarier", "seminar": "seminarier", "seminarium": "seminarier", "follow": "uppfoljning", "followup": "uppfoljning",
     "ingar": "omraden", "bestar": "omraden", "omfattar": "omraden", "hard": "svart", "difficult": "svart", "difficulties": "svart",
     "decides": "beslut", "decide": "beslut", "minutes": "minnesanteckningar", "notes": "anteckningar", "agenda": "dagordning", "agendas": "dagordning", "delar": "omraden", "consist": "omraden", "consists": "omraden", "parts": "omraden",

@@ -284,9 +284,11 @@ def _document_lines(structure, d, reading: Reading) -> list:
         lines.append(msg("ask.document_persons", title=d.title.split(",")[0], names=Joined(tuple(EntityName(e) for e in signed))))
     elif AUTHOR_CUE.search(reading.text):  # "vem skrev under ansökan?": that no one is named is the answer
         lines.append(msg("ask.document_no_person", title=d.title.split(",")[0]))
-    lines[:0] = _days_line(d, reading, period)
     note = " ".join(x for x in (d.period_note, d.note) if x)
-    return [*lines, msg("ask.document_line", title=d.title, period=period or "–", date=d.date or "–", note=note)]
+    line = msg("ask.document_line", title=d.title, period=period or "–", date=d.date or "–", note=note)
+    if PERIOD_ASKED.search(reading.text):  # "Vilken period täcker lägesrapporten?": the period first, then who signed
+        return [*_days_line(d, reading, period), line, *lines]
+    return [*_days_line(d, reading, period), *lines, line]
 
 
 def _days_line(d, reading: Reading, period: str) -> list:
@@ -296,7 +298,7 @@ def _days_line(d, reading: Reading, period: str) -> list:
 
 
 #: "hur många dagar", "how many days": a document's period counted in days.
-_DAYS_ASKED = re.compile(r"\b(?:hur manga dagar|antal dagar|how many days|number of days)\b")
+_DAYS_ASKED = re.compile(r"\b(?:hur manga dagar|antal dagar|how many days|number of days|hur lang|hur lange|how long)\b")
 
 
 def _days_in(period: str) -> int | None:
