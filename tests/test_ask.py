@@ -274,6 +274,8 @@ ASK_MODULES = sorted((Path(__file__).resolve().parent.parent / "lsgmap" / "ask")
 
 #: One question per handler (a new handler needs a line here).
 HANDLER_QUESTIONS = {
+    "same": "Is the LSG process leader also the TRIS process leader?",
+    "sources": "Finns det någon offentlig källa om IPS-Slussen?",
     "bad_date": "Vem styr IBIS den 31 februari 2017?",
     "query": "Vilka projekt hade LSG Nyköping enligt lägesrapporten?",
     "amount": "Hur mycket finansierar RAR processledaren 2017?",

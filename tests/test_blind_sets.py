@@ -31,6 +31,7 @@ SETS = [
     ("questions_blind_29.csv", "score_29.csv"), ("questions_blind_30.csv", "score_30.csv"),
     ("questions_blind_31.csv", "score_31.csv"), ("questions_blind_32.csv", "score_32.csv"),
     ("questions_blind_33.csv", "score_33.csv"), ("questions_blind_34.csv", "score_34.csv"),
+    ("questions_blind_35.csv", "score_35.csv"), ("questions_blind_36.csv", "score_36.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))

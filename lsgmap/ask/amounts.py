@@ -107,7 +107,7 @@ def _years(reading: Reading, structure=None) -> tuple[int, ...] | None:
 
 
 #: "till och med 2017", "hittills", "so far", "up to this date": the years from the budget's first up to the date.
-_UP_TO = re.compile(r"\b(?:till och med|t o m|tom|fram till|hittills|sa langt|so far|to date|up to|up until|through|until)\b")
+_UP_TO = re.compile(r"\b(?:till och med|t o m|tom|fram till|hittills|sa langt|so far|to date|(?<!add )(?<!adds )up to|up until|through|until)\b")
 def _years_text(years: tuple[int, ...] | None):
     if not years:
         return ""
@@ -162,7 +162,7 @@ def _other_answer(structure, reading: Reading, lines: list, result: dict):
 def _not_a_sum(structure, reading: Reading, lines: list, result: dict):
     """A month's amount, why the sums are what they are, whether a sum the question gives is right, or an item's share of
     the whole: said before the sums."""
-    return _per_year_only(reading, result) or _why_amounts(structure, reading, result) or _sum_checked(reading, result) or _share(structure, reading, lines, result)
+    return _per_year_only(reading, result) or _why_amounts(structure, reading, result) or _sum_checked(structure, reading, result) or _share(structure, reading, lines, result)
 
 
 #: "Hur stor del av budgeten går till lön?", "what share is salary": an item's part of the whole budget.
@@ -180,13 +180,19 @@ def _share(structure, reading: Reading, lines: list, result: dict):
 
 
 #: "Stämmer totalsumman 1721 tkr?", "is the total 1721 right?": a number the question gives, to check.
-_CHECKED = re.compile(r"\b(?:stammer|ar det ratt|korrekt|is (?:it|that|the \w+) (?:right|correct)|correct|add up|adds up)\b")
+_CHECKED = re.compile(r"\b(?:stammer|ar det ratt|korrekt|gar (?:\w+ )?ihop|blir det verkligen|is (?:it|that|the \w+) (?:right|correct)|correct|add up|adds up)\b")
 
 
-def _sum_checked(reading: Reading, result: dict):
+def _stated_total(structure) -> list[int]:
+    """The total the budget itself states ("Summa 431 859 431 TOTALT 1721"): [1721], or [] when none is quoted."""
+    found = [int(m.group(1)) for src in structure.sources.values() if (m := re.search(r"\bTOTALT\s+(\d+)", src.quote or ""))]
+    return found[:1]
+
+
+def _sum_checked(structure, reading: Reading, result: dict):
     """"Ja: 431 + 859 + 431 = 1721 tkr" when the question asks whether a total it gives is right, "Nej: …" when it is not."""
     text = re.sub(r"(\d) (\d{3})\b", r"\1\2", reading.text)  # "1 721"
-    numbers = [int(n) for n in re.findall(r"\b(\d{2,5})\b", text) if not 1990 <= int(n) <= 2100]
+    numbers = [int(n) for n in re.findall(r"\b(\d{2,5})\b", text) if not 1990 <= int(n) <= 2100] or _stated_total(structure)
     years = result.get("by_year") or {}
     if not _CHECKED.search(reading.text) or not numbers or not years or result.get("total") is None:
         return None

@@ -348,11 +348,19 @@ def _most_specific(structure, query: Query) -> Query:
     return replace(query, constraints=(best,), unused=query.unused + left)
 
 
+#: A report named as a document ("the status report", "lägesrapporten"), and a verb of reporting to someone.
+_DOCUMENT_NAMED = re.compile(r"\b(?:status report|progress report|lagesrapport\w*)\b")
+_REPORTED = re.compile(r"\breports?\b|\brapport\w*")
+_REPORTS_TO = re.compile(r"\b(?:reports? to|rapporterar till|rapportera till|rapporteras till|report(?:s|ed)? (?:\w+ ){0,2}to)\b")
+
+
 def _with_verb(reading: Reading, kind: str | None, relation_noun: str | None) -> Reading:
     """The reading with the verb the question means: "vilka uppdrag …" names a kind, not the verb "ger uppdrag";
     "finansiärer" asks who funds."""
     if reading.relation == ASSIGNS and kind == ASSIGNMENT_KIND:
         reading = replace(reading, relation=None, relation_pos=0)
+    if reading.relation and _DOCUMENT_NAMED.search(reading.text) and _REPORTED.search(reading.text) and not _REPORTS_TO.search(reading.text):
+        reading = replace(reading, relation=None, relation_pos=0)  # "the status report lists …": a document, not who reports to whom
     if relation_noun and not reading.relation:
         reading = replace(reading, relation=relation_noun, relation_pos=0)
     return reading

@@ -39,12 +39,14 @@ from lsgmap.ask.compose import (
 from lsgmap.ask.dates import as_written, find_date
 from lsgmap.ask.duration import DURATION_CUE, duration, has_durations, has_time_left, time_left
 from lsgmap.ask.either import either_or, sides
+from lsgmap.ask.english import Quote
 from lsgmap.ask.happened import HAPPENED_CUE, happened
 from lsgmap.ask.interpretation import EntityName, Finding, ItemName, Joined, Term
 from lsgmap.ask.passages import CONFLICTS, document_words, passages, passages_with, stems_of
 from lsgmap.ask.query import ANY, KIND, evaluate
 from lsgmap.ask.reading import ACTIVITY_CUE, QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
+from lsgmap.ask.sources import asks_for_sources, sources_answer
 from lsgmap.ask.tasks import SHALL_CUE, asked_task, asks_tasks_for, task_answer, task_named, task_yes
 from lsgmap.ask.unsure import (
     ABOUT_CUE,
@@ -85,7 +87,7 @@ from lsgmap.i18n import msg
 from lsgmap.model import queries
 from lsgmap.model.names import STOPWORDS, normalise, suggest
 from lsgmap.time.diff import diff as diff_dates
-from lsgmap.vocab import APPLYING, ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, HOLDING, OWNERSHIP, PART_OF, RELATION_KINDS, STEERING
+from lsgmap.vocab import APPLYING, ASSIGNED_TO, ASSIGNS, ENTITY_KINDS, FUNDING, HOLDING, OWNERSHIP, PART_OF, RELATION_KINDS, STEERING
 
 __all__ = ["Finding", "Handler", "HANDLERS", "QUESTION_KINDS", "handler_for"]
 
@@ -396,7 +398,7 @@ _FUNDS_WHAT_IS_STEERED = re.compile(r"\b(?:finansierar|betalar|funds?|pays? for)
 
 
 #: "Sedan när finns det en heltidsanställd processledare?": a date is asked, not the attribute the question names.
-_SINCE_WHEN = re.compile(r"\b(?:sedan nar|fran nar|since when|when did|nar borjade|nar startade)\b")
+_SINCE_WHEN = re.compile(r"\b(?:sedan nar|sen nar|fran nar|since when|when did|nar borjade|nar startade)\b")
 
 
 #: "Vilka nya projekt …", "which new projects will …": projects to come, which no source names.
@@ -429,10 +431,25 @@ _FULL_DATE = re.compile(r"\b(?:\d{4}-\d\d-\d\d|\d{1,2} (?:januari|februari|mars|
 
 def dates_asked(structure, reading: Reading) -> Finding:
     """The dates the documents give for what is asked; that they give none, when the best passage holds no day."""
+    if re.search(r"\bbudget\w*", reading.text) and (budgeted := _budget_periods(structure)):  # "Vilka datum täcker budgeten?"
+        return Finding("documents", msg("ask.i_documents"), Joined(budgeted, "\n"), verdict=True)
     found = documents_say(structure, reading)
     if any(_FULL_DATE.search(p.text.lower()) for p in found.passages[:1]):
         return found
     return said_first(found, msg("ask.dates_not_given"))
+
+
+def _budget_periods(structure) -> tuple:
+    """"Budgeten gäller 2016-07-01 – 2018-06-30 (r_rar_funds_pl; «Budget processledare 2016-07-01-2018-06-30»)": the period
+    of each relation the budget lines fund, with the budget's heading."""
+    said = []
+    for rid in dict.fromkeys(line.relation for line in structure.budget):
+        r = structure.relations.get(rid)
+        if r is None or not (r.valid_from and r.valid_to):
+            continue
+        heading = next((structure.sources[i].quote for i in r.sources if i in structure.sources and "budget" in (structure.sources[i].quote or "").lower()), "")
+        said.append(msg("ask.budget_period", first=r.valid_from, last=r.valid_to, id=rid, heading=heading or "–"))
+    return tuple(said)
 
 
 #: "från alla LSG", "from all of the LSGs together", "samtliga LSG": every group gave it.
@@ -842,7 +859,8 @@ def what_a_kind_is(structure, reading: Reading) -> Finding:
 APPLICANT_CUE = re.compile(
     r"\b(?:star|stod|ligger|is|are|was)\s+bakom\s+(?:\w+\s+)?ansokan\w*|\bbehind the application|"
     r"\bsoker (?:man|de|dom|vi) (?:pengar |medel )?(?:hos|fran)\b|\bapplied to whom\b|\bwho (?:applied|applies) for\b|\bvem (?:ansokte|har ansokt|ansoker) om\b|"
-    r"\b(?:applied|apply|applies) (?:together |jointly )?for the (?:\w+ ){0,2}(?:leader|post)\b|\b(?:ansokte|ansoker|har ansokt) (?:gemensamt |tillsammans )?om (?:processledar|tjansten)"
+    r"\b(?:applied|apply|applies) (?:together |jointly )?for the (?:\w+ ){0,2}(?:leader|post)\b|\b(?:ansokte|ansoker|har ansokt) (?:gemensamt |tillsammans )?om (?:processledar|tjansten)|"
+    r"\b(?:the |de )?(?:applicants?|sokande|sokanden)\b"
 )
 
 
@@ -865,7 +883,14 @@ def applicants(structure, reading: Reading) -> Finding:
     >>> f.lead.render("sv")
     'LSG GNOT (LSG Gnesta, LSG Nyköping, LSG Oxelösund, LSG Trosa) ansöker hos Samordningsförbundet RAR i Sörmland [r030].'
     """
-    return relation_facts(structure, reading, APPLYING)
+    found = relation_facts(structure, reading, APPLYING)
+    if not (WANTS_YESNO.search(reading.text) and reading.mentions):
+        return found
+    applying = {i for r in structure.relations.values() if r.relation == APPLYING
+                for i in (r.from_id, *(p.from_id for p in structure.incoming(r.from_id) if p.relation == PART_OF))}
+    x = reading.mentions[0].entity_id  # "Is LSG Nyköping-Oxelösund one of the applicants?": no, the four LSGs are
+    said = msg("ask.applicant_yes" if x in applying else "ask.applicant_no", name=EntityName(structure.entities[x]))
+    return replace(found, lead=Joined((said, found.lead), "\n"))
 
 
 #: The most facts of one relation kind said one by one when a question names the relation and no one ("vem får lägesrapporterna?").
@@ -886,11 +911,11 @@ def _asks_a_relation_of_no_one(structure, reading: Reading) -> bool:
 def relation_facts(structure, reading: Reading, kind: str | None = None) -> Finding:
     """Every fact of one relation kind, one line each with its id ("Processledare … rapporterar till RAR [r074]")."""
     kind = kind or reading.relation
-    rels = sorted((r for r in structure.relations.values() if r.relation == kind), key=lambda r: r.id)
+    rels = sorted((r for r in structure.relations.values() if r.relation == kind or _stated_as_owner(r, kind)), key=lambda r: (r.relation != kind, r.id))
     items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in rels)
     verb_of = Term(RELATION_KINDS[kind], "verb", lower=True)
-    lines = tuple(msg("ask.fact_line", who=_with_parts(structure, r.from_id), verb=verb_of, to=EntityName(structure.entities[r.to_id], full=True), id=r.id)
-                  for r in rels)
+    lines = tuple(msg("ask.fact_line", who=_with_parts(structure, r.from_id), verb=Term(RELATION_KINDS[r.relation], "verb", lower=True),
+                      to=Joined((EntityName(structure.entities[r.to_id], full=True), *_as_stated(r)), ""), id=r.id) for r in rels)
     summary = msg("ask.i_applicants") if kind == APPLYING else msg("ask.i_relation_facts", verb=verb_of)
     lead = Joined(lines, "\n") if lines else msg("ask.applies_none")
     counted = _counted_parts(structure, reading, rels)
@@ -898,6 +923,17 @@ def relation_facts(structure, reading: Reading, kind: str | None = None) -> Find
         lead = Joined((msg("ask.count_of_kind", count=len(counted), kind=Term(ENTITY_KINDS[reading.kind_noun], "plural", lower=True),
                            names=Joined(tuple(EntityName(structure.entities[i]) for i in counted))), lead), "\n")
     return Finding("relation", summary, lead, kind, answers=items, verdict=True)
+
+
+def _stated_as_owner(r, kind: str) -> bool:
+    """A steering the sources call "projektägare/styrgrupp": asked who owns, it is said beside the owners."""
+    return kind == OWNERSHIP and r.relation == STEERING and "ägare" in r.attributes.get("as_stated", "")
+
+
+def _as_stated(r) -> tuple[str, ...]:
+    """' ("projektägare/styrgrupp")': how the source words a relation, when the data records it."""
+    stated = r.attributes.get("as_stated", "")
+    return (f' ("{stated}")',) if stated else ()
 
 
 def _counted_parts(structure, reading: Reading, rels) -> list[str]:
@@ -943,6 +979,40 @@ def said_with_acronym(structure, reading: Reading) -> Finding:
     return documents_say(structure, reading, found or None)
 
 
+#: "Is the LSG process leader also the TRIS process leader?", "är X samma som Y": whether two names are one thing.
+_SAME = re.compile(r"\b(?:also|ocksa|aven|samma|same|identical|likadan)\b")
+
+
+def _asks_same(structure, reading: Reading) -> bool:
+    if not (WANTS_YESNO.search(reading.text) and _SAME.search(reading.text)) or reading.relation:
+        return False
+    pair = _pair(structure, reading)
+    return pair is not None and pair[0].kind == pair[1].kind
+
+
+def _pair(structure, reading: Reading):
+    """The two things a "same" question names: two names, or one thing by two of its names ("IPS" and "IPS-Slussen")."""
+    if len(reading.mentions) == 2:
+        return tuple(structure.entities[m.entity_id] for m in reading.mentions)
+    if len(reading.mentions) == 1:
+        e = structure.entities[reading.mentions[0].entity_id]
+        names = {normalise(n) for n in (e.name_sv, e.name_en, e.short_name, *e.aliases) if n}
+        said = [n for n in names if f" {n} " in f" {reading.text} "]
+        return (e, e) if len(said) >= 2 else None
+    return None
+
+
+def same_thing(structure, reading: Reading) -> Finding:
+    """"Nej: Processledare LSG södra Sörmland och Processledare TRIS är två olika i datan", each said by its sources."""
+    a, b = _pair(structure, reading)
+    said = tuple(d for d in (definition(structure, i) for i in dict.fromkeys((a.id, b.id))) if d is not None)
+    lead = msg("ask.same_no", a=EntityName(a), b=EntityName(b))
+    if a.id == b.id:  # "Är IPS samma sak som IPS-Slussen?": the data counts them as one; what the sources say of that
+        noted = [Quote(c.topic_sv, c.topic_en or c.topic_sv) for c in structure.conflicts if a.id in c.facts]
+        lead = Joined((msg("ask.same_counted", name=EntityName(a, full=True)), *noted), " ")
+    return Finding("same", msg("ask.i_same", a=EntityName(a), b=EntityName(b)), Joined((lead, *said), "\n"), entities=(a.id, b.id), verdict=True)
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -955,10 +1025,34 @@ _HOW_OFTEN = re.compile(r"^\s*(?:hur ofta|how often|how frequently)\b")
 _MENTIONED = re.compile(r"\b(?:namns|namner|omnamns|namnda|are mentioned|is mentioned|mentioned|are named in)\b")
 
 
+def _asks_mentioned(structure, reading: Reading) -> bool:
+    """What the documents mention, no name given: funders, which the documents name without facts ("finansieras av RAR,
+    ESF eller annan finansiär"), or anything when no document is named; "projekt som nämns i ansökan" lists its facts."""
+    if not _MENTIONED.search(reading.text) or reading.mentions:
+        return False
+    funders = any(k == "funder" for _, k in kind_nouns(reading))
+    return (funders or not named_documents(structure, reading)) and _said_enough(structure, reading, _NAMED_ENOUGH)
+
+
 def mentioned(structure, reading: Reading) -> Finding:
     """What the documents' own words say ("vilka finansiärer nämns för projekten …": «… finansieras av Samordningsförbundet
     RAR, Europeiska socialfonden (ESF) eller annan finansiär»), not lsgmap's notes on them."""
-    return documents_say(structure, reading, [p for p in passages(structure, reading.text, limit=12) if p.document != CONFLICTS])
+    found = [p for p in passages(structure, reading.text, limit=12, only=named_documents(structure, reading)) if p.document != CONFLICTS]
+    names, cue = _names_of_kind(structure, reading)
+    found.sort(key=lambda p: -bool(cue and cue.search(normalise(p.text))) * sum(f" {n} " in f" {normalise(p.text)} " for n in names))  # names most, as such
+    return documents_say(structure, reading, found)
+
+
+def _names_of_kind(structure, reading: Reading) -> tuple[set[str], re.Pattern | None]:
+    """The names (and short names) of what the question's kind noun asks for, and the words that say a passage speaks
+    of that kind; "finansiärer": whoever funds anything, in a passage on funding ("… finansieras av …")."""
+    kinds = [k for _, k in kind_nouns(reading)]
+    funders = "funder" in kinds
+    ids = {r.from_id for r in structure.relations.values() if r.relation == FUNDING} if funders else {e.id for e in structure.entities.values() if e.kind in kinds}
+    cue = RELATION_KINDS[FUNDING].cue if funders else ENTITY_KINDS[kinds[0]].cue if kinds and kinds[0] in ENTITY_KINDS else None
+    names = {normalise(n) for i in ids if i in structure.entities
+             for n in (structure.entities[i].name_sv, structure.entities[i].short_name, *structure.entities[i].aliases) if n}
+    return names, cue
 
 
 #: The kinds of question in the order they are tried; the first that applies answers.
@@ -968,6 +1062,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("applicants", lambda s, r: bool(APPLICANT_CUE.search(r.text)), applicants),
     Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
     Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
+    Handler("same", _asks_same, same_thing),  # "Is the LSG process leader also the TRIS process leader?"
     Handler("when", lambda s, r: bool(UNTIL_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", asks_work_done, work_done),
     Handler("documents", lambda s, r: bool(_FUNDS_WHAT_IS_STEERED.search(r.text)), documents_say),
@@ -992,6 +1087,7 @@ HANDLERS: tuple[Handler, ...] = (
             approval_not_recorded),
     Handler("document", _asks_about_a_document, document_period),
     Handler("name", lambda s, r: bool(r.mentions) and bool(STANDS_FOR_CUE.search(r.text)) and spelled_out(s.entities[r.ids[0]]) is not None, stands_for),
+    Handler("sources", asks_for_sources, sources_answer),  # "Finns det någon offentlig källa om IPS-Slussen?"
     Handler("name", names_what_is_named, what_name),
     Handler("about", _asks_what_sort, what_sort),
     Handler("attribute", lambda s, r: not r.amount and not _SINCE_WHEN.search(r.text) and fact_attribute(s, r) is not None, attribute_answer),
@@ -1006,7 +1102,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("documents", lambda s, r: bool(WANTS_YESNO.search(r.text) or SHALL_CUE.match(r.text)) and bool(_unnamed_acronyms(s, r)), said_with_acronym),  # "Ingår PRIO …?"
     Handler("merged", lambda s, r: bool(SEPARATE_CUE.search(r.text)) and bool(r.mentions), merged),  # "still its own group?": the merger
     Handler("either", lambda s, r: sides(s, r) is not None and not r.amount and not r.responsible, either_or),
-    Handler("documents", lambda s, r: bool(_MENTIONED.search(r.text)) and not named_documents(s, r) and _said_enough(s, r, _NAMED_ENOUGH), mentioned),  # "… nämns"
+    Handler("documents", _asks_mentioned, mentioned),  # "vilka finansiärer nämns …": the documents' words
     Handler("query", _wants_query, composed),
     Handler("count", lambda s, r: bool(COUNT_CUE.search(r.text)) and (bool(r.mentions) or bool(r.kind_noun)), count),
     Handler("members", lambda s, r: not r.mentions and r.listing and r.members and bool(s.root), members_of_root),

@@ -27,6 +27,8 @@ _QUESTION_WORD = r"(?:vem|vilka|vilken|vilket|vad|när|hur|var|varför|who|whom|
 _PREPOSITION = r"(?:till|för|från|av|med|hos|i|på|om|to|for|from|by|with|in|on|of)"
 #: Where a second question begins: "och"/"and" (after a comma or not) and a question word, perhaps after a preposition.
 _SECOND = re.compile(rf",?\s+(?:och|samt|and)\s+(?={_PREPOSITION}?\s*{_QUESTION_WORD}\b)", re.IGNORECASE)
+#: The words after "hur"/"how" that are no verb ("hur ofta", "how long").
+_HOW_WORDS = r"(?:ofta|många|mycket|länge|lång|often|many|much|long)"
 #: What a question opens with before its verb ("Hur ofta", "Vem", "Till vem", "How many").
 _OPENING = re.compile(rf"^\s*(?:{_PREPOSITION}\s+)?{_QUESTION_WORD}(?:\s+(?:ofta|många|mycket|länge|often|many|much|long))?\s+", re.IGNORECASE)
 #: A topic named before the question: "RAR – vad betyder förkortningen …", "TRIS: vem styr …".
@@ -56,8 +58,8 @@ def _borrowed(first: str, said: list[str]) -> str:
     """A short second part with the rest of the first: "till vem" + "skrivs lägesrapporterna"; "who pays" takes the
     first part's object, not its verb ("who pays the process leader")."""
     rest = _OPENING.sub("", first, count=1).split()
-    if len(said) == 2 and re.fullmatch(_QUESTION_WORD, said[0], re.IGNORECASE):
-        rest = rest[1:]
+    if len(said) == 2 and re.fullmatch(_QUESTION_WORD, said[0], re.IGNORECASE) and not re.fullmatch(_HOW_WORDS, said[1], re.IGNORECASE):
+        rest = rest[1:]  # "… och vem betalar?": its own verb, the first's object; "… och hur ofta?" keeps the first's verb
     return f"{' '.join(said)} {' '.join(rest)}?"
 
 

@@ -168,8 +168,8 @@ def _subject_and_direction(structure, reading: Reading) -> tuple[str, str, str |
     first, kinds, span = reading.mentions[0], reading.relation_kinds, reading.date.span
     x = first.entity_id
     way, why = direction(reading.tokens, reading.verb_pos, first)
-    if reading.relation == MEMBERSHIP and why == "default" and structure.entities[x].kind != "association":
-        way = "targets"
+    if reading.relation == MEMBERSHIP:
+        way = _membership_way(structure.entities[x], way, why)
     # a short form that names both a municipality and an LSG ("Trosa"): take the one with such relations
     if not _has_relation(structure, x, kinds, way):
         x = _better_candidate(structure, first, kinds, way) or x
@@ -180,6 +180,14 @@ def _subject_and_direction(structure, reading: Reading) -> tuple[str, str, str |
         if not any(i.kind == kind for i in here) and any(i.kind == kind for i in there):
             way = _OTHER[way]
     return x, way, kind
+
+
+def _membership_way(entity, way: str, why: str) -> str:
+    """An association has members and is a member of nothing ("who are RAR members"); anything else asked about by
+    default is what it is a member of."""
+    if entity.kind == "association":
+        return "holders"
+    return "targets" if why == "default" else way
 
 
 def relation_holders_or_targets(structure, reading: Reading) -> Finding:

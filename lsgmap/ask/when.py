@@ -42,7 +42,7 @@ __all__ = ["merged", "what_name", "NAME_CUE", "WHEN_CUE", "date_attribute", "whe
 
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
 WHEN_CUE = re.compile(
-    r"^\s*(?:(?:right now|just nu|idag|today|currently|nu) )?(?:for |och |and |sa )?(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|since when|datum for|date of|"
+    r"^\s*(?:(?:right now|just nu|idag|today|currently|nu) )?(?:for |och |and |sa )?(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|sen nar|since when|datum for|date of|"
     r"(?:fram )?till nar|fran nar|from when|fran och med nar|fran vilket datum|fran vilken dag|from what date|from which date|as of what date)\b"
 )
 
@@ -231,7 +231,7 @@ def _dates_lead(reading: Reading, items) -> tuple:
 
 
 #: "När började …", "since when": the start is asked; "till när", "hur länge", "when does … end": the end.
-START_CUE = re.compile(r"\b(?:borja\w*|startade|start\w*|began|begin\w*|sedan nar|since when|fran nar|from when|tilltradde|"
+START_CUE = re.compile(r"\b(?:borja\w*|startade|start\w*|began|begin\w*|sedan nar|sen nar|since when|fran nar|from when|tilltradde|"
                        r"fran vilket datum|fran vilken dag|from what date|from which date|as of what date)\b")
 END_CUE = re.compile(r"\b(?:slut\w*|upphor\w*|end\w*|until when|to when|till nar|fram till|hur lange|how long|expires?|ends?)\b")
 
@@ -241,7 +241,14 @@ def _dates_of(item, end: str) -> Joined:
     start, stop = Stated(item.valid_from) if item.valid_from else msg("ask.date_unknown"), Stated(item.valid_to) if item.valid_to else msg("ask.date_open")
     span = msg("ask.from_date", date=start) if end == "start" else msg("ask.to_date", date=stop) if end == "end" else validity(item.valid_from, item.valid_to)
     ids = f" [{', '.join(item.relation_ids)}]" if item.relation_ids else ""
-    return Joined((ItemName(item), ": ", span, *_planned_start(item, end), ids), "")
+    return Joined((ItemName(item), ": ", span, *_planned_start(item, end), *_public_dates(item), ids), "")
+
+
+def _public_dates(item) -> tuple:
+    """" (offentlig källa, inte dokumenten)" when only public pages give the dates (IBIS's 2016-03-01 – 2018-12-31)."""
+    years = {d[:4] for d in (item.valid_from, item.valid_to) if d}
+    giving = [src for src in item.sources if years and any(y in (src.get("quote") or "") for y in years)]
+    return (" (", msg("ask.public_source"), ")") if giving and all(src.get("kind") == "public" for src in giving) else ()
 
 
 def _planned_start(item, end: str) -> tuple:
