@@ -735,6 +735,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.no_events_before": ("Det framgår inte: källorna nämner ingen sådan händelse före {text}.", "Not stated: the sources record no such event before {text}."),
     "ask.no_events_during": ("Det framgår inte: källorna nämner ingen sådan händelse under {text}.", "Not stated: the sources record no such event in {text}."),
     "ask.no_events_any": ("Det framgår inte: datan har ingen sådan händelse.", "Not stated: the data records no such event."),
+    "ask.budget_other_funder": ("Nej: budgetens pengar kommer enligt källorna från {funders}, inte från den som frågan nämner.",
+                                "No: by the sources the budget's money comes from {funders}, not from the one the question names."),
     "ask.budget_share": ("{part} tkr av hela budgetens {whole} tkr, alltså {percent} % (uträknat ur ansökans budget).",
                          "{part} tkr of the whole budget's {whole} tkr, that is {percent} % (computed from the application's budget)."),
     "ask.budget_per_year": ("Det framgår inte per månad: budgeten anger belopp per år ({years}).", "Not stated per month: the budget gives amounts per year ({years})."),

@@ -32,6 +32,7 @@ SETS = [
     ("questions_blind_31.csv", "score_31.csv"), ("questions_blind_32.csv", "score_32.csv"),
     ("questions_blind_33.csv", "score_33.csv"), ("questions_blind_34.csv", "score_34.csv"),
     ("questions_blind_35.csv", "score_35.csv"), ("questions_blind_36.csv", "score_36.csv"),
+    ("questions_blind_37.csv", "score_37.csv"), ("questions_blind_38.csv", "score_38.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
@@ -73,7 +74,8 @@ _NOT_ASKED = {"B21-044": {"Nyköping-Oxelösund"}, "B22-044": {"oktober 2016"}, 
               "B26-043": {"Nyköping-Oxelösund"}, "B27-038": {"Trosa saknas"}, "B27-058": {"30 days"}, "B28-041": {"23 januari 2017"},
               "B29-036": {"23 januari 2017"}, "B29-045": {"Nyköping-Oxelösund"}, "B29-060": {"23 January 2017"}, "B31-044": {"Nyköping-Oxelösund"},
               "B32-035": {"23 januari 2017"}, "B32-043": {"23 januari 2017"}, "B32-059": {"October 2016"}, "B33-049": {"862"},
-              "B33-060": {"23 January 2017"}, "B34-037": {"TRIS"}, "B34-039": {"23 januari 2017|2017-01-23"}}
+              "B33-060": {"23 January 2017"}, "B34-037": {"TRIS"}, "B34-039": {"23 januari 2017|2017-01-23"}, "B37-038": {"Ungdomens hus"},
+              "B37-045": {"Nyköping-Oxelösund"}, "B38-041": {"23 januari 2017|2017-01-23"}, "B38-057": {"IPS-Slussen"}}
 
 ROWS = _rows()
 

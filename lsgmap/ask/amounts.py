@@ -180,7 +180,7 @@ def _share(structure, reading: Reading, lines: list, result: dict):
 
 
 #: "Stämmer totalsumman 1721 tkr?", "is the total 1721 right?": a number the question gives, to check.
-_CHECKED = re.compile(r"\b(?:stammer|ar det ratt|korrekt|gar (?:\w+ )?ihop|blir det verkligen|is (?:it|that|the \w+) (?:right|correct)|correct|add up|adds up)\b")
+_CHECKED = re.compile(r"\b(?:stammer|overensstammer|ar det ratt|korrekt|gar (?:\w+ )?ihop|blir det verkligen|is (?:it|that|the \w+) (?:right|correct)|correct|add up|adds up|match\w*)\b")
 
 
 def _stated_total(structure) -> list[int]:
@@ -255,6 +255,18 @@ def _every_item(structure) -> list:
     return list({(line.item_sv, line.item_en): line for line in structure.budget}.values())
 
 
+def _other_funder(structure, reading: Reading, result: dict):
+    """"Nej: budgeten är Samordningsförbundet RAR i Sörmlands" when a yes/no asks whether a funder the budget has no
+    lines from pays into it ("Does the process leader budget include ESF money?"); None else."""
+    if result.get("lines") or not WANTS_YESNO.search(reading.text) or not structure.budget:
+        return None
+    budgeted = [structure.relations[line.relation] for line in structure.budget if line.relation in structure.relations]
+    funders = {r.from_id for r in budgeted}
+    if not set(reading.ids) - funders - {r.to_id for r in budgeted}:
+        return None  # every name is the budget's own: not another funder
+    return msg("ask.budget_other_funder", funders=Joined(tuple(EntityName(structure.entities[i]) for i in sorted(funders)), ", "))
+
+
 def amount(structure, reading: Reading) -> Finding:
     """How much: the budget lines for the named funder, target and items in the question's years, and their total;
     a yes or a no first when the question asks whether the budget has an item.
@@ -270,7 +282,7 @@ def amount(structure, reading: Reading) -> Finding:
     years = _years(reading, structure)
     items = tuple(line.item_sv for line in lines) or None
     result = queries.amounts(structure, funder, target, years=years, items=items)
-    verdict = _other_answer(structure, reading, lines, result) or _year_verdict(structure, reading, years, result)
+    verdict = _other_answer(structure, reading, lines, result) or _year_verdict(structure, reading, years, result) or _other_funder(structure, reading, result)
     funding = [structure.relations[rid] for rid in result["relations"]]
     answers = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in funding)
     names = {k: _name_or_any(structure, v, k) for k, v in (("funder", funder), ("target", target))}

@@ -53,7 +53,7 @@ from typing import Any
 from lsgmap.ask.dates import QuestionDate
 from lsgmap.ask.handlers import QUESTION_KINDS, handler_for
 from lsgmap.ask.interpretation import EntityName, Finding, Interpretation, Joined, Stated, date_phrase, render, validity
-from lsgmap.ask.parts import split_question
+from lsgmap.ask.parts import plainer, split_question
 from lsgmap.ask.passages import overlap
 from lsgmap.ask.reading import WANTS_YESNO, Reading, detect_lang, read_question
 from lsgmap.ask.text import alternative_lines, amount_lines, answer_line, basis_text, passage_lines, path_lines, shown_name
@@ -324,6 +324,9 @@ def ask(structure, question: str, *, on=None, lang: str | None = None) -> Answer
     """
     if len(question or "") > MAX_QUESTION_CHARS:
         return _too_long(structure, question, on=on, lang=lang)
+    plain = plainer(question)
+    if plain != question.strip():  # "Jag är ordförande i LSG Trosa – vad har vi …": asked as LSG Trosa, the question kept as written
+        return replace(ask(structure, plain, on=on, lang=lang or detect_lang(question, structure.names.words)), question=question)
     parts = split_question(structure, question)
     if parts is not None:  # "vem betalar … och vem ger henne uppdrag?": each question answered, in the language of the whole
         lang = lang or detect_lang(question, structure.names.words)

@@ -21,7 +21,7 @@ import re
 
 from lsgmap.model.names import find_mentions
 
-__all__ = ["split_question"]
+__all__ = ["split_question", "plainer"]
 
 _QUESTION_WORD = r"(?:vem|vilka|vilken|vilket|vad|när|hur|var|varför|who|whom|what|which|when|how|where|why)"
 _PREPOSITION = r"(?:till|för|från|av|med|hos|i|på|om|to|for|from|by|with|in|on|of)"
@@ -36,7 +36,7 @@ _TOPIC_FIRST = re.compile(r"^\s*[\w/-]+(?:\s+[\w/-]+)?\s*[–:-]\s+")
 #: A pronoun in the second part that stands for what the first part names.
 _PRONOUN = re.compile(r"\b(?:det|den|dem|henne|honom|hon|han|hen|dess|hennes|hens|it|her|him|them|its|she|he|they)\b", re.IGNORECASE)
 #: "Hur stort kontor …", "how many meetings …": the thing measured, which a pronoun after it stands for.
-_MEASURED = re.compile(r"^\s*(?:hur|how)\s+(?:stor|stort|stora|många|mycket|lång|långt|big|large|many|much|long)\s+(\w{4,})", re.IGNORECASE)
+_MEASURED = re.compile(r"^\s*(?:hur|how)\s+(?:stor|stort|stora|många|lång|långt|big|large|many|long)\s+(\w{4,})", re.IGNORECASE)  # not "hur mycket pengar"
 #: "Hur ofta ska lägesrapporter och aktivitetsplaner tas fram?": how often, asked of two things.
 _HOW_OFTEN = re.compile(r"^\s*(?:hur ofta|how often)\b", re.IGNORECASE)
 _TWO_THINGS = re.compile(r"\b(\w{5,}) (?:och|and) (\w{5,})\b")
@@ -99,13 +99,41 @@ def _topic_put_back(first: str) -> str:
 
 
 def _subject(structure, first: str) -> str | None:
-    """What a pronoun in the second part stands for: the first part's first name; the thing it measures ("Hur stort
-    kontor …": kontor); or its few words after the question word ("What is PRIO and …": PRIO)."""
+    """What a pronoun in the second part stands for: the thing the first part measures ("Hur stort kontor …": kontor);
+    its first name; or its few words after the question word ("What is PRIO and …": PRIO)."""
+    measured = _MEASURED.match(first)  # "Hur stor lokal … för processledaren och vad kostar den?": the office, not the post
+    if measured:
+        return measured.group(1)
     named = find_mentions(structure, first)
     if named:
         return named[0].text
-    measured = _MEASURED.match(first)
-    if measured:
-        return measured.group(1)
     rest = [w for w in _OPENING.sub("", first, count=1).split() if w.lower() not in ("is", "are", "was", "ar", "är", "var", "the", "a")]
     return " ".join(rest) if 0 < len(rest) <= 3 else None
+
+
+#: A preface saying who asks: "Jag är ordförande i LSG Trosa – …", "I chair LSG Nyköping: …"; the name is who "vi" is.
+_SPEAKER = re.compile(r"^\s*(?:jag|i)(?:'m| am| är| sitter| jobbar| arbetar| chair| lead| represent)\b[^–:;?]*?\b(?:i|på|för|of|in|for|at|chair|lead|represent)\s+"
+                      r"(?P<name>[^–:;?,]+?)\s*[–:;,-]\s+(?P<rest>.+)$", re.IGNORECASE)
+_WE = re.compile(r"\b(?:vi|oss|vår|vårt|våra|we|us|our)\b", re.IGNORECASE)
+_SENTENCES = re.compile(r"(?<=[.?!])(?<!\b[A-ZÅÄÖ]\.)\s+(?=[A-ZÅÄÖ])")  # "no. of goals", "under C. Stöd": no new sentence
+
+
+def plainer(question: str) -> str:
+    """The question without what only frames it: a sentence that asks nothing beside one that asks ("Vilket slutdatum
+    gäller? Jag har sett olika uppgifter."), and a preface saying who asks, its name put for "vi"/"we".
+
+    >>> plainer("Jag är ordförande i LSG Trosa – vilka uppdrag hade vi gett processledaren?")
+    'vilka uppdrag hade LSG Trosa gett processledaren?'
+    >>> plainer("Vilket slutdatum gäller för processledartjänsten? Jag har sett olika uppgifter.")
+    'Vilket slutdatum gäller för processledartjänsten?'
+    >>> plainer("Vem styr TRIS?")
+    'Vem styr TRIS?'
+    """
+    sentences = [x for x in _SENTENCES.split(question.strip()) if x]
+    asked = [x for x in sentences if x.rstrip().endswith("?")]
+    framing = [x for x in sentences if x not in asked]
+    text = " ".join(asked) if asked and framing and all(len(x.split()) >= 3 for x in sentences) else question.strip()
+    speaker = _SPEAKER.match(text)
+    if speaker and _WE.search(speaker.group("rest")):
+        return _WE.sub(speaker.group("name").strip(), speaker.group("rest"))
+    return text

@@ -32,7 +32,8 @@ TASK_CUE = re.compile(
     r"tasks?|duties|duty|supposed to do|have to do with|has to do with|ska \w+ delta|should \w+ (?:\w+ )?take part|"
     r"hjalpa|hjalper|hjalp|help|helps|gora gentemot|gor gentemot|do towards|do in|vad gor (?:\w+ ){1,3}for|"
     r"roll gentemot|role towards|role with|role for|(?:vilket|vilken|what|which) (?:stod|hjalp|support|help)|"
-    r"sitta med i|sitta i|vara med i|ta fram|utarbeta|prepare|draw up|sit on|sit in)\b"
+    r"sitta med i|sitta i|vara med i|ta fram|utarbeta|prepare|draw up|sit on|sit in|(?:jobba|arbeta|samarbeta) med (?=\w)|work with (?=\w)|"
+    r"vem far (?:\w+ )?stod|who gets (?:\w+ )?support|who receives (?:\w+ )?support)\b"
 )
 #: What the tasks are for: the words after "för/for/rör/regarding", or the first part of "TRIS-uppgifter".
 _FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|gentemot|regarding|concerning|related to|relating to|about|with|towards|in)\s+"
@@ -44,6 +45,10 @@ _HELPED = re.compile(r"\b(?:hjalpa|hjalper|help|helps)\s+(.+?)(?:\s+(?:med|with)
 _AUX = r"(?:ska|skall|should|must|maste|does|do|is|are|ar|was|will)"
 _IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?:ska|skall|should|does|do|will|is|are)\b|"
                        r"^\s*(?:vilka|vilken|vilket|which|what)\s+((?:(?!" + _AUX + r"\b)\w+\s+){0,3}?(?!" + _AUX + r"\b)\w+)\s+" + _AUX + r"\b")  # "Vilka planer ska …"
+#: "Hur ska processledaren jobba med de andra processledarna?": whom the work is with.
+_WITH = re.compile(r"\b(?:jobba|arbeta|samarbeta|work)\s+(?:med|with)\s+(?:de |the )?(?:andra |other )?(.+)$")
+#: "Vem får administrativt stöd av processledaren?": what kind of support, whoever gets it.
+_GETS = re.compile(r"^\s*(?:vem|who)\s+(?:far|gets|receives)\s+(.+?)\s+(?:av|from)\b")
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
 #: "Ska processledaren …?", "should the process leader …?": a yes/no question about what is to be done.
 SHALL_CUE = _SHALL = re.compile(r"^\s*(?:ska|skall|bor|maste|far|should|shall|must|will)\b")
@@ -53,7 +58,7 @@ _MOST = 7
 
 def asks_tasks_for(structure, reading: Reading) -> bool:
     """A question for the tasks that concern something the documents' task lists name."""
-    return bool(TASK_CUE.search(reading.text)) and not WANTS_YESNO.search(reading.text) and bool(tasks_for(structure, reading))
+    return bool(TASK_CUE.search(reading.text)) and not WANTS_YESNO.search(reading.text) and not _SHALL.match(reading.text) and bool(tasks_for(structure, reading))
 
 
 def tasks_for(structure, reading: Reading) -> list[Passage]:
@@ -73,9 +78,10 @@ def _key(question: str) -> set[str]:
     """The stems of what the tasks are for ("styrgrupperna" → {"styrg"}; "the LSG chairs" → {"ordfo"})."""
     text = normalise(question)
     compound = _COMPOUND.search(question)
-    found = _IN_WHICH.search(text) or _HELPED.search(text) or _FOR.search(text)
+    found = _IN_WHICH.search(text) or _HELPED.search(text) or _WITH.search(text) or _GETS.search(text) or _FOR.search(text)
     words = compound.group(1) if compound and normalise(compound.group(1)) not in ("arbets", "arbet") else next((g for g in found.groups() if g), "") if found else ""
-    return stems_of(words) - stems_of("processledaren processledarens process leader uppdrag mission assignment")
+    others = bool(re.search(r"\b(?:andra|ovriga|other)\s+process", text))  # "de andra processledarna": other posts, the key itself
+    return stems_of(words) - stems_of("uppdrag mission assignment" if others else "processledaren processledarens process leader uppdrag mission assignment")
 
 
 def _task_bullets(structure) -> list[Passage]:

@@ -202,7 +202,7 @@ def _left_out(text: str) -> set[str]:
 DONE_CUE = re.compile(r"\b(?:klar\w*|fardig\w*|slutford\w*|avslutad\w*|done|finished|completed?|ready|hann|hunnit|skickat?s? in|lamnat?s? in|submitted|sent in|"
                       r"fick (?:\w+ ){0,3}(?:pengar|medel|bidrag)|got (?:\w+ ){0,2}(?:money|funding|funds))\b")
 #: "Är Ungdomens hus igång?": whether a piece of work has started (asked of an assignment: no source says so).
-RUNNING_CUE = re.compile(r"\b(?:igang|kommit igang|startat?s?|startad\w*|started|running|underway|up and running|pagar|begun)\b")
+RUNNING_CUE = re.compile(r"\b(?:igang|kommit igang|startat?s?|startad\w*|started|running|underway|up and running|pagar|begun|blev det(?: nagot| nagon| nagra| ett| en)?|did (?:\w+ ){0,3}(?:happen|come about))\b")
 #: A passage that says something is still to be finished ("kommer att slutföras under början av 2017").
 _TO_BE_DONE = re.compile(r"\b(?:kommer att|ska|skall|will be|is to be)\s+(?:\w+\s+)?(?:slutforas|avslutas|bli klar\w*|vara klar\w*|completed|finished)\b[^.]*")
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
@@ -217,6 +217,9 @@ def _done_by(structure, found: list[Passage], reading: Reading):
             if later is None:
                 continue
             years = [int(y) for y in _YEAR.findall(later.group(0))]
+            if reading.date.source == "default":  # "Blev strukturen färdig?", no time asked: a plan says when, not that it was
+                return Joined((msg("ask.when_done_unknown"), msg("ask.documents_best", title=p.title.split(",")[0],
+                                                                  quote=quoted(structure, p.document, piece, 160))), " "), p
             if not years or min(years) > reading.date.last.year:
                 return msg("ask.documents_not_done", title=p.title.split(",")[0], quote=quoted(structure, p.document, piece, 160)), p
     if found and found[0].document != CONFLICTS:  # no passage says it was done, nor when it will be: not stated, and what is said

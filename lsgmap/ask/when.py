@@ -43,7 +43,8 @@ __all__ = ["merged", "what_name", "NAME_CUE", "WHEN_CUE", "date_attribute", "whe
 #: A question that asks when ("När slogs …", "When did …", "Vilket datum …", "Hur länge …", "Until when …").
 WHEN_CUE = re.compile(
     r"^\s*(?:(?:right now|just nu|idag|today|currently|nu) )?(?:for |och |and |sa )?(?:nar|when|vilket datum|vilken period|what date|which period|hur lange|how long|until when|sedan nar|sen nar|since when|datum for|date of|"
-    r"(?:fram )?till nar|fran nar|from when|fran och med nar|fran vilket datum|fran vilken dag|from what date|from which date|as of what date)\b"
+    r"(?:fram )?till nar|fran nar|from when|fran och med nar|fran vilket datum|fran vilken dag|from what date|from which date|as of what date|"
+    r"vilket (?:slut|start)datum|vilka (?:slut|start)datum|what (?:end|start) date|which (?:end|start) date)\b"
 )
 
 
