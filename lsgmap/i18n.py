@@ -972,6 +972,9 @@ UI: dict[str, tuple[str, str]] = {
     "ask.same_no": ("Nej: {a} och {b} är två olika i datan.", "No: {a} and {b} are two different ones in the data."),
     "ask.same_counted": ("Det framgår inte säkert av källorna; datan räknar dem som en: {name}.", "The sources do not say for certain; the data counts them as one: {name}."),
     "ask.budget_period": ("Budgeten gäller {first} – {last} [{id}]; budgetens rubrik: «{heading}».", "The budget is for {first} – {last} [{id}]; the budget's heading: «{heading}»."),
+    "ask.either_holder": ("Enligt datan: {side} {verb} {name}. Var för sig:", "By the data: {side} {verb} {name}. Each side:"),
+    "ask.between_unknown": ("Det framgår inte: ingen som {verb} {b} finns i källorna, alltså inte heller {a}. Det {a} gör i stället:",
+                            "Not stated: no one who {verb} {b} is recorded in the sources, so neither is {a}. What {a} does instead:"),
     "ask.i_documents": ("vad dokumenten säger om frågan", "what the documents say on the question"),
     "ask.i_documents_closest": (
         "det stycke i dokumenten som bäst passar frågans ord (frågan passar ingen av datans uppgifter)",
@@ -1010,6 +1013,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.lead_among_no": ("Nej, {name} är inte bland dem. De är ({count} st):", "No, {name} is not among them. They are ({count}):"),
     "ask.no_merger": ("Nej: datan har ingen sammanslagning av {names}.", "No: the data holds no merger of {names}."),
     "ask.merged_yes": ("Ja, från {date} (beslutat {decided}).", "Yes, from {date} (decided {decided})."),
+    "ask.merger_unconfirmed": ("Så står det i ett beslut före sammanslagningen; ingen senare källa säger att den blev av.",
+                               "So says a decision from before the merger; no later source says it took place."),
     "ask.separate_no": ("Nej, de slogs samman från {date} (beslutat {decided}).", "No, they merged from {date} (decided {decided})."),
     "ask.separate_yes": ("Ja, det datumet ännu separata: beslutat {decided}, samman från {date}.", "Yes, still separate on that date: decided {decided}, merged from {date}."),
     "ask.merged_not_yet": ("Inte än det datumet: beslutat {decided}, gäller från {date}.", "Not yet on that date: decided {decided}, in effect from {date}."),

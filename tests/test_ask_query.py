@@ -76,7 +76,8 @@ def test_yes_no_says_yes_or_no_first(sormland):
     among = ask(sormland, "Was TRIS among the current projects in the autumn 2016 status report?")
     assert among.lang == "en" and among.interpretation.lead_text() == "No, TRIS is not among them. They are (4):"
     merged = ask(sormland, "Har Trosa och Gnesta gått ihop?", on="2017-03-01")
-    assert merged.interpretation.lead_text() == "Ja, från 2017-01-01 (beslutat någon gång 2016-10-13 – 2016-12-31 (exakt dag anges inte))."
+    assert merged.interpretation.lead_text() == ("Ja, från 2017-01-01 (beslutat någon gång 2016-10-13 – 2016-12-31 (exakt dag anges inte)). "
+                                                 "Så står det i ett beslut före sammanslagningen; ingen senare källa säger att den blev av.")
 
 
 def test_an_unsure_question_gets_readings_and_passages_never_a_dump(sormland, capsys):

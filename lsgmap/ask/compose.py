@@ -48,7 +48,7 @@ ASSIGNMENT_KIND, FUNDER_KIND = "assignment", "funder"
 WANTS_COUNT = re.compile(r"(?:^|\b(?:ansokan|application|lagesrapporten|report|rapporten)\s+)(?:hur manga|how many)\b")  # also after "enligt ansökan,"
 #: Words that ask for the giver of an assignment ("Vem ville ha …", "Who asked for …").
 _GIVER_CUE = re.compile(
-    r"\b(?:ville ha|bad|bestallde|efterfragade|kom fran|gav|ger|gett|givit|fick|wanted|asked for|ask for|asks for|requested|came from|"
+    r"\b(?:ville ha|bad|bestallde|efterfragade|kom fran|gav|ger|gett|givit|fick|wanted|asked for|ask for|asks for|ask(?:ed|s)? (?:\w+ ){1,3}for|requested|came from|"
     r"gave|give|gives|given|got)\b"
 )
 #: Prepositions that make a municipality or an area a place ("i Nyköping", "in Oxelösund").
@@ -366,6 +366,15 @@ def _with_verb(reading: Reading, kind: str | None, relation_noun: str | None) ->
     return reading
 
 
+#: "sitter i", "sits on": a group's place in steering groups, which for an LSG is what it steers.
+_SITS_IN = re.compile(r"\b(?:sitter|satt|sitta|sits|sit|sat|ingar)\b")
+def _steering_groups_sat_in(structure, reading: Reading, kind: str | None) -> tuple[str | None, Reading]:
+    """"Vilka styrgrupper sitter LSG Nyköping i?": an LSG is the steering group of what it steers, so the projects it steers."""
+    if kind == "steering_group" and _SITS_IN.search(reading.text) and any(structure.entities[m.entity_id].kind in ("lsg", "lsg_group") for m in reading.mentions):
+        return "project", replace(reading, relation=STEERING, relation_pos=0)
+    return kind, reading
+
+
 #: "not part of", "inte med i", "utanför": the name after it is what the answers are not linked to.
 _NOT_LINKED = re.compile(r"\b(?:not|inte|ej|icke)\s+(?:\w+\s+){0,2}?(?:part of|in|i|med i|members? of|included in|covered by|ingar i|omfattas av)\b|\b(?:utanfor|outside)\b")
 
@@ -386,6 +395,7 @@ def compose(structure, reading: Reading) -> Query:
     want = "count" if WANTS_COUNT.search(reading.text) else "yesno" if WANTS_YESNO.search(reading.text) else "list"
     kind, relation_noun = _kind_and_relation(reading)
     reading = _with_verb(reading, kind, relation_noun)
+    kind, reading = _steering_groups_sat_in(structure, reading, kind)
     without, reading = _left_out_name(reading)  # "… not part of LSG GNOT": no constraint, no place, a name left out
     documents = document_filter(structure, reading)[0] or named_documents(structure, reading)
     kind = _named_in_document(structure, reading, want, kind, documents)

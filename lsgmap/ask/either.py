@@ -51,19 +51,21 @@ def either_or(structure, reading: Reading) -> Finding:
     """Every relation each side has with the entity asked about on the date, side by side."""
     subject, two = sides(structure, reading)
     span = reading.date.first, reading.date.last
-    items, lines = [], []
+    items, lines, holding = [], [], []
     for side in two:
         kind = side[len(KIND):] if side.startswith(KIND) else None
         found = [a for a in evaluate(structure, Query(kind=kind, constraints=(Constraint(ANY, frozenset(), subject),), span=span)).items
                  if kind or a.id == side]
         items += found
+        holding += [side] if any(a.relation in reading.relation_kinds for a in found) else []
         name = Term(ENTITY_KINDS[kind], "plural") if kind else EntityName(structure.entities[side])
         verbs = Joined(tuple(dict.fromkeys(_verb(structure, a, subject) for a in found))) if found else msg("ask.either_nothing")
         lines.append(msg("ask.either_side", side=name, verbs=verbs))
     names = Joined(tuple(Term(ENTITY_KINDS[s[len(KIND):]], "plural") if s.startswith(KIND) else EntityName(structure.entities[s]) for s in two), " / ")
+    lead = _holder_said(structure, reading, holding, subject)
     return Finding(
-        "either", msg("ask.i_either", sides=names, name=EntityName(structure.entities[subject])), entities=(subject,),
-        details={"sides": two}, answers=tuple(items), notice=Joined(tuple(lines), "\n"),
+        "either", msg("ask.i_either", sides=names, name=EntityName(structure.entities[subject])), lead, entities=(subject,),
+        details={"sides": two}, answers=tuple(items), notice=Joined(tuple(lines), "\n"), verdict=lead is not None,
     )
 
 
@@ -72,3 +74,12 @@ def _verb(structure, item, subject: str) -> Term:
     r = structure.relations.get(item.relation_id)
     kind = RELATION_KINDS[item.relation]
     return Term(kind, "inverse" if r is not None and r.from_id == subject else "verb")
+
+
+def _holder_said(structure, reading: Reading, holding: list[str], subject: str):
+    """"Enligt datan: RAR äger IBIS.": the one side that holds the relation asked ("vem äger IBIS – LSG eller RAR?"), or None."""
+    if not (reading.relation and reading.relation in RELATION_KINDS and len(holding) == 1):
+        return None
+    side = holding[0]
+    held = Term(ENTITY_KINDS[side[len(KIND):]], "plural") if side.startswith(KIND) else EntityName(structure.entities[side])
+    return msg("ask.either_holder", side=held, verb=Term(RELATION_KINDS[reading.relation], "verb", lower=True), name=EntityName(structure.entities[subject]))

@@ -165,7 +165,8 @@ def unknown_names(structure, reading: Reading) -> Finding:
 
 #: "När beviljade RAR ansökan?": an approval, which no event of the data is (it records what happened, not decisions on applications).
 APPROVAL_CUE = re.compile(r"\b(?:beviljade|beviljad|beviljat|beviljats|beviljades|beviljas|godkande|godkand|godkant|godkants|godkandes|antagen|antaget|antagits|antogs|"
-                          r"faststalld\w*|faststallts|faststalldes|klubbad\w*|approved|approve|granted|grant|adopted|adopt|ratified|accepted)\b")
+                          r"faststalld\w*|faststallts|faststalldes|klubbad\w*|approved|approve|granted|grant|adopted|adopt|ratified|accepted|"
+                          r"beslutade? (?:insats\w*|projekt\w*|sak)|a decided (?:intervention|project))\b")
 
 
 def approval_not_recorded(structure, reading: Reading) -> Finding:
@@ -539,7 +540,8 @@ def about(structure, reading: Reading) -> Finding:
 
 #: "Vad är IBIS för slags verksamhet?", "vad är det för organisation?", "what kind of organisation is RAR": what one named thing is.
 _WHAT_SORT = re.compile(r"^\s*(?:vad ar (?:\w+ ){1,4}for (?:slags |sorts |typ av |en |ett )?\w+|vad (?:slags|sorts|for) \w+ ar|"
-                        r"what (?:kind|sort|type) of \w+ (?:is|was)|what (?:is|was) (?:\w+ ){1,3}for (?:a |an )?(?:kind|sort|type) of)\b")
+                        r"what (?:kind|sort|type) of \w+ (?:is|was)|what (?:is|was) (?:\w+ ){1,3}for (?:a |an )?(?:kind|sort|type) of|"
+                        r"(?:vad|hur) beskrivs|how is (?:\w+ ){1,3}described|what is (?:\w+ ){1,3}described as)\b")
 
 
 def _asks_what_sort(structure, reading: Reading) -> bool:

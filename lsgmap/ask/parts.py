@@ -115,6 +115,9 @@ def _subject(structure, first: str) -> str | None:
 _SPEAKER = re.compile(r"^\s*(?:jag|i)(?:'m| am| är| sitter| jobbar| arbetar| chair| lead| represent)\b[^–:;?]*?\b(?:i|på|för|of|in|for|at|chair|lead|represent)\s+"
                       r"(?P<name>[^–:;?,]+?)\s*[–:;,-]\s+(?P<rest>.+)$", re.IGNORECASE)
 _WE = re.compile(r"\b(?:vi|oss|vår|vårt|våra|we|us|our)\b", re.IGNORECASE)
+#: "Står det någonstans …", "framgår det …", "does it say anywhere …" before a question word: the question is what follows.
+_SAID_WHERE = re.compile(r"^\s*(?:står det|framgår det|sägs det|does it say|is it said)(?: någonstans| nånstans| anywhere| somewhere)?\s+(?=(?:vad|vem|när|vilk\w*|what|who|when|which)\b)",
+                         re.IGNORECASE)
 _SENTENCES = re.compile(r"(?<=[.?!])(?<!\b[A-ZÅÄÖ]\.)\s+(?=[A-ZÅÄÖ])")  # "no. of goals", "under C. Stöd": no new sentence
 
 
@@ -133,6 +136,7 @@ def plainer(question: str) -> str:
     asked = [x for x in sentences if x.rstrip().endswith("?")]
     framing = [x for x in sentences if x not in asked]
     text = " ".join(asked) if asked and framing and all(len(x.split()) >= 3 for x in sentences) else question.strip()
+    text = _SAID_WHERE.sub("", text, count=1)  # "Står det någonstans vad … ska heta?": what it is to be called
     speaker = _SPEAKER.match(text)
     if speaker and _WE.search(speaker.group("rest")):
         return _WE.sub(speaker.group("name").strip(), speaker.group("rest"))

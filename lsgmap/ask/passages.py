@@ -683,7 +683,8 @@ def listed_item(passage: Passage, question: str) -> str | None:
     if not items:  # one short sentence that says it ("Delta vid planering och genomförande av årliga TRIS-dagar.")
         short = len(passage.text.split()) <= 14 and len(wanted & _stems(passage.text, compounds=True)) >= 3
         return passage.text.strip() if short else None
-    scored = sorted(((len(wanted & _stems(item, compounds=True)), item) for item in items), key=lambda x: -x[0])
+    names = _stems(" ".join(re.findall(r"\b[A-ZÅÄÖ]{3,}\b", question)))  # "ESF": a name the item holds is enough with it
+    scored = sorted(((len(wanted & _stems(item, compounds=True)) + len(names & _stems(item)), item) for item in items), key=lambda x: -x[0])
     return scored[0][1] if scored and scored[0][0] >= 2 else None
 
 

@@ -372,9 +372,16 @@ def _no_between(structure, kinds, a: str, b: str, span) -> tuple[list, Any]:
     if other_times:  # "Is Landstinget Sörmland still a member of RAR?" (2019): no, it was until 2018-12-31
         when = Joined(tuple(validity(r.valid_from, r.valid_to) for r in other_times), "; ")
         return queries.holders(structure, kinds, b, on=span), msg("ask.no_between_then", a=name_a, b=name_b, when=when)
+    if _no_one_holds(structure, kinds, b):  # "Finansieras IPS-Slussen av ESF?": no one is recorded to fund it
+        return queries.targets(structure, kinds, a, on=span), msg("ask.between_unknown", a=name_a, b=name_b, verb=Term(RELATION_KINDS[next(iter(kinds))], "verb", lower=True))
     if instead := queries.holders(structure, kinds, b, on=span) + queries.targets(structure, kinds, a, on=span):  # who does, what a does
         return instead, msg("ask.no_between_instead", a=name_a, b=name_b)
     return [], msg("ask.no_between", a=name_a, b=name_b)
+
+
+def _no_one_holds(structure, kinds, b: str) -> bool:
+    """No one holds the one relation asked to a project, assignment or team, at any time."""
+    return len(kinds) == 1 and structure.entities[b].kind in ("project", "assignment", "team") and not any(r.relation in kinds for r in structure.incoming(b))
 
 
 def _says_owner(structure, items) -> bool:

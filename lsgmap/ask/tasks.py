@@ -33,7 +33,7 @@ TASK_CUE = re.compile(
     r"hjalpa|hjalper|hjalp|help|helps|gora gentemot|gor gentemot|do towards|do in|vad gor (?:\w+ ){1,3}for|"
     r"roll gentemot|role towards|role with|role for|(?:vilket|vilken|what|which) (?:stod|hjalp|support|help)|"
     r"sitta med i|sitta i|vara med i|ta fram|utarbeta|prepare|draw up|sit on|sit in|(?:jobba|arbeta|samarbeta) med (?=\w)|work with (?=\w)|"
-    r"vem far (?:\w+ )?stod|who gets (?:\w+ )?support|who receives (?:\w+ )?support)\b"
+    r"vem far (?:\w+ )?stod|who gets (?:\w+ )?support|who receives (?:\w+ )?support|(?:which|vilka) (?:\w+ ){1,2}(?:get|gets|receive|far) (?:\w+ )?(?:support|stod))\b"
 )
 #: What the tasks are for: the words after "för/for/rör/regarding", or the first part of "TRIS-uppgifter".
 _FOR = re.compile(r"\b(?:for|till|ror|rorande|gallande|kring|gentemot|regarding|concerning|related to|relating to|about|with|towards|in)\s+"
@@ -48,7 +48,7 @@ _IN_WHICH = re.compile(r"^\s*(?:i|in)\s+(?:vilka|vilken|which|what)\s+(.+?)\s+(?
 #: "Hur ska processledaren jobba med de andra processledarna?": whom the work is with.
 _WITH = re.compile(r"\b(?:jobba|arbeta|samarbeta|work)\s+(?:med|with)\s+(?:de |the )?(?:andra |other )?(.+)$")
 #: "Vem får administrativt stöd av processledaren?": what kind of support, whoever gets it.
-_GETS = re.compile(r"^\s*(?:vem|who)\s+(?:far|gets|receives)\s+(.+?)\s+(?:av|from)\b")
+_GETS = re.compile(r"^\s*(?:vem|who)\s+(?:far|gets|receives)\s+(.+?)\s+(?:av|from)\b|^\s*(?:vilka|which)\s+(.+?)\s+(?:far|get|gets|receive)\b")
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
 #: "Ska processledaren …?", "should the process leader …?": a yes/no question about what is to be done.
 SHALL_CUE = _SHALL = re.compile(r"^\s*(?:ska|skall|bor|maste|far|should|shall|must|will)\b")
@@ -58,7 +58,16 @@ _MOST = 7
 
 def asks_tasks_for(structure, reading: Reading) -> bool:
     """A question for the tasks that concern something the documents' task lists name."""
+    if _WHO_DECIDES.match(reading.text):
+        return False  # "Vem bestämmer vilka områden … – vi eller processledaren?": who decides, not what the tasks are
+    kinds = {structure.entities[m.entity_id].kind for m in reading.mentions}
+    if kinds & {"lsg", "lsg_group"} and "role" not in kinds:
+        return False  # "Which steering groups does LSG Oxelösund sit on?": the group's, not the post's tasks
     return bool(TASK_CUE.search(reading.text)) and not WANTS_YESNO.search(reading.text) and not _SHALL.match(reading.text) and bool(tasks_for(structure, reading))
+
+
+#: "Vem bestämmer …", "who decides …": the decision's passage.
+_WHO_DECIDES = re.compile(r"^\s*(?:vem|vilka|who)\s+(?:bestammer|beslutar|bestamde|beslutade|decides?|decided)\b")
 
 
 def tasks_for(structure, reading: Reading) -> list[Passage]:

@@ -159,7 +159,7 @@ def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
     names = [normalise(m.text) for m in reading.mentions if m.exact and structure.entities[m.entity_id].kind != "role"]
     def fit(pair) -> int:  # a name of the question in the item first ("ESF"), then the words it shares
         return 10 * sum(f" {n} " in f" {normalise(pair[1])} " for n in names) + len(stems_of(reading.text) & stems_of(pair[1]))
-    named = sorted(((p, item) for p in found if (item := listed_item(p, reading.text))), key=lambda x: -fit(x))
+    named = sorted(((p, item) for p in found if (item := listed_item(p, reading.question))), key=lambda x: -fit(x))
     if named:  # the item that shares most with the question ("the ESF call meeting": «Utlysningssmöte för ESF»)
         return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=quoted(structure, named[0][0].document, named[0][1])), named[0][0]
     every = bool(_EVERY.search(reading.text))  # "does goal 1 name all four?": a note that it leaves one out says no

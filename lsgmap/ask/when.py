@@ -333,8 +333,8 @@ def merged(structure, reading: Reading) -> Finding:
     >>> from lsgmap.dataset.load import load, BUNDLED_DATA
     >>> from lsgmap.ask.reading import read_question
     >>> s = load(BUNDLED_DATA)
-    >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2017-03-01")).lead.render("sv")
-    'Ja, från 2017-01-01 (beslutat någon gång 2016-10-13 – 2016-12-31 (exakt dag anges inte)).'
+    >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2017-03-01")).lead.render("sv")[:92]
+    'Ja, från 2017-01-01 (beslutat någon gång 2016-10-13 – 2016-12-31 (exakt dag anges inte)). Så'
     >>> merged(s, read_question(s, "Har Trosa och Gnesta gått ihop?", on="2016-11-15")).lead.render("en")
     'Not yet on that date: decided some time in 2016-10-13 – 2016-12-31 (the exact day is not stated), in effect from 2017-01-01.'
     """
@@ -349,11 +349,21 @@ def merged(structure, reading: Reading) -> Finding:
     key = "ask.merged_yes" if undated or ev.day <= reading.date.last.toordinal() else "ask.merged_not_yet"
     if SEPARATE_CUE.search(reading.text):  # "fortfarande separata?": yes while not yet merged, no once merged
         key = "ask.separate_no" if key == "ask.merged_yes" else "ask.separate_yes"
-    return replace(found, intent="merged", lead=msg(key, date=Stated(ev.date), decided=decided), verdict=True)
+    lead = msg(key, date=Stated(ev.date), decided=decided)
+    if key in ("ask.merged_yes", "ask.separate_no") and not _spoken_for_after(structure, ev):  # decided, no later source says it happened
+        lead = Joined((lead, msg("ask.merger_unconfirmed")), " ")
+    return replace(found, intent="merged", lead=lead, verdict=True)
+
+
+def _spoken_for_after(structure, ev) -> bool:
+    """A source of the event may speak for a day on or after it took effect: a report written after it, or a page
+    whose period is not stated; False when every source is a report of an earlier period (the decision only)."""
+    said = [structure.sources[i].speaks for i in ev.sources if i in structure.sources]
+    return not said or any(not speaks or speaks[1] >= ev.day for speaks in said)
 
 
 #: "Vad heter …", "What is … called", "namnet på …": a name is asked for.
-NAME_CUE = re.compile(r"\b(?:vad heter|heter|namnet|namn|called|name of|named|name)\b")
+NAME_CUE = re.compile(r"\b(?:vad heter|heter|heta|namnet|namn|called|name of|named|name)\b")
 
 
 def names_what_is_named(structure, reading: Reading) -> bool:
