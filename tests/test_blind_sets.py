@@ -78,7 +78,7 @@ _NOT_ASKED = {"B21-044": {"Nyköping-Oxelösund"}, "B22-044": {"oktober 2016"}, 
               "B33-060": {"23 January 2017"}, "B34-037": {"TRIS"}, "B34-039": {"23 januari 2017|2017-01-23"}, "B37-038": {"Ungdomens hus"},
               "B37-045": {"Nyköping-Oxelösund"}, "B38-041": {"23 januari 2017|2017-01-23"}, "B38-057": {"IPS-Slussen"},
               "B39-043": {"LSG Nyköping-Oxelösund"}, "B39-056": {"23 January 2017"}, "B40-041": {"Framgår inte|anges inte"},
-              "B40-044": {"Framgår inte"}, "B40-060": {"Nyköping-Oxelösund"}}
+              "B40-044": {"Framgår inte", "23 januari 2017"}, "B40-060": {"Nyköping-Oxelösund"}}
 
 ROWS = _rows()
 
