@@ -975,6 +975,8 @@ UI: dict[str, tuple[str, str]] = {
     "ask.either_holder": ("Enligt datan: {side} {verb} {name}. Var för sig:", "By the data: {side} {verb} {name}. Each side:"),
     "ask.between_unknown": ("Det framgår inte: ingen som {verb} {b} finns i källorna, alltså inte heller {a}. Det {a} gör i stället:",
                             "Not stated: no one who {verb} {b} is recorded in the sources, so neither is {a}. What {a} does instead:"),
+    "ask.count_unattested": ("{count} enligt datan, men ingen källa talar för den tiden:", "{count} by the data, but no source speaks for that time:"),
+    "ask.granted_not_said": ("Det framgår inte vad som beviljades; det som står är vad ansökan söker.", "Not stated what was granted; what is said is what the application asks for."),
     "ask.i_documents": ("vad dokumenten säger om frågan", "what the documents say on the question"),
     "ask.i_documents_closest": (
         "det stycke i dokumenten som bäst passar frågans ord (frågan passar ingen av datans uppgifter)",

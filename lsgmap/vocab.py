@@ -273,7 +273,7 @@ RELATION_KINDS: dict[str, RelationKind] = _index(
         RelationKind("assigns", "Ger uppdrag", "Assigns", "ger uppdraget", "assigns", "ges av", "is assigned by", "#ff7c80", _SOLID, 1,
                      upward="subject", assignment=True,
                      cue_rank=2, cues=r"(gav|ger|givit|gett|gavs)\s+(\w+\s+){0,3}uppdrag\w*|uppdraget|uppdragen|assign\w*|"
-                     r"(bett|bad|be)\s+(\w+\s+){0,3}(om|gora)|ask(ed)?\s+(\w+\s+){0,3}(to do|for)|hand(ed)?\s+(\w+\s+){0,4}(tasks?|assignments?)|tasks? (did|from|given)",
+                     r"(bett|bad|be)\s+(\w+\s+){0,3}(om|gora)|ask(ed)?\s+(\w+\s+){0,3}(to do|for)|bestallt\s+(\w+\s+){0,2}av|hand(ed)?\s+(\w+\s+){0,4}(tasks?|assignments?)|tasks? (did|from|given)",
                      role="assignment_giver",
                      term="lsgmap:assigns", meaning_sv="A ger uppdraget B.", meaning_en="A gives the assignment B."),
         RelationKind("assigned_to", "Uppdrag till", "Assigned to", "är ett uppdrag till", "is assigned to", "har uppdraget", "has the assignment",

@@ -47,7 +47,7 @@ from lsgmap.ask.query import ANY, KIND, evaluate
 from lsgmap.ask.reading import ACTIVITY_CUE, QUESTION_WORDS, SEPARATE_CUE, Reading, kind_of_word, name_alternatives
 from lsgmap.ask.relations import documents_on_a_relation, members_of_root, relation_between, relation_holders_or_targets
 from lsgmap.ask.sources import asks_for_sources, sources_answer
-from lsgmap.ask.tasks import SHALL_CUE, asked_task, asks_tasks_for, task_answer, task_named, task_yes
+from lsgmap.ask.tasks import SHALL_CUE, WHO_DECIDES, asked_task, asks_tasks_for, task_answer, task_named, task_yes
 from lsgmap.ask.unsure import (
     ABOUT_CUE,
     CLOSE_ENOUGH,
@@ -334,6 +334,8 @@ def _count_lead(items, reading: Reading):
     för tiden (+1 utan källa då: TRIS)": the status report's list of that autumn has four)."""
     n = len({a.id for a in items})
     attested = {a.id for a in items if a.attested}
+    if reading.date.source in ("question", "option") and not attested and items:  # "i februari 2017": no source speaks for then
+        return msg("ask.count_unattested", count=n)
     if reading.date.source != "question" or not attested or len(attested) == n:
         return msg("ask.lead_existing", count=n)
     others = Joined(tuple(ItemName(a) for a in {a.id: a for a in items if a.id not in attested}.values()))
@@ -914,6 +916,7 @@ def relation_facts(structure, reading: Reading, kind: str | None = None) -> Find
     """Every fact of one relation kind, one line each with its id ("Processledare … rapporterar till RAR [r074]")."""
     kind = kind or reading.relation
     rels = sorted((r for r in structure.relations.values() if r.relation == kind or _stated_as_owner(r, kind)), key=lambda r: (r.relation != kind, r.id))
+    rels = _stated_in_named(structure, reading, rels)
     items = tuple(queries.relation_item(structure, structure.entities[r.from_id], r, on=reading.date.span) for r in rels)
     verb_of = Term(RELATION_KINDS[kind], "verb", lower=True)
     lines = tuple(msg("ask.fact_line", who=_with_parts(structure, r.from_id), verb=Term(RELATION_KINDS[r.relation], "verb", lower=True),
@@ -925,6 +928,13 @@ def relation_facts(structure, reading: Reading, kind: str | None = None) -> Find
         lead = Joined((msg("ask.count_of_kind", count=len(counted), kind=Term(ENTITY_KINDS[reading.kind_noun], "plural", lower=True),
                            names=Joined(tuple(EntityName(structure.entities[i]) for i in counted))), lead), "\n")
     return Finding("relation", summary, lead, kind, answers=items, verdict=True)
+
+
+def _stated_in_named(structure, reading: Reading, rels: list) -> list:
+    """The facts a document the question names states ("Vilka är projektägarna enligt ansökan?"), or all when none does."""
+    named = named_documents(structure, reading)
+    said = [r for r in rels if any(structure.sources[i].document in named for i in r.sources if i in structure.sources)]
+    return said or rels
 
 
 def _stated_as_owner(r, kind: str) -> bool:
@@ -1015,6 +1025,15 @@ def same_thing(structure, reading: Reading) -> Finding:
     return Finding("same", msg("ask.i_same", a=EntityName(a), b=EntityName(b)), Joined((lead, *said), "\n"), entities=(a.id, b.id), verdict=True)
 
 
+#: "Kan LSG vara styrgrupp för …?", "can an LSG be …": what something may be, as the documents describe it.
+_CAN_BE = re.compile(r"^\s*(?:kan|far|can|may)\s+(?:\w+\s+){1,3}(?:vara|bli|be|become)\b")
+
+
+def granted_amount(structure, reading: Reading) -> Finding:
+    """"Det framgår inte vad som beviljades; ansökan söker: Totalt 1721 tkr": what was applied for, not granted."""
+    return said_first(amount(structure, reading), msg("ask.granted_not_said"))
+
+
 def _always(structure, reading: Reading) -> bool:
     return True
 
@@ -1065,6 +1084,9 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("happened", lambda s, r: bool(HAPPENED_CUE.search(r.text)) and not r.mentions and _two_dates(r) is None, happened),
     Handler("documents", lambda s, r: bool(disputed_values(s, r)), either_value),
     Handler("same", _asks_same, same_thing),  # "Is the LSG process leader also the TRIS process leader?"
+    Handler("documents", lambda s, r: bool(WHO_DECIDES.match(r.text)) and not r.relation, documents_say),  # "Vem bestämmer vilka …?"
+    Handler("documents", lambda s, r: bool(_CAN_BE.match(r.text)), documents_say),  # "Kan LSG vara styrgrupp för …?": what the documents say it is
+    Handler("amount", lambda s, r: bool(APPROVAL_CUE.search(r.text)) and bool(r.amount), granted_amount),  # "Hur mycket beviljade RAR?"
     Handler("when", lambda s, r: bool(UNTIL_CUE.search(r.text)) and date_attribute(s, r) is not None, when_attribute),
     Handler("documents", asks_work_done, work_done),
     Handler("documents", lambda s, r: bool(_FUNDS_WHAT_IS_STEERED.search(r.text)), documents_say),

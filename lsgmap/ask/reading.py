@@ -33,7 +33,7 @@ __all__ = ["Reading", "read_question", "document_filter", "named_documents", "na
 WANTS_YESNO = re.compile(
     r"^\s*(?:ar|var|har|hade|finns|fanns|styr|styrde|ager|agde|gav|ger|ingar|ingick|star|stod|blev|fick|kommer|skulle|gick|slogs|"
     r"finansierar|finansierade|anstaller|anstallde|rapporterar|deltog|deltar|traffade|namner|namns|gjorde|gor|"
-    r"hann|hinner|hunnit|beviljades|godkandes|antogs|avslogs|startade|borjade|slutade|upphorde|finansierades|styrdes|agdes|anstalldes|bildades|"
+    r"hann|hinner|hunnit|beviljades|godkandes|antogs|avslogs|startade|borjade|slutade|upphorde|finansierades|styrdes|agdes|anstalldes|bildades|galler|gallde|"
     r"is|was|are|were|does|did|do|has|had|can)\b"
 )
 #: Something done, asked of a person: "träffade hon …", "har processledaren gått grundutbildningen", "did she attend".
@@ -47,7 +47,7 @@ RESPONSIBLE_CUE = re.compile(
     r"who is behind(?! the (?:application|report)))\b"
 )
 #: "Är Trosa och Gnesta fortfarande separata?": a merger asked the other way round (yes means not merged).
-SEPARATE_CUE = re.compile(r"\b(?:separata|separat|separate|var for sig|each on its own|still two|fortfarande tva|still its own|"
+SEPARATE_CUE = re.compile(r"\b(?:separata|separat|separate|var for sig|var sitt|var sina|each on its own|each their own|still two|fortfarande tva|still its own|"
                           r"still an? own|still on its own|fortfarande (?:en )?egen|fortfarande sin egen)\b")
 LINEAGE_CUE = re.compile(
     r"\b((?:gatt|gick|gar|ga|slagits|slogs|slas|slagit|sla|slar|slog)\b.*\b(?:ihop|samman)|hande med|hant med|samman|slogs samman|slas samman|slagits samman|sammanslag\w*|gick upp i|blev|bildades|uppstod|"

@@ -24,7 +24,7 @@ from lsgmap.ask.reading import ACTIVITY_CUE, WANTS_YESNO, Reading
 from lsgmap.i18n import msg
 from lsgmap.model.names import normalise
 
-__all__ = ["SHALL_CUE", "TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for", "asked_task", "task_yes", "task_named"]
+__all__ = ["SHALL_CUE", "WHO_DECIDES", "TASK_CUE", "asks_tasks_for", "task_answer", "tasks_for", "asked_task", "task_yes", "task_named"]
 
 #: A question for the tasks that concern something.
 TASK_CUE = re.compile(
@@ -67,7 +67,7 @@ def asks_tasks_for(structure, reading: Reading) -> bool:
 
 
 #: "Vem bestämmer …", "who decides …": the decision's passage.
-_WHO_DECIDES = re.compile(r"^\s*(?:vem|vilka|who)\s+(?:bestammer|beslutar|bestamde|beslutade|decides?|decided)\b")
+WHO_DECIDES = _WHO_DECIDES = re.compile(r"^\s*(?:vem|vilka|who)\s+(?:bestammer|beslutar|bestamde|beslutade|decides?|decided)\b")
 
 
 def tasks_for(structure, reading: Reading) -> list[Passage]:

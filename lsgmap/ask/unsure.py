@@ -73,7 +73,7 @@ DOCUMENT_CUE = re.compile(
     r"svart|svarigheter?|utmaning\w*|problem\w*|find hard|finds hard|hard|difficult\w*|challeng\w*|fokus\w*|focus\w*)\b"
 )
 #: Subjects only the documents' text speaks of (no fact holds them): asked about with any verb, "who is responsible for" too.
-TOPIC_CUE = re.compile(r"\b(?:seminari\w*|seminars?|uppfoljning\w*|utvardering\w*|follow ?up|evaluation|evaluating|evaluated)\b")
+TOPIC_CUE = re.compile(r"\b(?:seminari\w*|seminars?|uppfoljning\w*|utvardering\w*|folja upp|foljs upp|utvardera\w*|follow ?up|evaluation|evaluating|evaluated|evaluate)\b")
 _SHORT = 3
 #: "hur många" / "how many", anywhere in the question.
 WANTS_COUNT = re.compile(r"\b(?:hur manga|how many|antal|number of|no of)\b")
@@ -162,12 +162,19 @@ def _yes_from_a_list(structure, found: list[Passage], reading: Reading):
     named = sorted(((p, item) for p in found if (item := listed_item(p, reading.question))), key=lambda x: -fit(x))
     if named:  # the item that shares most with the question ("the ESF call meeting": «Utlysningssmöte för ESF»)
         return msg("ask.documents_yes", title=named[0][0].title.split(",")[0], item=quoted(structure, named[0][0].document, named[0][1])), named[0][0]
-    every = bool(_EVERY.search(reading.text))  # "does goal 1 name all four?": a note that it leaves one out says no
-    missing = [p for p in found[:_SHORT] if p.document == CONFLICTS and (set(reading.tokens) & _left_out(p.text) or every and _left_out(p.text))]
+    missing = _notes_leaving_out(structure, found, reading)
     if not missing:
         return _not_listed(structure, found, reading)
     # "ingår Trosa i mål 1?" — no; "is Trosa missing from goal 1?" — yes: the same note, asked the other way round
     return msg("ask.documents_missing" if _ASKS_MISSING.search(reading.text) else "ask.documents_no", quote=quoted(structure, CONFLICTS, missing[0].text)), missing[0]
+
+
+def _notes_leaving_out(structure, found: list[Passage], reading: Reading) -> list[Passage]:
+    """The recorded notes that say a passage leaves out what the question names ("… saknar Trosa"), or anything when
+    the question asks for all ("does goal 1 name all four?")."""
+    every = bool(_EVERY.search(reading.text))
+    notes = [p for p in found[:_SHORT] if p.document == CONFLICTS] + (conflicts_on(structure, found[0]) if found else [])
+    return [p for p in notes if set(reading.tokens) & _left_out(p.text) or every and _left_out(p.text)]
 
 
 def _not_listed(structure, found: list[Passage], reading: Reading):
@@ -279,10 +286,17 @@ def _only_a_heading(text: str) -> bool:
     return len(text.split()) <= 8 and not text.rstrip().endswith((".", ":", "?", "!", ")")) and ":" not in text
 
 
+#: "hur många utbildningar, träffar och möten", "how many trainings, meetings and events": several things counted together.
+_SEVERAL_COUNTED = re.compile(r"\b(?:hur många|how many)\s+[\w-]+,\s+\w+")
+
+
 def _count_from(structure, found: list[Passage], reading: Reading):
     """"3, enligt Ansökan …: «Processledarens uppdrag delas in i tre områden:»" for a "hur många" the data's facts do not count."""
+    listed = [(p, n) for p in found[:_COUNT_LOOK] if (n := list_counted(p, reading.text))]  # the items of a list it names
     numbers = [(p, n) for p in found[:_COUNT_LOOK] if (n := counted(p, reading.text))]
-    numbers = numbers or [(p, n) for p in found[:_COUNT_LOOK] if (n := list_counted(p, reading.text))]  # the items of a list it names
+    if _SEVERAL_COUNTED.search(reading.question.lower()) and listed:  # "hur många utbildningar, träffar och möten": a list, not one number
+        numbers = listed
+    numbers = numbers or listed
     if not numbers:
         return None, None
     p, n = numbers[0]
