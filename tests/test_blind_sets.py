@@ -34,6 +34,7 @@ SETS = [
     ("questions_blind_35.csv", "score_35.csv"), ("questions_blind_36.csv", "score_36.csv"),
     ("questions_blind_37.csv", "score_37.csv"), ("questions_blind_38.csv", "score_38.csv"),
     ("questions_blind_39.csv", "score_39.csv"), ("questions_blind_40.csv", "score_40.csv"),
+    ("questions_blind_41.csv", "score_41.csv"), ("questions_blind_42.csv", "score_42.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
@@ -78,7 +79,8 @@ _NOT_ASKED = {"B21-044": {"Nyköping-Oxelösund"}, "B22-044": {"oktober 2016"}, 
               "B33-060": {"23 January 2017"}, "B34-037": {"TRIS"}, "B34-039": {"23 januari 2017|2017-01-23"}, "B37-038": {"Ungdomens hus"},
               "B37-045": {"Nyköping-Oxelösund"}, "B38-041": {"23 januari 2017|2017-01-23"}, "B38-057": {"IPS-Slussen"},
               "B39-043": {"LSG Nyköping-Oxelösund"}, "B39-056": {"23 January 2017"}, "B40-041": {"Framgår inte|anges inte"},
-              "B40-044": {"Framgår inte", "23 januari 2017"}, "B40-060": {"Nyköping-Oxelösund"}}
+              "B40-044": {"Framgår inte", "23 januari 2017"}, "B40-060": {"Nyköping-Oxelösund"}, "B41-045": {"Nyköping-Oxelösund"},
+              "B42-044": {"Trosa saknas|saknas"}}
 
 ROWS = _rows()
 

@@ -43,7 +43,7 @@ def budget_items(structure, reading: Reading) -> list:
     if left_out:
         return [line for line in _every_item(structure) if line.item_sv not in left_out]
     asked = {line.item_sv for line in named.values()}
-    return [line for line in _every_item(structure) if line.item_sv in asked]
+    return [line for line in _every_item(structure) if line.item_sv in asked] if asked else []  # no item named: nothing to look up
 
 
 def _names_item(token: str, key: str) -> bool:
