@@ -977,6 +977,8 @@ UI: dict[str, tuple[str, str]] = {
                             "Not stated: no one who {verb} {b} is recorded in the sources, so neither is {a}. What {a} does instead:"),
     "ask.count_unattested": ("{count} enligt datan, men ingen källa talar för den tiden:", "{count} by the data, but no source speaks for that time:"),
     "ask.granted_not_said": ("Det framgår inte vad som beviljades; det som står är vad ansökan söker.", "Not stated what was granted; what is said is what the application asks for."),
+    "ask.lead_exists_planned": ("Det framgår inte: bara en plan talar för den tiden, ingen källa säger att det fanns då:",
+                                "Not stated: only a plan speaks for that time; no source says it existed then:"),
     "ask.i_documents": ("vad dokumenten säger om frågan", "what the documents say on the question"),
     "ask.i_documents_closest": (
         "det stycke i dokumenten som bäst passar frågans ord (frågan passar ingen av datans uppgifter)",

@@ -51,3 +51,17 @@ def test_a_count_no_source_speaks_for_then_says_so(s):
 
 def test_several_things_counted_together_are_a_lists_items(s):
     assert _line(s, "How many trainings, meetings and events did the process leader attend to gather knowledge in Oct–Dec 2016?").startswith("8")
+
+
+def test_trainings_gone_to_are_the_reports_list_not_the_budget(s):
+    """Sets 43–44 (on the code after the goal was met): "gick … på" is going to, not costing."""
+    assert "Grundutbildning i TRIS" in _line(s, "Vilka utbildningar och träffar gick processledaren på under perioden?")
+    assert _line(s, "Vad går processledartjänsten på totalt för hela perioden?") == "Totalt: 1721 tkr (enligt ansökan)"
+
+
+def test_a_place_asked_as_part_of_a_group_is_its_group(s):
+    assert {a.id for a in ask(s, "Is Trosa part of LSG GNOT?").answers} == {"lsg_trosa"}
+
+
+def test_a_time_only_a_plan_speaks_for_is_not_stated(s):
+    assert _line(s, "Was the process leader already working in August 2016?", on="2016-08-15").startswith("Not stated: only a plan speaks")

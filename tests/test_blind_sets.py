@@ -35,6 +35,7 @@ SETS = [
     ("questions_blind_37.csv", "score_37.csv"), ("questions_blind_38.csv", "score_38.csv"),
     ("questions_blind_39.csv", "score_39.csv"), ("questions_blind_40.csv", "score_40.csv"),
     ("questions_blind_41.csv", "score_41.csv"), ("questions_blind_42.csv", "score_42.csv"),
+    ("questions_blind_43.csv", "score_43.csv"), ("questions_blind_44.csv", "score_44.csv"),
 ]
 _WORDS = dict(zip("en ett två tre fyra fem sex sju åtta nio tio".split(), [1, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10], strict=True))
 _WORDS |= dict(zip("one two three four five six seven eight nine ten".split(), range(1, 11), strict=True))
@@ -80,7 +81,8 @@ _NOT_ASKED = {"B21-044": {"Nyköping-Oxelösund"}, "B22-044": {"oktober 2016"}, 
               "B37-045": {"Nyköping-Oxelösund"}, "B38-041": {"23 januari 2017|2017-01-23"}, "B38-057": {"IPS-Slussen"},
               "B39-043": {"LSG Nyköping-Oxelösund"}, "B39-056": {"23 January 2017"}, "B40-041": {"Framgår inte|anges inte"},
               "B40-044": {"Framgår inte", "23 januari 2017"}, "B40-060": {"Nyköping-Oxelösund"}, "B41-045": {"Nyköping-Oxelösund"},
-              "B42-044": {"Trosa saknas|saknas"}}
+              "B42-044": {"Trosa saknas|saknas"}, "B43-033": {"23 januari 2017"}, "B43-040": {"1721"}, "B43-060": {"Nyköping-Oxelösund"},
+              "B44-025": {"TRIS-dagar"}, "B44-045": {"Nyköping-Oxelösund"}}
 
 ROWS = _rows()
 

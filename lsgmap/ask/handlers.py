@@ -282,6 +282,8 @@ def exists(structure, reading: Reading) -> Finding:
     valid = entity.start <= hi and lo <= entity.end
     items = (queries.entity_item(structure, entity, on=(lo, hi)),) if valid else ()
     lead = msg("ask.lead_yes") if items and items[0].attested else msg("ask.lead_exists_unattested")
+    if items and not items[0].attested and items[0].attestation.evidence_in(lo, hi) == "plan":
+        lead = msg("ask.lead_exists_planned")  # "Was the process leader already working in August 2016?": only a plan says so
     return Finding("exists", msg("ask.i_exists", name=_name(structure, x)), lead, entities=(x,), details={"exists": valid}, answers=items,
                    verdict=bool(items))  # "Ja" before the open points, as every yes or no
 

@@ -55,7 +55,7 @@ LINEAGE_CUE = re.compile(
     r"samma (?:lsg|grupp)|same (?:lsg|group)|one (?:lsg|group)|ett lsg|en grupp|ett gemensamt lsg|"
     r"separata|separat|separate|var for sig|each on its own|still two|fortfarande tva)\b"
 )
-AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|\w*budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money|gar (?:\w+ ){0,3}pa|gick (?:\w+ ){0,3}pa|uppgar|uppgick|"
+AMOUNT_CUE = re.compile(r"\b(hur mycket|how much|belopp\w*|\w*budget\w*|kostnad\w*|kostar|costs?|amounts?|tkr|kronor|pengar|money|(?:gar|gick) (?:\w+ ){0,3}pa (?:totalt|sammanlagt|allt|i allt)|uppgar|uppgick|"
                         r"yearly totals?|annual totals?|totals? per year|arssumm\w*|totalen|totalsumm\w*|summorna|summan)\b")
 CHAIN_CUE = re.compile(
     r"(\w*kedja\w*|\b(?:chains?|hanger\b.*\bihop|kopplad\w*|koppling\w*|connected|connection|connects|related|linked|paths?|vagen|vag)\b)"

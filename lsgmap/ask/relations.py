@@ -316,6 +316,7 @@ def relation_between(structure, reading: Reading) -> Finding:
     if _PASSIVE.search(reading.text):  # "Is IPS steered by LSG Oxelösund?", "styrs IPS av …": the second name holds it
         a, b = b, a
     kinds, span = reading.relation_kinds, reading.date.span
+    a = _meaning_holding(structure, reading, a, b, kinds, span)  # "Is Trosa part of LSG GNOT?": LSG Trosa, not the municipality
     items = [i for i in queries.holders(structure, kinds, b, on=span) if i.id == a]
     backward = [i for i in queries.holders(structure, kinds, a, on=span) if i.id == b]
     if backward and not items:  # "Is IBIS funded by ESF?": ESF funds IBIS, said that way round
@@ -331,6 +332,15 @@ def relation_between(structure, reading: Reading) -> Finding:
         reading.relation_key, (a, b), answers=tuple(items), paths=tuple(queries.chain_to_root(structure, b, on=span)) if items else (),
         notes=read_as, verdict=True,
     )
+
+
+def _meaning_holding(structure, reading: Reading, a: str, b: str, kinds, span) -> str:
+    """The meaning of the first name that holds the relation to the second, when the one read does not ("Trosa": the
+    municipality, or LSG Trosa, which is part of LSG GNOT); ``a`` when none does."""
+    if any(i.id == a for i in queries.holders(structure, kinds, b, on=span)) or _PASSIVE.search(reading.text):
+        return a
+    others = [x for x in name_alternatives(structure, reading.mentions[0]) if x != a and x in structure.entities]
+    return next((x for x in others if any(i.id == x for i in queries.holders(structure, kinds, b, on=span))), a)
 
 
 def _through_post(structure, kinds, a: str, b: str, span) -> tuple[list, Any] | None:
