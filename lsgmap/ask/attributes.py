@@ -16,6 +16,7 @@ sources; a yes/no question gets yes or no first ("Nej" to "deltid?" when the pos
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from lsgmap.ask.compose import WANTS_YESNO
 from lsgmap.ask.interpretation import EntityName, Finding, Joined, Term
@@ -32,9 +33,15 @@ def _asked(text: str) -> list[tuple[str, bool]]:
     padded = f" {text}"
 
     def says(words: tuple[str, ...]) -> bool:
-        return any(f" {normalise(w)}" in padded for w in words)
+        return any(w in padded for w in words)
 
-    return [(a.key, says(a.opposite)) for a in FACT_ATTRIBUTES if says(a.opposite) or says(a.cues)]
+    return [(key, says(opposite)) for key, cues, opposite in _cue_words() if says(opposite) or says(cues)]
+
+
+@lru_cache(maxsize=1)
+def _cue_words() -> tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]:
+    """(key, " cue", " opposite") of every recorded attribute, normalised once."""
+    return tuple((a.key, tuple(f" {normalise(w)}" for w in a.cues), tuple(f" {normalise(w)}" for w in a.opposite)) for a in FACT_ATTRIBUTES)
 
 
 def _holders(structure, reading: Reading) -> list[str]:
