@@ -131,10 +131,10 @@ def bad_date(structure, reading: Reading) -> Finding:
 
 def _last_day_of(written: str) -> str | None:
     """The month's last day for a day past it ("2018-06-31" → "2018-06-30"), or None."""
-    m = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", written)
-    if not m or not 1 <= int(m.group(2)) <= 12:
+    try:
+        return PartialDate.parse(written[:7]).last_day().isoformat() if len(written) == 10 else None
+    except ValueError:
         return None
-    return PartialDate(int(m.group(1)), int(m.group(2))).last_day().isoformat()
 
 
 def written_bad_date(structure, reading: Reading) -> Finding:
@@ -261,7 +261,7 @@ def changes(structure, reading: Reading) -> Finding:
 #: A yes/no question whether something existed ("Fanns LSG Trosa 2018?", "Did LSG Trosa exist in 2018?").
 EXISTS_CUE = re.compile(
     r"^\s*(?:fanns|finns|existerade|existerar|did\s+\S+(?:\s+\S+)?\s+exist|does\s+\S+(?:\s+\S+)?\s+exist|was\s+there|is\s+there)\b|"
-    r"^\s*(?:ar|var|is|was)\s+(?:\S+\s+){1,4}(?:(?:fortfarande|still)\s+)?(?:igang|aktiv\w*|verksam\w*|running|active|ongoing|going on|in operation|pa plats|i tjanst|in place|in post|in office|on board)\b|"
+    r"^\s*(?:ar|var|is|was)\s+(?:\S+\s+){1,4}(?:(?:fortfarande|still)\s+)?(?:igang|aktiv\w*|verksam\w*|running|active|ongoing|going on|in operation)\b|"
     r"^\s*(?:pagar|pagick|lever|finns)\s+(?:\S+\s+){1,4}(?:fortfarande|kvar|still)\b"
 )
 

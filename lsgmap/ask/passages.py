@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from weakref import WeakKeyDictionary
 
+from lsgmap.ask.reading import detect_lang
 from lsgmap.i18n import t
 from lsgmap.model.names import normalise
 
@@ -354,7 +355,7 @@ def passages(structure, question: str, *, limit: int = 3, minimum: float = 1.5, 
     """The sentences of the shipped documents that share most of the question's rarer words (idf-weighted), best first;
     the same sentence in another copy of a document, or a part of one already chosen, only once."""
     # "enligt ansökan": that document only, and the notes on the documents (what lsgmap records about them, weighed less)
-    sentences = tuple(x for x in _corpus(structure, _is_english(question)) if not only or x[0] in only or x[0] == CONFLICTS)
+    sentences = tuple(x for x in _corpus(structure, detect_lang(question) == "en") if not only or x[0] in only or x[0] == CONFLICTS)
     wanted = _stems(question) - (_DOCUMENT_STEMS if only or named else set())  # the document named is where to look, not what for
     if not wanted or not sentences:
         return []
@@ -540,21 +541,6 @@ def _corpus(structure, english: bool = False) -> tuple:
     the recorded conflicts."""
     docs = tuple((d.id, d.title, d.reference) for d in structure.documents.values() if d.reference)
     return (_sentences(Path(structure.path) / "documents", docs, english) if structure.path else ()) + _conflicts(structure)
-
-
-#: Words only an English question has: such a question is matched by the documents' English copies too.
-_ENGLISH = frozenset("the what who whom which how does did do is are was were when where why has have of".split())
-_SWEDISH_WORDS = frozenset("och ar vad vem vilka vilken vilket hur nar som det den har var ska".split())
-
-
-def _is_english(question: str) -> bool:
-    """"what is the stated purpose …": English; "vad är syftet …": not.
-
-    >>> _is_english("What is the purpose of the post?"), _is_english("Vad är syftet med tjänsten?")
-    (True, False)
-    """
-    words = set(normalise(question).split())
-    return bool(words & _ENGLISH) and not words & _SWEDISH_WORDS
 
 
 #: "vad/vilka … deltog …", "what did …": a list answers better than one sentence.

@@ -51,23 +51,23 @@ _WITH = re.compile(r"\b(?:jobba|arbeta|samarbeta|work)\s+(?:med|with)\s+(?:de |t
 _GETS = re.compile(r"^\s*(?:vem|who)\s+(?:far|gets|receives)\s+(.+?)\s+(?:av|from)\b|^\s*(?:vilka|which)\s+(.+?)\s+(?:far|get|gets|receive)\b")
 _COMPOUND = re.compile(r"\b(\w+?)-?uppgift", re.IGNORECASE)
 #: "Ska processledaren …?", "should the process leader …?": a yes/no question about what is to be done.
-SHALL_CUE = _SHALL = re.compile(r"^\s*(?:ska|skall|bor|maste|far|should|shall|must|will)\b")
+SHALL_CUE = re.compile(r"^\s*(?:ska|skall|bor|maste|far|should|shall|must|will)\b")
 #: A key that names more task bullets than this says nothing particular.
 _MOST = 7
 
 
 def asks_tasks_for(structure, reading: Reading) -> bool:
     """A question for the tasks that concern something the documents' task lists name."""
-    if _WHO_DECIDES.match(reading.text):
+    if WHO_DECIDES.match(reading.text):
         return False  # "Vem bestämmer vilka områden … – vi eller processledaren?": who decides, not what the tasks are
     kinds = {structure.entities[m.entity_id].kind for m in reading.mentions}
     if kinds & {"lsg", "lsg_group"} and "role" not in kinds:
         return False  # "Which steering groups does LSG Oxelösund sit on?": the group's, not the post's tasks
-    return bool(TASK_CUE.search(reading.text)) and not WANTS_YESNO.search(reading.text) and not _SHALL.match(reading.text) and bool(tasks_for(structure, reading))
+    return bool(TASK_CUE.search(reading.text)) and not WANTS_YESNO.search(reading.text) and not SHALL_CUE.match(reading.text) and bool(tasks_for(structure, reading))
 
 
 #: "Vem bestämmer …", "who decides …": the decision's passage.
-WHO_DECIDES = _WHO_DECIDES = re.compile(r"^\s*(?:vem|vilka|who)\s+(?:bestammer|beslutar|bestamde|beslutade|decides?|decided)\b")
+WHO_DECIDES = re.compile(r"^\s*(?:vem|vilka|who)\s+(?:bestammer|beslutar|bestamde|beslutade|decides?|decided)\b")
 
 
 def tasks_for(structure, reading: Reading) -> list[Passage]:
@@ -130,9 +130,9 @@ def _section(structure, p: Passage) -> Quote:
 def asked_task(structure, reading: Reading) -> Passage | None:
     """The task a yes/no question asks about ("Ska processledaren vara med och planera TRIS-dagarna?", "Does the process
     leader take the minutes?"): the task bullet sharing two or more of its words (in Swedish or the bullet's English)."""
-    if not (WANTS_YESNO.search(reading.text) or _SHALL.match(reading.text)) or reading.relation or _names_a_giver(structure, reading):
+    if not (WANTS_YESNO.search(reading.text) or SHALL_CUE.match(reading.text)) or reading.relation or _names_a_giver(structure, reading):
         return None
-    if ACTIVITY_CUE.search(reading.text) and not _SHALL.match(reading.text):
+    if ACTIVITY_CUE.search(reading.text) and not SHALL_CUE.match(reading.text):
         return None  # "Har processledaren gått grundutbildningen?": what was done, the report's list, not a task to do
     wanted = stems_of(reading.question) - stems_of("processledaren process leader lsg")
     scored = [(len(wanted & (stems_of(p.text) | stems_of(translate(structure, p.document, p.text)))), p) for p in _task_bullets(structure)]

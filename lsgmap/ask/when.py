@@ -317,7 +317,7 @@ def _days_in(period: str) -> int | None:
     """
     first, _, last = period.partition("/")
     try:
-        return (date.fromisoformat(last) - date.fromisoformat(first)).days + 1
+        return (PartialDate.parse(last).last_day() - PartialDate.parse(first).first_day()).days + 1
     except ValueError:
         return None
 
